@@ -2,13 +2,53 @@ package org.medcard.terminal.cli;
 
 import java.io.PrintWriter;
 
+import java.util.concurrent.Callable;
+
+import org.medcard.terminal.config.ConfigException;
+import org.medcard.terminal.config.ConfigLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The {@code medcard} command line: builds the picocli tree with the process environment injected into commands. */
 @Command(name = "medcard", mixinStandardHelpOptions = true, versionProvider = MedcardCli.Version.class,
         description = "MedCard counter terminal. With no command it opens the desktop app.")
-public final class MedcardCli {
+public final class MedcardCli implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    private final TerminalEnvironment environment;
+
+    MedcardCli(TerminalEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /**
+     * No command: says what this terminal is and which readers it sees. (The desktop app, issue 7, takes
+     * this place; until then this is the start screen.)
+     */
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("MedCard Terminal " + version());
+        ConfigLoader.Loaded loaded;
+        try {
+            loaded = new ConfigLoader(environment.defaultDataDir()).load(environment.defaultDataDir().resolve("medcard.properties"), java.util.Map.of());
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+        loaded.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        ReadersCommand.print(out, false);
+        out.println("Configured reader: " + loaded.config().reader() + ", PSAM: " + loaded.config().psam());
+        if (loaded.config().trainingMode()) {
+            out.println("TRAINING MODE: no reader configured, the built-in simulator is used.");
+        }
+        out.println("Commands: medcard --help");
+        return 0;
+    }
 
     /** The version from the jar manifest, or "development" when run from classes. */
     static final class Version implements CommandLine.IVersionProvider {
@@ -37,8 +77,9 @@ public final class MedcardCli {
                 }
             }
         };
-        CommandLine cl = new CommandLine(new MedcardCli(), factory);
+        CommandLine cl = new CommandLine(new MedcardCli(environment), factory);
         cl.addSubcommand(new CommandLine(ConfigCommand.class, factory));
+        cl.addSubcommand(new CommandLine(ReadersCommand.class, factory));
         cl.setOut(out);
         cl.setErr(err);
         return cl;
