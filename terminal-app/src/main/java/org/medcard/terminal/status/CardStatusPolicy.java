@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.medcard.card.CancelReason;
+
 /**
  * The business rules' "Card status, one table": status comes from the card, the downloaded blacklist and
  * the center, strongest last. The strongest available source wins, and a refusal from any source refuses.
@@ -30,11 +32,21 @@ public final class CardStatusPolicy {
         return new CardVerdict(decisive, messageKey(decisive), block);
     }
 
+    /** The suffix of {@code status.cancelled.<reason>} (R9). */
+    static String reasonKey(CancelReason reason) {
+        return switch (reason) {
+            case SETTLED_ABROAD -> "abroad";
+            case HOUSEHOLD_REGISTRATION_CANCELLED -> "household";
+            case TRANSFERRED_OUT -> "transfer";
+            case DEATH -> "death";
+        };
+    }
+
     /** The message key of the status table ({@code status.frozen}, {@code status.cancelled.death}, …); none for NORMAL. */
     static Optional<String> messageKey(StatusReport report) {
         return switch (report.status()) {
             case NORMAL -> Optional.empty();
-            case CANCELLED -> Optional.of("status.cancelled." + report.reason().key());
+            case CANCELLED -> Optional.of(report.reason() == null ? "status.cancelled" : "status.cancelled." + reasonKey(report.reason()));
             default -> Optional.of("status." + report.status().name().toLowerCase(java.util.Locale.ROOT));
         };
     }

@@ -2,11 +2,13 @@ package org.medcard.terminal.status;
 
 import java.time.LocalDate;
 
+import org.medcard.card.CancelReason;
+
 /**
  * What one source (the card, the blacklist, or the center) says about a card.
  *
  * @param since the date the status took effect ({@code suspended_since} for R4); may be null when unknown
- * @param reason the cancel reason for {@link CardStatus#CANCELLED}, else null
+ * @param reason the cancel reason for {@link CardStatus#CANCELLED} (null when the source does not say, e.g. the blacklist), else null
  */
 public record StatusReport(Source source, CardStatus status, CancelReason reason, LocalDate since) {
 
@@ -21,8 +23,8 @@ public record StatusReport(Source source, CardStatus status, CancelReason reason
         if (source == null || status == null) {
             throw new IllegalArgumentException("source and status are required");
         }
-        if (status == CardStatus.CANCELLED && reason == null) {
-            throw new IllegalArgumentException("a cancelled status needs its reason (R9)");
+        if (reason != null && status != CardStatus.CANCELLED) {
+            throw new IllegalArgumentException("a cancel reason goes with CANCELLED only");
         }
     }
 

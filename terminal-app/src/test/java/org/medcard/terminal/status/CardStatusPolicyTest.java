@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 
 import org.junit.jupiter.api.Test;
+import org.medcard.card.CancelReason;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.medcard.terminal.status.StatusReport.Source;
@@ -84,7 +85,7 @@ class CardStatusPolicyTest {
         CardVerdict v = policy.decide(List.of(card(CardStatus.NORMAL), cancelled), true);
         assertTrue(v.refused());
         assertTrue(v.blockApplication());
-        assertEquals(Optional.of("status.cancelled." + reason.key()), v.messageKey());
+        assertEquals(Optional.of("status.cancelled." + CardStatusPolicy.reasonKey(reason)), v.messageKey());
         assertTrue(message(v, Locale.ENGLISH).contains("medical-insurance center"));
         assertTrue(message(v, Locale.SIMPLIFIED_CHINESE).contains("医保中心"));
     }
