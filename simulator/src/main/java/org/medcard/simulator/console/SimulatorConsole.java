@@ -15,7 +15,6 @@ import org.medcard.simulator.cli.CardReport;
 import org.medcard.simulator.profile.CardProfiles;
 import org.medcard.simulator.reader.SimulatedCard;
 import org.medcard.simulator.reader.SimulatedReader;
-import org.medcard.simulator.reader.SimulatedSlot;
 import org.medcard.simulator.reader.SlotFault;
 
 /**
@@ -192,10 +191,5 @@ public final class SimulatorConsole {
             out.println(text);
             out.flush();
         }
-    }
-
-    /** For the console command: the slot the console drives. */
-    SimulatedSlot cardSlot() {
-        return reader.cardSlot();
     }
 }
