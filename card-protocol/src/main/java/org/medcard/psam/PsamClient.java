@@ -77,7 +77,8 @@ public final class PsamClient implements Psam {
         byte[] data = concat(c.diversification(), PurseCrypto.u32(c.amount()), new byte[] {PurseCrypto.TYPE_PURCHASE},
                 c.terminalId().bytes(), PurseCrypto.u32(c.terminalSeq()), Bcd.date(c.dateTime().toLocalDate()),
                 Bcd.time(c.dateTime().toLocalTime()), c.tac());
-        ResponseApdu r = CardRefusal.check(transport.transmit(new CommandApdu(0x80, 0x7A, 0x00, 0x00, data)),
+        // The command's data names no algorithm; P1 carries the card's algorithm code (docs/decisions.md).
+        ResponseApdu r = CardRefusal.check(transport.transmit(new CommandApdu(0x80, 0x7A, c.algorithm().code(), 0x00, data)),
                 "VERIFY TAC", 0x9000, 0x9302);
         return r.isSuccess();
     }
@@ -85,7 +86,8 @@ public final class PsamClient implements Psam {
     @Override
     public byte[] macForApplicationBlock(Algorithm algorithm, int keyVersion, byte[] diversification, byte[] challenge, int p2) {
         byte[] data = concat(Checks.bytes("diversification data", diversification, 8), Checks.bytes("challenge", challenge, 8));
-        ResponseApdu r = CardRefusal.check(transport.transmit(new CommandApdu(0x80, 0x7C, 0x00, p2, data, 4)),
+        // As for VERIFY TAC, P1 carries the card's algorithm code (docs/decisions.md).
+        ResponseApdu r = CardRefusal.check(transport.transmit(new CommandApdu(0x80, 0x7C, algorithm.code(), p2, data, 4)),
                 "MAC FOR APPLICATION BLOCK");
         return exactly(r, 4, "MAC FOR APPLICATION BLOCK", transport);
     }
