@@ -80,8 +80,10 @@ public final class MedicalCard {
                 LOG.info("Card application on {} is temporarily blocked", transport.name());
                 return new SelectResult(ApplicationState.BLOCKED, Optional.ofNullable(fci));
             case 0x9303:
+                fci = null;
                 return new SelectResult(ApplicationState.LOCKED, Optional.empty());
             case 0x6A82:
+                fci = null;
                 return new SelectResult(ApplicationState.NOT_FOUND, Optional.empty());
             default:
                 throw new CardRefusal("SELECT card application", r.sw());

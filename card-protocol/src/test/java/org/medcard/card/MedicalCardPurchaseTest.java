@@ -146,6 +146,23 @@ class MedicalCardPurchaseTest {
     }
 
     @Test
+    void purchaseWithAPsamCard_twoScriptedSlots_sameApdusAsTheSpec() {
+        ScriptedTransport sam = new ScriptedTransport("scripted PSAM")
+                .expect("00A4040009 F04D45444341524450 00", "9000")
+                .expect("00B0960006", ok("000000123456"))
+                .expect("807000001C 1A2B3C4D 0005 000004D2 06 20261122 101502 01 02 0020261122000017 08", ok("00000101 05BFA012"))
+                .expect("8072000004 D64A8A19", "9000");
+        initialized(INITIALIZE_ANSWER_3DES);
+        card.expect(DEBIT_3DES, ok("6FBC1D52 D64A8A19"));
+        org.medcard.psam.PsamClient psam = org.medcard.psam.PsamClient.open(sam);
+        MedicalCard client = new MedicalCard(card);
+        PurchaseResult result = client.debit(client.initializePurchase(1234, psam.terminalId()), psam, WHEN);
+        card.assertAllConsumed();
+        sam.assertAllConsumed();
+        assertEquals("6FBC1D52", Hex.of(result.record().tac()));
+    }
+
+    @Test
     void forgedMac2_isAForgedCardAndNoSale() throws IOException {
         SoftPsam psam = testPsam();
         initialized(INITIALIZE_ANSWER_3DES);
