@@ -138,6 +138,7 @@ public final class MedicalCard {
         }
         int sw = r.sw().value();
         if (sw == 0x9000) {
+            CardFiles.noData(r.data(), "VERIFY PIN");
             return new PinResult.Ok();
         }
         if (sw == 0x6983 || sw == 0x63C0) {
@@ -310,7 +311,9 @@ public final class MedicalCard {
         CardInfo info = cardInfo();
         byte[] challenge = getChallenge();
         byte[] mac = psam.macForApplicationBlock(f.algorithm(), info.keyVersion(), info.diversification(), challenge, mode.p2());
-        CardRefusal.check(transport.transmit(new CommandApdu(0x84, 0x1E, 0x00, mode.p2(), mac)), "APPLICATION BLOCK " + mode);
+        ResponseApdu r = CardRefusal.check(transport.transmit(new CommandApdu(0x84, 0x1E, 0x00, mode.p2(), mac)),
+                "APPLICATION BLOCK " + mode);
+        CardFiles.noData(r.data(), "APPLICATION BLOCK");
         LOG.warn("Card {} application blocked ({})", info.cardNo(), mode);
     }
 

@@ -68,6 +68,7 @@ public final class PsamClient implements Psam {
     public boolean creditSamForPurchase(byte[] mac2) {
         ResponseApdu r = CardRefusal.check(transport.transmit(new CommandApdu(0x80, 0x72, 0x00, 0x00,
                 Checks.bytes("MAC2", mac2, 4))), "CREDIT SAM FOR PURCHASE", 0x9000, 0x9302);
+        exactly(r, 0, "CREDIT SAM FOR PURCHASE", transport);
         return r.isSuccess();
     }
 
@@ -79,6 +80,7 @@ public final class PsamClient implements Psam {
                 Bcd.time(c.dateTime().toLocalTime()), c.tac());
         ResponseApdu r = CardRefusal.check(transport.transmit(new CommandApdu(0x80, 0x7A, 0x00, 0x00, data)),
                 "VERIFY TAC", 0x9000, 0x9302);
+        exactly(r, 0, "VERIFY TAC", transport);
         return r.isSuccess();
     }
 

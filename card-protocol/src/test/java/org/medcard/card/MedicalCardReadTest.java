@@ -90,7 +90,8 @@ class MedicalCardReadTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"6F03 840100", "6F15 8409F04D45444341524401 A508 9F08020100 C00103", "A503C00102",
-            "6F15 8409F04D45444341524401 A508 9F080301 C00102", "6F158409"})
+            "6F15 8409F04D45444341524401 A508 9F080301 C00102", "6F158409",
+            "6F0E 8402F04D A508 9F08020100 C00102", "6F15 8409F04D45444341524450 A508 9F08020100 C00102"})
     void selectWithBadFci_isMalformed(String badFci) {
         card.expect(SELECT, ok(badFci));
         assertThrows(MalformedResponseException.class, client::select);
@@ -218,6 +219,13 @@ class MedicalCardReadTest {
     }
 
     @Test
+    void cardholderUnknownConstructedTag_isSkippedWithoutLookingInside() {
+        card.expect(READ_CARDHOLDER, ok(cardholderFile(new Tlv(0xE1, Hex.parse("C105FFFF")), id("110101198001040017"),
+                new Tlv(0xC2, "李四".getBytes(GB18030)))));
+        assertEquals("李四", client.readCardholder().name());
+    }
+
+    @Test
     void cardholderWithBadSexCode_isMalformed() {
         card.expect(READ_CARDHOLDER, ok(cardholderFile(id("110101198001040017"), new Tlv(0xC2, "李四".getBytes(GB18030)),
                 new Tlv(0xC3, Hex.parse("07")))));
@@ -292,6 +300,12 @@ class MedicalCardReadTest {
     void verifyPinRight_isOkAndSentAsBcd() {
         card.expect("0020000003 123456", "9000");
         assertInstanceOf(PinResult.Ok.class, client.verifyPin("123456".toCharArray()));
+    }
+
+    @Test
+    void verifyPinOkWithUnexpectedData_isMalformed() {
+        card.expect("0020000003 123456", "01 9000");
+        assertThrows(MalformedResponseException.class, () -> client.verifyPin("123456".toCharArray()));
     }
 
     @Test

@@ -137,6 +137,15 @@ class TlvParserTest {
     }
 
     @Test
+    void tagsThatCannotBeEncoded_areRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new Tlv(0x1F, new byte[0]), "1F announces a longer tag");
+        assertThrows(IllegalArgumentException.class, () -> new Tlv(0x9F88, new byte[0]), "last tag byte has bit 8 set");
+        assertThrows(IllegalArgumentException.class, () -> new Tlv(0x8108, new byte[0]), "first byte does not announce more");
+        assertThrows(IllegalArgumentException.class, () -> new Tlv(0xDF0505, new byte[0]), "middle byte lacks bit 8");
+        assertEquals(0xDF8105, new Tlv(0xDF8105, new byte[0]).tag());
+    }
+
+    @Test
     void tlvValueIsCopied() {
         byte[] v = {1, 2};
         Tlv t = new Tlv(0xC3, v);
