@@ -21,7 +21,7 @@ import org.medcard.transport.CardTransport;
 class MedicalCardGarbageTest {
 
     /** Answers random bytes of random length (0..40) with 9000, and a real card-info file to SFI 01 half the time. */
-    private static final class GarbageCard implements CardTransport {
+    private static class GarbageCard implements CardTransport {
         private final Random random;
 
         GarbageCard(long seed) {
@@ -75,5 +75,47 @@ class MedicalCardGarbageTest {
             }
         }
         assertTrue(typed > 1000, "most random answers are rejected: " + typed);
+    }
+
+    /** Valid answers with random bytes changed, removed or added: still only typed failures. */
+    @Test
+    void mutatedValidAnswers_onlyEverGiveTypedFailures() {
+        String cardholder = "C112" + org.medcard.apdu.Hex.of("110101198001040017".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                + "C206D5C59534B235" + "C30102" + "C40419800104" + "C50101" + "C603110101" + "0000";
+        List<String> valid = List.of(CardScript.fci("02"), CardScript.cardInfo(CardScript.CARD_NO), cardholder,
+                "04042025010120100101000000000000", "0005000000000004D206000000123456202611221015 02".replace(" ", ""));
+        List<Consumer<MedicalCard>> readers = List.of(MedicalCard::select, MedicalCard::readCardInfo, MedicalCard::readCardholder,
+                MedicalCard::readInsuranceStatus, MedicalCard::readTransactionLog);
+        Random random = new Random(11_22L);
+        for (int i = 0; i < 5000; i++) {
+            int which = i % valid.size();
+            byte[] answer = mutate(org.medcard.apdu.Hex.parse(valid.get(which)), random);
+            CardTransport fixed = new GarbageCard(i) {
+                @Override
+                public ResponseApdu transmit(CommandApdu command) {
+                    return ResponseApdu.of(answer, command.ins() == 0xB2 && command.p1() > 1 ? 0x6A83 : 0x9000);
+                }
+            };
+            try {
+                readers.get(which).accept(new MedicalCard(fixed));
+            } catch (MalformedResponseException | CardRefusal expected) {
+                // typed
+            }
+        }
+    }
+
+    private static byte[] mutate(byte[] valid, Random random) {
+        byte[] b = valid.clone();
+        switch (random.nextInt(3)) {
+            case 0:
+                b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+                return b;
+            case 1:
+                return java.util.Arrays.copyOf(b, random.nextInt(b.length));
+            default:
+                byte[] longer = java.util.Arrays.copyOf(b, b.length + 1 + random.nextInt(4));
+                longer[longer.length - 1] = (byte) random.nextInt(256);
+                return longer;
+        }
     }
 }
