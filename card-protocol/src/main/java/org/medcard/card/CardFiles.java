@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.medcard.apdu.Bcd;
+import org.medcard.apdu.Hex;
 import org.medcard.apdu.MalformedResponseException;
 import org.medcard.crypto.Algorithm;
 import org.medcard.psam.TerminalId;
@@ -39,7 +41,7 @@ final class CardFiles {
                 .orElseThrow(() -> new MalformedResponseException("SELECT: FCI template 6F missing"));
         byte[] aid = required(fci.find(0x84), "SELECT: FCI lacks the AID (84)").value();
         if (!Arrays.equals(aid, MedicalCard.AID)) {
-            throw new MalformedResponseException("SELECT: FCI names another application: " + org.medcard.apdu.Hex.of(aid));
+            throw new MalformedResponseException("SELECT: FCI names another application: " + Hex.of(aid));
         }
         Tlv prop = required(fci.find(0xA5), "SELECT: FCI lacks the proprietary template (A5)");
         byte[] version = exactly(required(prop.find(0x9F08), "SELECT: FCI lacks the application version (9F08)").value(),
@@ -63,7 +65,7 @@ final class CardFiles {
     static Cardholder cardholder(byte[] d) {
         List<Tlv> tlvs = TlvParser.parse(d);
         byte[] id = required(top(tlvs, 0xC1), "SFI 02 lacks the ID number (C1): card unreadable").value();
-        String idText = new String(id, java.nio.charset.StandardCharsets.US_ASCII);
+        String idText = new String(id, StandardCharsets.US_ASCII);
         if (!IdNumber.isValid(idText)) {
             throw new MalformedResponseException("SFI 02: ID number (C1) fails its format or MOD 11-2 check digit: card unreadable");
         }

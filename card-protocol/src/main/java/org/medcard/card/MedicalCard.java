@@ -14,6 +14,7 @@ import org.medcard.apdu.CommandApdu;
 import org.medcard.apdu.Hex;
 import org.medcard.apdu.MalformedResponseException;
 import org.medcard.apdu.ResponseApdu;
+import org.medcard.apdu.StatusWord;
 import org.medcard.crypto.PurseCrypto;
 import org.medcard.psam.Psam;
 import org.medcard.psam.SamPurchaseProof;
@@ -357,8 +358,8 @@ public final class MedicalCard {
         if (fci == null) {
             SelectResult s = select();
             fci = s.fci().orElseThrow(() -> new CardRefusal("SELECT card application (" + s.state() + ")",
-                    s.state() == ApplicationState.LOCKED ? org.medcard.apdu.StatusWord.APPLICATION_LOCKED
-                            : org.medcard.apdu.StatusWord.FILE_NOT_FOUND));
+                    s.state() == ApplicationState.LOCKED ? StatusWord.APPLICATION_LOCKED
+                            : StatusWord.FILE_NOT_FOUND));
         }
         return fci;
     }

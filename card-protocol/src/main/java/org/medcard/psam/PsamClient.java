@@ -1,6 +1,7 @@
 package org.medcard.psam;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 import org.medcard.apdu.Bcd;
 import org.medcard.apdu.CardRefusal;
@@ -61,7 +62,7 @@ public final class PsamClient implements Psam {
                 "INIT SAM FOR PURCHASE");
         byte[] answer = exactly(r, 8, "INIT SAM FOR PURCHASE", transport);
         long seq = ((answer[0] & 0xFFL) << 24) | ((answer[1] & 0xFF) << 16) | ((answer[2] & 0xFF) << 8) | (answer[3] & 0xFF);
-        return new SamPurchaseProof(seq, java.util.Arrays.copyOfRange(answer, 4, 8));
+        return new SamPurchaseProof(seq, Arrays.copyOfRange(answer, 4, 8));
     }
 
     @Override
