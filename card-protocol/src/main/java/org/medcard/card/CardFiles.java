@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.medcard.apdu.Bcd;
+import org.medcard.apdu.Hex;
 import org.medcard.apdu.MalformedResponseException;
 import org.medcard.crypto.Algorithm;
 import org.medcard.psam.TerminalId;
@@ -38,6 +40,9 @@ final class CardFiles {
         Tlv fci = top.stream().filter(t -> t.tag() == 0x6F).findFirst()
                 .orElseThrow(() -> new MalformedResponseException("SELECT: FCI template 6F missing"));
         byte[] aid = required(fci.find(0x84), "SELECT: FCI lacks the AID (84)").value();
+        if (!Arrays.equals(aid, MedicalCard.AID)) {
+            throw new MalformedResponseException("SELECT: FCI names another application: " + Hex.of(aid));
+        }
         Tlv prop = required(fci.find(0xA5), "SELECT: FCI lacks the proprietary template (A5)");
         byte[] version = exactly(required(prop.find(0x9F08), "SELECT: FCI lacks the application version (9F08)").value(),
                 2, "SELECT: application version (9F08)");
@@ -59,20 +64,20 @@ final class CardFiles {
 
     static Cardholder cardholder(byte[] d) {
         List<Tlv> tlvs = TlvParser.parse(d);
-        byte[] id = required(Tlv.find(tlvs, 0xC1), "SFI 02 lacks the ID number (C1): card unreadable").value();
-        String idText = new String(id, java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] id = required(top(tlvs, 0xC1), "SFI 02 lacks the ID number (C1): card unreadable").value();
+        String idText = new String(id, StandardCharsets.US_ASCII);
         if (!IdNumber.isValid(idText)) {
             throw new MalformedResponseException("SFI 02: ID number (C1) fails its format or MOD 11-2 check digit: card unreadable");
         }
-        String name = gb18030(required(Tlv.find(tlvs, 0xC2), "SFI 02 lacks the name (C2): card unreadable").value());
+        String name = gb18030(required(top(tlvs, 0xC2), "SFI 02 lacks the name (C2): card unreadable").value());
         if (name.isBlank()) {
             throw new MalformedResponseException("SFI 02: name (C2) is empty: card unreadable");
         }
         return new Cardholder(new IdNumber(idText), name,
-                Tlv.find(tlvs, 0xC3).map(t -> code(t, "C3 sex", Sex::fromCode)),
-                Tlv.find(tlvs, 0xC4).map(t -> Bcd.toDate(exactly(t.value(), 4, "SFI 02 birth date (C4)"), 0, "SFI 02 birth date (C4)")),
-                Tlv.find(tlvs, 0xC5).map(t -> code(t, "C5 scheme", InsuranceScheme::fromCode)),
-                Tlv.find(tlvs, 0xC6).map(t -> Bcd.decode(exactly(t.value(), 3, "SFI 02 region (C6)"), 0, 3, "SFI 02 region (C6)")));
+                top(tlvs, 0xC3).map(t -> code(t, "C3 sex", Sex::fromCode)),
+                top(tlvs, 0xC4).map(t -> Bcd.toDate(exactly(t.value(), 4, "SFI 02 birth date (C4)"), 0, "SFI 02 birth date (C4)")),
+                top(tlvs, 0xC5).map(t -> code(t, "C5 scheme", InsuranceScheme::fromCode)),
+                top(tlvs, 0xC6).map(t -> Bcd.decode(exactly(t.value(), 3, "SFI 02 region (C6)"), 0, 3, "SFI 02 region (C6)")));
     }
 
     static InsuranceStatus insuranceStatus(byte[] d) {
@@ -129,6 +134,18 @@ final class CardFiles {
             return decoder.get();
         } catch (IllegalArgumentException e) {
             throw new MalformedResponseException(what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** SFI 02's tags are top-level; unknown objects, constructed or not, are skipped without looking inside. */
+    private static Optional<Tlv> top(List<Tlv> tlvs, int tag) {
+        return tlvs.stream().filter(t -> t.tag() == tag).findFirst();
+    }
+
+    /** For commands that answer with a status word only. */
+    static void noData(byte[] data, String what) {
+        if (data.length != 0) {
+            throw new MalformedResponseException(what + ": " + data.length + " unexpected data bytes");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.medcard.card;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 import org.medcard.apdu.Hex;
@@ -26,12 +27,12 @@ public record Fci(byte[] aid, int appVersion, Algorithm algorithm) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Fci f && java.util.Arrays.equals(f.aid, aid) && f.appVersion == appVersion && f.algorithm == algorithm;
+        return o instanceof Fci f && Arrays.equals(f.aid, aid) && f.appVersion == appVersion && f.algorithm == algorithm;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(java.util.Arrays.hashCode(aid), appVersion, algorithm);
+        return Objects.hash(Arrays.hashCode(aid), appVersion, algorithm);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.medcard.card;
 
+import java.util.Locale;
+
 /**
  * A resident identity card number (GB 11643): 17 digits and an ISO 7064 MOD 11-2 check character
  * ({@code 0..9} or {@code X}). Validated on construction; {@link #toString()} is masked.
@@ -16,7 +18,7 @@ public record IdNumber(String value) {
 
     /** Parses what a cashier typed: surrounding blanks dropped, a lower-case {@code x} accepted. */
     public static IdNumber parse(String typed) {
-        return new IdNumber(typed.strip().toUpperCase(java.util.Locale.ROOT));
+        return new IdNumber(typed.strip().toUpperCase(Locale.ROOT));
     }
 
     /** Whether {@code s} is 17 digits followed by the right ISO 7064 MOD 11-2 check character. */

@@ -14,6 +14,7 @@ import org.medcard.apdu.CommandApdu;
 import org.medcard.apdu.Hex;
 import org.medcard.apdu.MalformedResponseException;
 import org.medcard.apdu.ResponseApdu;
+import org.medcard.apdu.StatusWord;
 import org.medcard.crypto.PurseCrypto;
 import org.medcard.psam.Psam;
 import org.medcard.psam.SamPurchaseProof;
@@ -80,8 +81,10 @@ public final class MedicalCard {
                 LOG.info("Card application on {} is temporarily blocked", transport.name());
                 return new SelectResult(ApplicationState.BLOCKED, Optional.ofNullable(fci));
             case 0x9303:
+                fci = null;
                 return new SelectResult(ApplicationState.LOCKED, Optional.empty());
             case 0x6A82:
+                fci = null;
                 return new SelectResult(ApplicationState.NOT_FOUND, Optional.empty());
             default:
                 throw new CardRefusal("SELECT card application", r.sw());
@@ -136,6 +139,7 @@ public final class MedicalCard {
         }
         int sw = r.sw().value();
         if (sw == 0x9000) {
+            CardFiles.noData(r.data(), "VERIFY PIN");
             return new PinResult.Ok();
         }
         if (sw == 0x6983 || sw == 0x63C0) {
@@ -308,7 +312,9 @@ public final class MedicalCard {
         CardInfo info = cardInfo();
         byte[] challenge = getChallenge();
         byte[] mac = psam.macForApplicationBlock(f.algorithm(), info.keyVersion(), info.diversification(), challenge, mode.p2());
-        CardRefusal.check(transport.transmit(new CommandApdu(0x84, 0x1E, 0x00, mode.p2(), mac)), "APPLICATION BLOCK " + mode);
+        ResponseApdu r = CardRefusal.check(transport.transmit(new CommandApdu(0x84, 0x1E, 0x00, mode.p2(), mac)),
+                "APPLICATION BLOCK " + mode);
+        CardFiles.noData(r.data(), "APPLICATION BLOCK");
         LOG.warn("Card {} application blocked ({})", info.cardNo(), mode);
     }
 
@@ -352,8 +358,8 @@ public final class MedicalCard {
         if (fci == null) {
             SelectResult s = select();
             fci = s.fci().orElseThrow(() -> new CardRefusal("SELECT card application (" + s.state() + ")",
-                    s.state() == ApplicationState.LOCKED ? org.medcard.apdu.StatusWord.APPLICATION_LOCKED
-                            : org.medcard.apdu.StatusWord.FILE_NOT_FOUND));
+                    s.state() == ApplicationState.LOCKED ? StatusWord.APPLICATION_LOCKED
+                            : StatusWord.FILE_NOT_FOUND));
         }
         return fci;
     }

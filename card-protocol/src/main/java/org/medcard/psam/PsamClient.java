@@ -1,6 +1,7 @@
 package org.medcard.psam;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 import org.medcard.apdu.Bcd;
 import org.medcard.apdu.CardRefusal;
@@ -61,13 +62,14 @@ public final class PsamClient implements Psam {
                 "INIT SAM FOR PURCHASE");
         byte[] answer = exactly(r, 8, "INIT SAM FOR PURCHASE", transport);
         long seq = ((answer[0] & 0xFFL) << 24) | ((answer[1] & 0xFF) << 16) | ((answer[2] & 0xFF) << 8) | (answer[3] & 0xFF);
-        return new SamPurchaseProof(seq, java.util.Arrays.copyOfRange(answer, 4, 8));
+        return new SamPurchaseProof(seq, Arrays.copyOfRange(answer, 4, 8));
     }
 
     @Override
     public boolean creditSamForPurchase(byte[] mac2) {
         ResponseApdu r = CardRefusal.check(transport.transmit(new CommandApdu(0x80, 0x72, 0x00, 0x00,
                 Checks.bytes("MAC2", mac2, 4))), "CREDIT SAM FOR PURCHASE", 0x9000, 0x9302);
+        exactly(r, 0, "CREDIT SAM FOR PURCHASE", transport);
         return r.isSuccess();
     }
 
@@ -80,6 +82,7 @@ public final class PsamClient implements Psam {
         // The command's data names no algorithm; P1 carries the card's algorithm code (docs/decisions.md).
         ResponseApdu r = CardRefusal.check(transport.transmit(new CommandApdu(0x80, 0x7A, c.algorithm().code(), 0x00, data)),
                 "VERIFY TAC", 0x9000, 0x9302);
+        exactly(r, 0, "VERIFY TAC", transport);
         return r.isSuccess();
     }
 

@@ -19,8 +19,8 @@ public record Tlv(int tag, byte[] value) {
     public static final int MAX_LENGTH = 0xFF_FFFF;
 
     public Tlv {
-        if (tag <= 0 || tag > 0xFF_FFFF) {
-            throw new IllegalArgumentException(String.format("tag out of range: %X", tag));
+        if (!isWellFormedTag(tag)) {
+            throw new IllegalArgumentException(String.format("not a BER tag: %X", tag));
         }
         if (value == null) {
             throw new IllegalArgumentException("value missing for tag " + Integer.toHexString(tag));
@@ -109,6 +109,32 @@ public record Tlv(int tag, byte[] value) {
             return new byte[] {(byte) (tag >> 8), (byte) tag};
         }
         return new byte[] {(byte) tag};
+    }
+
+    /**
+     * Whether {@code tag} is a tag the parser could have produced: one byte whose low five bits are not all
+     * set, or a first byte with {@code 11111} followed by bytes with bit 8 set except the last.
+     */
+    static boolean isWellFormedTag(int tag) {
+        if (tag <= 0 || tag > 0xFF_FFFF) {
+            return false;
+        }
+        if (tag <= 0xFF) {
+            return (tag & 0x1F) != 0x1F;
+        }
+        int bytes = tag > 0xFFFF ? 3 : 2;
+        int first = tag >> (8 * (bytes - 1));
+        if ((first & 0x1F) != 0x1F) {
+            return false;
+        }
+        for (int i = bytes - 2; i >= 0; i--) {
+            int b = (tag >> (8 * i)) & 0xFF;
+            boolean last = i == 0;
+            if (((b & 0x80) != 0) == last) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int firstTagByte() {

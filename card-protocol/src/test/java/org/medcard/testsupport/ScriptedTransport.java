@@ -86,6 +86,11 @@ public final class ScriptedTransport implements CardTransport {
         }
     }
 
+    /** How many commands were sent so far. */
+    public int commandsSeen() {
+        return sent.size();
+    }
+
     /** The commands sent so far, in order. */
     public List<CommandApdu> sent() {
         return List.copyOf(sent);
