@@ -64,9 +64,9 @@ class PsamClientTest {
     }
 
     @Test
-    void verifyTac_sendsEveryListedField() {
-        sam.expect("807A000022 0020261122000017 000004D2 06 000000123456 00000101 20261122 101502 6FBC1D52", "9000")
-                .expect("807A000022 0020261122000017 000004D2 06 000000123456 00000101 20261122 101502 6FBC1D53", "9302");
+    void verifyTac_sendsEveryListedField_withTheAlgorithmInP1() {
+        sam.expect("807A020022 0020261122000017 000004D2 06 000000123456 00000101 20261122 101502 6FBC1D52", "9000")
+                .expect("807A020022 0020261122000017 000004D2 06 000000123456 00000101 20261122 101502 6FBC1D53", "9302");
         PsamClient psam = PsamClient.open(sam);
         TerminalId t = psam.terminalId();
         assertTrue(psam.verifyTac(new TacCheck(Algorithm.TRIPLE_DES, 1, DIV, 0x4D2, t, 0x101, WHEN, Hex.parse("6FBC1D52"))));
@@ -74,8 +74,8 @@ class PsamClientTest {
     }
 
     @Test
-    void macForApplicationBlock_returnsFourBytes() {
-        sam.expect("807C000110 0020261122000017 0102030405060708 04", "95CF77AB 9000");
+    void macForApplicationBlock_namesTheAlgorithmInP1_andReturnsFourBytes() {
+        sam.expect("807C040110 0020261122000017 0102030405060708 04", "95CF77AB 9000");
         assertEquals("95CF77AB", Hex.of(PsamClient.open(sam).macForApplicationBlock(Algorithm.SM4, 1, DIV,
                 Hex.parse("0102030405060708"), 1)));
     }
