@@ -77,7 +77,10 @@ public final class VpcdBridge implements AutoCloseable {
 
         @Override
         public void cardRemoved(SimulatedSlot s) {
-            absentUntilNanos = System.nanoTime() + REMOVAL_HOLD.toNanos();
+            synchronized (lock) {
+                removals++;
+                absentUntilNanos = System.nanoTime() + REMOVAL_HOLD.toNanos();
+            }
             disconnect("card removed");
         }
     };
@@ -86,6 +89,8 @@ public final class VpcdBridge implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean connected;
     private volatile long absentUntilNanos = System.nanoTime();
+    /** Counts removals, so that a connection made while the card was taken out (and put back) is dropped. */
+    private int removals;
 
     public VpcdBridge(SimulatedSlot slot, String host, int port) {
         if (port < 1 || port > 0xFFFF) {
@@ -148,11 +153,15 @@ public final class VpcdBridge implements AutoCloseable {
                 pause();
                 continue;
             }
+            int removalsBefore;
+            synchronized (lock) {
+                removalsBefore = removals;
+            }
             Socket s = new Socket();
             try {
                 s.setTcpNoDelay(true);
                 s.connect(new InetSocketAddress(host, port), (int) CONNECT_TIMEOUT.toMillis());
-                if (!adopt(s)) {
+                if (!adopt(s, removalsBefore)) {
                     continue;
                 }
                 log.info("{}: card presented to vpcd at {}:{}", slot.name(), host, port);
@@ -171,9 +180,9 @@ public final class VpcdBridge implements AutoCloseable {
     }
 
     /** Makes {@code s} the current connection, unless the card left or the bridge closed meanwhile. */
-    private boolean adopt(Socket s) throws IOException {
+    private boolean adopt(Socket s, int removalsBefore) throws IOException {
         synchronized (lock) {
-            if (!running || !slot.isCardPresent()) {
+            if (!running || !slot.isCardPresent() || removals != removalsBefore || System.nanoTime() - absentUntilNanos < 0) {
                 s.close();
                 return false;
             }

@@ -61,6 +61,10 @@ final class ScriptedCard implements SimulatedCard {
         resets++;
     }
 
+    synchronized int resets() {
+        return resets;
+    }
+
     synchronized List<String> received() {
         return List.copyOf(received);
     }
