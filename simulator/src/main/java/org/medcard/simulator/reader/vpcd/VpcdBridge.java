@@ -11,6 +11,8 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
 
+import jdk.net.ExtendedSocketOptions;
+
 import org.medcard.simulator.reader.SimulatedCard;
 import org.medcard.simulator.reader.SimulatedSlot;
 import org.medcard.simulator.reader.SlotFault;
@@ -64,6 +66,7 @@ public final class VpcdBridge implements AutoCloseable {
     static final int CTRL_ATR = 0x04;
 
     private static final Logger log = LoggerFactory.getLogger(VpcdBridge.class);
+    private static final boolean QUICK_ACK_SUPPORTED = quickAckSupported();
 
     private final SimulatedSlot slot;
     private final String host;
@@ -165,7 +168,7 @@ public final class VpcdBridge implements AutoCloseable {
                     continue;
                 }
                 log.info("{}: card presented to vpcd at {}:{}", slot.name(), host, port);
-                serve(s.getInputStream(), s.getOutputStream());
+                serve(s, s.getInputStream(), s.getOutputStream());
             } catch (IOException e) {
                 if (running && connected) {
                     log.info("{}: vpcd link lost ({}); reconnecting", slot.name(), e.getMessage());
@@ -192,13 +195,15 @@ public final class VpcdBridge implements AutoCloseable {
         }
     }
 
-    private void serve(InputStream rawIn, OutputStream rawOut) throws IOException {
+    private void serve(Socket s, InputStream rawIn, OutputStream rawOut) throws IOException {
         DataInputStream in = new DataInputStream(rawIn);
         DataOutputStream out = new DataOutputStream(rawOut);
         while (running) {
             byte[] request;
             try {
+                quickAck(s);
                 request = new byte[in.readUnsignedShort()];
+                quickAck(s);
                 in.readFully(request);
             } catch (EOFException eof) {
                 log.info("{}: vpcd closed the link", slot.name());
@@ -247,6 +252,30 @@ public final class VpcdBridge implements AutoCloseable {
             if (fault.kind() == SlotFault.Kind.MUTE) {
                 send(out, new byte[0]);
             }
+            return false;
+        }
+    }
+
+    /**
+     * Debian's vpcd writes a message's length and its payload separately; with Nagle's algorithm on its
+     * side, the payload waits for our ACK of the length, which Linux delays by up to 40 ms. Asking for
+     * an immediate ACK before every read (Linux only; the kernel forgets it, hence every time) removes
+     * that wait.
+     */
+    private static void quickAck(Socket s) {
+        if (QUICK_ACK_SUPPORTED) {
+            try {
+                s.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+            } catch (IOException | UnsupportedOperationException e) {
+                log.trace("TCP_QUICKACK: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static boolean quickAckSupported() {
+        try (Socket probe = new Socket()) {
+            return probe.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK);
+        } catch (IOException e) {
             return false;
         }
     }
