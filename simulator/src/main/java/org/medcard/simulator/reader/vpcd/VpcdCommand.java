@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.medcard.simulator.reader.SimulatedCard;
@@ -41,6 +42,7 @@ public final class VpcdCommand implements Callable<Integer> {
     private final Supplier<SimulatedCard> card;
     private final Supplier<SimulatedCard> psam;
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
     private volatile List<VpcdBridge> bridges = List.of();
 
     /** Empty slots: useful only to check the link to pcscd ({@code pcsc_scan} shows two empty readers). */
@@ -76,7 +78,7 @@ public final class VpcdCommand implements Callable<Integer> {
                 new VpcdBridge(reader.psamSlot(), host, psamPort));
         started.forEach(VpcdBridge::start);
         bridges = started;
-        Thread hook = new Thread(this::stop, "vpcd-shutdown");
+        Thread hook = new Thread(this::stopAndWait, "vpcd-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         for (SimulatedSlot slot : reader.slots()) {
             out.println(slot);
@@ -88,11 +90,22 @@ public final class VpcdCommand implements Callable<Integer> {
             stop.await();
         } finally {
             started.forEach(VpcdBridge::close);
+            out.println("vpcd bridge stopped.");
+            out.flush();
+            finished.countDown();
             removeHook(hook);
         }
-        out.println("vpcd bridge stopped.");
-        out.flush();
         return 0;
+    }
+
+    /** Ctrl-C: the JVM halts when the hook returns, so the hook waits until the bridges are closed. */
+    private void stopAndWait() {
+        stop();
+        try {
+            finished.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Whether both slots are connected to vpcd (a slot without a card never is). */
