@@ -195,7 +195,7 @@ public final class PcscReaders {
         } catch (CardException | IllegalStateException e) {
             throw fault(e, reader, "connecting with protocol " + protocol);
         }
-        PcscTransport raw = new PcscTransport(terminal, card);
+        PcscTransport raw = new PcscTransport(terminal, card, this::readersForMessage);
         log.debug("opened {} ({})", reader, raw.protocol());
         return new ResponseChainingTransport(new TracingTransport(raw));
     }

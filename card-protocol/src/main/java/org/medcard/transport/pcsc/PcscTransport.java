@@ -1,5 +1,7 @@
 package org.medcard.transport.pcsc;
 
+import java.util.function.Supplier;
+
 import javax.smartcardio.Card;
 import javax.smartcardio.CardChannel;
 import javax.smartcardio.CardException;
@@ -34,10 +36,12 @@ public final class PcscTransport implements CardTransport {
     private final Card card;
     private final CardChannel channel;
     private final String readerName;
+    private final Supplier<String> readersPresent;
 
-    PcscTransport(CardTerminal terminal, Card card) {
+    PcscTransport(CardTerminal terminal, Card card, Supplier<String> readersPresent) {
         this.terminal = terminal;
         this.card = card;
+        this.readersPresent = readersPresent;
         this.channel = card.getBasicChannel();
         this.readerName = terminal.getName();
     }
@@ -58,7 +62,29 @@ public final class PcscTransport implements CardTransport {
             ResponseAPDU answer = channel.transmit(new CommandAPDU(command.bytes()));
             return ResponseApdu.parse(answer.getBytes());
         } catch (CardException | IllegalStateException e) {
-            throw PcscFaults.translate(e, "reader '" + readerName + "', command " + command.header());
+            String context = "reader '" + readerName + "', command " + command.header();
+            if (PcscFaults.kindOf(e) == CardFault.Kind.READER_UNAVAILABLE) {
+                context += "; readers present: " + readersPresent.get();
+            }
+            CardFault fault = PcscFaults.translate(e, context);
+            if (fault.kind() == CardFault.Kind.CARD_MUTE && cardGone()) {
+                // A card pulled out during the exchange fails it like a mute card (SCARD_E_NOT_TRANSACTED);
+                // the reader knows the difference, and the cashier must be told the right one.
+                throw new CardFault(CardFault.Kind.CARD_REMOVED, context + ": the card left the reader during the exchange", e);
+            }
+            throw fault;
+        } catch (IllegalArgumentException e) {
+            // javax.smartcardio.ResponseAPDU refuses fewer than two bytes: the card gave no status word.
+            throw new CardFault(CardFault.Kind.CARD_MUTE, "reader '" + readerName + "', command " + command.header()
+                    + ": no status word in the card's answer", e);
+        }
+    }
+
+    private boolean cardGone() {
+        try {
+            return !terminal.isCardPresent();
+        } catch (CardException e) {
+            return false;
         }
     }
 
