@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The protocol has no sequence numbers: an answer that comes after we gave up on it and resent is
  * taken as the answer to the resend (it is the same request); answers that arrive while nobody waits are
- * dropped.
+ * dropped. An APDU resent after a time-out or a garbled answer may reach the card twice: a second
+ * DEBIT FOR PURCHASE then meets a finished purchase and gets {@code 6985}, which the card client must
+ * treat as "outcome unknown" and settle with GET TRANSACTION PROVE, as after a tear.
  */
 public final class SerialReader implements AutoCloseable {
 
@@ -229,7 +231,11 @@ public final class SerialReader implements AutoCloseable {
                 } else {
                     problem = "the reader could not decode our frame (code 03)";
                 }
-                log.warn("{}: {} attempt {} of {} failed: {}", name, code, attempt, MAX_ATTEMPTS, problem);
+                // After code 03 the reader never passed the request on; after a time-out or a garbled answer
+                // the card may have executed it, and the resend reaches it a second time (see the class comment).
+                boolean outcomeUnknown = !(reply instanceof Answer);
+                log.warn("{}: {} attempt {} of {} failed: {}{}", name, code, attempt, MAX_ATTEMPTS, problem,
+                        outcomeUnknown && code == RequestCode.TRANSMIT_APDU ? " (outcome of the first attempt unknown)" : "");
             }
             throw new CardFault(timedOut ? CardFault.Kind.TIMEOUT : CardFault.Kind.READER_UNAVAILABLE,
                     name + ": reader faulty, " + code + " failed twice; last: " + problem);
@@ -250,19 +256,25 @@ public final class SerialReader implements AutoCloseable {
 
     /** The open link, reopening the port at once if it is gone. */
     private SerialLink linkForRequest() {
+        boolean reopened = false;
+        SerialLink current;
         synchronized (linkMonitor) {
             if (closed) {
                 throw new CardFault(CardFault.Kind.READER_UNAVAILABLE, name + " is closed");
             }
             if (link == null) {
-                tryOpen("request");
+                reopened = tryOpen("request");
             }
-            if (link == null) {
-                throw new CardFault(CardFault.Kind.READER_UNAVAILABLE, name + ": serial port is not there"
-                        + " (reader unplugged or switched off?)");
-            }
-            return link;
+            current = link;
         }
+        if (current == null) {
+            throw new CardFault(CardFault.Kind.READER_UNAVAILABLE, name + ": serial port is not there"
+                    + " (reader unplugged or switched off?)");
+        }
+        if (reopened) {
+            announceAvailable();
+        }
+        return current;
     }
 
     // ---------------------------------------------------------------- port thread
@@ -298,20 +310,21 @@ public final class SerialReader implements AutoCloseable {
 
     /** The open link; while there is none, tries to reopen it every reopen interval. Null when closed. */
     private SerialLink awaitLink() {
-        synchronized (linkMonitor) {
-            while (link == null && !closed) {
+        while (true) {
+            synchronized (linkMonitor) {
+                if (closed || link != null) {
+                    return link;
+                }
                 try {
                     linkMonitor.wait(Math.max(1, config.reopenInterval().toMillis()));
                 } catch (InterruptedException e) {
-                    if (closed) {
-                        return null;
-                    }
+                    // close() interrupts; the loop looks at 'closed' again
                 }
-                if (link == null && !closed) {
-                    tryOpen("background check");
+                if (closed || link != null || !tryOpen("background check")) {
+                    continue;
                 }
             }
-            return link;
+            announceAvailable();
         }
     }
 
@@ -356,19 +369,24 @@ public final class SerialReader implements AutoCloseable {
 
     // ---------------------------------------------------------------- link state (any thread, under linkMonitor)
 
-    /** Tries once to open the port; call while holding linkMonitor. */
-    private void tryOpen(String why) {
+    /** Tries once to open the port; call while holding linkMonitor. True when it opened it. */
+    private boolean tryOpen(String why) {
         if (link != null || closed) {
-            return;
+            return false;
         }
         try {
             link = opener.open();
         } catch (IOException | RuntimeException e) {
             log.debug("{}: port not available ({}): {}", name, why, e.getMessage());
-            return;
+            return false;
         }
         log.info("{}: serial port {} open ({})", name, link.name(), why);
         linkMonitor.notifyAll();
+        return true;
+    }
+
+    /** Tells listeners the port is back; called without holding linkMonitor. */
+    private void announceAvailable() {
         for (SerialReaderListener l : listeners) {
             try {
                 l.readerAvailable();
