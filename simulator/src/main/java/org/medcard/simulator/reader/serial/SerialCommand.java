@@ -14,6 +14,11 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import java.io.InputStream;
+import java.time.Clock;
+import org.medcard.simulator.cli.ReaderSetup;
+import org.medcard.simulator.profile.CardProfiles;
 import picocli.CommandLine.Spec;
 
 /**
@@ -55,8 +60,20 @@ public final class SerialCommand implements Callable<Integer> {
             description = "What 'reader info' (14) answers. Default: ${DEFAULT-VALUE}")
     String firmware;
 
+    @Mixin
+    ReaderSetup setup = new ReaderSetup();
+
     private final CountDownLatch stopSignal;
     private SimulatedReader reader;
+    private Clock clock = Clock.systemDefaultZone();
+    private InputStream in = System.in;
+
+    /** As the technician CLI builds it: cards come from {@code --profile} / {@code --card-file}, console from {@code in}. */
+    public SerialCommand(Clock clock, InputStream in) {
+        this(null, new CountDownLatch(1));
+        this.clock = clock;
+        this.in = in;
+    }
 
     /** As picocli builds it; the reader is set later with {@link #setReader}. */
     public SerialCommand() {
@@ -96,6 +113,16 @@ public final class SerialCommand implements Callable<Integer> {
             return 2;
         }
         SimulatedReader served = reader;
+        CardProfiles loaded = null;
+        if (served == null && setup.given()) {
+            served = new SimulatedReader("serial reader");
+            try {
+                loaded = setup.fill(served, clock);
+            } catch (IOException e) {
+                err.println("Cannot set up the cards: " + e.getMessage());
+                return 1;
+            }
+        }
         if (served == null) {
             served = new SimulatedReader("serial reader");
             out.println("No cards configured: the reader answers 'no card' in both slots.");
@@ -123,6 +150,9 @@ public final class SerialCommand implements Callable<Integer> {
             }
             out.println("Press Ctrl-C to stop.");
             out.flush();
+            if (loaded != null) {
+                setup.startConsole(served, loaded, clock, in, out, stopSignal::countDown);
+            }
             stopSignal.await();
         } finally {
             simulator.close();
