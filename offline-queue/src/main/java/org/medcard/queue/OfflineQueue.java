@@ -92,10 +92,15 @@ public final class OfflineQueue implements AutoCloseable {
         }
         int recovered = store.write("start-up recovery", tx -> outbox.recoverSending(tx));
         int expired = expireResettlements();
-        List<SaleTicket> unfinished = unfinishedSales();
-        LOG.info("Offline queue {} open: {} message(s) recovered from SENDING, {} entry(ies) expired,"
-                        + " {} unfinished sale(s), chain {}", store.path(), recovered, expired, unfinished.size(),
-                report.clean() ? "verified" : "FINDINGS " + report.findings().size());
+        try {
+            List<SaleTicket> unfinished = unfinishedSales();
+            LOG.info("Offline queue {} open: {} message(s) recovered from SENDING, {} entry(ies) expired,"
+                            + " {} unfinished sale(s), chain {}", store.path(), recovered, expired, unfinished.size(),
+                    report.clean() ? "verified" : "FINDINGS " + report.findings().size());
+        } catch (QueueStoreException e) {
+            // An unreadable sale stops writes (done by the store) but the queue stays open for reading and export.
+            LOG.error("Offline queue {} opened read-only: {}", store.path(), e.getMessage());
+        }
     }
 
     /** Imports a FULL export into a new file {@code target} and opens it (the chain must verify with the key). */
@@ -269,7 +274,10 @@ public final class OfflineQueue implements AutoCloseable {
                     count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'UNKNOWN'"),
                     count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'REJECTED'"),
                     count(c, "SELECT COUNT(*) AS n FROM resettlement WHERE state = 'OPEN'"),
-                    sales.unfinished(c).size(), blocked, stopped);
+                    count(c, "SELECT COUNT(*) AS n FROM journal i WHERE i.kind = 'SALE_INTENT' AND NOT EXISTS"
+                            + " (SELECT 1 FROM journal a WHERE a.sale_id = i.sale_id"
+                            + " AND a.kind IN ('CARD_DEBITED','CARD_NOT_DEBITED'))"),
+                    blocked, stopped);
         });
     }
 

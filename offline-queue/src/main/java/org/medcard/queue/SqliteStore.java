@@ -188,6 +188,10 @@ final class SqliteStore implements AutoCloseable {
         exec("BEGIN IMMEDIATE");
         try {
             int from = Schema.version(conn);
+            if (from > Schema.LATEST) {
+                throw new QueueStoreException(QueueStoreException.Reason.REFUSED, path + " is schema v" + from
+                        + ", newer than this program (v" + Schema.LATEST + "); open it with the newer program");
+            }
             if (from < targetVersion) {
                 Schema.migrate(conn, from, targetVersion);
             }
