@@ -221,12 +221,21 @@ final class Outbox {
      */
     private int[] applyBatchResults(SqliteStore.Tx tx, OutboxMessage m, JsonNode out) throws SQLException {
         JsonNode results = out.path("results");
+        Map<String, JsonNode> byRecord = new HashMap<>();
+        for (JsonNode r : results) {
+            if (r.has("card_no")) {
+                byRecord.put(r.path("card_no").asText().toUpperCase() + ":" + r.path("offline_counter").asLong(-1), r);
+            }
+        }
         List<Map<String, Object>> debits = batchDebits(tx.conn(), m.msgid());
         int accepted = 0;
         int rejected = 0;
         for (int i = 0; i < debits.size(); i++) {
             Map<String, Object> d = debits.get(i);
-            JsonNode r = resultFor(results, i, (String) d.get("card_no"), (Long) d.get("offline_counter"));
+            JsonNode r = byRecord.get(((String) d.get("card_no")).toUpperCase() + ":" + d.get("offline_counter"));
+            if (r == null && results.path(i).isObject() && !results.path(i).has("card_no")) {
+                r = results.path(i); // a center that answers by position only
+            }
             String saleId = (String) d.get("sale_id");
             String status = r == null ? "" : r.path("status").asText(r.path("result").asText(""));
             if ("ACCEPTED".equals(status) || "DUPLICATE".equals(status)) {
@@ -248,16 +257,6 @@ final class Outbox {
         changes.put("state", "QUEUED");
         changes.put("batch_msgid", null);
         return changes;
-    }
-
-    private static JsonNode resultFor(JsonNode results, int index, String cardNo, long counter) {
-        for (JsonNode r : results) {
-            if (cardNo.equalsIgnoreCase(r.path("card_no").asText()) && r.path("offline_counter").asLong(-1) == counter) {
-                return r;
-            }
-        }
-        JsonNode byIndex = results.path(index);
-        return byIndex.isObject() && !byIndex.has("card_no") ? byIndex : null;
     }
 
     private void debitFinal(SqliteStore.Tx tx, String saleId, String state, String setlId, String reason)
