@@ -320,13 +320,22 @@ public final class OfflineQueue implements AutoCloseable {
         return tamper.blocksForwarding();
     }
 
-    /** A supervisor has seen the findings: recorded in the journal (with them), and forwarding resumes. */
+    /**
+     * A supervisor has seen the findings: they are journalled with the supervisor's name, rows found edited
+     * or rolled back are journalled as found and resealed (see {@code ROW_RESEALED}), and forwarding resumes.
+     * Findings about the journal itself stay reported, marked acknowledged. New findings block again.
+     */
     public TamperReport acknowledgeTamper(String supervisor, String note) {
-        List<String> findings = tamper.findings();
         write("recording the supervisor's acknowledgement", tx -> {
+            List<ChainVerifier.SuspectRow> suspects = new ArrayList<>();
+            List<String> findings = verifier.verify(tx.conn(), suspects);
             ObjectNode p = mapper.createObjectNode().put("supervisor", supervisor).put("note", note);
             findings.forEach(p.putArray("findings")::add);
-            return tx.append("TAMPER_ACKNOWLEDGED", null, null, null, p);
+            tx.append("TAMPER_ACKNOWLEDGED", null, null, null, p);
+            for (ChainVerifier.SuspectRow s : suspects) {
+                tx.reseal(s.table(), s.keyColumn(), s.key(), mapper.createObjectNode().put("supervisor", supervisor));
+            }
+            return null;
         });
         return verify();
     }

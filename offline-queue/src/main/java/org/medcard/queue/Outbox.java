@@ -44,7 +44,7 @@ final class Outbox {
         cols.put("id", nextId(tx.conn(), "outbox"));
         cols.put("msgid", msgid);
         cols.put("infno", infno);
-        cols.put("card_key", cardKey);
+        cols.put("card_key", cardKey == null ? null : cardKey.toUpperCase());
         cols.put("sale_id", saleId);
         cols.put("input", input);
         cols.put("state", OutboxState.PENDING.name());
@@ -81,10 +81,34 @@ final class Outbox {
         if (!SqliteStore.query(c, "SELECT 1 FROM outbox WHERE state = 'SENDING'").isEmpty()) {
             return Optional.empty();
         }
-        List<Map<String, Object>> next = SqliteStore.query(c, "SELECT * FROM outbox WHERE state IN"
+        List<Map<String, Object>> next = SqliteStore.query(c, "SELECT msgid, card_key FROM outbox WHERE state IN"
                 + " ('PENDING','UNKNOWN') AND reversal_msgid IS NULL ORDER BY id LIMIT 1");
-        String msgid = next.isEmpty() ? buildBatch(tx) : (String) next.get(0).get("msgid");
+        String msgid = next.isEmpty() || olderDebitQueued(c, next.get(0)) ? buildBatch(tx)
+                : (String) next.get(0).get("msgid");
         return msgid == null ? Optional.empty() : Optional.of(markSending(tx, msgid));
+    }
+
+    /** Per-card order: a card's debit queued before this message must reach the center first. */
+    private static boolean olderDebitQueued(Connection c, Map<String, Object> message) throws SQLException {
+        String card = (String) message.get("card_key");
+        return card != null && !SqliteStore.query(c, "SELECT 1 FROM offline_debit d WHERE d.card_no = ?"
+                + " AND d.state = 'QUEUED' AND (SELECT MIN(seq) FROM journal WHERE entity = 'offline_debit'"
+                + " AND entity_id = d.sale_id) < (SELECT MIN(seq) FROM journal WHERE entity = 'outbox'"
+                + " AND entity_id = ?) LIMIT 1", card, message.get("msgid")).isEmpty();
+    }
+
+    /** Per-card order: an older message of the same card, or a debit of it, is still without an answer. */
+    private static boolean olderWorkForCard(Connection c, String msgid) throws SQLException {
+        Map<String, Object> m = SqliteStore.query(c, "SELECT id, card_key FROM outbox WHERE msgid = ?", msgid).get(0);
+        String card = (String) m.get("card_key");
+        if (card == null) {
+            return false;
+        }
+        return !SqliteStore.query(c, "SELECT 1 FROM outbox WHERE card_key = ? AND id < ? AND state NOT IN"
+                + " ('DONE','REJECTED') LIMIT 1", card, m.get("id")).isEmpty()
+                || !SqliteStore.query(c, "SELECT 1 FROM offline_debit WHERE card_no = ? AND state = 'BATCHED' LIMIT 1",
+                card).isEmpty()
+                || olderDebitQueued(c, Map.of("card_key", card, "msgid", msgid));
     }
 
     /** Claims one given message (the terminal's own online settle, sent at once). */
@@ -96,7 +120,7 @@ final class Outbox {
         List<Map<String, Object>> rows = SqliteStore.query(c, "SELECT state, reversal_msgid FROM outbox"
                 + " WHERE msgid = ?", msgid);
         if (rows.isEmpty() || OutboxState.valueOf((String) rows.get(0).get("state")).isFinal()
-                || rows.get(0).get("reversal_msgid") != null) {
+                || rows.get(0).get("reversal_msgid") != null || olderWorkForCard(c, msgid)) {
             return Optional.empty();
         }
         return Optional.of(markSending(tx, msgid));

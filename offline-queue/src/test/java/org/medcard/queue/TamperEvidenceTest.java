@@ -129,16 +129,38 @@ class TamperEvidenceTest {
                     heard.add(report);
                 }
             });
+            q.verify(); // as export does: reported to listeners
+            assertEquals(1, heard.size());
             assertTrue(q.forwardingBlocked());
             assertTrue(q.summary().forwardingBlocked());
             assertTrue(q.claimNext().isEmpty());
             TamperReport after = q.acknowledgeTamper("supervisor7", "amount edited by a technician, checked");
             assertFalse(after.blocksForwarding());
-            assertEquals(after.findings(), after.acknowledged());
-            assertEquals(1, heard.size());
-            assertEquals(msgid, q.claimNext().orElseThrow().msgid());
+            assertTrue(after.clean(), "the edited row is resealed as found: " + after.findings());
+            List<JournalEntry> resealed = q.journal(0, 1000).stream().filter(e -> e.kind().equals("ROW_RESEALED")).toList();
+            assertEquals(1, resealed.size());
+            assertTrue(resealed.get(0).payload().contains("\"amount\":25"), resealed.get(0).payload());
+            assertTrue(q.journal(0, 1000).stream().anyMatch(e -> e.kind().equals("TAMPER_ACKNOWLEDGED")
+                    && e.payload().contains("supervisor7") && e.payload().contains(saleId)));
+            assertEquals("8301", q.claimNext().orElseThrow().infno(), "the card's older debit goes first");
         }
-        try (OfflineQueue q = QueueFixtures.open(file, clock)) { // the acknowledgement is journalled
+        try (OfflineQueue q = QueueFixtures.open(file, clock)) {
+            assertFalse(q.forwardingBlocked());
+        }
+    }
+
+    @Test
+    void acknowledgedJournalEditStaysReportedButNoLongerBlocks() throws SQLException {
+        outside("UPDATE journal SET payload = replace(payload, '2500', '25') WHERE kind = 'SALE_INTENT' AND sale_id = '"
+                + saleId + "'");
+        try (OfflineQueue q = QueueFixtures.open(file, clock)) {
+            assertTrue(q.forwardingBlocked());
+            TamperReport after = q.acknowledgeTamper("supervisor7", "seen");
+            assertEquals(1, after.findings().size());
+            assertEquals(after.findings(), after.acknowledged());
+            assertFalse(q.forwardingBlocked());
+        }
+        try (OfflineQueue q = QueueFixtures.open(file, clock)) {
             assertFalse(q.forwardingBlocked());
             assertFalse(q.tamperReport().clean());
         }

@@ -257,6 +257,32 @@ class ForwarderTest {
     }
 
     @Test
+    void onlineSettleWaitsForTheSameCardsOlderOfflineDebit_perCardOrder() {
+        String offline = offlineDebit(queue, 5, 1, 400);
+        offlineDebit(queue, 6, 1, 400);
+        SaleTicket t = queue.beginSale(new SaleIntent(SaleMode.ONLINE, card(5), PATIENT, 2, 1200, 0, ITEMS, "2102",
+                "{\"presettle_id\":\"PS8\"}"));
+        OutboxMessage settle = queue.recordCardDebit(t.saleId(), "A1B2C3D4").orElseThrow();
+        ForwardResult r = forwarder().sendNow(settle.msgid()).orElseThrow();
+        assertEquals(OutboxState.DONE, r.state());
+        assertEquals(2, center.arrivals.size());
+        assertEquals(settle.msgid(), center.arrivals.get(1), "the card's older debit went first");
+        assertEquals("DONE", queue.offlineDebit(offline).orElseThrow().state());
+        assertEquals(List.of(card(5) + ":1", card(6) + ":1"), center.recordArrivals);
+    }
+
+    @Test
+    void otherCardsMessagesAreSentInQueueOrderAroundBatches() {
+        OutboxMessage before = queue.queueMessage("8502", card(1), "{\"load_id\":\"L1\"}");
+        offlineDebit(queue, 1, 7, 100);
+        OutboxMessage after = queue.queueMessage("8502", card(1), "{\"load_id\":\"L2\"}");
+        List<ForwardResult> r = forwarder().drainOnce();
+        assertEquals(List.of("8502", "8301", "8502"), r.stream().map(ForwardResult::infno).toList());
+        assertEquals(before.msgid(), r.get(0).msgid());
+        assertEquals(after.msgid(), r.get(2).msgid());
+    }
+
+    @Test
     void unknownSettlementCanBeReversedWith2601InsteadOfResent() {
         SaleTicket t = queue.beginSale(new SaleIntent(SaleMode.ONLINE, card(5), PATIENT, 3, 1200, 0, ITEMS, "2102",
                 "{\"presettle_id\":\"PS7\"}"));
