@@ -266,17 +266,14 @@ public final class OfflineQueue implements AutoCloseable {
         boolean blocked = forwardingBlocked();
         boolean stopped = store.writesStopped() != null;
         return store.read("summarising the queue", c -> {
-            Map<String, Object> d = SqliteStore.query(c, "SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS s"
-                    + " FROM offline_debit WHERE state IN ('QUEUED','BATCHED')").get(0);
+            Map<String, Object> d = Limits.notForwarded(c);
             Duration oldest = limits.oldestAge(c);
             return new QueueSummary((Long) d.get("n"), (Long) d.get("s"), oldest,
                     count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state IN ('PENDING','UNKNOWN','SENDING') AND infno <> '8301'"),
                     count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'UNKNOWN'"),
                     count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'REJECTED'"),
                     count(c, "SELECT COUNT(*) AS n FROM resettlement WHERE state = 'OPEN'"),
-                    count(c, "SELECT COUNT(*) AS n FROM journal i WHERE i.kind = 'SALE_INTENT' AND NOT EXISTS"
-                            + " (SELECT 1 FROM journal a WHERE a.sale_id = i.sale_id"
-                            + " AND a.kind IN ('CARD_DEBITED','CARD_NOT_DEBITED'))"),
+                    count(c, "SELECT COUNT(*) AS n FROM journal i WHERE " + SaleJournal.UNFINISHED),
                     blocked, stopped);
         });
     }

@@ -59,13 +59,15 @@ final class Outbox {
         return Rows.outbox(cols);
     }
 
+    /** The next sequence whose msgid is unused (a repeat needs 10,000 messages within one second). */
     private String newMsgid(SqliteStore.Tx tx) throws SQLException {
-        while (true) {
+        for (int tries = 0; tries < 10_000; tries++) {
             String msgid = MsgIds.format(terminal, LocalTimes.local(tx.clock(), tx.now()), tx.nextMsgSeq());
             if (SqliteStore.query(tx.conn(), "SELECT 1 FROM outbox WHERE msgid = ?", msgid).isEmpty()) {
                 return msgid;
             }
         }
+        throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "no free msgid in this second");
     }
 
     static long nextId(Connection conn, String table) throws SQLException {
@@ -78,7 +80,7 @@ final class Outbox {
      */
     Optional<OutboxMessage> claimNext(SqliteStore.Tx tx) throws SQLException {
         Connection c = tx.conn();
-        if (!SqliteStore.query(c, "SELECT 1 FROM outbox WHERE state = 'SENDING'").isEmpty()) {
+        if (senderBusy(c)) {
             return Optional.empty();
         }
         List<Map<String, Object>> next = SqliteStore.query(c, "SELECT msgid, card_key FROM outbox WHERE state IN"
@@ -86,6 +88,11 @@ final class Outbox {
         String msgid = next.isEmpty() || olderDebitQueued(c, next.get(0)) ? buildBatch(tx)
                 : (String) next.get(0).get("msgid");
         return msgid == null ? Optional.empty() : Optional.of(markSending(tx, msgid));
+    }
+
+    /** One sender at a time, also across processes and after a crash (start-up turns SENDING into UNKNOWN). */
+    private static boolean senderBusy(Connection c) throws SQLException {
+        return !SqliteStore.query(c, "SELECT 1 FROM outbox WHERE state = 'SENDING' LIMIT 1").isEmpty();
     }
 
     /** Per-card order: a card's debit queued before this message must reach the center first. */
@@ -114,7 +121,7 @@ final class Outbox {
     /** Claims one given message (the terminal's own online settle, sent at once). */
     Optional<OutboxMessage> claim(SqliteStore.Tx tx, String msgid) throws SQLException {
         Connection c = tx.conn();
-        if (!SqliteStore.query(c, "SELECT 1 FROM outbox WHERE state = 'SENDING'").isEmpty()) {
+        if (senderBusy(c)) {
             return Optional.empty();
         }
         List<Map<String, Object>> rows = SqliteStore.query(c, "SELECT state, reversal_msgid FROM outbox"
