@@ -92,10 +92,15 @@ public final class OfflineQueue implements AutoCloseable {
         }
         int recovered = store.write("start-up recovery", tx -> outbox.recoverSending(tx));
         int expired = expireResettlements();
-        List<SaleTicket> unfinished = unfinishedSales();
-        LOG.info("Offline queue {} open: {} message(s) recovered from SENDING, {} entry(ies) expired,"
-                        + " {} unfinished sale(s), chain {}", store.path(), recovered, expired, unfinished.size(),
-                report.clean() ? "verified" : "FINDINGS " + report.findings().size());
+        try {
+            List<SaleTicket> unfinished = unfinishedSales();
+            LOG.info("Offline queue {} open: {} message(s) recovered from SENDING, {} entry(ies) expired,"
+                            + " {} unfinished sale(s), chain {}", store.path(), recovered, expired, unfinished.size(),
+                    report.clean() ? "verified" : "FINDINGS " + report.findings().size());
+        } catch (QueueStoreException e) {
+            // An unreadable sale stops writes (done by the store) but the queue stays open for reading and export.
+            LOG.error("Offline queue {} opened read-only: {}", store.path(), e.getMessage());
+        }
     }
 
     /** Imports a FULL export into a new file {@code target} and opens it (the chain must verify with the key). */
@@ -261,15 +266,15 @@ public final class OfflineQueue implements AutoCloseable {
         boolean blocked = forwardingBlocked();
         boolean stopped = store.writesStopped() != null;
         return store.read("summarising the queue", c -> {
-            Map<String, Object> d = SqliteStore.query(c, "SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS s"
-                    + " FROM offline_debit WHERE state IN ('QUEUED','BATCHED')").get(0);
+            Map<String, Object> d = Limits.notForwarded(c);
             Duration oldest = limits.oldestAge(c);
             return new QueueSummary((Long) d.get("n"), (Long) d.get("s"), oldest,
                     count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state IN ('PENDING','UNKNOWN','SENDING') AND infno <> '8301'"),
                     count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'UNKNOWN'"),
                     count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'REJECTED'"),
                     count(c, "SELECT COUNT(*) AS n FROM resettlement WHERE state = 'OPEN'"),
-                    sales.unfinished(c).size(), blocked, stopped);
+                    count(c, "SELECT COUNT(*) AS n FROM journal i WHERE " + SaleJournal.UNFINISHED),
+                    blocked, stopped);
         });
     }
 
@@ -312,13 +317,22 @@ public final class OfflineQueue implements AutoCloseable {
         return tamper.blocksForwarding();
     }
 
-    /** A supervisor has seen the findings: recorded in the journal (with them), and forwarding resumes. */
+    /**
+     * A supervisor has seen the findings: they are journalled with the supervisor's name, rows found edited
+     * or rolled back are journalled as found and resealed (see {@code ROW_RESEALED}), and forwarding resumes.
+     * Findings about the journal itself stay reported, marked acknowledged. New findings block again.
+     */
     public TamperReport acknowledgeTamper(String supervisor, String note) {
-        List<String> findings = tamper.findings();
         write("recording the supervisor's acknowledgement", tx -> {
+            List<ChainVerifier.SuspectRow> suspects = new ArrayList<>();
+            List<String> findings = verifier.verify(tx.conn(), suspects);
             ObjectNode p = mapper.createObjectNode().put("supervisor", supervisor).put("note", note);
             findings.forEach(p.putArray("findings")::add);
-            return tx.append("TAMPER_ACKNOWLEDGED", null, null, null, p);
+            tx.append("TAMPER_ACKNOWLEDGED", null, null, null, p);
+            for (ChainVerifier.SuspectRow s : suspects) {
+                tx.reseal(s.table(), s.keyColumn(), s.key(), mapper.createObjectNode().put("supervisor", supervisor));
+            }
+            return null;
         });
         return verify();
     }

@@ -18,6 +18,9 @@ import java.util.Optional;
  * an offline debit row (8301) or the online settle message (2102/2207).
  */
 final class SaleJournal {
+    /** Condition on journal line {@code i}: a sale intent without a card answer. */
+    static final String UNFINISHED = "i.kind = 'SALE_INTENT' AND NOT EXISTS (SELECT 1 FROM journal a"
+            + " WHERE a.sale_id = i.sale_id AND a.kind IN ('CARD_DEBITED','CARD_NOT_DEBITED'))";
     private final TerminalIdentity terminal;
     private final ObjectMapper mapper;
     private final Outbox outbox;
@@ -146,9 +149,8 @@ final class SaleJournal {
     /** Sales with an intent and no card answer: the terminal resolves each with GET TRANSACTION PROVE. */
     List<SaleTicket> unfinished(Connection c) throws SQLException {
         List<SaleTicket> out = new ArrayList<>();
-        for (Map<String, Object> row : SqliteStore.query(c, "SELECT * FROM journal i WHERE i.kind = 'SALE_INTENT'"
-                + " AND NOT EXISTS (SELECT 1 FROM journal a WHERE a.sale_id = i.sale_id"
-                + " AND a.kind IN ('CARD_DEBITED','CARD_NOT_DEBITED')) ORDER BY i.seq")) {
+        for (Map<String, Object> row : SqliteStore.query(c, "SELECT * FROM journal i WHERE " + UNFINISHED
+                + " ORDER BY i.seq")) {
             out.add(toTicket(Rows.journal(row)));
         }
         return out;
