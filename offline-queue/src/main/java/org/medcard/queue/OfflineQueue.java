@@ -126,6 +126,15 @@ public final class OfflineQueue implements AutoCloseable {
      *
      * @throws OfflineLimitRefused an offline sale past an R11 limit (nothing written; the sale goes to cash)
      */
+    /**
+     * A fresh msgid for a center query that is not queued (1101, 1301, 8101, 2101…), numbered from the same
+     * durable sequence as queued messages, so no two messages of this terminal ever share a msgid.
+     */
+    public String reserveMsgid() {
+        return store.write("reserving a msgid", tx -> MsgIds.format(settings.terminal(), LocalTimes.local(tx.clock(), tx.now()),
+                tx.nextMsgSeq()));
+    }
+
     public SaleTicket beginSale(SaleIntent intent) {
         return write("recording a sale intent", tx -> sales.begin(tx, intent));
     }

@@ -40,9 +40,12 @@ final class SaleJournal {
                 throw new OfflineLimitRefused(d);
             }
         }
-        long seq = tx.nextTerminalSeq();
-        String saleId = terminal.terminalId().toUpperCase() + "-" + LocalTimes.pad(seq, 10);
-        String txTime = LocalTimes.DATE_TIME.format(LocalTimes.local(tx.clock(), tx.now()));
+        long saleNo = tx.nextTerminalSeq();
+        String saleId = terminal.terminalId().toUpperCase() + "-" + LocalTimes.pad(saleNo, 10);
+        // The PSAM's sequence and the card's time when the terminal has them (they are what the TAC covers).
+        long seq = intent.terminalSeq() != null ? intent.terminalSeq() : saleNo;
+        String txTime = intent.txTime() != null ? intent.txTime()
+                : LocalTimes.DATE_TIME.format(LocalTimes.local(tx.clock(), tx.now()));
         tx.append("SALE_INTENT", null, null, saleId, intentPayload(intent, seq, txTime));
         return new SaleTicket(saleId, seq, txTime, intent);
     }
@@ -175,7 +178,8 @@ final class SaleJournal {
                     p.path("psn_cert_no").isNull() ? null : p.path("psn_cert_no").asText(),
                     p.path("card_counter").asInt(), p.path("acct_pay").asLong(), p.path("cash_pay").asLong(),
                     p.path("items").toString(), p.path("settle_infno").asText(null),
-                    settleInput == null ? null : settleInput.toString());
+                    settleInput == null ? null : settleInput.toString(), p.path("terminal_seq").asLong(),
+                    p.path("tx_time").asText());
         } catch (IllegalArgumentException ex) {
             throw new QueueStoreException(QueueStoreException.Reason.UNPARSEABLE_RECORD,
                     "journal line " + e.seq() + " (sale " + e.saleId() + ") cannot be read: " + ex.getMessage(), ex);

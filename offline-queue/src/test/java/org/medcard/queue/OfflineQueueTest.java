@@ -42,6 +42,32 @@ class OfflineQueueTest {
     }
 
     @Test
+    void theDebitRecordCarriesThePsamsSequenceAndTheCardsTime_soTheTacVerifies() {
+        try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
+            SaleTicket t = q.beginSale(offlineSale(1, 41, 2500).withCardDebit(0x101, "2026-11-23 10:14:59"));
+            assertEquals(0x101, t.terminalSeq());
+            assertEquals("2026-11-23 10:14:59", t.txTime());
+            q.recordCardDebit(t.saleId(), "6FBC1D52");
+            String debited = q.journalOfSale(t.saleId()).get(1).payload();
+            assertTrue(debited.contains("\"terminal_seq\":257"), debited);
+            assertTrue(debited.contains("\"tx_time\":\"2026-11-23 10:14:59\""), debited);
+        }
+    }
+
+    @Test
+    void reservedMsgidsForQueriesNeverRepeatAndFollowTheHostFormat() {
+        try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
+            String first = q.reserveMsgid();
+            String second = q.reserveMsgid();
+            assertEquals(32, first.length());
+            assertTrue(first.matches("[A-Z0-9]{12}20261123101502\\d{6}"), first);
+            assertFalse(first.equals(second));
+            OutboxMessage queued = q.queueMessage("9001", null, "{}");
+            assertFalse(queued.msgid().equals(first) || queued.msgid().equals(second), "queued messages share the sequence");
+        }
+    }
+
+    @Test
     void offlineDebitIsQueuedForBatchUploadInTheSameTransactionAsTheTac() {
         try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
             String saleId = offlineDebit(q, 1, 41, 2500);
