@@ -253,14 +253,14 @@ public final class OfflineQueue implements AutoCloseable {
     public ForwardResult recordAnswer(String msgid, long infcode, String errMsg, String outputJson) {
         ForwardResult result = write("recording the answer to " + msgid,
                 tx -> outbox.recordAnswer(tx, msgid, infcode, errMsg, outputJson, resettlements));
-        listeners.forEach(l -> l.forwarded(result));
+        notifyListeners(l -> l.forwarded(result));
         return result;
     }
 
     /** For the forwarder: no answer (timeout, refused, HTTP 5xx, dropped connection). */
     public ForwardResult recordNoAnswer(String msgid, String reason) {
         ForwardResult result = write("recording no answer to " + msgid, tx -> outbox.recordNoAnswer(tx, msgid, reason));
-        listeners.forEach(l -> l.forwarded(result));
+        notifyListeners(l -> l.forwarded(result));
         return result;
     }
 
@@ -300,7 +300,7 @@ public final class OfflineQueue implements AutoCloseable {
         tamper = report;
         if (!report.clean()) {
             LOG.error("Offline queue {}: tamper evidence: {}", store.path(), report.findings());
-            listeners.forEach(l -> l.tamperDetected(report));
+            notifyListeners(l -> l.tamperDetected(report));
         }
         return report;
     }
@@ -371,10 +371,28 @@ public final class OfflineQueue implements AutoCloseable {
     private <T> T write(String what, SqliteStore.TxBody<T> body) {
         T result = store.write(what, body);
         if (!listeners.isEmpty()) {
-            QueueSummary s = summary();
-            listeners.forEach(l -> l.summaryChanged(s));
+            try {
+                QueueSummary s = summary();
+                notifyListeners(l -> l.summaryChanged(s));
+            } catch (QueueStoreException e) {
+                LOG.warn("Queue summary after {} failed: {}", what, e.getMessage());
+            }
         }
         return result;
+    }
+
+    /**
+     * Runs after a commit: a failing listener (or summary) must never make a committed write look failed,
+     * or the caller might repeat it.
+     */
+    private void notifyListeners(java.util.function.Consumer<QueueListener> event) {
+        for (QueueListener l : listeners) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException e) {
+                LOG.warn("Queue listener {} failed: {}", l, e.toString());
+            }
+        }
     }
 
     @Override

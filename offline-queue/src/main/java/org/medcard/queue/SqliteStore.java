@@ -317,7 +317,11 @@ final class SqliteStore implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw translate(e, what + " in " + path);
+            QueueStoreException ex = translate(e, what + " in " + path);
+            if (ex.stopsWrites()) {
+                stopWrites(ex); // a damaged page found while reading: do not write on top of it
+            }
+            throw ex;
         } catch (QueueStoreException e) {
             if (e.stopsWrites()) {
                 stopWrites(e); // e.g. a record that cannot be parsed: do not build on it

@@ -211,6 +211,20 @@ class OfflineQueueTest {
     }
 
     @Test
+    void failingListenerNeverMakesACommittedWriteLookFailed() {
+        try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
+            q.addListener(new QueueListener() {
+                @Override
+                public void summaryChanged(QueueSummary summary) {
+                    throw new IllegalStateException("UI bug");
+                }
+            });
+            String saleId = offlineDebit(q, 1, 1, 100);
+            assertEquals("QUEUED", q.offlineDebit(saleId).orElseThrow().state());
+        }
+    }
+
+    @Test
     void listenersHearSummariesAfterEachCommit() {
         try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
             List<QueueSummary> seen = new java.util.concurrent.CopyOnWriteArrayList<>();

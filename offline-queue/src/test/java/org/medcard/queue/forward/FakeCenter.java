@@ -43,6 +43,8 @@ public final class FakeCenter implements AutoCloseable {
     public final AtomicInteger loseAnswers = new AtomicInteger();
     public final AtomicInteger fail500 = new AtomicInteger();
     public final AtomicInteger answer9999 = new AtomicInteger();
+    public final AtomicInteger fail400 = new AtomicInteger();
+    public final AtomicInteger garbage = new AtomicInteger();
     public volatile long delayMs;
     private final AtomicInteger inFlight = new AtomicInteger();
     public final AtomicInteger maxInFlight = new AtomicInteger();
@@ -69,6 +71,14 @@ public final class FakeCenter implements AutoCloseable {
             sleep();
             if (fail500.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 respond(ex, 500, "{\"error\":\"internal\"}");
+                return;
+            }
+            if (fail400.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                respond(ex, 400, "{\"error\":\"bad request\"}");
+                return;
+            }
+            if (garbage.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                respond(ex, 200, "<html>proxy error</html>");
                 return;
             }
             if (answer9999.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

@@ -201,6 +201,32 @@ class ForwarderTest {
     }
 
     @Test
+    void http4xxIsARefusalAndIsNotResent() {
+        OutboxMessage m = queue.queueMessage("8502", card(1), "{\"load_id\":\"L1\"}");
+        center.fail400.set(1);
+        Forwarder f = forwarder();
+        ForwardResult r = f.drainOnce().get(0);
+        assertEquals(OutboxState.REJECTED, r.state());
+        assertEquals(-1, r.infcode());
+        assertTrue(queue.message(m.msgid()).orElseThrow().reason().contains("HTTP 400"));
+        assertTrue(f.drainOnce().isEmpty());
+        assertEquals(1, center.arrivals.size());
+    }
+
+    @Test
+    void answerThatIsNotJsonCountsAsNoAnswer() {
+        OutboxMessage m = queue.queueMessage("8502", card(1), "{\"load_id\":\"L1\"}");
+        center.garbage.set(1);
+        Forwarder f = forwarder();
+        ForwardResult r = f.drainOnce().get(0);
+        assertEquals(OutboxState.UNKNOWN, r.state());
+        assertTrue(r.detail().contains("not JSON"), r.detail());
+        f.forwardNow();
+        assertEquals(OutboxState.DONE, f.drainOnce().get(0).state());
+        assertEquals(List.of(m.msgid(), m.msgid()), center.arrivals);
+    }
+
+    @Test
     void batchesHoldAtMost500RecordsAndEachCardsRecordsArriveInCounterOrder() {
         for (int counter = 1; counter <= 170; counter++) {
             for (int c = 1; c <= 3; c++) {
