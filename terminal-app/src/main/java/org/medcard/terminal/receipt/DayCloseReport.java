@@ -149,15 +149,15 @@ public record DayCloseReport(ReceiptHeader header, LocalDate businessDate, List<
         b.rule().boldText("未结重新结算单 Open re-settlement entries: " + openEntries.size());
         List<List<String>> entries = new ArrayList<>();
         for (OpenEntry e : openEntries) {
-            entries.add(List.of(e.entryNo(), Texts.time(e.originalTime()), SensitiveNumbers.mask(e.psnCertNo()),
-                    Texts.yuan(e.cashPaid()), e.status()));
+            // Narrow columns on 80 mm paper: the status rides with the entry number, the date stands for the time.
+            entries.add(List.of(e.entryNo() + " " + e.status(), Texts.date(e.originalTime().toLocalDate()),
+                    SensitiveNumbers.mask(e.psnCertNo()), Texts.yuan(e.cashPaid())));
         }
         b.table(List.of(
-                new Column("单号 Entry", 4, Align.LEFT),
-                new Column("时间 Time", 4, Align.LEFT),
-                new Column("身份证号 ID No.", 4, Align.LEFT),
-                new Column("现金 Cash", 3, Align.RIGHT),
-                new Column("状态 Status", 2, Align.LEFT)), entries);
+                new Column("单号 Entry", 5, Align.LEFT),
+                new Column("日期 Date", 5, Align.LEFT),
+                new Column("身份证号 ID No.", 9, Align.LEFT),
+                new Column("现金 Cash", 4, Align.RIGHT)), entries);
         return b.rule().signature("收款员 Cashier").signature("复核 Checked by").build();
     }
 }

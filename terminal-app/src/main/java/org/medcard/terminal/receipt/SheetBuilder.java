@@ -96,7 +96,7 @@ final class SheetBuilder {
         }
         return table(List.of(
                 new Column("项目 Item", 5, Align.LEFT),
-                new Column("数量 Qty", 2, Align.RIGHT),
+                new Column("数量 Qty", 3, Align.RIGHT),
                 new Column("单价 Price", 3, Align.RIGHT),
                 new Column("金额 Amount", 3, Align.RIGHT)), rows);
     }

@@ -73,9 +73,10 @@ public final class PdfReceiptRenderer {
                 info.setTitle(sheet.title());
                 info.setCreator("MedCard Terminal");
                 if (!docFonts.replaced().isEmpty()) {
-                    LOG.warn("'{}': no font has {}; printed as a replacement character", sheet.kind(),
-                            docFonts.replaced().stream().map(cp -> "U+" + Integer.toHexString(cp).toUpperCase(Locale.ROOT))
-                                    .collect(Collectors.joining(", ")));
+                    LOG.warn("'{}': no font has {} character(s) ({}); printed as replacements", sheet.kind(),
+                            docFonts.replaced().size(), docFonts.replaced().stream().limit(8)
+                                    .map(cp -> "U+" + Integer.toHexString(cp).toUpperCase(Locale.ROOT))
+                                    .collect(Collectors.joining(", ", "", docFonts.replaced().size() > 8 ? ", …" : "")));
                 }
                 doc.save(out);
             } catch (IOException e) {

@@ -164,7 +164,7 @@ final class SheetLayout {
         };
     }
 
-    /** Greedy wrapping by code point; prefers the last space when one is in the second half of the line. */
+    /** Greedy wrapping: at the last space of the line when there is one (numbers stay whole), else by code point (CJK). */
     List<String> wrap(String text, float available, boolean bold, float s) {
         List<String> lines = new ArrayList<>();
         if (text.isEmpty()) {
@@ -179,7 +179,7 @@ final class SheetLayout {
             int cp = text.codePointAt(i);
             float w = fonts.advance(cp, bold) * s / 1000f;
             if (used + w > available && i > start) {
-                int cut = lastSpace > start + (i - start) / 2 ? lastSpace : i;
+                int cut = lastSpace > start ? lastSpace : i;
                 lines.add(text.substring(start, cut).stripTrailing());
                 start = cut;
                 while (start < text.length() && text.charAt(start) == ' ') {

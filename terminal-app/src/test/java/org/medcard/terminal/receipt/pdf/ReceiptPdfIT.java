@@ -133,11 +133,12 @@ class ReceiptPdfIT {
         }
     }
 
-    @Test
-    void dayCloseReport_showsTotalsReconciliationQueueAndMaskedOpenEntries() throws IOException {
-        String text = text(renderer.render(SampleDocuments.dayClose(true), PaperFormat.A4));
+    @ParameterizedTest
+    @EnumSource(PaperFormat.class)
+    void dayCloseReport_showsTotalsReconciliationQueueAndMaskedOpenEntries(PaperFormat paper) throws IOException {
+        String text = text(renderer.render(SampleDocuments.dayClose(true), paper));
         for (String s : List.of("2026-11-22", "1234.00", "987.65", "48", "MISMATCH", "T01-000017", "T01-000019",
-                "440***********123X", SampleDocuments.MASKED_ID, "50.00")) {
+                "2026-11-19", "440***********123X", SampleDocuments.MASKED_ID, "50.00", "61.80", "OPEN")) {
             assertTrue(text.contains(s), s + " missing in:\n" + text);
         }
     }
