@@ -44,6 +44,15 @@ public final class PdfReceiptRenderer {
         this.fonts = fonts;
     }
 
+    /**
+     * Renders and discards a small Chinese sheet, so the first patient's receipt does not pay for class loading,
+     * font parsing and a cold JIT (about a second on a counter PC). Call once at start-up, off the UI thread.
+     */
+    public void warmUp() {
+        render(new Sheet("warm-up", "预热 warm-up", List.of(new SheetElement.Title("预热 warm-up"),
+                new SheetElement.Field("合计 Total", "0.00", true), new SheetElement.Rule())), PaperFormat.ROLL_80MM);
+    }
+
     /** The document as PDF bytes (already saved: print these, not an in-memory document — PDFBOX-4545). */
     public byte[] render(ReceiptDocument document, PaperFormat paper) {
         return render(document.toSheet(), paper);
