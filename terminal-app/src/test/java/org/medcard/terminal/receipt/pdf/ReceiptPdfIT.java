@@ -152,12 +152,30 @@ class ReceiptPdfIT {
     }
 
     @Test
-    void nameBeyondTheBmp_rendersWithTheSupplementaryFontOrAVisibleBox() throws IOException {
+    void nameBeyondTheBmp_rendersWithTheSupplementaryFont() throws IOException {
+        SystemParts.need(fonts.supplementary().isPresent(), "a TrueType font with CJK Extension B (U+20BB7)",
+                "apt-get install fonts-hanazono");
         String text = text(renderer.render(SampleDocuments.sale(true), PaperFormat.ROLL_80MM));
-        if (fonts.supplementary().isPresent()) {
-            assertTrue(text.contains(SampleDocuments.NAME), "𠮷 should be embedded from " + fonts.supplementary().get().description() + ":\n" + text);
-        } else {
+        assertTrue(text.contains(SampleDocuments.NAME), "𠮷 should come from " + fonts.supplementary().get().description() + ":\n" + text);
+    }
+
+    @Test
+    void nameBeyondTheBmp_withoutASupplementaryFont_printsAVisibleBox_notACrash() throws IOException {
+        try (FontCache mainOnly = new FontCache(null, FontCandidate.systemCjkFonts(null), List.of())) {
+            String text = text(new PdfReceiptRenderer(mainOnly).render(SampleDocuments.sale(true), PaperFormat.ROLL_80MM));
             assertTrue(text.contains("张□祥"), text);
+            assertTrue(text.contains(SampleDocuments.MASKED_ID), text);
+        }
+    }
+
+    @Test
+    void configuredFontPath_isUsedBeforeTheSystemCandidates() throws IOException {
+        Path hanaMin = Path.of("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf");
+        SystemParts.need(Files.isReadable(hanaMin), "HanaMinA.ttf", "apt-get install fonts-hanazono");
+        try (FontCache configured = FontCache.system(hanaMin)) {
+            assertTrue(configured.describe().contains("HanaMinA"), configured.describe());
+            String text = text(new PdfReceiptRenderer(configured).render(SampleDocuments.sale(true), PaperFormat.ROLL_80MM));
+            assertTrue(text.contains(SampleDocuments.NAME), text);
         }
     }
 
