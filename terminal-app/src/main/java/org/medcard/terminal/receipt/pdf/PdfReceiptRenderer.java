@@ -46,10 +46,11 @@ public final class PdfReceiptRenderer {
 
     /**
      * Renders and discards a small Chinese sheet, so the first patient's receipt does not pay for class loading,
-     * font parsing and a cold JIT (about a second on a counter PC). Call once at start-up, off the UI thread.
+     * font parsing and a cold JIT (about a second on a counter PC). Call once at start-up, off the UI thread. The
+     * sheet holds a character beyond the BMP, so the supplementary font (if any) is parsed now too.
      */
     public void warmUp() {
-        render(new Sheet("warm-up", "预热 warm-up", List.of(new SheetElement.Title("预热 warm-up"),
+        render(new Sheet("warm-up", "预热 warm-up", List.of(new SheetElement.Title("预热 warm-up \uD842\uDFB7"),
                 new SheetElement.Field("合计 Total", "0.00", true), new SheetElement.Rule())), PaperFormat.ROLL_80MM);
     }
 
