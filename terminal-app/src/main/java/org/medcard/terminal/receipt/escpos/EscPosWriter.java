@@ -3,6 +3,7 @@ package org.medcard.terminal.receipt.escpos;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.medcard.terminal.receipt.ReceiptDocument;
@@ -127,20 +128,48 @@ public final class EscPosWriter {
     }
 
     private void table(Out out, SheetElement.Table t) {
-        int total = t.columns().stream().mapToInt(SheetElement.Column::weight).sum();
-        int[] widths = new int[t.columns().size()];
-        int used = 0;
-        for (int i = 0; i < widths.length; i++) {
-            widths[i] = columns * t.columns().get(i).weight() / total;
-            used += widths[i];
-        }
-        widths[0] += columns - used;
+        int[] widths = columnWidths(t);
         out.raw(EscPos.ALIGN_LEFT).raw(EscPos.BOLD_ON);
         tableRow(out, t, t.columns().stream().map(SheetElement.Column::header).toList(), widths);
         out.raw(EscPos.BOLD_OFF).line("-".repeat(columns));
         for (List<String> row : t.rows()) {
             tableRow(out, t, row, widths);
         }
+    }
+
+    /**
+     * Column widths in characters: each column first gets its longest word (so an ID number or a date is not
+     * broken) plus a gap, the rest goes by weight; when the words alone do not fit, widths go by weight only.
+     */
+    int[] columnWidths(SheetElement.Table t) {
+        int n = t.columns().size();
+        int total = t.columns().stream().mapToInt(SheetElement.Column::weight).sum();
+        int[] natural = new int[n];
+        for (int c = 0; c < n; c++) {
+            natural[c] = longestWord(t.columns().get(c).header());
+            for (List<String> row : t.rows()) {
+                natural[c] = Math.max(natural[c], longestWord(row.get(c)));
+            }
+            natural[c] += 1;
+        }
+        int needed = Arrays.stream(natural).sum();
+        int[] widths = new int[n];
+        int used = 0;
+        for (int c = 0; c < n; c++) {
+            int byWeight = columns * t.columns().get(c).weight() / total;
+            widths[c] = needed <= columns ? natural[c] + (columns - needed) * t.columns().get(c).weight() / total : byWeight;
+            used += widths[c];
+        }
+        widths[0] += columns - used;
+        return widths;
+    }
+
+    private int longestWord(String text) {
+        int longest = 0;
+        for (String word : clean(text).split(" ")) {
+            longest = Math.max(longest, width(word));
+        }
+        return longest;
     }
 
     private void tableRow(Out out, SheetElement.Table t, List<String> cells, int[] widths) {
@@ -156,9 +185,9 @@ public final class EscPosWriter {
             StringBuilder sb = new StringBuilder();
             for (int c = 0; c < cells.size(); c++) {
                 String part = i < wrapped.get(c).size() ? wrapped.get(c).get(i) : "";
+                // The gap between columns is the first character of every column but the first.
                 Align a = t.columns().get(c).align();
-                String cell = pad(part, widths[c] - 1, a);
-                sb.append(a == Align.RIGHT ? " " + cell : cell + " ");
+                sb.append(c == 0 ? pad(part, widths[c], a) : " " + pad(part, widths[c] - 1, a));
             }
             out.line(sb.toString().stripTrailing());
         }
