@@ -1,0 +1,55 @@
+package org.medcard.terminal.receipt;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.medcard.terminal.receipt.sheet.Sheet;
+
+/**
+ * The receipt of a pharmacy sale or an outpatient settlement (host {@code 2102}/{@code 2207}).
+ *
+ * @param beneficiary the family member the personal account paid for (R3), or {@code null}
+ * @param setlId the center's {@code setl_id}; {@code null} only for an offline debit not yet forwarded (8301)
+ * @param proof the card's TAC and balance after the debit; {@code null} when {@code acct_pay} is 0
+ * @param offline the debit was made offline and waits in the store-and-forward queue
+ */
+public record SaleReceipt(ReceiptHeader header, Insured insured, Insured beneficiary, List<LineItem> items, Split split,
+                          String setlId, CardProof proof, boolean offline) implements ReceiptDocument {
+
+    public SaleReceipt {
+        Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(insured, "insured");
+        items = List.copyOf(items);
+        Objects.requireNonNull(split, "split");
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("a sale receipt needs at least one item");
+        }
+        if (LineItem.total(items) != split.total()) {
+            throw new IllegalArgumentException("items add up to " + LineItem.total(items) + " fen, the split's total is "
+                    + split.total());
+        }
+        if (split.acctPay() > 0 && proof == null) {
+            throw new IllegalArgumentException("acct_pay " + split.acctPay() + " fen was debited but there is no TAC");
+        }
+        if (setlId == null && !offline) {
+            throw new IllegalArgumentException("an online sale has a setl_id");
+        }
+        if (beneficiary != null && split.fundPay() != 0) {
+            throw new IllegalArgumentException("the pooling fund pays nothing for a family member (R3)");
+        }
+    }
+
+    @Override
+    public Sheet toSheet() {
+        SheetBuilder b = new SheetBuilder("sale-receipt", "医保结算单 Settlement receipt", header).insured(insured);
+        if (beneficiary != null) {
+            b.field("受益人 Paid for (R3)", beneficiary.name()).field("受益人身份证号 Beneficiary ID", beneficiary.maskedCertNo());
+        }
+        b.rule().items(items).rule().split(split).proof(proof);
+        b.field("结算号 setl_id", setlId == null ? "待上传 pending upload" : setlId);
+        if (offline) {
+            b.text("离线扣款，已由卡片交易认证码证明，联网后上传。Offline debit proven by the card's TAC; sent to the center when online.");
+        }
+        return b.build();
+    }
+}

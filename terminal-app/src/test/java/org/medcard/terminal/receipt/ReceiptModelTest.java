@@ -1,0 +1,117 @@
+package org.medcard.terminal.receipt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ReceiptModelTest {
+
+    @Test
+    void split_mustAddUpToTheTotal() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Split(6_180, 0, 5_000, 1_000));
+        assertTrue(e.getMessage().contains("do not add up"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Split(100, -1, 101, 0));
+    }
+
+    @Test
+    void insured_toStringMasksNumbers_soARecordInALogLeaksNothing() {
+        String s = SampleDocuments.insured().toString();
+        assertFalse(s.contains(SampleDocuments.ID_NUMBER), s);
+        assertFalse(s.contains(SampleDocuments.CARD_NUMBER), s);
+        assertTrue(s.contains(SampleDocuments.MASKED_ID), s);
+        assertFalse(SampleDocuments.dayClose(false).toString().contains(SampleDocuments.ID_NUMBER));
+        assertFalse(SampleDocuments.sale(false).toString().contains(SampleDocuments.ID_NUMBER));
+    }
+
+    @Test
+    void tac_isEightHexDigits_storedUpperCase() {
+        assertEquals("6FBC1D52", new CardProof("6fbc1d52", 0).tac());
+        assertThrows(IllegalArgumentException.class, () -> new CardProof("6FBC1D5", 0));
+        assertThrows(IllegalArgumentException.class, () -> new CardProof("6FBC1D5G", 0));
+    }
+
+    @Test
+    void saleReceipt_itemsMustMatchTheTotal_andADebitNeedsItsTac() {
+        ReceiptHeader h = SampleDocuments.header(false);
+        Insured p = SampleDocuments.insured();
+        List<LineItem> items = SampleDocuments.items();
+        assertThrows(IllegalArgumentException.class,
+                () -> new SaleReceipt(h, p, null, items, new Split(6_000, 0, 5_000, 1_000), "S1", new CardProof("00000000", 0), false));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SaleReceipt(h, p, null, items, new Split(6_180, 0, 5_000, 1_180), "S1", null, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SaleReceipt(h, p, null, items, new Split(6_180, 0, 5_000, 1_180), null, new CardProof("00000000", 0), false),
+                "online without setl_id");
+    }
+
+    @Test
+    void familyAid_R3_fundPaysNothingForTheBeneficiary() {
+        Insured child = new Insured("张小吉", "110105201501010011", null);
+        assertThrows(IllegalArgumentException.class, () -> new SaleReceipt(SampleDocuments.header(false), SampleDocuments.insured(),
+                child, SampleDocuments.items(), new Split(6_180, 1_000, 4_000, 1_180), "S1", new CardProof("00000000", 0), false));
+        SaleReceipt ok = new SaleReceipt(SampleDocuments.header(false), SampleDocuments.insured(), child, SampleDocuments.items(),
+                new Split(6_180, 0, 5_000, 1_180), "S1", new CardProof("00000000", 0), false);
+        String text = ok.toSheet().plainText();
+        assertTrue(text.contains("张小吉"), text);
+        assertTrue(text.contains("110***********0011"), text);
+        assertFalse(text.contains("110105201501010011"), text);
+    }
+
+    @Test
+    void offlineSale_withoutSetlId_saysPendingUpload() {
+        SaleReceipt r = new SaleReceipt(SampleDocuments.header(false), SampleDocuments.insured(), null, SampleDocuments.items(),
+                new Split(6_180, 0, 5_000, 1_180), null, new CardProof("00000000", 0), true);
+        assertTrue(r.toSheet().plainText().contains("pending upload"));
+    }
+
+    @Test
+    void resettlement_refundIsFundPlusAccount() {
+        assertThrows(IllegalArgumentException.class, () -> new ResettlementReceipt(SampleDocuments.header(false),
+                SampleDocuments.insured(), "T01-000017", SampleDocuments.TIME, 6_180, new Split(6_180, 1_200, 4_000, 980),
+                6_180, "S1", new CardProof("00000000", 0)));
+    }
+
+    @Test
+    void amountsAreYuanWithTwoDecimals_independentOfTheDefaultLocale() {
+        String text = SampleDocuments.dayClose(false).toSheet().plainText();
+        assertTrue(text.contains("1234.00"), text);
+        assertTrue(text.contains("987.65"), text);
+        assertFalse(text.contains("1,234"), text);
+    }
+
+    @Test
+    void headerFromClock_isTheClocksLocalTimeToTheSecond() {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-22T02:15:02.789Z"), ZoneId.of("Asia/Shanghai"));
+        ReceiptHeader h = ReceiptHeader.now("P11010100001", "药房", "T01", "op", false, clock);
+        assertEquals(LocalDateTime.of(2026, 11, 22, 10, 15, 2), h.time());
+    }
+
+    @Test
+    void cashReceipt_carriesEntryNumberAndResettlementSentence() {
+        String text = SampleDocuments.cash(false).toSheet().plainText();
+        assertTrue(text.contains("T01-000017"));
+        assertTrue(text.contains("The expense will be re-settled at this institution"));
+        assertTrue(text.contains("读卡器无响应"));
+    }
+
+    @Test
+    void commissioningReport_verdictFailsWhenAnyItemFails() {
+        assertFalse(SampleDocuments.commissioning(false).allPassed());
+        assertTrue(SampleDocuments.commissioning(false).toSheet().plainText().contains("FAIL 未通过 (4/5)"));
+    }
+
+    @Test
+    void documentsAreReproducibleFromTheirData() {
+        assertEquals(SampleDocuments.dayClose(true).toSheet(), SampleDocuments.dayClose(true).toSheet());
+        assertEquals(SampleDocuments.sale(true), SampleDocuments.sale(true));
+    }
+}
