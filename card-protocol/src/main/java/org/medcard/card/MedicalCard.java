@@ -331,6 +331,15 @@ public final class MedicalCard {
                     transport.name(), pending.intent().cardNo(), pending.intent().offlineCounter());
             throw e;
         }
+        if (r.sw().value() == 0x6985) {
+            // After a good INITIALIZE in this session, "conditions not satisfied" means the card no longer has
+            // the purchase open: typically a link (serial) resent a DEBIT the card had already carried out.
+            // The outcome is unknown, exactly as after a tear: never debit again, ask GET TRANSACTION PROVE.
+            LOG.warn("DEBIT FOR PURCHASE answered 6985 on {} (card {}, counter {}): outcome unknown, recover with GET TRANSACTION PROVE",
+                    transport.name(), pending.intent().cardNo(), pending.intent().offlineCounter());
+            throw new CardFault(CardFault.Kind.IO, "DEBIT FOR PURCHASE answered 6985 after INITIALIZE: the debit may have "
+                    + "happened (a resent command?); recover with GET TRANSACTION PROVE");
+        }
         return CardFiles.exactly(PurseRefusal.check(r, "DEBIT FOR PURCHASE").data(), 8, "DEBIT FOR PURCHASE");
     }
 

@@ -293,6 +293,25 @@ class MedicalCardPurchaseTest {
     }
 
     @Test
+    void debitAnswered6985_isAnUnknownOutcomeFault_recoveredByTransactionProve_neverASecondDebit() throws IOException {
+        // A serial link resent DEBIT after a lost answer: the card had debited and now has no purchase open.
+        SoftPsam psam = testPsam();
+        initialized(INITIALIZE_ANSWER_3DES);
+        card.expect(DEBIT_3DES, "6985");
+        MedicalCard client = new MedicalCard(card);
+        AtomicReference<PendingDebit> journal = new AtomicReference<>();
+        PurchaseIntent intent = client.initializePurchase(1234, TERMINAL);
+        CardFault fault = assertThrows(CardFault.class, () -> client.debit(intent, psam, WHEN, journal::set));
+        assertTrue(fault.getMessage().contains("GET TRANSACTION PROVE"), fault.getMessage());
+        card.assertAllConsumed();
+        ScriptedTransport again = new ScriptedTransport("same card, next command")
+                .expect(READ_CARD_INFO, ok(cardInfo(CARD_NO)))
+                .expect(PROVE, ok("D64A8A19 6FBC1D52"));
+        assertEquals("6FBC1D52", Hex.of(new MedicalCard(again).recoverPurchase(journal.get(), psam).orElseThrow().record().tac()));
+        again.assertAllConsumed();
+    }
+
+    @Test
     void mac1Invalid9302_onDebit_isATypedRefusal() throws IOException {
         SoftPsam psam = testPsam();
         initialized(INITIALIZE_ANSWER_3DES);
