@@ -26,7 +26,7 @@ public final class SeedResources {
         JsonNode root = read(CATALOG);
         List<CatalogItem> out = new ArrayList<>();
         for (JsonNode i : root.get("items")) {
-            BigDecimal ratio = i.get("self_pay_ratio").decimalValue();
+            BigDecimal ratio = new BigDecimal(i.get("self_pay_ratio").asText());
             out.add(new CatalogItem(i.get("code").asText(), i.get("name").asText(), i.get("spec").asText(), i.get("unit").asText(),
                     i.get("price").longValue(), Category.valueOf(i.get("category").asText()),
                     ratio.movePointRight(4).intValueExact(), i.get("chronic").asBoolean(), i.get("version").asInt()));

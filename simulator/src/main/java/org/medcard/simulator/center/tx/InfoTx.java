@@ -63,6 +63,7 @@ final class InfoTx {
         person.describe(out);
         out.put("psn_status", card != null ? card.status(ctx.today()).name() : person.status().name());
         out.put("card_no", card == null ? null : card.cardNo());
+        out.put("acct_balance_shadow", card == null ? null : card.balance());
         out.put("holder_psn_no", person.holderPsnNo());
         out.put("relation", person.relation());
         ArrayNode family = out.putArray("family");

@@ -84,9 +84,10 @@ public final class TxProcessor {
     /**
      * Handles one request body. Never throws: every failure becomes an answer.
      *
-     * @param forceBadSign answer 1001 without handling (injected fault)
+     * @param badSign asked once per request other than sign-in: whether to answer 1001 without handling
+     *                (injected fault)
      */
-    public Answer handle(byte[] body, boolean forceBadSign) {
+    public Answer handle(byte[] body, java.util.function.BooleanSupplier badSign) {
         JsonNode root = null;
         Request request;
         try {
@@ -101,7 +102,7 @@ public final class TxProcessor {
             LOG.error("Unexpected failure reading a request", e);
             return answer(Request.msgidOf(root), InfCode.INTERNAL_ERROR, "center internal error, retry later", null, false);
         }
-        if (forceBadSign) {
+        if (!Request.SIGN_IN.equals(request.infno()) && badSign.getAsBoolean()) {
             return answer(request.msgid(), InfCode.NOT_SIGNED_IN, "sign_no " + request.signNo() + " is not valid (injected fault)", null, false);
         }
         try {
