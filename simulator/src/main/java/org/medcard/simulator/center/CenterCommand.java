@@ -44,7 +44,8 @@ public final class CenterCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind; plain HTTP belongs on loopback. Default: ${DEFAULT-VALUE}")
     String host;
 
-    @Option(names = "--db", required = true, description = "SQLite file of the center (created and seeded when new); :memory: for a throw-away center")
+    // Checked in call(), not by picocli: the "fault" subcommand does not need it.
+    @Option(names = "--db", description = "Required. SQLite file of the center (created and seeded when new); :memory: for a throw-away center")
     String database;
 
     @Option(names = "--fault", description = "Fault from the start: DOWN, SLOW:<ms>, HTTP_500[:n], ANSWER_LOST[:n], BAD_SIGN_NO[:n], RECONCILIATION_MISMATCH[:n]")
@@ -67,6 +68,11 @@ public final class CenterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        if (database == null || database.isBlank()) {
+            spec.commandLine().getErr().println("Missing required option: '--db=<database>'");
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return 2;
+        }
         List<Fault> initial = new ArrayList<>();
         for (String f : faults) {
             try {

@@ -53,6 +53,11 @@ final class CenterClient {
         return signNo;
     }
 
+    /** Uses a sign_no obtained earlier (e.g. before the center restarted). */
+    void signInAs(String existing) {
+        signNo = existing;
+    }
+
     String signNo() {
         return signNo;
     }
