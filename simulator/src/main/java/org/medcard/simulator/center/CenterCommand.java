@@ -92,6 +92,11 @@ public final class CenterCommand implements Callable<Integer> {
             out.println("Settlement center listening on " + center.apiUri());
             out.println("Control API on " + center.controlUri() + "  (GET for state; POST {\"fault\":\"SLOW\",\"millis\":800})");
             out.println("Database " + database + (initial.isEmpty() ? "" : "; faults " + initial));
+            if (!Boolean.getBoolean("sun.net.httpserver.nodelay")) {
+                // The JDK server writes the status line and the body in two segments; without TCP_NODELAY the
+                // second waits for the client's delayed ACK, about 40 ms per answer (docs/performance.md).
+                out.println("Note: start java with -Dsun.net.httpserver.nodelay=true, or every answer waits ~40 ms for a delayed ACK.");
+            }
             out.println("Press Ctrl-C to stop.");
             out.flush();
             stopSignal.await();
