@@ -1,0 +1,361 @@
+package org.medcard.queue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The terminal's offline queue: journal, outbox, offline debits, re-settlement entries (issue 5, R11).
+ *
+ * <p>Every method that changes something does it in one SQLite transaction and returns only after the
+ * commit (see {@link SqliteStore} for the crash-safety argument). Methods may be called from any thread;
+ * they are serialised internally and never touch the network. Listeners are called on the calling thread
+ * after the commit.
+ *
+ * <p>Opening runs start-up recovery: messages left SENDING become UNKNOWN (resent with the same msgid),
+ * expired re-settlement entries are closed, unfinished sales are listed for the terminal to resolve with
+ * GET TRANSACTION PROVE, and the HMAC chain is verified; a finding stops the forwarder until a supervisor
+ * acknowledges it.
+ */
+public final class OfflineQueue implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineQueue.class);
+
+    private final SqliteStore store;
+    private final QueueSettings settings;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Outbox outbox;
+    private final Limits limits;
+    private final SaleJournal sales;
+    private final Resettlements resettlements;
+    private final ChainVerifier verifier;
+    private final List<QueueListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile TamperReport tamper = new TamperReport(List.of(), List.of());
+
+    private OfflineQueue(SqliteStore store, QueueSettings settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.outbox = new Outbox(settings.terminal(), mapper);
+        this.limits = new Limits(settings.limits(), clock);
+        this.sales = new SaleJournal(settings.terminal(), mapper, outbox, limits);
+        this.resettlements = new Resettlements(settings.terminal(), mapper, outbox, settings.resettleMaxDays());
+        this.verifier = new ChainVerifier(store.mac());
+    }
+
+    /**
+     * Opens the queue file, creating or migrating it, and runs start-up recovery.
+     *
+     * @param file     the SQLite file (created owner-only if absent)
+     * @param settings terminal, limits, timeouts
+     * @param hmacKey  this terminal's key for the HMAC chain, at least 16 bytes
+     * @param clock    time source (tests pass a fixed or stepping clock)
+     * @throws QueueStoreException CORRUPT, LOCKED, IO_ERROR, DISK_FULL with a sentence for the technician
+     */
+    public static OfflineQueue open(Path file, QueueSettings settings, byte[] hmacKey, Clock clock) {
+        return open(file, settings, hmacKey, clock, Schema.LATEST);
+    }
+
+    /** Opens at an older schema version: for migration tests only. */
+    static OfflineQueue open(Path file, QueueSettings settings, byte[] hmacKey, Clock clock, int schemaVersion) {
+        ObjectNode created = new ObjectMapper().createObjectNode()
+                .put("institution", settings.terminal().institutionCode())
+                .put("terminal_no", settings.terminal().terminalNo())
+                .put("terminal_id", settings.terminal().terminalId());
+        SqliteStore store = SqliteStore.open(file, hmacKey, clock, settings, schemaVersion, created);
+        OfflineQueue queue = new OfflineQueue(store, settings, clock);
+        try {
+            queue.startupRecovery(schemaVersion);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return queue;
+    }
+
+    private void startupRecovery(int schemaVersion) {
+        TamperReport report = verify();
+        if (schemaVersion < Schema.LATEST) {
+            return;
+        }
+        int recovered = store.write("start-up recovery", tx -> outbox.recoverSending(tx));
+        int expired = expireResettlements();
+        List<SaleTicket> unfinished = unfinishedSales();
+        LOG.info("Offline queue {} open: {} message(s) recovered from SENDING, {} entry(ies) expired,"
+                        + " {} unfinished sale(s), chain {}", store.path(), recovered, expired, unfinished.size(),
+                report.clean() ? "verified" : "FINDINGS " + report.findings().size());
+    }
+
+    /** Imports a FULL export into a new file {@code target} and opens it (the chain must verify with the key). */
+    public static OfflineQueue importFrom(Path export, Path target, QueueSettings settings, byte[] hmacKey,
+                                          Clock clock) {
+        try {
+            new QueueTransfer(new ObjectMapper()).importInto(export, target, settings, new RowMac(hmacKey));
+        } catch (IOException e) {
+            throw new QueueStoreException(QueueStoreException.Reason.IO_ERROR, "importing " + export, e);
+        } catch (SQLException e) {
+            throw SqliteStore.translate(e, "importing " + export + " into " + target);
+        }
+        OfflineQueue queue = open(target, settings, hmacKey, clock);
+        queue.write("recording the import", tx -> tx.append("QUEUE_IMPORTED", null, null, null,
+                queue.mapper.createObjectNode().put("from", export.getFileName().toString())));
+        return queue;
+    }
+
+    // ---- sales -------------------------------------------------------------------------------------------
+
+    /**
+     * Writes the sale intent before the card is debited and allocates the terminal sequence to use.
+     *
+     * @throws OfflineLimitRefused an offline sale past an R11 limit (nothing written; the sale goes to cash)
+     */
+    public SaleTicket beginSale(SaleIntent intent) {
+        return write("recording a sale intent", tx -> sales.begin(tx, intent));
+    }
+
+    /**
+     * Writes the card's TAC (before the sale is shown as done) and queues what carries it to the center:
+     * an offline debit for 8301, or the online settle message, returned so the terminal can send it now.
+     */
+    public Optional<OutboxMessage> recordCardDebit(String saleId, String tac) {
+        return write("recording the card's debit", tx -> sales.recordDebit(tx, saleId, tac));
+    }
+
+    /** Closes a sale whose card was not debited (GET TRANSACTION PROVE said 9406, or the card refused). */
+    public void recordNoDebit(String saleId, String reason) {
+        write("recording that the card was not debited", tx -> {
+            sales.recordNoDebit(tx, saleId, reason);
+            return null;
+        });
+    }
+
+    /** Sales begun whose card answer is not recorded: resolve each with GET TRANSACTION PROVE. */
+    public List<SaleTicket> unfinishedSales() {
+        return store.read("listing unfinished sales", sales::unfinished);
+    }
+
+    /** The journal lines of one sale, in order. */
+    public List<JournalEntry> journalOfSale(String saleId) {
+        return journalWhere("sale_id = ?", saleId);
+    }
+
+    /** Journal lines after {@code afterSeq}, at most {@code limit}. */
+    public List<JournalEntry> journal(long afterSeq, int limit) {
+        return journalWhere("seq > ? ORDER BY seq LIMIT " + Math.max(0, limit), afterSeq);
+    }
+
+    private List<JournalEntry> journalWhere(String where, Object arg) {
+        return store.read("reading the journal", c -> SqliteStore.query(c, "SELECT * FROM journal WHERE " + where,
+                arg).stream().map(Rows::journal).toList());
+    }
+
+    /** Answers whether an offline debit of {@code amountFen} on this card is within the R11 limits now. */
+    public LimitDecision checkOfflineDebit(String cardNo, long amountFen) {
+        return store.read("checking the offline limits", c -> limits.check(c, cardNo, amountFen));
+    }
+
+    public Optional<OfflineDebit> offlineDebit(String saleId) {
+        return store.read("reading an offline debit", c -> SqliteStore.query(c,
+                "SELECT * FROM offline_debit WHERE sale_id = ?", saleId).stream().findFirst().map(OfflineQueue::debit));
+    }
+
+    private static OfflineDebit debit(Map<String, Object> r) {
+        return new OfflineDebit(Rows.str(r, "sale_id"), Rows.str(r, "card_no"), Rows.lng(r, "offline_counter").intValue(),
+                Rows.lng(r, "amount"), Rows.str(r, "state"), Rows.str(r, "batch_msgid"), Rows.str(r, "setl_id"),
+                Rows.str(r, "reason"));
+    }
+
+    // ---- re-settlement (R11) -----------------------------------------------------------------------------
+
+    /** R11 case 2: the patient paid cash during a fault; opens an entry and queues its 8400 registration. */
+    public ResettlementEntry recordCashPayment(ResettlementRequest request) {
+        return write("recording a re-settlement entry", tx -> resettlements.create(tx, request));
+    }
+
+    /** R11 case 3: queues the 8401 re-settlement for an OPEN entry; send it with the forwarder's sendNow. */
+    public OutboxMessage queueResettle(String entryNo, String cardNo, String purseJson) {
+        return write("queueing a re-settlement", tx -> resettlements.queueResettle(tx, entryNo, cardNo, purseJson));
+    }
+
+    public Optional<ResettlementEntry> resettlement(String entryNo) {
+        return store.read("reading a re-settlement entry", c -> SqliteStore.query(c,
+                "SELECT * FROM resettlement WHERE entry_no = ?", entryNo).stream().findFirst().map(Rows::resettlement));
+    }
+
+    public List<ResettlementEntry> resettlements(ResettlementState state) {
+        return store.read("listing re-settlement entries", c -> SqliteStore.query(c,
+                "SELECT * FROM resettlement WHERE state = ? ORDER BY entry_no", state.name()).stream()
+                .map(Rows::resettlement).toList());
+    }
+
+    /** Closes OPEN entries older than {@code resettle.max_days} as EXPIRED; returns how many. */
+    public int expireResettlements() {
+        return write("expiring re-settlement entries", resettlements::expire);
+    }
+
+    // ---- outbox (used by the forwarder and the terminal) -------------------------------------------------
+
+    /** Stores any other message for the center (its msgid fixed now); the forwarder sends it in order. */
+    public OutboxMessage queueMessage(String infno, String cardKey, String inputJson) {
+        Json.require(mapper, inputJson, false, "input");
+        return write("queueing a message", tx -> outbox.enqueue(tx, infno, cardKey, null, null, inputJson));
+    }
+
+    public Optional<OutboxMessage> message(String msgid) {
+        return store.read("reading a message", c -> Outbox.find(c, msgid));
+    }
+
+    public List<OutboxMessage> messages(OutboxState state) {
+        return store.read("listing messages", c -> SqliteStore.query(c,
+                "SELECT * FROM outbox WHERE state = ? ORDER BY id", state.name()).stream().map(Rows::outbox).toList());
+    }
+
+    /**
+     * For the forwarder: takes the next message (building an 8301 batch when only debits wait) and marks it
+     * SENDING. Empty when nothing waits, another send is under way, or tamper evidence blocks forwarding.
+     */
+    public Optional<OutboxMessage> claimNext() {
+        return forwardingBlocked() ? Optional.empty() : write("claiming the next message", outbox::claimNext);
+    }
+
+    /** For the forwarder: marks one given message SENDING (the terminal's online settle). */
+    public Optional<OutboxMessage> claim(String msgid) {
+        return forwardingBlocked() ? Optional.empty() : write("claiming " + msgid, tx -> outbox.claim(tx, msgid));
+    }
+
+    /** For the forwarder: the center answered. */
+    public ForwardResult recordAnswer(String msgid, long infcode, String errMsg, String outputJson) {
+        ForwardResult result = write("recording the answer to " + msgid,
+                tx -> outbox.recordAnswer(tx, msgid, infcode, errMsg, outputJson, resettlements));
+        listeners.forEach(l -> l.forwarded(result));
+        return result;
+    }
+
+    /** For the forwarder: no answer (timeout, refused, HTTP 5xx, dropped connection). */
+    public ForwardResult recordNoAnswer(String msgid, String reason) {
+        ForwardResult result = write("recording no answer to " + msgid, tx -> outbox.recordNoAnswer(tx, msgid, reason));
+        listeners.forEach(l -> l.forwarded(result));
+        return result;
+    }
+
+    /** Queues a 2601 reversal for an UNKNOWN settlement instead of resending it. */
+    public OutboxMessage requestReversal(String msgid) {
+        return write("requesting a reversal of " + msgid, tx -> outbox.requestReversal(tx, msgid));
+    }
+
+    // ---- state, tamper evidence, export ------------------------------------------------------------------
+
+    public QueueSummary summary() {
+        boolean blocked = forwardingBlocked();
+        boolean stopped = store.writesStopped() != null;
+        return store.read("summarising the queue", c -> {
+            Map<String, Object> d = SqliteStore.query(c, "SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS s"
+                    + " FROM offline_debit WHERE state IN ('QUEUED','BATCHED')").get(0);
+            Duration oldest = limits.oldestAge(c);
+            return new QueueSummary((Long) d.get("n"), (Long) d.get("s"), oldest,
+                    count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state IN ('PENDING','UNKNOWN','SENDING') AND infno <> '8301'"),
+                    count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'UNKNOWN'"),
+                    count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'REJECTED'"),
+                    count(c, "SELECT COUNT(*) AS n FROM resettlement WHERE state = 'OPEN'"),
+                    sales.unfinished(c).size(), blocked, stopped);
+        });
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        return (Long) SqliteStore.query(c, sql).get(0).get("n");
+    }
+
+    /** Verifies the HMAC chain and every row now; a new unacknowledged finding stops the forwarder. */
+    public TamperReport verify() {
+        TamperReport report = store.read("verifying the HMAC chain", c -> {
+            List<String> findings = verifier.verify(c);
+            return new TamperReport(findings, acknowledgedAmong(c, findings));
+        });
+        tamper = report;
+        if (!report.clean()) {
+            LOG.error("Offline queue {}: tamper evidence: {}", store.path(), report.findings());
+            listeners.forEach(l -> l.tamperDetected(report));
+        }
+        return report;
+    }
+
+    private List<String> acknowledgedAmong(Connection c, List<String> findings) throws SQLException {
+        Set<String> acked = new LinkedHashSet<>();
+        for (Map<String, Object> row : SqliteStore.query(c,
+                "SELECT payload FROM journal WHERE kind = 'TAMPER_ACKNOWLEDGED' ORDER BY seq")) {
+            Json.parse(mapper, (String) row.get("payload"), "acknowledgement").path("findings")
+                    .forEach(f -> acked.add(f.asText()));
+        }
+        List<String> out = new ArrayList<>(findings);
+        out.retainAll(acked);
+        return out;
+    }
+
+    public TamperReport tamperReport() {
+        return tamper;
+    }
+
+    /** True while tamper evidence is unacknowledged: the forwarder sends nothing. */
+    public boolean forwardingBlocked() {
+        return tamper.blocksForwarding();
+    }
+
+    /** A supervisor has seen the findings: recorded in the journal (with them), and forwarding resumes. */
+    public TamperReport acknowledgeTamper(String supervisor, String note) {
+        List<String> findings = tamper.findings();
+        write("recording the supervisor's acknowledgement", tx -> {
+            ObjectNode p = mapper.createObjectNode().put("supervisor", supervisor).put("note", note);
+            findings.forEach(p.putArray("findings")::add);
+            return tx.append("TAMPER_ACKNOWLEDGED", null, null, null, p);
+        });
+        return verify();
+    }
+
+    /** Writes a JSON Lines export after verifying the chain; returns what the verification found. */
+    public TamperReport export(Path out, ExportMode mode) {
+        TamperReport report = verify();
+        try {
+            store.read("exporting", c -> {
+                new QueueTransfer(mapper).export(c, out, mode, settings.terminal(), report.findings(), store.clock());
+                return null;
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw new QueueStoreException(QueueStoreException.Reason.IO_ERROR, "exporting to " + out, e.getCause());
+        }
+        return report;
+    }
+
+    public void addListener(QueueListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(QueueListener listener) {
+        listeners.remove(listener);
+    }
+
+    private <T> T write(String what, SqliteStore.TxBody<T> body) {
+        T result = store.write(what, body);
+        if (!listeners.isEmpty()) {
+            QueueSummary s = summary();
+            listeners.forEach(l -> l.summaryChanged(s));
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,338 @@
+package org.medcard.queue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The outbox: messages with a stored msgid, their states, 8301 batches of offline debits, and what each
+ * answer changes. Runs inside {@link SqliteStore.Tx} transactions opened by {@link OfflineQueue}.
+ *
+ * <p>Order: strictly FIFO by id, and a message that is UNKNOWN is resent (same msgid) before anything after
+ * it; a new 8301 batch is built only when no other message waits. So a card's messages and debits reach the
+ * center in the order the terminal made them ("ordered per card"), at the price of head-of-line waiting
+ * while the center does not answer, when nothing else could be sent anyway.
+ */
+final class Outbox {
+    static final int MAX_BATCH = 500;
+    /** infcodes that mean "try again with the same msgid" (host-protocol.md: 9999 retryable; 1001 sign-in). */
+    private static final List<Long> RETRYABLE = List.of(9999L, 1001L);
+    private static final List<String> REVERSIBLE = List.of("2102", "2207", "8401");
+
+    private final TerminalIdentity terminal;
+    private final ObjectMapper mapper;
+
+    Outbox(TerminalIdentity terminal, ObjectMapper mapper) {
+        this.terminal = terminal;
+        this.mapper = mapper;
+    }
+
+    /** Stores a new PENDING message; its msgid is fixed here, before any send. */
+    OutboxMessage enqueue(SqliteStore.Tx tx, String infno, String cardKey, String saleId, String entryNo,
+                          String input) throws SQLException {
+        String msgid = newMsgid(tx);
+        String now = LocalTimes.stamp(tx.now());
+        Map<String, Object> cols = new LinkedHashMap<>();
+        cols.put("id", nextId(tx.conn(), "outbox"));
+        cols.put("msgid", msgid);
+        cols.put("infno", infno);
+        cols.put("card_key", cardKey);
+        cols.put("sale_id", saleId);
+        cols.put("input", input);
+        cols.put("state", OutboxState.PENDING.name());
+        cols.put("attempts", 0L);
+        cols.put("created_at", now);
+        cols.put("updated_at", now);
+        if (entryNo != null) {
+            cols.put("entry_no", entryNo);
+        }
+        tx.insert("outbox", "msgid", cols, "MESSAGE_QUEUED",
+                mapper.createObjectNode().put("msgid", msgid).put("infno", infno));
+        return Rows.outbox(cols);
+    }
+
+    private String newMsgid(SqliteStore.Tx tx) throws SQLException {
+        while (true) {
+            String msgid = MsgIds.format(terminal, LocalTimes.local(tx.clock(), tx.now()), tx.nextMsgSeq());
+            if (SqliteStore.query(tx.conn(), "SELECT 1 FROM outbox WHERE msgid = ?", msgid).isEmpty()) {
+                return msgid;
+            }
+        }
+    }
+
+    static long nextId(Connection conn, String table) throws SQLException {
+        return (Long) SqliteStore.query(conn, "SELECT COALESCE(MAX(id), 0) + 1 AS n FROM " + table).get(0).get("n");
+    }
+
+    /**
+     * Takes the next message to send and marks it SENDING (committed before the send). Empty when nothing is
+     * waiting or another sender holds a message.
+     */
+    Optional<OutboxMessage> claimNext(SqliteStore.Tx tx) throws SQLException {
+        Connection c = tx.conn();
+        if (!SqliteStore.query(c, "SELECT 1 FROM outbox WHERE state = 'SENDING'").isEmpty()) {
+            return Optional.empty();
+        }
+        List<Map<String, Object>> next = SqliteStore.query(c, "SELECT * FROM outbox WHERE state IN"
+                + " ('PENDING','UNKNOWN') AND reversal_msgid IS NULL ORDER BY id LIMIT 1");
+        String msgid = next.isEmpty() ? buildBatch(tx) : (String) next.get(0).get("msgid");
+        return msgid == null ? Optional.empty() : Optional.of(markSending(tx, msgid));
+    }
+
+    /** Claims one given message (the terminal's own online settle, sent at once). */
+    Optional<OutboxMessage> claim(SqliteStore.Tx tx, String msgid) throws SQLException {
+        Connection c = tx.conn();
+        if (!SqliteStore.query(c, "SELECT 1 FROM outbox WHERE state = 'SENDING'").isEmpty()) {
+            return Optional.empty();
+        }
+        List<Map<String, Object>> rows = SqliteStore.query(c, "SELECT state, reversal_msgid FROM outbox"
+                + " WHERE msgid = ?", msgid);
+        if (rows.isEmpty() || OutboxState.valueOf((String) rows.get(0).get("state")).isFinal()
+                || rows.get(0).get("reversal_msgid") != null) {
+            return Optional.empty();
+        }
+        return Optional.of(markSending(tx, msgid));
+    }
+
+    private OutboxMessage markSending(SqliteStore.Tx tx, String msgid) throws SQLException {
+        Map<String, Object> current = SqliteStore.query(tx.conn(), "SELECT attempts, sale_id FROM outbox WHERE msgid = ?",
+                msgid).get(0);
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("state", OutboxState.SENDING.name());
+        changes.put("attempts", (Long) current.get("attempts") + 1);
+        changes.put("updated_at", LocalTimes.stamp(tx.now()));
+        return Rows.outbox(tx.update("outbox", "msgid", msgid, changes, "MESSAGE_SENDING",
+                (String) current.get("sale_id"), mapper.createObjectNode().put("msgid", msgid)));
+    }
+
+    /** Puts up to 500 queued debits, oldest first, into one new 8301 message; null when none are queued. */
+    private String buildBatch(SqliteStore.Tx tx) throws SQLException {
+        List<Map<String, Object>> debits = SqliteStore.query(tx.conn(),
+                "SELECT sale_id, record FROM offline_debit WHERE state = 'QUEUED' ORDER BY id LIMIT " + MAX_BATCH);
+        if (debits.isEmpty()) {
+            return null;
+        }
+        ObjectNode input = mapper.createObjectNode();
+        ArrayNode records = input.putArray("records");
+        for (Map<String, Object> d : debits) {
+            records.add(Json.parse(mapper, (String) d.get("record"), "offline debit record"));
+        }
+        OutboxMessage batch = enqueue(tx, "8301", null, null, null, input.toString());
+        for (Map<String, Object> d : debits) {
+            String saleId = (String) d.get("sale_id");
+            tx.update("offline_debit", "sale_id", saleId, Map.of("state", "BATCHED", "batch_msgid", batch.msgid()),
+                    "DEBIT_BATCHED", saleId, mapper.createObjectNode().put("batch_msgid", batch.msgid()));
+        }
+        return batch.msgid();
+    }
+
+    /** SENDING with no answer (timeout, refused, 5xx, dropped): UNKNOWN, to be resent with the same msgid. */
+    ForwardResult recordNoAnswer(SqliteStore.Tx tx, String msgid, String reason) throws SQLException {
+        OutboxMessage m = setState(tx, msgid, OutboxState.UNKNOWN, null, null, "no answer: " + reason,
+                "MESSAGE_NO_ANSWER");
+        return new ForwardResult(msgid, m.infno(), OutboxState.UNKNOWN, null, reason, 0, 0);
+    }
+
+    /** After a crash: what was SENDING may or may not have reached the center. */
+    int recoverSending(SqliteStore.Tx tx) throws SQLException {
+        List<Map<String, Object>> sending = SqliteStore.query(tx.conn(),
+                "SELECT msgid FROM outbox WHERE state = 'SENDING' ORDER BY id");
+        for (Map<String, Object> row : sending) {
+            setState(tx, (String) row.get("msgid"), OutboxState.UNKNOWN, null, null,
+                    "found SENDING at start: resent with the same msgid", "MESSAGE_RECOVERED");
+        }
+        return sending.size();
+    }
+
+    /** Records the center's answer and what it changes (debits, sale, re-settlement entry, reversal). */
+    ForwardResult recordAnswer(SqliteStore.Tx tx, String msgid, long infcode, String errMsg, String output,
+                               Resettlements resettlements) throws SQLException {
+        OutboxMessage m = find(tx.conn(), msgid).orElseThrow(() -> new QueueStoreException(
+                QueueStoreException.Reason.REFUSED, "no outbox message " + msgid));
+        if (m.state().isFinal()) {
+            return new ForwardResult(msgid, m.infno(), m.state(), (int) infcode, "already final", 0, 0);
+        }
+        if (RETRYABLE.contains(infcode)) {
+            setState(tx, msgid, OutboxState.UNKNOWN, infcode, null, "center asks to retry: infcode " + infcode
+                    + " " + errMsg, "MESSAGE_RETRY");
+            return new ForwardResult(msgid, m.infno(), OutboxState.UNKNOWN, (int) infcode, errMsg, 0, 0);
+        }
+        if (infcode != 0) {
+            return rejected(tx, m, infcode, errMsg, resettlements);
+        }
+        setState(tx, msgid, OutboxState.DONE, 0L, output, null, m.saleId() != null ? "SETTLED" : "MESSAGE_DONE");
+        JsonNode out = Json.parse(mapper, output == null ? "{}" : output, "center output");
+        int[] counts = applyAccepted(tx, m, out, resettlements);
+        return new ForwardResult(msgid, m.infno(), OutboxState.DONE, 0, errMsg, counts[0], counts[1]);
+    }
+
+    private int[] applyAccepted(SqliteStore.Tx tx, OutboxMessage m, JsonNode out, Resettlements resettlements)
+            throws SQLException {
+        switch (m.infno()) {
+            case "8301":
+                return applyBatchResults(tx, m, out);
+            case "8400":
+                resettlements.registered(tx, m.entryNo());
+                break;
+            case "8401":
+                resettlements.settled(tx, m.entryNo(), out);
+                break;
+            case "2601":
+                applyReversal(tx, m, out.path("reversed").asBoolean(false));
+                break;
+            default:
+                break;
+        }
+        return new int[] {1, 0};
+    }
+
+    private ForwardResult rejected(SqliteStore.Tx tx, OutboxMessage m, long infcode, String errMsg,
+                                   Resettlements resettlements) throws SQLException {
+        String reason = "infcode " + infcode + ": " + (errMsg == null ? "" : errMsg);
+        setState(tx, m.msgid(), OutboxState.REJECTED, infcode, null, reason,
+                m.saleId() != null ? "SETTLE_REJECTED" : "MESSAGE_REJECTED");
+        int rejected = 1;
+        if ("8301".equals(m.infno())) {
+            rejected = 0;
+            for (Map<String, Object> d : batchDebits(tx.conn(), m.msgid())) {
+                debitFinal(tx, (String) d.get("sale_id"), "REJECTED", null, reason);
+                rejected++;
+            }
+        } else if (m.entryNo() != null) {
+            resettlements.rejected(tx, m.entryNo(), reason);
+        } else if ("2601".equals(m.infno())) {
+            applyReversal(tx, m, false);
+        }
+        return new ForwardResult(m.msgid(), m.infno(), OutboxState.REJECTED, (int) infcode, reason, 0, rejected);
+    }
+
+    /**
+     * 8301 results, matched by card number and counter when the center names them, else by position. A
+     * record the answer does not mention goes back to QUEUED and into a later batch (the center answers a
+     * resent record DUPLICATE, never pays it twice).
+     */
+    private int[] applyBatchResults(SqliteStore.Tx tx, OutboxMessage m, JsonNode out) throws SQLException {
+        JsonNode results = out.path("results");
+        List<Map<String, Object>> debits = batchDebits(tx.conn(), m.msgid());
+        int accepted = 0;
+        int rejected = 0;
+        for (int i = 0; i < debits.size(); i++) {
+            Map<String, Object> d = debits.get(i);
+            JsonNode r = resultFor(results, i, (String) d.get("card_no"), (Long) d.get("offline_counter"));
+            String saleId = (String) d.get("sale_id");
+            String status = r == null ? "" : r.path("status").asText(r.path("result").asText(""));
+            if ("ACCEPTED".equals(status) || "DUPLICATE".equals(status)) {
+                debitFinal(tx, saleId, "DONE", r.path("setl_id").asText(null), status);
+                accepted++;
+            } else if ("REJECTED".equals(status)) {
+                debitFinal(tx, saleId, "REJECTED", null, r.path("reason").asText("REJECTED"));
+                rejected++;
+            } else {
+                tx.update("offline_debit", "sale_id", saleId, nullBatch(), "DEBIT_REQUEUED", saleId,
+                        mapper.createObjectNode().put("reason", "no result in 8301 answer " + m.msgid()));
+            }
+        }
+        return new int[] {accepted, rejected};
+    }
+
+    private static Map<String, Object> nullBatch() {
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("state", "QUEUED");
+        changes.put("batch_msgid", null);
+        return changes;
+    }
+
+    private static JsonNode resultFor(JsonNode results, int index, String cardNo, long counter) {
+        for (JsonNode r : results) {
+            if (cardNo.equalsIgnoreCase(r.path("card_no").asText()) && r.path("offline_counter").asLong(-1) == counter) {
+                return r;
+            }
+        }
+        JsonNode byIndex = results.path(index);
+        return byIndex.isObject() && !byIndex.has("card_no") ? byIndex : null;
+    }
+
+    private void debitFinal(SqliteStore.Tx tx, String saleId, String state, String setlId, String reason)
+            throws SQLException {
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("state", state);
+        changes.put("setl_id", setlId);
+        changes.put("reason", reason);
+        ObjectNode payload = mapper.createObjectNode().put("state", state).put("reason", reason);
+        if (setlId != null) {
+            payload.put("setl_id", setlId);
+        }
+        tx.update("offline_debit", "sale_id", saleId, changes, "DONE".equals(state) ? "SETTLED" : "SETTLE_REJECTED",
+                saleId, payload);
+    }
+
+    private static List<Map<String, Object>> batchDebits(Connection c, String msgid) throws SQLException {
+        return SqliteStore.query(c, "SELECT sale_id, card_no, offline_counter FROM offline_debit"
+                + " WHERE batch_msgid = ? AND state = 'BATCHED' ORDER BY id", msgid);
+    }
+
+    /** Asks the center to undo an UNKNOWN settlement instead of resending it (host 2601). */
+    OutboxMessage requestReversal(SqliteStore.Tx tx, String msgid) throws SQLException {
+        OutboxMessage m = find(tx.conn(), msgid).orElseThrow(() -> new QueueStoreException(
+                QueueStoreException.Reason.REFUSED, "no outbox message " + msgid));
+        if (m.state() != OutboxState.UNKNOWN || !REVERSIBLE.contains(m.infno()) || m.reversalMsgid() != null) {
+            throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "only an UNKNOWN settlement"
+                    + " (2102, 2207, 8401) without a reversal under way can be reversed: " + msgid);
+        }
+        ObjectNode input = mapper.createObjectNode().put("omsgid", msgid).put("oinfno", m.infno());
+        OutboxMessage reversal = enqueue(tx, "2601", m.cardKey(), null, null, input.toString());
+        tx.update("outbox", "msgid", msgid, Map.of("reversal_msgid", reversal.msgid()), "REVERSAL_REQUESTED",
+                m.saleId(), mapper.createObjectNode().put("reversal_msgid", reversal.msgid()));
+        return reversal;
+    }
+
+    /** reversed: the original never takes effect (REJECTED); not reversed: resume resending it. */
+    private void applyReversal(SqliteStore.Tx tx, OutboxMessage reversal, boolean reversed) throws SQLException {
+        String original = Json.parse(mapper, reversal.inputJson(), "2601 input").path("omsgid").asText();
+        if (reversed) {
+            setState(tx, original, OutboxState.REJECTED, null, null, "reversed by 2601 " + reversal.msgid(),
+                    "MESSAGE_REVERSED");
+        } else {
+            Map<String, Object> changes = new HashMap<>();
+            changes.put("reversal_msgid", null);
+            tx.update("outbox", "msgid", original, changes, "REVERSAL_REFUSED", null,
+                    mapper.createObjectNode().put("reversal_msgid", reversal.msgid()));
+        }
+    }
+
+    private OutboxMessage setState(SqliteStore.Tx tx, String msgid, OutboxState state, Long infcode, String result,
+                                   String reason, String kind) throws SQLException {
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("state", state.name());
+        changes.put("updated_at", LocalTimes.stamp(tx.now()));
+        changes.put("infcode", infcode);
+        changes.put("result", result);
+        changes.put("reason", reason);
+        String saleId = (String) SqliteStore.query(tx.conn(), "SELECT sale_id FROM outbox WHERE msgid = ?", msgid)
+                .get(0).get("sale_id");
+        ObjectNode payload = mapper.createObjectNode().put("msgid", msgid).put("state", state.name());
+        if (infcode != null) {
+            payload.put("infcode", infcode);
+        }
+        if (reason != null) {
+            payload.put("reason", reason);
+        }
+        if (result != null) {
+            payload.set("output", Json.parse(mapper, result, "center output"));
+        }
+        return Rows.outbox(tx.update("outbox", "msgid", msgid, changes, kind, saleId, payload));
+    }
+
+    static Optional<OutboxMessage> find(Connection c, String msgid) throws SQLException {
+        return SqliteStore.query(c, "SELECT * FROM outbox WHERE msgid = ?", msgid).stream().findFirst()
+                .map(Rows::outbox);
+    }
+}

@@ -1,0 +1,25 @@
+package org.medcard.queue;
+
+import java.time.Instant;
+
+/**
+ * A message for the center. Its msgid was generated and stored before the first send and never changes.
+ *
+ * @param id         FIFO position
+ * @param msgid      the idempotency key (32 characters)
+ * @param infno      the transaction code
+ * @param cardKey    the card it concerns (per-card order), or null
+ * @param saleId     the sale it settles, or null
+ * @param entryNo    the re-settlement entry it registers or settles, or null
+ * @param inputJson  the envelope's {@code input}
+ * @param state      where it is
+ * @param attempts   how many times it was sent
+ * @param infcode    the center's infcode, once answered
+ * @param resultJson the center's {@code output}, once answered
+ * @param reason     why it is REJECTED or UNKNOWN
+ */
+public record OutboxMessage(long id, String msgid, String infno, String cardKey, String saleId, String entryNo,
+                            String inputJson, OutboxState state, long attempts, Instant createdAt,
+                            Instant updatedAt, Long infcode, String resultJson, String reason,
+                            String reversalMsgid) {
+}

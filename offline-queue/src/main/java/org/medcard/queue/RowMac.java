@@ -1,0 +1,68 @@
+package org.medcard.queue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * HMAC-SHA256 keyed per terminal over a canonical form of stored rows.
+ *
+ * <p>The canonical form names every non-null column and length-prefixes every value, in column-name order.
+ * Skipping nulls is deliberate: a migration that adds a nullable column leaves the MAC of older rows valid,
+ * while setting that column later (or nulling any other) changes it.
+ */
+final class RowMac {
+    static final String GENESIS = "MEDCARD-QUEUE-CHAIN-V1";
+    private static final String ALGORITHM = "HmacSHA256";
+    private final SecretKeySpec key;
+
+    RowMac(byte[] key) {
+        if (key == null || key.length < 16) {
+            throw new IllegalArgumentException("the terminal HMAC key must be at least 16 bytes");
+        }
+        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    }
+
+    /** The journal chain: each line's HMAC covers the previous line's HMAC and its own columns. */
+    String chain(String previousHmac, Map<String, Object> columns) {
+        return hmac("J", previousHmac, columns);
+    }
+
+    /** A state row (outbox, debit, entry) is bound to the journal event that last changed it. */
+    String row(String table, Map<String, Object> columns, String eventHmac) {
+        return hmac("R:" + table, eventHmac, columns);
+    }
+
+    /** The chain head row (last seq, last HMAC, counters). */
+    String head(Map<String, Object> columns) {
+        return hmac("H", GENESIS, columns);
+    }
+
+    private String hmac(String domain, String link, Map<String, Object> columns) {
+        StringBuilder canon = new StringBuilder(256);
+        append(canon, domain);
+        append(canon, link);
+        for (Map.Entry<String, Object> e : new TreeMap<>(columns).entrySet()) {
+            if (e.getValue() != null && !"mac".equals(e.getKey()) && !"hmac".equals(e.getKey())) {
+                append(canon, e.getKey());
+                append(canon, String.valueOf(e.getValue()));
+            }
+        }
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(canon.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private static void append(StringBuilder canon, String value) {
+        String v = value == null ? "" : value;
+        canon.append(v.length()).append(':').append(v).append(';');
+    }
+}

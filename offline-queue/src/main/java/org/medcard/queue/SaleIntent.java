@@ -1,0 +1,56 @@
+package org.medcard.queue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Objects;
+
+/**
+ * What the terminal is about to do, written to the journal before the card is debited.
+ *
+ * @param mode             online (settled at once) or offline (uploaded in 8301 later)
+ * @param cardNo           the card's application serial number, 20 hex digits
+ * @param psnCertNo        the insured person's ID number (needed for 8301 records; may be null online)
+ * @param cardCounter      the card's offline counter returned by INITIALIZE FOR PURCHASE (before the debit)
+ * @param acctPayFen       the personal-account share to debit from the card, fen, &gt; 0
+ * @param cashPayFen       the cash share, fen
+ * @param itemsJson        the sale's items, a JSON array
+ * @param settleInfno      online only: the settle transaction (2102 or 2207)
+ * @param settleInputJson  online only: its input without the purse record (a JSON object)
+ */
+public record SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int cardCounter, long acctPayFen,
+                         long cashPayFen, String itemsJson, String settleInfno, String settleInputJson) {
+    private static final ObjectMapper CHECKER = new ObjectMapper();
+
+    public SaleIntent {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(cardNo, "cardNo");
+        if (!cardNo.matches("[0-9A-Fa-f]{20}")) {
+            throw new IllegalArgumentException("card number must be 20 hex digits");
+        }
+        if (cardCounter < 0 || cardCounter > 0xFFFF) {
+            throw new IllegalArgumentException("card counter must be 0..65535: " + cardCounter);
+        }
+        if (acctPayFen <= 0 || cashPayFen < 0) {
+            throw new IllegalArgumentException("acctPay must be > 0 and cashPay >= 0 fen");
+        }
+        Json.require(CHECKER, itemsJson, true, "items");
+        if (psnCertNo != null) {
+            IdNumbers.requireValid(psnCertNo);
+        }
+        if (mode == SaleMode.OFFLINE && psnCertNo == null) {
+            throw new IllegalArgumentException("an offline sale needs the ID number for its 8301 record");
+        }
+        if (mode == SaleMode.ONLINE) {
+            if (!"2102".equals(settleInfno) && !"2207".equals(settleInfno)) {
+                throw new IllegalArgumentException("online settle infno must be 2102 or 2207: " + settleInfno);
+            }
+            Json.require(CHECKER, settleInputJson, false, "settle input");
+        }
+    }
+
+    /** An offline (R11 case 1) sale. */
+    public static SaleIntent offline(String cardNo, String psnCertNo, int cardCounter, long acctPayFen,
+                                     long cashPayFen, String itemsJson) {
+        return new SaleIntent(SaleMode.OFFLINE, cardNo, psnCertNo, cardCounter, acctPayFen, cashPayFen,
+                itemsJson, null, null);
+    }
+}

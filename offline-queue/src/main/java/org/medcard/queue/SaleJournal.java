@@ -1,0 +1,189 @@
+package org.medcard.queue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A sale's life in the journal: SALE_INTENT (before the card is debited), then CARD_DEBITED with the TAC
+ * (before the sale is shown as done) or CARD_NOT_DEBITED (a correction), then SETTLED / SETTLE_REJECTED when
+ * the center answers. Recording the TAC also queues what carries it to the center, in the same transaction:
+ * an offline debit row (8301) or the online settle message (2102/2207).
+ */
+final class SaleJournal {
+    private final TerminalIdentity terminal;
+    private final ObjectMapper mapper;
+    private final Outbox outbox;
+    private final Limits limits;
+
+    SaleJournal(TerminalIdentity terminal, ObjectMapper mapper, Outbox outbox, Limits limits) {
+        this.terminal = terminal;
+        this.mapper = mapper;
+        this.outbox = outbox;
+        this.limits = limits;
+    }
+
+    SaleTicket begin(SqliteStore.Tx tx, SaleIntent intent) throws SQLException {
+        if (intent.mode() == SaleMode.OFFLINE) {
+            LimitDecision d = limits.check(tx.conn(), intent.cardNo(), intent.acctPayFen());
+            if (!d.allowed()) {
+                throw new OfflineLimitRefused(d);
+            }
+        }
+        long seq = tx.nextTerminalSeq();
+        String saleId = terminal.terminalId().toUpperCase() + "-" + LocalTimes.pad(seq, 10);
+        String txTime = LocalTimes.DATE_TIME.format(LocalTimes.local(tx.clock(), tx.now()));
+        tx.append("SALE_INTENT", null, null, saleId, intentPayload(intent, seq, txTime));
+        return new SaleTicket(saleId, seq, txTime, intent);
+    }
+
+    private ObjectNode intentPayload(SaleIntent intent, long seq, String txTime) {
+        ObjectNode p = mapper.createObjectNode().put("mode", intent.mode().name())
+                .put("card_no", intent.cardNo().toUpperCase()).put("psn_cert_no", intent.psnCertNo())
+                .put("card_counter", intent.cardCounter()).put("acct_pay", intent.acctPayFen())
+                .put("cash_pay", intent.cashPayFen()).put("terminal_seq", seq).put("tx_time", txTime);
+        p.set("items", Json.parse(mapper, intent.itemsJson(), "items"));
+        if (intent.mode() == SaleMode.ONLINE) {
+            p.put("settle_infno", intent.settleInfno());
+            p.set("settle_input", Json.parse(mapper, intent.settleInputJson(), "settle input"));
+        }
+        return p;
+    }
+
+    /**
+     * Records the card's TAC and queues the record for the center. Calling it again with the same TAC (a
+     * retry after a crash) changes nothing; a different TAC for the same sale is refused.
+     */
+    Optional<OutboxMessage> recordDebit(SqliteStore.Tx tx, String saleId, String tac) throws SQLException {
+        SaleTicket ticket = ticket(tx.conn(), saleId);
+        Optional<JournalEntry> answer = cardAnswer(tx.conn(), saleId);
+        if (answer.isPresent()) {
+            return repeatedDebit(tx.conn(), saleId, tac, answer.get());
+        }
+        SaleIntent intent = ticket.intent();
+        PurseRecord purse = new PurseRecord(intent.cardNo().toUpperCase(), intent.cardCounter(),
+                intent.acctPayFen(), 6, terminal.terminalId().toUpperCase(), ticket.terminalSeq(), ticket.txTime(),
+                tac.toUpperCase());
+        ObjectNode purseJson = mapper.valueToTree(purseJson(purse));
+        ObjectNode payload = mapper.createObjectNode().put("tac", purse.tac());
+        payload.set("purse", purseJson);
+        tx.append("CARD_DEBITED", null, null, saleId, payload);
+        if (intent.mode() == SaleMode.OFFLINE) {
+            queueOfflineDebit(tx, ticket, purseJson);
+            return Optional.empty();
+        }
+        ObjectNode input = (ObjectNode) Json.parse(mapper, intent.settleInputJson(), "settle input");
+        input.set("purse", purseJson);
+        return Optional.of(outbox.enqueue(tx, intent.settleInfno(), purse.cardNo(), saleId, null, input.toString()));
+    }
+
+    private Optional<OutboxMessage> repeatedDebit(Connection c, String saleId, String tac, JournalEntry answer)
+            throws SQLException {
+        JsonNode p = Json.parse(mapper, answer.payload(), "journal " + answer.seq());
+        if (!"CARD_DEBITED".equals(answer.kind()) || !tac.equalsIgnoreCase(p.path("tac").asText())) {
+            throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "sale " + saleId
+                    + " already has a card answer (" + answer.kind() + "); corrections are new entries");
+        }
+        return SqliteStore.query(c, "SELECT * FROM outbox WHERE sale_id = ? ORDER BY id LIMIT 1", saleId).stream()
+                .findFirst().map(Rows::outbox);
+    }
+
+    private static Map<String, Object> purseJson(PurseRecord p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("card_no", p.cardNo());
+        m.put("offline_counter", p.offlineCounter());
+        m.put("amount", p.amount());
+        m.put("tx_type", p.txType());
+        m.put("terminal_id", p.terminalId());
+        m.put("terminal_seq", p.terminalSeq());
+        m.put("tx_time", p.txTime());
+        m.put("tac", p.tac());
+        return m;
+    }
+
+    private void queueOfflineDebit(SqliteStore.Tx tx, SaleTicket ticket, ObjectNode purse) throws SQLException {
+        SaleIntent intent = ticket.intent();
+        ObjectNode record = purse.deepCopy();
+        record.put("psn_cert_no", intent.psnCertNo());
+        record.set("items", Json.parse(mapper, intent.itemsJson(), "items"));
+        record.put("acct_pay", intent.acctPayFen()).put("cash_pay", intent.cashPayFen());
+        Map<String, Object> cols = new LinkedHashMap<>();
+        cols.put("id", Outbox.nextId(tx.conn(), "offline_debit"));
+        cols.put("sale_id", ticket.saleId());
+        cols.put("card_no", intent.cardNo().toUpperCase());
+        cols.put("offline_counter", (long) intent.cardCounter());
+        cols.put("amount", intent.acctPayFen());
+        cols.put("tx_date", ticket.txTime().substring(0, 10));
+        cols.put("record", record.toString());
+        cols.put("state", "QUEUED");
+        cols.put("created_at", LocalTimes.stamp(tx.now()));
+        tx.insert("offline_debit", "sale_id", cols, "DEBIT_QUEUED", mapper.createObjectNode()
+                .put("card_no", intent.cardNo().toUpperCase()).put("offline_counter", intent.cardCounter())
+                .put("amount", intent.acctPayFen()));
+    }
+
+    /** The card did not debit (GET TRANSACTION PROVE answered 9406, or the debit was refused). */
+    void recordNoDebit(SqliteStore.Tx tx, String saleId, String reason) throws SQLException {
+        ticket(tx.conn(), saleId);
+        Optional<JournalEntry> answer = cardAnswer(tx.conn(), saleId);
+        if (answer.isPresent()) {
+            if ("CARD_NOT_DEBITED".equals(answer.get().kind())) {
+                return;
+            }
+            throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "sale " + saleId
+                    + " was debited (TAC recorded); a refund is a new transaction, not a correction of the debit");
+        }
+        tx.append("CARD_NOT_DEBITED", null, null, saleId, mapper.createObjectNode().put("reason", reason));
+    }
+
+    /** Sales with an intent and no card answer: the terminal resolves each with GET TRANSACTION PROVE. */
+    List<SaleTicket> unfinished(Connection c) throws SQLException {
+        List<SaleTicket> out = new ArrayList<>();
+        for (Map<String, Object> row : SqliteStore.query(c, "SELECT * FROM journal i WHERE i.kind = 'SALE_INTENT'"
+                + " AND NOT EXISTS (SELECT 1 FROM journal a WHERE a.sale_id = i.sale_id"
+                + " AND a.kind IN ('CARD_DEBITED','CARD_NOT_DEBITED')) ORDER BY i.seq")) {
+            out.add(toTicket(Rows.journal(row)));
+        }
+        return out;
+    }
+
+    SaleTicket ticket(Connection c, String saleId) throws SQLException {
+        List<Map<String, Object>> rows = SqliteStore.query(c,
+                "SELECT * FROM journal WHERE sale_id = ? AND kind = 'SALE_INTENT'", saleId);
+        if (rows.isEmpty()) {
+            throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "no sale " + saleId + " in the journal");
+        }
+        return toTicket(Rows.journal(rows.get(0)));
+    }
+
+    private SaleTicket toTicket(JournalEntry e) {
+        JsonNode p;
+        SaleIntent intent;
+        try {
+            p = Json.parse(mapper, e.payload(), "journal " + e.seq());
+            JsonNode settleInput = p.get("settle_input");
+            intent = new SaleIntent(SaleMode.valueOf(p.path("mode").asText()), p.path("card_no").asText(),
+                    p.path("psn_cert_no").isNull() ? null : p.path("psn_cert_no").asText(),
+                    p.path("card_counter").asInt(), p.path("acct_pay").asLong(), p.path("cash_pay").asLong(),
+                    p.path("items").toString(), p.path("settle_infno").asText(null),
+                    settleInput == null ? null : settleInput.toString());
+        } catch (IllegalArgumentException ex) {
+            throw new QueueStoreException(QueueStoreException.Reason.UNPARSEABLE_RECORD,
+                    "journal line " + e.seq() + " (sale " + e.saleId() + ") cannot be read: " + ex.getMessage(), ex);
+        }
+        return new SaleTicket(e.saleId(), p.path("terminal_seq").asLong(), p.path("tx_time").asText(), intent);
+    }
+
+    private static Optional<JournalEntry> cardAnswer(Connection c, String saleId) throws SQLException {
+        return SqliteStore.query(c, "SELECT * FROM journal WHERE sale_id = ? AND kind IN"
+                + " ('CARD_DEBITED','CARD_NOT_DEBITED') ORDER BY seq LIMIT 1", saleId).stream().findFirst()
+                .map(Rows::journal);
+    }
+}

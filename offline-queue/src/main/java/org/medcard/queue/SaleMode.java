@@ -1,0 +1,9 @@
+package org.medcard.queue;
+
+/** How a sale's personal-account share reaches the center. */
+public enum SaleMode {
+    /** Center reachable: settled at once with host 2102/2207 (the message is queued before it is sent). */
+    ONLINE,
+    /** R11 case 1: debited from the card offline, uploaded later in a host 8301 batch. */
+    OFFLINE
+}

@@ -1,0 +1,84 @@
+package org.medcard.queue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Schema migrations, one per {@code PRAGMA user_version}. Each step runs in the caller's transaction together
+ * with the version bump, so a crash leaves the file at the old version or the new one, never between.
+ * Steps only add: earlier rows keep their columns and values, hence their MACs (see {@link RowMac}).
+ */
+final class Schema {
+    static final int LATEST = 3;
+
+    private static final List<List<String>> STEPS = List.of(
+            // v1: chain head, journal, outbox
+            List.of(
+                    "CREATE TABLE chain_head (id INTEGER PRIMARY KEY CHECK (id = 1), last_seq INTEGER NOT NULL,"
+                            + " last_hmac TEXT NOT NULL, terminal_seq INTEGER NOT NULL, msg_seq INTEGER NOT NULL,"
+                            + " entry_seq INTEGER NOT NULL, mac TEXT NOT NULL)",
+                    "CREATE TABLE journal (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL,"
+                            + " entity TEXT, entity_id TEXT, sale_id TEXT, payload TEXT NOT NULL, hmac TEXT NOT NULL)",
+                    "CREATE INDEX journal_entity ON journal (entity, entity_id)",
+                    "CREATE INDEX journal_sale ON journal (sale_id)",
+                    // Defence in depth: the app never updates or deletes journal lines; the HMAC chain catches
+                    // anyone who drops these triggers first.
+                    "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal"
+                            + " BEGIN SELECT RAISE(ABORT, 'journal is append-only'); END",
+                    "CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal"
+                            + " BEGIN SELECT RAISE(ABORT, 'journal is append-only'); END",
+                    "CREATE TABLE outbox (id INTEGER PRIMARY KEY, msgid TEXT NOT NULL UNIQUE, infno TEXT NOT NULL,"
+                            + " card_key TEXT, sale_id TEXT, input TEXT NOT NULL,"
+                            + " state TEXT NOT NULL CHECK (state IN ('PENDING','SENDING','DONE','REJECTED','UNKNOWN')),"
+                            + " attempts INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+                            + " infcode INTEGER, result TEXT, reason TEXT, reversal_msgid TEXT,"
+                            + " event_seq INTEGER NOT NULL REFERENCES journal (seq), mac TEXT NOT NULL)",
+                    "CREATE INDEX outbox_state ON outbox (state, id)"),
+            // v2: offline purse debits for 8301
+            List.of(
+                    "CREATE TABLE offline_debit (id INTEGER PRIMARY KEY, sale_id TEXT NOT NULL UNIQUE,"
+                            + " card_no TEXT NOT NULL, offline_counter INTEGER NOT NULL,"
+                            + " amount INTEGER NOT NULL CHECK (amount > 0), tx_date TEXT NOT NULL, record TEXT NOT NULL,"
+                            + " state TEXT NOT NULL CHECK (state IN ('QUEUED','BATCHED','DONE','REJECTED')),"
+                            + " batch_msgid TEXT REFERENCES outbox (msgid), setl_id TEXT, reason TEXT,"
+                            + " created_at TEXT NOT NULL, event_seq INTEGER NOT NULL REFERENCES journal (seq),"
+                            + " mac TEXT NOT NULL, UNIQUE (card_no, offline_counter))",
+                    "CREATE INDEX offline_debit_state ON offline_debit (state, id)",
+                    "CREATE INDEX offline_debit_card_day ON offline_debit (card_no, tx_date)"),
+            // v3: re-settlement entries (R11), linked from the outbox (8400/8401)
+            List.of(
+                    "CREATE TABLE resettlement (entry_no TEXT PRIMARY KEY, state TEXT NOT NULL"
+                            + " CHECK (state IN ('OPEN','SETTLED','REJECTED','EXPIRED')), fault TEXT NOT NULL,"
+                            + " original_time TEXT NOT NULL, psn_cert_no TEXT NOT NULL, cashier TEXT NOT NULL,"
+                            + " items TEXT NOT NULL, total INTEGER NOT NULL, cash_paid INTEGER NOT NULL,"
+                            + " registered INTEGER NOT NULL, setl_id TEXT, fund_pay INTEGER, acct_pay INTEGER,"
+                            + " refund INTEGER, reason TEXT, created_at TEXT NOT NULL,"
+                            + " event_seq INTEGER NOT NULL REFERENCES journal (seq), mac TEXT NOT NULL)",
+                    "ALTER TABLE outbox ADD COLUMN entry_no TEXT REFERENCES resettlement (entry_no)"));
+
+    private Schema() {
+    }
+
+    static int version(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement(); var rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** Applies the steps after {@code from} up to {@code to}; the caller holds the write transaction. */
+    static void migrate(Connection conn, int from, int to) throws SQLException {
+        if (from > LATEST) {
+            throw new SQLException("database schema v" + from + " is newer than this program (v" + LATEST + ")");
+        }
+        try (Statement st = conn.createStatement()) {
+            for (int v = from; v < to; v++) {
+                for (String sql : STEPS.get(v)) {
+                    st.executeUpdate(sql);
+                }
+            }
+            st.executeUpdate("PRAGMA user_version = " + to);
+        }
+    }
+}

@@ -1,0 +1,567 @@
+package org.medcard.queue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The SQLite file behind the queue: one connection, one writer at a time, every change in one transaction.
+ *
+ * <h2>Why nothing acknowledged is lost, duplicated or silently changed</h2>
+ * <ul>
+ *   <li><b>One commit point.</b> Every change (a journal line, the rows it changes, the chain head) is made
+ *   between {@code BEGIN IMMEDIATE} and {@code COMMIT} of {@link #write}. The caller is told "done" only after
+ *   {@code COMMIT} returned; in-memory state (the cached chain head) is updated only after that. A crash
+ *   before the commit leaves the file as before the call (SQLite rolls back the uncommitted WAL frames on the
+ *   next open); a crash after it leaves the change in full. As in square/tape's {@code QueueFile}, the
+ *   pattern is peek, act, acknowledge: the forwarder marks a message SENDING and commits before sending, and
+ *   records the answer in a later transaction; a crash between the two is found at start (SENDING becomes
+ *   UNKNOWN) and the message is sent again with the same stored msgid, which the center answers
+ *   idempotently. Repeats are possible, losses are not, and repeats are harmless.</li>
+ *   <li><b>Assumptions.</b> {@code journal_mode=WAL} with {@code synchronous=FULL}: the WAL is fsynced at
+ *   every commit, so a committed transaction survives power loss, not only a process kill (NORMAL can lose
+ *   the last commits on power loss). The disk honours fsync. Only this process writes the file, enforced by
+ *   an OS lock on {@code <file>.lock} held while the queue is open (released by the OS if the process dies).
+ *   {@code foreign_keys=ON} so a row can never point to a journal line that does not exist.</li>
+ *   <li><b>No duplicates.</b> UNIQUE constraints make the store refuse a second debit for the same card
+ *   counter, a second row for a sale, a second message with the same msgid.</li>
+ *   <li><b>No silent change.</b> The journal is append-only (triggers refuse UPDATE/DELETE) and HMAC-chained;
+ *   every state row carries an HMAC bound to the journal line that last changed it; the chain head (last
+ *   seq, last HMAC, counters) carries its own HMAC. See {@link ChainVerifier}.</li>
+ *   <li><b>Failures stop writes.</b> A full disk, an I/O error or a damaged file makes every later write fail
+ *   with {@link QueueStoreException} until the queue is reopened: nothing is half-written and nothing is
+ *   retried into a file we can no longer trust.</li>
+ * </ul>
+ *
+ * <p>Thread safety: all methods may be called from any thread; a {@link ReentrantLock} serialises them on the
+ * single connection. Network I/O is never done while the lock is held.
+ */
+final class SqliteStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
+    private static final int PAGE_SIZE = 4096;
+
+    /** The cached chain head: the last journal line and the counters that are allocated with journal lines. */
+    record Head(long lastSeq, String lastHmac, long terminalSeq, long msgSeq, long entrySeq) {
+        Map<String, Object> columns() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", 1L);
+            m.put("last_seq", lastSeq);
+            m.put("last_hmac", lastHmac);
+            m.put("terminal_seq", terminalSeq);
+            m.put("msg_seq", msgSeq);
+            m.put("entry_seq", entrySeq);
+            return m;
+        }
+    }
+
+    /** A body run inside one write transaction. */
+    interface TxBody<T> {
+        T run(Tx tx) throws SQLException;
+    }
+
+    /** A body run inside one read transaction (a consistent snapshot). */
+    interface ReadBody<T> {
+        T run(Connection conn) throws SQLException;
+    }
+
+    private final Path path;
+    private final Connection conn;
+    private final RowMac mac;
+    private final Clock clock;
+    private final FileChannel lockChannel;
+    private final FileLock fileLock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private Head head;
+    private volatile QueueStoreException writesStopped;
+
+    private SqliteStore(Path path, Connection conn, RowMac mac, Clock clock, FileChannel lockChannel,
+                        FileLock fileLock) {
+        this.path = path;
+        this.conn = conn;
+        this.mac = mac;
+        this.clock = clock;
+        this.lockChannel = lockChannel;
+        this.fileLock = fileLock;
+    }
+
+    /**
+     * Opens (creating if absent) and migrates the file to {@code targetVersion}.
+     *
+     * @param payloadForCreation journal payload written when the file is new (the terminal identity)
+     */
+    static SqliteStore open(Path path, byte[] key, Clock clock, QueueSettings settings, int targetVersion,
+                            ObjectNode payloadForCreation) {
+        RowMac mac = new RowMac(key);
+        FileChannel channel = null;
+        FileLock fileLock;
+        Path lockPath = path.resolveSibling(path.getFileName() + ".lock");
+        try {
+            createOwnerOnly(lockPath);
+            channel = FileChannel.open(lockPath, StandardOpenOption.WRITE);
+            fileLock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            fileLock = null;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new QueueStoreException(QueueStoreException.Reason.IO_ERROR,
+                    "cannot create or open the lock file " + lockPath, e);
+        }
+        if (fileLock == null) {
+            closeQuietly(channel);
+            throw new QueueStoreException(QueueStoreException.Reason.LOCKED,
+                    "the queue " + path + " is already open in another program or window");
+        }
+        try {
+            createOwnerOnly(path);
+            Connection conn = config(settings).createConnection("jdbc:sqlite:" + path);
+            SqliteStore store = new SqliteStore(path, conn, mac, clock, channel, fileLock);
+            store.start(targetVersion, payloadForCreation);
+            return store;
+        } catch (SQLException e) {
+            releaseLock(fileLock, channel);
+            throw translate(e, "opening " + path);
+        } catch (IOException e) {
+            releaseLock(fileLock, channel);
+            throw new QueueStoreException(QueueStoreException.Reason.IO_ERROR, "cannot create " + path, e);
+        } catch (RuntimeException e) {
+            releaseLock(fileLock, channel);
+            throw e;
+        }
+    }
+
+    static SQLiteConfig config(QueueSettings settings) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, settings.busyTimeout().toMillis()));
+        config.enforceForeignKeys(true);
+        config.setPageSize(PAGE_SIZE);
+        if (settings.maxDatabaseBytes() > 0) {
+            config.setMaxPageCount((int) Math.max(1, settings.maxDatabaseBytes() / PAGE_SIZE));
+        }
+        return config;
+    }
+
+    /** The file is created empty with owner-only permissions; SQLite gives its -wal and -shm the same. */
+    private static void createOwnerOnly(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return;
+        }
+        try {
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException raced) {
+            // another process created it between the check and here: its permissions stand
+        }
+    }
+
+    private void start(int targetVersion, ObjectNode payloadForCreation) throws SQLException {
+        quickCheck();
+        exec("BEGIN IMMEDIATE");
+        try {
+            int from = Schema.version(conn);
+            if (from < targetVersion) {
+                Schema.migrate(conn, from, targetVersion);
+            }
+            head = loadHead();
+            Tx tx = new Tx(head);
+            if (from == 0) {
+                tx.append("QUEUE_CREATED", null, null, null, payloadForCreation);
+            } else if (from < targetVersion) {
+                tx.append("SCHEMA_MIGRATED", null, null, null,
+                        payloadForCreation.objectNode().put("from", from).put("to", targetVersion));
+            }
+            if (tx.headChanged) {
+                tx.writeHead(); // only when something was appended: a tampered head must stay visible
+            }
+            exec("COMMIT");
+            head = tx.head;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
+    private void quickCheck() throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+            String first = rs.next() ? rs.getString(1) : "no answer";
+            if (!"ok".equalsIgnoreCase(first)) {
+                throw new QueueStoreException(QueueStoreException.Reason.CORRUPT,
+                        "SQLite quick_check of " + path + " says: " + first
+                                + "; the file was not changed - keep it for a technician");
+            }
+        }
+    }
+
+    private Head loadHead() throws SQLException {
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT * FROM chain_head WHERE id = 1")) {
+            if (!rs.next()) {
+                return new Head(0, RowMac.GENESIS, 0, 0, 0);
+            }
+            return new Head(rs.getLong("last_seq"), rs.getString("last_hmac"), rs.getLong("terminal_seq"),
+                    rs.getLong("msg_seq"), rs.getLong("entry_seq"));
+        }
+    }
+
+    RowMac mac() {
+        return mac;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** Null while writes are allowed; otherwise the failure that stopped them. */
+    QueueStoreException writesStopped() {
+        return writesStopped;
+    }
+
+    /** Stops writes from now on (a record that cannot be parsed, found by a reader). */
+    void stopWrites(QueueStoreException cause) {
+        if (writesStopped == null) {
+            writesStopped = cause;
+            LOG.error("Offline queue {}: writes stopped: {}", path, cause.getMessage());
+        }
+    }
+
+    /** Runs {@code body} in one write transaction: all of it is committed, or none of it. */
+    <T> T write(String what, TxBody<T> body) {
+        lock.lock();
+        try {
+            QueueStoreException stopped = writesStopped;
+            if (stopped != null) {
+                throw new QueueStoreException(QueueStoreException.Reason.WRITES_STOPPED,
+                        what + " refused: writes stopped after " + stopped.getMessage(), stopped);
+            }
+            return writeLocked(what, body);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T writeLocked(String what, TxBody<T> body) {
+        try {
+            exec("BEGIN IMMEDIATE");
+            Tx tx = new Tx(head);
+            T result = body.run(tx);
+            if (tx.headChanged) {
+                tx.writeHead();
+            }
+            exec("COMMIT"); // the commit point: only after this returns is anything acknowledged
+            head = tx.head;
+            return result;
+        } catch (SQLException e) {
+            rollbackQuietly();
+            QueueStoreException ex = translate(e, what + " in " + path);
+            if (ex.stopsWrites()) {
+                stopWrites(ex);
+            }
+            throw ex;
+        } catch (RuntimeException e) {
+            rollbackQuietly();
+            if (e instanceof QueueStoreException q && q.stopsWrites()) {
+                stopWrites(q);
+            }
+            throw e;
+        }
+    }
+
+    /** Runs {@code body} on one consistent snapshot. */
+    <T> T read(String what, ReadBody<T> body) {
+        lock.lock();
+        try {
+            exec("BEGIN");
+            try {
+                T result = body.run(conn);
+                exec("COMMIT");
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(e, what + " in " + path);
+        } catch (QueueStoreException e) {
+            if (e.stopsWrites()) {
+                stopWrites(e); // e.g. a record that cannot be parsed: do not build on it
+            }
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void exec(String sql) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            exec("ROLLBACK");
+        } catch (SQLException e) {
+            LOG.debug("rollback after failure: {}", e.getMessage());
+        }
+        try {
+            head = loadHead();
+        } catch (SQLException e) {
+            LOG.debug("reloading the chain head after rollback: {}", e.getMessage());
+        }
+    }
+
+    static QueueStoreException translate(SQLException e, String what) {
+        SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : null;
+        String name = code == null ? "" : code.name();
+        QueueStoreException.Reason reason;
+        String hint;
+        if (name.startsWith("SQLITE_FULL")) {
+            reason = QueueStoreException.Reason.DISK_FULL;
+            hint = "the disk (or the configured size bound) is full; free space, then restart";
+        } else if (name.startsWith("SQLITE_CORRUPT") || name.startsWith("SQLITE_NOTADB")) {
+            reason = QueueStoreException.Reason.CORRUPT;
+            hint = "the file is damaged or not a queue database; keep it for a technician";
+        } else if (name.startsWith("SQLITE_BUSY") || name.startsWith("SQLITE_LOCKED")) {
+            reason = QueueStoreException.Reason.LOCKED;
+            hint = "another program holds the file; close it and try again";
+        } else if (name.startsWith("SQLITE_CONSTRAINT")) {
+            reason = QueueStoreException.Reason.REFUSED;
+            hint = "it contradicts what is stored; nothing was written";
+        } else {
+            reason = QueueStoreException.Reason.IO_ERROR;
+            hint = "the file could not be read or written";
+        }
+        return new QueueStoreException(reason, what + ": " + hint + " (" + e.getMessage() + ")", e);
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            conn.close();
+        } catch (SQLException e) {
+            LOG.warn("closing {}: {}", path, e.getMessage());
+        } finally {
+            releaseLock(fileLock, lockChannel);
+            lock.unlock();
+        }
+    }
+
+    private static void releaseLock(FileLock fileLock, FileChannel channel) {
+        try {
+            if (fileLock != null) {
+                fileLock.release();
+            }
+        } catch (IOException e) {
+            LOG.debug("releasing the lock: {}", e.getMessage());
+        }
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.debug("closing the lock file: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Reads every column of the current row, numbers as Long, in the table's column order. */
+    static Map<String, Object> rowMap(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            Object v = rs.getObject(i);
+            row.put(md.getColumnLabel(i), v instanceof Number n ? (Object) n.longValue() : v);
+        }
+        return row;
+    }
+
+    static List<Map<String, Object>> query(Connection conn, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(rowMap(rs));
+                }
+                return rows;
+            }
+        }
+    }
+
+    static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+    }
+
+    /**
+     * One write transaction: appends journal lines and changes state rows, each bound to its journal line.
+     */
+    final class Tx {
+        private Head head;
+        private boolean headChanged;
+
+        private Tx(Head head) {
+            this.head = head;
+        }
+
+        Connection conn() {
+            return conn;
+        }
+
+        Instant now() {
+            return clock.instant();
+        }
+
+        Clock clock() {
+            return clock;
+        }
+
+        long nextTerminalSeq() {
+            head = new Head(head.lastSeq, head.lastHmac, head.terminalSeq + 1, head.msgSeq, head.entrySeq);
+            headChanged = true;
+            return head.terminalSeq;
+        }
+
+        long nextMsgSeq() {
+            head = new Head(head.lastSeq, head.lastHmac, head.terminalSeq, head.msgSeq + 1, head.entrySeq);
+            headChanged = true;
+            return head.msgSeq;
+        }
+
+        long nextEntrySeq() {
+            head = new Head(head.lastSeq, head.lastHmac, head.terminalSeq, head.msgSeq, head.entrySeq + 1);
+            headChanged = true;
+            return head.entrySeq;
+        }
+
+        /** Appends one journal line chained to the previous one. */
+        JournalEntry append(String kind, String entity, String entityId, String saleId, ObjectNode payload)
+                throws SQLException {
+            long seq = head.lastSeq + 1;
+            Map<String, Object> cols = new LinkedHashMap<>();
+            cols.put("seq", seq);
+            cols.put("at", LocalTimes.stamp(clock.instant()));
+            cols.put("kind", kind);
+            cols.put("entity", entity);
+            cols.put("entity_id", entityId);
+            cols.put("sale_id", saleId);
+            cols.put("payload", payload.toString());
+            String hmac = mac.chain(head.lastHmac, cols);
+            cols.put("hmac", hmac);
+            insertRow("journal", cols);
+            head = new Head(seq, hmac, head.terminalSeq, head.msgSeq, head.entrySeq);
+            headChanged = true;
+            return new JournalEntry(seq, Instant.parse((String) cols.get("at")), kind, entity, entityId, saleId,
+                    payload.toString());
+        }
+
+        /** Inserts a state row, recording its creation as a journal line. */
+        void insert(String table, String keyColumn, Map<String, Object> cols, String kind, ObjectNode payload)
+                throws SQLException {
+            String key = String.valueOf(cols.get(keyColumn));
+            JournalEntry event = append(kind, table, key, (String) cols.get("sale_id"), payload);
+            cols.put("event_seq", event.seq());
+            cols.put("mac", mac.row(table, cols, head.lastHmac));
+            insertRow(table, cols);
+        }
+
+        /**
+         * Changes a state row: checks its MAC first (a tampered row is never built upon), records the change as
+         * a journal line, and rebinds the row's MAC to that line.
+         */
+        Map<String, Object> update(String table, String keyColumn, String key, Map<String, Object> changes,
+                                   String kind, String saleId, ObjectNode payload) throws SQLException {
+            List<Map<String, Object>> rows = query(conn,
+                    "SELECT t.*, j.hmac AS event_hmac FROM " + table + " t LEFT JOIN journal j ON j.seq = t.event_seq"
+                            + " WHERE t." + keyColumn + " = ?", key);
+            if (rows.size() != 1) {
+                throw new QueueStoreException(QueueStoreException.Reason.REFUSED, table + " " + key + " not found");
+            }
+            Map<String, Object> row = rows.get(0);
+            String eventHmac = (String) row.remove("event_hmac");
+            if (eventHmac == null || !mac.row(table, row, eventHmac).equals(row.get("mac"))) {
+                throw new QueueStoreException(QueueStoreException.Reason.REFUSED,
+                        table + " " + key + " fails its HMAC: changed outside the program; not updated");
+            }
+            row.putAll(changes);
+            JournalEntry event = append(kind, table, key, saleId, payload);
+            row.put("event_seq", event.seq());
+            row.put("mac", mac.row(table, row, head.lastHmac));
+            StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
+            List<Object> args = new ArrayList<>();
+            for (Map.Entry<String, Object> e : row.entrySet()) {
+                if (!args.isEmpty()) {
+                    sql.append(", ");
+                }
+                sql.append(e.getKey()).append(" = ?");
+                args.add(e.getValue());
+            }
+            sql.append(" WHERE ").append(keyColumn).append(" = ?");
+            args.add(key);
+            try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+                bind(ps, args.toArray());
+                ps.executeUpdate();
+            }
+            return row;
+        }
+
+        void insertRow(String table, Map<String, Object> cols) throws SQLException {
+            String names = String.join(", ", cols.keySet());
+            String marks = String.join(", ", java.util.Collections.nCopies(cols.size(), "?"));
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")")) {
+                bind(ps, cols.values().toArray());
+                ps.executeUpdate();
+            }
+        }
+
+        private void writeHead() throws SQLException {
+            Map<String, Object> cols = head.columns();
+            cols.put("mac", mac.head(cols));
+            try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO chain_head"
+                    + " (id, last_seq, last_hmac, terminal_seq, msg_seq, entry_seq, mac) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                bind(ps, cols.values().toArray());
+                ps.executeUpdate();
+            }
+            headChanged = false;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.medcard.terminal.center;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.medcard.queue.forward.CenterAnswer;
+import org.medcard.queue.forward.CenterLink;
+
+/**
+ * The center's query transactions, typed: person info ({@code 1101}), catalog ({@code 1301}), blacklist
+ * ({@code 8101}), pre-settlement ({@code 2101}). None of them moves money, so each call takes a fresh
+ * {@code msgid}; settlements go through the offline queue's outbox instead.
+ *
+ * <p>Throws {@link CenterUnreachable} when there is no usable answer (a fault, R11) and
+ * {@link CenterRefusal} when the center says no.
+ */
+public final class HostApi {
+
+    private final CenterLink link;
+    private final Supplier<String> msgids;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /**
+     * @param msgids the terminal's msgid source (shared with the queue, so no two messages ever share one)
+     */
+    public HostApi(CenterLink link, Supplier<String> msgids) {
+        this.link = link;
+        this.msgids = msgids;
+    }
+
+    /** {@code 1101} by card number. */
+    public PersonInfo personInfo(String cardNo) {
+        ObjectNode input = json.createObjectNode().put("card_no", cardNo);
+        Answers a = call("1101", input);
+        List<PersonInfo.FamilyMember> family = new ArrayList<>();
+        JsonNode list = a.optionalText("family") == null ? json.createArrayNode() : a.array("family");
+        for (JsonNode m : list) {
+            Answers f = a.child(m);
+            family.add(new PersonInfo.FamilyMember(f.text("psn_no"), f.text("psn_name"), f.text("relation")));
+        }
+        return new PersonInfo(a.text("psn_no"), a.text("psn_name"), a.text("psn_cert_no"), a.text("insutype"),
+                a.text("insuplc_admdvs"), a.text("psn_status"), a.optionalText("status_reason"),
+                a.optionalDate("suspended_since"), a.optionalDate("effective_from"), a.bool("cross_region_filed"), family);
+    }
+
+    /** {@code 1301}: catalog items changed since {@code sinceVersion}, and the new version. */
+    public Versioned<CatalogItem> catalog(long sinceVersion) {
+        Answers a = call("1301", json.createObjectNode().put("since_version", sinceVersion));
+        List<CatalogItem> items = new ArrayList<>();
+        for (JsonNode n : a.array("items")) {
+            Answers i = a.child(n);
+            try {
+                items.add(new CatalogItem(i.text("code"), i.text("name"), i.optionalText("spec"), i.optionalText("unit"),
+                        i.fen("price"), i.text("category"), i.ratioBasisPoints("self_pay_ratio")));
+            } catch (IllegalArgumentException e) {
+                throw new CenterUnreachable("1301", "malformed catalog item: " + e.getMessage());
+            }
+        }
+        return new Versioned<>(a.fen("version"), items);
+    }
+
+    /** {@code 8101}: blacklist entries changed since {@code sinceVersion}; removals have status NORMAL. */
+    public Versioned<BlacklistEntry> blacklist(long sinceVersion) {
+        Answers a = call("8101", json.createObjectNode().put("since_version", sinceVersion));
+        List<BlacklistEntry> entries = new ArrayList<>();
+        for (JsonNode n : a.array("entries")) {
+            Answers e = a.child(n);
+            entries.add(new BlacklistEntry(e.text("card_no"), e.text("psn_status"), e.optionalDate("since")));
+        }
+        return new Versioned<>(a.fen("version"), entries);
+    }
+
+    /** {@code 2101}: the split the center proposes for these items. */
+    public PreSettlement preSettle(String psnNo, String cardNo, String beneficiaryPsnNo, LocalDate serviceDate, List<SaleLine> lines) {
+        ObjectNode input = json.createObjectNode().put("psn_no", psnNo).put("card_no", cardNo).put("service_date", serviceDate.toString());
+        if (beneficiaryPsnNo != null) {
+            input.put("beneficiary_psn_no", beneficiaryPsnNo);
+        }
+        var items = input.putArray("items");
+        for (SaleLine l : lines) {
+            items.addObject().put("code", l.code()).put("qty", l.quantity()).put("price", l.unitPriceFen());
+        }
+        Answers a = call("2101", input);
+        return new PreSettlement(a.text("presettle_id"), a.fen("total"), a.fen("fund_pay"), a.fen("acct_pay_max"), a.fen("cash_pay_min"));
+    }
+
+    private Answers call(String infno, ObjectNode input) {
+        String inputJson;
+        try {
+            inputJson = json.writeValueAsString(input);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+        CenterAnswer answer = link.send(infno, msgids.get(), inputJson);
+        if (answer instanceof CenterAnswer.NoAnswer none) {
+            throw new CenterUnreachable(infno, none.reason());
+        }
+        CenterAnswer.Answered answered = (CenterAnswer.Answered) answer;
+        JsonNode output;
+        try {
+            output = json.readTree(answered.outputJson() == null ? "{}" : answered.outputJson());
+        } catch (IOException e) {
+            throw new CenterUnreachable(infno, "answer is not JSON: " + e.getMessage());
+        }
+        if (answered.infcode() != 0) {
+            JsonNode status = output == null ? null : output.get("psn_status");
+            throw new CenterRefusal(infno, answered.infcode(), answered.errMsg(), status == null ? null : status.asText());
+        }
+        if (output == null || !output.isObject()) {
+            throw new CenterUnreachable(infno, "answer has no output object");
+        }
+        return new Answers(infno, output);
+    }
+}

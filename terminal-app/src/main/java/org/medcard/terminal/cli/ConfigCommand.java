@@ -1,0 +1,65 @@
+package org.medcard.terminal.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import org.medcard.terminal.config.ConfigException;
+import org.medcard.terminal.config.ConfigLoader;
+import org.medcard.terminal.config.Money;
+import org.medcard.terminal.config.TerminalConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code medcard config check}: validates the configuration and shows what the terminal would use. */
+@Command(name = "config", description = "Configuration commands.", mixinStandardHelpOptions = true,
+        subcommands = ConfigCommand.Check.class)
+public final class ConfigCommand {
+
+    @Command(name = "check", description = "Validate the configuration file and print the values in force.", mixinStandardHelpOptions = true)
+    static final class Check implements Callable<Integer> {
+        @Mixin
+        CommonOptions options;
+
+        @Spec
+        CommandSpec spec;
+
+        private final TerminalEnvironment environment;
+
+        Check(TerminalEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            ConfigLoader.Loaded loaded;
+            try {
+                loaded = options.load(environment.defaultDataDir());
+            } catch (ConfigException e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+            loaded.warnings().forEach(w -> err.println("warning: " + w));
+            TerminalConfig c = loaded.config();
+            out.println("configuration: " + options.configFile(environment.defaultDataDir()));
+            out.println("institution:   " + c.institutionCode() + " " + c.institutionName() + " (" + c.region() + ", " + c.kind() + ")");
+            out.println("terminal:      " + c.terminalNumber());
+            out.println("reader:        " + c.reader());
+            out.println("psam:          " + c.psam());
+            out.println("center:        " + c.center().map(Object::toString).orElse("embedded simulated center"));
+            out.println("offline:       " + c.offlineMode() + ", per sale " + Money.formatYuan(c.offlineLimits().perSaleFen())
+                    + ", per card per day " + Money.formatYuan(c.offlineLimits().perCardPerDayFen())
+                    + ", terminal total " + Money.formatYuan(c.offlineLimits().terminalTotalFen())
+                    + ", oldest " + c.offlineLimits().oldestRecordAge().toHours() + " h");
+            out.println("data:          " + c.dataDir());
+            if (c.trainingMode()) {
+                out.println("TRAINING MODE: simulated devices or center in use");
+            }
+            out.println("OK");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.medcard.terminal.cli;
+
+import java.io.PrintWriter;
+
+import java.util.concurrent.Callable;
+
+import org.medcard.terminal.config.ConfigException;
+import org.medcard.terminal.config.ConfigLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code medcard} command line: builds the picocli tree with the process environment injected into commands. */
+@Command(name = "medcard", mixinStandardHelpOptions = true, versionProvider = MedcardCli.Version.class,
+        description = "MedCard counter terminal. With no command it opens the desktop app.")
+public final class MedcardCli implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    private final TerminalEnvironment environment;
+
+    MedcardCli(TerminalEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /**
+     * No command: says what this terminal is and which readers it sees. (The desktop app, issue 7, takes
+     * this place; until then this is the start screen.)
+     */
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("MedCard Terminal " + version());
+        ConfigLoader.Loaded loaded;
+        try {
+            loaded = new ConfigLoader(environment.defaultDataDir()).load(environment.defaultDataDir().resolve("medcard.properties"), java.util.Map.of());
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+        loaded.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        ReadersCommand.print(out, false);
+        out.println("Configured reader: " + loaded.config().reader() + ", PSAM: " + loaded.config().psam());
+        if (loaded.config().trainingMode()) {
+            out.println("TRAINING MODE: no reader configured, the built-in simulator is used.");
+        }
+        out.println("Commands: medcard --help");
+        return 0;
+    }
+
+    /** The version from the jar manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"MedCard Terminal " + version()};
+        }
+    }
+
+    public static String version() {
+        String v = MedcardCli.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+
+    /** A command line whose commands get {@code environment} through their constructors. */
+    public static CommandLine create(TerminalEnvironment environment, PrintWriter out, PrintWriter err) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                try {
+                    var ctor = cls.getDeclaredConstructor(TerminalEnvironment.class);
+                    ctor.setAccessible(true);
+                    return ctor.newInstance(environment);
+                } catch (NoSuchMethodException e) {
+                    return CommandLine.defaultFactory().create(cls);
+                }
+            }
+        };
+        CommandLine cl = new CommandLine(new MedcardCli(environment), factory);
+        cl.addSubcommand(new CommandLine(ConfigCommand.class, factory));
+        cl.addSubcommand(new CommandLine(ReadersCommand.class, factory));
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl;
+    }
+}

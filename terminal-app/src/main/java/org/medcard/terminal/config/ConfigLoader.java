@@ -1,0 +1,271 @@
+package org.medcard.terminal.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Reads {@code medcard.properties} (UTF-8), applies command-line overrides, validates every value, and
+ * returns a frozen {@link TerminalConfig} with the warnings to show (unknown keys). All problems are
+ * collected and reported together, each naming its key and the fix, so a technician fixes the file in one go.
+ *
+ * <p>With no file at all the terminal runs in training mode: the simulator's reader, a software PSAM and
+ * the embedded simulated center.
+ */
+public final class ConfigLoader {
+
+    /** The keys this version understands, with their defaults ({@code ""}: none). */
+    static final Map<String, String> DEFAULTS = defaults();
+
+    /** A loaded configuration and what the operator should be warned about. */
+    public record Loaded(TerminalConfig config, List<String> warnings) {
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private final Path defaultDataDir;
+
+    public ConfigLoader(Path defaultDataDir) {
+        this.defaultDataDir = defaultDataDir;
+    }
+
+    /** The user's application-data folder for MedCard on this operating system. */
+    public static Path userDataDir(Map<String, String> env, String osName, Path home) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String appData = env.get("APPDATA");
+            return appData != null ? Path.of(appData, "MedCard") : home.resolve("AppData/Roaming/MedCard");
+        }
+        if (os.contains("mac")) {
+            return home.resolve("Library/Application Support/MedCard");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share")).resolve("medcard");
+    }
+
+    /** Loads {@code file} if it exists (a missing file means all defaults), then applies {@code overrides}. */
+    public Loaded load(Path file, Map<String, String> overrides) {
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        List<String> warnings = new ArrayList<>();
+        String source = file == null ? "(defaults)" : file.toString();
+        if (file != null && Files.exists(file)) {
+            Properties props = new Properties();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                props.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ConfigException(source, List.of(new ConfigException.Problem("(file)",
+                        "cannot be read: " + e.getMessage(), "check the file's permissions and that it is a UTF-8 properties file")));
+            }
+            for (String key : new TreeSet<>(props.stringPropertyNames())) {
+                if (!DEFAULTS.containsKey(key)) {
+                    warnings.add("unknown key '" + key + "' in " + file + " is ignored (known keys: see docs/configuration.md)");
+                    continue;
+                }
+                values.put(key, props.getProperty(key).trim());
+            }
+        }
+        overrides.forEach((k, v) -> {
+            if (!DEFAULTS.containsKey(k)) {
+                throw new IllegalArgumentException("unknown configuration key " + k);
+            }
+            values.put(k, v);
+        });
+        return new Loaded(new Validator(values, source).validate(), warnings);
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("institution.code", "P11010100001");
+        d.put("institution.name", "Training pharmacy");
+        d.put("institution.region", "110101");
+        d.put("institution.kind", "PHARMACY");
+        d.put("terminal.number", "01");
+        d.put("reader", "simulator");
+        d.put("psam", "simulator");
+        d.put("center.url", "embedded");
+        d.put("center.truststore", "");
+        d.put("center.connect_timeout_ms", "2000");
+        d.put("center.request_timeout_ms", "5000");
+        d.put("offline.mode", "STORE_AND_FORWARD");
+        d.put("offline.limit.per_sale", "500.00");
+        d.put("offline.limit.per_card_per_day", "1000.00");
+        d.put("offline.limit.terminal_total", "20000.00");
+        d.put("offline.limit.oldest_hours", "72");
+        d.put("pin.exempt_below", "0.00");
+        d.put("resettle.max_days", "90");
+        d.put("printer", "none");
+        d.put("language", "zh_CN");
+        d.put("data.dir", "");
+        return Map.copyOf(d);
+    }
+
+    /** Validates one map of values, collecting every problem. */
+    private final class Validator {
+        private final Map<String, String> v;
+        private final String source;
+        private final List<ConfigException.Problem> problems = new ArrayList<>();
+
+        Validator(Map<String, String> values, String source) {
+            this.v = values;
+            this.source = source;
+        }
+
+        TerminalConfig validate() {
+            String code = match("institution.code", "[A-Z][0-9]{11}", "12 characters: a capital letter and 11 digits, e.g. P11010100001");
+            String region = match("institution.region", "[0-9]{6}", "the 6-digit administrative division code, e.g. 110101");
+            String number = match("terminal.number", "[0-9]{2}", "this terminal's 2-digit number within the institution, e.g. 01");
+            String name = v.get("institution.name");
+            if (name.isBlank()) {
+                problem("institution.name", "is empty", "write the institution's name as it should appear on receipts");
+            }
+            TerminalKind kind = parse("institution.kind", s -> TerminalKind.valueOf(s.toUpperCase(Locale.ROOT)), "PHARMACY or HOSPITAL");
+            DeviceChoice reader = parse("reader", s -> DeviceChoice.parse(s, false), "simulator, pcsc:READER NAME or serial:/dev/ttyUSB0");
+            DeviceChoice psam = parse("psam", s -> DeviceChoice.parse(s, true), "simulator, pcsc:READER NAME, serial:/dev/ttyUSB0 or soft:/path/to/keyfile");
+            URI center = center();
+            Path trustStore = optionalFile("center.truststore");
+            Duration connect = millis("center.connect_timeout_ms");
+            Duration request = millis("center.request_timeout_ms");
+            OfflineMode mode = parse("offline.mode", s -> OfflineMode.valueOf(s.toUpperCase(Locale.ROOT)), "STORE_AND_FORWARD or CASH_RESETTLE");
+            Long perSale = yuan("offline.limit.per_sale");
+            Long perCard = yuan("offline.limit.per_card_per_day");
+            Long total = yuan("offline.limit.terminal_total");
+            Integer hours = positiveInt("offline.limit.oldest_hours");
+            Long pinExempt = yuan("pin.exempt_below");
+            Integer maxDays = positiveInt("resettle.max_days");
+            String printer = printer();
+            Locale language = language();
+            Path dataDir = v.get("data.dir").isBlank() ? defaultDataDir : Path.of(v.get("data.dir"));
+            if (!problems.isEmpty()) {
+                throw new ConfigException(source, problems);
+            }
+            return new TerminalConfig(code, name, region, kind, number, reader, psam, center, trustStore, connect, request,
+                    mode, new OfflineLimitsConfig(perSale, perCard, total, Duration.ofHours(hours)), pinExempt, maxDays,
+                    printer, language, dataDir);
+        }
+
+        private URI center() {
+            String s = v.get("center.url");
+            if (s.equalsIgnoreCase("embedded")) {
+                return null;
+            }
+            try {
+                URI uri = new URI(s);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+                    problem("center.url", "'" + s + "' is not an http(s) URL", "write e.g. https://center.example:8443 or 'embedded'");
+                } else if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+                    problem("center.url", "plain http to " + uri.getHost() + " is not allowed", "use https (plain http only to loopback)");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                problem("center.url", "'" + s + "' is not a URL", "write e.g. https://center.example:8443 or 'embedded'");
+                return null;
+            }
+        }
+
+        private String printer() {
+            String s = v.get("printer");
+            if (!(s.equals("none") || s.startsWith("os:") || s.startsWith("escpos:"))) {
+                problem("printer", "'" + s + "' is not a printer choice", "none, os:PRINTER NAME or escpos:/dev/ttyUSB1");
+            }
+            return s;
+        }
+
+        private Locale language() {
+            String s = v.get("language");
+            return switch (s) {
+                case "zh_CN", "zh-CN", "zh" -> Locale.SIMPLIFIED_CHINESE;
+                case "en", "en_US", "en-US" -> Locale.ENGLISH;
+                default -> {
+                    problem("language", "'" + s + "' is not supported", "zh_CN or en");
+                    yield Locale.SIMPLIFIED_CHINESE;
+                }
+            };
+        }
+
+        private Path optionalFile(String key) {
+            String s = v.get(key);
+            if (s.isBlank()) {
+                return null;
+            }
+            Path p = Path.of(s);
+            if (!Files.isReadable(p)) {
+                problem(key, "file " + p + " does not exist or cannot be read", "give the path of an existing file, or leave it empty");
+            }
+            return p;
+        }
+
+        private String match(String key, String regex, String fix) {
+            String s = v.get(key);
+            if (!s.matches(regex)) {
+                problem(key, "'" + s + "' is not valid", fix);
+            }
+            return s;
+        }
+
+        private Duration millis(String key) {
+            Integer ms = positiveInt(key);
+            return ms == null ? null : Duration.ofMillis(ms);
+        }
+
+        private Integer positiveInt(String key) {
+            String s = v.get(key);
+            try {
+                int i = Integer.parseInt(s);
+                if (i > 0) {
+                    return i;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problem(key, "'" + s + "' is not a whole number above 0", "write a whole number, e.g. " + DEFAULTS.get(key));
+            return 0;
+        }
+
+        private Long yuan(String key) {
+            try {
+                return Money.parseYuan(v.get(key));
+            } catch (NumberFormatException e) {
+                problem(key, e.getMessage(), "write an amount in yuan with at most two decimals, e.g. " + DEFAULTS.get(key));
+                return 0L;
+            }
+        }
+
+        private <T> T parse(String key, Function<String, T> parser, String fix) {
+            try {
+                return parser.apply(v.get(key));
+            } catch (IllegalArgumentException e) {
+                problem(key, "'" + v.get(key) + "' is not valid" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), fix);
+                return null;
+            }
+        }
+
+        private void problem(String key, String what, String fix) {
+            problems.add(new ConfigException.Problem(key, what, fix));
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+    }
+
+    /** The keys this version understands. */
+    public static Set<String> knownKeys() {
+        return DEFAULTS.keySet();
+    }
+}

@@ -1,0 +1,37 @@
+package org.medcard.terminal.config;
+
+import java.math.BigDecimal;
+
+/** Yuan as people write them ("500.00", "1,000") to integer fen, exactly; never through floating point. */
+public final class Money {
+
+    private Money() {
+    }
+
+    /**
+     * Parses an amount in yuan with at most two decimals.
+     *
+     * @throws NumberFormatException naming what is wrong
+     */
+    public static long parseYuan(String text) {
+        String clean = text.trim().replace(",", "").replace("¥", "");
+        BigDecimal yuan;
+        try {
+            yuan = new BigDecimal(clean);
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException("'" + text + "' is not an amount in yuan (write e.g. 500.00)");
+        }
+        if (yuan.signum() < 0) {
+            throw new NumberFormatException("'" + text + "' is negative");
+        }
+        if (yuan.stripTrailingZeros().scale() > 2) {
+            throw new NumberFormatException("'" + text + "' has more than two decimals (fen are the smallest unit)");
+        }
+        return yuan.movePointRight(2).longValueExact();
+    }
+
+    /** Fen as yuan with two decimals, e.g. 50000 → "500.00". */
+    public static String formatYuan(long fen) {
+        return BigDecimal.valueOf(fen, 2).toPlainString();
+    }
+}

@@ -1,0 +1,45 @@
+package org.medcard.terminal.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The terminal's validated, frozen configuration (built by {@link ConfigLoader}; one composition root reads
+ * it). A {@code null} center URL means the embedded simulated center on loopback.
+ *
+ * @param terminalNumber the terminal's two-digit number within the institution (part of every {@code msgid})
+ * @param pinExemptBelowFen sales below this amount need no PIN (0: always ask, business rule R10)
+ * @param printer {@code none}, {@code os:PRINTER NAME} or {@code escpos:/dev/ttyUSB1}
+ */
+public record TerminalConfig(
+        String institutionCode,
+        String institutionName,
+        String region,
+        TerminalKind kind,
+        String terminalNumber,
+        DeviceChoice reader,
+        DeviceChoice psam,
+        URI centerUrl,
+        Path trustStore,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        OfflineMode offlineMode,
+        OfflineLimitsConfig offlineLimits,
+        long pinExemptBelowFen,
+        int resettleMaxDays,
+        String printer,
+        Locale language,
+        Path dataDir) {
+
+    /** Whether anything simulated is in use: the terminal then says TRAINING MODE on every screen and receipt. */
+    public boolean trainingMode() {
+        return reader.isTraining() || psam.isTraining() || centerUrl == null;
+    }
+
+    public Optional<URI> center() {
+        return Optional.ofNullable(centerUrl);
+    }
+}

@@ -1,0 +1,138 @@
+package org.medcard.terminal.device;
+
+import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+
+import javax.smartcardio.TerminalFactory;
+
+import org.medcard.psam.FileSequenceStore;
+import org.medcard.psam.Psam;
+import org.medcard.psam.PsamClient;
+import org.medcard.psam.SoftPsam;
+import org.medcard.psam.SoftPsamKeys;
+import org.medcard.simulator.reader.inprocess.SimulatorProvider;
+import org.medcard.terminal.config.DeviceChoice;
+import org.medcard.transport.CardFault;
+import org.medcard.transport.CardTransport;
+import org.medcard.transport.pcsc.PcscReaders;
+
+/**
+ * The card reader and the PSAM the configuration names, opened on demand. A card connection is opened per
+ * card session (a pulled card ends it); the PSAM connection is kept and reopened after a fault.. Every transport
+ * carries the APDU trace (DEBUG, masked) from the PC/SC adapter.
+ *
+ * <p>Used from the reader's worker thread only.
+ */
+public final class Devices implements AutoCloseable {
+
+    private final DeviceChoice readerChoice;
+    private final DeviceChoice psamChoice;
+    private final Optional<TrainingReader> training;
+    private final Path dataDir;
+    private PcscReaders simulatorPcsc;
+    private PcscReaders systemPcsc;
+    private CardTransport psamTransport;
+    private Psam psam;
+
+    public Devices(DeviceChoice reader, DeviceChoice psam, Optional<TrainingReader> training, Path dataDir) {
+        this.readerChoice = reader;
+        this.psamChoice = psam;
+        this.training = training;
+        this.dataDir = dataDir;
+        if ((reader.kind() == DeviceChoice.Kind.SIMULATOR || psam.kind() == DeviceChoice.Kind.SIMULATOR) && training.isEmpty()) {
+            throw new IllegalArgumentException("the simulator is configured but no training reader was given");
+        }
+    }
+
+    /** The training reader, when the simulator is in use. */
+    public Optional<TrainingReader> training() {
+        return training;
+    }
+
+    /** Whether anything simulated or soft is in use (TRAINING MODE). */
+    public boolean trainingMode() {
+        return readerChoice.isTraining() || psamChoice.isTraining();
+    }
+
+    /** Whether a card is in the card slot now. */
+    public boolean cardPresent() {
+        return switch (readerChoice.kind()) {
+            case SIMULATOR -> training.orElseThrow().reader().cardSlot().isCardPresent();
+            case PCSC -> system().waitForCard(readerChoice.target(), java.time.Duration.ofMillis(1));
+            default -> throw unsupported(readerChoice);
+        };
+    }
+
+    /** Opens a connection to the card in the card slot. */
+    public CardTransport connectCard() {
+        return switch (readerChoice.kind()) {
+            case SIMULATOR -> simulator().open(training.orElseThrow().reader().name() + " card slot 0");
+            case PCSC -> system().open(readerChoice.target());
+            default -> throw unsupported(readerChoice);
+        };
+    }
+
+    /** The PSAM, opened on first use and after a fault. */
+    public synchronized Psam psam() {
+        if (psam == null) {
+            psam = openPsam();
+        }
+        return psam;
+    }
+
+    /** Forgets the PSAM connection after a fault, so the next use reopens it. */
+    public synchronized void psamFaulted() {
+        if (psamTransport != null) {
+            psamTransport.close();
+        }
+        psamTransport = null;
+        psam = null;
+    }
+
+    private Psam openPsam() {
+        switch (psamChoice.kind()) {
+            case SOFT_PSAM:
+                return new SoftPsam(SoftPsamKeys.load(Path.of(psamChoice.target())),
+                        new FileSequenceStore(dataDir.resolve("soft-psam-sequence")));
+            case SIMULATOR:
+                psamTransport = simulator().open(training.orElseThrow().reader().name() + " PSAM slot 1");
+                return PsamClient.open(psamTransport);
+            case PCSC:
+                psamTransport = system().open(psamChoice.target());
+                return PsamClient.open(psamTransport);
+            default:
+                throw unsupported(psamChoice);
+        }
+    }
+
+    private PcscReaders simulator() {
+        if (simulatorPcsc == null) {
+            try {
+                simulatorPcsc = new PcscReaders(TerminalFactory.getInstance(SimulatorProvider.TYPE,
+                        training.orElseThrow().reader(), new SimulatorProvider()));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("the simulator's smartcardio provider is missing", e);
+            }
+        }
+        return simulatorPcsc;
+    }
+
+    private PcscReaders system() {
+        if (systemPcsc == null) {
+            systemPcsc = new PcscReaders();
+        }
+        return systemPcsc;
+    }
+
+    private static CardFault unsupported(DeviceChoice c) {
+        return new CardFault(CardFault.Kind.READER_UNAVAILABLE, "reader kind " + c + " is not available in this build");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (psamTransport != null) {
+            psamTransport.close();
+        }
+    }
+}

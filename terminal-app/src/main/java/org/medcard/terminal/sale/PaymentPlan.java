@@ -1,0 +1,28 @@
+package org.medcard.terminal.sale;
+
+/**
+ * How one sale is paid, in fen: pooling fund, personal account (debited from the card), cash. The three
+ * always add up to the total; nothing is ever rounded away (R1).
+ */
+public record PaymentPlan(long totalFen, long fundFen, long accountFen, long cashFen) {
+
+    public PaymentPlan {
+        if (totalFen < 0 || fundFen < 0 || accountFen < 0 || cashFen < 0) {
+            throw new IllegalArgumentException("a payment share is negative");
+        }
+        if (Math.addExact(Math.addExact(fundFen, accountFen), cashFen) != totalFen) {
+            throw new IllegalArgumentException("shares " + fundFen + " + " + accountFen + " + " + cashFen
+                    + " do not add up to the total " + totalFen);
+        }
+    }
+
+    /** Everything in cash (R11 case 2). */
+    public static PaymentPlan allCash(long totalFen) {
+        return new PaymentPlan(totalFen, 0, 0, totalFen);
+    }
+
+    /** What the insured person's insurance pays, and is refunded after a re-settlement. */
+    public long insuredFen() {
+        return fundFen + accountFen;
+    }
+}

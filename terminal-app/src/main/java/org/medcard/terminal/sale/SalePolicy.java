@@ -1,0 +1,74 @@
+package org.medcard.terminal.sale;
+
+import org.medcard.terminal.center.PreSettlement;
+
+/**
+ * The terminal's own money rules for one sale, apart from the card's status:
+ * <ul>
+ *   <li>R10: a PIN before every debit, unless the amount is below the configured small-amount exemption;</li>
+ *   <li>R3: paying for a family member only for employee-scheme cards and only online;</li>
+ *   <li>R12: a card from another region gets pooling only online and only when the center confirms the
+ *       cross-region filing;</li>
+ *   <li>R11: offline, the pooling share is never paid; the personal account pays what the card and the
+ *       offline limits allow and the rest is cash.</li>
+ * </ul>
+ */
+public final class SalePolicy {
+
+    private final String institutionRegion;
+    private final long pinExemptBelowFen;
+
+    public SalePolicy(String institutionRegion, long pinExemptBelowFen) {
+        this.institutionRegion = institutionRegion;
+        this.pinExemptBelowFen = pinExemptBelowFen;
+    }
+
+    /** R10: whether this debit needs the cardholder's PIN. */
+    public boolean pinRequired(long debitFen) {
+        return debitFen > 0 && debitFen >= pinExemptBelowFen;
+    }
+
+    /** R3: whether "pay for a family member" may be offered. */
+    public boolean familyPaymentOffered(String scheme, boolean online) {
+        return online && "EMPLOYEE".equals(scheme);
+    }
+
+    /** R12: whether a card of {@code cardRegion} is cross-region here. */
+    public boolean crossRegion(String cardRegion) {
+        return !institutionRegion.equals(cardRegion);
+    }
+
+    /** R12: whether the pooling fund may pay for this card in this sale. */
+    public boolean poolingAllowed(String cardRegion, boolean online, boolean crossRegionFiled) {
+        if (!online) {
+            return false;
+        }
+        return !crossRegion(cardRegion) || crossRegionFiled;
+    }
+
+    /**
+     * The online plan from the center's pre-settlement: the account pays as much as it may and the card
+     * holds (the cashier may ask for less), the rest is cash. A pooling share the center proposes for a card
+     * that R12 or R3 excludes is refused rather than paid.
+     *
+     * @param requestedAccountFen what the patient wants paid from the account, or -1 for "as much as possible"
+     */
+    public PaymentPlan onlinePlan(PreSettlement pre, long cardBalanceFen, long requestedAccountFen, boolean poolingAllowed) {
+        if (!poolingAllowed && pre.fundPayFen() > 0) {
+            throw new IllegalStateException("the center proposed a pooling share of " + pre.fundPayFen()
+                    + " fen for a card that may not use pooling (R3/R12); sale stopped");
+        }
+        long maxAccount = Math.min(pre.acctPayMaxFen(), cardBalanceFen);
+        long account = requestedAccountFen < 0 ? maxAccount : Math.min(requestedAccountFen, maxAccount);
+        return new PaymentPlan(pre.totalFen(), pre.fundPayFen(), account, pre.totalFen() - pre.fundPayFen() - account);
+    }
+
+    /**
+     * R11 case 1: offline, no pooling; the account pays up to the balance and {@code offlineRoomFen} (what the
+     * offline limits still allow for this card and sale), the rest is cash.
+     */
+    public PaymentPlan offlinePlan(long totalFen, long cardBalanceFen, long offlineRoomFen) {
+        long account = Math.max(0, Math.min(totalFen, Math.min(cardBalanceFen, offlineRoomFen)));
+        return new PaymentPlan(totalFen, 0, account, totalFen - account);
+    }
+}

@@ -1,0 +1,154 @@
+package org.medcard.terminal.session;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.medcard.apdu.CardRefusal;
+import org.medcard.card.ApplicationState;
+import org.medcard.card.BlockMode;
+import org.medcard.card.CancelReason;
+import org.medcard.card.CardInfo;
+import org.medcard.card.Cardholder;
+import org.medcard.card.InsuranceStatus;
+import org.medcard.card.MedicalCard;
+import org.medcard.card.SelectResult;
+import org.medcard.crypto.Algorithm;
+import org.medcard.psam.Psam;
+import org.medcard.terminal.catalog.Downloads;
+import org.medcard.terminal.center.CenterRefusal;
+import org.medcard.terminal.center.CenterUnreachable;
+import org.medcard.terminal.center.HostApi;
+import org.medcard.terminal.center.PersonInfo;
+import org.medcard.terminal.status.CardStatus;
+import org.medcard.terminal.status.CardStatusPolicy;
+import org.medcard.terminal.status.CardVerdict;
+import org.medcard.terminal.status.StatusReport;
+import org.medcard.terminal.status.StatusReport.Source;
+import org.medcard.transport.CardFault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a presented card and decides whether it may be used: the card's own files (status, activation,
+ * expiry, application block), the downloaded blacklist, and the center's {@code 1101} when online — the
+ * business rules' status table, strongest source last. A LOST or CANCELLED card found while online has its
+ * application blocked (R8). Runs on the reader's thread.
+ */
+public final class CardCheck {
+    private static final Logger LOG = LoggerFactory.getLogger(CardCheck.class);
+
+    private final CardStatusPolicy policy;
+    private final Downloads downloads;
+    private final Clock clock;
+
+    public CardCheck(CardStatusPolicy policy, Downloads downloads, Clock clock) {
+        this.policy = policy;
+        this.downloads = downloads;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks the card; {@code center} is empty when the terminal is offline.
+     *
+     * @throws CardFault the card could not be read (a fault, R11: cash and re-settlement)
+     * @throws UnusableCardException the card has no medical-insurance application
+     */
+    public CardView check(MedicalCard card, Psam psam, Optional<HostApi> center) {
+        SelectResult select = card.select();
+        if (select.state() == ApplicationState.NOT_FOUND) {
+            throw new UnusableCardException("this card has no medical-insurance application (SELECT answered 6A82)");
+        }
+        CardInfo info = card.readCardInfo();
+        Cardholder holder = card.readCardholder();
+        InsuranceStatus status = card.readInsuranceStatus();
+        Algorithm algorithm = select.fci().map(f -> f.algorithm()).orElse(null);
+        long balance = readBalance(card, select);
+
+        List<StatusReport> reports = new ArrayList<>();
+        reports.add(cardReport(select, info, status, LocalDate.now(clock)));
+        downloads.blacklisted(info.cardNo().digits()).ifPresent(b ->
+                reports.add(new StatusReport(Source.BLACKLIST, parseStatus(b.psnStatus()), null, b.since())));
+        Optional<PersonInfo> person = center.flatMap(api -> personInfo(api, info));
+        person.ifPresent(p -> reports.add(centerReport(p)));
+
+        CardVerdict verdict = policy.decide(reports, person.isPresent());
+        boolean blocked = false;
+        if (verdict.blockApplication() && select.isUsable()) {
+            BlockMode mode = verdict.status() == CardStatus.CANCELLED ? BlockMode.PERMANENT : BlockMode.TEMPORARY;
+            card.applicationBlock(mode, psam);
+            blocked = true;
+            LOG.warn("R8/R9: card {} is {} at the center; application blocked ({})", info.cardNo(), verdict.status(), mode);
+        }
+        return new CardView(info, holder, status, algorithm, balance, person, verdict, blocked);
+    }
+
+    private static long readBalance(MedicalCard card, SelectResult select) {
+        if (!select.isUsable()) {
+            return -1;
+        }
+        try {
+            return card.getBalance();
+        } catch (CardRefusal e) {
+            return -1;
+        }
+    }
+
+    /** The card's own word: application block first, then activation, expiry, and the status file. */
+    static StatusReport cardReport(SelectResult select, CardInfo info, InsuranceStatus status, LocalDate today) {
+        if (select.state() == ApplicationState.BLOCKED || select.state() == ApplicationState.LOCKED) {
+            return StatusReport.of(Source.CARD, CardStatus.BLOCKED);
+        }
+        if (!info.activated()) {
+            return StatusReport.of(Source.CARD, CardStatus.NOT_ACTIVATED);
+        }
+        if (info.isExpiredOn(today)) {
+            return StatusReport.of(Source.CARD, CardStatus.EXPIRED);
+        }
+        CardStatus s = CardStatus.valueOf(status.status().name());
+        return new StatusReport(Source.CARD, s, status.cancelReason().orElse(null), status.since().orElse(null));
+    }
+
+    private static Optional<PersonInfo> personInfo(HostApi api, CardInfo info) {
+        try {
+            return Optional.of(api.personInfo(info.cardNo().digits()));
+        } catch (CenterUnreachable e) {
+            LOG.warn("Center unreachable while checking card {}: {}", info.cardNo(), e.getMessage());
+            return Optional.empty();
+        } catch (CenterRefusal e) {
+            if (e.infcode() == 2002 && e.psnStatus() != null) {
+                return Optional.empty();
+            }
+            throw new UnusableCardException("the center does not know this card (" + e.getMessage() + ")");
+        }
+    }
+
+    static StatusReport centerReport(PersonInfo p) {
+        CardStatus status = parseStatus(p.psnStatus());
+        CancelReason reason = status == CardStatus.CANCELLED ? parseReason(p.statusReason()) : null;
+        return new StatusReport(Source.CENTER, status, reason, p.suspendedSince());
+    }
+
+    static CardStatus parseStatus(String s) {
+        try {
+            return CardStatus.valueOf(s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new CenterUnreachable("1101", "malformed answer: unknown psn_status '" + s + "'");
+        }
+    }
+
+    /** The center's reason words (or the card's codes 01–04). */
+    static CancelReason parseReason(String s) {
+        String r = s == null ? "" : s.trim().toUpperCase(Locale.ROOT);
+        return switch (r) {
+            case "ABROAD", "SETTLED_ABROAD", "01", "1" -> CancelReason.SETTLED_ABROAD;
+            case "HOUSEHOLD", "HOUSEHOLD_REGISTRATION_CANCELLED", "02", "2" -> CancelReason.HOUSEHOLD_REGISTRATION_CANCELLED;
+            case "TRANSFER", "TRANSFERRED_OUT", "03", "3" -> CancelReason.TRANSFERRED_OUT;
+            case "DEATH", "04", "4" -> CancelReason.DEATH;
+            default -> throw new CenterUnreachable("1101", "malformed answer: unknown status_reason '" + s + "'");
+        };
+    }
+}
