@@ -65,6 +65,11 @@ public final class CenterCommand implements Callable<Integer> {
         this.stopSignal = stopSignal;
     }
 
+    /** Runs the command on its own, until {@code SimulatorMain} offers it as {@code center}. */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new CenterCommand()).execute(args));
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
