@@ -115,13 +115,18 @@ final class LoadTx {
         return rs.wasNull() ? null : v;
     }
 
+    private static Integer nullableInt(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
     private record Load(String loadId, long amount, String status, Long authOldBalance, Integer authCounter, String authTerminalId,
                         String authTime) {
         static Load require(TxContext ctx, String loadId, String cardNo) {
             Optional<Load> l = ctx.db().one("SELECT load_id, amount, status, auth_old_balance, auth_online_counter, auth_terminal_id, auth_time"
                             + " FROM pending_load WHERE load_id = ? AND card_no = ?",
                     rs -> new Load(rs.getString(1), rs.getLong(2), rs.getString(3), nullableLong(rs, 4),
-                            (Integer) (rs.getObject(5) == null ? null : rs.getInt(5)), rs.getString(6), rs.getString(7)), loadId, cardNo);
+                            nullableInt(rs, 5), rs.getString(6), rs.getString(7)), loadId, cardNo);
             return l.orElseThrow(() -> new TxRefusal(InfCode.RECORD_REJECTED, "load_id " + loadId + " is not pending for card " + cardNo));
         }
     }

@@ -17,6 +17,17 @@ record PurseRecord(String cardNo, int offlineCounter, long amount, int txType, S
     private static final DateTimeFormatter BCD_DATE = DateTimeFormatter.ofPattern("uuuuMMdd");
     private static final DateTimeFormatter BCD_TIME = DateTimeFormatter.ofPattern("HHmmss");
 
+    PurseRecord {
+        if (cardNo == null || !cardNo.matches("[0-9A-F]{20}") || terminalId == null || !terminalId.matches("[0-9A-F]{12}")
+                || tac == null || !tac.matches("[0-9A-F]{8}") || txTime == null) {
+            throw new IllegalArgumentException("purse record fields malformed");
+        }
+        if (offlineCounter < 0 || offlineCounter > 0xFFFF || amount < 0 || amount > 0xFFFF_FFFFL
+                || terminalSeq < 0 || terminalSeq > 0xFFFF_FFFFL || txType != PurseCrypto.TYPE_PURCHASE) {
+            throw new IllegalArgumentException("purse record values out of the card's ranges");
+        }
+    }
+
     static PurseRecord read(Fields f) {
         String cardNo = f.text("card_no", java.util.regex.Pattern.compile("[0-9A-Fa-f]{20}"), "20 hex digits");
         int counter = (int) f.integer("offline_counter", 0, 0xFFFF);

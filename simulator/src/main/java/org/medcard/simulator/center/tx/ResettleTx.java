@@ -59,7 +59,7 @@ final class ResettleTx {
                     + (setl == null ? "" : " (setl_id " + setl + ")"));
         }
         if (e.originalTime().toLocalDate().plusDays(ctx.settings().resettleMaxDays()).isBefore(ctx.today())) {
-            ctx.db().update("UPDATE resettle_entry SET status = 'EXPIRED' WHERE entry_no = ?", e.entryNo());
+            // The refusal rolls this request back; 8402 is what marks the entry EXPIRED in the journal.
             throw new TxRefusal(InfCode.RECORD_REJECTED, "EXPIRED: entry " + e.entryNo() + " is older than "
                     + ctx.settings().resettleMaxDays() + " days");
         }
