@@ -24,7 +24,11 @@ abstract class CenterTestBase {
     private final java.util.List<SettlementCenter> started = new java.util.ArrayList<>();
 
     SettlementCenter start(CenterConfig config) {
-        SettlementCenter c = new SettlementCenter(config, CLOCK);
+        return start(config, CLOCK);
+    }
+
+    SettlementCenter start(CenterConfig config, Clock clock) {
+        SettlementCenter c = new SettlementCenter(config, clock);
         started.add(c);
         c.start(0);
         return c;
