@@ -24,12 +24,8 @@ public final class TracingTransport implements CardTransport {
     private CommandApdu chainOrigin;
 
     public TracingTransport(CardTransport delegate) {
-        this(delegate, LoggerFactory.getLogger(LOGGER_NAME));
-    }
-
-    TracingTransport(CardTransport delegate, Logger log) {
         this.delegate = delegate;
-        this.log = log;
+        this.log = LoggerFactory.getLogger(LOGGER_NAME);
     }
 
     @Override

@@ -27,14 +27,22 @@ final class ChainVerifier {
         this.mac = mac;
     }
 
+    /** A state row that exists but whose MAC or version does not verify: {@code table}, key column, key. */
+    record SuspectRow(String table, String keyColumn, String key) {
+    }
+
     List<String> verify(Connection c) throws SQLException {
+        return verify(c, new ArrayList<>());
+    }
+
+    List<String> verify(Connection c, List<SuspectRow> suspects) throws SQLException {
         List<String> findings = new ArrayList<>();
         long[] last = new long[1];
         String lastHmac = verifyJournal(c, findings, last);
         verifyHead(c, findings, last[0], lastHmac);
         for (String table : STATE_TABLES) {
             if (tableExists(c, table)) {
-                verifyRows(c, table, findings);
+                verifyRows(c, table, findings, suspects);
             }
         }
         return findings;
@@ -81,7 +89,8 @@ final class ChainVerifier {
         }
     }
 
-    private void verifyRows(Connection c, String table, List<String> findings) throws SQLException {
+    private void verifyRows(Connection c, String table, List<String> findings, List<SuspectRow> suspects)
+            throws SQLException {
         String key = KEYS.get(table);
         Map<String, Long> latest = new java.util.TreeMap<>();
         for (Map<String, Object> r : SqliteStore.query(c, "SELECT entity_id, MAX(seq) AS s FROM journal"
@@ -95,12 +104,17 @@ final class ChainVerifier {
             Object eventEntity = row.remove("event_entity");
             Object eventKey = row.remove("event_key");
             Long expectedSeq = latest.remove(id);
+            String finding = null;
             if (eventHmac == null || !table.equals(eventEntity) || !id.equals(eventKey)) {
-                findings.add(table + " " + id + " points to a journal line that is not its own");
+                finding = table + " " + id + " points to a journal line that is not its own";
             } else if (!mac.row(table, row, eventHmac).equals(row.get("mac"))) {
-                findings.add(table + " " + id + " does not match its HMAC (edited)");
+                finding = table + " " + id + " does not match its HMAC (edited)";
             } else if (expectedSeq == null || !expectedSeq.equals(row.get("event_seq"))) {
-                findings.add(table + " " + id + " is not at its latest journalled version (rolled back or inserted)");
+                finding = table + " " + id + " is not at its latest journalled version (rolled back or inserted)";
+            }
+            if (finding != null) {
+                findings.add(finding);
+                suspects.add(new SuspectRow(table, key, id));
             }
         }
         for (String missing : latest.keySet()) {

@@ -38,8 +38,7 @@ final class Limits {
                     + LocalTimes.yuan(cardToday) + " today; with " + LocalTimes.yuan(amountFen)
                     + " it would pass the limit per card per day of " + LocalTimes.yuan(limits.perCardPerDayFen()));
         }
-        long queued = sum(c, "SELECT COALESCE(SUM(amount), 0) AS s FROM offline_debit"
-                + " WHERE state IN ('QUEUED','BATCHED')");
+        long queued = (Long) notForwarded(c).get("s");
         if (queued + amountFen > limits.terminalTotalFen()) {
             return LimitDecision.refuse(LimitDecision.Reason.TERMINAL_TOTAL, "the terminal holds "
                     + LocalTimes.yuan(queued) + " not yet forwarded; with " + LocalTimes.yuan(amountFen)
@@ -52,6 +51,12 @@ final class Limits {
                     + " h: forward the queue first");
         }
         return LimitDecision.allow();
+    }
+
+    /** Count {@code n} and sum {@code s} (fen) of the offline debits the center has not answered yet. */
+    static Map<String, Object> notForwarded(Connection c) throws SQLException {
+        return SqliteStore.query(c, "SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS s FROM offline_debit"
+                + " WHERE state IN ('QUEUED','BATCHED')").get(0);
     }
 
     /** Age of the oldest debit the center has not answered yet; zero when there is none. */

@@ -92,10 +92,15 @@ public final class OfflineQueue implements AutoCloseable {
         }
         int recovered = store.write("start-up recovery", tx -> outbox.recoverSending(tx));
         int expired = expireResettlements();
-        List<SaleTicket> unfinished = unfinishedSales();
-        LOG.info("Offline queue {} open: {} message(s) recovered from SENDING, {} entry(ies) expired,"
-                        + " {} unfinished sale(s), chain {}", store.path(), recovered, expired, unfinished.size(),
-                report.clean() ? "verified" : "FINDINGS " + report.findings().size());
+        try {
+            List<SaleTicket> unfinished = unfinishedSales();
+            LOG.info("Offline queue {} open: {} message(s) recovered from SENDING, {} entry(ies) expired,"
+                            + " {} unfinished sale(s), chain {}", store.path(), recovered, expired, unfinished.size(),
+                    report.clean() ? "verified" : "FINDINGS " + report.findings().size());
+        } catch (QueueStoreException e) {
+            // An unreadable sale stops writes (done by the store) but the queue stays open for reading and export.
+            LOG.error("Offline queue {} opened read-only: {}", store.path(), e.getMessage());
+        }
     }
 
     /** Imports a FULL export into a new file {@code target} and opens it (the chain must verify with the key). */
@@ -121,6 +126,15 @@ public final class OfflineQueue implements AutoCloseable {
      *
      * @throws OfflineLimitRefused an offline sale past an R11 limit (nothing written; the sale goes to cash)
      */
+    /**
+     * A fresh msgid for a center query that is not queued (1101, 1301, 8101, 2101…), numbered from the same
+     * durable sequence as queued messages, so no two messages of this terminal ever share a msgid.
+     */
+    public String reserveMsgid() {
+        return store.write("reserving a msgid", tx -> MsgIds.format(settings.terminal(), LocalTimes.local(tx.clock(), tx.now()),
+                tx.nextMsgSeq()));
+    }
+
     public SaleTicket beginSale(SaleIntent intent) {
         return write("recording a sale intent", tx -> sales.begin(tx, intent));
     }
@@ -239,14 +253,14 @@ public final class OfflineQueue implements AutoCloseable {
     public ForwardResult recordAnswer(String msgid, long infcode, String errMsg, String outputJson) {
         ForwardResult result = write("recording the answer to " + msgid,
                 tx -> outbox.recordAnswer(tx, msgid, infcode, errMsg, outputJson, resettlements));
-        listeners.forEach(l -> l.forwarded(result));
+        notifyListeners(l -> l.forwarded(result));
         return result;
     }
 
     /** For the forwarder: no answer (timeout, refused, HTTP 5xx, dropped connection). */
     public ForwardResult recordNoAnswer(String msgid, String reason) {
         ForwardResult result = write("recording no answer to " + msgid, tx -> outbox.recordNoAnswer(tx, msgid, reason));
-        listeners.forEach(l -> l.forwarded(result));
+        notifyListeners(l -> l.forwarded(result));
         return result;
     }
 
@@ -261,15 +275,15 @@ public final class OfflineQueue implements AutoCloseable {
         boolean blocked = forwardingBlocked();
         boolean stopped = store.writesStopped() != null;
         return store.read("summarising the queue", c -> {
-            Map<String, Object> d = SqliteStore.query(c, "SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS s"
-                    + " FROM offline_debit WHERE state IN ('QUEUED','BATCHED')").get(0);
+            Map<String, Object> d = Limits.notForwarded(c);
             Duration oldest = limits.oldestAge(c);
             return new QueueSummary((Long) d.get("n"), (Long) d.get("s"), oldest,
                     count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state IN ('PENDING','UNKNOWN','SENDING') AND infno <> '8301'"),
                     count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'UNKNOWN'"),
                     count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'REJECTED'"),
                     count(c, "SELECT COUNT(*) AS n FROM resettlement WHERE state = 'OPEN'"),
-                    sales.unfinished(c).size(), blocked, stopped);
+                    count(c, "SELECT COUNT(*) AS n FROM journal i WHERE " + SaleJournal.UNFINISHED),
+                    blocked, stopped);
         });
     }
 
@@ -286,7 +300,7 @@ public final class OfflineQueue implements AutoCloseable {
         tamper = report;
         if (!report.clean()) {
             LOG.error("Offline queue {}: tamper evidence: {}", store.path(), report.findings());
-            listeners.forEach(l -> l.tamperDetected(report));
+            notifyListeners(l -> l.tamperDetected(report));
         }
         return report;
     }
@@ -312,13 +326,22 @@ public final class OfflineQueue implements AutoCloseable {
         return tamper.blocksForwarding();
     }
 
-    /** A supervisor has seen the findings: recorded in the journal (with them), and forwarding resumes. */
+    /**
+     * A supervisor has seen the findings: they are journalled with the supervisor's name, rows found edited
+     * or rolled back are journalled as found and resealed (see {@code ROW_RESEALED}), and forwarding resumes.
+     * Findings about the journal itself stay reported, marked acknowledged. New findings block again.
+     */
     public TamperReport acknowledgeTamper(String supervisor, String note) {
-        List<String> findings = tamper.findings();
         write("recording the supervisor's acknowledgement", tx -> {
+            List<ChainVerifier.SuspectRow> suspects = new ArrayList<>();
+            List<String> findings = verifier.verify(tx.conn(), suspects);
             ObjectNode p = mapper.createObjectNode().put("supervisor", supervisor).put("note", note);
             findings.forEach(p.putArray("findings")::add);
-            return tx.append("TAMPER_ACKNOWLEDGED", null, null, null, p);
+            tx.append("TAMPER_ACKNOWLEDGED", null, null, null, p);
+            for (ChainVerifier.SuspectRow s : suspects) {
+                tx.reseal(s.table(), s.keyColumn(), s.key(), mapper.createObjectNode().put("supervisor", supervisor));
+            }
+            return null;
         });
         return verify();
     }
@@ -348,10 +371,28 @@ public final class OfflineQueue implements AutoCloseable {
     private <T> T write(String what, SqliteStore.TxBody<T> body) {
         T result = store.write(what, body);
         if (!listeners.isEmpty()) {
-            QueueSummary s = summary();
-            listeners.forEach(l -> l.summaryChanged(s));
+            try {
+                QueueSummary s = summary();
+                notifyListeners(l -> l.summaryChanged(s));
+            } catch (QueueStoreException e) {
+                LOG.warn("Queue summary after {} failed: {}", what, e.getMessage());
+            }
         }
         return result;
+    }
+
+    /**
+     * Runs after a commit: a failing listener (or summary) must never make a committed write look failed,
+     * or the caller might repeat it.
+     */
+    private void notifyListeners(java.util.function.Consumer<QueueListener> event) {
+        for (QueueListener l : listeners) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException e) {
+                LOG.warn("Queue listener {} failed: {}", l, e.toString());
+            }
+        }
     }
 
     @Override

@@ -44,7 +44,7 @@ final class Outbox {
         cols.put("id", nextId(tx.conn(), "outbox"));
         cols.put("msgid", msgid);
         cols.put("infno", infno);
-        cols.put("card_key", cardKey);
+        cols.put("card_key", cardKey == null ? null : cardKey.toUpperCase());
         cols.put("sale_id", saleId);
         cols.put("input", input);
         cols.put("state", OutboxState.PENDING.name());
@@ -59,13 +59,15 @@ final class Outbox {
         return Rows.outbox(cols);
     }
 
+    /** The next sequence whose msgid is unused (a repeat needs 10,000 messages within one second). */
     private String newMsgid(SqliteStore.Tx tx) throws SQLException {
-        while (true) {
+        for (int tries = 0; tries < 10_000; tries++) {
             String msgid = MsgIds.format(terminal, LocalTimes.local(tx.clock(), tx.now()), tx.nextMsgSeq());
             if (SqliteStore.query(tx.conn(), "SELECT 1 FROM outbox WHERE msgid = ?", msgid).isEmpty()) {
                 return msgid;
             }
         }
+        throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "no free msgid in this second");
     }
 
     static long nextId(Connection conn, String table) throws SQLException {
@@ -78,25 +80,54 @@ final class Outbox {
      */
     Optional<OutboxMessage> claimNext(SqliteStore.Tx tx) throws SQLException {
         Connection c = tx.conn();
-        if (!SqliteStore.query(c, "SELECT 1 FROM outbox WHERE state = 'SENDING'").isEmpty()) {
+        if (senderBusy(c)) {
             return Optional.empty();
         }
-        List<Map<String, Object>> next = SqliteStore.query(c, "SELECT * FROM outbox WHERE state IN"
+        List<Map<String, Object>> next = SqliteStore.query(c, "SELECT msgid, card_key FROM outbox WHERE state IN"
                 + " ('PENDING','UNKNOWN') AND reversal_msgid IS NULL ORDER BY id LIMIT 1");
-        String msgid = next.isEmpty() ? buildBatch(tx) : (String) next.get(0).get("msgid");
+        String msgid = next.isEmpty() || olderDebitQueued(c, next.get(0)) ? buildBatch(tx)
+                : (String) next.get(0).get("msgid");
         return msgid == null ? Optional.empty() : Optional.of(markSending(tx, msgid));
+    }
+
+    /** One sender at a time, also across processes and after a crash (start-up turns SENDING into UNKNOWN). */
+    private static boolean senderBusy(Connection c) throws SQLException {
+        return !SqliteStore.query(c, "SELECT 1 FROM outbox WHERE state = 'SENDING' LIMIT 1").isEmpty();
+    }
+
+    /** Per-card order: a card's debit queued before this message must reach the center first. */
+    private static boolean olderDebitQueued(Connection c, Map<String, Object> message) throws SQLException {
+        String card = (String) message.get("card_key");
+        return card != null && !SqliteStore.query(c, "SELECT 1 FROM offline_debit d WHERE d.card_no = ?"
+                + " AND d.state = 'QUEUED' AND (SELECT MIN(seq) FROM journal WHERE entity = 'offline_debit'"
+                + " AND entity_id = d.sale_id) < (SELECT MIN(seq) FROM journal WHERE entity = 'outbox'"
+                + " AND entity_id = ?) LIMIT 1", card, message.get("msgid")).isEmpty();
+    }
+
+    /** Per-card order: an older message of the same card, or a debit of it, is still without an answer. */
+    private static boolean olderWorkForCard(Connection c, String msgid) throws SQLException {
+        Map<String, Object> m = SqliteStore.query(c, "SELECT id, card_key FROM outbox WHERE msgid = ?", msgid).get(0);
+        String card = (String) m.get("card_key");
+        if (card == null) {
+            return false;
+        }
+        return !SqliteStore.query(c, "SELECT 1 FROM outbox WHERE card_key = ? AND id < ? AND state NOT IN"
+                + " ('DONE','REJECTED') LIMIT 1", card, m.get("id")).isEmpty()
+                || !SqliteStore.query(c, "SELECT 1 FROM offline_debit WHERE card_no = ? AND state = 'BATCHED' LIMIT 1",
+                card).isEmpty()
+                || olderDebitQueued(c, Map.of("card_key", card, "msgid", msgid));
     }
 
     /** Claims one given message (the terminal's own online settle, sent at once). */
     Optional<OutboxMessage> claim(SqliteStore.Tx tx, String msgid) throws SQLException {
         Connection c = tx.conn();
-        if (!SqliteStore.query(c, "SELECT 1 FROM outbox WHERE state = 'SENDING'").isEmpty()) {
+        if (senderBusy(c)) {
             return Optional.empty();
         }
         List<Map<String, Object>> rows = SqliteStore.query(c, "SELECT state, reversal_msgid FROM outbox"
                 + " WHERE msgid = ?", msgid);
         if (rows.isEmpty() || OutboxState.valueOf((String) rows.get(0).get("state")).isFinal()
-                || rows.get(0).get("reversal_msgid") != null) {
+                || rows.get(0).get("reversal_msgid") != null || olderWorkForCard(c, msgid)) {
             return Optional.empty();
         }
         return Optional.of(markSending(tx, msgid));
@@ -221,12 +252,21 @@ final class Outbox {
      */
     private int[] applyBatchResults(SqliteStore.Tx tx, OutboxMessage m, JsonNode out) throws SQLException {
         JsonNode results = out.path("results");
+        Map<String, JsonNode> byRecord = new HashMap<>();
+        for (JsonNode r : results) {
+            if (r.has("card_no")) {
+                byRecord.put(r.path("card_no").asText().toUpperCase() + ":" + r.path("offline_counter").asLong(-1), r);
+            }
+        }
         List<Map<String, Object>> debits = batchDebits(tx.conn(), m.msgid());
         int accepted = 0;
         int rejected = 0;
         for (int i = 0; i < debits.size(); i++) {
             Map<String, Object> d = debits.get(i);
-            JsonNode r = resultFor(results, i, (String) d.get("card_no"), (Long) d.get("offline_counter"));
+            JsonNode r = byRecord.get(((String) d.get("card_no")).toUpperCase() + ":" + d.get("offline_counter"));
+            if (r == null && results.path(i).isObject() && !results.path(i).has("card_no")) {
+                r = results.path(i); // a center that answers by position only
+            }
             String saleId = (String) d.get("sale_id");
             String status = r == null ? "" : r.path("status").asText(r.path("result").asText(""));
             if ("ACCEPTED".equals(status) || "DUPLICATE".equals(status)) {
@@ -248,16 +288,6 @@ final class Outbox {
         changes.put("state", "QUEUED");
         changes.put("batch_msgid", null);
         return changes;
-    }
-
-    private static JsonNode resultFor(JsonNode results, int index, String cardNo, long counter) {
-        for (JsonNode r : results) {
-            if (cardNo.equalsIgnoreCase(r.path("card_no").asText()) && r.path("offline_counter").asLong(-1) == counter) {
-                return r;
-            }
-        }
-        JsonNode byIndex = results.path(index);
-        return byIndex.isObject() && !byIndex.has("card_no") ? byIndex : null;
     }
 
     private void debitFinal(SqliteStore.Tx tx, String saleId, String state, String setlId, String reason)

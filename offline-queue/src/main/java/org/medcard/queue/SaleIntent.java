@@ -15,9 +15,14 @@ import java.util.Objects;
  * @param itemsJson        the sale's items, a JSON array
  * @param settleInfno      online only: the settle transaction (2102 or 2207)
  * @param settleInputJson  online only: its input without the purse record (a JSON object)
+ * @param terminalSeq      the terminal transaction sequence the PSAM took for this debit (INIT SAM FOR
+ *                         PURCHASE), or null to let the journal number it (tools and tests without a PSAM)
+ * @param txTime           the date and time sent to the card in DEBIT FOR PURCHASE, {@code yyyy-MM-dd HH:mm:ss},
+ *                         or null for the journal's clock
  */
 public record SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int cardCounter, long acctPayFen,
-                         long cashPayFen, String itemsJson, String settleInfno, String settleInputJson) {
+                         long cashPayFen, String itemsJson, String settleInfno, String settleInputJson,
+                         Long terminalSeq, String txTime) {
     private static final ObjectMapper CHECKER = new ObjectMapper();
 
     public SaleIntent {
@@ -45,6 +50,28 @@ public record SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int car
             }
             Json.require(CHECKER, settleInputJson, false, "settle input");
         }
+        if (terminalSeq != null && (terminalSeq < 0 || terminalSeq > 0xFFFF_FFFFL)) {
+            throw new IllegalArgumentException("terminal sequence must fit 4 bytes: " + terminalSeq);
+        }
+        if (txTime != null) {
+            LocalTimes.DATE_TIME.parse(txTime);
+        }
+    }
+
+    /** Without the PSAM's sequence and time: the journal numbers the debit itself. */
+    public SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int cardCounter, long acctPayFen,
+                      long cashPayFen, String itemsJson, String settleInfno, String settleInputJson) {
+        this(mode, cardNo, psnCertNo, cardCounter, acctPayFen, cashPayFen, itemsJson, settleInfno, settleInputJson,
+                null, null);
+    }
+
+    /**
+     * The same intent with the terminal sequence the PSAM took and the time sent to the card: the journal
+     * then records exactly what DEBIT FOR PURCHASE carries, so the TAC verifies at the center.
+     */
+    public SaleIntent withCardDebit(long psamTerminalSeq, String debitTime) {
+        return new SaleIntent(mode, cardNo, psnCertNo, cardCounter, acctPayFen, cashPayFen, itemsJson, settleInfno,
+                settleInputJson, psamTerminalSeq, debitTime);
     }
 
     /** An offline (R11 case 1) sale. */

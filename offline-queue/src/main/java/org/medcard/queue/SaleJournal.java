@@ -18,6 +18,9 @@ import java.util.Optional;
  * an offline debit row (8301) or the online settle message (2102/2207).
  */
 final class SaleJournal {
+    /** Condition on journal line {@code i}: a sale intent without a card answer. */
+    static final String UNFINISHED = "i.kind = 'SALE_INTENT' AND NOT EXISTS (SELECT 1 FROM journal a"
+            + " WHERE a.sale_id = i.sale_id AND a.kind IN ('CARD_DEBITED','CARD_NOT_DEBITED'))";
     private final TerminalIdentity terminal;
     private final ObjectMapper mapper;
     private final Outbox outbox;
@@ -37,9 +40,12 @@ final class SaleJournal {
                 throw new OfflineLimitRefused(d);
             }
         }
-        long seq = tx.nextTerminalSeq();
-        String saleId = terminal.terminalId().toUpperCase() + "-" + LocalTimes.pad(seq, 10);
-        String txTime = LocalTimes.DATE_TIME.format(LocalTimes.local(tx.clock(), tx.now()));
+        long saleNo = tx.nextTerminalSeq();
+        String saleId = terminal.terminalId().toUpperCase() + "-" + LocalTimes.pad(saleNo, 10);
+        // The PSAM's sequence and the card's time when the terminal has them (they are what the TAC covers).
+        long seq = intent.terminalSeq() != null ? intent.terminalSeq() : saleNo;
+        String txTime = intent.txTime() != null ? intent.txTime()
+                : LocalTimes.DATE_TIME.format(LocalTimes.local(tx.clock(), tx.now()));
         tx.append("SALE_INTENT", null, null, saleId, intentPayload(intent, seq, txTime));
         return new SaleTicket(saleId, seq, txTime, intent);
     }
@@ -146,9 +152,8 @@ final class SaleJournal {
     /** Sales with an intent and no card answer: the terminal resolves each with GET TRANSACTION PROVE. */
     List<SaleTicket> unfinished(Connection c) throws SQLException {
         List<SaleTicket> out = new ArrayList<>();
-        for (Map<String, Object> row : SqliteStore.query(c, "SELECT * FROM journal i WHERE i.kind = 'SALE_INTENT'"
-                + " AND NOT EXISTS (SELECT 1 FROM journal a WHERE a.sale_id = i.sale_id"
-                + " AND a.kind IN ('CARD_DEBITED','CARD_NOT_DEBITED')) ORDER BY i.seq")) {
+        for (Map<String, Object> row : SqliteStore.query(c, "SELECT * FROM journal i WHERE " + UNFINISHED
+                + " ORDER BY i.seq")) {
             out.add(toTicket(Rows.journal(row)));
         }
         return out;
@@ -173,7 +178,8 @@ final class SaleJournal {
                     p.path("psn_cert_no").isNull() ? null : p.path("psn_cert_no").asText(),
                     p.path("card_counter").asInt(), p.path("acct_pay").asLong(), p.path("cash_pay").asLong(),
                     p.path("items").toString(), p.path("settle_infno").asText(null),
-                    settleInput == null ? null : settleInput.toString());
+                    settleInput == null ? null : settleInput.toString(), p.path("terminal_seq").asLong(),
+                    p.path("tx_time").asText());
         } catch (IllegalArgumentException ex) {
             throw new QueueStoreException(QueueStoreException.Reason.UNPARSEABLE_RECORD,
                     "journal line " + e.seq() + " (sale " + e.saleId() + ") cannot be read: " + ex.getMessage(), ex);

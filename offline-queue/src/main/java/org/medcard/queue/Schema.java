@@ -45,7 +45,8 @@ final class Schema {
                             + " batch_msgid TEXT REFERENCES outbox (msgid), setl_id TEXT, reason TEXT,"
                             + " created_at TEXT NOT NULL, event_seq INTEGER NOT NULL REFERENCES journal (seq),"
                             + " mac TEXT NOT NULL, UNIQUE (card_no, offline_counter))",
-                    "CREATE INDEX offline_debit_state ON offline_debit (state, id)",
+                    // covering: the R11 limits (sum and oldest of what is not forwarded) read only this index
+                    "CREATE INDEX offline_debit_state ON offline_debit (state, created_at, amount)",
                     "CREATE INDEX offline_debit_card_day ON offline_debit (card_no, tx_date)"),
             // v3: re-settlement entries (R11), linked from the outbox (8400/8401)
             List.of(

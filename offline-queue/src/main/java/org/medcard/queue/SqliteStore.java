@@ -188,6 +188,10 @@ final class SqliteStore implements AutoCloseable {
         exec("BEGIN IMMEDIATE");
         try {
             int from = Schema.version(conn);
+            if (from > Schema.LATEST) {
+                throw new QueueStoreException(QueueStoreException.Reason.REFUSED, path + " is schema v" + from
+                        + ", newer than this program (v" + Schema.LATEST + "); open it with the newer program");
+            }
             if (from < targetVersion) {
                 Schema.migrate(conn, from, targetVersion);
             }
@@ -313,7 +317,11 @@ final class SqliteStore implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw translate(e, what + " in " + path);
+            QueueStoreException ex = translate(e, what + " in " + path);
+            if (ex.stopsWrites()) {
+                stopWrites(ex); // a damaged page found while reading: do not write on top of it
+            }
+            throw ex;
         } catch (QueueStoreException e) {
             if (e.stopsWrites()) {
                 stopWrites(e); // e.g. a record that cannot be parsed: do not build on it
@@ -541,6 +549,26 @@ final class SqliteStore implements AutoCloseable {
                 ps.executeUpdate();
             }
             return row;
+        }
+
+        /**
+         * After a supervisor acknowledged tamper evidence: journals the row exactly as it now stands (so the
+         * journal holds both what the program wrote and what was found) and binds its MAC to that line, so
+         * the forwarder can go on. Nothing about the row is changed.
+         */
+        void reseal(String table, String keyColumn, String key, ObjectNode payload) throws SQLException {
+            Map<String, Object> row = query(conn, "SELECT * FROM " + table + " WHERE " + keyColumn + " = ?", key).get(0);
+            row.remove("mac");
+            row.remove("event_seq");
+            ObjectNode found = payload.putObject("row_as_found");
+            row.forEach((k, v) -> found.putPOJO(k, v));
+            JournalEntry event = append("ROW_RESEALED", table, key, null, payload);
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "UPDATE " + table + " SET event_seq = ?, mac = ? WHERE " + keyColumn + " = ?")) {
+                row.put("event_seq", event.seq());
+                bind(ps, event.seq(), mac.row(table, row, head.lastHmac), key);
+                ps.executeUpdate();
+            }
         }
 
         void insertRow(String table, Map<String, Object> cols) throws SQLException {

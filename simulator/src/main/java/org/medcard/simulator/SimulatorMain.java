@@ -33,8 +33,8 @@ public final class SimulatorMain implements Runnable {
         cmd.addSubcommand(new ProfilesCommand());
         cmd.addSubcommand(new CardCommand(clock));
         cmd.addSubcommand(new ConsoleCommand(clock, in));
-        // cmd.addSubcommand(new org.medcard.simulator.reader.vpcd.VpcdCommand());   -- wired at merge
-        // cmd.addSubcommand(new org.medcard.simulator.reader.serial.SerialCommand());
+        cmd.addSubcommand(new org.medcard.simulator.reader.vpcd.VpcdCommand(clock, in));
+        cmd.addSubcommand(new org.medcard.simulator.reader.serial.SerialCommand(clock, in));
         // cmd.addSubcommand(new org.medcard.simulator.center.CenterCommand());
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + ex.getMessage());

@@ -34,8 +34,10 @@ public final class Forwarder implements AutoCloseable {
     private final Duration idlePoll;
     private final ReentrantLock sendLock = new ReentrantLock();
     private final Object signal = new Object();
-    private int failures;
-    private Instant nextAttempt = Instant.MIN;
+    /** Written only by the sender holding {@link #sendLock}; read by anyone. */
+    private volatile int failures;
+    /** Written by the sender and by {@link #forwardNow()} (which must not wait for a send in progress). */
+    private volatile Instant nextAttempt = Instant.MIN;
     private boolean wakeUp;
     private volatile boolean running;
     private Thread thread;
@@ -56,10 +58,17 @@ public final class Forwarder implements AutoCloseable {
      * over. Returns what happened, in order.
      */
     public List<ForwardResult> drainOnce() {
-        List<ForwardResult> results = new ArrayList<>();
         sendLock.lock();
         try {
-            while (!clock.instant().isBefore(nextAttempt)) {
+            return drainLocked();
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    private List<ForwardResult> drainLocked() {
+        List<ForwardResult> results = new ArrayList<>();
+        while (!clock.instant().isBefore(nextAttempt)) {
                 Optional<OutboxMessage> next = queue.claimNext();
                 if (next.isEmpty()) {
                     break;
@@ -69,18 +78,24 @@ public final class Forwarder implements AutoCloseable {
                 if (r.state() == OutboxState.UNKNOWN) {
                     break;
                 }
-            }
-        } finally {
-            sendLock.unlock();
         }
         return results;
     }
 
-    /** Sends one given message now (the terminal's online settle), ignoring the backoff wait. */
+    /**
+     * Sends one given message now (the terminal's online settle), ignoring the backoff wait. When older work
+     * of the same card is still without an answer, that goes first (per-card order): the queue is drained in
+     * order and the result for {@code msgid} is returned if it was reached.
+     */
     public Optional<ForwardResult> sendNow(String msgid) {
         sendLock.lock();
         try {
-            return queue.claim(msgid).map(this::send);
+            Optional<ForwardResult> direct = queue.claim(msgid).map(this::send);
+            if (direct.isPresent() || queue.forwardingBlocked()) {
+                return direct;
+            }
+            nextAttempt = Instant.MIN;
+            return drainLocked().stream().filter(r -> r.msgid().equals(msgid)).findFirst();
         } finally {
             sendLock.unlock();
         }
@@ -110,12 +125,7 @@ public final class Forwarder implements AutoCloseable {
 
     /** The cashier's "forward now": end any backoff wait and send at once. */
     public void forwardNow() {
-        sendLock.lock();
-        try {
-            nextAttempt = Instant.MIN;
-        } finally {
-            sendLock.unlock();
-        }
+        nextAttempt = Instant.MIN;
         synchronized (signal) {
             wakeUp = true;
             signal.notifyAll();
@@ -124,21 +134,11 @@ public final class Forwarder implements AutoCloseable {
 
     /** When the next attempt may happen (Instant.MIN when now). */
     public Instant nextAttemptAt() {
-        sendLock.lock();
-        try {
-            return nextAttempt;
-        } finally {
-            sendLock.unlock();
-        }
+        return nextAttempt;
     }
 
     public int consecutiveFailures() {
-        sendLock.lock();
-        try {
-            return failures;
-        } finally {
-            sendLock.unlock();
-        }
+        return failures;
     }
 
     /** Starts the background sender. */
@@ -157,7 +157,15 @@ public final class Forwarder implements AutoCloseable {
             try {
                 drainOnce();
             } catch (QueueStoreException e) {
-                LOG.error("Forwarder paused: {}", e.getMessage());
+                // e.g. writes stopped: wait like after a failed send instead of logging every poll
+                sendLock.lock();
+                try {
+                    failures++;
+                    nextAttempt = clock.instant().plus(backoff.delay(failures));
+                } finally {
+                    sendLock.unlock();
+                }
+                LOG.error("Forwarder paused until {}: {}", nextAttempt, e.getMessage());
             } catch (RuntimeException e) {
                 LOG.error("Forwarder pass failed", e);
             }

@@ -105,6 +105,7 @@ abstract class CardClientConformance {
         psamTransport.close();
         rig.reader().cardSlot().remove();
         rig.reader().psamSlot().remove();
+        rig.awaitEmpty(true);
     }
 
     VirtualMedicalCard insert(String profileName) {
@@ -254,6 +255,7 @@ abstract class CardClientConformance {
         assertNotNull(journal.get(), "the pending debit was journalled before DEBIT went out");
         assertFalse(rig.reader().cardSlot().isCardPresent(), "the tear took the card out: " + fault.kind());
 
+        rig.awaitEmpty(false);
         rig.reader().cardSlot().insert(v);
         MedicalCard again = connect();
         again.select();
@@ -277,6 +279,7 @@ abstract class CardClientConformance {
         v.arm(Tear.AFTER_DEBIT);
         assertThrows(CardFault.class, () -> card.debit(intent, psam, NOW, journal::set));
 
+        rig.awaitEmpty(false);
         rig.reader().cardSlot().insert(v);
         MedicalCard again = connect();
         again.select();

@@ -21,6 +21,13 @@ interface ReaderRig extends AutoCloseable {
     /** A connection to the PSAM slot. */
     CardTransport connectPsam();
 
+    /**
+     * Waits until the reader reports the card slot (and, with {@code psamToo}, the PSAM slot) empty: a real
+     * PC/SC stack notices a removal a moment later, and a cashier re-inserts a card only after pulling it.
+     */
+    default void awaitEmpty(boolean psamToo) {
+    }
+
     @Override
     void close();
 }

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import jdk.net.ExtendedSocketOptions;
@@ -169,6 +170,9 @@ public final class VpcdBridge implements AutoCloseable {
                 }
                 log.info("{}: card presented to vpcd at {}:{}", slot.name(), host, port);
                 serve(s, s.getInputStream(), s.getOutputStream());
+            } catch (RuntimeException e) {
+                // A fault in the simulated card must not end the bridge: the card is withdrawn and comes back.
+                log.error("{}: the simulated card failed; link to vpcd closed", slot.name(), e);
             } catch (IOException e) {
                 if (running && connected) {
                     log.info("{}: vpcd link lost ({}); reconnecting", slot.name(), e.getMessage());
@@ -253,6 +257,11 @@ public final class VpcdBridge implements AutoCloseable {
                 send(out, new byte[0]);
             }
             return false;
+        } catch (RuntimeException bug) {
+            // A bug in a simulated card: answer "no precise diagnosis" and keep the card in the reader.
+            log.error("{}: the simulated card failed on {}", slot.name(), HexFormat.of().withUpperCase().formatHex(apdu, 0, Math.min(4, apdu.length)), bug);
+            send(out, new byte[] {0x6F, 0x00});
+            return true;
         }
     }
 

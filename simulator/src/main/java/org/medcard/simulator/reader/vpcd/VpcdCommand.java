@@ -6,6 +6,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.io.InputStream;
+import java.time.Clock;
+
+import org.medcard.simulator.cli.ReaderSetup;
+import org.medcard.simulator.profile.CardProfiles;
+import picocli.CommandLine.Mixin;
 
 import org.medcard.simulator.reader.SimulatedCard;
 import org.medcard.simulator.reader.SimulatedReader;
@@ -38,6 +44,11 @@ public final class VpcdCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ReaderSetup setup = new ReaderSetup();
+
+    private Clock clock = Clock.systemDefaultZone();
+    private InputStream in = System.in;
     private final SimulatedReader reader;
     private final Supplier<SimulatedCard> card;
     private final Supplier<SimulatedCard> psam;
@@ -65,15 +76,23 @@ public final class VpcdCommand implements Callable<Integer> {
         this.psam = psam;
     }
 
+    /** As the technician CLI builds it: cards come from {@code --profile} / {@code --card-file}, console from {@code in}. */
+    public VpcdCommand(Clock clock, InputStream in) {
+        this();
+        this.clock = clock;
+        this.in = in;
+    }
+
     public SimulatedReader reader() {
         return reader;
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         insert(reader.cardSlot(), card.get());
         insert(reader.psamSlot(), psam.get());
+        CardProfiles loaded = setup.given() ? setup.fill(reader, clock) : null;
         List<VpcdBridge> started = List.of(new VpcdBridge(reader.cardSlot(), host, cardPort),
                 new VpcdBridge(reader.psamSlot(), host, psamPort));
         started.forEach(VpcdBridge::start);
@@ -86,6 +105,9 @@ public final class VpcdCommand implements Callable<Integer> {
         out.println("Bridging to vpcd on " + host + " ports " + cardPort + " (card) and " + psamPort
                 + " (PSAM); check with pcsc_scan. Ctrl-C stops.");
         out.flush();
+        if (loaded != null) {
+            setup.startConsole(reader, loaded, clock, in, out, this::stop);
+        }
         try {
             stop.await();
         } finally {

@@ -29,7 +29,7 @@ import org.medcard.testsupport.SystemParts;
  *       ports per machine, so concurrent builds on one machine take turns instead of fighting.</li>
  * </ul>
  */
-final class PrivatePcscd implements AutoCloseable {
+public final class PrivatePcscd implements AutoCloseable {
 
     static final String SOCKET = "/run/pcscd/pcscd.comm";
     static final String LOCK = "/tmp/medcard-pcscd-it.lock";
@@ -53,7 +53,7 @@ final class PrivatePcscd implements AutoCloseable {
     }
 
     /** Starts a pcscd of our own, or reuses the one running; skips (or fails in CI) without pcscd and vpcd. */
-    static PrivatePcscd startOrReuse() throws IOException, InterruptedException {
+    public static PrivatePcscd startOrReuse() throws IOException, InterruptedException {
         Path pcscd = SystemParts.needCommand("pcscd", "pcscd");
         SystemParts.need(Files.isRegularFile(VPCD_DRIVER) && Files.isRegularFile(VPCD_CONFIG),
                 "the vpcd driver (" + VPCD_DRIVER + ", " + VPCD_CONFIG + ")", "apt-get install vsmartcard-vpcd");

@@ -125,6 +125,38 @@ class VpcdBridgeTest {
     }
 
     @Test
+    void cardThatThrows_answers6F00_andTheBridgeKeepsServing() throws Exception {
+        card.on("80CA000000", "9000");
+        slot.insert(new org.medcard.simulator.reader.SimulatedCard() {
+            @Override
+            public byte[] atr() {
+                return card.atr();
+            }
+
+            @Override
+            public byte[] process(byte[] command) {
+                if (command[1] == (byte) 0xCA) {
+                    throw new IllegalStateException("bug in a simulated card");
+                }
+                return card.process(command);
+            }
+
+            @Override
+            public void reset() {
+            }
+
+            @Override
+            public String describe() {
+                return "buggy card";
+            }
+        });
+        assertTrue(vpcd.accept(SOON));
+
+        assertEquals("6F00", vpcd.exchange("80CA000000"));
+        assertEquals("000027109000", vpcd.exchange("805C000204"));
+    }
+
+    @Test
     void vpcdGoneAndBack_bridgeConnectsAgain() throws Exception {
         slot.insert(card);
         assertTrue(vpcd.accept(SOON));

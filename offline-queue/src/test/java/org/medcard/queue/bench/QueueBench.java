@@ -1,0 +1,138 @@
+package org.medcard.queue.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.medcard.queue.ForwardResult;
+import org.medcard.queue.OfflineQueue;
+import org.medcard.queue.QueueFixtures;
+import org.medcard.queue.QueueSettings;
+import org.medcard.queue.forward.Backoff;
+import org.medcard.queue.forward.FakeCenter;
+import org.medcard.queue.forward.Forwarder;
+import org.medcard.queue.forward.HttpCenterLink;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Benchmark main (not a test): durable enqueue rate of the queue beside a plain JDBC insert loop with the same
+ * pragmas, in the same run on the same disk; then the time to drain 10,000 queued offline debits to a loopback
+ * center. Usage: {@code QueueBench [dir] [sales] [drainRecords]}; prints a small table.
+ */
+public final class QueueBench {
+    private static final int ROUNDS = 3;
+
+    private QueueBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "offline-queue/target/queue-bench"))
+                .toAbsolutePath();
+        int sales = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        int drain = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+        System.out.println("dir " + dir + ", java " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cpus");
+        enqueue(dir.resolve("warmup.db"), 200);
+        plainInserts(dir.resolve("warmup-plain.db"), 200);
+        // Interleaved rounds, so that a burst of disk load from other processes hits both sides alike.
+        double[][] rates = new double[3][ROUNDS];
+        for (int r = 0; r < ROUNDS; r++) {
+            rates[0][r] = enqueue(dir.resolve("enqueue.db"), sales);
+            rates[1][r] = plainInserts(dir.resolve("plain.db"), sales);
+            rates[2][r] = plainInserts(dir.resolve("plain2.db"), sales * 2) / 2;
+        }
+        String[] names = {"queue: offline sale (intent + TAC = 2 commits)", "plain JDBC: one INSERT per commit",
+            "plain JDBC: two INSERT commits per sale"};
+        System.out.printf(Locale.ROOT, "%-50s %12s   %s%n", sales + " per round, " + ROUNDS + " rounds", "median /s",
+                "each round /s");
+        for (int i = 0; i < names.length; i++) {
+            double[] sorted = rates[i].clone();
+            java.util.Arrays.sort(sorted);
+            System.out.printf(Locale.ROOT, "%-50s %12.0f   %s%n", names[i], sorted[ROUNDS / 2],
+                    java.util.Arrays.toString(java.util.Arrays.stream(rates[i]).map(Math::rint).toArray()));
+        }
+        drain(dir.resolve("drain.db"), drain);
+    }
+
+    /** Sales per second through beginSale + recordCardDebit, each its own durable commit. */
+    private static double enqueue(Path file, int n) throws Exception {
+        Files.deleteIfExists(file);
+        try (OfflineQueue q = OfflineQueue.open(file, QueueFixtures.roomySettings(), QueueFixtures.key(),
+                Clock.systemDefaultZone())) {
+            long t0 = System.nanoTime();
+            for (int i = 1; i <= n; i++) {
+                QueueFixtures.offlineDebit(q, i % 100, i, 100 + i % 900);
+            }
+            return n / seconds(t0);
+        }
+    }
+
+    /** The same pragmas as the queue (WAL, synchronous FULL, busy timeout, foreign keys), autocommit inserts. */
+    private static double plainInserts(Path file, int n) throws SQLException, java.io.IOException {
+        Files.deleteIfExists(file);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(5000);
+        config.enforceForeignKeys(true);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.executeUpdate("CREATE TABLE t (id INTEGER PRIMARY KEY, card_no TEXT NOT NULL, counter INTEGER NOT NULL,"
+                    + " amount INTEGER NOT NULL, record TEXT NOT NULL, UNIQUE (card_no, counter))");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO t (card_no, counter, amount, record) VALUES (?, ?, ?, ?)")) {
+                long t0 = System.nanoTime();
+                for (int i = 1; i <= n; i++) {
+                    ps.setString(1, QueueFixtures.card(i % 100));
+                    ps.setInt(2, i);
+                    ps.setLong(3, 100 + i % 900);
+                    ps.setString(4, "{\"card_no\":\"" + QueueFixtures.card(i % 100) + "\",\"offline_counter\":" + i
+                            + ",\"amount\":" + (100 + i % 900) + ",\"tac\":\"01020304\"}");
+                    ps.executeUpdate();
+                }
+                return n / seconds(t0);
+            }
+        }
+    }
+
+    private static void drain(Path file, int n) throws Exception {
+        Files.deleteIfExists(file);
+        QueueSettings settings = QueueFixtures.roomySettings();
+        try (FakeCenter center = new FakeCenter();
+             OfflineQueue q = OfflineQueue.open(file, settings, QueueFixtures.key(), Clock.systemDefaultZone())) {
+            long t0 = System.nanoTime();
+            long tBlock = t0;
+            StringBuilder blocks = new StringBuilder();
+            for (int i = 1; i <= n; i++) {
+                QueueFixtures.offlineDebit(q, i % 100, i, 100);
+                if (i % 2000 == 0) {
+                    blocks.append(Math.round(2000 / seconds(tBlock))).append(' ');
+                    tBlock = System.nanoTime();
+                }
+            }
+            System.out.printf(Locale.ROOT, "%-50s %10.1f s  (sales/s per 2000: %s)%n",
+                    "queue " + n + " offline debits (setup)", seconds(t0), blocks.toString().trim());
+            HttpCenterLink link = new HttpCenterLink(HttpCenterLink.Settings.of(center.uri(), "P11010100001", "T01",
+                    "bench", () -> "S-1"), Clock.systemDefaultZone());
+            Forwarder f = new Forwarder(q, link, Backoff.standard(Math::random), Clock.systemDefaultZone(),
+                    Duration.ofSeconds(1));
+            long t1 = System.nanoTime();
+            List<ForwardResult> results = f.drainOnce();
+            double s = seconds(t1);
+            int accepted = results.stream().mapToInt(ForwardResult::accepted).sum();
+            System.out.printf(Locale.ROOT, "%-50s %10.2f s  (%d messages, %d accepted, %.0f records/s)%n",
+                    "drain " + n + " records to a loopback center (8301 x500)", s, results.size(), accepted, n / s);
+            if (q.summary().queuedDebits() != 0 || center.payments.size() != n) {
+                throw new IllegalStateException("drain incomplete: " + q.summary());
+            }
+        }
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}
