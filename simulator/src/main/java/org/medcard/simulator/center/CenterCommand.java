@@ -59,6 +59,11 @@ public final class CenterCommand implements Callable<Integer> {
         this(Clock.systemDefaultZone(), new CountDownLatch(1));
     }
 
+    /** For {@code SimulatorMain}: settles with {@code clock}, stopped by Ctrl-C. */
+    public CenterCommand(Clock clock) {
+        this(clock, new CountDownLatch(1));
+    }
+
     /** For embedding and tests: the clock to settle with, and a latch that stops the center when counted down. */
     public CenterCommand(Clock clock, CountDownLatch stopSignal) {
         this.clock = clock;
