@@ -1,0 +1,204 @@
+package org.medcard.simulator.center;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.medcard.simulator.center.fault.Fault;
+import org.medcard.simulator.center.fault.FaultInjector;
+import org.medcard.simulator.center.protocol.Json;
+import org.medcard.simulator.center.store.CenterStore;
+import org.medcard.simulator.center.store.Seeder;
+import org.medcard.simulator.center.tx.TxProcessor;
+
+/**
+ * The simulated settlement center: {@code POST /api/tx} on one port, the fault control API on another
+ * (so that it stays reachable while the API is DOWN), and its own SQLite database, seeded when new.
+ *
+ * <p>Lifecycle: construct (opens and, if new, seeds the database) → {@link #start(int)} → {@link #stop()}
+ * (closes both listeners and the database). A stopped center is not restarted; open a new one on the
+ * same file: nothing is lost, every answered {@code msgid} is still answered the same way.
+ *
+ * <p>Thread-safety: start/stop and the DOWN switch are synchronized; requests are handled on a small
+ * pool and serialized by the store (one SQLite writer).
+ */
+public final class SettlementCenter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SettlementCenter.class);
+
+    private final CenterConfig config;
+    private final CenterStore store;
+    private final FaultInjector faults = new FaultInjector();
+    private final Json json = new Json();
+    private final ApiHandler apiHandler;
+    private HttpServer api;
+    private HttpServer control;
+    private ExecutorService apiPool;
+    private ExecutorService controlPool;
+    private int apiPort = -1;
+    private boolean stopped;
+
+    public SettlementCenter(CenterConfig config, Clock clock) {
+        this.config = config;
+        this.store = CenterStore.open(config.database());
+        if (store.isFresh()) {
+            store.inTransaction((db, sp) -> {
+                Seeder.seed(db, config.seed().get());
+                return null;
+            });
+            LOG.info("Center database {} seeded", config.database());
+        }
+        this.apiHandler = new ApiHandler(new TxProcessor(store, json, clock, config.rules(), faults), faults);
+        faults.onDownChanged(this::setDown);
+    }
+
+    /** Starts listening: the API on {@code port} (0 = any free port), control on the configured port. */
+    public synchronized void start(int port) {
+        if (stopped || control != null) {
+            throw new IllegalStateException(stopped ? "center was stopped; open a new one" : "center already started");
+        }
+        controlPool = Executors.newSingleThreadExecutor(threads("center-control"));
+        apiPool = Executors.newFixedThreadPool(4, threads("center-api"));
+        control = bind(config.controlPort(), new ControlHandler(faults, json, this), controlPool);
+        apiPort = port;
+        openApi();
+        LOG.info("Settlement center listening on {} (control {})", apiUri(), controlUri());
+    }
+
+    /** The API port actually bound. */
+    public synchronized int port() {
+        return apiPort;
+    }
+
+    public synchronized int controlPort() {
+        requireStarted();
+        return control.getAddress().getPort();
+    }
+
+    /** {@code http://host:port/api/tx}. */
+    public URI apiUri() {
+        return URI.create("http://" + hostForUri() + ":" + port() + ApiHandler.PATH);
+    }
+
+    /** {@code http://host:port/control/faults}. */
+    public URI controlUri() {
+        return URI.create("http://" + hostForUri() + ":" + controlPort() + ControlHandler.PATH);
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** Injects a fault (same as the control API). */
+    public void inject(Fault fault) {
+        faults.set(fault);
+    }
+
+    /** Stops both listeners and closes the database; waits for requests in progress. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        closeApi();
+        if (control != null) {
+            control.stop(0);
+        }
+        shutdown(apiPool);
+        shutdown(controlPool);
+        store.close();
+        LOG.info("Settlement center stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private synchronized void setDown(boolean down) {
+        if (stopped || control == null) {
+            return;
+        }
+        if (down) {
+            closeApi();
+            LOG.info("API port {} closed (fault DOWN)", apiPort);
+        } else {
+            openApi();
+            LOG.info("API port {} open again", apiPort);
+        }
+    }
+
+    private void openApi() {
+        if (faults.isActive(org.medcard.simulator.center.fault.FaultKind.DOWN)) {
+            // Started while DOWN: remember the port only if one was given; it opens when DOWN is cleared.
+            return;
+        }
+        api = bind(apiPort, apiHandler, apiPool);
+        apiPort = api.getAddress().getPort();
+    }
+
+    private void closeApi() {
+        if (api != null) {
+            api.stop(0);
+            api = null;
+        }
+    }
+
+    private HttpServer bind(int port, com.sun.net.httpserver.HttpHandler handler, ExecutorService pool) {
+        try {
+            HttpServer s = HttpServer.create(new InetSocketAddress(config.host(), port), 64);
+            s.createContext("/", handler); // the handler answers 404 for anything but its path
+            s.setExecutor(pool);
+            s.start();
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + port, e);
+        }
+    }
+
+    private void requireStarted() {
+        if (control == null) {
+            throw new IllegalStateException("center not started");
+        }
+    }
+
+    private String hostForUri() {
+        String h = config.host();
+        return h.contains(":") ? "[" + h + "]" : h;
+    }
+
+    private static void shutdown(ExecutorService pool) {
+        if (pool == null) {
+            return;
+        }
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
