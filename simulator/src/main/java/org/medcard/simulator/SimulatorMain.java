@@ -19,6 +19,11 @@ public final class SimulatorMain implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // The JDK's HTTP server writes headers and body in two segments; without TCP_NODELAY every answer
+        // of the simulated center waits ~40 ms for a delayed ACK. Read once, when the server class loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         System.exit(commandLine(Clock.systemDefaultZone()).execute(args));
     }
 
@@ -35,7 +40,7 @@ public final class SimulatorMain implements Runnable {
         cmd.addSubcommand(new ConsoleCommand(clock, in));
         cmd.addSubcommand(new org.medcard.simulator.reader.vpcd.VpcdCommand(clock, in));
         cmd.addSubcommand(new org.medcard.simulator.reader.serial.SerialCommand(clock, in));
-        // cmd.addSubcommand(new org.medcard.simulator.center.CenterCommand());
+        cmd.addSubcommand(new org.medcard.simulator.center.CenterCommand(clock));
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + ex.getMessage());
             return CommandLine.ExitCode.SOFTWARE;
