@@ -30,7 +30,10 @@ public record Request(String infno, String msgid, String fixmedinsCode, String d
         String fixmedins = f.text("fixmedins_code");
         String devNo = f.text("dev_no");
         String opter = f.text("opter");
-        String signNo = SIGN_IN.equals(infno) ? f.optText("sign_no").orElse(null) : f.text("sign_no");
+        // A terminal signing in has no sign_no yet: it may leave the field out, null or empty.
+        JsonNode rawSign = body.get("sign_no");
+        boolean noSignNo = rawSign == null || rawSign.isNull() || rawSign.isTextual() && rawSign.asText().isEmpty();
+        String signNo = SIGN_IN.equals(infno) && noSignNo ? null : f.text("sign_no");
         String infTime = f.time("inf_time").format(Fields.TIME);
         f.object("input");
         return new Request(infno, msgid, fixmedins, devNo, opter, signNo, infTime, body.get("input"));
