@@ -144,6 +144,14 @@ public final class SerialCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             simulator.start();
+            // The port is opened on the simulator's own thread: say "answering" only once it really is.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            while (!simulator.isConnected() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            if (!simulator.isConnected()) {
+                err.println("The reader's end " + readerEnd + " could not be opened within 5 s; still trying.");
+            }
             out.println("Serial reader '" + served.name() + "' answering on " + settings.describe());
             if (pair != null) {
                 out.println("Terminal side: " + pair.terminalEnd());

@@ -53,6 +53,42 @@ class SerialCommandIT {
         assertTrue(out.toString().contains("Serial reader stopped."), out.toString());
     }
 
+    @Test
+    void technicianCli_servesAProfileCardOnAPty_andTheConsoleRemovesItAndQuits() throws Exception {
+        SystemParts.needCommand("socat", "socat");
+        java.io.PipedOutputStream typed = new java.io.PipedOutputStream();
+        java.io.PipedInputStream console = new java.io.PipedInputStream(typed);
+        StringWriter out = new StringWriter();
+        CommandLine cli = org.medcard.simulator.SimulatorMain.commandLine(java.time.Clock.systemDefaultZone(), console);
+        cli.setOut(new PrintWriter(out, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() ->
+                cli.execute("serial", "--socat", "--profile", "normal-sm4", "--console"));
+
+        String terminalEnd = awaitTerminalEnd(out);
+        try (SerialReader reader = SerialReader.open("cli reader", JSerialCommLink.opener(SerialPortSettings.defaults(terminalEnd)),
+                SerialReaderConfig.defaults().withAnswerTimeout(Duration.ofMillis(800)))) {
+            try {
+                reader.powerOn(0);
+            } catch (RuntimeException e) {
+                throw new AssertionError("power on failed; command said: " + out, e);
+            }
+            org.medcard.card.MedicalCard card = new org.medcard.card.MedicalCard(reader.slot(0));
+            assertEquals(org.medcard.crypto.Algorithm.SM4, card.select().fci().orElseThrow().algorithm(), "the profile's card answers");
+            org.junit.jupiter.api.Assertions.assertNotEquals(org.medcard.transport.serial.SlotStatus.NO_CARD, reader.slotStatus(1),
+                    "the virtual PSAM is in slot 1");
+            typed.write("remove\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            typed.flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (reader.slotStatus(0) != org.medcard.transport.serial.SlotStatus.NO_CARD && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(org.medcard.transport.serial.SlotStatus.NO_CARD, reader.slotStatus(0), "the console took the card out");
+        }
+        typed.write("quit\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        typed.flush();
+        assertEquals(0, exit.get(10, TimeUnit.SECONDS), out::toString);
+    }
+
     private static String awaitTerminalEnd(StringWriter out) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
