@@ -50,4 +50,29 @@ class VpcdCommandTest {
         assertEquals(35963, command.cardPort);
         assertEquals(35964, command.psamPort);
     }
+
+    @Test
+    void technicianCli_bridgesTheProfilesCardAndTheVirtualPsam_andTheConsoleQuitStopsIt() throws Exception {
+        try (FakeVpcd cardPort = new FakeVpcd(); FakeVpcd psamPort = new FakeVpcd()) {
+            java.io.PipedOutputStream typed = new java.io.PipedOutputStream();
+            java.io.PipedInputStream console = new java.io.PipedInputStream(typed);
+            StringWriter out = new StringWriter();
+            CommandLine cli = org.medcard.simulator.SimulatorMain.commandLine(java.time.Clock.systemDefaultZone(), console)
+                    .setOut(new PrintWriter(out, true));
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("vpcd", "--host", "127.0.0.1",
+                    "--card-port", String.valueOf(cardPort.port()), "--psam-port", String.valueOf(psamPort.port()),
+                    "--profile", "normal-sm4", "--console"));
+
+            assertTrue(cardPort.accept(Duration.ofSeconds(3)));
+            assertTrue(psamPort.accept(Duration.ofSeconds(3)));
+            String fci = cardPort.exchange("00A4040009F04D4544434152440100");
+            assertTrue(fci.endsWith("C001049000"), "an SM4 card answers SELECT: " + fci);
+            assertTrue(psamPort.exchange("00A4040009F04D4544434152445000").endsWith("9000"), "the virtual PSAM answers");
+
+            typed.write("quit\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            typed.flush();
+            assertEquals(0, exit.get(5, TimeUnit.SECONDS));
+            assertTrue(out.toString().contains("normal-sm4"), out.toString());
+        }
+    }
 }
