@@ -1,5 +1,7 @@
 package org.medcard.terminal.receipt.escpos;
 
+import org.medcard.terminal.receipt.sheet.LineWrap;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -230,39 +232,9 @@ public final class EscPosWriter {
         return sb.toString();
     }
 
-    /** Wraps at the last space of a line when there is one, else between characters (hanzi). */
+    /** Wraps at the last space of a line when there is one, else between characters (hanzi take two columns). */
     List<String> wrap(String text, int width) {
-        String s = clean(text);
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        int used = 0;
-        int lastSpace = -1;
-        int i = 0;
-        while (i < s.length()) {
-            int cp = s.codePointAt(i);
-            int w = cp < 0x80 ? 1 : 2;
-            if (used + w > width && i > start) {
-                int cut = lastSpace > start ? lastSpace : i;
-                lines.add(s.substring(start, cut).stripTrailing());
-                start = cut;
-                while (start < s.length() && s.charAt(start) == ' ') {
-                    start++;
-                }
-                i = start;
-                used = 0;
-                lastSpace = -1;
-                continue;
-            }
-            if (cp == ' ') {
-                lastSpace = i;
-            }
-            used += w;
-            i += Character.charCount(cp);
-        }
-        if (start < s.length() || lines.isEmpty()) {
-            lines.add(s.substring(start));
-        }
-        return lines;
+        return LineWrap.wrap(clean(text), cp -> cp < 0x80 ? 1 : 2, width);
     }
 
     /** Collects commands and GB18030 text lines. */

@@ -1,5 +1,7 @@
 package org.medcard.terminal.receipt.pdf;
 
+import org.medcard.terminal.receipt.sheet.LineWrap;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -164,41 +166,8 @@ final class SheetLayout {
         };
     }
 
-    /** Greedy wrapping: at the last space of the line when there is one (numbers stay whole), else by code point (CJK). */
+    /** Greedy wrapping ({@link LineWrap}) with the font's advances at size {@code s}. */
     List<String> wrap(String text, float available, boolean bold, float s) {
-        List<String> lines = new ArrayList<>();
-        if (text.isEmpty()) {
-            lines.add("");
-            return lines;
-        }
-        int start = 0;
-        float used = 0;
-        int lastSpace = -1;
-        int i = 0;
-        while (i < text.length()) {
-            int cp = text.codePointAt(i);
-            float w = fonts.advance(cp, bold) * s / 1000f;
-            if (used + w > available && i > start) {
-                int cut = lastSpace > start ? lastSpace : i;
-                lines.add(text.substring(start, cut).stripTrailing());
-                start = cut;
-                while (start < text.length() && text.charAt(start) == ' ') {
-                    start++;
-                }
-                i = start;
-                used = 0;
-                lastSpace = -1;
-                continue;
-            }
-            if (cp == ' ') {
-                lastSpace = i;
-            }
-            used += w;
-            i += Character.charCount(cp);
-        }
-        if (start < text.length()) {
-            lines.add(text.substring(start));
-        }
-        return lines;
+        return LineWrap.wrap(text, cp -> fonts.advance(cp, bold) * s / 1000f, available);
     }
 }
