@@ -70,12 +70,14 @@ public final class PharmacySale {
     private final SalePolicy policy;
     private final OnlineSettler settler;
     private final ObjectMapper json = new ObjectMapper();
+    private final Receipts receipts;
 
     public PharmacySale(Terminal terminal) {
         this.terminal = terminal;
         this.queue = terminal.queue();
         this.policy = terminal.salePolicy();
         this.settler = new OnlineSettler(queue, terminal.forwarder());
+        this.receipts = new Receipts(terminal);
     }
 
     /** Sells to the card in the card slot. */
@@ -105,7 +107,18 @@ public final class PharmacySale {
         } catch (UnusableCardException e) {
             return refused("sale.card_unusable", null, e.getMessage());
         }
-        return sellTo(request, card, psam, view, center).withRecovered(recovered);
+        return withSaleReceipt(sellTo(request, card, psam, view, center).withRecovered(recovered), view, request);
+    }
+
+    /** A settled or offline-debited sale gets its settlement receipt; the cash path made its own. */
+    private SaleOutcome withSaleReceipt(SaleOutcome o, CardView view, SaleRequest request) {
+        if (o.receipt() != null || (o.kind() != SaleOutcome.Kind.SETTLED && o.kind() != SaleOutcome.Kind.OFFLINE_DEBITED)) {
+            return o;
+        }
+        String beneficiaryName = o.beneficiaryPsnNo() == null ? null : view.person().flatMap(p -> p.family().stream()
+                .filter(m -> m.psnNo().equals(o.beneficiaryPsnNo())).findFirst()).map(PersonInfo.FamilyMember::name)
+                .orElse(o.beneficiaryPsnNo());
+        return o.withReceipt(receipts.sale(o, view, priced(request.items()).orElseThrow(), beneficiaryName, request.cashier()));
     }
 
     private SaleOutcome sellTo(SaleRequest request, MedicalCard card, Psam psam, CardView view, Optional<HostApi> center) {
@@ -224,7 +237,7 @@ public final class PharmacySale {
                 request.cashier(), itemsJson, total, wanted.cashFen()));
         return new SaleOutcome(debited.kind(), debited.plan(), debited.saleId(), debited.tac(), null, entry.entryNo(),
                 debited.balanceAfterFen(), debited.cardNoMasked(), debited.holderName(), null, debited.messageKey(),
-                debited.message(), List.of());
+                debited.message(), List.of(), null);
     }
 
     private static long requestedOrAll(SaleRequest request, long total) {
@@ -267,7 +280,7 @@ public final class PharmacySale {
                     ticket.get().saleId(), e.getMessage());
             return new SaleOutcome(SaleOutcome.Kind.INTERRUPTED, plan, ticket.get().saleId(), null, null, null, -1,
                     view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.interrupted",
-                    terminal.message("sale.interrupted"), List.of());
+                    terminal.message("sale.interrupted"), List.of(), null);
         } catch (ForgedCardException e) {
             LOG.error("R10: forged card {}: {}; no sale", view.info().cardNo(), e.getMessage());
             if (ticket.get() != null) {
@@ -288,7 +301,7 @@ public final class PharmacySale {
                     plan.accountFen(), tac);
             return new SaleOutcome(SaleOutcome.Kind.OFFLINE_DEBITED, plan, saleId, tac, null, null, result.newBalance(),
                     view.info().cardNo().masked(), view.holder().name(), null, "sale.to_be_uploaded",
-                    terminal.message("sale.to_be_uploaded"), List.of());
+                    terminal.message("sale.to_be_uploaded"), List.of(), null);
         }
         return settled(settler.settle(settle.get()), plan, view, saleId, tac, result.newBalance(), beneficiary);
     }
@@ -311,7 +324,7 @@ public final class PharmacySale {
             LOG.info("R10: wrong PIN for card {}, {} tries left; no debit", view.info().cardNo(), wrong.triesLeft());
             return Optional.of(new SaleOutcome(SaleOutcome.Kind.REFUSED, null, null, null, null, null, view.balanceFen(),
                     view.info().cardNo().masked(), view.holder().name(), null, "sale.pin_wrong",
-                    terminal.message("sale.pin_wrong", String.valueOf(wrong.triesLeft())), List.of()));
+                    terminal.message("sale.pin_wrong", String.valueOf(wrong.triesLeft())), List.of(), null));
         }
         if (r instanceof PinResult.Blocked) {
             return Optional.of(refused("sale.pin_blocked", view, null));
@@ -324,15 +337,15 @@ public final class PharmacySale {
         long balance = balanceAfter >= 0 ? balanceAfter : view.balanceFen();
         return switch (s.state()) {
             case SETTLED -> new SaleOutcome(SaleOutcome.Kind.SETTLED, plan, saleId, tac, s.setlId(), null, balance,
-                    view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settled", terminal.message("sale.settled"), List.of());
+                    view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settled", terminal.message("sale.settled"), List.of(), null);
             case PENDING -> new SaleOutcome(SaleOutcome.Kind.SETTLEMENT_PENDING, plan, saleId, tac, null, null, balance,
                     view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settlement_pending",
-                    terminal.message("sale.settlement_pending"), List.of());
+                    terminal.message("sale.settlement_pending"), List.of(), null);
             case REJECTED -> {
                 LOG.error("Sale {}: the center rejected the settle {}: {}", saleId, s.msgid(), s.reason());
                 yield new SaleOutcome(SaleOutcome.Kind.SETTLEMENT_REJECTED, plan, saleId, tac, null, null, balance,
                         view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settlement_rejected",
-                        terminal.message("sale.settlement_rejected", s.reason()), List.of());
+                        terminal.message("sale.settlement_rejected", s.reason()), List.of(), null);
             }
         };
     }
@@ -350,7 +363,7 @@ public final class PharmacySale {
         if (id == null || !IdNumbers.isValid(id)) {
             return new SaleOutcome(SaleOutcome.Kind.REFUSED, PaymentPlan.allCash(total), null, null, null, null, -1,
                     view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null,
-                    "sale.id_number_needed", terminal.message("sale.id_number_needed", fault.name()), List.of());
+                    "sale.id_number_needed", terminal.message("sale.id_number_needed", fault.name()), List.of(), null);
         }
         if (view != null && !view.holder().idNumber().value().equalsIgnoreCase(id)) {
             return refused("sale.id_number_mismatch", view, "typed ID number is not the cardholder's");
@@ -359,10 +372,11 @@ public final class PharmacySale {
                 itemsJson(lines.get()), total, total));
         LOG.info("R11: cash sale of {} fen recorded as re-settlement entry {} (ID {}, fault {})", total, entry.entryNo(),
                 IdNumbers.mask(id), fault);
-        return new SaleOutcome(SaleOutcome.Kind.CASH_RESETTLE, PaymentPlan.allCash(total), null, null, null, entry.entryNo(),
+        SaleOutcome o = new SaleOutcome(SaleOutcome.Kind.CASH_RESETTLE, PaymentPlan.allCash(total), null, null, null, entry.entryNo(),
                 view == null ? -1 : view.balanceFen(), view == null ? null : view.info().cardNo().masked(),
                 view == null ? null : view.holder().name(), null, "sale.cash_resettle",
-                terminal.message("sale.cash_resettle", entry.entryNo(), fault.name()), List.of());
+                terminal.message("sale.cash_resettle", entry.entryNo(), fault.name()), List.of(), null);
+        return o.withReceipt(receipts.cash(o, view, id, lines.get(), fault.name(), request.cashier()));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -373,7 +387,7 @@ public final class PharmacySale {
         }
         return new SaleOutcome(SaleOutcome.Kind.REFUSED, null, null, null, null, null, view == null ? -1 : view.balanceFen(),
                 view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null, key,
-                terminal.message(key), List.of());
+                terminal.message(key), List.of(), null);
     }
 
     /** The items at the catalog's prices (the downloaded catalog, also offline); empty if any code is unknown. */

@@ -2,6 +2,9 @@ package org.medcard.terminal.sale;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+
+import org.medcard.terminal.receipt.ReceiptDocument;
 
 /**
  * How a sale ended, with what the CLI prints and the receipt shows. Amounts in fen.
@@ -19,10 +22,12 @@ import java.util.Objects;
  * @param messageKey      the message key for the cashier (refusal, fault, "to be uploaded")
  * @param message         the message in the configured language
  * @param recovered       torn sales of this card resolved at the start of this contact
+ * @param receipt         the receipt to print (settled, debited offline, or cash with an entry), or null
  */
 public record SaleOutcome(Kind kind, PaymentPlan plan, String saleId, String tac, String setlId, String entryNo,
                           long balanceAfterFen, String cardNoMasked, String holderName, String beneficiaryPsnNo,
-                          String messageKey, String message, List<TearRecovery.Recovered> recovered) {
+                          String messageKey, String message, List<TearRecovery.Recovered> recovered,
+                          ReceiptDocument receipt) {
 
     public enum Kind {
         /** Online: debited and settled by the center ({@code 2102} answered 0). */
@@ -53,6 +58,15 @@ public record SaleOutcome(Kind kind, PaymentPlan plan, String saleId, String tac
 
     public SaleOutcome withRecovered(List<TearRecovery.Recovered> r) {
         return new SaleOutcome(kind, plan, saleId, tac, setlId, entryNo, balanceAfterFen, cardNoMasked, holderName,
-                beneficiaryPsnNo, messageKey, message, r);
+                beneficiaryPsnNo, messageKey, message, r, receipt);
+    }
+
+    public SaleOutcome withReceipt(ReceiptDocument document) {
+        return new SaleOutcome(kind, plan, saleId, tac, setlId, entryNo, balanceAfterFen, cardNoMasked, holderName,
+                beneficiaryPsnNo, messageKey, message, recovered, document);
+    }
+
+    public Optional<ReceiptDocument> receiptDocument() {
+        return Optional.ofNullable(receipt);
     }
 }

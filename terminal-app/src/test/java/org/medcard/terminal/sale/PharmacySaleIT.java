@@ -84,6 +84,16 @@ class PharmacySaleIT {
         assertEquals("110*************0001", o.cardNoMasked());
         assertEquals("张伟", o.holderName());
         assertEquals(0, terminal.queue().summary().unfinishedSales());
+
+        var receipt = (org.medcard.terminal.receipt.SaleReceipt) o.receiptDocument().orElseThrow();
+        assertEquals(new org.medcard.terminal.receipt.Split(2_500, 0, 2_500, 0), receipt.split());
+        assertEquals(o.setlId(), receipt.setlId());
+        assertEquals(o.tac(), receipt.proof().tac());
+        assertEquals(p.balance() - 2_500, receipt.proof().balanceAfter());
+        assertEquals("阿莫西林胶囊", receipt.items().get(0).name());
+        assertEquals(2, receipt.items().get(0).qty());
+        assertFalse(receipt.offline());
+        assertTrue(receipt.header().trainingMode());
     }
 
     @Test
@@ -188,6 +198,8 @@ class PharmacySaleIT {
         assertEquals(2_500, o.plan().accountFen());
         assertTrue(o.tac().matches("[0-9A-F]{8}"));
         assertNull(o.entryNo(), "everything paid by the card: no cash share to re-settle");
+        assertTrue(((org.medcard.terminal.receipt.SaleReceipt) o.receiptDocument().orElseThrow()).offline(),
+                "the receipt says: to be uploaded");
         assertEquals(card.profile().balance() - 2_500, card.state().balance());
         assertEquals(1, terminal.queue().summary().queuedDebits());
 
@@ -223,6 +235,10 @@ class PharmacySaleIT {
         assertEquals(2_500, entry.cashPaidFen());
         assertEquals("cashier01", entry.cashier());
         assertEquals(0, terminal.queue().summary().queuedDebits());
+        var receipt = (org.medcard.terminal.receipt.CashReceipt) o.receiptDocument().orElseThrow();
+        assertEquals(o.entryNo(), receipt.entryNo());
+        assertEquals(2_500, receipt.cashPaid());
+        assertEquals("OFFLINE_LIMIT", receipt.fault());
     }
 
     @Test
@@ -356,5 +372,50 @@ class PharmacySaleIT {
         assertEquals(before - 2_500, card.state().balance());
         assertEquals(before - 2_500, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()),
                 "the center settled it once");
+    }
+    @Test
+    void R10_cardWhoseMac2FailsIsTreatedAsForged_noSale() throws Exception {
+        open(Map.of());
+        var profiles = terminal.devices().training().orElseThrow().profiles();
+        VirtualMedicalCard genuine = new VirtualMedicalCard(profiles.get("normal-3des"), profiles.keys(),
+                org.medcard.simulator.card.PurseState.initial(profiles.get("normal-3des")), TrainingTerminals.CLOCK,
+                new java.util.Random(1), org.medcard.simulator.card.CardOptions.defaults(), null);
+        terminal.devices().training().orElseThrow().reader().cardSlot().insert(new WrongMac2(genuine));
+
+        SaleOutcome o = sell(items(AMOXICILLIN + ":1"));
+
+        assertEquals(SaleOutcome.Kind.REFUSED, o.kind(), o.message());
+        assertEquals("sale.forged", o.messageKey());
+        assertEquals(0, terminal.queue().summary().unfinishedSales(), "the journal closed the sale");
+        assertEquals(0, terminal.queue().messages(OutboxState.PENDING).size(), "nothing to settle");
+        assertEquals(0, terminal.queue().messages(OutboxState.DONE).size());
+        assertEquals(0, terminal.queue().summary().queuedDebits());
+    }
+
+    /** A card whose DEBIT FOR PURCHASE answer carries a wrong MAC2 (what a forged card would send). */
+    private record WrongMac2(VirtualMedicalCard card) implements org.medcard.simulator.reader.SimulatedCard {
+        @Override
+        public byte[] atr() {
+            return card.atr();
+        }
+
+        @Override
+        public byte[] process(byte[] command) {
+            byte[] r = card.process(command);
+            if ((command[1] & 0xFF) == 0x54 && r.length == 10) {
+                r[4] ^= 0x01;
+            }
+            return r;
+        }
+
+        @Override
+        public void reset() {
+            card.reset();
+        }
+
+        @Override
+        public String describe() {
+            return "forged " + card.describe();
+        }
     }
 }
