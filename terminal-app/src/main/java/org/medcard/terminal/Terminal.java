@@ -41,6 +41,7 @@ import org.medcard.terminal.config.OfflineLimitsConfig;
 import org.medcard.terminal.config.TerminalConfig;
 import org.medcard.terminal.device.Devices;
 import org.medcard.terminal.device.TrainingReader;
+import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.sale.SalePolicy;
 import org.medcard.terminal.sale.TearRecovery;
 import org.medcard.terminal.session.CardCheck;
@@ -107,6 +108,7 @@ public final class Terminal implements AutoCloseable {
     private final Downloads downloads;
     private final CardCheck cardCheck;
     private final SalePolicy salePolicy;
+    private final AuditLog audit;
     private final ResourceBundle messages;
     private volatile PartState readerState = PartState.none("not used yet");
     private volatile PartState psamState = PartState.none("not opened yet");
@@ -129,6 +131,7 @@ public final class Terminal implements AutoCloseable {
                     config.center().map(URI::toString).orElse("embedded"));
         }
         this.db = TerminalDb.open(dataDir.resolve("terminal.db"));
+        this.audit = new AuditLog(db, clock);
         this.devices = new Devices(config.reader(), config.psam(), trainingReader(config, clock), dataDir);
         this.queue = OfflineQueue.open(dataDir.resolve("queue.db"), queueSettings(config, terminalId(dataDir)),
                 hmacKey(dataDir.resolve("terminal.key")), clock);
@@ -414,6 +417,11 @@ public final class Terminal implements AutoCloseable {
 
     public SalePolicy salePolicy() {
         return salePolicy;
+    }
+
+    /** The audit log in terminal.db (security events such as a forged card, R10). */
+    public AuditLog audit() {
+        return audit;
     }
 
     public TerminalDb db() {

@@ -283,6 +283,8 @@ public final class PharmacySale {
                     terminal.message("sale.interrupted"), List.of(), null);
         } catch (ForgedCardException e) {
             LOG.error("R10: forged card {}: {}; no sale", view.info().cardNo(), e.getMessage());
+            terminal.audit().record(request.cashier(), "R10_FORGED_CARD", "card " + view.info().cardNo().masked()
+                    + ", MAC2 failed PSAM verification; no sale");
             if (ticket.get() != null) {
                 queue.recordNoDebit(ticket.get().saleId(), "R10: MAC2 failed PSAM verification (forged card)");
             }

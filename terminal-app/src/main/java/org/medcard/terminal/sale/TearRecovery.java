@@ -88,6 +88,8 @@ public final class TearRecovery {
             result = card.recoverPurchase(pending, psam);
         } catch (ForgedCardException e) {
             LOG.error("R10: sale {} — {}; closed without a sale", t.saleId(), e.getMessage());
+            terminal.audit().record(terminal.options().operator(), "R10_FORGED_CARD", "card " + info.cardNo().masked()
+                    + ", recovered TAC of sale " + t.saleId() + " failed PSAM verification");
             queue.recordNoDebit(t.saleId(), "R10: recovered TAC failed PSAM verification (forged card)");
             return new Recovered(t.saleId(), false, null, Optional.empty(), terminal.message("sale.forged"));
         }

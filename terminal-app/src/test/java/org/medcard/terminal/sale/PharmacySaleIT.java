@@ -390,6 +390,44 @@ class PharmacySaleIT {
         assertEquals(0, terminal.queue().messages(OutboxState.PENDING).size(), "nothing to settle");
         assertEquals(0, terminal.queue().messages(OutboxState.DONE).size());
         assertEquals(0, terminal.queue().summary().queuedDebits());
+        assertEquals("R10_FORGED_CARD", terminal.audit().latest(1).get(0).action(), "the event is in the audit log");
+        assertFalse(terminal.audit().latest(1).get(0).detail().contains("11010120190315000001"), "card number masked");
+    }
+
+    @Test
+    void accountShareZero_settles2102WithoutAPurseRecord_andTheCardIsNotDebited() throws Exception {
+        open(Map.of());
+        VirtualMedicalCard card = present("normal-3des");
+        SaleOutcome o = sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")), PinSource.NONE, "cashier01")
+                .withRequestedAccount(0));
+        assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
+        assertEquals(new PaymentPlan(1_250, 0, 0, 1_250), o.plan());
+        assertNull(o.tac(), "no debit, no TAC");
+        assertNotNull(o.setlId());
+        var settle = terminal.queue().messages(OutboxState.DONE).get(0);
+        assertEquals("2102", settle.infno());
+        assertFalse(settle.inputJson().contains("purse"), settle.inputJson());
+        assertEquals(card.profile().balance(), card.state().balance());
+    }
+
+    @Test
+    void tearSurvivesARestart_theJournalAloneRecoversTheSale() throws Exception {
+        open(Map.of());
+        VirtualMedicalCard card = present("normal-3des");
+        long before = card.state().balance();
+        card.tearAfterDebitApplied();
+        assertEquals(SaleOutcome.Kind.INTERRUPTED, sell(items(AMOXICILLIN + ":2")).kind());
+        terminal.close();
+
+        open(Map.of());
+        assertEquals(1, terminal.queue().summary().unfinishedSales(), "still unfinished after the restart");
+        present("normal-3des");
+        var recovered = terminal.tearRecovery().recover(terminal.openCard(), terminal.psam());
+        assertEquals(1, recovered.size());
+        assertTrue(recovered.get(0).debited());
+        assertEquals(SettleResult.State.SETTLED, recovered.get(0).settle().orElseThrow().state());
+        assertEquals(0, terminal.queue().summary().unfinishedSales());
+        assertEquals(before - 2_500, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()));
     }
 
     /** A card whose DEBIT FOR PURCHASE answer carries a wrong MAC2 (what a forged card would send). */
