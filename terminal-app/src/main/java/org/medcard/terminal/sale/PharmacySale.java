@@ -275,6 +275,10 @@ public final class PharmacySale {
                 terminal.psamFaulted(e.getMessage());
                 return cash(request, Fault.PSAM_FAILURE, view, e.getMessage());
             }
+            Optional<SaleOutcome> resolved = recoverAtOnce(card, psam, view, plan, beneficiary, ticket.get().saleId());
+            if (resolved.isPresent()) {
+                return resolved.get();
+            }
             terminal.markCardFault(e);
             LOG.warn("Sale {}: DEBIT unanswered ({}); resolved with GET TRANSACTION PROVE when the card is presented again",
                     ticket.get().saleId(), e.getMessage());
@@ -306,6 +310,37 @@ public final class PharmacySale {
                     terminal.message("sale.to_be_uploaded"), List.of(), null);
         }
         return settled(settler.settle(settle.get()), plan, view, saleId, tac, result.newBalance(), beneficiary);
+    }
+
+    /**
+     * DEBIT got no usable answer but the card may still be in the slot (a lost answer on a serial link, a
+     * 6985 after a resent DEBIT): ask GET TRANSACTION PROVE at once. If the card is gone this fails and the
+     * sale stays unfinished for the next contact.
+     */
+    private Optional<SaleOutcome> recoverAtOnce(MedicalCard card, Psam psam, CardView view, PaymentPlan plan, String beneficiary,
+                                                String saleId) {
+        List<TearRecovery.Recovered> found;
+        try {
+            found = terminal.tearRecovery().recover(card, psam);
+        } catch (RuntimeException e) {
+            LOG.info("Sale {}: the card cannot be asked now ({}); recovered on the next contact", saleId, e.getMessage());
+            return Optional.empty();
+        }
+        Optional<TearRecovery.Recovered> mine = found.stream().filter(r -> r.saleId().equals(saleId)).findFirst();
+        if (mine.isEmpty()) {
+            return Optional.empty();
+        }
+        TearRecovery.Recovered r = mine.get();
+        if (!r.debited()) {
+            return Optional.of(refused("sale.not_debited", view, "sale " + saleId + ": the card did not debit"));
+        }
+        long balance = view.balanceFen() < 0 ? -1 : view.balanceFen() - plan.accountFen();
+        if (r.settle().isPresent()) {
+            return Optional.of(settled(r.settle().get(), plan, view, saleId, r.tac(), balance, beneficiary));
+        }
+        return Optional.of(new SaleOutcome(SaleOutcome.Kind.OFFLINE_DEBITED, plan, saleId, r.tac(), null, null, balance,
+                view.info().cardNo().masked(), view.holder().name(), null, "sale.to_be_uploaded",
+                terminal.message("sale.to_be_uploaded"), List.of(), null));
     }
 
     /** R10: VERIFY PIN; the PIN array is wiped whatever happens. */

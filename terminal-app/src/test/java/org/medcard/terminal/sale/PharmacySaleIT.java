@@ -430,6 +430,49 @@ class PharmacySaleIT {
         assertEquals(before - 2_500, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()));
     }
 
+    @Test
+    void debitAnswered6985WhileTheCardStaysIn_isRecoveredAtOnce_andSettledOnce() throws Exception {
+        open(Map.of());
+        var profiles = terminal.devices().training().orElseThrow().profiles();
+        VirtualMedicalCard genuine = new VirtualMedicalCard(profiles.get("normal-3des"), profiles.keys(),
+                org.medcard.simulator.card.PurseState.initial(profiles.get("normal-3des")), TrainingTerminals.CLOCK,
+                new java.util.Random(1), org.medcard.simulator.card.CardOptions.defaults(), null);
+        terminal.devices().training().orElseThrow().reader().cardSlot().insert(new DebitAnswerLost(genuine));
+        long before = genuine.state().balance();
+
+        SaleOutcome o = sell(items(AMOXICILLIN + ":2"));
+
+        assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
+        assertEquals(before - 2_500, genuine.state().balance(), "debited once");
+        assertEquals(before - 2_500, o.balanceAfterFen());
+        assertEquals(before - 2_500, TrainingTerminals.shadowBalance(terminal, genuine.profile().cardNo()));
+        assertEquals(0, terminal.queue().summary().unfinishedSales());
+    }
+
+    /** A link that loses DEBIT's answer: the card debits, the terminal sees 6985 (as after a resent DEBIT). */
+    private record DebitAnswerLost(VirtualMedicalCard card) implements org.medcard.simulator.reader.SimulatedCard {
+        @Override
+        public byte[] atr() {
+            return card.atr();
+        }
+
+        @Override
+        public byte[] process(byte[] command) {
+            byte[] r = card.process(command);
+            return (command[1] & 0xFF) == 0x54 ? new byte[] {0x69, (byte) 0x85} : r;
+        }
+
+        @Override
+        public void reset() {
+            card.reset();
+        }
+
+        @Override
+        public String describe() {
+            return card.describe();
+        }
+    }
+
     /** A card whose DEBIT FOR PURCHASE answer carries a wrong MAC2 (what a forged card would send). */
     private record WrongMac2(VirtualMedicalCard card) implements org.medcard.simulator.reader.SimulatedCard {
         @Override
