@@ -80,6 +80,9 @@ public final class MedcardCli implements Callable<Integer> {
         CommandLine cl = new CommandLine(new MedcardCli(environment), factory);
         cl.addSubcommand(new CommandLine(ConfigCommand.class, factory));
         cl.addSubcommand(new CommandLine(ReadersCommand.class, factory));
+        cl.addSubcommand(new CommandLine(CardCommand.class, factory));
+        cl.addSubcommand(new CommandLine(SaleCommand.class, factory));
+        cl.addSubcommand(new CommandLine(QueueCommand.class, factory));
         cl.setOut(out);
         cl.setErr(err);
         return cl;

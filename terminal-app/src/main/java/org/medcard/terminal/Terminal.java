@@ -1,0 +1,466 @@
+package org.medcard.terminal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.medcard.card.MedicalCard;
+import org.medcard.psam.Psam;
+import org.medcard.queue.OfflineLimits;
+import org.medcard.queue.OfflineQueue;
+import org.medcard.queue.QueueSettings;
+import org.medcard.queue.TerminalIdentity;
+import org.medcard.queue.forward.Backoff;
+import org.medcard.queue.forward.CenterAnswer;
+import org.medcard.queue.forward.Forwarder;
+import org.medcard.queue.forward.HttpCenterLink;
+import org.medcard.simulator.center.CenterConfig;
+import org.medcard.simulator.center.SettlementCenter;
+import org.medcard.simulator.profile.CardProfiles;
+import org.medcard.terminal.catalog.Downloads;
+import org.medcard.terminal.center.CenterRefusal;
+import org.medcard.terminal.center.CenterUnreachable;
+import org.medcard.terminal.center.HostApi;
+import org.medcard.terminal.config.DeviceChoice;
+import org.medcard.terminal.config.OfflineLimitsConfig;
+import org.medcard.terminal.config.TerminalConfig;
+import org.medcard.terminal.device.Devices;
+import org.medcard.terminal.device.TrainingReader;
+import org.medcard.terminal.operator.AuditLog;
+import org.medcard.terminal.sale.SalePolicy;
+import org.medcard.terminal.sale.TearRecovery;
+import org.medcard.terminal.session.CardCheck;
+import org.medcard.terminal.status.CardStatusPolicy;
+import org.medcard.terminal.store.TerminalDb;
+import org.medcard.transport.CardFault;
+import org.medcard.transport.CardTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: from the validated configuration and a clock it opens and wires everything the
+ * counter needs, in this order — the terminal database ({@code terminal.db}), the PSAM (its terminal id
+ * names the queue's sales), the offline queue ({@code queue.db}, HMAC key in {@code terminal.key}), the
+ * center link (a URL, or the embedded simulated center: TRAINING MODE), the sign-in ({@code 9001}), the
+ * downloads (catalog, blacklist), and the forwarder. Nothing else in the terminal constructs these.
+ *
+ * <p>Threads: the thread that calls {@link #openCard()} and runs sales is the reader's worker thread (the
+ * CLI's main thread; later the UI's device executor) — it does all card, PSAM and query I/O, never the UI
+ * thread. The {@link Forwarder} has its own background thread ({@code queue-forwarder}) that drains the
+ * outbox; an online settle is sent by the worker thread through {@link Forwarder#sendNow}, which waits for
+ * the background sender's lock. The embedded center serves HTTP on its own small pool. {@link #state()} may
+ * be read from any thread.
+ */
+public final class Terminal implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Terminal.class);
+    private static final String UNKNOWN_TERMINAL_ID = "000000000000";
+
+    /**
+     * How this run starts.
+     *
+     * @param offline              do not contact the center at all (the {@code --offline} option)
+     * @param backgroundForwarding start the forwarder's background thread (off in tests that drive it themselves)
+     * @param operator             who signs in ({@code opter}) and is recorded as cashier
+     */
+    public record Options(boolean offline, boolean backgroundForwarding, String operator) {
+        public Options {
+            if (operator == null || operator.isBlank()) {
+                throw new IllegalArgumentException("operator missing");
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(false, true, "cashier");
+        }
+
+        public Options withOffline(boolean off) {
+            return new Options(off, backgroundForwarding, operator);
+        }
+    }
+
+    private final TerminalConfig config;
+    private final Clock clock;
+    private final Options options;
+    private final ObjectMapper json = new ObjectMapper();
+    private final AtomicReference<String> signNo = new AtomicReference<>("");
+    private final TerminalDb db;
+    private final Devices devices;
+    private final OfflineQueue queue;
+    private final SettlementCenter embeddedCenter;
+    private final HttpCenterLink link;
+    private final HostApi hostApi;
+    private final Forwarder forwarder;
+    private final Downloads downloads;
+    private final CardCheck cardCheck;
+    private final SalePolicy salePolicy;
+    private final AuditLog audit;
+    private final ResourceBundle messages;
+    private volatile PartState readerState = PartState.none("not used yet");
+    private volatile PartState psamState = PartState.none("not opened yet");
+    private volatile PartState cardState = PartState.none("no card");
+    private volatile PartState centerState = PartState.none("not contacted yet");
+
+    public Terminal(TerminalConfig config, Clock clock) {
+        this(config, clock, Options.defaults());
+    }
+
+    public Terminal(TerminalConfig config, Clock clock, Options options) {
+        this.config = config;
+        this.clock = clock;
+        this.options = options;
+        this.messages = ResourceBundle.getBundle("org.medcard.terminal.messages", config.language());
+        Path dataDir = config.dataDir();
+        createDirectories(dataDir);
+        if (config.trainingMode()) {
+            LOG.warn("TRAINING MODE: reader {}, PSAM {}, center {}", config.reader(), config.psam(),
+                    config.center().map(URI::toString).orElse("embedded"));
+        }
+        this.db = TerminalDb.open(dataDir.resolve("terminal.db"));
+        this.audit = new AuditLog(db, clock);
+        this.devices = new Devices(config.reader(), config.psam(), trainingReader(config, clock), dataDir);
+        this.queue = OfflineQueue.open(dataDir.resolve("queue.db"), queueSettings(config, terminalId(dataDir)),
+                hmacKey(dataDir.resolve("terminal.key")), clock);
+        this.embeddedCenter = options.offline() || config.centerUrl() != null ? null : startEmbeddedCenter(dataDir, clock);
+        URI base = options.offline() ? null
+                : config.center().orElseGet(() -> URI.create("http://127.0.0.1:" + embeddedCenter.port() + "/"));
+        this.link = base == null ? null : new HttpCenterLink(new HttpCenterLink.Settings(base, config.institutionCode(),
+                config.terminalNumber(), options.operator(), signNo::get, config.connectTimeout(), config.requestTimeout(), null), clock);
+        this.hostApi = link == null ? null : new HostApi(link, queue::reserveMsgid);
+        this.forwarder = link == null ? null
+                : new Forwarder(queue, link, Backoff.standard(new SecureRandom()::nextDouble), clock, Duration.ofSeconds(2));
+        this.downloads = new Downloads(db, clock);
+        this.cardCheck = new CardCheck(new CardStatusPolicy(), downloads, clock);
+        this.salePolicy = new SalePolicy(config.region(), config.pinExemptBelowFen());
+        if (options.offline()) {
+            centerState = PartState.none("offline: the center is not contacted (--offline)");
+        } else if (signIn()) {
+            syncDownloads();
+        }
+        recoverAtStart();
+    }
+
+    // ---------------------------------------------------------------- wiring
+
+    private static Optional<TrainingReader> trainingReader(TerminalConfig config, Clock clock) {
+        if (config.reader().kind() != DeviceChoice.Kind.SIMULATOR && config.psam().kind() != DeviceChoice.Kind.SIMULATOR) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new TrainingReader(CardProfiles.bundled(), config.dataDir(), clock));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the training cards in " + config.dataDir(), e);
+        }
+    }
+
+    /**
+     * The PSAM's terminal id names every sale and entry in the queue. It is remembered in {@code terminal.id}
+     * so the queue still opens (for recovery, export, forwarding) on a day the PSAM fails.
+     */
+    private String terminalId(Path dataDir) {
+        Path file = dataDir.resolve("terminal.id");
+        try {
+            Psam psam = devices.psam();
+            String id = psam.terminalId().hex();
+            psamState = PartState.ok("PSAM " + id + (psam.isSoftware() ? " (software, TRAINING MODE)" : ""));
+            if (!Files.exists(file) || !Files.readString(file, StandardCharsets.US_ASCII).trim().equalsIgnoreCase(id)) {
+                Files.writeString(file, id, StandardCharsets.US_ASCII);
+            }
+            return id;
+        } catch (CardFault | org.medcard.apdu.CardRefusal e) {
+            psamState = PartState.fault("PSAM unusable: " + e.getMessage());
+            LOG.error("PSAM unusable at start: {}", e.getMessage());
+            devices.psamFaulted();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.US_ASCII).trim() : UNKNOWN_TERMINAL_ID;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static QueueSettings queueSettings(TerminalConfig config, String terminalId) {
+        OfflineLimitsConfig l = config.offlineLimits();
+        org.medcard.queue.OfflineMode mode = config.offlineMode() == org.medcard.terminal.config.OfflineMode.CASH_RESETTLE
+                ? org.medcard.queue.OfflineMode.CASH_RESETTLE : org.medcard.queue.OfflineMode.DEBIT_WITHIN_LIMITS;
+        QueueSettings base = QueueSettings.of(new TerminalIdentity(config.institutionCode(),
+                Integer.parseInt(config.terminalNumber()), terminalId));
+        return new QueueSettings(base.terminal(), new OfflineLimits(mode, l.perSaleFen(), l.perCardPerDayFen(),
+                l.terminalTotalFen(), l.oldestRecordAge()), config.resettleMaxDays(), base.busyTimeout(), base.maxDatabaseBytes());
+    }
+
+    /** 32 random bytes made on first start, owner-only; it keys the queue's tamper-evident chain. */
+    static byte[] hmacKey(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.write(file, key, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // Windows: the user's app-data folder is already private to the user.
+                }
+                LOG.info("Created the queue key {}", file);
+                return key;
+            }
+            byte[] key = Files.readAllBytes(file);
+            if (key.length != 32) {
+                throw new IllegalStateException(file + " holds " + key.length + " bytes, not 32: restore it from the backup;"
+                        + " a new key would make the queue's existing chain unverifiable");
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the queue key " + file, e);
+        }
+    }
+
+    private static SettlementCenter startEmbeddedCenter(Path dataDir, Clock clock) {
+        SettlementCenter c = new SettlementCenter(CenterConfig.of(dataDir.resolve("center.db").toString()), clock);
+        c.start(0);
+        LOG.warn("TRAINING MODE: embedded simulated center on 127.0.0.1:{} ({})", c.port(), dataDir.resolve("center.db"));
+        return c;
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + dir, e);
+        }
+    }
+
+    // ---------------------------------------------------------------- center
+
+    /**
+     * Signs in ({@code 9001}) and keeps the {@code sign_no} for every later message. Starts the background
+     * forwarder only once signed in: before that the center would refuse every message with 1001.
+     */
+    public synchronized boolean signIn() {
+        if (link == null) {
+            return false;
+        }
+        String input = json.createObjectNode().put("opter", options.operator()).put("dev_no", config.terminalNumber())
+                .put("mac", "00:00:00:00:00:" + config.terminalNumber()).toString();
+        CenterAnswer answer = link.send("9001", queue.reserveMsgid(), input);
+        if (answer instanceof CenterAnswer.NoAnswer none) {
+            centerState = PartState.fault("center unreachable: " + none.reason());
+            LOG.warn("Sign-in: center unreachable ({}); working offline", none.reason());
+            return false;
+        }
+        CenterAnswer.Answered a = (CenterAnswer.Answered) answer;
+        if (a.infcode() != 0) {
+            centerState = PartState.fault("center refused sign-in: " + a.infcode() + " " + a.errMsg());
+            LOG.error("Sign-in refused: infcode {} ({})", a.infcode(), a.errMsg());
+            return false;
+        }
+        try {
+            JsonNode out = json.readTree(a.outputJson());
+            signNo.set(out.path("sign_no").asText(""));
+        } catch (IOException e) {
+            centerState = PartState.fault("sign-in answer unreadable");
+            return false;
+        }
+        centerState = PartState.ok("signed in" + (embeddedCenter != null ? " (embedded center, TRAINING MODE)" : ""));
+        if (options.backgroundForwarding()) {
+            forwarder.start();
+        }
+        return true;
+    }
+
+    /** Catalog and blacklist at start; a failure leaves the last complete download and marks the center FAULT. */
+    private void syncDownloads() {
+        try {
+            int items = downloads.syncCatalog(hostApi);
+            int entries = downloads.syncBlacklist(hostApi);
+            LOG.info("Downloads: {} catalog item(s), {} blacklist entry(ies) changed", items, entries);
+        } catch (CenterUnreachable | CenterRefusal e) {
+            centerState = PartState.fault("downloads failed: " + e.getMessage());
+            LOG.warn("Downloads failed, working with the last complete download: {}", e.getMessage());
+        }
+    }
+
+    /** The center's query API when the terminal may talk to it (signed in, or signing in now succeeds). */
+    public Optional<HostApi> onlineCenter() {
+        if (hostApi == null) {
+            return Optional.empty();
+        }
+        if (signNo.get().isEmpty() && !signIn()) {
+            return Optional.empty();
+        }
+        return Optional.of(hostApi);
+    }
+
+    /** Records that the center just failed to answer (a sale went offline). */
+    public void centerFaulted(String reason) {
+        centerState = PartState.fault(reason);
+    }
+
+    public void centerAnswered() {
+        if (hostApi != null && !signNo.get().isEmpty()) {
+            centerState = PartState.ok("online");
+        }
+    }
+
+    // ---------------------------------------------------------------- devices
+
+    /** Opens a card session on the card in the card slot; a fault marks the reader/card state. */
+    public MedicalCard openCard() {
+        try {
+            CardTransport t = devices.connectCard();
+            readerState = PartState.ok(t.name());
+            cardState = PartState.ok("card present");
+            return new MedicalCard(t);
+        } catch (CardFault e) {
+            markCardFault(e);
+            throw e;
+        }
+    }
+
+    /** The PSAM, reopened after a fault. */
+    public Psam psam() {
+        try {
+            Psam p = devices.psam();
+            psamState = PartState.ok("PSAM " + p.terminalId().hex());
+            return p;
+        } catch (CardFault e) {
+            psamState = PartState.fault("PSAM unusable: " + e.getMessage());
+            devices.psamFaulted();
+            throw e;
+        }
+    }
+
+    public void psamFaulted(String reason) {
+        psamState = PartState.fault(reason);
+        devices.psamFaulted();
+    }
+
+    public void markCardFault(CardFault e) {
+        if (e.kind() == CardFault.Kind.READER_UNAVAILABLE || e.kind() == CardFault.Kind.NO_SERVICE) {
+            readerState = PartState.fault(e.getMessage());
+        } else {
+            cardState = PartState.fault(e.getMessage());
+        }
+    }
+
+    /** Resolves unfinished sales of the card in the slot, if a card is there (a tear before the last stop). */
+    private void recoverAtStart() {
+        if (queue.unfinishedSales().isEmpty()) {
+            return;
+        }
+        try {
+            if (!devices.cardPresent()) {
+                LOG.warn("{} unfinished sale(s): resolved when their card is presented again", queue.unfinishedSales().size());
+                return;
+            }
+            MedicalCard card = openCard();
+            tearRecovery().recover(card, psam());
+        } catch (RuntimeException e) {
+            LOG.warn("Unfinished sales not resolved at start ({}); they are resolved when their card is presented", e.getMessage());
+        }
+    }
+
+    public TearRecovery tearRecovery() {
+        return new TearRecovery(queue, forwarder, this);
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    public TerminalConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public OfflineQueue queue() {
+        return queue;
+    }
+
+    /** The forwarder, absent when the terminal runs {@code --offline}. */
+    public Optional<Forwarder> forwarder() {
+        return Optional.ofNullable(forwarder);
+    }
+
+    public Devices devices() {
+        return devices;
+    }
+
+    public Downloads downloads() {
+        return downloads;
+    }
+
+    public CardCheck cardCheck() {
+        return cardCheck;
+    }
+
+    public SalePolicy salePolicy() {
+        return salePolicy;
+    }
+
+    /** The audit log in terminal.db (security events such as a forged card, R10). */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public TerminalDb db() {
+        return db;
+    }
+
+    /** The embedded simulated center (TRAINING MODE), when configured. */
+    public Optional<SettlementCenter> embeddedCenter() {
+        return Optional.ofNullable(embeddedCenter);
+    }
+
+    /** The cashier-facing text for a message key, in the configured language (the key itself if missing). */
+    public String message(String key, Object... args) {
+        try {
+            String pattern = messages.getString(key);
+            return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, config.language()).format(args);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+
+    public Locale language() {
+        return config.language();
+    }
+
+    public TerminalState state() {
+        return new TerminalState(readerState, psamState, cardState, centerState, config.trainingMode());
+    }
+
+    @Override
+    public void close() {
+        if (forwarder != null) {
+            forwarder.close();
+        }
+        devices.close();
+        queue.close();
+        if (embeddedCenter != null) {
+            embeddedCenter.stop();
+        }
+        db.close();
+    }
+}

@@ -1,0 +1,139 @@
+package org.medcard.terminal.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.medcard.queue.ForwardResult;
+import org.medcard.queue.IdNumbers;
+import org.medcard.queue.OutboxMessage;
+import org.medcard.queue.OutboxState;
+import org.medcard.queue.QueueSummary;
+import org.medcard.queue.ResettlementEntry;
+import org.medcard.queue.ResettlementState;
+import org.medcard.queue.SaleTicket;
+import org.medcard.queue.TamperReport;
+import org.medcard.terminal.Terminal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code medcard queue [list|forward|verify]}: what waits for the center, sending it now, and the
+ * tamper-evidence check of the journal. Exit 1 when forwarding cannot reach the center or the check finds
+ * something.
+ */
+@Command(name = "queue", description = "The store-and-forward queue: list (default), forward, verify.", mixinStandardHelpOptions = true)
+final class QueueCommand implements Callable<Integer> {
+    private final TerminalEnvironment env;
+
+    @Mixin
+    CommonOptions options;
+
+    @Parameters(arity = "0..1", paramLabel = "ACTION", defaultValue = "list", description = "list, forward or verify (default: list)")
+    Action action;
+
+    enum Action { list, forward, verify }
+
+    @Spec
+    CommandSpec spec;
+
+    QueueCommand(TerminalEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Terminal t = TerminalCommands.open(options, env, err)) {
+            return switch (action) {
+                case list -> list(t, out);
+                case forward -> forward(t, out, err);
+                case verify -> verify(t, out);
+            };
+        }
+    }
+
+    private int list(Terminal t, PrintWriter out) {
+        QueueSummary s = t.queue().summary();
+        List<SaleTicket> unfinished = t.queue().unfinishedSales();
+        List<ResettlementEntry> open = t.queue().resettlements(ResettlementState.OPEN);
+        List<OutboxMessage> waiting = new java.util.ArrayList<>(t.queue().messages(OutboxState.PENDING));
+        waiting.addAll(t.queue().messages(OutboxState.UNKNOWN));
+        if (options.json) {
+            ObjectNode n = TerminalCommands.JSON.createObjectNode();
+            n.put("queued_debits", s.queuedDebits()).put("queued_debit_fen", s.queuedDebitFen())
+                    .put("oldest_queued_seconds", s.oldestQueuedAge().toSeconds()).put("pending_messages", s.pendingMessages())
+                    .put("unknown_messages", s.unknownMessages()).put("rejected_messages", s.rejectedMessages())
+                    .put("open_resettlements", s.openResettlements()).put("unfinished_sales", s.unfinishedSales())
+                    .put("forwarding_blocked", s.forwardingBlocked());
+            ArrayNode u = n.putArray("unfinished");
+            unfinished.forEach(x -> u.addObject().put("sale_id", x.saleId()).put("acct_pay_fen", x.intent().acctPayFen())
+                    .put("tx_time", x.txTime()));
+            ArrayNode e = n.putArray("resettlement_entries");
+            open.forEach(x -> e.addObject().put("entry_no", x.entryNo()).put("fault", x.fault().name())
+                    .put("total_fen", x.totalFen()).put("cash_paid_fen", x.cashPaidFen()).put("id_masked", IdNumbers.mask(x.psnCertNo()))
+                    .put("original_time", x.originalTime()));
+            ArrayNode m = n.putArray("messages");
+            waiting.forEach(x -> m.addObject().put("msgid", x.msgid()).put("infno", x.infno()).put("state", x.state().name())
+                    .put("attempts", x.attempts()));
+            TerminalCommands.printJson(out, n);
+            return 0;
+        }
+        out.println("offline debits waiting: " + s.queuedDebits() + " (" + Yuan.format(s.queuedDebitFen()) + ")");
+        out.println("messages waiting:       " + s.pendingMessages() + " (" + s.unknownMessages() + " sent without an answer)");
+        out.println("rejected messages:      " + s.rejectedMessages());
+        out.println("re-settlement entries:  " + s.openResettlements() + " open");
+        out.println("unfinished sales:       " + s.unfinishedSales() + " (resolved when their card is presented)");
+        if (s.forwardingBlocked()) {
+            out.println("FORWARDING BLOCKED: tamper evidence found; a supervisor must look at 'medcard queue verify'");
+        }
+        open.forEach(x -> out.println("  entry " + x.entryNo() + "  " + x.fault() + "  " + Yuan.format(x.totalFen())
+                + "  ID " + IdNumbers.mask(x.psnCertNo()) + "  " + x.originalTime()));
+        unfinished.forEach(x -> out.println("  unfinished sale " + x.saleId() + "  " + Yuan.format(x.intent().acctPayFen()) + "  " + x.txTime()));
+        waiting.forEach(x -> out.println("  " + x.infno() + " " + x.msgid() + "  " + x.state() + "  attempts " + x.attempts()));
+        return 0;
+    }
+
+    private int forward(Terminal t, PrintWriter out, PrintWriter err) {
+        if (t.forwarder().isEmpty() || t.onlineCenter().isEmpty()) {
+            err.println("the center cannot be reached: " + t.state().center().reason());
+            return 1;
+        }
+        List<ForwardResult> results = t.forwarder().orElseThrow().drainOnce();
+        boolean allAnswered = results.stream().noneMatch(r -> r.state() == OutboxState.UNKNOWN);
+        if (options.json) {
+            ObjectNode n = TerminalCommands.JSON.createObjectNode();
+            ArrayNode a = n.putArray("results");
+            results.forEach(r -> a.addObject().put("msgid", r.msgid()).put("infno", r.infno()).put("state", r.state().name())
+                    .put("accepted", r.accepted()).put("rejected", r.rejected()).put("detail", r.detail()));
+            n.put("queued_debits", t.queue().summary().queuedDebits());
+            TerminalCommands.printJson(out, n);
+        } else {
+            results.forEach(r -> out.println(r.infno() + " " + r.msgid() + ": " + r.state() + " (accepted " + r.accepted()
+                    + ", rejected " + r.rejected() + ")" + (r.detail() == null ? "" : " " + r.detail())));
+            out.println(results.isEmpty() ? "nothing to forward" : "offline debits still waiting: " + t.queue().summary().queuedDebits());
+        }
+        return allAnswered ? 0 : 1;
+    }
+
+    private int verify(Terminal t, PrintWriter out) {
+        TamperReport r = t.queue().verify();
+        if (options.json) {
+            ObjectNode n = TerminalCommands.JSON.createObjectNode();
+            n.put("clean", r.clean()).put("blocks_forwarding", r.blocksForwarding());
+            ArrayNode f = n.putArray("findings");
+            r.findings().forEach(f::add);
+            TerminalCommands.printJson(out, n);
+        } else {
+            out.println(r.clean() ? "journal chain verified: no findings" : "FINDINGS:");
+            r.findings().forEach(x -> out.println("  " + x));
+        }
+        return r.clean() ? 0 : 1;
+    }
+}

@@ -1,0 +1,148 @@
+package org.medcard.terminal.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.sale.PaymentPlan;
+import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.PinSource;
+import org.medcard.terminal.sale.SaleItem;
+import org.medcard.terminal.sale.SaleOutcome;
+import org.medcard.terminal.sale.SaleRequest;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code medcard sale}: one pharmacy sale to the card in the reader, as the business rules say (online,
+ * offline within the limits, or cash and a re-settlement entry). Exit 0 when the patient was served (settled,
+ * settlement pending, debited offline, or cash with an entry), 1 when not, 2 for a usage error.
+ */
+@Command(name = "sale", description = "Sell items to the card in the reader (pharmacy).", mixinStandardHelpOptions = true)
+final class SaleCommand implements Callable<Integer> {
+    private final TerminalEnvironment env;
+
+    @Mixin
+    CommonOptions options;
+
+    @Option(names = "--items", required = true, split = ",", paramLabel = "CODE:QTY",
+            description = "the items, e.g. XJ01CAA001:2,XA10BAD003:1")
+    List<String> items;
+
+    @Option(names = "--pin-stdin", description = "read the cardholder's 6-digit PIN from the first line of standard input")
+    boolean pinStdin;
+
+    @Option(names = "--family", paramLabel = "PSN_NO", description = "pay for this family member (R3: employee cards, online)")
+    String family;
+
+    @Option(names = "--id-number", paramLabel = "ID", description = "the patient's ID number from the ID card, for a cash re-settlement entry (R11)")
+    String idNumber;
+
+    @Option(names = "--account", paramLabel = "FEN", description = "pay at most this much from the personal account (default: as much as possible)")
+    Long accountFen;
+
+    @Option(names = "--sim-card", paramLabel = "PROFILE", description = "with the simulator reader: present this training card (default normal-3des)")
+    String simCard;
+
+    @Spec
+    CommandSpec spec;
+
+    SaleCommand(TerminalEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<SaleItem> parsed;
+        try {
+            parsed = items.stream().filter(s -> !s.isBlank()).map(SaleItem::parse).toList();
+            if (accountFen != null && accountFen < 0) {
+                throw new IllegalArgumentException("--account must not be negative");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        SaleRequest request = new SaleRequest(parsed, family, pinStdin ? this::readPin : PinSource.NONE,
+                accountFen == null ? -1 : accountFen, idNumber, "cashier");
+        try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
+            TerminalCommands.presentSimCard(t, simCard, spec.commandLine());
+            SaleOutcome o = new PharmacySale(t).sell(request);
+            print(out, o);
+            return o.kind().served() ? 0 : 1;
+        }
+    }
+
+    /** The first line of stdin as chars; the buffer is wiped. Read only when the sale asks for the PIN. */
+    private char[] readPin() {
+        BufferedReader in = new BufferedReader(new InputStreamReader(env.stdin(), StandardCharsets.UTF_8));
+        CharBuffer buf = CharBuffer.allocate(64);
+        try {
+            int c;
+            while ((c = in.read()) >= 0 && c != '\n' && c != '\r' && buf.hasRemaining()) {
+                buf.put((char) c);
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        buf.flip();
+        char[] pin = new char[buf.remaining()];
+        buf.get(pin);
+        Arrays.fill(buf.array(), '\0');
+        return pin.length == 0 ? null : pin;
+    }
+
+    private void print(PrintWriter out, SaleOutcome o) {
+        PaymentPlan p = o.plan();
+        if (options.json) {
+            ObjectNode n = TerminalCommands.JSON.createObjectNode();
+            n.put("outcome", o.kind().name());
+            if (p != null) {
+                n.put("total_fen", p.totalFen()).put("fund_pay_fen", p.fundFen()).put("acct_pay_fen", p.accountFen())
+                        .put("cash_pay_fen", p.cashFen());
+            }
+            n.put("tac", o.tac()).put("setl_id", o.setlId()).put("entry_no", o.entryNo()).put("sale_id", o.saleId())
+                    .put("balance_after_fen", o.balanceAfterFen()).put("card_no", o.cardNoMasked()).put("name", o.holderName())
+                    .put("beneficiary_psn_no", o.beneficiaryPsnNo()).put("message_key", o.messageKey()).put("message", o.message())
+                    .put("recovered_sales", o.recovered().size());
+            TerminalCommands.printJson(out, n);
+            return;
+        }
+        out.println("outcome:      " + o.kind());
+        if (o.holderName() != null) {
+            out.println("card:         " + o.cardNoMasked() + " " + o.holderName());
+        }
+        if (p != null) {
+            out.println("total:        " + Yuan.format(p.totalFen()));
+            out.println("pooling fund: " + Yuan.format(p.fundFen()));
+            out.println("account:      " + Yuan.format(p.accountFen()));
+            out.println("cash:         " + Yuan.format(p.cashFen()));
+        }
+        line(out, "TAC:          ", o.tac());
+        line(out, "setl_id:      ", o.setlId());
+        line(out, "entry_no:     ", o.entryNo());
+        if (o.balanceAfterFen() >= 0 && o.tac() != null) {
+            out.println("balance now:  " + Yuan.format(o.balanceAfterFen()));
+        }
+        o.recovered().forEach(r -> out.println("recovered torn sale " + r.saleId() + ": " + (r.debited() ? "debited, TAC " + r.tac() : "not debited")));
+        out.println(o.message());
+    }
+
+    private static void line(PrintWriter out, String label, String value) {
+        if (value != null) {
+            out.println(label + value);
+        }
+    }
+}

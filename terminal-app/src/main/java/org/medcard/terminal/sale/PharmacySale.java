@@ -1,0 +1,455 @@
+package org.medcard.terminal.sale;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.medcard.apdu.CardRefusal;
+import org.medcard.apdu.Hex;
+import org.medcard.card.ForgedCardException;
+import org.medcard.card.MedicalCard;
+import org.medcard.card.PinResult;
+import org.medcard.card.PurchaseIntent;
+import org.medcard.card.PurchaseResult;
+import org.medcard.card.PurseRefusal;
+import org.medcard.psam.Psam;
+import org.medcard.queue.Fault;
+import org.medcard.queue.IdNumbers;
+import org.medcard.queue.LimitDecision;
+import org.medcard.queue.OfflineQueue;
+import org.medcard.queue.OutboxMessage;
+import org.medcard.queue.ResettlementEntry;
+import org.medcard.queue.ResettlementRequest;
+import org.medcard.queue.SaleIntent;
+import org.medcard.queue.SaleMode;
+import org.medcard.queue.SaleTicket;
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.center.CatalogItem;
+import org.medcard.terminal.center.CenterRefusal;
+import org.medcard.terminal.center.CenterUnreachable;
+import org.medcard.terminal.center.HostApi;
+import org.medcard.terminal.center.PersonInfo;
+import org.medcard.terminal.center.PreSettlement;
+import org.medcard.terminal.center.SaleLine;
+import org.medcard.terminal.config.OfflineMode;
+import org.medcard.terminal.session.CardView;
+import org.medcard.terminal.session.UnusableCardException;
+import org.medcard.transport.CardFault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A pharmacy sale at the counter, step by step as the business rules say:
+ * <ol>
+ *   <li>the card is read and checked (status table; R5, R7, R8, R9); torn sales of this card are resolved first;</li>
+ *   <li>online: {@code 2101} pre-settle → {@link SalePolicy#onlinePlan} (R3, R4, R6, R12) → PIN (R10) → debit,
+ *       journalled before DEBIT goes out → {@code 2102} through the outbox → settled, pending or rejected;</li>
+ *   <li>center unreachable and {@code STORE_AND_FORWARD}: local catalog prices, the offline limits, an offline
+ *       debit queued for {@code 8301} (R11 case 1);</li>
+ *   <li>limits refuse, {@code CASH_RESETTLE}, or the reader, card or PSAM unusable: cash and a re-settlement
+ *       entry (R11 case 2).</li>
+ * </ol>
+ *
+ * <p>Runs on the reader's worker thread (card, PSAM and center I/O); never on the UI thread.
+ */
+public final class PharmacySale {
+    private static final Logger LOG = LoggerFactory.getLogger(PharmacySale.class);
+    private static final DateTimeFormatter TX_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Terminal terminal;
+    private final OfflineQueue queue;
+    private final SalePolicy policy;
+    private final OnlineSettler settler;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Receipts receipts;
+
+    public PharmacySale(Terminal terminal) {
+        this.terminal = terminal;
+        this.queue = terminal.queue();
+        this.policy = terminal.salePolicy();
+        this.settler = new OnlineSettler(queue, terminal.forwarder());
+        this.receipts = new Receipts(terminal);
+    }
+
+    /** Sells to the card in the card slot. */
+    public SaleOutcome sell(SaleRequest request) {
+        MedicalCard card;
+        Psam psam;
+        try {
+            card = terminal.openCard();
+        } catch (CardFault e) {
+            return cash(request, e.kind() == CardFault.Kind.READER_UNAVAILABLE || e.kind() == CardFault.Kind.NO_SERVICE
+                    ? Fault.NO_READER : Fault.CARD_UNREADABLE, null, e.getMessage());
+        }
+        try {
+            psam = terminal.psam();
+        } catch (CardFault | CardRefusal e) {
+            return cash(request, Fault.PSAM_FAILURE, null, e.getMessage());
+        }
+        Optional<HostApi> center = terminal.onlineCenter();
+        List<TearRecovery.Recovered> recovered;
+        CardView view;
+        try {
+            recovered = terminal.tearRecovery().recover(card, psam);
+            view = terminal.cardCheck().check(card, psam, center);
+        } catch (CardFault e) {
+            terminal.markCardFault(e);
+            return cash(request, Fault.CARD_UNREADABLE, null, e.getMessage());
+        } catch (UnusableCardException e) {
+            return refused("sale.card_unusable", null, e.getMessage());
+        }
+        return withSaleReceipt(sellTo(request, card, psam, view, center).withRecovered(recovered), view, request);
+    }
+
+    /** A settled or offline-debited sale gets its settlement receipt; the cash path made its own. */
+    private SaleOutcome withSaleReceipt(SaleOutcome o, CardView view, SaleRequest request) {
+        if (o.receipt() != null || (o.kind() != SaleOutcome.Kind.SETTLED && o.kind() != SaleOutcome.Kind.OFFLINE_DEBITED)) {
+            return o;
+        }
+        String beneficiaryName = o.beneficiaryPsnNo() == null ? null : view.person().flatMap(p -> p.family().stream()
+                .filter(m -> m.psnNo().equals(o.beneficiaryPsnNo())).findFirst()).map(PersonInfo.FamilyMember::name)
+                .orElse(o.beneficiaryPsnNo());
+        return o.withReceipt(receipts.sale(o, view, priced(request.items()).orElseThrow(), beneficiaryName, request.cashier()));
+    }
+
+    private SaleOutcome sellTo(SaleRequest request, MedicalCard card, Psam psam, CardView view, Optional<HostApi> center) {
+        if (view.verdict().refused() || !view.verdict().personalAccountUsable()) {
+            String key = view.verdict().messageKey().orElse("status.blocked");
+            LOG.info("Sale refused: card {} is {} ({})", view.info().cardNo(), view.verdict().status(), key);
+            return refused(key, view, null);
+        }
+        if (center.isPresent() && !view.online()) {
+            terminal.centerFaulted("center did not answer 1101");
+        }
+        if (view.online()) {
+            try {
+                return online(request, card, psam, view, center.orElseThrow());
+            } catch (CenterUnreachable e) {
+                terminal.centerFaulted(e.getMessage());
+                LOG.warn("Center unreachable during the sale ({}); R11 offline handling", e.getMessage());
+            }
+        }
+        if (request.beneficiaryPsnNo() != null) {
+            return refused("sale.family_not_offered", view, "R3: family mutual aid only online");
+        }
+        if (terminal.config().offlineMode() == OfflineMode.CASH_RESETTLE) {
+            return cash(request, Fault.CENTER_UNREACHABLE, view, "offline.mode = CASH_RESETTLE");
+        }
+        return offline(request, card, psam, view);
+    }
+
+    // ---------------------------------------------------------------- online
+
+    private SaleOutcome online(SaleRequest request, MedicalCard card, Psam psam, CardView view, HostApi api) {
+        PersonInfo person = view.person().orElseThrow();
+        String beneficiary = request.beneficiaryPsnNo();
+        if (beneficiary != null) {
+            if (!policy.familyPaymentOffered(view.scheme(), true)) {
+                return refused("sale.family_not_offered", view, "R3: scheme " + view.scheme());
+            }
+            if (person.family().stream().noneMatch(m -> m.psnNo().equals(beneficiary))) {
+                return refused("sale.family_unknown", view, "R3: not in the 1101 family list");
+            }
+        }
+        Optional<List<SaleLine>> lines = priced(request.items());
+        if (lines.isEmpty()) {
+            return refused("sale.unknown_item", view, unknownItems(request.items()));
+        }
+        LocalDate today = LocalDate.now(terminal.clock());
+        PreSettlement pre;
+        try {
+            pre = api.preSettle(person.psnNo(), view.info().cardNo().digits(), beneficiary, today, lines.get());
+        } catch (CenterRefusal e) {
+            return refused("sale.center_refused", view, e.getMessage());
+        }
+        terminal.centerAnswered();
+        PaymentPlan plan;
+        try {
+            plan = policy.onlinePlan(pre, Math.max(0, view.balanceFen()), request.requestedAccountFen(),
+                    poolingAllowed(view, person, beneficiary, today));
+        } catch (IllegalStateException e) {
+            LOG.error("Sale stopped: {}", e.getMessage());
+            return refused("sale.pooling_not_allowed", view, e.getMessage());
+        }
+        String itemsJson = itemsJson(lines.get());
+        String settleInput = json.createObjectNode().put("presettle_id", pre.presettleId())
+                .put("acct_pay", plan.accountFen()).put("cash_pay", plan.cashFen()).toString();
+        if (plan.accountFen() == 0) {
+            // Nothing to debit: the settle goes through the outbox all the same (its msgid is stored first).
+            OutboxMessage m = queue.queueMessage("2102", view.info().cardNo().digits(), settleInput);
+            return settled(settler.settle(m), plan, view, null, null, -1, beneficiary);
+        }
+        String psnCertNo = view.holder().idNumber().value();
+        return debit(request, card, psam, view, plan, beneficiary, intent -> new SaleIntent(SaleMode.ONLINE,
+                view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(), plan.accountFen(), plan.cashFen(), itemsJson,
+                "2102", settleInput));
+    }
+
+    /** R3 (none for a family member), R4 (status), R6 (six months after qualification), R12 (cross-region filing). */
+    private boolean poolingAllowed(CardView view, PersonInfo person, String beneficiary, LocalDate today) {
+        if (beneficiary != null || !view.verdict().poolingAllowedOn(today)) {
+            return false;
+        }
+        if (person.effectiveFrom() != null && today.isBefore(person.effectiveFrom().plusMonths(6))) {
+            return false;
+        }
+        return policy.poolingAllowed(view.cardRegion(), true, person.crossRegionFiled());
+    }
+
+    // ---------------------------------------------------------------- offline (R11 case 1)
+
+    private SaleOutcome offline(SaleRequest request, MedicalCard card, Psam psam, CardView view) {
+        Optional<List<SaleLine>> lines = priced(request.items());
+        if (lines.isEmpty()) {
+            return refused("sale.unknown_item", view, unknownItems(request.items()));
+        }
+        long total = lines.get().stream().mapToLong(SaleLine::amountFen).sum();
+        String cardNo = view.info().cardNo().digits();
+        PaymentPlan wanted = policy.offlinePlan(total, Math.max(0, view.balanceFen()), requestedOrAll(request, total));
+        if (wanted.accountFen() == 0) {
+            return cash(request, Fault.CENTER_UNREACHABLE, view, "nothing payable from the card offline");
+        }
+        LimitDecision limits = queue.checkOfflineDebit(cardNo, wanted.accountFen());
+        if (!limits.allowed()) {
+            LOG.info("Offline limit refused the debit of {} fen for card {}: {}", wanted.accountFen(), view.info().cardNo(), limits.message());
+            return cash(request, limits.reason() == LimitDecision.Reason.MODE_CASH_RESETTLE ? Fault.CENTER_UNREACHABLE
+                    : Fault.OFFLINE_LIMIT, view, limits.message());
+        }
+        String itemsJson = itemsJson(lines.get());
+        String psnCertNo = view.holder().idNumber().value();
+        SaleOutcome debited = debit(request, card, psam, view, wanted, null, intent -> SaleIntent.offline(cardNo, psnCertNo,
+                intent.offlineCounter(), wanted.accountFen(), wanted.cashFen(), itemsJson));
+        if (debited.kind() != SaleOutcome.Kind.OFFLINE_DEBITED || wanted.cashFen() == 0) {
+            return debited;
+        }
+        // The pooling share is never paid offline: the cash share becomes a re-settlement entry (total minus
+        // cash_paid is what the card paid offline).
+        ResettlementEntry entry = queue.recordCashPayment(new ResettlementRequest(Fault.CENTER_UNREACHABLE, psnCertNo,
+                request.cashier(), itemsJson, total, wanted.cashFen()));
+        return new SaleOutcome(debited.kind(), debited.plan(), debited.saleId(), debited.tac(), null, entry.entryNo(),
+                debited.balanceAfterFen(), debited.cardNoMasked(), debited.holderName(), null, debited.messageKey(),
+                debited.message(), List.of(), null);
+    }
+
+    private static long requestedOrAll(SaleRequest request, long total) {
+        return request.requestedAccountFen() < 0 ? total : request.requestedAccountFen();
+    }
+
+    // ---------------------------------------------------------------- the debit (both modes)
+
+    private SaleOutcome debit(SaleRequest request, MedicalCard card, Psam psam, CardView view, PaymentPlan plan,
+                              String beneficiary, Function<PurchaseIntent, SaleIntent> intentFor) {
+        if (policy.pinRequired(plan.accountFen())) {
+            Optional<SaleOutcome> pinRefusal = verifyPin(request.pin(), card, view);
+            if (pinRefusal.isPresent()) {
+                return pinRefusal.get();
+            }
+        }
+        PurchaseIntent intent;
+        try {
+            intent = card.initializePurchase(plan.accountFen(), psam.terminalId());
+        } catch (PurseRefusal e) {
+            return refused(e.reason() == PurseRefusal.Reason.INSUFFICIENT_BALANCE ? "sale.insufficient_balance" : "sale.card_refused",
+                    view, e.getMessage());
+        } catch (CardFault e) {
+            terminal.markCardFault(e);
+            return cash(request, Fault.CARD_UNREADABLE, view, e.getMessage());
+        }
+        AtomicReference<SaleTicket> ticket = new AtomicReference<>();
+        PurchaseResult result;
+        try {
+            result = card.debit(intent, psam, LocalDateTime.now(terminal.clock()), pending -> ticket.set(queue.beginSale(
+                    intentFor.apply(intent).withCardDebit(pending.terminalSeq(), TX_TIME.format(pending.dateTime())))));
+        } catch (CardFault e) {
+            if (ticket.get() == null) {
+                // The fault came before DEBIT went out (the PSAM's MAC1): nothing was debited.
+                terminal.psamFaulted(e.getMessage());
+                return cash(request, Fault.PSAM_FAILURE, view, e.getMessage());
+            }
+            Optional<SaleOutcome> resolved = recoverAtOnce(card, psam, view, plan, beneficiary, ticket.get().saleId());
+            if (resolved.isPresent()) {
+                return resolved.get();
+            }
+            terminal.markCardFault(e);
+            LOG.warn("Sale {}: DEBIT unanswered ({}); resolved with GET TRANSACTION PROVE when the card is presented again",
+                    ticket.get().saleId(), e.getMessage());
+            return new SaleOutcome(SaleOutcome.Kind.INTERRUPTED, plan, ticket.get().saleId(), null, null, null, -1,
+                    view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.interrupted",
+                    terminal.message("sale.interrupted"), List.of(), null);
+        } catch (ForgedCardException e) {
+            LOG.error("R10: forged card {}: {}; no sale", view.info().cardNo(), e.getMessage());
+            terminal.audit().record(request.cashier(), "R10_FORGED_CARD", "card " + view.info().cardNo().masked()
+                    + ", MAC2 failed PSAM verification; no sale");
+            if (ticket.get() != null) {
+                queue.recordNoDebit(ticket.get().saleId(), "R10: MAC2 failed PSAM verification (forged card)");
+            }
+            return refused("sale.forged", view, e.getMessage());
+        } catch (PurseRefusal e) {
+            if (ticket.get() != null) {
+                queue.recordNoDebit(ticket.get().saleId(), "card refused DEBIT: " + e.getMessage());
+            }
+            return refused("sale.card_refused", view, e.getMessage());
+        }
+        String saleId = ticket.get().saleId();
+        String tac = Hex.of(result.record().tac()).toUpperCase(Locale.ROOT);
+        Optional<OutboxMessage> settle = queue.recordCardDebit(saleId, tac);
+        if (settle.isEmpty()) {
+            LOG.info("Sale {}: card {} debited {} fen offline (TAC {}), to be uploaded", saleId, view.info().cardNo(),
+                    plan.accountFen(), tac);
+            return new SaleOutcome(SaleOutcome.Kind.OFFLINE_DEBITED, plan, saleId, tac, null, null, result.newBalance(),
+                    view.info().cardNo().masked(), view.holder().name(), null, "sale.to_be_uploaded",
+                    terminal.message("sale.to_be_uploaded"), List.of(), null);
+        }
+        return settled(settler.settle(settle.get()), plan, view, saleId, tac, result.newBalance(), beneficiary);
+    }
+
+    /**
+     * DEBIT got no usable answer but the card may still be in the slot (a lost answer on a serial link, a
+     * 6985 after a resent DEBIT): ask GET TRANSACTION PROVE at once. If the card is gone this fails and the
+     * sale stays unfinished for the next contact.
+     */
+    private Optional<SaleOutcome> recoverAtOnce(MedicalCard card, Psam psam, CardView view, PaymentPlan plan, String beneficiary,
+                                                String saleId) {
+        List<TearRecovery.Recovered> found;
+        try {
+            found = terminal.tearRecovery().recover(card, psam);
+        } catch (RuntimeException e) {
+            LOG.info("Sale {}: the card cannot be asked now ({}); recovered on the next contact", saleId, e.getMessage());
+            return Optional.empty();
+        }
+        Optional<TearRecovery.Recovered> mine = found.stream().filter(r -> r.saleId().equals(saleId)).findFirst();
+        if (mine.isEmpty()) {
+            return Optional.empty();
+        }
+        TearRecovery.Recovered r = mine.get();
+        if (!r.debited()) {
+            return Optional.of(refused("sale.not_debited", view, "sale " + saleId + ": the card did not debit"));
+        }
+        long balance = view.balanceFen() < 0 ? -1 : view.balanceFen() - plan.accountFen();
+        if (r.settle().isPresent()) {
+            return Optional.of(settled(r.settle().get(), plan, view, saleId, r.tac(), balance, beneficiary));
+        }
+        return Optional.of(new SaleOutcome(SaleOutcome.Kind.OFFLINE_DEBITED, plan, saleId, r.tac(), null, null, balance,
+                view.info().cardNo().masked(), view.holder().name(), null, "sale.to_be_uploaded",
+                terminal.message("sale.to_be_uploaded"), List.of(), null));
+    }
+
+    /** R10: VERIFY PIN; the PIN array is wiped whatever happens. */
+    private Optional<SaleOutcome> verifyPin(PinSource source, MedicalCard card, CardView view) {
+        char[] pin = source.pin();
+        if (pin == null) {
+            return Optional.of(refused("sale.pin_needed", view, null));
+        }
+        PinResult r;
+        try {
+            r = card.verifyPin(pin);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(refused("sale.pin_malformed", view, null));
+        } finally {
+            Arrays.fill(pin, '\0');
+        }
+        if (r instanceof PinResult.WrongPin wrong) {
+            LOG.info("R10: wrong PIN for card {}, {} tries left; no debit", view.info().cardNo(), wrong.triesLeft());
+            return Optional.of(new SaleOutcome(SaleOutcome.Kind.REFUSED, null, null, null, null, null, view.balanceFen(),
+                    view.info().cardNo().masked(), view.holder().name(), null, "sale.pin_wrong",
+                    terminal.message("sale.pin_wrong", String.valueOf(wrong.triesLeft())), List.of(), null));
+        }
+        if (r instanceof PinResult.Blocked) {
+            return Optional.of(refused("sale.pin_blocked", view, null));
+        }
+        return Optional.empty();
+    }
+
+    private SaleOutcome settled(SettleResult s, PaymentPlan plan, CardView view, String saleId, String tac, long balanceAfter,
+                                String beneficiary) {
+        long balance = balanceAfter >= 0 ? balanceAfter : view.balanceFen();
+        return switch (s.state()) {
+            case SETTLED -> new SaleOutcome(SaleOutcome.Kind.SETTLED, plan, saleId, tac, s.setlId(), null, balance,
+                    view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settled", terminal.message("sale.settled"), List.of(), null);
+            case PENDING -> new SaleOutcome(SaleOutcome.Kind.SETTLEMENT_PENDING, plan, saleId, tac, null, null, balance,
+                    view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settlement_pending",
+                    terminal.message("sale.settlement_pending"), List.of(), null);
+            case REJECTED -> {
+                LOG.error("Sale {}: the center rejected the settle {}: {}", saleId, s.msgid(), s.reason());
+                yield new SaleOutcome(SaleOutcome.Kind.SETTLEMENT_REJECTED, plan, saleId, tac, null, null, balance,
+                        view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settlement_rejected",
+                        terminal.message("sale.settlement_rejected", s.reason()), List.of(), null);
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- cash (R11 case 2)
+
+    private SaleOutcome cash(SaleRequest request, Fault fault, CardView view, String why) {
+        LOG.warn("R11 case 2 ({}): {}", fault, why);
+        Optional<List<SaleLine>> lines = priced(request.items());
+        if (lines.isEmpty()) {
+            return refused("sale.unknown_item", view, unknownItems(request.items()));
+        }
+        long total = lines.get().stream().mapToLong(SaleLine::amountFen).sum();
+        String id = request.idNumber();
+        if (id == null || !IdNumbers.isValid(id)) {
+            return new SaleOutcome(SaleOutcome.Kind.REFUSED, PaymentPlan.allCash(total), null, null, null, null, -1,
+                    view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null,
+                    "sale.id_number_needed", terminal.message("sale.id_number_needed", fault.name()), List.of(), null);
+        }
+        if (view != null && !view.holder().idNumber().value().equalsIgnoreCase(id)) {
+            return refused("sale.id_number_mismatch", view, "typed ID number is not the cardholder's");
+        }
+        ResettlementEntry entry = queue.recordCashPayment(new ResettlementRequest(fault, id, request.cashier(),
+                itemsJson(lines.get()), total, total));
+        LOG.info("R11: cash sale of {} fen recorded as re-settlement entry {} (ID {}, fault {})", total, entry.entryNo(),
+                IdNumbers.mask(id), fault);
+        SaleOutcome o = new SaleOutcome(SaleOutcome.Kind.CASH_RESETTLE, PaymentPlan.allCash(total), null, null, null, entry.entryNo(),
+                view == null ? -1 : view.balanceFen(), view == null ? null : view.info().cardNo().masked(),
+                view == null ? null : view.holder().name(), null, "sale.cash_resettle",
+                terminal.message("sale.cash_resettle", entry.entryNo(), fault.name()), List.of(), null);
+        return o.withReceipt(receipts.cash(o, view, id, lines.get(), fault.name(), request.cashier()));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private SaleOutcome refused(String key, CardView view, String detail) {
+        if (detail != null) {
+            LOG.info("Sale refused ({}): {}", key, detail);
+        }
+        return new SaleOutcome(SaleOutcome.Kind.REFUSED, null, null, null, null, null, view == null ? -1 : view.balanceFen(),
+                view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null, key,
+                terminal.message(key), List.of(), null);
+    }
+
+    /** The items at the catalog's prices (the downloaded catalog, also offline); empty if any code is unknown. */
+    private Optional<List<SaleLine>> priced(List<SaleItem> items) {
+        List<SaleLine> lines = new ArrayList<>();
+        for (SaleItem i : items) {
+            Optional<CatalogItem> c = terminal.downloads().item(i.code());
+            if (c.isEmpty()) {
+                return Optional.empty();
+            }
+            lines.add(new SaleLine(c.get().code(), i.quantity(), c.get().priceFen()));
+        }
+        return Optional.of(lines);
+    }
+
+    private String unknownItems(List<SaleItem> items) {
+        return "unknown item code(s): " + items.stream().map(SaleItem::code)
+                .filter(c -> terminal.downloads().item(c).isEmpty()).toList();
+    }
+
+    private String itemsJson(List<SaleLine> lines) {
+        ArrayNode a = json.createArrayNode();
+        for (SaleLine l : lines) {
+            a.addObject().put("code", l.code()).put("qty", l.quantity()).put("price", l.unitPriceFen());
+        }
+        return a.toString();
+    }
+}

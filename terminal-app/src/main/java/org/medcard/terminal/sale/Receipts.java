@@ -1,0 +1,66 @@
+package org.medcard.terminal.sale;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.center.CatalogItem;
+import org.medcard.terminal.center.SaleLine;
+import org.medcard.terminal.receipt.CardProof;
+import org.medcard.terminal.receipt.CashReceipt;
+import org.medcard.terminal.receipt.Insured;
+import org.medcard.terminal.receipt.LineItem;
+import org.medcard.terminal.receipt.ReceiptDocument;
+import org.medcard.terminal.receipt.ReceiptHeader;
+import org.medcard.terminal.receipt.SaleReceipt;
+import org.medcard.terminal.receipt.Split;
+import org.medcard.terminal.session.CardView;
+
+/**
+ * The receipt documents of a sale's outcome (see docs/receipts.md): a settlement receipt for a settled or
+ * offline-debited sale, a cash receipt with the entry number for R11 case 2. A sale whose settlement is
+ * still unanswered gets its receipt once the center answers (not here).
+ */
+final class Receipts {
+
+    private final Terminal terminal;
+
+    Receipts(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    /**
+     * @param beneficiary the family member (R3) as 1101 lists them — the receipt names them by psn_no, masked,
+     *                    because 1101's family list carries no ID number
+     */
+    ReceiptDocument sale(SaleOutcome o, CardView view, List<SaleLine> lines, String beneficiaryName, String cashier) {
+        Insured insured = new Insured(view.holder().name(), view.holder().idNumber().value(), view.info().cardNo().digits());
+        Insured beneficiary = o.beneficiaryPsnNo() == null ? null : new Insured(beneficiaryName, o.beneficiaryPsnNo(), null);
+        PaymentPlan p = o.plan();
+        CardProof proof = o.tac() == null ? null : new CardProof(o.tac(), o.balanceAfterFen());
+        return new SaleReceipt(header(cashier), insured, beneficiary, items(lines),
+                new Split(p.totalFen(), p.fundFen(), p.accountFen(), p.cashFen()), o.setlId(), proof,
+                o.kind() == SaleOutcome.Kind.OFFLINE_DEBITED);
+    }
+
+    ReceiptDocument cash(SaleOutcome o, CardView view, String idNumber, List<SaleLine> lines, String fault, String cashier) {
+        Insured insured = new Insured(view == null ? "—" : view.holder().name(), idNumber,
+                view == null ? null : view.info().cardNo().digits());
+        return new CashReceipt(header(cashier), insured, items(lines), o.plan().cashFen(), o.entryNo(), fault);
+    }
+
+    private ReceiptHeader header(String cashier) {
+        var c = terminal.config();
+        return ReceiptHeader.now(c.institutionCode(), c.institutionName(), "T" + c.terminalNumber(), cashier,
+                c.trainingMode(), terminal.clock());
+    }
+
+    private List<LineItem> items(List<SaleLine> lines) {
+        List<LineItem> out = new ArrayList<>();
+        for (SaleLine l : lines) {
+            String name = terminal.downloads().item(l.code()).map(CatalogItem::name).orElse(l.code());
+            out.add(new LineItem(l.code(), name, l.quantity(), l.unitPriceFen()));
+        }
+        return out;
+    }
+}

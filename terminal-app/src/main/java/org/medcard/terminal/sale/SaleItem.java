@@ -1,0 +1,24 @@
+package org.medcard.terminal.sale;
+
+/** One line the cashier scanned: an item code (or barcode) and how many. Prices come from the catalog. */
+public record SaleItem(String code, int quantity) {
+    public SaleItem {
+        if (code == null || code.isBlank()) {
+            throw new IllegalArgumentException("item code missing");
+        }
+        code = code.trim();
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("quantity of " + code + " must be at least 1: " + quantity);
+        }
+    }
+
+    /** Parses {@code CODE:QTY} (QTY defaults to 1). */
+    public static SaleItem parse(String text) {
+        String[] p = text.trim().split(":", 2);
+        try {
+            return new SaleItem(p[0], p.length == 2 ? Integer.parseInt(p[1].trim()) : 1);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not CODE:QTY");
+        }
+    }
+}

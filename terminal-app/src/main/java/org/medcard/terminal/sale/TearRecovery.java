@@ -1,0 +1,108 @@
+package org.medcard.terminal.sale;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.medcard.apdu.Hex;
+import org.medcard.card.CardInfo;
+import org.medcard.card.ForgedCardException;
+import org.medcard.card.MedicalCard;
+import org.medcard.card.PendingDebit;
+import org.medcard.card.PurchaseIntent;
+import org.medcard.card.PurchaseResult;
+import org.medcard.card.SelectResult;
+import org.medcard.crypto.Algorithm;
+import org.medcard.psam.Psam;
+import org.medcard.queue.OfflineQueue;
+import org.medcard.queue.OutboxMessage;
+import org.medcard.queue.SaleTicket;
+import org.medcard.queue.forward.Forwarder;
+import org.medcard.terminal.Terminal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tearing recovery (card spec, purchase; business rule R10): a sale whose DEBIT FOR PURCHASE got no answer
+ * stays unfinished in the journal. On the next contact with that card the terminal asks GET TRANSACTION
+ * PROVE for the journalled offline counter: if the card did debit, the TAC (checked by the PSAM) completes
+ * the sale exactly as journalled — settled online or queued for 8301 — and if it did not, the sale is closed
+ * as not debited. Never debits; so a torn sale is paid at most once.
+ *
+ * <p>The card's key version, algorithm and balance are read again from the card: the journal keeps what
+ * the TAC covers (counter, amount, terminal sequence, time), which is all GET TRANSACTION PROVE needs.
+ * Runs on the reader's worker thread.
+ */
+public final class TearRecovery {
+    private static final Logger LOG = LoggerFactory.getLogger(TearRecovery.class);
+    private static final DateTimeFormatter TX_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** What recovery found for one unfinished sale. */
+    public record Recovered(String saleId, boolean debited, String tac, Optional<SettleResult> settle, String note) {
+    }
+
+    private final OfflineQueue queue;
+    private final OnlineSettler settler;
+    private final Terminal terminal;
+
+    public TearRecovery(OfflineQueue queue, Forwarder forwarder, Terminal terminal) {
+        this.queue = queue;
+        this.settler = new OnlineSettler(queue, Optional.ofNullable(forwarder));
+        this.terminal = terminal;
+    }
+
+    /** The unfinished sales of the card with this application serial number. */
+    public List<SaleTicket> unfinishedOf(String cardNo) {
+        return queue.unfinishedSales().stream().filter(t -> t.intent().cardNo().equalsIgnoreCase(cardNo)).toList();
+    }
+
+    /** Resolves every unfinished sale of the card in {@code card}'s slot. */
+    public List<Recovered> recover(MedicalCard card, Psam psam) {
+        SelectResult select = card.select();
+        CardInfo info = card.readCardInfo();
+        List<SaleTicket> mine = unfinishedOf(info.cardNo().digits());
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        Algorithm algorithm = select.fci().map(f -> f.algorithm())
+                .orElseThrow(() -> new IllegalStateException("card application not usable: cannot recover its torn sale"));
+        List<Recovered> out = new ArrayList<>();
+        for (SaleTicket t : mine) {
+            out.add(recoverOne(card, psam, info, algorithm, t));
+        }
+        return out;
+    }
+
+    private Recovered recoverOne(MedicalCard card, Psam psam, CardInfo info, Algorithm algorithm, SaleTicket t) {
+        long amount = t.intent().acctPayFen();
+        // The balance before the torn debit: now + amount if the card debited (only used then).
+        long balanceBefore = card.getBalance() + amount;
+        PurchaseIntent intent = new PurchaseIntent(info.cardNo(), amount, psam.terminalId(), balanceBefore,
+                t.intent().cardCounter(), info.keyVersion(), algorithm, new byte[4]);
+        PendingDebit pending = new PendingDebit(intent, t.terminalSeq(), LocalDateTime.parse(t.txTime(), TX_TIME));
+        Optional<PurchaseResult> result;
+        try {
+            result = card.recoverPurchase(pending, psam);
+        } catch (ForgedCardException e) {
+            LOG.error("R10: sale {} — {}; closed without a sale", t.saleId(), e.getMessage());
+            terminal.audit().record(terminal.options().operator(), "R10_FORGED_CARD", "card " + info.cardNo().masked()
+                    + ", recovered TAC of sale " + t.saleId() + " failed PSAM verification");
+            queue.recordNoDebit(t.saleId(), "R10: recovered TAC failed PSAM verification (forged card)");
+            return new Recovered(t.saleId(), false, null, Optional.empty(), terminal.message("sale.forged"));
+        }
+        if (result.isEmpty()) {
+            queue.recordNoDebit(t.saleId(), "GET TRANSACTION PROVE: the card did not debit (9406)");
+            LOG.info("Recovery: sale {} was not debited; closed", t.saleId());
+            return new Recovered(t.saleId(), false, null, Optional.empty(), "not debited");
+        }
+        String tac = Hex.of(result.get().record().tac()).toUpperCase(Locale.ROOT);
+        Optional<OutboxMessage> settle = queue.recordCardDebit(t.saleId(), tac);
+        Optional<SettleResult> settled = settle.map(settler::settle);
+        LOG.info("Recovery: sale {} was debited (TAC {}); {}", t.saleId(), tac,
+                settled.map(s -> "settle " + s.state()).orElse("queued for upload (8301)"));
+        return new Recovered(t.saleId(), true, tac, settled, "debited");
+    }
+}

@@ -1,0 +1,63 @@
+package org.medcard.terminal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medcard.simulator.center.fault.Fault;
+import org.medcard.simulator.center.fault.FaultKind;
+import org.medcard.terminal.device.TrainingReader;
+
+/** The composition root in training mode: real SQLite files, the embedded center over loopback HTTP. */
+class TerminalIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void firstStart_createsOwnerOnlyKey_signsIn_downloadsCatalog_andKnowsItsParts() throws Exception {
+        byte[] key;
+        try (Terminal t = TrainingTerminals.open(dir, Map.of())) {
+            Path keyFile = dir.resolve("terminal.key");
+            key = Files.readAllBytes(keyFile);
+            assertEquals(32, key.length);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+            assertTrue(Files.exists(dir.resolve("terminal.db")));
+            assertTrue(Files.exists(dir.resolve("queue.db")));
+            assertTrue(Files.exists(dir.resolve("center.db")), "embedded center keeps its own file in the data dir");
+            TerminalState s = t.state();
+            assertTrue(s.trainingMode());
+            assertEquals(PartState.Health.OK, s.center().health(), s.center().reason());
+            assertEquals(PartState.Health.OK, s.psam().health(), s.psam().reason());
+            assertTrue(s.center().reason().contains("TRAINING MODE"));
+            assertEquals(1250, t.downloads().item("XJ01CAA001").orElseThrow().priceFen());
+            assertEquals(TrainingReader.TERMINAL_ID, Files.readString(dir.resolve("terminal.id")));
+        }
+        try (Terminal again = TrainingTerminals.open(dir, Map.of())) {
+            assertArrayEquals(key, Files.readAllBytes(dir.resolve("terminal.key")), "the key is made once, then kept");
+            assertTrue(again.queue().verify().clean(), "the queue's chain verifies with the kept key");
+        }
+    }
+
+    @Test
+    void centerDownAtStart_terminalStartsOffline_withTheCenterMarkedFault() {
+        try (Terminal t = TrainingTerminals.open(dir, Map.of())) {
+            t.embeddedCenter().orElseThrow().inject(Fault.always(FaultKind.DOWN));
+            assertTrue(t.onlineCenter().isPresent(), "still signed in: the fault shows on the next call");
+        }
+        try (Terminal off = new Terminal(TrainingTerminals.config(dir, Map.of()), TrainingTerminals.CLOCK,
+                Terminal.Options.defaults().withOffline(true))) {
+            assertTrue(off.onlineCenter().isEmpty());
+            assertEquals(PartState.Health.NONE, off.state().center().health());
+            assertTrue(off.embeddedCenter().isEmpty(), "--offline starts no center");
+            assertEquals(1250, off.downloads().item("XJ01CAA001").orElseThrow().priceFen(), "last download kept");
+        }
+    }
+}

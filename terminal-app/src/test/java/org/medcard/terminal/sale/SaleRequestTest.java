@@ -1,0 +1,38 @@
+package org.medcard.terminal.sale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class SaleRequestTest {
+
+    @Test
+    void itemsParseAsCodeColonQuantity_quantityDefaultsToOne() {
+        assertEquals(new SaleItem("XJ01CAA001", 2), SaleItem.parse(" XJ01CAA001:2 "));
+        assertEquals(new SaleItem("XJ01CAA001", 1), SaleItem.parse("XJ01CAA001"));
+    }
+
+    @Test
+    void badItemsAreRefusedWithTheText() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SaleItem.parse("XJ01CAA001:two"));
+        assertEquals("'XJ01CAA001:two' is not CODE:QTY", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SaleItem.parse("XJ01CAA001:0"));
+        assertThrows(IllegalArgumentException.class, () -> SaleItem.parse(":1"));
+    }
+
+    @Test
+    void aRequestNeedsItems_andNormalisesTheTypedIdNumber() {
+        assertThrows(IllegalArgumentException.class, () -> SaleRequest.of(List.of(), PinSource.NONE, "c"));
+        SaleRequest r = SaleRequest.of(List.of(SaleItem.parse("A:1")), null, "c").withIdNumber(" 11010119880418724x ")
+                .withBeneficiary("  ");
+        assertEquals("11010119880418724X", r.idNumber());
+        assertNull(r.beneficiaryPsnNo());
+        assertEquals(PinSource.NONE, r.pin());
+        assertEquals(-1, r.requestedAccountFen());
+        assertThrows(IllegalArgumentException.class, () -> r.withRequestedAccount(-2));
+    }
+}
