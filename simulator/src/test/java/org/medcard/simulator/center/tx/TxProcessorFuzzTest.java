@@ -81,7 +81,7 @@ class TxProcessorFuzzTest {
     }
 
     private static String signIn(TxProcessor processor) throws Exception {
-        String body = "{\"infno\":\"9001\",\"msgid\":\"P11010100001202611221015020100001\",\"fixmedins_code\":\"P11010100001\","
+        String body = "{\"infno\":\"9001\",\"msgid\":\"P1101010000120261122101502010001\",\"fixmedins_code\":\"P11010100001\","
                 + "\"dev_no\":\"T01\",\"opter\":\"cashier01\",\"inf_time\":\"2026-11-22 10:15:02\","
                 + "\"input\":{\"opter\":\"cashier01\",\"dev_no\":\"T01\"}}";
         JsonNode a = JSON.readTree(processor.handle(body.getBytes(StandardCharsets.UTF_8), () -> false).body());
