@@ -27,7 +27,12 @@ public final class Money {
         if (yuan.stripTrailingZeros().scale() > 2) {
             throw new NumberFormatException("'" + text + "' has more than two decimals (fen are the smallest unit)");
         }
-        return yuan.movePointRight(2).longValueExact();
+        try {
+            return yuan.movePointRight(2).longValueExact();
+        } catch (ArithmeticException e) {
+            // 1e30, 1E+2147483647: beyond a long of fen (found by fuzzing the configuration loader).
+            throw new NumberFormatException("'" + text + "' is too large an amount");
+        }
     }
 
     /** Fen as yuan with two decimals, e.g. 50000 → "500.00". */

@@ -47,7 +47,9 @@ class HostApiFuzzTest {
             assertNotNull(v.changes());
         }
         if (result instanceof PreSettlement p) {
-            assertTrue(p.totalFen() >= 0 && p.fundPayFen() >= 0 && p.acctPayMaxFen() >= 0 && p.cashPayMinFen() >= 0);
+            assertTrue(p.fundPayFen() >= 0 && p.acctPayMaxFen() >= 0 && p.cashPayMinFen() >= 0);
+            assertTrue(p.fundPayFen() <= p.totalFen() && p.acctPayMaxFen() <= p.totalFen() && p.cashPayMinFen() <= p.totalFen(),
+                    "no part of the split exceeds the total");
         }
         if (result instanceof PersonInfo p) {
             assertNotNull(p.psnNo());

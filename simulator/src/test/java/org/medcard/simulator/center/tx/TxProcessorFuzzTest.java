@@ -41,7 +41,7 @@ class TxProcessorFuzzTest {
             "2206", "2207", "8301", "8400", "8401", "8402", "8501", "8502", "2601", "3201", "3202", "0000"};
     private static final String MSGID = "P11010100001" + "20261122101502" + "01" + "0002";
 
-    @FuzzTest(maxDuration = "1m")
+    @FuzzTest(maxDuration = "3m")
     void anyRequestBody_isAnsweredWithAnEnvelope_neverHalfApplied(FuzzedDataProvider fuzz) throws Exception {
         try (CenterStore store = CenterStore.open(CenterStore.MEMORY)) {
             store.inTransaction((db, sp) -> {
