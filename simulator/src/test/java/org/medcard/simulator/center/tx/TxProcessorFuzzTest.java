@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.medcard.simulator.center.fault.FaultInjector;
 import org.medcard.simulator.center.protocol.InfCode;
 import org.medcard.simulator.center.protocol.Json;
+import org.medcard.simulator.center.store.CenterSeed;
 import org.medcard.simulator.center.store.CenterStore;
 import org.medcard.simulator.center.store.ProfileSeed;
 import org.medcard.simulator.center.store.Seeder;
@@ -39,13 +40,15 @@ class TxProcessorFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] INFNOS = {"9001", "9002", "1101", "1301", "8101", "2101", "2102", "2103", "2201", "2202",
             "2206", "2207", "8301", "8400", "8401", "8402", "8501", "8502", "2601", "3201", "3202", "0000"};
+    /** Parsed once: the seed is an immutable value; only the database is made anew per input. */
+    private static final CenterSeed SEED = ProfileSeed.bundled();
     private static final String MSGID = "P11010100001" + "20261122101502" + "01" + "0002";
 
     @FuzzTest(maxDuration = "3m")
     void anyRequestBody_isAnsweredWithAnEnvelope_neverHalfApplied(FuzzedDataProvider fuzz) throws Exception {
         try (CenterStore store = CenterStore.open(CenterStore.MEMORY)) {
             store.inTransaction((db, sp) -> {
-                Seeder.seed(db, ProfileSeed.bundled());
+                Seeder.seed(db, SEED);
                 return null;
             });
             TxProcessor processor = new TxProcessor(store, new Json(), CLOCK, TxSettings.defaults(), new FaultInjector());
