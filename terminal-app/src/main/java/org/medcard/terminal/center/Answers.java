@@ -74,6 +74,11 @@ final class Answers {
         }
         try {
             BigDecimal ratio = new BigDecimal(v.asText());
+            if (ratio.signum() < 0 || ratio.compareTo(BigDecimal.ONE) > 0) {
+                // Checked before scaling: "1E+100000000" would make movePointRight compute 10^100000000 and hang
+                // the terminal (found by fuzzing).
+                throw new ArithmeticException("out of 0..1");
+            }
             return ratio.movePointRight(4).intValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             throw malformed(field, "a ratio between 0 and 1 with at most 4 decimals");

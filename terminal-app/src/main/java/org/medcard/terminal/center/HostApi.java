@@ -87,7 +87,12 @@ public final class HostApi {
             items.addObject().put("code", l.code()).put("qty", l.quantity()).put("price", l.unitPriceFen());
         }
         Answers a = call("2101", input);
-        return new PreSettlement(a.text("presettle_id"), a.fen("total"), a.fen("fund_pay"), a.fen("acct_pay_max"), a.fen("cash_pay_min"));
+        try {
+            return new PreSettlement(a.text("presettle_id"), a.fen("total"), a.fen("fund_pay"), a.fen("acct_pay_max"), a.fen("cash_pay_min"));
+        } catch (IllegalArgumentException e) {
+            // A split that does not add up is an answer we cannot use (R11), not a bug of ours (found by fuzzing).
+            throw new CenterUnreachable("2101", "malformed pre-settlement: " + e.getMessage());
+        }
     }
 
     private Answers call(String infno, ObjectNode input) {

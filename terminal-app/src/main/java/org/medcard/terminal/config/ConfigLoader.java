@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ public final class ConfigLoader {
             Integer maxDays = positiveInt("resettle.max_days");
             String printer = printer();
             Locale language = language();
-            Path dataDir = v.get("data.dir").isBlank() ? defaultDataDir : Path.of(v.get("data.dir"));
+            Path dataDir = v.get("data.dir").isBlank() ? defaultDataDir : path("data.dir");
             if (!problems.isEmpty()) {
                 throw new ConfigException(source, problems);
             }
@@ -203,11 +204,21 @@ public final class ConfigLoader {
             if (s.isBlank()) {
                 return null;
             }
-            Path p = Path.of(s);
-            if (!Files.isReadable(p)) {
+            Path p = path(key);
+            if (p != null && !Files.isReadable(p)) {
                 problem(key, "file " + p + " does not exist or cannot be read", "give the path of an existing file, or leave it empty");
             }
             return p;
+        }
+
+        /** The value as a path; one the file system cannot name (a NUL character, found by fuzzing) is a problem. */
+        private Path path(String key) {
+            try {
+                return Path.of(v.get(key));
+            } catch (InvalidPathException e) {
+                problem(key, "'" + v.get(key) + "' is not a usable path (" + e.getReason() + ")", "write a plain file path");
+                return null;
+            }
         }
 
         private String match(String key, String regex, String fix) {

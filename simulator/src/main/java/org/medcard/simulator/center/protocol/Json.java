@@ -1,7 +1,6 @@
 package org.medcard.simulator.center.protocol;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -40,7 +39,9 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new MalformedRequest(null, "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Reading a byte array fails only on its content: Jackson guesses UTF-16/32 from the first bytes and
+            // then meets impossible characters (CharConversionException). The client's fault, not ours (found by fuzzing).
+            throw new MalformedRequest(null, "unreadable body: " + e.getMessage());
         }
     }
 

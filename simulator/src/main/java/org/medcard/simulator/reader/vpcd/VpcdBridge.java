@@ -205,22 +205,40 @@ public final class VpcdBridge implements AutoCloseable {
         while (running) {
             byte[] request;
             try {
-                quickAck(s);
-                request = new byte[in.readUnsignedShort()];
-                quickAck(s);
-                in.readFully(request);
+                request = readMessage(in, () -> quickAck(s));
             } catch (EOFException eof) {
                 log.info("{}: vpcd closed the link", slot.name());
                 return;
             }
-            if (request.length == 1) {
-                if (!control(request[0] & 0xFF, out)) {
-                    return;
-                }
-            } else if (!command(request, out)) {
+            if (!answer(request, out)) {
                 return;
             }
         }
+    }
+
+    /**
+     * Reads one message from vpcd: a 2-byte big-endian length, then that many bytes.
+     * Package-private so the fuzz test can drive the framing without a socket.
+     *
+     * @param beforeRead runs before each of the two reads (the quick ACK)
+     * @throws EOFException when the stream ends before or inside a message
+     */
+    static byte[] readMessage(DataInputStream in, Runnable beforeRead) throws IOException {
+        beforeRead.run();
+        byte[] message = new byte[in.readUnsignedShort()];
+        beforeRead.run();
+        in.readFully(message);
+        return message;
+    }
+
+    /**
+     * Answers one message from vpcd: a 1-byte control message or a command APDU. Package-private so the
+     * fuzz test can drive it without a socket.
+     *
+     * @return {@code false} when the link must close
+     */
+    boolean answer(byte[] request, DataOutputStream out) throws IOException {
+        return request.length == 1 ? control(request[0] & 0xFF, out) : command(request, out);
     }
 
     /** Handles a control message; {@code false} when the card is gone and the link must close. */
@@ -290,6 +308,10 @@ public final class VpcdBridge implements AutoCloseable {
     }
 
     private static void send(DataOutputStream out, byte[] payload) throws IOException {
+        if (payload.length > 0xFFFF) {
+            // The 2-byte length cannot say it; a cut length would desynchronise vpcd for the rest of the link.
+            throw new IOException("answer of " + payload.length + " bytes does not fit vpcd's 2-byte length");
+        }
         byte[] frame = new byte[payload.length + 2];
         frame[0] = (byte) (payload.length >> 8);
         frame[1] = (byte) payload.length;
