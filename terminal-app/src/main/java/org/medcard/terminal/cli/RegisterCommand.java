@@ -7,6 +7,7 @@ import org.medcard.terminal.registration.DepartmentCatalog;
 import org.medcard.terminal.registration.RegistrationDesk;
 import org.medcard.terminal.registration.VisitOutcome;
 import org.medcard.terminal.sale.PinSource;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +29,8 @@ final class RegisterCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--dept", required = true, paramLabel = "CODE", description = "the department, e.g. D01")
+    // Not picocli-required: a required option of the parent would also be demanded by "register cancel".
+    @Option(names = "--dept", paramLabel = "CODE", description = "the department, e.g. D01 (required)")
     String dept;
 
     @Option(names = "--doctor", paramLabel = "CODE", description = "the doctor (default: the department's first doctor)")
@@ -52,6 +54,9 @@ final class RegisterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (dept == null || dept.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--dept=CODE'");
+        }
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
             TerminalCommands.presentSimCard(t, simCard, spec.commandLine());
             VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).register(dept, doctor, !settleLater,
