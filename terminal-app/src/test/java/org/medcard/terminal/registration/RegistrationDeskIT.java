@@ -211,4 +211,25 @@ class RegistrationDeskIT {
         assertEquals("registration.wrong_card", o.messageKey());
         assertEquals(other.profile().balance(), other.state().balance(), "the other card was not debited");
     }
+
+    @Test
+    void tearDuringTheVisitsDebit_recoveredOnTheCardsNextContact_settledOnceIn2207() throws Exception {
+        RegistrationDesk desk = desk(HOSPITAL);
+        VirtualMedicalCard card = present("normal-3des");
+        long before = card.state().balance();
+        VisitOutcome reg = desk.register("D01", null, false, RIGHT_PIN, "clerk01");
+        card.tearAfterDebitApplied();
+
+        VisitOutcome torn = desk.settle(reg.mdtrtId(), List.of(), RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.INTERRUPTED, torn.kind(), torn.message());
+        assertEquals(1, terminal.queue().summary().unfinishedSales());
+
+        VirtualMedicalCard again = present("normal-3des");
+        assertEquals(before - 1_500, again.state().balance(), "the card did debit before it was torn");
+        VisitOutcome next = desk.register("D02", null, false, RIGHT_PIN, "clerk01"); // the next contact recovers first
+        assertEquals(VisitOutcome.Kind.REGISTERED, next.kind(), next.message());
+        assertEquals(0, terminal.queue().summary().unfinishedSales(), "the torn visit's 2207 was sent on recovery");
+        assertEquals(before - 1_500, again.state().balance(), "debited once");
+        assertEquals(before - 1_500, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()), "the center settled it once");
+    }
 }
