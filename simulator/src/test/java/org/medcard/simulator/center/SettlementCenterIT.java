@@ -229,6 +229,20 @@ class SettlementCenterIT extends CenterTestBase {
     }
 
     @Test
+    void outpatient_feeOnlyVisit_presettlesWithoutItems_theFeeIsTheOnlyLine() throws Exception {
+        ObjectNode reg = CenterClient.object().put("psn_no", employee.psnNo()).put("card_no", employee.cardNo())
+                .put("dept_code", "D01").put("doctor_code", "D01-001").put("reg_fee", 5000);
+        String mdtrtId = ok(client.call("2201", reg)).get("mdtrt_id").asText();
+        JsonNode noItems = ok(client.call("2206", CenterClient.object().put("mdtrt_id", mdtrtId)));
+        assertEquals(5000, noItems.get("total").asLong());
+        assertEquals(3500, noItems.get("fund_pay").asLong());
+        assertEquals(1, noItems.get("items").size());
+        ObjectNode empty = CenterClient.object().put("mdtrt_id", mdtrtId);
+        empty.putArray("items");
+        assertEquals(5000, ok(client.call("2206", empty)).get("total").asLong(), "an empty list is the same fee-only visit");
+    }
+
+    @Test
     void offlineBatch_acceptsValid_rejectsForgedTac_flagsDuplicates() throws Exception {
         ObjectNode good = offlineRecord(resident, 1000, 250, resident.offlineCounter());
         ObjectNode forged = offlineRecord(employee, 500, 0, employee.offlineCounter());

@@ -95,6 +95,31 @@ public final class HostApi {
         }
     }
 
+    /** {@code 2201}: registers an outpatient visit; the answer carries the visit id and the fee's split. */
+    public Registration register(String psnNo, String cardNo, String deptCode, String doctorCode, long regFeeFen) {
+        ObjectNode input = json.createObjectNode().put("psn_no", psnNo).put("card_no", cardNo).put("dept_code", deptCode)
+                .put("doctor_code", doctorCode).put("reg_fee", regFeeFen);
+        Answers a = call("2201", input);
+        return new Registration(a.text("mdtrt_id"), a.fen("reg_fee"), a.fen("fund_pay"), a.fen("acct_pay_max"),
+                a.fen("cash_pay_min"), a.optionalText("no_pooling_rule"));
+    }
+
+    /** {@code 2202}: cancels a registered visit that was not settled. */
+    public void cancelRegistration(String mdtrtId) {
+        call("2202", json.createObjectNode().put("mdtrt_id", mdtrtId));
+    }
+
+    /** {@code 2206}: the split of a visit; the center puts the registration fee first, then these lines (may be none). */
+    public PreSettlement outpatientPreSettle(String mdtrtId, List<SaleLine> lines) {
+        ObjectNode input = json.createObjectNode().put("mdtrt_id", mdtrtId);
+        var items = input.putArray("items");
+        for (SaleLine l : lines) {
+            items.addObject().put("code", l.code()).put("qty", l.quantity()).put("price", l.unitPriceFen());
+        }
+        Answers a = call("2206", input);
+        return new PreSettlement(a.text("presettle_id"), a.fen("total"), a.fen("fund_pay"), a.fen("acct_pay_max"), a.fen("cash_pay_min"));
+    }
+
     private Answers call(String infno, ObjectNode input) {
         String inputJson;
         try {

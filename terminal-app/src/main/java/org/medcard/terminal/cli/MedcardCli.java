@@ -83,6 +83,8 @@ public final class MedcardCli implements Callable<Integer> {
         cl.addSubcommand(new CommandLine(CardCommand.class, factory));
         cl.addSubcommand(new CommandLine(SaleCommand.class, factory));
         cl.addSubcommand(new CommandLine(QueueCommand.class, factory));
+        cl.addSubcommand(new CommandLine(RegisterCommand.class, factory));
+        cl.addSubcommand(new CommandLine(OutpatientCommand.class, factory));
         cl.setOut(out);
         cl.setErr(err);
         return cl;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -189,7 +190,7 @@ public final class PharmacySale {
             return settled(settler.settle(m), plan, view, null, null, -1, beneficiary);
         }
         String psnCertNo = view.holder().idNumber().value();
-        return debit(request, card, psam, view, plan, beneficiary, intent -> new SaleIntent(SaleMode.ONLINE,
+        return debit(request, card, psam, view, plan, beneficiary, (f, why) -> cash(request, f, view, why), intent -> new SaleIntent(SaleMode.ONLINE,
                 view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(), plan.accountFen(), plan.cashFen(), itemsJson,
                 "2102", settleInput));
     }
@@ -226,7 +227,7 @@ public final class PharmacySale {
         }
         String itemsJson = itemsJson(lines.get());
         String psnCertNo = view.holder().idNumber().value();
-        SaleOutcome debited = debit(request, card, psam, view, wanted, null, intent -> SaleIntent.offline(cardNo, psnCertNo,
+        SaleOutcome debited = debit(request, card, psam, view, wanted, null, (f, why) -> cash(request, f, view, why), intent -> SaleIntent.offline(cardNo, psnCertNo,
                 intent.offlineCounter(), wanted.accountFen(), wanted.cashFen(), itemsJson));
         if (debited.kind() != SaleOutcome.Kind.OFFLINE_DEBITED || wanted.cashFen() == 0) {
             return debited;
@@ -247,7 +248,8 @@ public final class PharmacySale {
     // ---------------------------------------------------------------- the debit (both modes)
 
     private SaleOutcome debit(SaleRequest request, MedicalCard card, Psam psam, CardView view, PaymentPlan plan,
-                              String beneficiary, Function<PurchaseIntent, SaleIntent> intentFor) {
+                              String beneficiary, BiFunction<Fault, String, SaleOutcome> beforeDebitFault,
+                              Function<PurchaseIntent, SaleIntent> intentFor) {
         if (policy.pinRequired(plan.accountFen())) {
             Optional<SaleOutcome> pinRefusal = verifyPin(request.pin(), card, view);
             if (pinRefusal.isPresent()) {
@@ -262,7 +264,7 @@ public final class PharmacySale {
                     view, e.getMessage());
         } catch (CardFault e) {
             terminal.markCardFault(e);
-            return cash(request, Fault.CARD_UNREADABLE, view, e.getMessage());
+            return beforeDebitFault.apply(Fault.CARD_UNREADABLE, e.getMessage());
         }
         AtomicReference<SaleTicket> ticket = new AtomicReference<>();
         PurchaseResult result;
@@ -273,7 +275,7 @@ public final class PharmacySale {
             if (ticket.get() == null) {
                 // The fault came before DEBIT went out (the PSAM's MAC1): nothing was debited.
                 terminal.psamFaulted(e.getMessage());
-                return cash(request, Fault.PSAM_FAILURE, view, e.getMessage());
+                return beforeDebitFault.apply(Fault.PSAM_FAILURE, e.getMessage());
             }
             Optional<SaleOutcome> resolved = recoverAtOnce(card, psam, view, plan, beneficiary, ticket.get().saleId());
             if (resolved.isPresent()) {
@@ -310,6 +312,27 @@ public final class PharmacySale {
                     terminal.message("sale.to_be_uploaded"), List.of(), null);
         }
         return settled(settler.settle(settle.get()), plan, view, saleId, tac, result.newBalance(), beneficiary);
+    }
+
+    /**
+     * Pays a pre-settlement someone else obtained (the hospital desk's {@code 2206}) with the same machinery as
+     * an online sale: PIN (R10), INITIALIZE, the journal entry before DEBIT, the TAC, and the settle
+     * ({@code settleInfno}, e.g. {@code 2207}) through the outbox — tearing recovery included. A reader or PSAM
+     * fault before DEBIT refuses with {@code sale.card_unusable}: there is no cash path without the center.
+     */
+    public SaleOutcome payPreSettled(MedicalCard card, Psam psam, CardView view, PaymentPlan plan, String presettleId,
+                                     String settleInfno, String itemsJson, PinSource pin, String cashier) {
+        String settleInput = json.createObjectNode().put("presettle_id", presettleId)
+                .put("acct_pay", plan.accountFen()).put("cash_pay", plan.cashFen()).toString();
+        if (plan.accountFen() == 0) {
+            OutboxMessage m = queue.queueMessage(settleInfno, view.info().cardNo().digits(), settleInput);
+            return settled(settler.settle(m), plan, view, null, null, -1, null);
+        }
+        SaleRequest request = new SaleRequest(List.of(new SaleItem(presettleId, 1)), null, pin, plan.accountFen(), null, cashier);
+        String psnCertNo = view.holder().idNumber().value();
+        return debit(request, card, psam, view, plan, null, (f, why) -> refused("sale.card_unusable", view, f + ": " + why),
+                intent -> new SaleIntent(SaleMode.ONLINE, view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(),
+                        plan.accountFen(), plan.cashFen(), itemsJson, settleInfno, settleInput));
     }
 
     /**

@@ -52,7 +52,10 @@ final class SaleTx {
             throw new TxRefusal(InfCode.RECORD_REJECTED, "visit " + mdtrtId + " is " + visit.status() + ", not open for settlement");
         }
         lines.add(new SplitCalculator.SaleLine(registrationFee(ctx, visit.deptCode(), visit.regFee()), 1));
-        lines.addAll(Ledger.catalogLines(ctx.db(), in));
+        // A visit with nothing but the registration fee (paid at the desk) sends no items or an empty list.
+        if (in.has("items") && !in.node().path("items").isEmpty()) {
+            lines.addAll(Ledger.catalogLines(ctx.db(), in));
+        }
         Card card = payingCard(ctx, visit.psnNo(), visit.cardNo());
         return presettle(ctx, SaleKind.OUTPATIENT, card, null, mdtrtId, visit.serviceDate(), lines);
     }

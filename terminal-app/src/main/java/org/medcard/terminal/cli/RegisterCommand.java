@@ -1,0 +1,94 @@
+package org.medcard.terminal.cli;
+
+import java.util.concurrent.Callable;
+
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.registration.DepartmentCatalog;
+import org.medcard.terminal.registration.RegistrationDesk;
+import org.medcard.terminal.registration.VisitOutcome;
+import org.medcard.terminal.sale.PinSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code medcard register}: outpatient registration of the card in the reader (hospital terminals, online).
+ * By default the fee is settled at once (2206 with the fee as its only line, then 2207); with
+ * {@code --settle-later} the visit stays open and {@code medcard outpatient settle} pays fee and items together.
+ * Exit 0 when registered (and settled), 1 when not, 2 for a usage error.
+ */
+@Command(name = "register", description = "Register an outpatient visit for the card in the reader (hospital).",
+        mixinStandardHelpOptions = true, subcommands = RegisterCommand.Cancel.class)
+final class RegisterCommand implements Callable<Integer> {
+    private final TerminalEnvironment env;
+
+    @Mixin
+    CommonOptions options;
+
+    // Not picocli-required: a required option of the parent would also be demanded by "register cancel".
+    @Option(names = "--dept", paramLabel = "CODE", description = "the department, e.g. D01 (required)")
+    String dept;
+
+    @Option(names = "--doctor", paramLabel = "CODE", description = "the doctor (default: the department's first doctor)")
+    String doctor;
+
+    @Option(names = "--settle-later", description = "do not settle the fee now; it is settled with the visit's items")
+    boolean settleLater;
+
+    @Option(names = "--pin-stdin", description = "read the cardholder's 6-digit PIN from the first line of standard input")
+    boolean pinStdin;
+
+    @Option(names = "--sim-card", paramLabel = "PROFILE", description = "with the simulator reader: present this training card (default normal-3des)")
+    String simCard;
+
+    @Spec
+    CommandSpec spec;
+
+    RegisterCommand(TerminalEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        if (dept == null || dept.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--dept=CODE'");
+        }
+        try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
+            TerminalCommands.presentSimCard(t, simCard, spec.commandLine());
+            VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).register(dept, doctor, !settleLater,
+                    pinStdin ? VisitOutput.pinFrom(env.stdin()) : PinSource.NONE, "clerk");
+            return VisitOutput.print(spec.commandLine().getOut(), o, options.json);
+        }
+    }
+
+    /** {@code medcard register cancel MDTRT_ID}: cancels a visit that was not settled (2202). */
+    @Command(name = "cancel", description = "Cancel a registered visit that was not settled.", mixinStandardHelpOptions = true)
+    static final class Cancel implements Callable<Integer> {
+        private final TerminalEnvironment env;
+
+        @Mixin
+        CommonOptions options;
+
+        @Parameters(index = "0", paramLabel = "MDTRT_ID", description = "the visit id from the registration")
+        String mdtrtId;
+
+        @Spec
+        CommandSpec spec;
+
+        Cancel(TerminalEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() {
+            try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
+                VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).cancel(mdtrtId);
+                return VisitOutput.print(spec.commandLine().getOut(), o, options.json);
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.medcard.terminal.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.medcard.terminal.registration.VisitOutcome;
+import org.medcard.terminal.sale.PaymentPlan;
+import org.medcard.terminal.sale.PinSource;
+
+/** Console output of the registration desk's commands ({@code register}, {@code outpatient}), text or JSON. */
+final class VisitOutput {
+    private VisitOutput() {
+    }
+
+    static int print(PrintWriter out, VisitOutcome o, boolean json) {
+        PaymentPlan p = o.plan();
+        if (json) {
+            ObjectNode n = TerminalCommands.JSON.createObjectNode();
+            n.put("outcome", o.kind().name()).put("mdtrt_id", o.mdtrtId());
+            if (p != null) {
+                n.put("total_fen", p.totalFen()).put("fund_pay_fen", p.fundFen()).put("acct_pay_fen", p.accountFen())
+                        .put("cash_pay_fen", p.cashFen());
+            }
+            n.put("tac", o.tac()).put("setl_id", o.setlId()).put("balance_after_fen", o.balanceAfterFen())
+                    .put("no_pooling_rule", o.noPoolingRule()).put("card_no", o.cardNoMasked()).put("name", o.holderName())
+                    .put("message_key", o.messageKey()).put("message", o.message());
+            TerminalCommands.printJson(out, n);
+        } else {
+            out.println("outcome:      " + o.kind());
+            line(out, "visit:        ", o.mdtrtId());
+            if (o.holderName() != null) {
+                out.println("card:         " + o.cardNoMasked() + " " + o.holderName());
+            }
+            if (p != null) {
+                out.println("total:        " + Yuan.format(p.totalFen()));
+                out.println("pooling fund: " + Yuan.format(p.fundFen()));
+                out.println("account:      " + Yuan.format(p.accountFen()));
+                out.println("cash:         " + Yuan.format(p.cashFen()));
+            }
+            line(out, "TAC:          ", o.tac());
+            line(out, "setl_id:      ", o.setlId());
+            out.println(o.message());
+        }
+        return o.kind().served() ? 0 : 1;
+    }
+
+    private static void line(PrintWriter out, String label, String value) {
+        if (value != null) {
+            out.println(label + value);
+        }
+    }
+
+    /** The PIN from the first line of {@code stdin}, read only when the debit asks for it; the buffer is wiped. */
+    static PinSource pinFrom(InputStream stdin) {
+        return () -> {
+            BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+            CharBuffer buf = CharBuffer.allocate(64);
+            try {
+                int c;
+                while ((c = in.read()) >= 0 && c != '\n' && c != '\r' && buf.hasRemaining()) {
+                    buf.put((char) c);
+                }
+            } catch (IOException e) {
+                return null;
+            }
+            buf.flip();
+            char[] pin = new char[buf.remaining()];
+            buf.get(pin);
+            Arrays.fill(buf.array(), '\0');
+            return pin.length == 0 ? null : pin;
+        };
+    }
+}

@@ -1,0 +1,257 @@
+package org.medcard.terminal.registration;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.medcard.apdu.CardRefusal;
+import org.medcard.card.MedicalCard;
+import org.medcard.psam.Psam;
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.center.CatalogItem;
+import org.medcard.terminal.center.CenterRefusal;
+import org.medcard.terminal.center.CenterUnreachable;
+import org.medcard.terminal.center.HostApi;
+import org.medcard.terminal.center.PersonInfo;
+import org.medcard.terminal.center.PreSettlement;
+import org.medcard.terminal.center.Registration;
+import org.medcard.terminal.center.SaleLine;
+import org.medcard.terminal.config.TerminalKind;
+import org.medcard.terminal.sale.PaymentPlan;
+import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.PinSource;
+import org.medcard.terminal.sale.SaleItem;
+import org.medcard.terminal.sale.SaleOutcome;
+import org.medcard.terminal.session.CardView;
+import org.medcard.terminal.session.UnusableCardException;
+import org.medcard.transport.CardFault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hospital registration desk: registers an outpatient visit ({@code 2201}), cancels it ({@code 2202}), and
+ * settles it ({@code 2206} → plan → card debit → {@code 2207}). The card is read and checked exactly as at the
+ * pharmacy (status table, torn sales first); the pooling rules R4, R6 and R12 are checked by the terminal too,
+ * so a pooling share the center proposes for a card that may not use it stops the payment. The debit, its
+ * journal and the settle through the outbox are the pharmacy sale's ({@link PharmacySale#payPreSettled}).
+ *
+ * <p>Everything here needs the center (the visit id comes from it); there is no offline registration.
+ * Runs on the reader's worker thread.
+ */
+public final class RegistrationDesk {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrationDesk.class);
+
+    private final Terminal terminal;
+    private final DepartmentCatalog departments;
+    private final VisitBook visits;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public RegistrationDesk(Terminal terminal, DepartmentCatalog departments) {
+        this.terminal = terminal;
+        this.departments = departments;
+        this.visits = new VisitBook(terminal.db(), terminal.clock());
+    }
+
+    /**
+     * Registers the card in the slot for {@code deptCode} (and {@code doctorCode}, or the department's first
+     * doctor). With {@code settleNow} the fee is paid at once (2206 with the fee as its only line, 2207) and
+     * the visit is closed; without it the fee is settled later together with the visit's items.
+     */
+    public VisitOutcome register(String deptCode, String doctorCode, boolean settleNow, PinSource pin, String clerk) {
+        Optional<Department> dept = departments.department(deptCode);
+        if (dept.isEmpty()) {
+            return refused("registration.unknown_department", null, "department " + deptCode);
+        }
+        Optional<Department.Doctor> doctor = dept.get().doctor(doctorCode);
+        if (doctor.isEmpty()) {
+            return refused("registration.unknown_doctor", null, "doctor " + doctorCode + " in " + deptCode);
+        }
+        return withCard((card, psam, view, api) -> {
+            String cardNo = view.info().cardNo().digits();
+            Registration reg;
+            try {
+                reg = api.register(view.person().orElseThrow().psnNo(), cardNo, dept.get().code(), doctor.get().code(),
+                        dept.get().regFeeFen());
+            } catch (CenterRefusal e) {
+                return refused("registration.center_refused", view, e.getMessage());
+            }
+            visits.registered(reg.mdtrtId(), cardNo, dept.get().code(), doctor.get().code(), reg.regFeeFen());
+            LOG.info("Registered visit {} for card {} in {} with {}", reg.mdtrtId(), view.info().cardNo(), dept.get().code(),
+                    doctor.get().code());
+            if (!settleNow) {
+                PaymentPlan foreseen = new PaymentPlan(reg.regFeeFen(), reg.fundPayFen(), reg.acctPayMaxFen(), reg.cashPayMinFen());
+                return new VisitOutcome(VisitOutcome.Kind.REGISTERED, reg.mdtrtId(), foreseen, reg.noPoolingRule(), null,
+                        view.info().cardNo().masked(), view.holder().name(), "registration.registered",
+                        terminal.message("registration.registered", reg.mdtrtId()));
+            }
+            return settleVisit(card, psam, view, api, reg.mdtrtId(), List.of(), regLine(dept.get()), pin, clerk);
+        });
+    }
+
+    /** Settles a visit registered at this desk, with the items the doctor prescribed (the fee is added by the center). */
+    public VisitOutcome settle(String mdtrtId, List<SaleItem> items, PinSource pin, String clerk) {
+        Optional<VisitBook.Visit> visit = visits.visit(mdtrtId);
+        if (visit.isEmpty() || visit.get().status() != VisitBook.Status.REGISTERED) {
+            return refused("registration.visit_not_open", null, "visit " + mdtrtId + ": "
+                    + visit.map(v -> v.status().name()).orElse("not registered at this desk"));
+        }
+        List<SaleLine> lines = new ArrayList<>();
+        for (SaleItem i : items) {
+            Optional<CatalogItem> c = terminal.downloads().item(i.code());
+            if (c.isEmpty()) {
+                return refused("sale.unknown_item", null, "unknown item code " + i.code());
+            }
+            lines.add(new SaleLine(c.get().code(), i.quantity(), c.get().priceFen()));
+        }
+        Department dept = departments.department(visit.get().deptCode()).orElse(null);
+        SaleLine fee = dept == null ? new SaleLine("REG-" + visit.get().deptCode(), 1, visit.get().regFeeFen()) : regLine(dept);
+        return withCard((card, psam, view, api) -> {
+            if (!view.info().cardNo().digits().equals(visit.get().cardNo())) {
+                return refused("registration.wrong_card", view, "visit " + mdtrtId + " is not this card's");
+            }
+            return settleVisit(card, psam, view, api, mdtrtId, lines, fee, pin, clerk);
+        });
+    }
+
+    /** Cancels a visit that was registered and not settled ({@code 2202}). No card is needed: nothing was paid. */
+    public VisitOutcome cancel(String mdtrtId) {
+        Optional<HostApi> api = terminal.onlineCenter();
+        if (api.isEmpty()) {
+            return refused("registration.center_needed", null, "no center for 2202");
+        }
+        try {
+            api.get().cancelRegistration(mdtrtId);
+        } catch (CenterRefusal e) {
+            return refused("registration.center_refused", null, e.getMessage());
+        } catch (CenterUnreachable e) {
+            terminal.centerFaulted(e.getMessage());
+            return refused("registration.center_needed", null, e.getMessage());
+        }
+        visits.setStatus(mdtrtId, VisitBook.Status.CANCELLED);
+        LOG.info("Visit {} cancelled", mdtrtId);
+        return new VisitOutcome(VisitOutcome.Kind.CANCELLED, mdtrtId, null, null, null, null, null, "registration.cancelled",
+                terminal.message("registration.cancelled", mdtrtId));
+    }
+
+    // ---------------------------------------------------------------- the card and the center
+
+    @FunctionalInterface
+    private interface WithCard {
+        VisitOutcome run(MedicalCard card, Psam psam, CardView view, HostApi api);
+    }
+
+    /** Hospital terminal, center signed in, card read and checked (torn sales first), card allowed to pay. */
+    private VisitOutcome withCard(WithCard work) {
+        if (terminal.config().kind() != TerminalKind.HOSPITAL) {
+            return refused("registration.not_hospital", null, "institution.kind is " + terminal.config().kind());
+        }
+        Optional<HostApi> center = terminal.onlineCenter();
+        if (center.isEmpty()) {
+            return refused("registration.center_needed", null, "not signed in");
+        }
+        MedicalCard card;
+        Psam psam;
+        CardView view;
+        try {
+            card = terminal.openCard();
+            psam = terminal.psam();
+            terminal.tearRecovery().recover(card, psam);
+            view = terminal.cardCheck().check(card, psam, center);
+        } catch (CardFault e) {
+            terminal.markCardFault(e);
+            return refused("registration.card_unreadable", null, e.getMessage());
+        } catch (CardRefusal e) {
+            terminal.psamFaulted(e.getMessage());
+            return refused("registration.card_unreadable", null, e.getMessage());
+        } catch (UnusableCardException e) {
+            return refused("sale.card_unusable", null, e.getMessage());
+        }
+        if (view.verdict().refused() || !view.verdict().personalAccountUsable()) {
+            String key = view.verdict().messageKey().orElse("status.blocked");
+            LOG.info("Registration refused: card {} is {} ({})", view.info().cardNo(), view.verdict().status(), key);
+            return refused(key, view, null);
+        }
+        if (!view.online()) {
+            terminal.centerFaulted("center did not answer 1101");
+            return refused("registration.center_needed", view, "1101 unanswered");
+        }
+        try {
+            VisitOutcome o = work.run(card, psam, view, center.get());
+            terminal.centerAnswered();
+            return o;
+        } catch (CenterUnreachable e) {
+            terminal.centerFaulted(e.getMessage());
+            return refused("registration.center_needed", view, e.getMessage());
+        }
+    }
+
+    private VisitOutcome settleVisit(MedicalCard card, Psam psam, CardView view, HostApi api, String mdtrtId, List<SaleLine> items,
+                                     SaleLine fee, PinSource pin, String clerk) {
+        PreSettlement pre;
+        try {
+            pre = api.outpatientPreSettle(mdtrtId, items);
+        } catch (CenterRefusal e) {
+            return refused("registration.center_refused", view, e.getMessage());
+        }
+        LocalDate today = LocalDate.now(terminal.clock());
+        PaymentPlan plan;
+        try {
+            plan = terminal.salePolicy().onlinePlan(pre, Math.max(0, view.balanceFen()), -1, poolingAllowed(view, today));
+        } catch (IllegalStateException e) {
+            LOG.error("Visit {}: {}", mdtrtId, e.getMessage());
+            return refused("sale.pooling_not_allowed", view, e.getMessage());
+        }
+        List<SaleLine> all = new ArrayList<>();
+        all.add(fee);
+        all.addAll(items);
+        SaleOutcome paid = new PharmacySale(terminal).payPreSettled(card, psam, view, plan, pre.presettleId(), "2207",
+                itemsJson(all), pin, clerk);
+        VisitOutcome.Kind kind = switch (paid.kind()) {
+            case SETTLED -> VisitOutcome.Kind.SETTLED;
+            case SETTLEMENT_PENDING -> VisitOutcome.Kind.SETTLEMENT_PENDING;
+            case SETTLEMENT_REJECTED -> VisitOutcome.Kind.SETTLEMENT_REJECTED;
+            case INTERRUPTED -> VisitOutcome.Kind.INTERRUPTED;
+            default -> VisitOutcome.Kind.REFUSED;
+        };
+        if (kind == VisitOutcome.Kind.SETTLED || kind == VisitOutcome.Kind.SETTLEMENT_PENDING) {
+            visits.setStatus(mdtrtId, VisitBook.Status.SETTLED);
+        }
+        return new VisitOutcome(kind, mdtrtId, paid.plan() == null ? null : plan, null, paid, view.info().cardNo().masked(),
+                view.holder().name(), paid.messageKey(), paid.message());
+    }
+
+    /** R4 (suspended after the month), R6 (six months after qualification), R12 (cross-region filing). */
+    private boolean poolingAllowed(CardView view, LocalDate today) {
+        if (!view.verdict().poolingAllowedOn(today)) {
+            return false;
+        }
+        PersonInfo person = view.person().orElseThrow();
+        if (person.effectiveFrom() != null && today.isBefore(person.effectiveFrom().plusMonths(6))) {
+            return false;
+        }
+        return terminal.salePolicy().poolingAllowed(view.cardRegion(), true, person.crossRegionFiled());
+    }
+
+    private static SaleLine regLine(Department d) {
+        return new SaleLine("REG-" + d.code(), 1, d.regFeeFen());
+    }
+
+    private String itemsJson(List<SaleLine> lines) {
+        ArrayNode a = json.createArrayNode();
+        for (SaleLine l : lines) {
+            a.addObject().put("code", l.code()).put("qty", l.quantity()).put("price", l.unitPriceFen());
+        }
+        return a.toString();
+    }
+
+    private VisitOutcome refused(String key, CardView view, String detail) {
+        if (detail != null) {
+            LOG.info("Registration desk refused ({}): {}", key, detail);
+        }
+        return new VisitOutcome(VisitOutcome.Kind.REFUSED, null, null, null, null, view == null ? null : view.info().cardNo().masked(),
+                view == null ? null : view.holder().name(), key, terminal.message(key));
+    }
+}

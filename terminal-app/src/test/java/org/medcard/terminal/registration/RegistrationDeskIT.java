@@ -1,0 +1,235 @@
+package org.medcard.terminal.registration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medcard.simulator.card.VirtualMedicalCard;
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.sale.PinSource;
+import org.medcard.terminal.sale.SaleItem;
+
+/**
+ * The hospital registration desk end to end with real parts: the training reader with a virtual card and the
+ * virtual PSAM, the embedded center over loopback HTTP, terminal.db and queue.db as SQLite files in a temp
+ * folder, a fixed clock (Monday 2026-11-23). Department D01 (内科) charges 50.00 yuan, category A.
+ */
+class RegistrationDeskIT {
+
+    private static final Map<String, String> HOSPITAL = Map.of("institution.kind", "HOSPITAL");
+    private static final String AMOXICILLIN = "XJ01CAA001"; // 12.50, category A
+    private static final PinSource RIGHT_PIN = () -> "123456".toCharArray();
+
+    @TempDir
+    Path dir;
+
+    private Terminal terminal;
+
+    @AfterEach
+    void close() {
+        if (terminal != null) {
+            terminal.close();
+        }
+    }
+
+    private RegistrationDesk desk(Map<String, String> overrides) {
+        terminal = TrainingTerminals.open(dir, overrides);
+        return new RegistrationDesk(terminal, DepartmentCatalog.bundled());
+    }
+
+    private VirtualMedicalCard present(String profile) throws Exception {
+        return terminal.devices().training().orElseThrow().present(profile);
+    }
+
+    @Test
+    void registrationWithTheFeeSettledAtOnce_poolingPaysSeventyPercent_cardAndCenterAgreeToTheFen() throws Exception {
+        RegistrationDesk desk = desk(HOSPITAL);
+        VirtualMedicalCard card = present("normal-3des");
+        long before = card.state().balance();
+
+        VisitOutcome o = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
+
+        assertEquals(VisitOutcome.Kind.SETTLED, o.kind(), o.message());
+        assertTrue(o.mdtrtId().startsWith("MDT"), o.mdtrtId());
+        assertEquals(5_000, o.plan().totalFen());
+        assertEquals(3_500, o.plan().fundFen(), "employee, category A fee at an outpatient visit: 70 %");
+        assertEquals(1_500, o.plan().accountFen());
+        assertEquals(0, o.plan().cashFen());
+        assertNotNull(o.setlId());
+        assertTrue(o.tac().matches("[0-9A-F]{8}"), o.tac());
+        assertEquals(before - 1_500, card.state().balance());
+        assertEquals(before - 1_500, o.balanceAfterFen());
+        assertEquals(before - 1_500, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()), "center agrees to the fen");
+        assertEquals(0, terminal.queue().summary().unfinishedSales());
+
+        VisitOutcome again = desk.settle(o.mdtrtId(), List.of(), RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.REFUSED, again.kind(), "a visit is settled once");
+        assertEquals("registration.visit_not_open", again.messageKey());
+    }
+
+    @Test
+    void registerThenOutpatientSettlement_feeAndItemsSettledOnceIn2207() throws Exception {
+        RegistrationDesk desk = desk(HOSPITAL);
+        VirtualMedicalCard card = present("normal-3des");
+        long before = card.state().balance();
+
+        VisitOutcome reg = desk.register("D01", "D01-002", false, RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.REGISTERED, reg.kind(), reg.message());
+        assertEquals(new org.medcard.terminal.sale.PaymentPlan(5_000, 3_500, 1_500, 0), reg.plan(), "2201's foreseen split of the fee");
+        assertEquals(before, card.state().balance(), "registering alone debits nothing");
+
+        VisitOutcome o = desk.settle(reg.mdtrtId(), List.of(SaleItem.parse(AMOXICILLIN + ":2")), RIGHT_PIN, "clerk01");
+
+        assertEquals(VisitOutcome.Kind.SETTLED, o.kind(), o.message());
+        assertEquals(reg.mdtrtId(), o.mdtrtId());
+        assertEquals(7_500, o.plan().totalFen(), "fee 50.00 + 2 × 12.50");
+        assertEquals(5_250, o.plan().fundFen());
+        assertEquals(2_250, o.plan().accountFen());
+        assertEquals(before - 2_250, card.state().balance());
+        assertEquals(before - 2_250, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()));
+    }
+
+    @Test
+    void cancellation_ofAnUnsettledVisit_thenItCannotBeSettled() throws Exception {
+        RegistrationDesk desk = desk(HOSPITAL);
+        VirtualMedicalCard card = present("normal-3des");
+        VisitOutcome reg = desk.register("D02", null, false, RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.REGISTERED, reg.kind(), reg.message());
+
+        VisitOutcome cancelled = desk.cancel(reg.mdtrtId());
+        assertEquals(VisitOutcome.Kind.CANCELLED, cancelled.kind(), cancelled.message());
+        assertEquals(reg.mdtrtId(), cancelled.mdtrtId());
+
+        assertEquals("registration.visit_not_open", desk.settle(reg.mdtrtId(), List.of(), RIGHT_PIN, "clerk01").messageKey());
+        VisitOutcome twice = desk.cancel(reg.mdtrtId());
+        assertEquals(VisitOutcome.Kind.REFUSED, twice.kind());
+        assertEquals("registration.center_refused", twice.messageKey(), "the center knows it is cancelled");
+        assertEquals(card.profile().balance(), card.state().balance());
+    }
+
+    @Test
+    void R4_suspendedCardGetsNoPoolingAfterTheMonth() throws Exception {
+        RegistrationDesk desk = desk(HOSPITAL);
+        VirtualMedicalCard card = present("suspended"); // premiums stopped 2026-10-15; today 2026-11-23
+        VisitOutcome o = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.SETTLED, o.kind(), o.message());
+        assertEquals(0, o.plan().fundFen(), "from 1 November the pooling fund pays nothing");
+        assertEquals(5_000, o.plan().accountFen(), "the personal account still pays");
+        assertEquals(card.profile().balance() - 5_000, card.state().balance());
+        assertEquals(card.profile().balance() - 5_000, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()));
+    }
+
+    @Test
+    void R4_suspendedCardStillGetsPoolingWithinTheMonthOfTheInterruption() throws Exception {
+        Clock october = Clock.fixed(Instant.parse("2026-10-20T02:15:00Z"), ZoneId.of("Asia/Shanghai"));
+        terminal = new Terminal(TrainingTerminals.config(dir, HOSPITAL), october, new Terminal.Options(false, false, "clerk01"));
+        RegistrationDesk desk = new RegistrationDesk(terminal, DepartmentCatalog.bundled());
+        present("suspended");
+        VisitOutcome o = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.SETTLED, o.kind(), o.message());
+        assertEquals(3_500, o.plan().fundFen(), "still October, the month of the interruption");
+    }
+
+    @Test
+    void R6_waitingPeriodMeansNoPooling() throws Exception {
+        RegistrationDesk desk = desk(HOSPITAL);
+        VirtualMedicalCard card = present("recently-insured"); // insured since 2026-08-01: pooling from 2027-02-01
+        VisitOutcome reg = desk.register("D01", null, false, RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.REGISTERED, reg.kind(), reg.message());
+        assertEquals(0, reg.plan().fundFen());
+        assertEquals("R6", reg.noPoolingRule());
+
+        VisitOutcome o = desk.settle(reg.mdtrtId(), List.of(SaleItem.parse(AMOXICILLIN + ":1")), RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.SETTLED, o.kind(), o.message());
+        assertEquals(6_250, o.plan().totalFen());
+        assertEquals(0, o.plan().fundFen());
+        assertEquals(6_250, o.plan().accountFen() + o.plan().cashFen());
+        assertEquals(card.profile().balance() - o.plan().accountFen(), card.state().balance());
+        assertEquals(card.state().balance(), TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()));
+    }
+
+    @Test
+    void R12_crossRegionUnfiledCardGetsNoPooling_filedCardIsPooledLikeALocalOne() throws Exception {
+        RegistrationDesk desk = desk(HOSPITAL);
+        VirtualMedicalCard unfiled = present("out-of-region-unfiled");
+        VisitOutcome o = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.SETTLED, o.kind(), o.message());
+        assertEquals(0, o.plan().fundFen(), "no cross-region filing: account and cash only");
+        assertEquals(unfiled.profile().balance() - o.plan().accountFen(), unfiled.state().balance());
+
+        present("out-of-region");
+        VisitOutcome filed = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.SETTLED, filed.kind(), filed.message());
+        assertEquals(3_500, filed.plan().fundFen());
+    }
+
+    @Test
+    void R5_frozenCardIsRefused_nothingRegistered() throws Exception {
+        RegistrationDesk desk = desk(HOSPITAL);
+        VirtualMedicalCard card = present("frozen");
+        VisitOutcome o = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.REFUSED, o.kind());
+        assertEquals("status.frozen", o.messageKey());
+        assertNull(o.mdtrtId());
+        assertTrue(o.message().contains("R5"), o.message());
+        assertEquals(card.profile().balance(), card.state().balance());
+    }
+
+    @Test
+    void pharmacyTerminalOffersNoRegistration_andUnknownDepartmentOrDoctorIsRefused() throws Exception {
+        RegistrationDesk pharmacy = desk(Map.of());
+        present("normal-3des");
+        assertEquals("registration.not_hospital", pharmacy.register("D01", null, true, RIGHT_PIN, "c").messageKey());
+        terminal.close();
+        terminal = null;
+
+        RegistrationDesk desk = desk(HOSPITAL);
+        present("normal-3des");
+        assertEquals("registration.unknown_department", desk.register("D99", null, true, RIGHT_PIN, "c").messageKey());
+        assertEquals("registration.unknown_doctor", desk.register("D01", "D02-001", true, RIGHT_PIN, "c").messageKey());
+    }
+
+    @Test
+    void aVisitIsPaidOnlyWithItsOwnCard() throws Exception {
+        RegistrationDesk desk = desk(HOSPITAL);
+        present("normal-3des");
+        VisitOutcome reg = desk.register("D01", null, false, RIGHT_PIN, "clerk01");
+        VirtualMedicalCard other = present("normal-sm4");
+        VisitOutcome o = desk.settle(reg.mdtrtId(), List.of(), RIGHT_PIN, "clerk01");
+        assertEquals("registration.wrong_card", o.messageKey());
+        assertEquals(other.profile().balance(), other.state().balance(), "the other card was not debited");
+    }
+
+    @Test
+    void tearDuringTheVisitsDebit_recoveredOnTheCardsNextContact_settledOnceIn2207() throws Exception {
+        RegistrationDesk desk = desk(HOSPITAL);
+        VirtualMedicalCard card = present("normal-3des");
+        long before = card.state().balance();
+        VisitOutcome reg = desk.register("D01", null, false, RIGHT_PIN, "clerk01");
+        card.tearAfterDebitApplied();
+
+        VisitOutcome torn = desk.settle(reg.mdtrtId(), List.of(), RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.INTERRUPTED, torn.kind(), torn.message());
+        assertEquals(1, terminal.queue().summary().unfinishedSales());
+
+        VirtualMedicalCard again = present("normal-3des");
+        assertEquals(before - 1_500, again.state().balance(), "the card did debit before it was torn");
+        VisitOutcome next = desk.register("D02", null, false, RIGHT_PIN, "clerk01"); // the next contact recovers first
+        assertEquals(VisitOutcome.Kind.REGISTERED, next.kind(), next.message());
+        assertEquals(0, terminal.queue().summary().unfinishedSales(), "the torn visit's 2207 was sent on recovery");
+        assertEquals(before - 1_500, again.state().balance(), "debited once");
+        assertEquals(before - 1_500, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()), "the center settled it once");
+    }
+}
