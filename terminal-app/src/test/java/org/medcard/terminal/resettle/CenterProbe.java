@@ -35,13 +35,4 @@ final class CenterProbe {
     long shadowBalance(String cardNo) throws Exception {
         return ask("1101", "{\"card_no\":\"" + cardNo + "\"}").get("acct_balance_shadow").asLong();
     }
-
-    /** The sum of the card's pending loads ({@code 8501}). */
-    long pendingLoadsFen(String cardNo) throws Exception {
-        long sum = 0;
-        for (JsonNode l : ask("8501", "{\"card_no\":\"" + cardNo + "\"}").path("loads")) {
-            sum += l.path("amount").asLong();
-        }
-        return sum;
-    }
 }
