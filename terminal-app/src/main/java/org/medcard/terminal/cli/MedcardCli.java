@@ -83,6 +83,9 @@ public final class MedcardCli implements Callable<Integer> {
         cl.addSubcommand(new CommandLine(CardCommand.class, factory));
         cl.addSubcommand(new CommandLine(SaleCommand.class, factory));
         cl.addSubcommand(new CommandLine(QueueCommand.class, factory));
+        cl.addSubcommand(new CommandLine(ResettleCommand.class, factory));
+        cl.addSubcommand(new CommandLine(VoidCommand.class, factory));
+        cl.addSubcommand(new CommandLine(ReverseCommand.class, factory));
         cl.setOut(out);
         cl.setErr(err);
         return cl;
