@@ -120,6 +120,22 @@ public final class HostApi {
         return new PreSettlement(a.text("presettle_id"), a.fen("total"), a.fen("fund_pay"), a.fen("acct_pay_max"), a.fen("cash_pay_min"));
     }
 
+    /** {@code 8402}: the institution's re-settlement entries, all or for one ID number (R11 case 3). */
+    public List<RegisteredEntry> resettlementEntries(String psnCertNo) {
+        ObjectNode input = json.createObjectNode();
+        if (psnCertNo != null) {
+            input.put("psn_cert_no", psnCertNo);
+        }
+        Answers a = call("8402", input);
+        List<RegisteredEntry> entries = new ArrayList<>();
+        for (JsonNode n : a.array("entries")) {
+            Answers e = a.child(n);
+            entries.add(new RegisteredEntry(e.text("entry_no"), e.text("fault"), e.text("original_time"), e.text("psn_cert_no"),
+                    n.path("items").toString(), e.fen("cash_paid"), e.text("status"), e.optionalText("setl_id")));
+        }
+        return entries;
+    }
+
     private Answers call(String infno, ObjectNode input) {
         String inputJson;
         try {

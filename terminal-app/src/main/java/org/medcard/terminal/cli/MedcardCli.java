@@ -85,6 +85,9 @@ public final class MedcardCli implements Callable<Integer> {
         cl.addSubcommand(new CommandLine(QueueCommand.class, factory));
         cl.addSubcommand(new CommandLine(RegisterCommand.class, factory));
         cl.addSubcommand(new CommandLine(OutpatientCommand.class, factory));
+        cl.addSubcommand(new CommandLine(ResettleCommand.class, factory));
+        cl.addSubcommand(new CommandLine(VoidCommand.class, factory));
+        cl.addSubcommand(new CommandLine(ReverseCommand.class, factory));
         cl.setOut(out);
         cl.setErr(err);
         return cl;

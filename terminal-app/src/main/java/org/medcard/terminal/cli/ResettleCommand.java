@@ -1,0 +1,136 @@
+package org.medcard.terminal.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.medcard.queue.IdNumbers;
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.resettle.EntryView;
+import org.medcard.terminal.resettle.ResettleDesk;
+import org.medcard.terminal.resettle.ResettleOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code medcard resettle list|settle}: the R11 re-settlement entries (case 3). Both first forward what waits
+ * for the center (the entries' 8400 registrations), since the fault may have been cleared since.
+ */
+@Command(name = "resettle", description = "Re-settlement entries of cash sales paid during a fault (R11).",
+        mixinStandardHelpOptions = true, subcommands = {ResettleCommand.ListEntries.class, ResettleCommand.Settle.class})
+final class ResettleCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** {@code medcard resettle list [--id-number ID]}: this counter's entries and the institution's (8402). Exit 0. */
+    @Command(name = "list", description = "List the entries (this counter's and, online, the institution's).", mixinStandardHelpOptions = true)
+    static final class ListEntries implements Callable<Integer> {
+        private final TerminalEnvironment env;
+
+        @Mixin
+        CommonOptions options;
+
+        @Option(names = "--id-number", paramLabel = "ID", description = "only the entries of this ID number")
+        String idNumber;
+
+        @Spec
+        CommandSpec spec;
+
+        ListEntries(TerminalEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
+                ResettleDesk desk = new ResettleDesk(t);
+                desk.registerOpenEntries();
+                List<EntryView> entries = desk.list(idNumber == null ? null : idNumber.toUpperCase(java.util.Locale.ROOT));
+                if (options.json) {
+                    ObjectNode n = TerminalCommands.JSON.createObjectNode();
+                    ArrayNode a = n.putArray("entries");
+                    entries.forEach(e -> a.addObject().put("entry_no", e.entryNo()).put("state", e.state()).put("fault", e.fault())
+                            .put("original_time", e.originalTime()).put("id_masked", IdNumbers.mask(e.psnCertNo()))
+                            .put("cash_paid_fen", e.cashPaidFen()).put("setl_id", e.setlId()).put("reason", e.reason())
+                            .put("this_counter", e.local()));
+                    TerminalCommands.printJson(out, n);
+                    return 0;
+                }
+                if (entries.isEmpty()) {
+                    out.println("no re-settlement entries");
+                }
+                entries.forEach(e -> out.println(e.entryNo() + "  " + e.state() + "  " + e.originalTime() + "  "
+                        + IdNumbers.mask(e.psnCertNo()) + "  " + Yuan.format(e.cashPaidFen()) + "  " + e.fault()
+                        + (e.local() ? "" : "  (other counter)") + (e.reason() == null ? "" : "  " + e.reason())));
+                return 0;
+            }
+        }
+    }
+
+    /**
+     * {@code medcard resettle settle ENTRY}: re-settles the entry with the patient's card in the reader. Exit 0
+     * when SETTLED (refund the printed amount in cash), 1 otherwise.
+     */
+    @Command(name = "settle", description = "Re-settle an entry with the patient's card in the reader; prints the cash refund.",
+            mixinStandardHelpOptions = true)
+    static final class Settle implements Callable<Integer> {
+        private final TerminalEnvironment env;
+
+        @Mixin
+        CommonOptions options;
+
+        @Parameters(index = "0", paramLabel = "ENTRY", description = "the entry number from the cash receipt")
+        String entryNo;
+
+        @Option(names = "--sim-card", paramLabel = "PROFILE", description = "with the simulator reader: present this training card (default normal-3des)")
+        String simCard;
+
+        @Spec
+        CommandSpec spec;
+
+        Settle(TerminalEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
+                TerminalCommands.presentSimCard(t, simCard, spec.commandLine());
+                ResettleDesk desk = new ResettleDesk(t);
+                desk.registerOpenEntries();
+                ResettleOutcome o = desk.settle(entryNo.toUpperCase(java.util.Locale.ROOT), "cashier");
+                if (options.json) {
+                    ObjectNode n = TerminalCommands.JSON.createObjectNode().put("outcome", o.kind().name()).put("entry_no", o.entryNo())
+                            .put("setl_id", o.setlId()).put("fund_pay_fen", o.fundFen()).put("acct_pay_fen", o.accountFen())
+                            .put("refund_fen", o.refundFen()).put("message_key", o.messageKey()).put("message", o.message());
+                    TerminalCommands.printJson(out, n);
+                } else {
+                    out.println("outcome:      " + o.kind());
+                    if (o.kind() == ResettleOutcome.Kind.SETTLED) {
+                        out.println("setl_id:      " + o.setlId());
+                        out.println("pooling fund: " + Yuan.format(o.fundFen()));
+                        out.println("account:      " + Yuan.format(o.accountFen()));
+                        out.println("refund cash:  " + Yuan.format(o.refundFen()));
+                    }
+                    out.println(o.message());
+                }
+                return o.kind() == ResettleOutcome.Kind.SETTLED ? 0 : 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.medcard.terminal.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.operator.Operators;
+import org.medcard.terminal.operator.PasswordHasher;
+import org.medcard.terminal.voids.VoidDesk;
+import org.medcard.terminal.voids.VoidOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code medcard void SETL_ID --supervisor NAME}: cancels a settlement (2103); the supervisor's password is
+ * the first line of standard input. Exit 0 when voided, 1 otherwise.
+ */
+@Command(name = "void", description = "Void a settlement (supervisor; password on standard input).", mixinStandardHelpOptions = true)
+final class VoidCommand implements Callable<Integer> {
+    private final TerminalEnvironment env;
+
+    @Mixin
+    CommonOptions options;
+
+    @Parameters(index = "0", paramLabel = "SETL_ID", description = "the center's settlement id from the receipt")
+    String setlId;
+
+    @Option(names = "--supervisor", required = true, paramLabel = "NAME", description = "the supervisor who authorises the void")
+    String supervisor;
+
+    @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "voided at the counter", description = "why (sent to the center)")
+    String reason;
+
+    @Spec
+    CommandSpec spec;
+
+    VoidCommand(TerminalEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        char[] password = readLine();
+        try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
+            Operators operators = new Operators(t.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
+                    t.audit(), env.clock());
+            VoidOutcome o = new VoidDesk(t, operators).voidSettlement(setlId, supervisor, password, reason);
+            if (options.json) {
+                ObjectNode n = TerminalCommands.JSON.createObjectNode().put("outcome", o.kind().name()).put("setl_id", o.setlId())
+                        .put("cash_back_fen", o.cashBackFen()).put("acct_refund_fen", o.accountFen()).put("fund_refund_fen", o.fundFen())
+                        .put("load_id", o.loadId()).put("message_key", o.messageKey()).put("message", o.message());
+                TerminalCommands.printJson(out, n);
+            } else {
+                out.println("outcome:      " + o.kind());
+                if (o.kind() == VoidOutcome.Kind.VOIDED) {
+                    out.println("cash back:    " + Yuan.format(o.cashBackFen()));
+                    out.println("to account:   " + Yuan.format(o.accountFen()) + " (pending load " + o.loadId() + ")");
+                }
+                out.println(o.message());
+            }
+            return o.kind() == VoidOutcome.Kind.VOIDED ? 0 : 1;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** The first line of stdin as chars (never a String, so it can be wiped). */
+    private char[] readLine() {
+        BufferedReader in = new BufferedReader(new InputStreamReader(env.stdin(), StandardCharsets.UTF_8));
+        CharBuffer buf = CharBuffer.allocate(128);
+        try {
+            int c;
+            while ((c = in.read()) >= 0 && c != '\n' && c != '\r' && buf.hasRemaining()) {
+                buf.put((char) c);
+            }
+        } catch (IOException e) {
+            return new char[0];
+        }
+        buf.flip();
+        char[] line = new char[buf.remaining()];
+        buf.get(line);
+        Arrays.fill(buf.array(), '\0');
+        return line;
+    }
+}

@@ -1,0 +1,201 @@
+package org.medcard.terminal.resettle;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.medcard.apdu.CardRefusal;
+import org.medcard.card.MedicalCard;
+import org.medcard.psam.Psam;
+import org.medcard.queue.ForwardResult;
+import org.medcard.queue.IdNumbers;
+import org.medcard.queue.OutboxMessage;
+import org.medcard.queue.OutboxState;
+import org.medcard.queue.ResettlementEntry;
+import org.medcard.queue.ResettlementState;
+import org.medcard.queue.forward.Forwarder;
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.center.CenterRefusal;
+import org.medcard.terminal.center.CenterUnreachable;
+import org.medcard.terminal.center.HostApi;
+import org.medcard.terminal.center.RegisteredEntry;
+import org.medcard.terminal.session.CardView;
+import org.medcard.terminal.session.UnusableCardException;
+import org.medcard.transport.CardFault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The re-settlement desk (R11 cases 3 and 4). Once the fault is cleared the entries' {@code 8400}
+ * registrations (queued with the entry, in the same transaction) are forwarded; the list joins this counter's
+ * entries with the institution's ({@code 8402}); settling reads the card in the slot, checks that it belongs
+ * to the recorded ID number and sends {@code 8401} through the outbox (its msgid fixed before the first send,
+ * so a lost answer is resent, never settled twice). Runs on the reader's worker thread.
+ *
+ * <p>The personal account does not pay here: the 8401 carries no purse record, so the center settles the
+ * pooling share and the refund is that share (see docs/terminal-core.md, decisions).
+ */
+public final class ResettleDesk {
+    private static final Logger LOG = LoggerFactory.getLogger(ResettleDesk.class);
+
+    private final Terminal terminal;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ResettleDesk(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    /**
+     * Fault cleared: forwards what waits (queued debits, the 8400 registrations) now. Returns how many of
+     * this counter's OPEN entries the center has confirmed.
+     */
+    public int registerOpenEntries() {
+        terminal.queue().expireResettlements();
+        Optional<Forwarder> forwarder = terminal.onlineCenter().flatMap(c -> terminal.forwarder());
+        if (forwarder.isEmpty()) {
+            return 0;
+        }
+        List<ForwardResult> results = forwarder.get().drainOnce();
+        LOG.info("Fault cleared: forwarded {} message(s)", results.size());
+        return (int) terminal.queue().resettlements(ResettlementState.OPEN).stream().filter(ResettlementEntry::registered).count();
+    }
+
+    /**
+     * This counter's entries (every state) and, when online, the institution's other entries; optionally only
+     * those of one ID number. Stale OPEN entries are closed as EXPIRED first.
+     */
+    public List<EntryView> list(String idNumber) {
+        terminal.queue().expireResettlements();
+        Map<String, EntryView> byNo = new LinkedHashMap<>();
+        for (ResettlementState s : ResettlementState.values()) {
+            for (ResettlementEntry e : terminal.queue().resettlements(s)) {
+                if (idNumber == null || e.psnCertNo().equalsIgnoreCase(idNumber)) {
+                    byNo.put(e.entryNo(), local(e));
+                }
+            }
+        }
+        remoteEntries(idNumber).forEach(r -> byNo.putIfAbsent(r.entryNo(), new EntryView(r.entryNo(), r.status(), r.fault(),
+                r.originalTime(), r.psnCertNo(), r.cashPaidFen(), r.setlId(), null, false)));
+        List<EntryView> all = new ArrayList<>(byNo.values());
+        all.sort(java.util.Comparator.comparing(EntryView::originalTime).thenComparing(EntryView::entryNo));
+        return all;
+    }
+
+    private static EntryView local(ResettlementEntry e) {
+        return new EntryView(e.entryNo(), e.state().name(), e.fault().name(), e.originalTime(), e.psnCertNo(), e.cashPaidFen(),
+                e.setlId(), e.reason(), true);
+    }
+
+    private List<RegisteredEntry> remoteEntries(String idNumber) {
+        Optional<HostApi> center = terminal.onlineCenter();
+        if (center.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return center.get().resettlementEntries(idNumber);
+        } catch (CenterUnreachable | CenterRefusal e) {
+            LOG.warn("8402 failed, listing this counter's entries only: {}", e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** Opens entry {@code entryNo} with the card in the slot and re-settles it as of its original date. */
+    public ResettleOutcome settle(String entryNo, String cashier) {
+        terminal.queue().expireResettlements();
+        Optional<ResettlementEntry> mine = terminal.queue().resettlement(entryNo);
+        Optional<RegisteredEntry> theirs = mine.isPresent() ? Optional.empty()
+                : remoteEntries(null).stream().filter(r -> r.entryNo().equals(entryNo)).findFirst();
+        if (mine.isEmpty() && theirs.isEmpty()) {
+            return refused("resettle.unknown_entry", entryNo);
+        }
+        String state = mine.map(e -> e.state().name()).orElseGet(() -> theirs.get().status());
+        if ("EXPIRED".equals(state)) {
+            return new ResettleOutcome(ResettleOutcome.Kind.EXPIRED, entryNo, null, 0, 0, 0, "resettle.expired",
+                    terminal.message("resettle.expired", entryNo, String.valueOf(terminal.config().resettleMaxDays())));
+        }
+        if (!"OPEN".equals(state)) {
+            return refused("resettle.not_open", entryNo, state);
+        }
+        String recordedId = mine.map(ResettlementEntry::psnCertNo).orElseGet(() -> theirs.get().psnCertNo());
+        Optional<HostApi> center = terminal.onlineCenter();
+        if (center.isEmpty() || terminal.forwarder().isEmpty()) {
+            return refused("resettle.center_needed", entryNo);
+        }
+        CardView view;
+        try {
+            MedicalCard card = terminal.openCard();
+            Psam psam = terminal.psam();
+            view = terminal.cardCheck().check(card, psam, center);
+        } catch (CardFault | CardRefusal | UnusableCardException e) {
+            LOG.info("Re-settlement of entry {}: the card cannot be read ({})", entryNo, e.getMessage());
+            return refused("resettle.card_unreadable", entryNo);
+        }
+        if (!view.holder().idNumber().value().equalsIgnoreCase(recordedId)) {
+            LOG.info("Re-settlement of entry {} refused: card {} belongs to {}, the entry to {}", entryNo, view.info().cardNo(),
+                    IdNumbers.mask(view.holder().idNumber().value()), IdNumbers.mask(recordedId));
+            terminal.audit().record(cashier, "RESETTLE_WRONG_CARD", "entry " + entryNo + ", card " + view.info().cardNo().masked());
+            return refused("resettle.wrong_card", entryNo, IdNumbers.mask(recordedId));
+        }
+        String cardNo = view.info().cardNo().digits();
+        OutboxMessage sent = mine.isPresent() ? terminal.queue().queueResettle(entryNo, cardNo, null)
+                : terminal.queue().queueMessage("8401", cardNo, remoteInput(theirs.get(), cardNo));
+        terminal.forwarder().get().sendNow(sent.msgid());
+        return outcome(entryNo, terminal.queue().message(sent.msgid()).orElse(sent), cashier);
+    }
+
+    /** Another counter's entry: the 8401 is built from what the center registered. */
+    private String remoteInput(RegisteredEntry r, String cardNo) {
+        ObjectNode in = json.createObjectNode().put("entry_no", r.entryNo()).put("fault", r.fault())
+                .put("original_time", r.originalTime()).put("psn_cert_no", r.psnCertNo()).put("card_no", cardNo);
+        try {
+            in.set("items", json.readTree(r.itemsJson()));
+        } catch (IOException e) {
+            throw new IllegalStateException("8402 items unreadable", e);
+        }
+        in.put("cash_paid", r.cashPaidFen());
+        return in.toString();
+    }
+
+    private ResettleOutcome outcome(String entryNo, OutboxMessage m, String cashier) {
+        if (m.state() == OutboxState.REJECTED) {
+            LOG.warn("Re-settlement of entry {} rejected by the center: {}", entryNo, m.reason());
+            return new ResettleOutcome(ResettleOutcome.Kind.REJECTED, entryNo, null, 0, 0, 0, "resettle.rejected",
+                    terminal.message("resettle.rejected", entryNo, m.reason()));
+        }
+        if (m.state() != OutboxState.DONE) {
+            return new ResettleOutcome(ResettleOutcome.Kind.PENDING, entryNo, null, 0, 0, 0, "resettle.pending",
+                    terminal.message("resettle.pending", entryNo));
+        }
+        JsonNode out;
+        try {
+            out = json.readTree(m.resultJson() == null ? "{}" : m.resultJson());
+        } catch (IOException e) {
+            throw new IllegalStateException("8401 answer unreadable", e);
+        }
+        long fund = out.path("fund_pay").asLong();
+        long acct = out.path("acct_pay").asLong();
+        long refund = out.path("refund_to_patient").asLong(fund + acct);
+        terminal.audit().record(cashier, "RESETTLED", "entry " + entryNo + ", refund " + refund + " fen");
+        LOG.info("Entry {} re-settled ({}): refund {} fen in cash", entryNo, out.path("setl_id").asText(), refund);
+        return new ResettleOutcome(ResettleOutcome.Kind.SETTLED, entryNo, out.path("setl_id").asText(null), fund, acct, refund,
+                "resettle.settled", terminal.message("resettle.settled", entryNo, yuan(refund)));
+    }
+
+    private ResettleOutcome refused(String key, String entryNo, Object... more) {
+        Object[] args = new Object[more.length + 1];
+        args[0] = entryNo;
+        System.arraycopy(more, 0, args, 1, more.length);
+        return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, key, terminal.message(key, args));
+    }
+
+    /** Fen as yuan with two decimals, without the default locale. */
+    static String yuan(long fen) {
+        return (fen < 0 ? "-" : "") + Math.abs(fen) / 100 + "." + String.format(java.util.Locale.ROOT, "%02d", Math.abs(fen) % 100);
+    }
+}
