@@ -83,6 +83,7 @@ public final class MedcardCli implements Callable<Integer> {
         cl.addSubcommand(new CommandLine(CardCommand.class, factory));
         cl.addSubcommand(new CommandLine(SaleCommand.class, factory));
         cl.addSubcommand(new CommandLine(QueueCommand.class, factory));
+        cl.addSubcommand(new CommandLine(DayCloseCommand.class, factory));
         cl.setOut(out);
         cl.setErr(err);
         return cl;
