@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medcard.card.MedicalCard;
 import org.medcard.queue.OutboxState;
 import org.medcard.simulator.card.VirtualMedicalCard;
+import org.medcard.simulator.center.fault.Fault;
+import org.medcard.simulator.center.fault.FaultKind;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.sale.PharmacySale;
@@ -143,6 +145,30 @@ class MonthlyLoadsIT {
         assertEquals(MonthlyLoads.Result.RECOVERED_CREDITED, next.get(0).result());
         assertEquals(OutboxState.REJECTED, terminal.loads().confirmationState(e.loadId()).orElseThrow(),
                 "the repeated 8502 is refused as already confirmed: no money moves");
+        assertEquals(before + TWO_LOADS, card.state().balance());
+        assertEquals(before + TWO_LOADS, shadow(card));
+    }
+    @Test
+    void R2_voidedAccountShareComesBackAsALoadOnTheNextContact() throws Exception {
+        terminal = TrainingTerminals.open(dir, Map.of());
+        VirtualMedicalCard card = present();
+        long before = card.state().balance();
+        // The center settles the 2102 but its answer is lost (the PIN is asked just before the debit and 2102):
+        // the settlement is UNKNOWN, and the terminal reverses it instead of resending.
+        SaleOutcome sale = new PharmacySale(terminal).sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:2")), () -> {
+            terminal.embeddedCenter().orElseThrow().inject(new Fault(FaultKind.ANSWER_LOST, 0, 1));
+            return "123456".toCharArray();
+        }, "cashier01"));
+        assertEquals(SaleOutcome.Kind.SETTLEMENT_PENDING, sale.kind(), sale.message());
+        String settleMsgid = terminal.queue().messages(OutboxState.UNKNOWN).get(0).msgid();
+
+        String reversal = terminal.queue().requestReversal(settleMsgid).msgid();
+        assertEquals(OutboxState.DONE, terminal.forwarder().orElseThrow().sendNow(reversal).orElseThrow().state());
+        List<MonthlyLoads.Outcome> next = loadNow();
+
+        assertEquals(1, next.size(), next.toString());
+        assertEquals(MonthlyLoads.Result.CREDITED, next.get(0).result());
+        assertEquals(2_500, next.get(0).amountFen(), "the account share goes back onto the card, never into the till");
         assertEquals(before + TWO_LOADS, card.state().balance());
         assertEquals(before + TWO_LOADS, shadow(card));
     }
