@@ -132,7 +132,8 @@ public final class PharmacySale {
         }
         try {
             terminal.loads().apply(card, psam.terminalId(), center.get());
-        } catch (org.medcard.terminal.center.CenterUnreachable | org.medcard.terminal.center.CenterRefusal e) {
+        } catch (org.medcard.terminal.center.CenterUnreachable | org.medcard.terminal.center.CenterRefusal | CardRefusal e) {
+            // The card check that follows decides about the card itself; the loads wait for the next contact.
             LOG.warn("R15 loads skipped for this sale: {}", e.getMessage());
         }
     }
