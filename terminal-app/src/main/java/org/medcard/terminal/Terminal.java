@@ -447,6 +447,17 @@ public final class Terminal implements AutoCloseable {
         return config.language();
     }
 
+    /** R15 loads, journalled in {@code terminal.db}; made on first use. */
+    public synchronized org.medcard.terminal.load.MonthlyLoads loads() {
+        if (monthlyLoads == null) {
+            monthlyLoads = new org.medcard.terminal.load.MonthlyLoads(new org.medcard.terminal.load.LoadJournal(db, clock), queue,
+                    Optional.ofNullable(forwarder), clock);
+        }
+        return monthlyLoads;
+    }
+
+    private org.medcard.terminal.load.MonthlyLoads monthlyLoads;
+
     public TerminalState state() {
         return new TerminalState(readerState, psamState, cardState, centerState, config.trainingMode());
     }

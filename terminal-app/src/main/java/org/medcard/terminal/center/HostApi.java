@@ -136,6 +136,83 @@ public final class HostApi {
         return entries;
     }
 
+    /** {@code 8501} listing: the card's pending loads (R15 contributions, R2 refunds), oldest month first. */
+    public List<PendingLoad> pendingLoads(String cardNo) {
+        Answers a = call("8501", json.createObjectNode().put("card_no", cardNo));
+        return loads(a);
+    }
+
+    /**
+     * {@code 8501} authorizing one load: the card's INITIALIZE FOR LOAD answer goes to the center, which checks
+     * MAC1 and answers MAC2 (hex) for CREDIT FOR LOAD at {@code loadTime}.
+     */
+    public String authorizeLoad(String cardNo, String loadId, long oldBalanceFen, int onlineCounter, String cardRandomHex,
+                                String mac1Hex, String terminalIdHex, java.time.LocalDateTime loadTime) {
+        ObjectNode input = json.createObjectNode().put("card_no", cardNo).put("load_id", loadId).put("old_balance", oldBalanceFen)
+                .put("online_counter", onlineCounter).put("card_random", cardRandomHex).put("mac1", mac1Hex)
+                .put("terminal_id", terminalIdHex).put("load_time", loadTime.format(LOAD_TIME));
+        return call("8501", input).text("mac2");
+    }
+
+    private List<PendingLoad> loads(Answers a) {
+        List<PendingLoad> out = new ArrayList<>();
+        for (JsonNode n : a.array("loads")) {
+            Answers l = a.child(n);
+            out.add(new PendingLoad(l.text("load_id"), l.fen("amount"), l.optionalText("month"), l.optionalText("origin")));
+        }
+        return out;
+    }
+
+    private static final java.time.format.DateTimeFormatter LOAD_TIME = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
+    /**
+     * {@code 3201}: the day's totals as the terminal counts them. A MISMATCH is an answer, not a refusal: the
+     * center's own totals come back either way ({@code infcode} 3001 carries them in its output).
+     */
+    public Reconciliation reconcile(LocalDate date, long count, long fundSum, long acctSum, long cashSum) {
+        ObjectNode input = json.createObjectNode().put("date", date.toString()).put("count", count).put("fund_sum", fundSum)
+                .put("acct_sum", acctSum).put("cash_sum", cashSum);
+        Answers a = callAllowing("3201", input, RECONCILIATION_MISMATCH);
+        return new Reconciliation("MATCH".equals(a.text("result")), a.fen("count"), a.fen("fund_sum"), a.fen("acct_sum"),
+                a.fen("cash_sum"));
+    }
+
+    /** {@code 3202}: the center's settlement records of the day. */
+    public List<Reconciliation.CenterRecord> reconcileDetail(LocalDate date) {
+        Answers a = call("3202", json.createObjectNode().put("date", date.toString()));
+        List<Reconciliation.CenterRecord> out = new ArrayList<>();
+        for (JsonNode n : a.array("records")) {
+            Answers r = a.child(n);
+            out.add(new Reconciliation.CenterRecord(r.text("setl_id"), r.optionalText("msgid"), r.optionalText("infno"),
+                    r.optionalText("card_no"), r.fen("total"), r.fen("fund_pay"), r.fen("acct_pay"), r.fen("cash_pay"),
+                    r.optionalText("status")));
+        }
+        return out;
+    }
+
+    private static final long RECONCILIATION_MISMATCH = 3001;
+
+    /** Like {@link #call} but an answer with {@code alsoAnswer} as infcode is read like infcode 0 (its output is the point). */
+    private Answers callAllowing(String infno, ObjectNode input, long alsoAnswer) {
+        CenterAnswer answer = link.send(infno, msgids.get(), input.toString());
+        if (answer instanceof CenterAnswer.NoAnswer none) {
+            throw new CenterUnreachable(infno, none.reason());
+        }
+        CenterAnswer.Answered answered = (CenterAnswer.Answered) answer;
+        if (answered.infcode() != 0 && answered.infcode() != alsoAnswer) {
+            throw new CenterRefusal(infno, answered.infcode(), answered.errMsg(), null);
+        }
+        try {
+            JsonNode output = json.readTree(answered.outputJson() == null ? "{}" : answered.outputJson());
+            if (output == null || !output.isObject()) {
+                throw new CenterUnreachable(infno, "answer has no output object");
+            }
+            return new Answers(infno, output);
+        } catch (IOException e) {
+            throw new CenterUnreachable(infno, "answer is not JSON: " + e.getMessage());
+        }
+    }
+
     private Answers call(String infno, ObjectNode input) {
         String inputJson;
         try {

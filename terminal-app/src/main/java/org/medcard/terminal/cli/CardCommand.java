@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code medcard card info}: reads the card in the slot and says what the counter would show. */
 @Command(name = "card", description = "The card in the reader.", mixinStandardHelpOptions = true,
-        subcommands = CardCommand.Info.class)
+        subcommands = {CardCommand.Info.class, CardLoadCommand.class})
 final class CardCommand implements Runnable {
 
     @Spec

@@ -73,7 +73,18 @@ public final class PharmacySale {
     private final ObjectMapper json = new ObjectMapper();
     private final Receipts receipts;
 
+    private final boolean applyLoads;
+
+    /** A sale that first credits the card's pending loads when online (R15). */
     public PharmacySale(Terminal terminal) {
+        this(terminal, true);
+    }
+
+    /**
+     * @param applyLoads false only where a test pins the card's balance to its profile (loads are tested on their own)
+     */
+    public PharmacySale(Terminal terminal, boolean applyLoads) {
+        this.applyLoads = applyLoads;
         this.terminal = terminal;
         this.queue = terminal.queue();
         this.policy = terminal.salePolicy();
@@ -101,6 +112,7 @@ public final class PharmacySale {
         CardView view;
         try {
             recovered = terminal.tearRecovery().recover(card, psam);
+            applyLoads(card, psam, center);
             view = terminal.cardCheck().check(card, psam, center);
         } catch (CardFault e) {
             terminal.markCardFault(e);
@@ -109,6 +121,22 @@ public final class PharmacySale {
             return refused("sale.card_unusable", null, e.getMessage());
         }
         return withSaleReceipt(sellTo(request, card, psam, view, center).withRecovered(recovered), view, request);
+    }
+
+    /**
+     * R15: pending loads go onto the card before the sale when online (so the card check reads the new balance).
+     * The center being away or refusing the listing never stops the sale; a pulled card does (a card fault).
+     */
+    private void applyLoads(MedicalCard card, Psam psam, Optional<HostApi> center) {
+        if (!applyLoads || center.isEmpty()) {
+            return;
+        }
+        try {
+            terminal.loads().apply(card, psam.terminalId(), center.get());
+        } catch (org.medcard.terminal.center.CenterUnreachable | org.medcard.terminal.center.CenterRefusal | CardRefusal e) {
+            // The card check that follows decides about the card itself; the loads wait for the next contact.
+            LOG.warn("R15 loads skipped for this sale: {}", e.getMessage());
+        }
     }
 
     /** A settled or offline-debited sale gets its settlement receipt; the cash path made its own. */

@@ -82,14 +82,16 @@ final class LoadTx {
         String loadId = in.text("load_id");
         String cardNo = in.text("card_no");
         int counter = (int) in.integer("online_counter", 0, 0xFFFF);
-        String tac = in.hex("tac", 8);
+        // A load torn after CREDIT: the card's TAC was lost with its answer; the terminal proves the credit from the
+        // card's log (proof CARD_LOG) and confirms without one, recorded with tac_verified null.
+        String tac = in.has("tac") ? in.hex("tac", 8) : null;
         Card card = Card.require(ctx.db(), cardNo);
         Load load = Load.require(ctx, loadId, cardNo);
         if ("CONFIRMED".equals(load.status())) {
             throw new TxRefusal(InfCode.RECORD_REJECTED, "load " + loadId + " was already confirmed");
         }
         Boolean verified = null;
-        if (load.authTime() != null) {
+        if (load.authTime() != null && tac != null) {
             LocalDateTime time = LocalDateTime.parse(load.authTime(), Fields.TIME);
             byte[] expected = PurseCrypto.loadTac(card.algorithm(), card.cardKey(ctx.db(), "mtk"), load.authOldBalance() + load.amount(),
                     load.authCounter(), load.amount(), Hex.parse(load.authTerminalId()), Hex.parse(time.format(BCD_DATE)),

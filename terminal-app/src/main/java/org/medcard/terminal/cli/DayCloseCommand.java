@@ -1,0 +1,133 @@
+package org.medcard.terminal.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.dayclose.DayClose;
+import org.medcard.terminal.receipt.DayCloseReport;
+import org.medcard.terminal.receipt.ReceiptHeader;
+import org.medcard.terminal.receipt.pdf.FontCache;
+import org.medcard.terminal.receipt.pdf.PaperFormat;
+import org.medcard.terminal.receipt.pdf.PdfReceiptRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code medcard day-close}: the day's totals per source, reconciled with the center ({@code 3201}/{@code 3202}),
+ * the queue and the open re-settlement entries. Exit 0 MATCH, 1 MISMATCH or not reconciled (center away), 2 usage.
+ */
+@Command(name = "day-close", description = "Close the day: totals per payment source, reconciliation with the center, queue state.",
+        mixinStandardHelpOptions = true)
+final class DayCloseCommand implements Callable<Integer> {
+    private final TerminalEnvironment env;
+
+    @Mixin
+    CommonOptions options;
+
+    @Option(names = "--date", paramLabel = "yyyy-MM-dd", description = "the business day (default: today)")
+    LocalDate date;
+
+    @Option(names = "--pdf", paramLabel = "FILE", description = "also write the day-close report as a PDF (A4)")
+    Path pdf;
+
+    @Spec
+    CommandSpec spec;
+
+    DayCloseCommand(TerminalEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Terminal t = TerminalCommands.open(options, env, err)) {
+            LocalDate day = date == null ? LocalDate.now(t.clock()) : date;
+            DayClose.Result r = new DayClose(t.queue(), t.onlineCenter(), t.clock()).close(day);
+            if (pdf != null) {
+                var c = t.config();
+                DayCloseReport report = r.toReport(ReceiptHeader.now(c.institutionCode(), c.institutionName(), "T" + c.terminalNumber(),
+                        "cashier", c.trainingMode(), t.clock()));
+                try {
+                    Files.write(pdf, new PdfReceiptRenderer(FontCache.system(null)).render(report, PaperFormat.A4));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + pdf, e);
+                }
+            }
+            if (options.json) {
+                TerminalCommands.printJson(out, json(r));
+            } else {
+                text(out, r);
+            }
+            return r.reconciliation().result() == DayCloseReport.Result.MATCH ? 0 : 1;
+        }
+    }
+
+    private static ObjectNode json(DayClose.Result r) {
+        ObjectNode n = TerminalCommands.JSON.createObjectNode();
+        n.put("date", r.date().toString());
+        ArrayNode totals = n.putArray("totals");
+        for (DayCloseReport.SourceTotal s : r.totals()) {
+            totals.addObject().put("source", s.source().name()).put("count", s.count()).put("fund_fen", s.fundSum())
+                    .put("acct_fen", s.acctSum()).put("cash_fen", s.cashSum());
+        }
+        n.putObject("terminal").put("count", r.count()).put("fund_sum", r.fundSum()).put("acct_sum", r.acctSum())
+                .put("cash_sum", r.cashSum());
+        DayCloseReport.Reconciliation rec = r.reconciliation();
+        ObjectNode c = n.putObject("reconciliation").put("result", rec.result().name()).put("detail", rec.detail());
+        if (rec.result() != DayCloseReport.Result.NOT_RUN) {
+            c.put("count", rec.centerCount()).put("fund_sum", rec.centerFundSum()).put("acct_sum", rec.centerAcctSum())
+                    .put("cash_sum", rec.centerCashSum());
+        }
+        ArrayNode diffs = n.putArray("differences");
+        for (DayClose.Difference d : r.differences()) {
+            ObjectNode x = diffs.addObject().put("setl_id", d.setlId()).put("what", d.what());
+            if (d.terminal() != null) {
+                x.putObject("terminal").put("fund_fen", d.terminal().fundFen()).put("acct_fen", d.terminal().acctFen())
+                        .put("cash_fen", d.terminal().cashFen());
+            }
+            if (d.center() != null) {
+                x.putObject("center").put("fund_fen", d.center().fundFen()).put("acct_fen", d.center().acctFen())
+                        .put("cash_fen", d.center().cashFen());
+            }
+        }
+        n.putObject("queue").put("pending_debits", r.queue().pendingDebits()).put("pending_fen", r.queue().pendingAmount())
+                .put("unregistered_entries", r.queue().unregisteredEntries());
+        ArrayNode open = n.putArray("open_entries");
+        r.openEntries().forEach(e -> open.addObject().put("entry_no", e.entryNo()).put("cash_fen", e.cashPaid()).put("status", e.status()));
+        return n;
+    }
+
+    private static void text(PrintWriter out, DayClose.Result r) {
+        out.println("day:          " + r.date());
+        for (DayCloseReport.SourceTotal s : r.totals()) {
+            out.println(String.format(java.util.Locale.ROOT, "%-14s %4d  fund %12s  account %12s  cash %12s", s.source().name(), s.count(),
+                    Yuan.format(s.fundSum()), Yuan.format(s.acctSum()), Yuan.format(s.cashSum())));
+        }
+        DayCloseReport.Reconciliation rec = r.reconciliation();
+        out.println("terminal:     " + r.count() + " settlements, fund " + Yuan.format(r.fundSum()) + ", account "
+                + Yuan.format(r.acctSum()) + ", cash " + Yuan.format(r.cashSum()));
+        out.println("center:       " + rec.result() + (rec.result() == DayCloseReport.Result.NOT_RUN ? ""
+                : " — " + rec.centerCount() + " settlements, fund " + Yuan.format(rec.centerFundSum()) + ", account "
+                + Yuan.format(rec.centerAcctSum()) + ", cash " + Yuan.format(rec.centerCashSum()))
+                + (rec.detail() == null ? "" : " (" + rec.detail() + ")"));
+        for (DayClose.Difference d : r.differences()) {
+            out.println("  differs:    " + d.setlId() + " " + d.what());
+        }
+        out.println("queue:        " + r.queue().pendingDebits() + " offline debits to upload (" + Yuan.format(r.queue().pendingAmount())
+                + "), " + r.queue().unregisteredEntries() + " entries unregistered");
+        out.println("open entries: " + r.openEntries().size());
+        r.openEntries().forEach(e -> out.println("  " + e));
+    }
+}

@@ -1,0 +1,76 @@
+package org.medcard.terminal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medcard.terminal.TrainingTerminals;
+
+/** {@code medcard card load} and {@code medcard day-close} in-process against a temp data folder and the embedded center. */
+class LoadAndDayCloseCommandsIT {
+
+    @TempDir
+    Path dir;
+
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+    private final ObjectMapper json = new ObjectMapper();
+
+    private int run(String stdin, String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        TerminalEnvironment env = new TerminalEnvironment(dir, TrainingTerminals.CLOCK,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        return MedcardCli.create(env, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void cardLoadJson_creditsBothContributionsOnce_andTheNextRunHasNothingToLoad() throws Exception {
+        assertEquals(0, run("", "card", "load", "--json"), err.toString());
+        JsonNode n = json.readTree(out.toString());
+        assertEquals(2, n.get("loads").size());
+        assertEquals("CREDITED", n.get("loads").get(0).get("result").asText());
+        assertEquals(70_000, n.get("loaded_fen").asLong());
+        assertEquals(128_650 + 70_000, n.get("balance_fen").asLong());
+
+        assertEquals(0, run("", "card", "load", "--json"), err.toString());
+        JsonNode again = json.readTree(out.toString());
+        assertEquals(0, again.get("loads").size(), "the center has nothing pending any more");
+        assertEquals(128_650 + 70_000, again.get("balance_fen").asLong());
+    }
+
+    @Test
+    void dayCloseJson_afterASale_MATCH_withTotalsPerSource_andWritesThePdf() throws Exception {
+        assertEquals(0, run("123456\n", "sale", "--items", "XJ01CAA001:2", "--pin-stdin", "--json"), err.toString());
+        Path pdf = dir.resolve("day-close.pdf");
+
+        assertEquals(0, run("", "day-close", "--date", "2026-11-23", "--json", "--pdf", pdf.toString()), err.toString());
+
+        JsonNode n = json.readTree(out.toString());
+        assertEquals("2026-11-23", n.get("date").asText());
+        assertEquals("MATCH", n.get("reconciliation").get("result").asText());
+        assertEquals(1, n.get("reconciliation").get("count").asLong());
+        JsonNode online = n.get("totals").get(0);
+        assertEquals("ONLINE", online.get("source").asText());
+        assertEquals(1, online.get("count").asInt());
+        assertEquals(2_500, online.get("acct_fen").asLong());
+        assertEquals(0, n.get("differences").size());
+        assertTrue(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF"));
+    }
+
+    @Test
+    void dayClose_anotherDay_hasNothingAndStillMatches() throws Exception {
+        assertEquals(0, run("", "day-close", "--date", "2026-11-22"), err.toString());
+        assertTrue(out.toString().contains("MATCH"), out.toString());
+    }
+}
