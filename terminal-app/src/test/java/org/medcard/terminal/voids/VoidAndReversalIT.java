@@ -97,9 +97,10 @@ class VoidAndReversalIT {
         open();
         VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
         String cardNo = card.profile().cardNo();
-        long loadsBefore = pendingLoadsFen(cardNo);
         SaleOutcome sale = settledSale(() -> "123456".toCharArray());
         assertEquals(SaleOutcome.Kind.SETTLED, sale.kind(), sale.message());
+        // Counted after the sale: a sale first loads the card's pending monthly contributions (R15).
+        long loadsBefore = pendingLoadsFen(cardNo);
         long afterSale = card.state().balance();
 
         VoidOutcome v = new VoidDesk(terminal, operators).voidSettlement(sale.setlId(), "sup01", "supervisor-pw".toCharArray(),
@@ -123,13 +124,14 @@ class VoidAndReversalIT {
         open();
         VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
         String cardNo = card.profile().cardNo();
-        long loadsBefore = pendingLoadsFen(cardNo);
         // The PIN is asked after 2101 and before the debit: the next committing request is the 2102.
         SaleOutcome sale = new PharmacySale(terminal).sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":2")), () -> {
             terminal.embeddedCenter().orElseThrow().inject(new Fault(FaultKind.ANSWER_LOST, 0, 1));
             return "123456".toCharArray();
         }, "cash01"));
         assertEquals(SaleOutcome.Kind.SETTLEMENT_PENDING, sale.kind(), sale.message());
+        // Counted after the sale: a sale first loads the card's pending monthly contributions (R15).
+        long loadsBefore = pendingLoadsFen(cardNo);
         String msgid = terminal.queue().messages(OutboxState.UNKNOWN).get(0).msgid();
 
         ReversalOutcome r = new Reversals(terminal).reverse(msgid, "sup01");
