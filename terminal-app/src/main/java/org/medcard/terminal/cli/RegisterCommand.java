@@ -60,7 +60,7 @@ final class RegisterCommand implements Callable<Integer> {
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
             TerminalCommands.presentSimCard(t, simCard, spec.commandLine());
             VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).register(dept, doctor, !settleLater,
-                    pinStdin ? VisitOutput.pinFrom(env.stdin()) : PinSource.NONE, "clerk");
+                    pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk");
             return VisitOutput.print(spec.commandLine().getOut(), o, options.json);
         }
     }

@@ -1,12 +1,6 @@
 package org.medcard.terminal.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -75,7 +69,7 @@ final class SaleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        SaleRequest request = new SaleRequest(parsed, family, pinStdin ? this::readPin : PinSource.NONE,
+        SaleRequest request = new SaleRequest(parsed, family, pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE,
                 accountFen == null ? -1 : accountFen, idNumber, "cashier");
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
             TerminalCommands.presentSimCard(t, simCard, spec.commandLine());
@@ -83,25 +77,6 @@ final class SaleCommand implements Callable<Integer> {
             print(out, o);
             return o.kind().served() ? 0 : 1;
         }
-    }
-
-    /** The first line of stdin as chars; the buffer is wiped. Read only when the sale asks for the PIN. */
-    private char[] readPin() {
-        BufferedReader in = new BufferedReader(new InputStreamReader(env.stdin(), StandardCharsets.UTF_8));
-        CharBuffer buf = CharBuffer.allocate(64);
-        try {
-            int c;
-            while ((c = in.read()) >= 0 && c != '\n' && c != '\r' && buf.hasRemaining()) {
-                buf.put((char) c);
-            }
-        } catch (IOException e) {
-            return null;
-        }
-        buf.flip();
-        char[] pin = new char[buf.remaining()];
-        buf.get(pin);
-        Arrays.fill(buf.array(), '\0');
-        return pin.length == 0 ? null : pin;
     }
 
     private void print(PrintWriter out, SaleOutcome o) {

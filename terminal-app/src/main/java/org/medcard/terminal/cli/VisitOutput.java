@@ -1,18 +1,10 @@
 package org.medcard.terminal.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.terminal.registration.VisitOutcome;
 import org.medcard.terminal.sale.PaymentPlan;
-import org.medcard.terminal.sale.PinSource;
 
 /** Console output of the registration desk's commands ({@code register}, {@code outpatient}), text or JSON. */
 final class VisitOutput {
@@ -55,26 +47,5 @@ final class VisitOutput {
         if (value != null) {
             out.println(label + value);
         }
-    }
-
-    /** The PIN from the first line of {@code stdin}, read only when the debit asks for it; the buffer is wiped. */
-    static PinSource pinFrom(InputStream stdin) {
-        return () -> {
-            BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-            CharBuffer buf = CharBuffer.allocate(64);
-            try {
-                int c;
-                while ((c = in.read()) >= 0 && c != '\n' && c != '\r' && buf.hasRemaining()) {
-                    buf.put((char) c);
-                }
-            } catch (IOException e) {
-                return null;
-            }
-            buf.flip();
-            char[] pin = new char[buf.remaining()];
-            buf.get(pin);
-            Arrays.fill(buf.array(), '\0');
-            return pin.length == 0 ? null : pin;
-        };
     }
 }
