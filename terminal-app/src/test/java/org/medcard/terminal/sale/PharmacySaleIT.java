@@ -32,6 +32,8 @@ class PharmacySaleIT {
 
     private static final String AMOXICILLIN = "XJ01CAA001"; // 12.50, category A, not chronic: no pooling at a pharmacy
     private static final String METFORMIN = "XA10BAD003";   // 16.20, category A, chronic: pooled at pharmacies
+    private static final String VITAMIN_C = "ZS01VCP029";   // 28.00, category SELF
+    private static final String ATORVASTATIN = "XC10AAA017"; // 33.60, category B (10 % self-pay), chronic
     private static final PinSource RIGHT_PIN = () -> "123456".toCharArray();
 
     @TempDir
@@ -114,6 +116,45 @@ class PharmacySaleIT {
         assertEquals(6_110 - 3_402 - 1_001, plan.cashFen());
         assertEquals(before - 1_001, card.state().balance());
         assertEquals(before - 1_001, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()));
+    }
+
+    @Test
+    void R13_theFundPaysOnlyForListedItems_aAfterItsSelfPayRatio_selfNever() throws Exception {
+        open(Map.of());
+        present("normal-3des");
+        // Employee scheme, pooling ratio 0.70 on chronic-disease items (the simulated center's rules).
+        SaleOutcome self = sell(items(VITAMIN_C + ":1"));
+        assertEquals(SaleOutcome.Kind.SETTLED, self.kind(), self.message());
+        assertEquals(0, self.plan().fundFen(), "SELF items are never paid by the pooling fund");
+        assertEquals(2_800, self.plan().totalFen());
+
+        SaleOutcome a = sell(items(METFORMIN + ":1"));
+        assertEquals(1_134, a.plan().fundFen(), "category A: 70 % of the whole price (1 620)");
+
+        SaleOutcome b = sell(items(ATORVASTATIN + ":1"));
+        assertEquals(2_117, b.plan().fundFen(), "category B: 70 % of the price after its 10 % self-pay part (3 024), half up");
+        assertTrue(b.plan().fundFen() < 3_360 * 70 / 100, "the self-pay part of a B item is never pooled");
+    }
+
+    @Test
+    void R14_thePatientPaysOnlyTheCashShare_theFundShareIsSettledDirectlyWithTheCenter() throws Exception {
+        open(Map.of());
+        VirtualMedicalCard card = present("normal-3des");
+        long before = card.state().balance();
+
+        SaleOutcome o = sell(items(METFORMIN + ":2").withRequestedAccount(500));
+
+        assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
+        assertEquals(3_240, o.plan().totalFen());
+        assertEquals(2_268, o.plan().fundFen());
+        assertEquals(500, o.plan().accountFen());
+        assertEquals(3_240 - 2_268 - 500, o.plan().cashFen(), "the patient hands over only the cash share");
+        assertEquals(before - 500, card.state().balance(), "the card pays only the account share");
+        var centerRecord = terminal.onlineCenter().orElseThrow().reconcileDetail(TrainingTerminals.CLOCK.instant()
+                .atZone(TrainingTerminals.CLOCK.getZone()).toLocalDate()).stream()
+                .filter(r -> o.setlId().equals(r.setlId())).findFirst().orElseThrow();
+        assertEquals(2_268, centerRecord.fundFen(), "the fund share is settled between the center and the institution");
+        assertEquals(472, centerRecord.cashFen());
     }
 
     @Test
