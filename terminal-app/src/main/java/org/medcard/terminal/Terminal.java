@@ -458,6 +458,40 @@ public final class Terminal implements AutoCloseable {
 
     private org.medcard.terminal.load.MonthlyLoads monthlyLoads;
 
+    /**
+     * Receipts: the journal in terminal.db, the PDF renderer with the fonts parsed once for the process, and
+     * the configured printer. Made on first use; the CLI and the desktop app hand every outcome's document here.
+     */
+    public synchronized org.medcard.terminal.receipt.desk.ReceiptDesk receipts() {
+        if (receiptDesk == null) {
+            var settings = config.receipt();
+            receiptFonts = org.medcard.terminal.receipt.pdf.FontCache.system(settings.font());
+            receiptDesk = new org.medcard.terminal.receipt.desk.ReceiptDesk(new org.medcard.terminal.receipt.desk.ReceiptJournal(db),
+                    new org.medcard.terminal.receipt.pdf.PdfReceiptRenderer(receiptFonts), settings,
+                    new org.medcard.terminal.receipt.desk.ReceiptPrinter(settings.printer(), new org.medcard.terminal.receipt.print.OsPrinter()),
+                    clock);
+        }
+        return receiptDesk;
+    }
+
+    /** The documents of registration, re-settlement, void and day-close outcomes (journal-backed). */
+    public org.medcard.terminal.receipt.desk.OutcomeReceipts outcomeReceipts() {
+        return new org.medcard.terminal.receipt.desk.OutcomeReceipts(this, receipts().journal());
+    }
+
+    private org.medcard.terminal.receipt.desk.ReceiptDesk receiptDesk;
+    private org.medcard.terminal.receipt.pdf.FontCache receiptFonts;
+
+    private synchronized void closeReceiptFonts() {
+        if (receiptFonts != null) {
+            try {
+                receiptFonts.close();
+            } catch (IOException e) {
+                LOG.debug("closing the receipt fonts: {}", e.toString());
+            }
+        }
+    }
+
     public TerminalState state() {
         return new TerminalState(readerState, psamState, cardState, centerState, config.trainingMode());
     }
@@ -472,6 +506,7 @@ public final class Terminal implements AutoCloseable {
         if (embeddedCenter != null) {
             embeddedCenter.stop();
         }
+        closeReceiptFonts();
         db.close();
     }
 }

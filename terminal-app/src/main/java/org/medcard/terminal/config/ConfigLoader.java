@@ -110,6 +110,8 @@ public final class ConfigLoader {
         d.put("pin.exempt_below", "0.00");
         d.put("resettle.max_days", "90");
         d.put("printer", "none");
+        d.put("receipt.font", "");
+        d.put("receipt.paper", "80mm");
         d.put("language", "zh_CN");
         d.put("data.dir", "");
         return Map.copyOf(d);
@@ -149,6 +151,7 @@ public final class ConfigLoader {
             Long pinExempt = yuan("pin.exempt_below");
             Integer maxDays = positiveInt("resettle.max_days");
             String printer = printer();
+            ReceiptSettings receipt = receipt();
             Locale language = language();
             Path dataDir = v.get("data.dir").isBlank() ? defaultDataDir : path("data.dir");
             if (!problems.isEmpty()) {
@@ -156,7 +159,7 @@ public final class ConfigLoader {
             }
             return new TerminalConfig(code, name, region, kind, number, reader, psam, center, trustStore, connect, request,
                     mode, new OfflineLimitsConfig(perSale, perCard, total, Duration.ofHours(hours)), pinExempt, maxDays,
-                    printer, language, dataDir);
+                    printer, language, dataDir, receipt);
         }
 
         private URI center() {
@@ -185,6 +188,37 @@ public final class ConfigLoader {
                 problem("printer", "'" + s + "' is not a printer choice", "none, os:PRINTER NAME or escpos:/dev/ttyUSB1");
             }
             return s;
+        }
+
+        /** receipt.font (checked now, so a bad font stops the start rather than the first receipt), receipt.paper, printer. */
+        private ReceiptSettings receipt() {
+            PrinterChoice printer = PrinterChoice.none();
+            try {
+                printer = PrinterChoice.parse(v.get("printer"));
+            } catch (IllegalArgumentException e) {
+                if (v.get("printer").startsWith("escpos:") || v.get("printer").startsWith("os:")) {
+                    problem("printer", e.getMessage(), "write escpos:/dev/ttyUSB1 or escpos:/dev/ttyUSB1@19200 (baud 1200–921600)");
+                }
+            }
+            ReceiptSettings.Paper paper = ReceiptSettings.Paper.ROLL_80MM;
+            try {
+                paper = ReceiptSettings.Paper.parse(v.get("receipt.paper"));
+            } catch (IllegalArgumentException e) {
+                problem("receipt.paper", e.getMessage(), "80mm (thermal roll) or A4");
+            }
+            Path font = null;
+            if (!v.get("receipt.font").isBlank()) {
+                font = path("receipt.font");
+                if (font != null) {
+                    java.util.Optional<String> wrong = org.medcard.terminal.receipt.pdf.FontCache.unusable(font);
+                    if (wrong.isPresent()) {
+                        problem("receipt.font", font + " " + wrong.get(), "give a TrueType font with Chinese characters, e.g."
+                                + " /usr/share/fonts/truetype/wqy/wqy-microhei.ttc (Debian fonts-wqy-microhei) or"
+                                + " C:\\Windows\\Fonts\\msyh.ttc, or leave it empty to search the system's fonts");
+                    }
+                }
+            }
+            return new ReceiptSettings(font, paper, printer);
         }
 
         private Locale language() {

@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param terminalNumber the terminal's two-digit number within the institution (part of every {@code msgid})
  * @param pinExemptBelowFen sales below this amount need no PIN (0: always ask, business rule R10)
- * @param printer {@code none}, {@code os:PRINTER NAME} or {@code escpos:/dev/ttyUSB1}
+ * @param printer {@code none}, {@code os:PRINTER NAME} or {@code escpos:/dev/ttyUSB1} (as written; parsed in {@code receipt})
+ * @param receipt the receipt font, paper and printer, validated
  */
 public record TerminalConfig(
         String institutionCode,
@@ -32,7 +33,24 @@ public record TerminalConfig(
         int resettleMaxDays,
         String printer,
         Locale language,
-        Path dataDir) {
+        Path dataDir,
+        ReceiptSettings receipt) {
+
+    public TerminalConfig {
+        if (receipt == null) {
+            receipt = new ReceiptSettings(null, ReceiptSettings.Paper.ROLL_80MM,
+                    printer == null ? PrinterChoice.none() : PrinterChoice.parse(printer));
+        }
+    }
+
+    /** Without receipt settings: the system's fonts, 80 mm paper, the printer as written. */
+    public TerminalConfig(String institutionCode, String institutionName, String region, TerminalKind kind, String terminalNumber,
+                          DeviceChoice reader, DeviceChoice psam, URI centerUrl, Path trustStore, Duration connectTimeout,
+                          Duration requestTimeout, OfflineMode offlineMode, OfflineLimitsConfig offlineLimits, long pinExemptBelowFen,
+                          int resettleMaxDays, String printer, Locale language, Path dataDir) {
+        this(institutionCode, institutionName, region, kind, terminalNumber, reader, psam, centerUrl, trustStore, connectTimeout,
+                requestTimeout, offlineMode, offlineLimits, pinExemptBelowFen, resettleMaxDays, printer, language, dataDir, null);
+    }
 
     /** Whether anything simulated is in use: the terminal then says TRAINING MODE on every screen and receipt. */
     public boolean trainingMode() {

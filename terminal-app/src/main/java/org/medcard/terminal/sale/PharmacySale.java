@@ -354,13 +354,13 @@ public final class PharmacySale {
                 .put("acct_pay", plan.accountFen()).put("cash_pay", plan.cashFen()).toString();
         if (plan.accountFen() == 0) {
             OutboxMessage m = queue.queueMessage(settleInfno, view.info().cardNo().digits(), settleInput);
-            return settled(settler.settle(m), plan, view, null, null, -1, null);
+            return receipts.visit(settled(settler.settle(m), plan, view, null, null, -1, null), view, itemsJson, cashier);
         }
         SaleRequest request = new SaleRequest(List.of(new SaleItem(presettleId, 1)), null, pin, plan.accountFen(), null, cashier);
         String psnCertNo = view.holder().idNumber().value();
-        return debit(request, card, psam, view, plan, null, (f, why) -> refused("sale.card_unusable", view, f + ": " + why),
+        return receipts.visit(debit(request, card, psam, view, plan, null, (f, why) -> refused("sale.card_unusable", view, f + ": " + why),
                 intent -> new SaleIntent(SaleMode.ONLINE, view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(),
-                        plan.accountFen(), plan.cashFen(), itemsJson, settleInfno, settleInput));
+                        plan.accountFen(), plan.cashFen(), itemsJson, settleInfno, settleInput)), view, itemsJson, cashier);
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.medcard.terminal.sale;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.SaleLine;
@@ -15,6 +18,8 @@ import org.medcard.terminal.receipt.ReceiptHeader;
 import org.medcard.terminal.receipt.SaleReceipt;
 import org.medcard.terminal.receipt.Split;
 import org.medcard.terminal.session.CardView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The receipt documents of a sale's outcome (see docs/receipts.md): a settlement receipt for a settled or
@@ -22,6 +27,9 @@ import org.medcard.terminal.session.CardView;
  * still unanswered gets its receipt once the center answers (not here).
  */
 final class Receipts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Receipts.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Terminal terminal;
 
@@ -41,6 +49,28 @@ final class Receipts {
         return new SaleReceipt(header(cashier), insured, beneficiary, items(lines),
                 new Split(p.totalFen(), p.fundFen(), p.accountFen(), p.cashFen()), o.setlId(), proof,
                 o.kind() == SaleOutcome.Kind.OFFLINE_DEBITED);
+    }
+
+    /**
+     * A settled outpatient visit (registration fee and items, {@code 2207}) paid through
+     * {@link PharmacySale#payPreSettled}: its settlement receipt, from the items as sent to the center.
+     * Other outcomes pass through unchanged.
+     */
+    SaleOutcome visit(SaleOutcome o, CardView view, String itemsJson, String cashier) {
+        if (o.kind() != SaleOutcome.Kind.SETTLED || o.receipt() != null) {
+            return o;
+        }
+        try {
+            List<SaleLine> lines = new ArrayList<>();
+            for (JsonNode n : JSON.readTree(itemsJson)) {
+                lines.add(new SaleLine(n.path("code").asText(), n.path("qty").asInt(), n.path("price").asLong()));
+            }
+            return o.withReceipt(sale(o, view, lines, null, cashier));
+        } catch (IOException | IllegalArgumentException e) {
+            // The visit is settled; a receipt that cannot be composed must not undo that. Logged for the supervisor.
+            LOG.warn("Visit settlement {}: no receipt composed ({})", o.setlId(), e.getMessage());
+            return o;
+        }
     }
 
     ReceiptDocument cash(SaleOutcome o, CardView view, String idNumber, List<SaleLine> lines, String fault, String cashier) {

@@ -12,9 +12,9 @@ import java.time.Duration;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The terminal's own SQLite file ({@code terminal.db}): operators, the audit log, and the catalog and
- * blacklist downloaded from the center (used offline). Money and sales are not here: they live in the
- * offline queue's journal.
+ * The terminal's own SQLite file ({@code terminal.db}): operators, the audit log, the catalog and
+ * blacklist downloaded from the center (used offline), and the receipts issued (for reprints). Money and
+ * sales are not here: they live in the offline queue's journal.
  *
  * <p>One connection, used under this object's lock: the terminal is one process with few writes, and a
  * single writer is what SQLite wants. WAL and {@code synchronous=FULL}, like the queue.
@@ -34,6 +34,15 @@ public final class TerminalDb implements AutoCloseable {
                     + " self_pay_bp INTEGER NOT NULL DEFAULT 0)",
             "CREATE TABLE blacklist (card_no TEXT PRIMARY KEY, psn_status TEXT NOT NULL, since TEXT)",
             "CREATE TABLE download_version (name TEXT PRIMARY KEY, version INTEGER NOT NULL, at TEXT NOT NULL)"
+        },
+        {
+            // Every receipt issued, as its document record (JSON), for reprints (receipt.desk.ReceiptJournal).
+            "CREATE TABLE receipts (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, kind TEXT NOT NULL,"
+                    + " operator TEXT NOT NULL, setl_id TEXT, entry_no TEXT, total_fen INTEGER, card_masked TEXT,"
+                    + " training INTEGER NOT NULL, document TEXT NOT NULL, reprints INTEGER NOT NULL DEFAULT 0)",
+            "CREATE INDEX receipts_at ON receipts (at)",
+            "CREATE INDEX receipts_setl_id ON receipts (setl_id)",
+            "CREATE INDEX receipts_entry_no ON receipts (entry_no)"
         }
     };
 

@@ -25,7 +25,11 @@ public final class EscPosPrinter implements AutoCloseable {
      * @throws org.medcard.terminal.receipt.PrintFault when the printer fails; reprint from the same data
      */
     public void print(ReceiptDocument document, boolean openDrawer) {
-        Sheet sheet = document.toSheet();
+        print(document.toSheet(), openDrawer);
+    }
+
+    /** Prints an already composed sheet (a reprint carries its REPRINT banner in the sheet). */
+    public void print(Sheet sheet, boolean openDrawer) {
         byte[] job = writer.write(sheet, openDrawer);
         port.send(job);
         LOG.info("Printed {} on {} ({} bytes)", sheet.kind(), port.name(), job.length);

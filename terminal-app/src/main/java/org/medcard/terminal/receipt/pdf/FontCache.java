@@ -108,6 +108,35 @@ public final class FontCache implements Closeable {
         return renderLock;
     }
 
+    /**
+     * Why {@code file} cannot be the receipt font, or empty when it can: it must exist, have TrueType outlines
+     * (not CFF) and a Unicode cmap with Chinese characters (中). For validating the {@code receipt.font} setting.
+     */
+    public static Optional<String> unusable(Path file) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            return Optional.of("does not exist or cannot be read");
+        }
+        FontCache probe = new FontCache(null, List.of(), List.of());
+        try {
+            Loaded loaded = probe.load(new FontCandidate(file, null));
+            if (loaded.font() instanceof OpenTypeFont otf && otf.isPostScript()) {
+                return Optional.of("has CFF (PostScript) outlines, which PDFBox cannot embed; it needs TrueType outlines");
+            }
+            if (!loaded.has(PROBE)) {
+                return Optional.of("has no Chinese characters (no glyph for 中)");
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("is not a readable TrueType font (" + e.getMessage() + ")");
+        } finally {
+            try {
+                probe.close();
+            } catch (IOException e) {
+                LOG.debug("closing the probed font {}: {}", file, e.toString());
+            }
+        }
+    }
+
     /** How many font files this cache has parsed (stays at 1 or 2 however many documents are rendered). */
     public int parses() {
         return parses.get();
