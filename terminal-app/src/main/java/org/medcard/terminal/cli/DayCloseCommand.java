@@ -41,6 +41,9 @@ final class DayCloseCommand implements Callable<Integer> {
     @Option(names = "--pdf", paramLabel = "FILE", description = "also write the day-close report as a PDF (A4)")
     Path pdf;
 
+    @Mixin
+    ReceiptOptions receipt;
+
     @Spec
     CommandSpec spec;
 
@@ -70,6 +73,7 @@ final class DayCloseCommand implements Callable<Integer> {
             } else {
                 text(out, r);
             }
+            receipt.deliver(t, java.util.Optional.of(t.outcomeReceipts().dayClose(r, "cashier")), options.json, out, err);
             return r.reconciliation().result() == DayCloseReport.Result.MATCH ? 0 : 1;
         }
     }

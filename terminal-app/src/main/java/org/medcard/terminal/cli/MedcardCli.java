@@ -89,6 +89,8 @@ public final class MedcardCli implements Callable<Integer> {
         cl.addSubcommand(new CommandLine(VoidCommand.class, factory));
         cl.addSubcommand(new CommandLine(ReverseCommand.class, factory));
         cl.addSubcommand(new CommandLine(DayCloseCommand.class, factory));
+        cl.addSubcommand(new CommandLine(ReceiptCommand.class, factory));
+        cl.addSubcommand("simulator", TechnicianCommands.simulator(environment, factory));
         cl.setOut(out);
         cl.setErr(err);
         return cl;

@@ -36,6 +36,9 @@ final class OutpatientCommand implements Callable<Integer> {
         @Mixin
         CommonOptions options;
 
+        @Mixin
+        ReceiptOptions receipt;
+
         @Option(names = "--visit", required = true, paramLabel = "MDTRT_ID", description = "the visit id from the registration")
         String visit;
 
@@ -67,7 +70,10 @@ final class OutpatientCommand implements Callable<Integer> {
                 TerminalCommands.presentSimCard(t, simCard, spec.commandLine());
                 VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).settle(visit, parsed,
                         pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk");
-                return VisitOutput.print(spec.commandLine().getOut(), o, options.json);
+                int code = VisitOutput.print(spec.commandLine().getOut(), o, options.json);
+                receipt.deliver(t, org.medcard.terminal.receipt.desk.OutcomeReceipts.of(o), options.json, spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
+                return code;
             }
         }
     }

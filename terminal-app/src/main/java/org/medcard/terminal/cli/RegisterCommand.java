@@ -29,6 +29,9 @@ final class RegisterCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    ReceiptOptions receipt;
+
     // Not picocli-required: a required option of the parent would also be demanded by "register cancel".
     @Option(names = "--dept", paramLabel = "CODE", description = "the department, e.g. D01 (required)")
     String dept;
@@ -61,7 +64,12 @@ final class RegisterCommand implements Callable<Integer> {
             TerminalCommands.presentSimCard(t, simCard, spec.commandLine());
             VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).register(dept, doctor, !settleLater,
                     pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk");
-            return VisitOutput.print(spec.commandLine().getOut(), o, options.json);
+            int code = VisitOutput.print(spec.commandLine().getOut(), o, options.json);
+            var department = DepartmentCatalog.bundled().department(dept);
+            String doctorName = department.flatMap(d -> d.doctor(doctor)).map(d -> d.name()).orElse(null);
+            receipt.deliver(t, t.outcomeReceipts().registrationSlip(o, department.map(d -> d.name()).orElse(dept), doctorName),
+                    options.json, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return code;
         }
     }
 

@@ -93,6 +93,9 @@ final class ResettleCommand implements Callable<Integer> {
         @Mixin
         CommonOptions options;
 
+        @Mixin
+        ReceiptOptions receipt;
+
         @Parameters(index = "0", paramLabel = "ENTRY", description = "the entry number from the cash receipt")
         String entryNo;
 
@@ -129,6 +132,7 @@ final class ResettleCommand implements Callable<Integer> {
                     }
                     out.println(o.message());
                 }
+                receipt.deliver(t, t.outcomeReceipts().resettlement(o, "cashier"), options.json, out, spec.commandLine().getErr());
                 return o.kind() == ResettleOutcome.Kind.SETTLED ? 0 : 1;
             }
         }

@@ -31,6 +31,9 @@ final class SaleCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    ReceiptOptions receipt;
+
     @Option(names = "--items", required = true, split = ",", paramLabel = "CODE:QTY",
             description = "the items, e.g. XJ01CAA001:2,XA10BAD003:1")
     List<String> items;
@@ -75,6 +78,7 @@ final class SaleCommand implements Callable<Integer> {
             TerminalCommands.presentSimCard(t, simCard, spec.commandLine());
             SaleOutcome o = new PharmacySale(t).sell(request);
             print(out, o);
+            receipt.deliver(t, o.receiptDocument(), options.json, out, spec.commandLine().getErr());
             return o.kind().served() ? 0 : 1;
         }
     }

@@ -34,6 +34,9 @@ final class VoidCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    ReceiptOptions receipt;
+
     @Parameters(index = "0", paramLabel = "SETL_ID", description = "the center's settlement id from the receipt")
     String setlId;
 
@@ -71,6 +74,7 @@ final class VoidCommand implements Callable<Integer> {
                 }
                 out.println(o.message());
             }
+            receipt.deliver(t, t.outcomeReceipts().voidReceipt(o, reason, supervisor), options.json, out, spec.commandLine().getErr());
             return o.kind() == VoidOutcome.Kind.VOIDED ? 0 : 1;
         } finally {
             Arrays.fill(password, '\0');
