@@ -55,11 +55,13 @@ public final class ReceiptDesk {
             if (reprint == 0) {
                 return sheet;
             }
-            String mark = REPRINT + " — 原单号 receipt No. " + id + "，第 " + reprint + " 次重印 copy " + reprint
-                    + "，" + reprintedAt.toLocalDate() + " " + reprintedAt.toLocalTime().withNano(0);
+            String when = reprintedAt.toLocalDate() + " " + reprintedAt.toLocalTime().withNano(0);
             List<SheetElement> elements = new ArrayList<>(sheet.elements());
             // Under the institution's name and the title, where the patient and an auditor look first.
-            elements.add(Math.min(2, elements.size()), new SheetElement.Banner(mark));
+            int at = Math.min(2, elements.size());
+            elements.add(at, new SheetElement.Banner(REPRINT));
+            elements.add(at + 1, new SheetElement.Field("原单号 Receipt No.", Long.toString(id), true));
+            elements.add(at + 2, new SheetElement.Field("重印 Reprint", "第" + reprint + "次 copy " + reprint + ", " + when, false));
             elements.add(new SheetElement.Banner(REPRINT));
             return new Sheet(sheet.kind(), sheet.title() + " (" + REPRINT + ")", elements);
         }
