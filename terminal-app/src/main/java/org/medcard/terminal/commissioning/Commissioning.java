@@ -142,7 +142,9 @@ public final class Commissioning {
         center().faults().clearAll();
         long pending = 0;
         for (int i = 0; i < 5; i++) {
+            // The cashier's "forward now": end the backoff the outage started, then send on this thread.
             terminal.forwarder().orElseThrow().forwardNow();
+            terminal.forwarder().orElseThrow().drainOnce();
             pending = terminal.queue().summary().queuedDebits();
             if (pending == 0) {
                 break;

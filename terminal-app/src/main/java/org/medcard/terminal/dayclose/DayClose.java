@@ -98,6 +98,7 @@ public final class DayClose {
         List<Counted> counted = new ArrayList<>();
         Map<Source, long[]> sums = new EnumMap<>(Source.class);
         Set<String> reversedMsgids = new HashSet<>();
+        Set<String> voidedSetlIds = new HashSet<>();
         for (OutboxMessage m : queue.messages(OutboxState.DONE)) {
             if (m.infcode() == null || m.infcode() != 0 || !date.equals(LocalDateTime.ofInstant(m.updatedAt(), zone).toLocalDate())) {
                 continue;
@@ -120,12 +121,18 @@ public final class DayClose {
                         add(sums, Source.VOID, 0, out.path("refund_acct").asLong(), 0);
                     }
                 }
+                case "2103" -> {
+                    // A supervisor's void: the center no longer counts the settlement, so neither does the terminal.
+                    voidedSetlIds.add(in.path("setl_id").asText());
+                    add(sums, Source.VOID, 0, out.path("refund_acct").asLong(), 0);
+                }
                 default -> {
                     // 8502 load confirmations and queries move no settlement money.
                 }
             }
         }
-        List<Counted> settled = counted.stream().filter(c -> !reversedMsgids.contains(c.msgid())).toList();
+        List<Counted> settled = counted.stream().filter(c -> !reversedMsgids.contains(c.msgid()))
+                .filter(c -> !voidedSetlIds.contains(c.setlId())).toList();
         for (Counted c : counted) {
             add(sums, c.source(), c.fundFen(), c.acctFen(), c.cashFen());
         }
