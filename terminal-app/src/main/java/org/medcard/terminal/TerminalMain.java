@@ -12,6 +12,11 @@ public final class TerminalMain {
     }
 
     public static void main(String[] args) {
+        // As SimulatorMain does: the JDK HTTP server (the embedded training center, `medcard simulator center`)
+        // otherwise answers after a ~40 ms delayed ACK. Read once, when the server class loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(MedcardCli.create(TerminalEnvironment.fromSystem(), out, err).execute(args));
