@@ -40,8 +40,8 @@ final class CardCommand implements Runnable {
         @Mixin
         CommonOptions options;
 
-        @Option(names = "--sim-card", paramLabel = "PROFILE", description = "with the simulator reader: present this training card (default normal-3des)")
-        String simCard;
+        @Mixin
+        SimCardOption simCard;
 
         @Option(names = "--show-card-no", description = "print the card number in full (it is masked by default)")
         boolean showCardNo;
@@ -58,7 +58,7 @@ final class CardCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (Terminal t = TerminalCommands.open(options, env, err)) {
-                TerminalCommands.presentSimCard(t, simCard, spec.commandLine());
+                simCard.present(t, spec.commandLine());
                 CardView v;
                 try {
                     MedicalCard card = t.openCard();

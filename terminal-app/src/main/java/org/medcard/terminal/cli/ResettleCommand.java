@@ -96,8 +96,8 @@ final class ResettleCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ENTRY", description = "the entry number from the cash receipt")
         String entryNo;
 
-        @Option(names = "--sim-card", paramLabel = "PROFILE", description = "with the simulator reader: present this training card (default normal-3des)")
-        String simCard;
+        @Mixin
+        SimCardOption simCard;
 
         @Spec
         CommandSpec spec;
@@ -110,7 +110,7 @@ final class ResettleCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
-                TerminalCommands.presentSimCard(t, simCard, spec.commandLine());
+                simCard.present(t, spec.commandLine());
                 ResettleDesk desk = new ResettleDesk(t);
                 desk.registerOpenEntries();
                 ResettleOutcome o = desk.settle(entryNo.toUpperCase(java.util.Locale.ROOT), "cashier");
