@@ -2,6 +2,7 @@ package org.medcard.terminal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -59,5 +60,23 @@ class TerminalIT {
             assertTrue(off.embeddedCenter().isEmpty(), "--offline starts no center");
             assertEquals(1250, off.downloads().item("XJ01CAA001").orElseThrow().priceFen(), "last download kept");
         }
+    }
+
+    @Test
+    void R8_aRunningTerminalRefreshesTheBlacklistOnItsOwnThread_oneShotCommandsDoNot() {
+        try (Terminal t = new Terminal(TrainingTerminals.config(dir, Map.of()), TrainingTerminals.CLOCK, Terminal.Options.defaults())) {
+            assertTrue(t.blacklistRefresh().lastSync().isPresent(), "synced at start");
+            assertTrue(refreshThreadRunning(), "the periodic refresh runs while the terminal does");
+        }
+        assertFalse(refreshThreadRunning(), "stopped on close");
+        try (Terminal oneShot = new Terminal(TrainingTerminals.config(dir, Map.of()), TrainingTerminals.CLOCK,
+                new Terminal.Options(false, false, "cashier"))) {
+            assertTrue(oneShot.blacklistRefresh().lastSync().isPresent());
+            assertFalse(refreshThreadRunning(), "a one-shot CLI command starts no background thread");
+        }
+    }
+
+    private static boolean refreshThreadRunning() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(th -> th.getName().equals("blacklist-refresh") && th.isAlive());
     }
 }
