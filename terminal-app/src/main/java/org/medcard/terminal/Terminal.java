@@ -303,6 +303,27 @@ public final class Terminal implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Signs out ({@code 9002}) so the center stops accepting this {@code sign_no}. Done on close, after the forwarder
+     * stopped; skipped when the center is already known to be away (it would only add the timeouts to the close).
+     */
+    public synchronized boolean signOut() {
+        String current = signNo.get();
+        if (link == null || current.isEmpty() || centerState.health() != PartState.Health.OK) {
+            return false;
+        }
+        String input = json.createObjectNode().put("sign_no", current).toString();
+        CenterAnswer answer = link.send("9002", queue.reserveMsgid(), input);
+        if (answer instanceof CenterAnswer.Answered a && a.infcode() == 0) {
+            signNo.set("");
+            centerState = PartState.none("signed out");
+            LOG.info("Signed out ({})", current);
+            return true;
+        }
+        LOG.warn("Sign-out not confirmed by the center: {}", answer);
+        return false;
+    }
+
     /** Catalog and blacklist at start; a failure leaves the last complete download and marks the center FAULT. */
     private void syncDownloads() {
         try {
@@ -500,6 +521,7 @@ public final class Terminal implements AutoCloseable {
         if (forwarder != null) {
             forwarder.close();
         }
+        signOut();
         devices.close();
         queue.close();
         if (embeddedCenter != null) {

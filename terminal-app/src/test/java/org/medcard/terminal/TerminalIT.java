@@ -79,4 +79,18 @@ class TerminalIT {
     private static boolean refreshThreadRunning() {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(th -> th.getName().equals("blacklist-refresh") && th.isAlive());
     }
+
+    @Test
+    void closeSignsOutWithTheCenter_9002() throws Exception {
+        String signNo;
+        try (Terminal t = TrainingTerminals.open(dir, Map.of())) {
+            assertTrue(t.onlineCenter().isPresent());
+        }
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("center.db"));
+             var rs = c.createStatement().executeQuery("SELECT sign_no, signed_out_at FROM sign_in ORDER BY sign_time DESC LIMIT 1")) {
+            assertTrue(rs.next());
+            signNo = rs.getString(1);
+            assertTrue(rs.getString(2) != null, "sign_no " + signNo + " was signed out (9002) when the terminal closed");
+        }
+    }
 }
