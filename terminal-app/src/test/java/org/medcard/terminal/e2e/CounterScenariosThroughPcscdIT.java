@@ -212,4 +212,43 @@ class CounterScenariosThroughPcscdIT {
             assertEquals(0, v.cashBackFen());
         }
     }
+
+    @Test
+    void theCliAgainstPcscd_cardInfoAndSaleJson() throws Exception {
+        VirtualMedicalCard card = present("out-of-region");
+        Path data = shared.resolve("terminal");
+        String[] readers = {"--data-dir", data.toString(), "--reader", PcscdRig.CARD_READER, "--psam-reader", PcscdRig.PSAM_READER};
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        org.medcard.terminal.cli.TerminalEnvironment env = new org.medcard.terminal.cli.TerminalEnvironment(data, TrainingTerminals.CLOCK,
+                new java.io.ByteArrayInputStream("123456\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        int info = org.medcard.terminal.cli.MedcardCli.create(env, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))
+                .execute(concat(new String[] {"card", "info", "--json"}, readers));
+        assertEquals(0, info, err.toString());
+        var n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        for (String field : List.of("card_no", "name", "id_masked", "scheme", "region", "status", "balance_fen", "algorithm", "expiry")) {
+            assertTrue(n.hasNonNull(field), field + " in " + n);
+        }
+        assertEquals("NORMAL", n.get("status").asText());
+        assertEquals(card.profile().cardRegion(), n.get("region").asText());
+
+        out.getBuffer().setLength(0);
+        int sale = org.medcard.terminal.cli.MedcardCli.create(env, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))
+                .execute(concat(new String[] {"sale", "--items", AMOXICILLIN + ":1", "--pin-stdin", "--json"}, readers));
+        assertEquals(0, sale, err.toString());
+        var s = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertEquals("SETTLED", s.get("outcome").asText(), s.toString());
+        for (String field : List.of("total_fen", "fund_pay_fen", "acct_pay_fen", "cash_pay_fen", "tac", "setl_id")) {
+            assertTrue(s.hasNonNull(field), field + " in " + s);
+        }
+        assertEquals(1_250, s.get("total_fen").asLong());
+        assertEquals(card.state().balance(), s.get("balance_after_fen").asLong(), "what the CLI printed is on the card");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
 }
