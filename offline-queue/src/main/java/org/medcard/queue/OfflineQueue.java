@@ -203,6 +203,15 @@ public final class OfflineQueue implements AutoCloseable {
         return write("queueing a re-settlement", tx -> resettlements.queueResettle(tx, entryNo, cardNo, purseJson));
     }
 
+    /**
+     * R11 case 3 with the personal account: the 8401 input of an OPEN entry (without the purse record), for a
+     * {@link SaleIntent#resettle} whose card debit the journal then records like a sale's. Refused when the entry
+     * is not OPEN or already has an 8401 or a card debit under way.
+     */
+    public String resettleInput(String entryNo, String cardNo) {
+        return write("preparing a re-settlement", tx -> resettlements.input(tx, entryNo, cardNo).toString());
+    }
+
     public Optional<ResettlementEntry> resettlement(String entryNo) {
         return store.read("reading a re-settlement entry", c -> SqliteStore.query(c,
                 "SELECT * FROM resettlement WHERE entry_no = ?", entryNo).stream().findFirst().map(Rows::resettlement));

@@ -57,19 +57,53 @@ final class Resettlements {
     /** Queues the 8401 re-settlement once the patient is back with the card (R11 case 3). */
     OutboxMessage queueResettle(SqliteStore.Tx tx, String entryNo, String cardNo, String purseJson)
             throws SQLException {
+        ResettlementEntry e = openForSettling(tx, entryNo);
+        ObjectNode input = input(e, cardNo);
+        if (purseJson != null) {
+            input.set("purse", Json.parse(mapper, purseJson, "purse record"));
+        }
+        return outbox.enqueue(tx, "8401", cardNo, null, entryNo, input.toString());
+    }
+
+    /** The 8401 input for an OPEN entry without its purse record (the journal adds it with the TAC). */
+    ObjectNode input(SqliteStore.Tx tx, String entryNo, String cardNo) throws SQLException {
+        return input(openForSettling(tx, entryNo), cardNo);
+    }
+
+    private ObjectNode input(ResettlementEntry e, String cardNo) {
+        ObjectNode input = mapper.createObjectNode().put("entry_no", e.entryNo()).put("fault", e.fault().name())
+                .put("original_time", e.originalTime()).put("psn_cert_no", e.psnCertNo()).put("card_no", cardNo);
+        input.set("items", Json.parse(mapper, e.itemsJson(), "items"));
+        input.put("cash_paid", e.cashPaidFen());
+        return input;
+    }
+
+    /**
+     * The entry, if it may be re-settled now: OPEN, no 8401 for it in the outbox that is not REJECTED (one under
+     * way is resent with its own msgid, never doubled), and no card debit for it begun and unresolved (tearing
+     * recovery finishes that one). A second 8401 with a new msgid would be a second settlement attempt.
+     */
+    static ResettlementEntry openForSettling(SqliteStore.Tx tx, String entryNo) throws SQLException {
         ResettlementEntry e = find(tx, entryNo);
         if (e.state() != ResettlementState.OPEN) {
             throw new QueueStoreException(QueueStoreException.Reason.REFUSED,
                     "entry " + entryNo + " is " + e.state() + ", not OPEN");
         }
-        ObjectNode input = mapper.createObjectNode().put("entry_no", entryNo).put("fault", e.fault().name())
-                .put("original_time", e.originalTime()).put("psn_cert_no", e.psnCertNo()).put("card_no", cardNo);
-        input.set("items", Json.parse(mapper, e.itemsJson(), "items"));
-        input.put("cash_paid", e.cashPaidFen());
-        if (purseJson != null) {
-            input.set("purse", Json.parse(mapper, purseJson, "purse record"));
+        List<Map<String, Object>> underWay = SqliteStore.query(tx.conn(), "SELECT msgid, state FROM outbox"
+                + " WHERE infno = '8401' AND entry_no = ? AND state <> 'REJECTED'", entryNo);
+        if (!underWay.isEmpty()) {
+            throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "entry " + entryNo
+                    + " already has its 8401 " + underWay.get(0).get("msgid") + " (" + underWay.get(0).get("state") + ")");
         }
-        return outbox.enqueue(tx, "8401", cardNo, null, entryNo, input.toString());
+        List<Map<String, Object>> torn = SqliteStore.query(tx.conn(), "SELECT i.sale_id FROM journal i WHERE "
+                + SaleJournal.UNFINISHED + " AND json_extract(i.payload, '$.mode') = 'RESETTLE'"
+                + " AND json_extract(i.payload, '$.settle_input.entry_no') = ?", entryNo);
+        if (!torn.isEmpty()) {
+            throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "entry " + entryNo
+                    + " has an unfinished card debit (sale " + torn.get(0).get("sale_id")
+                    + "): present the card so it is resolved first");
+        }
+        return e;
     }
 
     void registered(SqliteStore.Tx tx, String entryNo) throws SQLException {

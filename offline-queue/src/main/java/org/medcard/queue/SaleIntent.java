@@ -6,15 +6,17 @@ import java.util.Objects;
 /**
  * What the terminal is about to do, written to the journal before the card is debited.
  *
- * @param mode             online (settled at once) or offline (uploaded in 8301 later)
+ * @param mode             online (settled at once), offline (uploaded in 8301 later) or the account share of a
+ *                         re-settlement (8401, R11 case 3)
  * @param cardNo           the card's application serial number, 20 hex digits
  * @param psnCertNo        the insured person's ID number (needed for 8301 records; may be null online)
  * @param cardCounter      the card's offline counter returned by INITIALIZE FOR PURCHASE (before the debit)
  * @param acctPayFen       the personal-account share to debit from the card, fen, &gt; 0
  * @param cashPayFen       the cash share, fen
  * @param itemsJson        the sale's items, a JSON array
- * @param settleInfno      online only: the settle transaction (2102 or 2207)
- * @param settleInputJson  online only: its input without the purse record (a JSON object)
+ * @param settleInfno      online: the settle transaction (2102 or 2207); re-settlement: 8401
+ * @param settleInputJson  online and re-settlement: its input without the purse record (a JSON object; for 8401
+ *                         the one {@link OfflineQueue#resettleInput} builds, with the {@code entry_no})
  * @param terminalSeq      the terminal transaction sequence the PSAM took for this debit (INIT SAM FOR
  *                         PURCHASE), or null to let the journal number it (tools and tests without a PSAM)
  * @param txTime           the date and time sent to the card in DEBIT FOR PURCHASE, {@code yyyy-MM-dd HH:mm:ss},
@@ -50,12 +52,52 @@ public record SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int car
             }
             Json.require(CHECKER, settleInputJson, false, "settle input");
         }
+        if (mode == SaleMode.RESETTLE) {
+            requireResettle(psnCertNo, settleInfno, settleInputJson);
+        }
         if (terminalSeq != null && (terminalSeq < 0 || terminalSeq > 0xFFFF_FFFFL)) {
             throw new IllegalArgumentException("terminal sequence must fit 4 bytes: " + terminalSeq);
         }
         if (txTime != null) {
             LocalTimes.DATE_TIME.parse(txTime);
         }
+    }
+
+    private static void requireResettle(String psnCertNo, String settleInfno, String settleInputJson) {
+        if (!"8401".equals(settleInfno)) {
+            throw new IllegalArgumentException("a re-settlement's account share is settled with 8401, not " + settleInfno);
+        }
+        if (psnCertNo == null) {
+            throw new IllegalArgumentException("a re-settlement needs the entry's ID number");
+        }
+        Json.require(CHECKER, settleInputJson, false, "settle input");
+        if (entryNoOf(settleInputJson) == null) {
+            throw new IllegalArgumentException("the 8401 input needs its entry_no");
+        }
+    }
+
+    /** The re-settlement entry this intent pays into (RESETTLE mode), from the 8401 input; null otherwise. */
+    public String entryNo() {
+        return mode == SaleMode.RESETTLE ? entryNoOf(settleInputJson) : null;
+    }
+
+    private static String entryNoOf(String settleInputJson) {
+        try {
+            String e = CHECKER.readTree(settleInputJson).path("entry_no").asText("");
+            return e.isBlank() ? null : e;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("settle input is not JSON", e);
+        }
+    }
+
+    /**
+     * R11 case 3: the returning patient's account share of re-settlement entry {@code settleInputJson.entry_no},
+     * debited from the card and settled by the 8401 the journal queues with the TAC.
+     */
+    public static SaleIntent resettle(String cardNo, String psnCertNo, int cardCounter, long acctPayFen,
+                                      long cashPayFen, String itemsJson, String settleInputJson) {
+        return new SaleIntent(SaleMode.RESETTLE, cardNo, psnCertNo, cardCounter, acctPayFen, cashPayFen, itemsJson,
+                "8401", settleInputJson);
     }
 
     /** Without the PSAM's sequence and time: the journal numbers the debit itself. */

@@ -40,6 +40,9 @@ final class SaleJournal {
                 throw new OfflineLimitRefused(d);
             }
         }
+        if (intent.mode() == SaleMode.RESETTLE) {
+            requireResettleable(tx, intent);
+        }
         long saleNo = tx.nextTerminalSeq();
         String saleId = terminal.terminalId().toUpperCase() + "-" + LocalTimes.pad(saleNo, 10);
         // The PSAM's sequence and the card's time when the terminal has them (they are what the TAC covers).
@@ -56,7 +59,7 @@ final class SaleJournal {
                 .put("card_counter", intent.cardCounter()).put("acct_pay", intent.acctPayFen())
                 .put("cash_pay", intent.cashPayFen()).put("terminal_seq", seq).put("tx_time", txTime);
         p.set("items", Json.parse(mapper, intent.itemsJson(), "items"));
-        if (intent.mode() == SaleMode.ONLINE) {
+        if (intent.mode() != SaleMode.OFFLINE) {
             p.put("settle_infno", intent.settleInfno());
             p.set("settle_input", Json.parse(mapper, intent.settleInputJson(), "settle input"));
         }
@@ -87,7 +90,29 @@ final class SaleJournal {
         }
         ObjectNode input = (ObjectNode) Json.parse(mapper, intent.settleInputJson(), "settle input");
         input.set("purse", purseJson);
-        return Optional.of(outbox.enqueue(tx, intent.settleInfno(), purse.cardNo(), saleId, null, input.toString()));
+        // An 8401 of this counter's entry is linked to it, so the answer settles (or rejects) the entry.
+        String entryNo = intent.mode() == SaleMode.RESETTLE && localEntry(tx.conn(), intent.entryNo()) ? intent.entryNo() : null;
+        return Optional.of(outbox.enqueue(tx, intent.settleInfno(), purse.cardNo(), saleId, entryNo, input.toString()));
+    }
+
+    /**
+     * R11 case 3: this counter's entry must be OPEN, belong to the intent's ID number and have nothing under way;
+     * another counter's entry (known from 8402) is checked by the center when the 8401 arrives.
+     */
+    private static void requireResettleable(SqliteStore.Tx tx, SaleIntent intent) throws SQLException {
+        if (!localEntry(tx.conn(), intent.entryNo())) {
+            return;
+        }
+        ResettlementEntry e = Resettlements.openForSettling(tx, intent.entryNo());
+        if (!e.psnCertNo().equalsIgnoreCase(intent.psnCertNo())) {
+            throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "entry " + e.entryNo()
+                    + " belongs to " + IdNumbers.mask(e.psnCertNo()) + ", not to the cardholder "
+                    + IdNumbers.mask(intent.psnCertNo()));
+        }
+    }
+
+    private static boolean localEntry(Connection c, String entryNo) throws SQLException {
+        return !SqliteStore.query(c, "SELECT entry_no FROM resettlement WHERE entry_no = ?", entryNo).isEmpty();
     }
 
     private Optional<OutboxMessage> repeatedDebit(Connection c, String saleId, String tac, JournalEntry answer)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.medcard.queue.QueueFixtures.ITEMS;
 import static org.medcard.queue.QueueFixtures.PATIENT;
 import static org.medcard.queue.QueueFixtures.card;
+import static org.medcard.queue.QueueFixtures.tac;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,5 +105,86 @@ class ResettlementTest {
             assertTrue(expired.reason().contains("90 days"));
             assertEquals(List.of(expired), q.resettlements(ResettlementState.EXPIRED));
         }
+    }
+
+    /** An OPEN, registered entry of 25.00 paid in cash. */
+    private ResettlementEntry registeredEntry(OfflineQueue q) {
+        ResettlementEntry e = q.recordCashPayment(cashSale());
+        q.recordAnswer(q.claimNext().orElseThrow().msgid(), 0, null, "{\"registered\":true}");
+        return e;
+    }
+
+    @Test
+    void R11_accountShareOfAResettlementIsJournalledProvenByTheTacAndSettledWith8401() throws Exception {
+        try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
+            ResettlementEntry e = registeredEntry(q);
+            String input = q.resettleInput(e.entryNo(), card(5));
+            SaleTicket t = q.beginSale(SaleIntent.resettle(card(5), PATIENT, 7, 800, 500, ITEMS, input)
+                    .withCardDebit(42, "2026-11-24 09:00:00"));
+            assertEquals(SaleMode.RESETTLE, t.intent().mode());
+            assertEquals(e.entryNo(), t.intent().entryNo());
+            // Until the card answers, the debit is unfinished (tearing recovery) and blocks a second attempt.
+            assertEquals(List.of(t.saleId()), q.unfinishedSales().stream().map(SaleTicket::saleId).toList());
+            assertEquals(SaleMode.RESETTLE, q.unfinishedSales().get(0).intent().mode());
+            assertThrows(QueueStoreException.class, () -> q.queueResettle(e.entryNo(), card(5), null));
+
+            OutboxMessage m = q.recordCardDebit(t.saleId(), tac(0xBEEF)).orElseThrow();
+            assertEquals("8401", m.infno());
+            assertEquals(e.entryNo(), m.entryNo());
+            assertEquals(t.saleId(), m.saleId());
+            com.fasterxml.jackson.databind.JsonNode in = new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.inputJson());
+            assertEquals(e.entryNo(), in.path("entry_no").asText());
+            assertEquals(2500, in.path("cash_paid").asLong());
+            assertEquals(800, in.path("purse").path("amount").asLong());
+            assertEquals(7, in.path("purse").path("offline_counter").asInt());
+            assertEquals(42, in.path("purse").path("terminal_seq").asLong());
+            assertEquals("2026-11-24 09:00:00", in.path("purse").path("tx_time").asText());
+            assertEquals(tac(0xBEEF), in.path("purse").path("tac").asText());
+            assertTrue(q.unfinishedSales().isEmpty());
+            assertThrows(QueueStoreException.class, () -> q.resettleInput(e.entryNo(), card(5)), "8401 under way");
+
+            q.claim(m.msgid()).orElseThrow();
+            q.recordAnswer(m.msgid(), 0, null, "{\"setl_id\":\"ST7\",\"fund_pay\":1200,\"acct_pay\":800,\"refund_to_patient\":2000}");
+            ResettlementEntry settled = q.resettlement(e.entryNo()).orElseThrow();
+            assertEquals(ResettlementState.SETTLED, settled.state());
+            assertEquals(800L, settled.acctPayFen());
+            assertEquals(1200L, settled.fundPayFen());
+            assertEquals(2000L, settled.refundFen());
+            assertTrue(q.journalOfSale(t.saleId()).stream().anyMatch(j -> j.kind().equals("CARD_DEBITED")));
+        }
+    }
+
+    @Test
+    void R11_resettleDebitForSomeoneElsesEntryIsRefusedBeforeAnythingIsJournalled() {
+        try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
+            ResettlementEntry e = registeredEntry(q);
+            String input = q.resettleInput(e.entryNo(), card(5));
+            String other = QueueFixtures.id("11010519800101002");
+            int before = q.journal(0, 1000).size();
+            assertThrows(QueueStoreException.class,
+                    () -> q.beginSale(SaleIntent.resettle(card(5), other, 7, 800, 500, ITEMS, input)));
+            assertEquals(before, q.journal(0, 1000).size());
+        }
+    }
+
+    @Test
+    void R11_cardThatDidNotDebitLeavesTheEntryOpenForAnotherAttempt() {
+        try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
+            ResettlementEntry e = registeredEntry(q);
+            SaleTicket t = q.beginSale(SaleIntent.resettle(card(5), PATIENT, 7, 800, 500, ITEMS,
+                    q.resettleInput(e.entryNo(), card(5))));
+            q.recordNoDebit(t.saleId(), "GET TRANSACTION PROVE: 9406");
+            assertEquals(ResettlementState.OPEN, q.resettlement(e.entryNo()).orElseThrow().state());
+            assertTrue(q.resettleInput(e.entryNo(), card(5)).contains(e.entryNo()));
+        }
+    }
+
+    @Test
+    void R11_resettleIntentNeeds8401AndItsEntryNumber() {
+        assertThrows(IllegalArgumentException.class, () -> new SaleIntent(SaleMode.RESETTLE, card(5), PATIENT, 7, 800, 0,
+                ITEMS, "2102", "{\"entry_no\":\"X\"}"));
+        assertThrows(IllegalArgumentException.class, () -> SaleIntent.resettle(card(5), PATIENT, 7, 800, 0, ITEMS, "{}"));
+        assertThrows(IllegalArgumentException.class, () -> SaleIntent.resettle(card(5), null, 7, 800, 0, ITEMS,
+                "{\"entry_no\":\"X\"}"));
     }
 }

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +34,7 @@ import org.medcard.queue.forward.HttpCenterLink;
 import org.medcard.simulator.center.CenterConfig;
 import org.medcard.simulator.center.SettlementCenter;
 import org.medcard.simulator.profile.CardProfiles;
+import org.medcard.terminal.catalog.BlacklistRefresh;
 import org.medcard.terminal.catalog.Downloads;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
@@ -109,6 +112,8 @@ public final class Terminal implements AutoCloseable {
     private final CardCheck cardCheck;
     private final SalePolicy salePolicy;
     private final AuditLog audit;
+    private final BlacklistRefresh blacklistRefresh;
+    private final ScheduledExecutorService refreshScheduler;
     private final ResourceBundle messages;
     private volatile PartState readerState = PartState.none("not used yet");
     private volatile PartState psamState = PartState.none("not opened yet");
@@ -146,12 +151,26 @@ public final class Terminal implements AutoCloseable {
         this.downloads = new Downloads(db, clock);
         this.cardCheck = new CardCheck(new CardStatusPolicy(), downloads, clock);
         this.salePolicy = new SalePolicy(config.region(), config.pinExemptBelowFen());
+        this.blacklistRefresh = new BlacklistRefresh(downloads, () -> onlineCenter(), clock, BlacklistRefresh.DEFAULT_EVERY,
+                BlacklistRefresh.DEFAULT_RETRY, this::centerFaulted);
         if (options.offline()) {
             centerState = PartState.none("offline: the center is not contacted (--offline)");
         } else if (signIn()) {
             syncDownloads();
         }
         recoverAtStart();
+        this.refreshScheduler = options.offline() || !options.backgroundForwarding() ? null : startBlacklistRefresh();
+    }
+
+    /** A running terminal (not a one-shot CLI command) refreshes the blacklist on its own thread (8101: "periodically"). */
+    private ScheduledExecutorService startBlacklistRefresh() {
+        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "blacklist-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        blacklistRefresh.schedule(s, BlacklistRefresh.DEFAULT_CHECK);
+        return s;
     }
 
     // ---------------------------------------------------------------- wiring
@@ -284,11 +303,33 @@ public final class Terminal implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Signs out ({@code 9002}) so the center stops accepting this {@code sign_no}. Done on close, after the forwarder
+     * stopped; skipped when the center is already known to be away (it would only add the timeouts to the close).
+     */
+    public synchronized boolean signOut() {
+        String current = signNo.get();
+        if (link == null || current.isEmpty() || centerState.health() != PartState.Health.OK) {
+            return false;
+        }
+        String input = json.createObjectNode().put("sign_no", current).toString();
+        CenterAnswer answer = link.send("9002", queue.reserveMsgid(), input);
+        if (answer instanceof CenterAnswer.Answered a && a.infcode() == 0) {
+            signNo.set("");
+            centerState = PartState.none("signed out");
+            LOG.info("Signed out ({})", current);
+            return true;
+        }
+        LOG.warn("Sign-out not confirmed by the center: {}", answer);
+        return false;
+    }
+
     /** Catalog and blacklist at start; a failure leaves the last complete download and marks the center FAULT. */
     private void syncDownloads() {
         try {
             int items = downloads.syncCatalog(hostApi);
             int entries = downloads.syncBlacklist(hostApi);
+            blacklistRefresh.synced();
             LOG.info("Downloads: {} catalog item(s), {} blacklist entry(ies) changed", items, entries);
         } catch (CenterUnreachable | CenterRefusal e) {
             centerState = PartState.fault("downloads failed: " + e.getMessage());
@@ -420,6 +461,11 @@ public final class Terminal implements AutoCloseable {
     }
 
     /** The audit log in terminal.db (security events such as a forged card, R10). */
+    /** The periodic blacklist refresh (its scheduler runs only in a long-running terminal). */
+    public BlacklistRefresh blacklistRefresh() {
+        return blacklistRefresh;
+    }
+
     public AuditLog audit() {
         return audit;
     }
@@ -498,9 +544,18 @@ public final class Terminal implements AutoCloseable {
 
     @Override
     public void close() {
+        if (refreshScheduler != null) {
+            refreshScheduler.shutdownNow();
+            try {
+                refreshScheduler.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (forwarder != null) {
             forwarder.close();
         }
+        signOut();
         devices.close();
         queue.close();
         if (embeddedCenter != null) {

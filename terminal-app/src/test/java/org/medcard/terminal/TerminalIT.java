@@ -2,6 +2,7 @@ package org.medcard.terminal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -58,6 +59,38 @@ class TerminalIT {
             assertEquals(PartState.Health.NONE, off.state().center().health());
             assertTrue(off.embeddedCenter().isEmpty(), "--offline starts no center");
             assertEquals(1250, off.downloads().item("XJ01CAA001").orElseThrow().priceFen(), "last download kept");
+        }
+    }
+
+    @Test
+    void R8_aRunningTerminalRefreshesTheBlacklistOnItsOwnThread_oneShotCommandsDoNot() {
+        try (Terminal t = new Terminal(TrainingTerminals.config(dir, Map.of()), TrainingTerminals.CLOCK, Terminal.Options.defaults())) {
+            assertTrue(t.blacklistRefresh().lastSync().isPresent(), "synced at start");
+            assertTrue(refreshThreadRunning(), "the periodic refresh runs while the terminal does");
+        }
+        assertFalse(refreshThreadRunning(), "stopped on close");
+        try (Terminal oneShot = new Terminal(TrainingTerminals.config(dir, Map.of()), TrainingTerminals.CLOCK,
+                new Terminal.Options(false, false, "cashier"))) {
+            assertTrue(oneShot.blacklistRefresh().lastSync().isPresent());
+            assertFalse(refreshThreadRunning(), "a one-shot CLI command starts no background thread");
+        }
+    }
+
+    private static boolean refreshThreadRunning() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(th -> th.getName().equals("blacklist-refresh") && th.isAlive());
+    }
+
+    @Test
+    void closeSignsOutWithTheCenter_9002() throws Exception {
+        String signNo;
+        try (Terminal t = TrainingTerminals.open(dir, Map.of())) {
+            assertTrue(t.onlineCenter().isPresent());
+        }
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("center.db"));
+             var rs = c.createStatement().executeQuery("SELECT sign_no, signed_out_at FROM sign_in ORDER BY sign_time DESC LIMIT 1")) {
+            assertTrue(rs.next());
+            signNo = rs.getString(1);
+            assertTrue(rs.getString(2) != null, "sign_no " + signNo + " was signed out (9002) when the terminal closed");
         }
     }
 }

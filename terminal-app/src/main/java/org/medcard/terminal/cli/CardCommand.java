@@ -13,6 +13,7 @@ import org.medcard.terminal.center.HostApi;
 import org.medcard.terminal.session.CardView;
 import org.medcard.terminal.session.UnusableCardException;
 import org.medcard.transport.CardFault;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,8 @@ final class CardCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        // A group without its subcommand is a usage error (exit 2), like every other group.
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: info or load");
     }
 
     @Command(name = "info", description = "Read the card: holder, status (business rules' status table), balance.",
@@ -40,8 +42,8 @@ final class CardCommand implements Runnable {
         @Mixin
         CommonOptions options;
 
-        @Option(names = "--sim-card", paramLabel = "PROFILE", description = "with the simulator reader: present this training card (default normal-3des)")
-        String simCard;
+        @Mixin
+        SimCardOption simCard;
 
         @Option(names = "--show-card-no", description = "print the card number in full (it is masked by default)")
         boolean showCardNo;
@@ -58,7 +60,7 @@ final class CardCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (Terminal t = TerminalCommands.open(options, env, err)) {
-                TerminalCommands.presentSimCard(t, simCard, spec.commandLine());
+                simCard.present(t, spec.commandLine());
                 CardView v;
                 try {
                     MedicalCard card = t.openCard();

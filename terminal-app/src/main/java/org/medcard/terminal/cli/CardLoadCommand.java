@@ -34,8 +34,8 @@ final class CardLoadCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--sim-card", paramLabel = "PROFILE", description = "with the simulator reader: present this training card (default normal-3des)")
-    String simCard;
+    @Mixin
+    SimCardOption simCard;
 
     @Spec
     CommandSpec spec;
@@ -49,7 +49,7 @@ final class CardLoadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Terminal t = TerminalCommands.open(options, env, err)) {
-            TerminalCommands.presentSimCard(t, simCard, spec.commandLine());
+            simCard.present(t, spec.commandLine());
             Optional<HostApi> center = t.onlineCenter();
             if (center.isEmpty()) {
                 err.println("the center is not reachable: loads need it (R15)");

@@ -44,6 +44,10 @@ public final class ConfigCommand {
             }
             loaded.warnings().forEach(w -> err.println("warning: " + w));
             TerminalConfig c = loaded.config();
+            if (options.json) {
+                printJson(out, c, loaded);
+                return 0;
+            }
             out.println("configuration: " + options.configFile(environment.defaultDataDir()));
             out.println("institution:   " + c.institutionCode() + " " + c.institutionName() + " (" + c.region() + ", " + c.kind() + ")");
             out.println("terminal:      " + c.terminalNumber());
@@ -60,6 +64,24 @@ public final class ConfigCommand {
             }
             out.println("OK");
             return 0;
+        }
+
+        private void printJson(PrintWriter out, TerminalConfig c, ConfigLoader.Loaded loaded) {
+            com.fasterxml.jackson.databind.node.ObjectNode n = TerminalCommands.JSON.createObjectNode();
+            n.put("ok", true).put("configuration", options.configFile(environment.defaultDataDir()).toString())
+                    .put("institution_code", c.institutionCode()).put("institution_name", c.institutionName())
+                    .put("region", c.region()).put("kind", c.kind().name()).put("terminal_number", c.terminalNumber())
+                    .put("reader", c.reader().toString()).put("psam", c.psam().toString())
+                    .put("center", c.center().map(Object::toString).orElse("embedded"))
+                    .put("offline_mode", c.offlineMode().name())
+                    .put("offline_per_sale_fen", c.offlineLimits().perSaleFen())
+                    .put("offline_per_card_per_day_fen", c.offlineLimits().perCardPerDayFen())
+                    .put("offline_terminal_total_fen", c.offlineLimits().terminalTotalFen())
+                    .put("offline_oldest_hours", c.offlineLimits().oldestRecordAge().toHours())
+                    .put("data_dir", c.dataDir().toString()).put("training_mode", c.trainingMode());
+            com.fasterxml.jackson.databind.node.ArrayNode w = n.putArray("warnings");
+            loaded.warnings().forEach(w::add);
+            TerminalCommands.printJson(out, n);
         }
     }
 }

@@ -48,8 +48,8 @@ final class OutpatientCommand implements Callable<Integer> {
         @Option(names = "--pin-stdin", description = "read the cardholder's 6-digit PIN from the first line of standard input")
         boolean pinStdin;
 
-        @Option(names = "--sim-card", paramLabel = "PROFILE", description = "with the simulator reader: present this training card (default normal-3des)")
-        String simCard;
+        @Mixin
+        SimCardOption simCard;
 
         @Spec
         CommandSpec spec;
@@ -67,7 +67,7 @@ final class OutpatientCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
-                TerminalCommands.presentSimCard(t, simCard, spec.commandLine());
+                simCard.present(t, spec.commandLine());
                 VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).settle(visit, parsed,
                         pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk");
                 int code = VisitOutput.print(spec.commandLine().getOut(), o, options.json);

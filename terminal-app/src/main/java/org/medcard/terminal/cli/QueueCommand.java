@@ -1,11 +1,13 @@
 package org.medcard.terminal.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.medcard.queue.ExportMode;
 import org.medcard.queue.ForwardResult;
 import org.medcard.queue.IdNumbers;
 import org.medcard.queue.OutboxMessage;
@@ -16,28 +18,38 @@ import org.medcard.queue.ResettlementState;
 import org.medcard.queue.SaleTicket;
 import org.medcard.queue.TamperReport;
 import org.medcard.terminal.Terminal;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code medcard queue [list|forward|verify]}: what waits for the center, sending it now, and the
- * tamper-evidence check of the journal. Exit 1 when forwarding cannot reach the center or the check finds
+ * {@code medcard queue [list|forward|export|verify]}: what waits for the center, sending it now, an export (masked
+ * by default, {@code --full} to move the queue to another PC), and the tamper-evidence check of the journal. Exit 1 when forwarding cannot reach the center or the check finds
  * something.
  */
-@Command(name = "queue", description = "The store-and-forward queue: list (default), forward, verify.", mixinStandardHelpOptions = true)
+@Command(name = "queue", description = "The store-and-forward queue: list (default), forward, export, verify.", mixinStandardHelpOptions = true)
 final class QueueCommand implements Callable<Integer> {
     private final TerminalEnvironment env;
 
     @Mixin
     CommonOptions options;
 
-    @Parameters(arity = "0..1", paramLabel = "ACTION", defaultValue = "list", description = "list, forward or verify (default: list)")
+    @Parameters(arity = "0..1", paramLabel = "ACTION", defaultValue = "list",
+            description = "list, forward, export or verify (default: list)")
     Action action;
 
-    enum Action { list, forward, verify }
+    enum Action { list, forward, export, verify }
+
+    @Option(names = "--out", paramLabel = "FILE", description = "export: the JSON Lines file to write")
+    Path exportFile;
+
+    @Option(names = "--full", description = "export: card and ID numbers in full, importable on another PC"
+            + " (default: masked, for reading only)")
+    boolean fullExport;
 
     @Spec
     CommandSpec spec;
@@ -54,6 +66,7 @@ final class QueueCommand implements Callable<Integer> {
             return switch (action) {
                 case list -> list(t, out);
                 case forward -> forward(t, out, err);
+                case export -> export(t, out);
                 case verify -> verify(t, out);
             };
         }
@@ -120,6 +133,27 @@ final class QueueCommand implements Callable<Integer> {
             out.println(results.isEmpty() ? "nothing to forward" : "offline debits still waiting: " + t.queue().summary().queuedDebits());
         }
         return allAnswered ? 0 : 1;
+    }
+
+    /** Verifies the chain, then writes the export; exit 1 when the verification found something (written all the same). */
+    private int export(Terminal t, PrintWriter out) {
+        if (exportFile == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "export needs --out FILE");
+        }
+        ExportMode mode = fullExport ? ExportMode.FULL : ExportMode.MASKED;
+        TamperReport r = t.queue().export(exportFile, mode);
+        if (options.json) {
+            ObjectNode n = TerminalCommands.JSON.createObjectNode();
+            n.put("file", exportFile.toAbsolutePath().toString()).put("mode", mode.name()).put("clean", r.clean());
+            ArrayNode f = n.putArray("findings");
+            r.findings().forEach(f::add);
+            TerminalCommands.printJson(out, n);
+        } else {
+            out.println("exported (" + mode + ") to " + exportFile.toAbsolutePath());
+            out.println(r.clean() ? "journal chain verified: no findings" : "FINDINGS (recorded in the export's header):");
+            r.findings().forEach(x -> out.println("  " + x));
+        }
+        return r.clean() ? 0 : 1;
     }
 
     private int verify(Terminal t, PrintWriter out) {

@@ -45,8 +45,8 @@ final class RegisterCommand implements Callable<Integer> {
     @Option(names = "--pin-stdin", description = "read the cardholder's 6-digit PIN from the first line of standard input")
     boolean pinStdin;
 
-    @Option(names = "--sim-card", paramLabel = "PROFILE", description = "with the simulator reader: present this training card (default normal-3des)")
-    String simCard;
+    @Mixin
+    SimCardOption simCard;
 
     @Spec
     CommandSpec spec;
@@ -61,7 +61,7 @@ final class RegisterCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--dept=CODE'");
         }
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
-            TerminalCommands.presentSimCard(t, simCard, spec.commandLine());
+            simCard.present(t, spec.commandLine());
             VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).register(dept, doctor, !settleLater,
                     pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk");
             int code = VisitOutput.print(spec.commandLine().getOut(), o, options.json);

@@ -11,6 +11,7 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.resettle.EntryView;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;
+import org.medcard.terminal.sale.PinSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,8 +100,16 @@ final class ResettleCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ENTRY", description = "the entry number from the cash receipt")
         String entryNo;
 
-        @Option(names = "--sim-card", paramLabel = "PROFILE", description = "with the simulator reader: present this training card (default normal-3des)")
-        String simCard;
+        @Mixin
+        SimCardOption simCard;
+
+        @Option(names = "--pin-stdin", description = "read the cardholder's 6-digit PIN from the first line of standard input"
+                + " (needed when the personal account pays its share)")
+        boolean pinStdin;
+
+        @Option(names = "--account", paramLabel = "FEN", description = "the personal account pays at most this much"
+                + " (default: as much as the center allows; 0: the pooling share alone is refunded)")
+        Long accountFen;
 
         @Spec
         CommandSpec spec;
@@ -112,11 +121,16 @@ final class ResettleCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            if (accountFen != null && accountFen < 0) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--account must not be negative");
+            }
+            PinSource pin = pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE;
             try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
-                TerminalCommands.presentSimCard(t, simCard, spec.commandLine());
+                simCard.present(t, spec.commandLine());
                 ResettleDesk desk = new ResettleDesk(t);
                 desk.registerOpenEntries();
-                ResettleOutcome o = desk.settle(entryNo.toUpperCase(java.util.Locale.ROOT), "cashier");
+                ResettleOutcome o = desk.settle(entryNo.toUpperCase(java.util.Locale.ROOT), "cashier", pin,
+                        accountFen == null ? -1 : accountFen);
                 if (options.json) {
                     ObjectNode n = TerminalCommands.JSON.createObjectNode().put("outcome", o.kind().name()).put("entry_no", o.entryNo())
                             .put("setl_id", o.setlId()).put("fund_pay_fen", o.fundFen()).put("acct_pay_fen", o.accountFen())

@@ -50,8 +50,8 @@ final class SaleCommand implements Callable<Integer> {
     @Option(names = "--account", paramLabel = "FEN", description = "pay at most this much from the personal account (default: as much as possible)")
     Long accountFen;
 
-    @Option(names = "--sim-card", paramLabel = "PROFILE", description = "with the simulator reader: present this training card (default normal-3des)")
-    String simCard;
+    @Mixin
+    SimCardOption simCard;
 
     @Spec
     CommandSpec spec;
@@ -75,7 +75,7 @@ final class SaleCommand implements Callable<Integer> {
         SaleRequest request = new SaleRequest(parsed, family, pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE,
                 accountFen == null ? -1 : accountFen, idNumber, "cashier");
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
-            TerminalCommands.presentSimCard(t, simCard, spec.commandLine());
+            simCard.present(t, spec.commandLine());
             SaleOutcome o = new PharmacySale(t).sell(request);
             print(out, o);
             receipt.deliver(t, o.receiptDocument(), options.json, out, spec.commandLine().getErr());

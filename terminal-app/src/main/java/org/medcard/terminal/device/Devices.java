@@ -2,6 +2,8 @@ package org.medcard.terminal.device;
 
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.smartcardio.TerminalFactory;
@@ -15,10 +17,18 @@ import org.medcard.simulator.reader.inprocess.SimulatorProvider;
 import org.medcard.terminal.config.DeviceChoice;
 import org.medcard.transport.CardFault;
 import org.medcard.transport.CardTransport;
+import org.medcard.transport.ResponseChainingTransport;
+import org.medcard.transport.TracingTransport;
 import org.medcard.transport.pcsc.PcscReaders;
+import org.medcard.transport.serial.JSerialCommLink;
+import org.medcard.transport.serial.SerialPortSettings;
+import org.medcard.transport.serial.SerialReader;
+import org.medcard.transport.serial.SerialReaderConfig;
+import org.medcard.transport.serial.SerialReaderTransport;
 
 /**
- * The card reader and the PSAM the configuration names, opened on demand. A card connection is opened per
+ * The card reader and the PSAM the configuration names (PC/SC, the serial counter reader, or the simulator),
+ * opened on demand. A card connection is opened per
  * card session (a pulled card ends it); the PSAM connection is kept and reopened after a fault.. Every transport
  * carries the APDU trace (DEBUG, masked) from the PC/SC adapter.
  *
@@ -26,12 +36,17 @@ import org.medcard.transport.pcsc.PcscReaders;
  */
 public final class Devices implements AutoCloseable {
 
+    private static final int SERIAL_CARD_SLOT = 0;
+    private static final int SERIAL_PSAM_SLOT = 1;
+
     private final DeviceChoice readerChoice;
     private final DeviceChoice psamChoice;
     private final Optional<TrainingReader> training;
     private final Path dataDir;
     private PcscReaders simulatorPcsc;
     private PcscReaders systemPcsc;
+    /** Serial counter readers by port path: the card (slot 0) and the PSAM (slot 1) may share one reader. */
+    private final Map<String, SerialReader> serialReaders = new HashMap<>();
     private CardTransport psamTransport;
     private Psam psam;
 
@@ -60,6 +75,7 @@ public final class Devices implements AutoCloseable {
         return switch (readerChoice.kind()) {
             case SIMULATOR -> training.orElseThrow().reader().cardSlot().isCardPresent();
             case PCSC -> system().waitForCard(readerChoice.target(), java.time.Duration.ofMillis(1));
+            case SERIAL -> serial(readerChoice.target()).slotStatus(SERIAL_CARD_SLOT).hasCard();
             default -> throw unsupported(readerChoice);
         };
     }
@@ -69,8 +85,25 @@ public final class Devices implements AutoCloseable {
         return switch (readerChoice.kind()) {
             case SIMULATOR -> simulator().open(training.orElseThrow().reader().name() + " card slot 0");
             case PCSC -> system().open(readerChoice.target());
+            case SERIAL -> serialSlot(readerChoice.target(), SERIAL_CARD_SLOT);
             default -> throw unsupported(readerChoice);
         };
+    }
+
+    /**
+     * A slot of the serial counter reader on {@code path} ({@code serial-reader.md}), powered on — a fresh card
+     * session, as a PC/SC connect is — and wrapped like the PC/SC transport (APDU trace, GET RESPONSE chaining).
+     */
+    private CardTransport serialSlot(String path, int slot) {
+        SerialReaderTransport transport = serial(path).slot(slot);
+        transport.powerOn();
+        return new ResponseChainingTransport(new TracingTransport(transport));
+    }
+
+    /** The serial reader on {@code path}, opened once (its port thread reopens a vanished port by itself). */
+    private synchronized SerialReader serial(String path) {
+        return serialReaders.computeIfAbsent(path, p -> SerialReader.open("serial " + p,
+                JSerialCommLink.opener(SerialPortSettings.defaults(p)), SerialReaderConfig.defaults()));
     }
 
     /** The PSAM, opened on first use and after a fault. */
@@ -100,6 +133,9 @@ public final class Devices implements AutoCloseable {
                 return PsamClient.open(psamTransport);
             case PCSC:
                 psamTransport = system().open(psamChoice.target());
+                return PsamClient.open(psamTransport);
+            case SERIAL:
+                psamTransport = serialSlot(psamChoice.target(), SERIAL_PSAM_SLOT);
                 return PsamClient.open(psamTransport);
             default:
                 throw unsupported(psamChoice);
@@ -134,5 +170,7 @@ public final class Devices implements AutoCloseable {
         if (psamTransport != null) {
             psamTransport.close();
         }
+        serialReaders.values().forEach(SerialReader::close);
+        serialReaders.clear();
     }
 }

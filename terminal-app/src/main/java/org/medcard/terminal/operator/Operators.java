@@ -154,6 +154,51 @@ public final class Operators {
         });
     }
 
+    /** Re-activates a deactivated account (its password and history are unchanged). */
+    public void activate(String name, String by) {
+        db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE operator SET active = 1 WHERE name = ?")) {
+                p.setString(1, name);
+                if (p.executeUpdate() != 1) {
+                    throw new IllegalArgumentException("no operator " + name);
+                }
+            }
+            audit.record(c, by, "operator.activate", name);
+            return null;
+        });
+    }
+
+    /** Lifts a lock-out before {@link #LOCK_TIME} has passed and clears the failed attempts. */
+    public void unlock(String name, String by) {
+        db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE operator SET failed_attempts = 0, locked_until = NULL WHERE name = ?")) {
+                p.setString(1, name);
+                if (p.executeUpdate() != 1) {
+                    throw new IllegalArgumentException("no operator " + name);
+                }
+            }
+            audit.record(c, by, "operator.unlock", name);
+            return null;
+        });
+    }
+
+    /** One account as an administrator sees it: the operator, failed attempts in a row, and a lock still running. */
+    public record Status(Operator operator, int failedAttempts, Instant lockedUntil) {
+        /** Whether the lock-out is still running at {@code now}. */
+        public boolean lockedAt(Instant now) {
+            return lockedUntil != null && now.isBefore(lockedUntil);
+        }
+    }
+
+    /** Every account with its lock-out state, by name. */
+    public List<Status> statuses() {
+        List<Status> out = new ArrayList<>();
+        for (Operator o : list()) {
+            find(o.name()).ifPresent(s -> out.add(new Status(s.operator(), s.failedAttempts(), s.lockedUntil())));
+        }
+        return out;
+    }
+
     public List<Operator> list() {
         return db.inTransaction(c -> {
             List<Operator> out = new ArrayList<>();

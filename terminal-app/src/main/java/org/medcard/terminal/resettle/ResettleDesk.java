@@ -1,6 +1,7 @@
 package org.medcard.terminal.resettle;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.medcard.queue.IdNumbers;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.OutboxState;
 import org.medcard.queue.ResettlementEntry;
+import org.medcard.queue.QueueStoreException;
 import org.medcard.queue.ResettlementState;
 import org.medcard.queue.forward.Forwarder;
 import org.medcard.terminal.Terminal;
@@ -25,6 +27,12 @@ import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
 import org.medcard.terminal.center.HostApi;
 import org.medcard.terminal.center.RegisteredEntry;
+import org.medcard.terminal.center.PreSettlement;
+import org.medcard.terminal.center.SaleLine;
+import org.medcard.terminal.sale.PaymentPlan;
+import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.PinSource;
+import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.session.CardView;
 import org.medcard.terminal.session.UnusableCardException;
 import org.medcard.transport.CardFault;
@@ -38,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * to the recorded ID number and sends {@code 8401} through the outbox (its msgid fixed before the first send,
  * so a lost answer is resent, never settled twice). Runs on the reader's worker thread.
  *
- * <p>The personal account does not pay here: the 8401 carries no purse record, so the center settles the
- * pooling share and the refund is that share (see docs/terminal-core.md, decisions).
+ * <p>The personal account pays its share as of the original date: it is debited from the card like a sale
+ * (journal mode {@code RESETTLE}, TAC proven by the PSAM) and the 8401 carries the purse record; the refund in cash
+ * is the insured shares, pooling + account (R11 case 3, host 8401).
  */
 public final class ResettleDesk {
     private static final Logger LOG = LoggerFactory.getLogger(ResettleDesk.class);
@@ -105,8 +114,23 @@ public final class ResettleDesk {
         }
     }
 
-    /** Opens entry {@code entryNo} with the card in the slot and re-settles it as of its original date. */
+    /**
+     * Opens entry {@code entryNo} with the card in the slot and re-settles it as of its original date, the
+     * personal account paying as much as it can (a PIN is needed above the exemption, R10).
+     */
     public ResettleOutcome settle(String entryNo, String cashier) {
+        return settle(entryNo, cashier, PinSource.NONE, -1);
+    }
+
+    /**
+     * Opens entry {@code entryNo} with the card in the slot and re-settles it as of its original date (R11 case 3):
+     * a {@code 2101} quote for the original service date gives the pooling share and how much the account may pay;
+     * the account share is debited from the card like a sale (journalled, TAC, the {@code 8401} queued with the purse
+     * record) and the insured shares (pooling + account) are refunded in cash.
+     *
+     * @param requestedAccountFen at most this much from the personal account; -1 as much as possible, 0 none
+     */
+    public ResettleOutcome settle(String entryNo, String cashier, PinSource pin, long requestedAccountFen) {
         terminal.queue().expireResettlements();
         Optional<ResettlementEntry> mine = terminal.queue().resettlement(entryNo);
         Optional<RegisteredEntry> theirs = mine.isPresent() ? Optional.empty()
@@ -127,10 +151,14 @@ public final class ResettleDesk {
         if (center.isEmpty() || terminal.forwarder().isEmpty()) {
             return refused("resettle.center_needed", entryNo);
         }
+        MedicalCard card;
+        Psam psam;
         CardView view;
         try {
-            MedicalCard card = terminal.openCard();
-            Psam psam = terminal.psam();
+            card = terminal.openCard();
+            psam = terminal.psam();
+            // A debit of this entry's account share torn last time is resolved first (its 8401 goes out then).
+            terminal.tearRecovery().recover(card, psam);
             view = terminal.cardCheck().check(card, psam, center);
         } catch (CardFault | CardRefusal | UnusableCardException e) {
             LOG.info("Re-settlement of entry {}: the card cannot be read ({})", entryNo, e.getMessage());
@@ -142,11 +170,116 @@ public final class ResettleDesk {
             terminal.audit().record(cashier, "RESETTLE_WRONG_CARD", "entry " + entryNo + ", card " + view.info().cardNo().masked());
             return refused("resettle.wrong_card", entryNo, IdNumbers.mask(recordedId));
         }
+        Optional<ResettleOutcome> recovered = mine.isPresent() ? settledMeanwhile(entryNo, cashier) : Optional.empty();
+        if (recovered.isPresent()) {
+            return recovered.get();
+        }
+        if (view.verdict().refused()) {
+            String key = view.verdict().messageKey().orElse("status.blocked");
+            LOG.info("Re-settlement of entry {} refused: card {} is {}", entryNo, view.info().cardNo(), view.verdict().status());
+            return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, key, terminal.message(key));
+        }
         String cardNo = view.info().cardNo().digits();
-        OutboxMessage sent = mine.isPresent() ? terminal.queue().queueResettle(entryNo, cardNo, null)
-                : terminal.queue().queueMessage("8401", cardNo, remoteInput(theirs.get(), cardNo));
-        terminal.forwarder().get().sendNow(sent.msgid());
-        return outcome(entryNo, terminal.queue().message(sent.msgid()).orElse(sent), cashier);
+        String input;
+        try {
+            input = mine.isPresent() ? terminal.queue().resettleInput(entryNo, cardNo) : remoteInput(theirs.get(), cardNo);
+        } catch (QueueStoreException e) {
+            return refused("resettle.under_way", entryNo, e.getMessage());
+        }
+        PaymentPlan plan;
+        try {
+            plan = accountShare(view, center.get(), input, requestedAccountFen);
+        } catch (CenterUnreachable e) {
+            terminal.centerFaulted(e.getMessage());
+            return refused("resettle.center_needed", entryNo);
+        } catch (CenterRefusal e) {
+            return new ResettleOutcome(ResettleOutcome.Kind.REJECTED, entryNo, null, 0, 0, 0, "resettle.rejected",
+                    terminal.message("resettle.rejected", entryNo, e.getMessage()));
+        }
+        if (plan.accountFen() == 0) {
+            OutboxMessage sent = mine.isPresent() ? terminal.queue().queueResettle(entryNo, cardNo, null)
+                    : terminal.queue().queueMessage("8401", cardNo, input);
+            terminal.forwarder().get().sendNow(sent.msgid());
+            return outcome(entryNo, terminal.queue().message(sent.msgid()).orElse(sent), cashier);
+        }
+        SaleOutcome paid = new PharmacySale(terminal, false).payResettlement(card, psam, view, plan, input,
+                itemsOf(input).toString(), pin, cashier);
+        return afterDebit(entryNo, paid, cashier);
+    }
+
+    /**
+     * How much the account pays: the center's split as of the entry's original service date ({@code 2101} with
+     * that date; the {@code 8401} applies the same rules), at most the card's balance and what the patient asks.
+     * Nothing when the card's status does not let the account pay or nothing is asked.
+     */
+    private PaymentPlan accountShare(CardView view, HostApi center, String input, long requestedAccountFen) {
+        JsonNode in = read(input, "8401 input");
+        long total = 0;
+        List<SaleLine> lines = new ArrayList<>();
+        for (JsonNode i : in.path("items")) {
+            SaleLine l = new SaleLine(i.path("code").asText(), i.path("qty").asInt(), i.path("price").asLong());
+            lines.add(l);
+            total += l.amountFen();
+        }
+        long balance = Math.max(0, view.balanceFen());
+        if (requestedAccountFen == 0 || balance == 0 || !view.verdict().personalAccountUsable() || view.person().isEmpty()) {
+            return PaymentPlan.allCash(total);
+        }
+        LocalDate serviceDate = LocalDate.parse(in.path("original_time").asText().substring(0, 10));
+        PreSettlement pre = center.preSettle(view.person().get().psnNo(), view.info().cardNo().digits(), null, serviceDate, lines);
+        long account = Math.min(Math.min(pre.acctPayMaxFen(), balance),
+                requestedAccountFen < 0 ? Long.MAX_VALUE : requestedAccountFen);
+        return new PaymentPlan(pre.totalFen(), pre.fundPayFen(), account, pre.totalFen() - pre.fundPayFen() - account);
+    }
+
+    /** The card's debit ended: the 8401's answer decides the outcome (a refusal or a torn card says why not). */
+    private ResettleOutcome afterDebit(String entryNo, SaleOutcome paid, String cashier) {
+        if (paid.kind() == SaleOutcome.Kind.INTERRUPTED) {
+            return new ResettleOutcome(ResettleOutcome.Kind.INTERRUPTED, entryNo, null, 0, 0, 0, "resettle.interrupted",
+                    terminal.message("resettle.interrupted", entryNo));
+        }
+        if (paid.kind() == SaleOutcome.Kind.REFUSED || paid.saleId() == null) {
+            return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, paid.messageKey(), paid.message());
+        }
+        Optional<OutboxMessage> m = messageOfSale(paid.saleId());
+        if (m.isEmpty()) {
+            return new ResettleOutcome(ResettleOutcome.Kind.PENDING, entryNo, null, 0, 0, 0, "resettle.pending",
+                    terminal.message("resettle.pending", entryNo));
+        }
+        return outcome(entryNo, m.get(), cashier);
+    }
+
+    /** Tearing recovery may have just sent this entry's 8401 (a debit torn last time): then it is settled now. */
+    private Optional<ResettleOutcome> settledMeanwhile(String entryNo, String cashier) {
+        ResettlementEntry e = terminal.queue().resettlement(entryNo).orElseThrow();
+        if (e.state() == ResettlementState.OPEN) {
+            return Optional.empty();
+        }
+        return terminal.queue().messages(OutboxState.DONE).stream().filter(m -> "8401".equals(m.infno()) && entryNo.equals(m.entryNo()))
+                .findFirst().map(m -> outcome(entryNo, m, cashier))
+                .or(() -> Optional.of(refused("resettle.not_open", entryNo, e.state().name())));
+    }
+
+    private Optional<OutboxMessage> messageOfSale(String saleId) {
+        for (OutboxState s : OutboxState.values()) {
+            Optional<OutboxMessage> m = terminal.queue().messages(s).stream().filter(x -> saleId.equals(x.saleId())).findFirst();
+            if (m.isPresent()) {
+                return m;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private JsonNode itemsOf(String input) {
+        return read(input, "8401 input").path("items");
+    }
+
+    private JsonNode read(String text, String what) {
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(what + " unreadable", e);
+        }
     }
 
     /** Another counter's entry: the 8401 is built from what the center registered. */

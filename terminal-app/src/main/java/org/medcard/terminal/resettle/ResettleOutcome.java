@@ -20,6 +20,11 @@ public record ResettleOutcome(Kind kind, String entryNo, String setlId, long fun
         EXPIRED,
         /** Sent but unanswered: the queue resends the same msgid; the refund waits for the answer. */
         PENDING,
+        /**
+         * The card left during the debit of the account share: unfinished in the journal; presenting the card
+         * again resolves it (GET TRANSACTION PROVE) and sends the 8401 if the card was debited.
+         */
+        INTERRUPTED,
         /** Not tried: wrong card, unknown entry, entry not open, center unreachable, card unreadable. */
         REFUSED
     }

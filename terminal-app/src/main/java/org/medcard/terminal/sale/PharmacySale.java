@@ -364,6 +364,28 @@ public final class PharmacySale {
     }
 
     /**
+     * R11 case 3: debits the returning patient's personal-account share of a re-settlement entry with the same
+     * machinery as a sale — PIN (R10), INITIALIZE, the journal entry ({@code RESETTLE} mode) before DEBIT, the TAC
+     * checked by the PSAM — and sends the {@code 8401} the journal queued with the purse record. Tearing recovery
+     * finishes a pulled card's debit on the next contact. A fault before DEBIT refuses: the patient has paid
+     * already, nothing more is taken in cash.
+     *
+     * @param resettleInput the 8401 input without the purse record ({@code OfflineQueue.resettleInput} for this
+     *                      counter's entries, or built from {@code 8402} for another counter's)
+     */
+    public SaleOutcome payResettlement(MedicalCard card, Psam psam, CardView view, PaymentPlan plan, String resettleInput,
+                                       String itemsJson, PinSource pin, String cashier) {
+        if (plan.accountFen() <= 0) {
+            throw new IllegalArgumentException("nothing to debit: an 8401 without an account share carries no purse record");
+        }
+        SaleRequest request = new SaleRequest(List.of(new SaleItem("RESETTLE", 1)), null, pin, plan.accountFen(), null, cashier);
+        String psnCertNo = view.holder().idNumber().value();
+        return debit(request, card, psam, view, plan, null, (f, why) -> refused("sale.card_unusable", view, f + ": " + why),
+                intent -> SaleIntent.resettle(view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(),
+                        plan.accountFen(), plan.cashFen(), itemsJson, resettleInput));
+    }
+
+    /**
      * DEBIT got no usable answer but the card may still be in the slot (a lost answer on a serial link, a
      * 6985 after a resent DEBIT): ask GET TRANSACTION PROVE at once. If the card is gone this fails and the
      * sale stays unfinished for the next contact.

@@ -125,4 +125,23 @@ class CardAndSaleCommandsIT {
         assertEquals(0, run("", "sale", "--help"));
         assertTrue(out.toString().contains("--pin-stdin"));
     }
+
+    @Test
+    void queueExport_masksCardAndIdNumbersByDefault_fullOnlyWhenAsked() throws Exception {
+        assertEquals(0, run("", "queue", "list"), err.toString());
+        assertEquals(0, run("123456\n", "sale", "--items", "XJ01CAA001:1", "--pin-stdin", "--offline", "--json"), err.toString());
+        java.nio.file.Path masked = dir.resolve("masked.jsonl");
+        assertEquals(0, run("", "queue", "export", "--out", masked.toString(), "--json"), err.toString());
+        JsonNode n = jsonOut();
+        assertEquals("MASKED", n.get("mode").asText());
+        assertTrue(n.get("clean").asBoolean());
+        String maskedText = java.nio.file.Files.readString(masked);
+        assertTrue(maskedText.contains("\"mode\":\"MASKED\""), maskedText);
+        assertFalse(maskedText.contains("11010120190315000001"), "the card number is masked");
+
+        java.nio.file.Path full = dir.resolve("full.jsonl");
+        assertEquals(0, run("", "queue", "export", "--out", full.toString(), "--full"), err.toString());
+        assertTrue(java.nio.file.Files.readString(full).contains("\"mode\":\"FULL\""));
+        assertEquals(2, run("", "queue", "export"), "export needs --out");
+    }
 }

@@ -51,4 +51,16 @@ class ConfigCommandTest {
     void unknownOptionIsAUsageErrorWithExitTwo() {
         assertEquals(2, run("config", "check", "--no-such-option"));
     }
+
+    @Test
+    void checkJson_printsTheValuesInForce() throws Exception {
+        assertEquals(0, run("config", "check", "--json"), err.toString());
+        var n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertTrue(n.get("ok").asBoolean());
+        assertEquals("PHARMACY", n.get("kind").asText());
+        assertEquals("embedded", n.get("center").asText());
+        assertEquals(50_000, n.get("offline_per_sale_fen").asLong(), "500.00 yuan in fen");
+        assertEquals(72, n.get("offline_oldest_hours").asLong());
+        assertTrue(n.get("training_mode").asBoolean());
+    }
 }

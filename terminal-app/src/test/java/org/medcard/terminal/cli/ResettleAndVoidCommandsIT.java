@@ -62,10 +62,15 @@ class ResettleAndVoidCommandsIT {
         assertEquals(1, run("", "resettle", "settle", entryNo, "--json", "--sim-card", "normal-sm4"), "another person's card");
         assertEquals("resettle.wrong_card", jsonOut().get("message_key").asText());
 
-        assertEquals(0, run("", "resettle", "settle", entryNo, "--json", "--sim-card", "normal-3des"), err.toString());
+        assertEquals(1, run("", "resettle", "settle", entryNo, "--json", "--sim-card", "normal-3des"), "no PIN for the account share");
+        assertEquals("sale.pin_needed", jsonOut().get("message_key").asText());
+
+        assertEquals(0, run("123456\n", "resettle", "settle", entryNo, "--json", "--pin-stdin", "--sim-card", "normal-3des"), err.toString());
         JsonNode settled = jsonOut();
         assertEquals("SETTLED", settled.get("outcome").asText());
-        assertEquals(3_402, settled.get("refund_fen").asLong());
+        assertEquals(3_402, settled.get("fund_pay_fen").asLong());
+        assertEquals(1_458, settled.get("acct_pay_fen").asLong(), "the personal account pays its share (R11)");
+        assertEquals(4_860, settled.get("refund_fen").asLong(), "refund = pooling + account");
         assertTrue(settled.get("message").asText().contains(entryNo), settled.get("message").asText());
 
         assertEquals(0, run("", "resettle", "list"), err.toString());

@@ -106,6 +106,14 @@ public final class PcscdRig implements AutoCloseable {
         return card;
     }
 
+    /** Takes the card out and waits until pcscd shows the slot empty (so the next card is a new insertion). */
+    public void remove() {
+        training.remove();
+        if (!readers.waitForCardAbsent(CARD_READER, WAIT)) {
+            throw new IllegalStateException("pcscd still shows a card after " + WAIT);
+        }
+    }
+
     /** APDUs the card slot exchanged so far (the PSAM's are not counted). */
     public long cardApdus() {
         return cardApdus.get();

@@ -86,22 +86,82 @@ class ResettlementIT {
         assertEquals("OPEN", center.ask("8402", "{}").path("entries").get(0).path("status").asText(),
                 "every counter of the institution sees the entry");
 
-        ResettleOutcome r = desk.settle(entryNo, "cashier01");
+        ResettleOutcome r = desk.settle(entryNo, "cashier01", RIGHT_PIN, -1);
 
         assertEquals(ResettleOutcome.Kind.SETTLED, r.kind(), r.message());
         assertEquals(3_402, r.fundFen(), "70 % of the chronic item, as of the original service date");
-        assertEquals(0, r.accountFen());
-        assertEquals(r.fundFen() + r.accountFen(), r.refundFen(), "refund = pooling + personal account");
-        assertTrue(r.message().contains(entryNo) && r.message().contains("34.02"), r.message());
+        assertEquals(1_458, r.accountFen(), "the personal account pays the rest of the insured share");
+        assertEquals(4_860, r.refundFen(), "refund = pooling + personal account");
+        assertTrue(r.message().contains(entryNo) && r.message().contains("48.60"), r.message());
         assertNotNull(r.setlId());
         var entry = terminal.queue().resettlement(entryNo).orElseThrow();
         assertEquals(ResettlementState.SETTLED, entry.state());
-        assertEquals(3_402L, entry.refundFen());
+        assertEquals(4_860L, entry.refundFen());
+        assertEquals(1_458L, entry.acctPayFen());
         assertEquals(r.setlId(), entry.setlId());
-        assertEquals(before, card.state().balance(), "the card paid nothing");
-        assertEquals(before, center.shadowBalance(card.profile().cardNo()), "card and center agree");
+        VirtualMedicalCard after = terminal.devices().training().orElseThrow().present("normal-3des");
+        assertEquals(before - 1_458, after.state().balance(), "the card paid the account share once");
+        assertEquals(before - 1_458, center.shadowBalance(card.profile().cardNo()), "card and center agree (TAC verified)");
+        var debit = terminal.queue().messages(org.medcard.queue.OutboxState.DONE).stream()
+                .filter(m -> "8401".equals(m.infno())).findFirst().orElseThrow();
+        assertNotNull(debit.saleId(), "the 8401 belongs to a journalled card debit");
+        assertTrue(debit.inputJson().contains("\"purse\""), "the 8401 carries the purse record");
+        assertTrue(terminal.queue().journalOfSale(debit.saleId()).stream().anyMatch(j -> j.kind().equals("CARD_DEBITED")),
+                "the TAC is in the journal");
         assertEquals("SETTLED", desk.list(null).get(0).state(), "kept, never deleted");
-        assertEquals(ResettleOutcome.Kind.REFUSED, desk.settle(entryNo, "cashier01").kind(), "settled once only");
+        assertEquals(ResettleOutcome.Kind.REFUSED, desk.settle(entryNo, "cashier01", RIGHT_PIN, -1).kind(), "settled once only");
+        assertEquals(before - 1_458, terminal.devices().training().orElseThrow().present("normal-3des").state().balance(),
+                "and debited once only");
+    }
+
+    @Test
+    void R11_withoutThePinTheAccountShareIsNotTaken_andPoolingAloneCanBeRefunded() throws Exception {
+        open();
+        VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+        long before = card.state().balance();
+        String entryNo = cashSaleDuringAReaderFault(card.profile().psnCertNo());
+        ResettleDesk desk = new ResettleDesk(terminal);
+        desk.registerOpenEntries();
+
+        ResettleOutcome noPin = desk.settle(entryNo, "cashier01");
+        assertEquals(ResettleOutcome.Kind.REFUSED, noPin.kind(), noPin.message());
+        assertEquals("sale.pin_needed", noPin.messageKey(), "R10: no debit without the PIN");
+        assertEquals(ResettlementState.OPEN, terminal.queue().resettlement(entryNo).orElseThrow().state(), "still open");
+
+        ResettleOutcome poolingOnly = desk.settle(entryNo, "cashier01", PinSource.NONE, 0);
+        assertEquals(ResettleOutcome.Kind.SETTLED, poolingOnly.kind(), poolingOnly.message());
+        assertEquals(3_402, poolingOnly.fundFen());
+        assertEquals(0, poolingOnly.accountFen());
+        assertEquals(3_402, poolingOnly.refundFen());
+        assertEquals(before, terminal.devices().training().orElseThrow().present("normal-3des").state().balance(),
+                "the card paid nothing");
+    }
+
+    @Test
+    void R11_cardPulledDuringTheAccountDebit_recoveredOnNextContact_settledAndDebitedOnce() throws Exception {
+        open();
+        VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+        long before = card.state().balance();
+        String entryNo = cashSaleDuringAReaderFault(card.profile().psnCertNo());
+        ResettleDesk desk = new ResettleDesk(terminal);
+        desk.registerOpenEntries();
+        card.tearAfterDebitApplied();
+
+        ResettleOutcome torn = desk.settle(entryNo, "cashier01", RIGHT_PIN, -1);
+        assertEquals(ResettleOutcome.Kind.INTERRUPTED, torn.kind(), torn.message());
+        assertEquals(ResettlementState.OPEN, terminal.queue().resettlement(entryNo).orElseThrow().state());
+        assertEquals(1, terminal.queue().summary().unfinishedSales(), "the debit stays unfinished in the journal");
+
+        VirtualMedicalCard again = terminal.devices().training().orElseThrow().present("normal-3des");
+        assertEquals(before - 1_458, again.state().balance(), "the card did debit before it was pulled");
+        ResettleOutcome next = desk.settle(entryNo, "cashier01", RIGHT_PIN, -1);
+
+        assertEquals(ResettleOutcome.Kind.SETTLED, next.kind(), next.message());
+        assertEquals(1_458, next.accountFen());
+        assertEquals(4_860, next.refundFen());
+        assertEquals(0, terminal.queue().summary().unfinishedSales());
+        assertEquals(before - 1_458, again.state().balance(), "debited once");
+        assertEquals(before - 1_458, new CenterProbe(terminal, clock).shadowBalance(card.profile().cardNo()));
     }
 
     @Test
@@ -122,7 +182,7 @@ class ResettlementIT {
         assertTrue(terminal.audit().latest(5).stream().anyMatch(a -> a.action().equals("RESETTLE_WRONG_CARD")));
 
         terminal.devices().training().orElseThrow().present("normal-3des");
-        assertEquals(ResettleOutcome.Kind.SETTLED, desk.settle(entryNo, "cashier01").kind(), "the right card settles it");
+        assertEquals(ResettleOutcome.Kind.SETTLED, desk.settle(entryNo, "cashier01", RIGHT_PIN, -1).kind(), "the right card settles it");
     }
 
     @Test

@@ -1,0 +1,116 @@
+package org.medcard.terminal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.medcard.terminal.TrainingTerminals;
+import picocli.CommandLine;
+
+/**
+ * The issue's CLI contract, for every command in the tree (found by walking it, so a new command is covered
+ * without editing this test): {@code --help} exits 0 with the usage, an unknown option exits 2, a command group
+ * without its subcommand exits 2, and every command that reports something takes {@code --json}. None of these
+ * runs opens the terminal.
+ */
+class CliContractTest {
+    /** Commands that only change something and print one line (no listing to make machine-readable). */
+    private static final Set<String> NO_JSON = Set.of("operator add", "operator disable", "operator enable", "operator unlock",
+            "operator passwd");
+
+    @TempDir
+    Path dir;
+
+    private StringWriter out;
+    private StringWriter err;
+
+    private CommandLine cli() {
+        out = new StringWriter();
+        err = new StringWriter();
+        return MedcardCli.create(new TerminalEnvironment(dir, TrainingTerminals.CLOCK, InputStream.nullInputStream()),
+                new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    private int run(List<String> args) {
+        return cli().execute(args.toArray(String[]::new));
+    }
+
+    /** Every command below the root, as the words that name it ("card info", "operator add", …). */
+    private List<List<String>> commands() {
+        List<List<String>> all = new ArrayList<>();
+        walk(cli(), new ArrayList<>(), all);
+        return all;
+    }
+
+    private static void walk(CommandLine cl, List<String> path, List<List<String>> all) {
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (!sub.getCommandName().equals(name)) {
+                return; // an alias
+            }
+            List<String> p = new ArrayList<>(path);
+            p.add(name);
+            all.add(p);
+            walk(sub, p, all);
+        });
+    }
+
+    private CommandLine find(List<String> path) {
+        CommandLine cl = cli();
+        for (String w : path) {
+            cl = cl.getSubcommands().get(w);
+        }
+        return cl;
+    }
+
+    @Test
+    void theTreeHasTheIssuesCommands() {
+        List<String> names = commands().stream().map(p -> String.join(" ", p)).toList();
+        for (String required : List.of("readers", "card info", "sale", "register", "queue", "resettle list", "resettle settle",
+                "void", "day-close", "config check", "operator list", "operator add", "operator disable", "operator enable",
+                "operator unlock", "operator passwd")) {
+            assertTrue(names.contains(required), required + " missing from " + names);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCommand_helpExitsZero_unknownOptionExitsTwo() {
+        return commands().stream().map(path -> DynamicTest.dynamicTest(String.join(" ", path), () -> {
+            List<String> help = new ArrayList<>(path);
+            help.add("--help");
+            assertEquals(0, run(help), err.toString());
+            assertTrue(out.toString().startsWith("Usage: medcard " + String.join(" ", path)), out.toString());
+
+            List<String> bad = new ArrayList<>(path);
+            bad.add("--no-such-option");
+            assertEquals(2, run(bad), "usage error: " + out + err);
+            assertTrue(err.toString().contains("Usage: medcard"), "the usage goes with the error: " + err);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyGroupWithoutItsSubcommand_exitsTwo() {
+        return commands().stream().filter(p -> !find(p).getSubcommands().isEmpty())
+                .map(path -> DynamicTest.dynamicTest(String.join(" ", path), () -> assertEquals(2, run(path), out + " " + err)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyReportingCommandTakesJson() {
+        return commands().stream().filter(p -> find(p).getSubcommands().isEmpty() || p.equals(List.of("register")))
+                .filter(p -> !NO_JSON.contains(String.join(" ", p)))
+                .map(path -> DynamicTest.dynamicTest(String.join(" ", path),
+                        () -> assertNotNull(find(path).getCommandSpec().findOption("--json"), String.join(" ", path) + " has no --json")));
+    }
+}
