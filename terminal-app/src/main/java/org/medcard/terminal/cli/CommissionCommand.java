@@ -76,19 +76,37 @@ final class CommissionCommand implements Callable<Integer> {
             CommissioningReport result = new Commissioning(t, technician).run();
             ReceiptDesk desk = t.receipts();
             ReceiptDesk.Issued issued = desk.issue(result);
-            int n = 1;
-            for (CommissioningReport.CheckItem item : result.items()) {
-                out.println(String.format(java.util.Locale.ROOT, "%2d %-4s %s — %s", n++, item.passed() ? "PASS" : "FAIL",
-                        item.name(), item.detail()));
-            }
             long passed = result.items().stream().filter(CommissioningReport.CheckItem::passed).count();
-            out.println("verdict: " + (result.allPassed() ? "PASS" : "FAIL") + " (" + passed + "/" + result.items().size() + ")");
+            if (options.json) {
+                TerminalCommands.printJson(out, json(result, passed, scratch));
+            } else {
+                text(out, result, passed);
+            }
             ReceiptOptions delivery = new ReceiptOptions();
             delivery.file = report;
             delivery.print = print;
-            delivery.deliver(desk, issued, false, out, err);
-            out.println("scratch data: " + scratch);
+            delivery.deliver(desk, issued, options.json, out, err);
+            (options.json ? err : out).println("scratch data: " + scratch);
             return result.allPassed() ? 0 : 1;
         }
+    }
+    private static void text(PrintWriter out, CommissioningReport result, long passed) {
+        int n = 1;
+        for (CommissioningReport.CheckItem item : result.items()) {
+            out.println(String.format(java.util.Locale.ROOT, "%2d %-4s %s — %s", n++, item.passed() ? "PASS" : "FAIL",
+                    item.name(), item.detail()));
+        }
+        out.println("verdict: " + (result.allPassed() ? "PASS" : "FAIL") + " (" + passed + "/" + result.items().size() + ")");
+    }
+
+    static com.fasterxml.jackson.databind.node.ObjectNode json(CommissioningReport result, long passed, Path scratch) {
+        var n = TerminalCommands.JSON.createObjectNode();
+        n.put("verdict", result.allPassed() ? "PASS" : "FAIL").put("passed", passed).put("total", result.items().size())
+                .put("scratch", scratch.toString());
+        var checks = n.putArray("checks");
+        for (CommissioningReport.CheckItem item : result.items()) {
+            checks.addObject().put("name", item.name()).put("passed", item.passed()).put("detail", item.detail());
+        }
+        return n;
     }
 }

@@ -27,6 +27,11 @@ import picocli.CommandLine;
  * runs opens the terminal.
  */
 class CliContractTest {
+    /*
+     * The "simulator" subtree is the simulator's technician tool embedded as it is (its machine-readable side is
+     * the center's HTTP and the console protocol, docs/simulator.md); only commission, which is the terminal's,
+     * follows the --json rule.
+     */
     /** Commands that only change something and print one line (no listing to make machine-readable). */
     private static final Set<String> NO_JSON = Set.of("operator add", "operator disable", "operator enable", "operator unlock",
             "operator passwd");
@@ -96,7 +101,9 @@ class CliContractTest {
             List<String> bad = new ArrayList<>(path);
             bad.add("--no-such-option");
             assertEquals(2, run(bad), "usage error: " + out + err);
-            assertTrue(err.toString().contains("Usage: medcard"), "the usage goes with the error: " + err);
+            // picocli prints "Possible solutions" instead of the usage when the word is close to a real option
+            assertTrue(err.toString().contains("Usage: medcard") || err.toString().contains("Possible solutions: --"),
+                    "the usage or the near options go with the error: " + err);
         }));
     }
 
@@ -110,6 +117,7 @@ class CliContractTest {
     Stream<DynamicTest> everyReportingCommandTakesJson() {
         return commands().stream().filter(p -> find(p).getSubcommands().isEmpty() || p.equals(List.of("register")))
                 .filter(p -> !NO_JSON.contains(String.join(" ", p)))
+                .filter(p -> !p.get(0).equals("simulator") || p.equals(List.of("simulator", "commission")))
                 .map(path -> DynamicTest.dynamicTest(String.join(" ", path),
                         () -> assertNotNull(find(path).getCommandSpec().findOption("--json"), String.join(" ", path) + " has no --json")));
     }

@@ -148,7 +148,9 @@ class ReceiptCommandsIT {
         assertTrue(cashText.contains(ID_MASKED), cashText);
 
         Path resettled = dir.resolve("resettle.pdf");
-        assertEquals(0, run("", "resettle", "settle", entryNo, "--json", "--sim-card", "normal-3des", "--receipt", resettled.toString()),
+        // The returning patient's account pays its share too (R11), so the card's PIN is asked.
+        assertEquals(0, run("123456\n", "resettle", "settle", entryNo, "--json", "--pin-stdin", "--sim-card", "normal-3des",
+                "--receipt", resettled.toString()),
                 out + " " + err);
         JsonNode r = jsonOut();
         String text = text(resettled);
@@ -157,6 +159,8 @@ class ReceiptCommandsIT {
         assertTrue(text.contains(r.get("setl_id").asText()), text);
         assertTrue(text.contains(Yuan.format(r.get("refund_fen").asLong())), "refund: " + text);
         assertTrue(text.contains(Yuan.format(r.get("fund_pay_fen").asLong())), "fund now: " + text);
+        assertTrue(r.get("acct_pay_fen").asLong() > 0, "the account share is paid now: " + r);
+        assertTrue(text.contains(Yuan.format(r.get("acct_pay_fen").asLong())), "account now: " + text);
         assertTrue(text.contains(ID_MASKED), text);
         if (CJK_FONT) {
             assertTrue(text.contains("张"), "the name comes from the cash receipt in the journal: " + text);
