@@ -139,7 +139,8 @@ public final class Terminal implements AutoCloseable {
         URI base = options.offline() ? null
                 : config.center().orElseGet(() -> URI.create("http://127.0.0.1:" + embeddedCenter.port() + "/"));
         this.link = base == null ? null : new HttpCenterLink(new HttpCenterLink.Settings(base, config.institutionCode(),
-                config.terminalNumber(), options.operator(), signNo::get, config.connectTimeout(), config.requestTimeout(), null), clock);
+                config.terminalNumber(), options.operator(), signNo::get, config.connectTimeout(), config.requestTimeout(),
+                org.medcard.terminal.security.CenterTlsContext.build(config.centerTls()).orElse(null)), clock);
         this.hostApi = link == null ? null : new HostApi(link, queue::reserveMsgid);
         this.forwarder = link == null ? null
                 : new Forwarder(queue, link, Backoff.standard(new SecureRandom()::nextDouble), clock, Duration.ofSeconds(2));

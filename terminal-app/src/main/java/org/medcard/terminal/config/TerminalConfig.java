@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param terminalNumber the terminal's two-digit number within the institution (part of every {@code msgid})
  * @param pinExemptBelowFen sales below this amount need no PIN (0: always ask, business rule R10)
  * @param printer {@code none}, {@code os:PRINTER NAME} or {@code escpos:/dev/ttyUSB1}
+ * @param centerTls trust store and client key store for HTTPS to the center (docs/security.md)
  */
 public record TerminalConfig(
         String institutionCode,
@@ -32,7 +33,8 @@ public record TerminalConfig(
         int resettleMaxDays,
         String printer,
         Locale language,
-        Path dataDir) {
+        Path dataDir,
+        CenterTls centerTls) {
 
     /** Whether anything simulated is in use: the terminal then says TRAINING MODE on every screen and receipt. */
     public boolean trainingMode() {
