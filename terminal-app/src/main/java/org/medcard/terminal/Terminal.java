@@ -126,6 +126,8 @@ public final class Terminal implements AutoCloseable {
         this.messages = ResourceBundle.getBundle("org.medcard.terminal.messages", config.language());
         Path dataDir = config.dataDir();
         createDirectories(dataDir);
+        org.medcard.terminal.security.OwnerOnlyFiles.secure(dataDir, true);
+        org.medcard.terminal.logging.LogFiles.attach(dataDir.resolve("logs"));
         if (config.trainingMode()) {
             LOG.warn("TRAINING MODE: reader {}, PSAM {}, center {}", config.reader(), config.psam(),
                     config.center().map(URI::toString).orElse("embedded"));
@@ -153,6 +155,7 @@ public final class Terminal implements AutoCloseable {
             syncDownloads();
         }
         recoverAtStart();
+        org.medcard.terminal.security.OwnerOnlyFiles.secure(dataDir, false); // what this start created (queue.db, -wal, -shm…)
     }
 
     // ---------------------------------------------------------------- wiring
@@ -474,5 +477,11 @@ public final class Terminal implements AutoCloseable {
             embeddedCenter.stop();
         }
         db.close();
+        org.medcard.terminal.logging.LogFiles.detach();
+        try {
+            org.medcard.terminal.security.OwnerOnlyFiles.secure(config.dataDir(), false);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not tighten the data folder's permissions at close: {}", e.getMessage());
+        }
     }
 }
