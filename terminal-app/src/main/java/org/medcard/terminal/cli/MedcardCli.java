@@ -89,6 +89,7 @@ public final class MedcardCli implements Callable<Integer> {
         cl.addSubcommand(new CommandLine(VoidCommand.class, factory));
         cl.addSubcommand(new CommandLine(ReverseCommand.class, factory));
         cl.addSubcommand(new CommandLine(DayCloseCommand.class, factory));
+        cl.addSubcommand(new CommandLine(AuditCommand.class, factory));
         cl.setOut(out);
         cl.setErr(err);
         return cl;

@@ -34,6 +34,13 @@ public final class TerminalDb implements AutoCloseable {
                     + " self_pay_bp INTEGER NOT NULL DEFAULT 0)",
             "CREATE TABLE blacklist (card_no TEXT PRIMARY KEY, psn_status TEXT NOT NULL, since TEXT)",
             "CREATE TABLE download_version (name TEXT PRIMARY KEY, version INTEGER NOT NULL, at TEXT NOT NULL)"
+        },
+        {
+            // The audit log becomes tamper-evident (docs/security.md): each row's HMAC covers the previous row's,
+            // and a keyed seal names the last row, so an edited, deleted or appended-by-hand row is found.
+            "ALTER TABLE audit ADD COLUMN mac TEXT",
+            "CREATE TABLE audit_seal (id INTEGER PRIMARY KEY CHECK (id = 1), last_id INTEGER NOT NULL,"
+                    + " last_mac TEXT NOT NULL, mac TEXT NOT NULL)"
         }
     };
 
