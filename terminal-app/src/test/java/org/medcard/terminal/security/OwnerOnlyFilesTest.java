@@ -74,4 +74,26 @@ class OwnerOnlyFilesTest {
         assertTrue(Files.isDirectory(data));
         assertEquals("rwx------", perms(data));
     }
+
+    @Test
+    void theWarningNamesTheFileAndWhatItWas() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("medcard"));
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+        Path key = Files.write(data.resolve("terminal.key"), new byte[32]);
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(OwnerOnlyFiles.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen = new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        logger.addAppender(seen);
+        try {
+            OwnerOnlyFiles.secure(data, true);
+            OwnerOnlyFiles.secure(data, true);
+        } finally {
+            logger.detachAppender(seen);
+        }
+        assertEquals(1, seen.list.size(), "warned once, then fixed");
+        ch.qos.logback.classic.spi.ILoggingEvent e = seen.list.get(0);
+        assertEquals(ch.qos.logback.classic.Level.WARN, e.getLevel());
+        assertEquals(key + " was rw-r--r--: others on this computer could read it; made rw-------", e.getFormattedMessage());
+    }
 }
