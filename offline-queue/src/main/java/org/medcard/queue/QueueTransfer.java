@@ -49,9 +49,18 @@ final class QueueTransfer {
         }
     }
 
+    private static void createOwnerOnly(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
+    }
+
     private void exportRows(Connection c, Path out, ExportMode mode, TerminalIdentity terminal, List<String> findings,
                             Clock clock) throws SQLException, IOException {
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
+        createOwnerOnly(tmp); // a FULL export holds whole card and ID numbers: private to the user from the first byte
         long rows = 0;
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             ObjectNode header = mapper.createObjectNode().put("type", "header").put("format", FORMAT)

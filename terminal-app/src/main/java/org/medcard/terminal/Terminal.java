@@ -6,8 +6,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,20 +129,24 @@ public final class Terminal implements AutoCloseable {
         this.messages = ResourceBundle.getBundle("org.medcard.terminal.messages", config.language());
         Path dataDir = config.dataDir();
         createDirectories(dataDir);
+        org.medcard.terminal.security.OwnerOnlyFiles.secure(dataDir, true);
+        org.medcard.terminal.logging.LogFiles.attach(dataDir.resolve("logs"));
         if (config.trainingMode()) {
             LOG.warn("TRAINING MODE: reader {}, PSAM {}, center {}", config.reader(), config.psam(),
                     config.center().map(URI::toString).orElse("embedded"));
         }
         this.db = TerminalDb.open(dataDir.resolve("terminal.db"));
-        this.audit = new AuditLog(db, clock);
+        byte[] terminalKey = hmacKey(dataDir.resolve("terminal.key"));
+        this.audit = new AuditLog(db, clock, terminalKey);
         this.devices = new Devices(config.reader(), config.psam(), trainingReader(config, clock), dataDir);
         this.queue = OfflineQueue.open(dataDir.resolve("queue.db"), queueSettings(config, terminalId(dataDir)),
-                hmacKey(dataDir.resolve("terminal.key")), clock);
+                terminalKey, clock);
         this.embeddedCenter = options.offline() || config.centerUrl() != null ? null : startEmbeddedCenter(dataDir, clock);
         URI base = options.offline() ? null
                 : config.center().orElseGet(() -> URI.create("http://127.0.0.1:" + embeddedCenter.port() + "/"));
         this.link = base == null ? null : new HttpCenterLink(new HttpCenterLink.Settings(base, config.institutionCode(),
-                config.terminalNumber(), options.operator(), signNo::get, config.connectTimeout(), config.requestTimeout(), null), clock);
+                config.terminalNumber(), options.operator(), signNo::get, config.connectTimeout(), config.requestTimeout(),
+                org.medcard.terminal.security.CenterTlsContext.build(config.centerTls()).orElse(null)), clock);
         this.hostApi = link == null ? null : new HostApi(link, queue::reserveMsgid);
         this.forwarder = link == null ? null
                 : new Forwarder(queue, link, Backoff.standard(new SecureRandom()::nextDouble), clock, Duration.ofSeconds(2));
@@ -160,6 +162,7 @@ public final class Terminal implements AutoCloseable {
         }
         recoverAtStart();
         this.refreshScheduler = options.offline() || !options.backgroundForwarding() ? null : startBlacklistRefresh();
+        org.medcard.terminal.security.OwnerOnlyFiles.secure(dataDir, false); // what this start created (queue.db, -wal, -shm…)
     }
 
     /** A running terminal (not a one-shot CLI command) refreshes the blacklist on its own thread (8101: "periodically"). */
@@ -224,30 +227,9 @@ public final class Terminal implements AutoCloseable {
                 l.terminalTotalFen(), l.oldestRecordAge()), config.resettleMaxDays(), base.busyTimeout(), base.maxDatabaseBytes());
     }
 
-    /** 32 random bytes made on first start, owner-only; it keys the queue's tamper-evident chain. */
+    /** 32 random bytes made on first start, owner-only; it keys the queue's and the audit log's tamper-evident chains. */
     static byte[] hmacKey(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Files.write(file, key, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // Windows: the user's app-data folder is already private to the user.
-                }
-                LOG.info("Created the queue key {}", file);
-                return key;
-            }
-            byte[] key = Files.readAllBytes(file);
-            if (key.length != 32) {
-                throw new IllegalStateException(file + " holds " + key.length + " bytes, not 32: restore it from the backup;"
-                        + " a new key would make the queue's existing chain unverifiable");
-            }
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the queue key " + file, e);
-        }
+        return org.medcard.terminal.security.TerminalKey.loadOrCreate(file);
     }
 
     private static SettlementCenter startEmbeddedCenter(Path dataDir, Clock clock) {
@@ -563,5 +545,11 @@ public final class Terminal implements AutoCloseable {
         }
         closeReceiptFonts();
         db.close();
+        org.medcard.terminal.logging.LogFiles.detach();
+        try {
+            org.medcard.terminal.security.OwnerOnlyFiles.secure(config.dataDir(), false);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not tighten the data folder's permissions at close: {}", e.getMessage());
+        }
     }
 }

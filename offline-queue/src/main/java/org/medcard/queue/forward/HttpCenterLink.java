@@ -93,6 +93,11 @@ public final class HttpCenterLink implements CenterLink {
             response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
             return noAnswer(msgid, "timeout: " + e.getMessage());
+        } catch (javax.net.ssl.SSLException e) {
+            // Untrusted certificate, wrong host name, client certificate refused: a fault (the sale goes offline),
+            // never a refusal — but said plainly so the technician checks the TLS settings, not the cable.
+            return noAnswer(msgid, "TLS failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); check center.truststore, center.keystore and that center.url's host name is in the center's certificate");
         } catch (IOException e) {
             return noAnswer(msgid, e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -23,7 +23,7 @@ import org.medcard.simulator.center.fault.Fault;
 import org.medcard.simulator.center.tx.TxSettings;
 
 /**
- * {@code center --port N --db FILE [--fault KIND[:N]]…}: runs the simulated settlement center until
+ * {@code center --port N --db FILE [--fault KIND[:N]]… [--tls-keystore FILE --tls-password P [--tls-client-ca FILE]]}: runs the simulated settlement center until
  * stopped (Ctrl-C). {@code center fault --control URL KIND[:N]…} changes the faults of a running center
  * through its control API ({@code NONE} clears them).
  */
@@ -50,6 +50,15 @@ public final class CenterCommand implements Callable<Integer> {
 
     @Option(names = "--fault", description = "Fault from the start: DOWN, SLOW:<ms>, HTTP_500[:n], ANSWER_LOST[:n], BAD_SIGN_NO[:n], RECONCILIATION_MISMATCH[:n]")
     List<String> faults = new ArrayList<>();
+
+    @Option(names = "--tls-keystore", description = "Serve the API over HTTPS with this key store (PKCS#12, or JKS if named *.jks): the server's key and certificate")
+    java.nio.file.Path tlsKeyStore;
+
+    @Option(names = "--tls-password", defaultValue = "", description = "Password of --tls-keystore (and of --tls-client-ca)")
+    String tlsPassword;
+
+    @Option(names = "--tls-client-ca", description = "Require a client certificate issued by a CA in this trust store (needs --tls-keystore)")
+    java.nio.file.Path tlsClientCa;
 
     private final Clock clock;
     private final CountDownLatch stopSignal;
@@ -93,6 +102,19 @@ public final class CenterCommand implements Callable<Integer> {
             }
         }
         CenterConfig config = CenterConfig.of(database).withHost(host).withControlPort(controlPort).withRules(TxSettings.defaults());
+        if (tlsClientCa != null && tlsKeyStore == null) {
+            spec.commandLine().getErr().println("--tls-client-ca needs --tls-keystore (client certificates are asked only over HTTPS)");
+            return 2;
+        }
+        if (tlsKeyStore != null) {
+            try {
+                config = config.withTls(ServerTlsFiles.load(tlsKeyStore, tlsPassword.toCharArray(), tlsClientCa,
+                        tlsPassword.toCharArray()));
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("--tls-keystore: " + e.getMessage());
+                return 2;
+            }
+        }
         SettlementCenter center = new SettlementCenter(config, clock);
         Thread hook = new Thread(stopSignal::countDown, "center-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -12,6 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import javax.net.ssl.SSLParameters;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +74,7 @@ public final class SettlementCenter implements AutoCloseable {
         }
         controlPool = Executors.newSingleThreadExecutor(threads("center-control"));
         apiPool = Executors.newFixedThreadPool(4, threads("center-api"));
-        control = bind(config.controlPort(), new ControlHandler(faults, json, this), controlPool);
+        control = bind(config.controlPort(), new ControlHandler(faults, json, this), controlPool, null);
         apiPort = port;
         openApi();
         LOG.info("Settlement center listening on {} (control {})", apiUri(), controlUri());
@@ -86,9 +90,9 @@ public final class SettlementCenter implements AutoCloseable {
         return control.getAddress().getPort();
     }
 
-    /** {@code http://host:port/api/tx}. */
+    /** {@code http://host:port/api/tx}, or {@code https://…} when the API is served over TLS. */
     public URI apiUri() {
-        return URI.create("http://" + hostForUri() + ":" + port() + ApiHandler.PATH);
+        return URI.create((config.tls() == null ? "http://" : "https://") + hostForUri() + ":" + port() + ApiHandler.PATH);
     }
 
     /** {@code http://host:port/control/faults}. */
@@ -144,7 +148,7 @@ public final class SettlementCenter implements AutoCloseable {
             // Started while DOWN: remember the port only if one was given; it opens when DOWN is cleared.
             return;
         }
-        api = bind(apiPort, apiHandler, apiPool);
+        api = bind(apiPort, apiHandler, apiPool, config.tls());
         apiPort = api.getAddress().getPort();
     }
 
@@ -155,9 +159,10 @@ public final class SettlementCenter implements AutoCloseable {
         }
     }
 
-    private HttpServer bind(int port, com.sun.net.httpserver.HttpHandler handler, ExecutorService pool) {
+    private HttpServer bind(int port, com.sun.net.httpserver.HttpHandler handler, ExecutorService pool, CenterConfig.ServerTls tls) {
         try {
-            HttpServer s = HttpServer.create(new InetSocketAddress(config.host(), port), 64);
+            HttpServer s = tls == null ? HttpServer.create(new InetSocketAddress(config.host(), port), 64)
+                    : https(new InetSocketAddress(config.host(), port), tls);
             s.createContext("/", handler); // the handler answers 404 for anything but its path
             s.setExecutor(pool);
             s.start();
@@ -165,6 +170,19 @@ public final class SettlementCenter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + config.host() + ":" + port, e);
         }
+    }
+
+    private static HttpsServer https(InetSocketAddress address, CenterConfig.ServerTls tls) throws IOException {
+        HttpsServer s = HttpsServer.create(address, 64);
+        s.setHttpsConfigurator(new HttpsConfigurator(tls.context()) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters p = tls.context().getDefaultSSLParameters();
+                p.setNeedClientAuth(tls.needClientAuth());
+                params.setSSLParameters(p);
+            }
+        });
+        return s;
     }
 
     private void requireStarted() {

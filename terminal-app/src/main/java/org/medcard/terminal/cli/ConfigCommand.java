@@ -54,6 +54,10 @@ public final class ConfigCommand {
             out.println("reader:        " + c.reader());
             out.println("psam:          " + c.psam());
             out.println("center:        " + c.center().map(Object::toString).orElse("embedded simulated center"));
+            if (c.center().isPresent() && c.centerTls() != null) {
+                out.println("center TLS:    " + (c.centerTls().trustStore() == null ? "the JDK's CAs" : "trusts " + c.centerTls().trustStore())
+                        + (c.centerTls().keyStore() == null ? "" : ", client certificate " + c.centerTls().keyStore()));
+            }
             out.println("offline:       " + c.offlineMode() + ", per sale " + Money.formatYuan(c.offlineLimits().perSaleFen())
                     + ", per card per day " + Money.formatYuan(c.offlineLimits().perCardPerDayFen())
                     + ", terminal total " + Money.formatYuan(c.offlineLimits().terminalTotalFen())

@@ -92,6 +92,7 @@ public final class MedcardCli implements Callable<Integer> {
         cl.addSubcommand(new CommandLine(ReceiptCommand.class, factory));
         cl.addSubcommand("simulator", TechnicianCommands.simulator(environment, factory));
         cl.addSubcommand(new CommandLine(OperatorCommand.class, factory));
+        cl.addSubcommand(new CommandLine(AuditCommand.class, factory));
         cl.setOut(out);
         cl.setErr(err);
         return cl;

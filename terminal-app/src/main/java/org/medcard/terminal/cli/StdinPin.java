@@ -1,11 +1,7 @@
 package org.medcard.terminal.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.medcard.terminal.sale.PinSource;
@@ -16,24 +12,31 @@ final class StdinPin {
     private StdinPin() {
     }
 
-    /** A PIN source that reads the first line only when the debit asks for it; the read buffer is wiped. */
+    /**
+     * A PIN source that reads the first line only when the debit asks for it. Bytes are read one at a time
+     * straight from the stream — no Reader, whose internal buffers would keep a copy of the PIN we cannot wipe,
+     * and nothing read beyond the line. A PIN is ASCII digits; anything else is passed on as it is and refused
+     * by the sale as malformed. The read buffer is wiped.
+     */
     static PinSource firstLineOf(InputStream stdin) {
         return () -> {
-            BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-            CharBuffer buf = CharBuffer.allocate(64);
+            byte[] buf = new byte[64];
+            int n = 0;
             try {
-                int c;
-                while ((c = in.read()) >= 0 && c != '\n' && c != '\r' && buf.hasRemaining()) {
-                    buf.put((char) c);
+                int b;
+                while (n < buf.length && (b = stdin.read()) >= 0 && b != '\n' && b != '\r') {
+                    buf[n++] = (byte) b;
                 }
+                char[] pin = new char[n];
+                for (int i = 0; i < n; i++) {
+                    pin[i] = (char) (buf[i] & 0xFF);
+                }
+                return n == 0 ? null : pin;
             } catch (IOException e) {
                 return null;
+            } finally {
+                Arrays.fill(buf, (byte) 0);
             }
-            buf.flip();
-            char[] pin = new char[buf.remaining()];
-            buf.get(pin);
-            Arrays.fill(buf.array(), '\0');
-            return pin.length == 0 ? null : pin;
         };
     }
 }

@@ -100,6 +100,11 @@ public final class ConfigLoader {
         d.put("psam", "simulator");
         d.put("center.url", "embedded");
         d.put("center.truststore", "");
+        d.put("center.truststore.password", "");
+        d.put("center.truststore.type", "PKCS12");
+        d.put("center.keystore", "");
+        d.put("center.keystore.password", "");
+        d.put("center.keystore.type", "PKCS12");
         d.put("center.connect_timeout_ms", "2000");
         d.put("center.request_timeout_ms", "5000");
         d.put("offline.mode", "STORE_AND_FORWARD");
@@ -141,6 +146,7 @@ public final class ConfigLoader {
             DeviceChoice psam = parse("psam", s -> DeviceChoice.parse(s, true), "simulator, pcsc:READER NAME, serial:/dev/ttyUSB0 or soft:/path/to/keyfile");
             URI center = center();
             Path trustStore = optionalFile("center.truststore");
+            CenterTls tls = centerTls(trustStore);
             Duration connect = millis("center.connect_timeout_ms");
             Duration request = millis("center.request_timeout_ms");
             OfflineMode mode = parse("offline.mode", s -> OfflineMode.valueOf(s.toUpperCase(Locale.ROOT)), "STORE_AND_FORWARD or CASH_RESETTLE");
@@ -159,7 +165,39 @@ public final class ConfigLoader {
             }
             return new TerminalConfig(code, name, region, kind, number, reader, psam, center, trustStore, connect, request,
                     mode, new OfflineLimitsConfig(perSale, perCard, total, Duration.ofHours(hours)), pinExempt, maxDays,
-                    printer, language, dataDir, receipt);
+                    printer, language, dataDir, receipt, tls);
+        }
+
+        /** The trust and key stores are opened now, so a wrong password or type stops the start with its key named. */
+        private CenterTls centerTls(Path trustStore) {
+            String trustType = storeType("center.truststore.type");
+            Path keyStore = optionalFile("center.keystore");
+            String keyType = storeType("center.keystore.type");
+            CenterTls tls = new CenterTls(trustStore, v.get("center.truststore.password"), trustType, keyStore,
+                    v.get("center.keystore.password"), keyType);
+            checkStore(trustStore, tls.trustStorePassword(), trustType, "center.truststore");
+            checkStore(keyStore, tls.keyStorePassword(), keyType, "center.keystore");
+            return tls;
+        }
+
+        private String storeType(String key) {
+            String s = v.get(key).toUpperCase(Locale.ROOT);
+            if (!(s.equals("PKCS12") || s.equals("JKS"))) {
+                problem(key, "'" + v.get(key) + "' is not a key store type", "PKCS12 (keytool's default) or JKS");
+                return "PKCS12";
+            }
+            return s;
+        }
+
+        private void checkStore(Path file, String password, String type, String key) {
+            if (file == null || !Files.isReadable(file)) {
+                return;
+            }
+            try {
+                org.medcard.terminal.security.CenterTlsContext.load(file, password, type, key);
+            } catch (IllegalArgumentException e) {
+                problem(key, e.getMessage(), "give the right " + key + ".password / " + key + ".type, or a store made with keytool");
+            }
         }
 
         private URI center() {
@@ -173,7 +211,9 @@ public final class ConfigLoader {
                 if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
                     problem("center.url", "'" + s + "' is not an http(s) URL", "write e.g. https://center.example:8443 or 'embedded'");
                 } else if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-                    problem("center.url", "plain http to " + uri.getHost() + " is not allowed", "use https (plain http only to loopback)");
+                    problem("center.url", "plain http to " + uri.getHost() + " is not allowed (anyone on the network could read"
+                            + " and change the messages)", "write https://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+                            + "/ and set center.truststore to the center's CA; plain http is only for loopback (127.0.0.1, ::1, localhost)");
                 }
                 return uri;
             } catch (URISyntaxException e) {
@@ -305,8 +345,22 @@ public final class ConfigLoader {
         }
     }
 
+    /** Loopback by its literal form only (no DNS look-up: a name that resolves to 127.0.0.1 today may not tomorrow). */
     static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || h.equals("[0:0:0:0:0:0:0:1]")) {
+            return true;
+        }
+        String[] parts = h.split("\\.", -1);
+        if (parts.length != 4 || !parts[0].equals("127")) {
+            return false;
+        }
+        for (String part : parts) {
+            if (!part.matches("[0-9]{1,3}") || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The keys this version understands. */

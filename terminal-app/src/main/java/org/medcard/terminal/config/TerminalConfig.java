@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param terminalNumber the terminal's two-digit number within the institution (part of every {@code msgid})
  * @param pinExemptBelowFen sales below this amount need no PIN (0: always ask, business rule R10)
  * @param printer {@code none}, {@code os:PRINTER NAME} or {@code escpos:/dev/ttyUSB1} (as written; parsed in {@code receipt})
- * @param receipt the receipt font, paper and printer, validated
+ * @param receipt the receipt font, paper and printer, validated (null: system fonts, 80 mm, the printer as written)
+ * @param centerTls trust store and client key store for HTTPS to the center (docs/security.md; null: the JDK's defaults)
  */
 public record TerminalConfig(
         String institutionCode,
@@ -34,22 +35,17 @@ public record TerminalConfig(
         String printer,
         Locale language,
         Path dataDir,
-        ReceiptSettings receipt) {
+        ReceiptSettings receipt,
+        CenterTls centerTls) {
 
     public TerminalConfig {
         if (receipt == null) {
             receipt = new ReceiptSettings(null, ReceiptSettings.Paper.ROLL_80MM,
                     printer == null ? PrinterChoice.none() : PrinterChoice.parse(printer));
         }
-    }
-
-    /** Without receipt settings: the system's fonts, 80 mm paper, the printer as written. */
-    public TerminalConfig(String institutionCode, String institutionName, String region, TerminalKind kind, String terminalNumber,
-                          DeviceChoice reader, DeviceChoice psam, URI centerUrl, Path trustStore, Duration connectTimeout,
-                          Duration requestTimeout, OfflineMode offlineMode, OfflineLimitsConfig offlineLimits, long pinExemptBelowFen,
-                          int resettleMaxDays, String printer, Locale language, Path dataDir) {
-        this(institutionCode, institutionName, region, kind, terminalNumber, reader, psam, centerUrl, trustStore, connectTimeout,
-                requestTimeout, offlineMode, offlineLimits, pinExemptBelowFen, resettleMaxDays, printer, language, dataDir, null);
+        if (centerTls == null) {
+            centerTls = CenterTls.defaults();
+        }
     }
 
     /** Whether anything simulated is in use: the terminal then says TRAINING MODE on every screen and receipt. */

@@ -43,6 +43,13 @@ public final class TerminalDb implements AutoCloseable {
             "CREATE INDEX receipts_at ON receipts (at)",
             "CREATE INDEX receipts_setl_id ON receipts (setl_id)",
             "CREATE INDEX receipts_entry_no ON receipts (entry_no)"
+        },
+        {
+            // The audit log becomes tamper-evident (docs/security.md): each row's HMAC covers the previous row's,
+            // and a keyed seal names the last row, so an edited, deleted or appended-by-hand row is found.
+            "ALTER TABLE audit ADD COLUMN mac TEXT",
+            "CREATE TABLE audit_seal (id INTEGER PRIMARY KEY CHECK (id = 1), last_id INTEGER NOT NULL,"
+                    + " last_mac TEXT NOT NULL, mac TEXT NOT NULL)"
         }
     };
 

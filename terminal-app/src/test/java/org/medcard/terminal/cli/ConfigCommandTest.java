@@ -44,6 +44,7 @@ class ConfigCommandTest {
         Files.writeString(dir.resolve("medcard.properties"), "reader=pcsc:Reader A\n");
         assertEquals(0, run("config", "check", "--reader", "serial:/dev/ttyUSB0", "--center", "http://127.0.0.1:9000"));
         assertTrue(out.toString().contains("reader:        serial:/dev/ttyUSB0"), out.toString());
+        assertTrue(out.toString().contains("center TLS:    the JDK's CAs"), out.toString());
         assertTrue(out.toString().contains("http://127.0.0.1:9000"));
     }
 

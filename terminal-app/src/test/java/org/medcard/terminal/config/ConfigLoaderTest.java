@@ -52,8 +52,8 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void aCompleteProductionFileIsReadExactly() throws IOException {
-        Path trust = Files.writeString(dir.resolve("trust.p12"), "x");
+    void aCompleteProductionFileIsReadExactly() throws Exception {
+        Path trust = trustStoreWithOneJdkCa(dir.resolve("trust.p12"));
         Path file = write("institution.code=H44030400007\n"
                 + "institution.name=深圳市第二人民医院\n"
                 + "institution.region=440304\n"
@@ -143,5 +143,19 @@ class ConfigLoaderTest {
 
     private Path write(String content) throws IOException {
         return Files.writeString(dir.resolve("medcard.properties"), content, StandardCharsets.UTF_8);
+    }
+
+    /** A real PKCS#12 trust store (the password is empty) holding one CA certificate copied from the JDK's cacerts. */
+    static Path trustStoreWithOneJdkCa(Path file) throws Exception {
+        java.security.KeyStore jdk = java.security.KeyStore.getInstance(
+                Path.of(System.getProperty("java.home"), "lib", "security", "cacerts").toFile(), (char[]) null);
+        String alias = jdk.aliases().nextElement();
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setCertificateEntry(alias, jdk.getCertificate(alias));
+        try (var out = Files.newOutputStream(file)) {
+            ks.store(out, new char[0]);
+        }
+        return file;
     }
 }
