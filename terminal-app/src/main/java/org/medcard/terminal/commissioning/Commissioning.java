@@ -165,7 +165,7 @@ public final class Commissioning {
         present("normal-3des");
         ResettleDesk desk = new ResettleDesk(terminal);
         desk.registerOpenEntries();
-        ResettleOutcome r = desk.settle(cash.entryNo(), technician);
+        ResettleOutcome r = desk.settle(cash.entryNo(), technician, pin(), -1); // the account pays its share: PIN (R10, R11)
         check(r.kind() == ResettleOutcome.Kind.SETTLED, "expected the entry re-settled, got " + r.kind() + " — " + r.message());
         terminal.outcomeReceipts().resettlement(r, technician).ifPresent(terminal.receipts()::issue);
         return "entry " + cash.entryNo() + " re-settled, setl_id " + r.setlId() + ", refund " + r.refundFen() + " fen";

@@ -120,7 +120,7 @@ class SecurityOfARunIT {
             ResettleDesk desk = new ResettleDesk(t);
             desk.registerOpenEntries();
             assertEquals(1, desk.list(zhang.psnCertNo()).size());
-            ResettleOutcome r = desk.settle(cash.entryNo(), "cashier01");
+            ResettleOutcome r = desk.settle(cash.entryNo(), "cashier01", () -> "123456".toCharArray(), -1); // account share: PIN
             assertEquals(ResettleOutcome.Kind.SETTLED, r.kind(), r.message());
             shown.append(r.message()).append('\n');
 
