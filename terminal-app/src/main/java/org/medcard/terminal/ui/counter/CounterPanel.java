@@ -226,8 +226,14 @@ final class CounterPanel extends JPanel implements CounterView {
         return b;
     }
 
+    /** Back to the code field (after a dialog too: the request is repeated once the dialog is gone). */
     void focusCode() {
         code.requestFocusInWindow();
+        javax.swing.SwingUtilities.invokeLater(() -> {
+            if (!code.isFocusOwner() && code.isShowing()) {
+                code.requestFocus();
+            }
+        });
     }
 
     // ---------------------------------------------------------------- actions
