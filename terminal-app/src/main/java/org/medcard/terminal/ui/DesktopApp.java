@@ -58,8 +58,14 @@ public final class DesktopApp implements AutoCloseable {
         });
         this.operators = new Operators(terminal.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
                 terminal.audit(), terminal.clock());
-        if (terminal.config().trainingMode() && TrainingOperators.seedIfEmpty(operators)) {
-            LOG.warn("TRAINING MODE: training operators created (cashier, supervisor, technician)");
+        if (terminal.config().trainingMode()) {
+            // First on the worker, so the window shows meanwhile (three PBKDF2 hashes take a while) and every
+            // sign-in, which runs on the same single worker thread, comes after it.
+            worker.execute(() -> {
+                if (TrainingOperators.seedIfEmpty(operators)) {
+                    LOG.warn("TRAINING MODE: training operators created (cashier, supervisor, technician)");
+                }
+            });
         }
     }
 
