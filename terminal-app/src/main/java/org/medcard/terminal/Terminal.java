@@ -126,7 +126,9 @@ public final class Terminal implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.options = options;
-        this.messages = ResourceBundle.getBundle("org.medcard.terminal.messages", config.language());
+        // No fallback to the JVM's default locale: language=en on a Chinese Windows must still say English.
+        this.messages = ResourceBundle.getBundle("org.medcard.terminal.messages", config.language(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         Path dataDir = config.dataDir();
         createDirectories(dataDir);
         org.medcard.terminal.security.OwnerOnlyFiles.secure(dataDir, true);
@@ -367,6 +369,11 @@ public final class Terminal implements AutoCloseable {
             devices.psamFaulted();
             throw e;
         }
+    }
+
+    /** The card left the slot (the desktop app's card watch): the status bar says "no card" again. */
+    public void cardRemoved() {
+        cardState = PartState.none("no card");
     }
 
     public void psamFaulted(String reason) {
