@@ -33,6 +33,7 @@ public final class Devices implements AutoCloseable {
     private PcscReaders simulatorPcsc;
     private PcscReaders systemPcsc;
     private CardTransport psamTransport;
+    private CardTransport cardTransport;
     private Psam psam;
 
     public Devices(DeviceChoice reader, DeviceChoice psam, Optional<TrainingReader> training, Path dataDir) {
@@ -64,13 +65,27 @@ public final class Devices implements AutoCloseable {
         };
     }
 
-    /** Opens a connection to the card in the card slot. */
-    public CardTransport connectCard() {
-        return switch (readerChoice.kind()) {
+    /**
+     * Opens a connection to the card in the card slot, closing the previous card session first. The JDK's
+     * PC/SC {@code CardTerminal.connect} hands back the cached {@code Card} of an earlier session that was
+     * never disconnected; after that card was pulled (or swapped for the next patient's) its handle is dead
+     * and every exchange fails with SCARD_E_NOT_TRANSACTED — for as long as the terminal runs.
+     */
+    public synchronized CardTransport connectCard() {
+        closeCard();
+        cardTransport = switch (readerChoice.kind()) {
             case SIMULATOR -> simulator().open(training.orElseThrow().reader().name() + " card slot 0");
             case PCSC -> system().open(readerChoice.target());
             default -> throw unsupported(readerChoice);
         };
+        return cardTransport;
+    }
+
+    private void closeCard() {
+        if (cardTransport != null) {
+            cardTransport.close();
+            cardTransport = null;
+        }
     }
 
     /** The PSAM, opened on first use and after a fault. */
@@ -131,6 +146,7 @@ public final class Devices implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closeCard();
         if (psamTransport != null) {
             psamTransport.close();
         }
