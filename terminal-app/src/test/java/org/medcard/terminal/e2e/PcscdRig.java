@@ -100,10 +100,18 @@ public final class PcscdRig implements AutoCloseable {
 
     /** Takes out any card, waits until pcscd shows the reader empty, puts the profile's card in, waits until pcscd shows card and PSAM. */
     public VirtualMedicalCard present(String profile) throws IOException {
+        return present(profile, true);
+    }
+
+    /**
+     * Like {@link #present(String)}; with {@code waitForRemoval} false the card goes back in at once, the way a
+     * hurried cashier pushes a pulled card straight back (the bridge still keeps it out for a second).
+     */
+    public VirtualMedicalCard present(String profile, boolean waitForRemoval) throws IOException {
         // As a cashier does: the card that was there (or was torn out) is gone for pcscd before the next goes in;
         // else pcscd, polling every 400 ms, may still show the old card to a program that connects now.
         training.remove();
-        if (!unplugged && !readers.waitForCardAbsent(CARD_READER, WAIT)) {
+        if (waitForRemoval && !unplugged && !readers.waitForCardAbsent(CARD_READER, WAIT)) {
             throw new IllegalStateException("pcscd still shows a card in " + CARD_READER + " after " + WAIT);
         }
         VirtualMedicalCard card = training.present(profile);

@@ -59,18 +59,31 @@ public final class SoakTerminalDriver {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] w = line.trim().split(" ");
-                switch (w[0]) {
+                try {
+                    if (!command(t, w, out)) {
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    // A fault outside a sale (the card gone while recovering): answer it, keep the terminal up.
+                    out.println(PREFIX + "ERROR " + e);
+                }
+            }
+        }
+    }
+
+    /** Runs one command; false for QUIT. */
+    private static boolean command(Terminal t, String[] w, PrintStream out) throws Exception {
+        switch (w[0]) {
                     case "SALE" -> out.println(PREFIX + "RESULT " + sale(t, w[1], w[2]));
                     case "RECOVER" -> out.println(PREFIX + "RECOVERED " + t.tearRecovery().recover(t.openCard(), t.psam()).size());
                     case "DRAIN" -> out.println(PREFIX + "DRAINED " + drain(t));
                     case "QUIT" -> {
                         out.println(PREFIX + "BYE");
-                        return;
+                        return false;
                     }
                     default -> out.println(PREFIX + "UNKNOWN " + w[0]);
                 }
-            }
-        }
+                return true;
     }
 
     private static String sale(Terminal t, String idNumber, String items) throws Exception {

@@ -42,7 +42,7 @@ import org.medcard.terminal.e2e.PcscdRig;
  * started again and recovers at start). Afterwards {@link Reconciliation} closes the books; the test prints
  * the figures and fails on any mismatch.
  *
- * <p>Bounded in count and time: {@code soak.sales} sales (default 12), no new sale after {@code soak.seconds}
+ * <p>Bounded in count and time: {@code soak.sales} sales (default 15), no new sale after {@code soak.seconds}
  * (default 45); {@code soak.seed} repeats a run. The {@code soak} profile sets long-form numbers.
  */
 class WholeSystemSoakIT {
@@ -52,6 +52,7 @@ class WholeSystemSoakIT {
     private static final List<String> ITEMS = List.of("XB05XAL013", "XP01ABJ016", "XB05BAP012", "XN02BED014", "ZS04MSK032", "XC08CAA018");
     private static final Duration SALE_WAIT = Duration.ofSeconds(120);
     private static final Duration START_WAIT = Duration.ofSeconds(90);
+    private static final Random RANDOM_PUT_BACK = new Random(7);
     private final ObjectMapper json = new ObjectMapper();
 
     @TempDir
@@ -59,7 +60,7 @@ class WholeSystemSoakIT {
 
     @Test
     void chaosSoak_cardsCenterAndJournalAgreeToTheFen_everySaleAccountedOnce() throws Exception {
-        int sales = Integer.getInteger("soak.sales", 12);
+        int sales = Integer.getInteger("soak.sales", 15);
         long seconds = Long.getLong("soak.seconds", 45);
         long seed = Long.getLong("soak.seed", System.nanoTime());
         System.out.printf("soak: seed %d (repeat with -Dsoak.seed=%d), up to %d sales, %d s%n", seed, seed, sales, seconds);
@@ -79,6 +80,7 @@ class WholeSystemSoakIT {
         int restarts = 0;
         int hung = 0;
         long started = System.nanoTime();
+        long salesStarted = started;
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "soak-faults");
             t.setDaemon(true);
@@ -97,7 +99,11 @@ class WholeSystemSoakIT {
             String inSlot = CARDS.get(CARDS.size() - 1);
             TerminalProcess terminal = TerminalProcess.start(terminalDir, centerUrl, offsetMillis, log, START_WAIT);
             try {
-                while (attempted < sales && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(seconds)) {
+                // The time bound counts from the first sale: pcscd is shared by the builds on this machine, and
+                // waiting for its lock is not the soak's time.
+                salesStarted = System.nanoTime();
+                System.out.printf("soak: pcscd, center and terminal up after %d ms%n", TimeUnit.NANOSECONDS.toMillis(salesStarted - started));
+                while (attempted < sales && System.nanoTime() - salesStarted < TimeUnit.SECONDS.toNanos(seconds)) {
                     attempted++;
                     if (random.nextInt(100) < 20) {
                         inSlot = CARDS.get(random.nextInt(CARDS.size()));
@@ -139,10 +145,14 @@ class WholeSystemSoakIT {
                 }
                 // Closing: every card back in the reader once (its unfinished sales resolved), then forward everything.
                 for (String p : CARDS) {
-                    VirtualMedicalCard c = present(rig, cards, p, true);
+                    VirtualMedicalCard c = rig.present(p, true);
                     cards.put(p, c);
-                    terminal.send("RECOVER");
-                    String recovered = terminal.answer(SALE_WAIT).orElse("(no answer)");
+                    String recovered = "";
+                    for (int i = 0; i < 5 && !recovered.startsWith("RECOVERED"); i++) {
+                        Thread.sleep(i * 500L);
+                        terminal.send("RECOVER");
+                        recovered = terminal.answer(SALE_WAIT).orElse("(no answer)");
+                    }
                     assertTrue(recovered.startsWith("RECOVERED"), "recovery at the end: " + recovered + "; log:\n" + tail(log));
                     ledgers.get(c.profile().cardNo()).observe(c.state());
                 }
@@ -156,7 +166,7 @@ class WholeSystemSoakIT {
             center.stop();
         }
         Reconciliation r = Reconciliation.of(ledgers.values(), dir.resolve("center.db"), terminalDir.resolve("queue.db"), setlIds, entries);
-        long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - salesStarted);
         print(seed, attempted, elapsed, restarts, injected, outcomes, r);
         assertEquals(0, hung, "sales that hung for " + SALE_WAIT.toSeconds() + " s; see " + log);
         assertEquals(List.of(), r.mismatches, "mismatches (seed " + seed + "); terminal log " + log);
@@ -175,7 +185,8 @@ class WholeSystemSoakIT {
         if (there && !always && current.armedTears().isEmpty()) {
             return current;
         }
-        VirtualMedicalCard c = rig.present(profile);
+        // Half the time the card goes straight back in, as a hurried cashier does (that found a bug once).
+        VirtualMedicalCard c = rig.present(profile, RANDOM_PUT_BACK.nextBoolean());
         cards.put(profile, c);
         return c;
     }
@@ -183,7 +194,7 @@ class WholeSystemSoakIT {
     /** Arms the sale's fault: at once (tears, slow center) or at a random moment of the sale (a timer). */
     private static ScheduledFuture<?> arm(SoakFault fault, Random random, VirtualMedicalCard card, PcscdRig rig,
                                           SettlementCenter center, TerminalProcess terminal, ScheduledExecutorService timer) {
-        long at = random.nextInt(3000);
+        long at = random.nextInt(1200); // a sale takes 1–2 s through vpcd: most timed faults land inside it
         Runnable action = switch (fault) {
             case NONE -> () -> { };
             case TEAR_BEFORE_DEBIT -> armNow(() -> card.arm(Tear.BEFORE_DEBIT));
