@@ -12,8 +12,10 @@ public final class TerminalMain {
     }
 
     public static void main(String[] args) {
+        TerminalEnvironment env = TerminalEnvironment.fromSystem();
+        NativeLibraryDirs.apply(env.defaultDataDir(), System.getProperties());
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(MedcardCli.create(TerminalEnvironment.fromSystem(), out, err).execute(args));
+        System.exit(MedcardCli.create(env, out, err).execute(args));
     }
 }

@@ -75,6 +75,7 @@ class WholeSystemSoakIT {
         Map<String, Integer> outcomes = new TreeMap<>();
         List<String> setlIds = new ArrayList<>();
         List<String> entries = new ArrayList<>();
+        List<String> crashes = new ArrayList<>();
         Map<String, CardLedger> ledgers = new LinkedHashMap<>();
         int attempted = 0;
         int restarts = 0;
@@ -120,7 +121,11 @@ class WholeSystemSoakIT {
                     rig.plugCard();
                     assertTrue(rig.cardVisible(Duration.ofSeconds(10)) || !rig.training().reader().cardSlot().isCardPresent(),
                             "the card is back in the reader after a replug");
-                    if (answer.isPresent()) {
+                    if (answer.isPresent() && answer.get().startsWith("ERROR")) {
+                        // The sale threw instead of giving the cashier an outcome: a finding in itself.
+                        outcomes.merge("EXCEPTION", 1, Integer::sum);
+                        crashes.add("sale " + attempted + " (" + fault + "): " + answer.get());
+                    } else if (answer.isPresent()) {
                         JsonNode o = json.readTree(answer.get().substring("RESULT ".length()));
                         outcomes.merge(o.path("kind").asText(), 1, Integer::sum);
                         if (!o.path("setl_id").isNull() && !o.path("setl_id").asText().isEmpty()) {
@@ -166,6 +171,7 @@ class WholeSystemSoakIT {
             center.stop();
         }
         Reconciliation r = Reconciliation.of(ledgers.values(), dir.resolve("center.db"), terminalDir.resolve("queue.db"), setlIds, entries);
+        r.mismatches.addAll(crashes);
         long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - salesStarted);
         print(seed, attempted, elapsed, restarts, injected, outcomes, r);
         assertEquals(0, hung, "sales that hung for " + SALE_WAIT.toSeconds() + " s; see " + log);
