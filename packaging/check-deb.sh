@@ -31,8 +31,9 @@ for f in queue.db terminal.db terminal.key; do
   [ -f "$data/$f" ] || { echo "check-deb: $data/$f missing" >&2; exit 1; }
 done
 # sqlite-jdbc deletes its unpacked library at exit: the folder exists, and the JVM's temp folder stayed clean.
-[ -d "$data/native/sqlite" ] && [ -d "$data/native/jserialcomm" ] || { echo "check-deb: $data/native/{sqlite,jserialcomm} missing" >&2; exit 1; }
+[ -d "$data/native/sqlite" ] || { echo "check-deb: $data/native/sqlite missing" >&2; exit 1; }
+ls "$data"/native/jserialcomm/*/libjSerialComm.so >/dev/null || { echo "check-deb: jSerialComm's library not under $data/native/jserialcomm" >&2; exit 1; }
 if ls "$root/systmp" | grep -qi 'sqlite\|jserialcomm'; then
   echo "check-deb: a native library was unpacked into java.io.tmpdir: $(ls "$root/systmp")" >&2; exit 1
 fi
-echo "check-deb: OK - app data in $data ($(ls "$data" | tr '\n' ' ')); native unpack folders $(cd "$data" && ls -d native/*)"
+echo "check-deb: OK - app data in $data ($(ls "$data" | tr '\n' ' ')); native: $(cd "$data" && find native -type f -o -type d -empty | tr '\n' ' ')"

@@ -57,8 +57,13 @@ class DistributionIT {
             assertTrue(Files.isRegularFile(data.resolve(f)), f + " in the user's data folder " + data);
         }
         assertTrue(Files.isDirectory(data.resolve("native/sqlite")), "sqlite-jdbc's unpack folder under the data folder");
+        try (var serial = Files.walk(data.resolve("native/jserialcomm"))) {
+            assertEquals(1, serial.filter(p -> p.getFileName().toString().equals("libjSerialComm.so")).count(),
+                    "jSerialComm's library copied under the data folder");
+        }
         try (var tmp = Files.list(root.resolve("systmp"))) {
-            List<String> left = tmp.map(p -> p.getFileName().toString()).filter(n -> n.toLowerCase().contains("sqlite")).toList();
+            List<String> left = tmp.map(p -> p.getFileName().toString())
+                    .filter(n -> n.toLowerCase().contains("sqlite") || n.toLowerCase().contains("jserialcomm")).toList();
             assertEquals(List.of(), left, "nothing native unpacked into java.io.tmpdir");
         }
     }
