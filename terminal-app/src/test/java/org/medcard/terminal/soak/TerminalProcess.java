@@ -95,16 +95,22 @@ final class TerminalProcess implements AutoCloseable {
 
     /** Asks the terminal to quit; kills it if it does not within 20 s. */
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            try {
-                send("QUIT");
-            } catch (IOException e) {
-                // already gone
-            }
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            send("QUIT");
+        } catch (IOException e) {
+            // already gone
+        }
+        try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 kill();
             }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
