@@ -25,6 +25,7 @@ final class TerminalProcess implements AutoCloseable {
     private final Process process;
     private final Writer in;
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+    private volatile boolean ended;
 
     private TerminalProcess(Process process) {
         this.process = process;
@@ -70,6 +71,11 @@ final class TerminalProcess implements AutoCloseable {
         return Optional.of(a);
     }
 
+    /** Whether its output ended (the process exited or was killed), as opposed to an answer that is late. */
+    boolean ended() {
+        return ended;
+    }
+
     boolean alive() {
         return process.isAlive();
     }
@@ -90,6 +96,7 @@ final class TerminalProcess implements AutoCloseable {
         } catch (IOException e) {
             // The process was killed: its pipe closed under us.
         }
+        ended = true;
         answers.add(EOF);
     }
 

@@ -139,8 +139,9 @@ class WholeSystemSoakIT {
                             entries.add(o.path("entry_no").asText());
                         }
                     } else {
-                        outcomes.merge(terminal.alive() ? "HUNG (killed)" : "KILLED", 1, Integer::sum);
-                        hung += terminal.alive() ? 1 : 0;
+                        // Killed: its output ended (the process may take a moment more to be reaped). Hung: no answer in time.
+                        outcomes.merge(terminal.ended() ? "KILLED" : "HUNG (killed)", 1, Integer::sum);
+                        hung += terminal.ended() ? 0 : 1;
                     }
                     System.out.printf("soak: sale %d card %s fault %s -> %s%n", attempted, inSlot, fault, answer.orElse("(no answer)"));
                     if (!terminal.alive() || answer.isEmpty()) {
