@@ -18,9 +18,10 @@ public final class TerminalMain {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        TerminalEnvironment env = TerminalEnvironment.fromSystem();
+        NativeLibraryDirs.apply(env.defaultDataDir(), System.getProperties());
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        TerminalEnvironment env = TerminalEnvironment.fromSystem();
         if (args.length == 0) {
             if (DesktopLauncher.displayAvailable()) {
                 System.exit(DesktopLauncher.run(env, err));

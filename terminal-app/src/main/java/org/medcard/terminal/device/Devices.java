@@ -48,6 +48,7 @@ public final class Devices implements AutoCloseable {
     /** Serial counter readers by port path: the card (slot 0) and the PSAM (slot 1) may share one reader. */
     private final Map<String, SerialReader> serialReaders = new HashMap<>();
     private CardTransport psamTransport;
+    private CardTransport cardTransport;
     private Psam psam;
 
     public Devices(DeviceChoice reader, DeviceChoice psam, Optional<TrainingReader> training, Path dataDir) {
@@ -80,14 +81,28 @@ public final class Devices implements AutoCloseable {
         };
     }
 
-    /** Opens a connection to the card in the card slot. */
-    public CardTransport connectCard() {
-        return switch (readerChoice.kind()) {
+    /**
+     * Opens a connection to the card in the card slot, closing the previous card session first. The JDK's
+     * PC/SC {@code CardTerminal.connect} hands back the cached {@code Card} of an earlier session that was
+     * never disconnected; after that card was pulled (or swapped for the next patient's) its handle is dead
+     * and every exchange fails with SCARD_E_NOT_TRANSACTED — for as long as the terminal runs.
+     */
+    public synchronized CardTransport connectCard() {
+        closeCard();
+        cardTransport = switch (readerChoice.kind()) {
             case SIMULATOR -> simulator().open(training.orElseThrow().reader().name() + " card slot 0");
             case PCSC -> system().open(readerChoice.target());
             case SERIAL -> serialSlot(readerChoice.target(), SERIAL_CARD_SLOT);
             default -> throw unsupported(readerChoice);
         };
+        return cardTransport;
+    }
+
+    private void closeCard() {
+        if (cardTransport != null) {
+            cardTransport.close();
+            cardTransport = null;
+        }
     }
 
     /**
@@ -167,6 +182,7 @@ public final class Devices implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closeCard();
         if (psamTransport != null) {
             psamTransport.close();
         }

@@ -294,7 +294,15 @@ public final class PharmacySale {
                               String beneficiary, BiFunction<Fault, String, SaleOutcome> beforeDebitFault,
                               Function<PurchaseIntent, SaleIntent> intentFor) {
         if (policy.pinRequired(plan.accountFen())) {
-            Optional<SaleOutcome> pinRefusal = verifyPin(request.pin(), card, view);
+            Optional<SaleOutcome> pinRefusal;
+            try {
+                pinRefusal = verifyPin(request.pin(), card, view);
+            } catch (CardFault e) {
+                // The card was pulled (or the reader went) during VERIFY: nothing is debited before DEBIT, so
+                // this is a fault before the debit like any other, not an exception for the cashier.
+                terminal.markCardFault(e);
+                return beforeDebitFault.apply(Fault.CARD_UNREADABLE, e.getMessage());
+            }
             if (pinRefusal.isPresent()) {
                 return pinRefusal.get();
             }

@@ -48,7 +48,8 @@ public final class PcscdRig implements AutoCloseable {
     private final FileLock lock;
     private final Process pcscd;
     private final TrainingReader training;
-    private final VpcdBridge cardBridge;
+    private VpcdBridge cardBridge;
+    private boolean unplugged;
     private final VpcdBridge psamBridge;
     private final PcscReaders readers = new PcscReaders();
     private final AtomicLong cardApdus = new AtomicLong();
@@ -97,8 +98,22 @@ public final class PcscdRig implements AutoCloseable {
         return new PcscdRig(channel, lock, p, new TrainingReader(CardProfiles.bundled(), cardDir, clock));
     }
 
-    /** Puts the profile's card in the bridged slot and waits until pcscd shows card and PSAM. */
+    /** Takes out any card, waits until pcscd shows the reader empty, puts the profile's card in, waits until pcscd shows card and PSAM. */
     public VirtualMedicalCard present(String profile) throws IOException {
+        return present(profile, true);
+    }
+
+    /**
+     * Like {@link #present(String)}; with {@code waitForRemoval} false the card goes back in at once, the way a
+     * hurried cashier pushes a pulled card straight back (the bridge still keeps it out for a second).
+     */
+    public VirtualMedicalCard present(String profile, boolean waitForRemoval) throws IOException {
+        // As a cashier does: the card that was there (or was torn out) is gone for pcscd before the next goes in;
+        // else pcscd, polling every 400 ms, may still show the old card to a program that connects now.
+        training.remove();
+        if (waitForRemoval && !unplugged && !readers.waitForCardAbsent(CARD_READER, WAIT)) {
+            throw new IllegalStateException("pcscd still shows a card in " + CARD_READER + " after " + WAIT);
+        }
         VirtualMedicalCard card = training.present(profile);
         if (!readers.waitForCard(CARD_READER, WAIT) || !readers.waitForCard(PSAM_READER, WAIT)) {
             throw new IllegalStateException("pcscd does not show the card and PSAM in " + WAIT);
@@ -112,6 +127,40 @@ public final class PcscdRig implements AutoCloseable {
         if (!readers.waitForCardAbsent(CARD_READER, WAIT)) {
             throw new IllegalStateException("pcscd still shows a card after " + WAIT);
         }
+    }
+
+    /** The simulated reader behind the bridges (the soak re-inserts torn cards and arms tears through it). */
+    public TrainingReader training() {
+        return training;
+    }
+
+    /**
+     * Reader unplug as vpcd sees it: the card slot's bridge disconnects, so pcscd reports no card and a
+     * program in the middle of an exchange gets a PC/SC error. {@link #plugCard()} connects a new bridge.
+     */
+    public synchronized void unplugCard() {
+        unplugged = true;
+        cardBridge.close();
+    }
+
+    /** Connects the card slot to vpcd again after {@link #unplugCard()} (nothing when it is plugged in). */
+    public synchronized void plugCard() {
+        if (!unplugged) {
+            return;
+        }
+        unplugged = false;
+        cardBridge = VpcdBridge.local(training.reader().cardSlot());
+        cardBridge.start();
+    }
+
+    /** Whether pcscd shows a card in the card reader within {@code wait}. */
+    public boolean cardVisible(Duration wait) {
+        return readers.waitForCard(CARD_READER, wait);
+    }
+
+    /** Whether pcscd shows the card reader empty within {@code wait}. */
+    public boolean cardAbsent(Duration wait) {
+        return readers.waitForCardAbsent(CARD_READER, wait);
     }
 
     /** APDUs the card slot exchanged so far (the PSAM's are not counted). */

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Unpacks the .deb build-deb.sh made into a temporary root (dpkg -x: no root rights, nothing installed on
+# the machine) and runs the installed launcher: --version, readers, and a training sale with the built-in
+# simulator, with HOME and XDG_DATA_HOME in the temporary root. Checks the app data and the native
+# libraries' unpack folders land in the user's data folder (~/.local/share/medcard), not in /tmp.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+deb=$(ls terminal-app/target/installer/medcard-terminal_*.deb 2>/dev/null | head -n 1 || true)
+[ -n "$deb" ] || { echo "check-deb: no .deb in terminal-app/target/installer; run packaging/build-deb.sh" >&2; exit 1; }
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+dpkg-deb --info "$deb" | sed -n 's/^ *\(Package\|Version\|Architecture\|Depends\|Installed-Size\):/  \1:/p'
+dpkg -x "$deb" "$root"
+launcher="$root/opt/medcard-terminal/bin/medcard-terminal"
+[ -x "$launcher" ] || { echo "check-deb: launcher $launcher missing" >&2; exit 1; }
+
+export HOME="$root/home" XDG_DATA_HOME="$root/home/.local/share"
+# The JVM's temp folder moved into the root too, to see that nothing native lands there.
+export JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=$root/systmp"
+mkdir -p "$HOME" "$root/systmp"
+cd "$root"
+echo "== medcard-terminal --version"; "$launcher" --version
+echo "== medcard-terminal readers"; "$launcher" readers
+echo "== training sale (simulator, embedded center)"
+echo 123456 | "$launcher" sale --reader simulator --psam-reader simulator --items XB05XAL013:1 --pin-stdin --json 2>/dev/null \
+  | tee "$root/sale.json"
+grep -q '"outcome":"SETTLED"' "$root/sale.json" || { echo "check-deb: the training sale did not settle" >&2; exit 1; }
+data="$XDG_DATA_HOME/medcard"
+for f in queue.db terminal.db terminal.key; do
+  [ -f "$data/$f" ] || { echo "check-deb: $data/$f missing" >&2; exit 1; }
+done
+# sqlite-jdbc deletes its unpacked library at exit: the folder exists, and the JVM's temp folder stayed clean.
+[ -d "$data/native/sqlite" ] || { echo "check-deb: $data/native/sqlite missing" >&2; exit 1; }
+ls "$data"/native/jserialcomm/*/libjSerialComm.so >/dev/null || { echo "check-deb: jSerialComm's library not under $data/native/jserialcomm" >&2; exit 1; }
+if ls "$root/systmp" | grep -qi 'sqlite\|jserialcomm'; then
+  echo "check-deb: a native library was unpacked into java.io.tmpdir: $(ls "$root/systmp")" >&2; exit 1
+fi
+echo "check-deb: OK - app data in $data ($(ls "$data" | tr '\n' ' ')); native: $(cd "$data" && find native -type f -o -type d -empty | tr '\n' ' ')"
