@@ -123,7 +123,9 @@ public final class Terminal implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.options = options;
-        this.messages = ResourceBundle.getBundle("org.medcard.terminal.messages", config.language());
+        // No fallback to the machine's default locale: language=en on a Chinese system must still read English.
+        this.messages = ResourceBundle.getBundle("org.medcard.terminal.messages", config.language(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         Path dataDir = config.dataDir();
         createDirectories(dataDir);
         if (config.trainingMode()) {
