@@ -54,7 +54,8 @@ public final class RegistrationDeskModel {
 
     /** Shows the departments and the first one's doctors. */
     public void start() {
-        List<Department> all = catalog.all();
+        // Sorted by code: the catalog keeps no order, and a clerk finds D01…D05 where they were yesterday.
+        List<Department> all = catalog.all().stream().sorted(java.util.Comparator.comparing(Department::code)).toList();
         view.showDepartments(all, all.stream().map(d -> texts.get("department.label", d.code(), d.name(),
                 Money.formatYuan(d.regFeeFen()))).toList());
         if (!all.isEmpty()) {
