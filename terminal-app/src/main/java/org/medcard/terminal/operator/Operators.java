@@ -154,6 +154,20 @@ public final class Operators {
         });
     }
 
+    /** Unlocks an account locked by wrong passwords, before {@link #LOCK_TIME} is over; the password stays. */
+    public void unlock(String name, String by) {
+        db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE operator SET failed_attempts = 0, locked_until = NULL WHERE name = ?")) {
+                p.setString(1, name);
+                if (p.executeUpdate() != 1) {
+                    throw new IllegalArgumentException("no operator " + name);
+                }
+            }
+            audit.record(c, by, "operator.unlock", name);
+            return null;
+        });
+    }
+
     public List<Operator> list() {
         return db.inTransaction(c -> {
             List<Operator> out = new ArrayList<>();
