@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.medcard.queue.ForwardResult;
 import org.medcard.queue.IdNumbers;
@@ -35,7 +36,7 @@ public final class QueueModel {
 
     private final Terminal terminal;
     private final ResettleDesk desk;
-    private final String cashier;
+    private final Supplier<String> cashier;
     private final QueueView view;
     private final Executor worker;
     private final Executor ui;
@@ -44,7 +45,7 @@ public final class QueueModel {
     private volatile List<EntryRow> entries = List.of();
     private volatile boolean onlyOpen = true;
 
-    public QueueModel(Terminal terminal, ResettleDesk desk, String cashier, QueueView view, Executor worker, Executor ui) {
+    public QueueModel(Terminal terminal, ResettleDesk desk, Supplier<String> cashier, QueueView view, Executor worker, Executor ui) {
         this.terminal = terminal;
         this.desk = desk;
         this.cashier = cashier;
@@ -67,8 +68,9 @@ public final class QueueModel {
 
     /** The cashier's "forward now": ends any backoff wait and sends what waits, reporting each answer. */
     public void forwardNow() {
+        String by = cashier.get();
         run(texts.get("busy.forwarding"), () -> {
-            ForwardProgress end = forward();
+            ForwardProgress end = forward(by);
             ui.execute(() -> view.showForwarding(end));
             reload();
         });
@@ -88,8 +90,9 @@ public final class QueueModel {
         if (!view.confirmCardInserted(row.get())) {
             return;
         }
+        String by = cashier.get();
         run(texts.get("busy.resettling", entryNo), () -> {
-            ResettleAnswer answer = answer(desk.settle(entryNo, cashier));
+            ResettleAnswer answer = answer(desk.settle(entryNo, by));
             ui.execute(() -> view.showResettled(answer));
             reload();
         });
@@ -132,7 +135,7 @@ public final class QueueModel {
         });
     }
 
-    private ForwardProgress forward() {
+    private ForwardProgress forward(String by) {
         Optional<Forwarder> forwarder = terminal.onlineCenter().flatMap(c -> terminal.forwarder());
         if (forwarder.isEmpty()) {
             return new ForwardProgress(0, waiting(), true, false, texts.get("forward.no_center"));
@@ -160,7 +163,7 @@ public final class QueueModel {
         boolean lost = !results.isEmpty() && results.get(results.size() - 1).state() == OutboxState.UNKNOWN;
         int left = waiting();
         int n = Math.max(sent.get(), results.size());
-        LOG.info("Forward now by {}: {} sent, {} still waiting{}", cashier, n, left, lost ? ", the center stopped answering" : "");
+        LOG.info("Forward now by {}: {} sent, {} still waiting{}", by, n, left, lost ? ", the center stopped answering" : "");
         if (lost) {
             terminal.centerFaulted("no answer while forwarding");
             return new ForwardProgress(n, Math.max(total, n), true, false, texts.get("forward.no_answer", n, left));

@@ -33,7 +33,7 @@ public final class RegistrationDeskModel {
 
     private final RegistrationDesk desk;
     private final DepartmentCatalog catalog;
-    private final String clerk;
+    private final Supplier<String> clerk;
     private final RegistrationView view;
     private final Executor worker;
     private final Executor ui;
@@ -41,7 +41,7 @@ public final class RegistrationDeskModel {
     private final AtomicBoolean busy = new AtomicBoolean();
     private final List<OpenVisit> open = new CopyOnWriteArrayList<>();
 
-    public RegistrationDeskModel(RegistrationDesk desk, DepartmentCatalog catalog, java.util.Locale language, String clerk,
+    public RegistrationDeskModel(RegistrationDesk desk, DepartmentCatalog catalog, java.util.Locale language, Supplier<String> clerk,
                                  RegistrationView view, Executor worker, Executor ui) {
         this.desk = desk;
         this.catalog = catalog;
@@ -84,8 +84,9 @@ public final class RegistrationDeskModel {
             view.showMessage(texts.get("department.unknown", deptCode));
             return;
         }
+        String by = clerk.get();
         run(texts.get(payNow ? "busy.register_pay" : "busy.register"), () -> {
-            VisitOutcome o = desk.register(deptCode, doctorCode, payNow, pinFromView(), clerk);
+            VisitOutcome o = desk.register(deptCode, doctorCode, payNow, pinFromView(), by);
             if (o.kind() == VisitOutcome.Kind.REGISTERED) {
                 String doctor = dept.get().doctor(doctorCode).map(Department.Doctor::name).orElse("");
                 open.add(new OpenVisit(o.mdtrtId(), deptCode, dept.get().name(), doctor, o.cardNoMasked(), o.holderName(),
@@ -117,7 +118,8 @@ public final class RegistrationDeskModel {
                 return;
             }
         }
-        run(texts.get("busy.settle", id), () -> desk.settle(id, items, pinFromView(), clerk));
+        String by = clerk.get();
+        run(texts.get("busy.settle", id), () -> desk.settle(id, items, pinFromView(), by));
     }
 
     /** Cancels an unpaid visit (2202) once the clerk confirms. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.Money;
@@ -20,12 +21,12 @@ import org.medcard.terminal.receipt.DayCloseReport;
  */
 public final class DayCloseModel {
     private final Terminal terminal;
-    private final String supervisor;
+    private final Supplier<String> supervisor;
     private final DayCloseView view;
     private final Texts texts;
     private final Work work;
 
-    public DayCloseModel(Terminal terminal, String supervisor, DayCloseView view, Executor worker, Executor ui) {
+    public DayCloseModel(Terminal terminal, Supplier<String> supervisor, DayCloseView view, Executor worker, Executor ui) {
         this.terminal = terminal;
         this.supervisor = supervisor;
         this.view = view;
@@ -39,9 +40,10 @@ public final class DayCloseModel {
     }
 
     public void close(LocalDate date) {
+        String by = supervisor.get();
         work.run(texts.get("busy.dayclose", date.toString()), () -> {
             DayClose.Result r = new DayClose(terminal.queue(), terminal.onlineCenter(), terminal.clock()).close(date);
-            terminal.audit().record(supervisor, "DAY_CLOSE", date + ": " + r.reconciliation().result() + ", " + r.count()
+            terminal.audit().record(by, "DAY_CLOSE", date + ": " + r.reconciliation().result() + ", " + r.count()
                     + " settlement(s), fund " + r.fundSum() + ", account " + r.acctSum() + ", cash " + r.cashSum() + " fen");
             return answer(r);
         }, view::showDayClose);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.operator.Operators;
@@ -14,19 +15,19 @@ import org.medcard.terminal.operator.Role;
  * reset a password. Each change is audited by {@link Operators} in its own transaction, naming the supervisor.
  * Passwords arrive as {@code char[]} and are wiped here or by {@link Operators}.
  *
- * <p>Threads: public methods on the UI thread; the store and the password hashing (deliberately slow) run on
+ * <p>Threads: public methods on the UI thread (where the signed-in operator is read); the store and the password hashing (deliberately slow) run on
  * {@code worker}.
  */
 public final class OperatorsModel {
     private final Operators operators;
-    private final Operator supervisor;
+    private final Supplier<Operator> signedIn;
     private final OperatorsView view;
     private final Texts texts;
     private final Work work;
 
-    public OperatorsModel(Operators operators, Operator signedIn, Locale language, OperatorsView view, Executor worker, Executor ui) {
+    public OperatorsModel(Operators operators, Supplier<Operator> signedIn, Locale language, OperatorsView view, Executor worker, Executor ui) {
         this.operators = operators;
-        this.supervisor = signedIn;
+        this.signedIn = signedIn;
         this.view = view;
         this.texts = new Texts(language);
         this.work = new Work(view, worker, ui, texts);
@@ -52,8 +53,9 @@ public final class OperatorsModel {
                 return;
             }
             char[] pw = password.clone();
+            String by = signedIn.get().name();
             work.run(texts.get("busy.operators"), () -> {
-                operators.add(op, pw, supervisor.name());
+                operators.add(op, pw, by);
                 return rows();
             }, rows -> {
                 view.showOperators(rows);
@@ -68,19 +70,21 @@ public final class OperatorsModel {
         if (!allowed() || name == null) {
             return;
         }
-        if (name.equals(supervisor.name())) {
+        if (name.equals(signedIn.get().name())) {
             view.showMessage(texts.get("operator.not_yourself"));
             return;
         }
         if (!view.confirm(texts.get("operator.confirm_disable", name))) {
             return;
         }
-        change(name, () -> operators.deactivate(name, supervisor.name()), texts.get("operator.disabled", name));
+        String by = signedIn.get().name();
+        change(name, () -> operators.deactivate(name, by), texts.get("operator.disabled", name));
     }
 
     public void unlock(String name) {
         if (allowed() && name != null) {
-            change(name, () -> operators.unlock(name, supervisor.name()), texts.get("operator.unlocked", name));
+            String by = signedIn.get().name();
+            change(name, () -> operators.unlock(name, by), texts.get("operator.unlocked", name));
         }
     }
 
@@ -91,7 +95,8 @@ public final class OperatorsModel {
                 return;
             }
             char[] pw = password.clone();
-            change(name, () -> operators.changePassword(name, pw, supervisor.name()), texts.get("operator.password_set", name));
+            String by = signedIn.get().name();
+            change(name, () -> operators.changePassword(name, pw, by), texts.get("operator.password_set", name));
         } finally {
             wipe(password, repeat);
         }
@@ -108,7 +113,7 @@ public final class OperatorsModel {
     }
 
     private boolean allowed() {
-        if (supervisor.role().covers(Role.SUPERVISOR)) {
+        if (signedIn.get().role().covers(Role.SUPERVISOR)) {
             return true;
         }
         view.showMessage(texts.get("supervisor_only"));

@@ -26,7 +26,7 @@ public final class SettingsModel {
     private final Path configFile;
     private final ConfigLoader loader;
     private final AuditLog audit;
-    private final String supervisor;
+    private final Supplier<String> supervisor;
     private final Supplier<List<String>> readerChoices;
     private final SettingsView view;
     private final Texts texts;
@@ -37,7 +37,7 @@ public final class SettingsModel {
      * @param loader        the terminal's loader (its default data folder)
      * @param readerChoices lists the machine's readers (e.g. {@code DeviceListing::readerChoices}); called on the worker
      */
-    public SettingsModel(Path configFile, ConfigLoader loader, AuditLog audit, String supervisor, Supplier<List<String>> readerChoices,
+    public SettingsModel(Path configFile, ConfigLoader loader, AuditLog audit, Supplier<String> supervisor, Supplier<List<String>> readerChoices,
                          Locale language, SettingsView view, Executor worker, Executor ui) {
         this.configFile = configFile;
         this.loader = loader;
@@ -58,14 +58,15 @@ public final class SettingsModel {
     }
 
     public void save(SettingsForm edited) {
-        work.run(texts.get("busy.settings_save"), () -> saveNow(edited), view::showSaved);
+        String by = supervisor.get();
+        work.run(texts.get("busy.settings_save"), () -> saveNow(edited, by), view::showSaved);
     }
 
     private SettingsForm current() {
         return SettingsForm.of(loader.load(configFile, Map.of()).config());
     }
 
-    private SettingsSaved saveNow(SettingsForm edited) {
+    private SettingsSaved saveNow(SettingsForm edited, String by) {
         Map<String, String> before = current().values();
         Map<String, String> changes = new LinkedHashMap<>();
         edited.values().forEach((k, v) -> {
@@ -85,7 +86,7 @@ public final class SettingsModel {
         ConfigFile.write(configFile, changes);
         List<String> lines = new ArrayList<>();
         changes.forEach((k, v) -> {
-            audit.record(supervisor, "settings.change", k + ": " + before.get(k) + " -> " + v);
+            audit.record(by, "settings.change", k + ": " + before.get(k) + " -> " + v);
             lines.add(texts.get("settings.changed", label(k), before.get(k), v));
         });
         return new SettingsSaved(true, lines, texts.get("settings.saved"), true);

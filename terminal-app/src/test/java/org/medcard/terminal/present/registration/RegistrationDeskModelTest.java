@@ -49,7 +49,7 @@ class RegistrationDeskModelTest {
     private RegistrationDeskModel model(String language, Executor worker) {
         terminal = TrainingTerminals.open(dir, Map.of("institution.kind", "HOSPITAL", "language", language));
         return new RegistrationDeskModel(new RegistrationDesk(terminal, DepartmentCatalog.bundled()), DepartmentCatalog.bundled(),
-                terminal.language(), "clerk01", view, worker, INLINE);
+                terminal.language(), () -> "clerk01", view, worker, INLINE);
     }
 
     private VirtualMedicalCard present(String profile) throws Exception {
@@ -71,7 +71,7 @@ class RegistrationDeskModelTest {
         terminal = null;
 
         RecordingRegistrationView zh = new RecordingRegistrationView();
-        new RegistrationDeskModel(null, DepartmentCatalog.bundled(), java.util.Locale.SIMPLIFIED_CHINESE, "clerk01", zh, INLINE, INLINE)
+        new RegistrationDeskModel(null, DepartmentCatalog.bundled(), java.util.Locale.SIMPLIFIED_CHINESE, () -> "clerk01", zh, INLINE, INLINE)
                 .start();
         assertEquals("D01 内科 · 50.00 元", zh.departmentLabels.get(0));
         assertEquals("挂号费 50.00 元", zh.feeLines.get(0));
@@ -184,7 +184,7 @@ class RegistrationDeskModelTest {
             terminal = TrainingTerminals.open(dir, Map.of("institution.kind", "HOSPITAL", "language", "en"));
             present("normal-3des");
             RegistrationDeskModel model = new RegistrationDeskModel(new RegistrationDesk(terminal, DepartmentCatalog.bundled()),
-                    DepartmentCatalog.bundled(), terminal.language(), "clerk01", view, worker, uiThread);
+                    DepartmentCatalog.bundled(), terminal.language(), () -> "clerk01", view, worker, uiThread);
             uiThread.submit(() -> model.register("D01", null, true)).get(5, TimeUnit.SECONDS);
             worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
             uiThread.submit(() -> { }).get(5, TimeUnit.SECONDS);

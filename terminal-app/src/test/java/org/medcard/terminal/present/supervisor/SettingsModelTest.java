@@ -76,7 +76,7 @@ class SettingsModelTest {
         try (TerminalDb db = TerminalDb.open(dir.resolve("terminal.db"))) {
             AuditLog audit = new AuditLog(db, TrainingTerminals.CLOCK);
             RecordingSettingsView view = new RecordingSettingsView();
-            SettingsModel model = new SettingsModel(file, new ConfigLoader(dir), audit, "sup01",
+            SettingsModel model = new SettingsModel(file, new ConfigLoader(dir), audit, () -> "sup01",
                     () -> List.of("simulator", "pcsc:Virtual PCD 00 00", "serial:/dev/ttyUSB0"), java.util.Locale.ENGLISH, view, INLINE, INLINE);
 
             model.load();
@@ -123,7 +123,7 @@ class SettingsModelTest {
         try (TerminalDb db = TerminalDb.open(dir.resolve("terminal.db"))) {
             AuditLog audit = new AuditLog(db, TrainingTerminals.CLOCK);
             RecordingSettingsView view = new RecordingSettingsView();
-            SettingsModel model = new SettingsModel(file, new ConfigLoader(dir), audit, "sup01", List::of, java.util.Locale.ENGLISH,
+            SettingsModel model = new SettingsModel(file, new ConfigLoader(dir), audit, () -> "sup01", List::of, java.util.Locale.ENGLISH,
                     view, INLINE, INLINE);
             model.load();
             SettingsForm f = view.form;

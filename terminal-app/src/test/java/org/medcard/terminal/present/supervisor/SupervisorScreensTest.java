@@ -176,7 +176,7 @@ class SupervisorScreensTest {
         settledSale();
         RecordingDayCloseView view = new RecordingDayCloseView();
 
-        new DayCloseModel(terminal, "sup01", view, INLINE, INLINE).closeToday();
+        new DayCloseModel(terminal, () -> "sup01", view, INLINE, INLINE).closeToday();
 
         DayCloseAnswer a = view.answers.get(0);
         assertEquals(DayCloseReport.Result.MATCH, a.result().reconciliation().result());
@@ -195,7 +195,7 @@ class SupervisorScreensTest {
         terminal = new Terminal(TrainingTerminals.config(dir, Map.of()), TrainingTerminals.CLOCK, new Terminal.Options(true, false, "sup01"));
         RecordingDayCloseView view = new RecordingDayCloseView();
 
-        new DayCloseModel(terminal, "sup01", view, INLINE, INLINE).closeToday();
+        new DayCloseModel(terminal, () -> "sup01", view, INLINE, INLINE).closeToday();
 
         DayCloseAnswer a = view.answers.get(0);
         assertFalse(a.matched());
@@ -246,7 +246,7 @@ class SupervisorScreensTest {
     void operators_addDisableUnlockResetPassword_eachAuditedWithTheSupervisor() {
         open("en");
         RecordingOperatorsView view = new RecordingOperatorsView();
-        OperatorsModel model = new OperatorsModel(operators, supervisor, terminal.language(), view, INLINE, INLINE);
+        OperatorsModel model = new OperatorsModel(operators, () -> supervisor, terminal.language(), view, INLINE, INLINE);
 
         model.refresh();
         assertEquals(List.of("cash01", "sup01"), view.last().stream().map(OperatorRow::name).toList());
@@ -283,7 +283,7 @@ class SupervisorScreensTest {
     void operators_mistakesAreCaughtAndACashierMayNotManage() {
         open("en");
         RecordingOperatorsView view = new RecordingOperatorsView();
-        OperatorsModel model = new OperatorsModel(operators, supervisor, terminal.language(), view, INLINE, INLINE);
+        OperatorsModel model = new OperatorsModel(operators, () -> supervisor, terminal.language(), view, INLINE, INLINE);
 
         model.add("li4", "李四", Role.CASHIER, "password-1".toCharArray(), "password-2".toCharArray());
         model.add("li4", "李四", Role.CASHIER, "short".toCharArray(), "short".toCharArray());
@@ -297,7 +297,7 @@ class SupervisorScreensTest {
         assertEquals("You cannot disable your own account.", view.messages.get(4));
 
         RecordingOperatorsView cashierView = new RecordingOperatorsView();
-        OperatorsModel byCashier = new OperatorsModel(operators, new Operator("cash01", "李收银", Role.CASHIER, true), terminal.language(),
+        OperatorsModel byCashier = new OperatorsModel(operators, () -> new Operator("cash01", "李收银", Role.CASHIER, true), terminal.language(),
                 cashierView, INLINE, INLINE);
         byCashier.unlock("sup01");
         assertEquals(List.of("Only a supervisor may do this. Ask a supervisor to sign in."), cashierView.messages);
