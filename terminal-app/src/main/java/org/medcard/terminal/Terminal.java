@@ -348,6 +348,11 @@ public final class Terminal implements AutoCloseable {
         }
     }
 
+    /** The card left the slot (the desktop app's card watch): the status bar says "no card" again. */
+    public void cardRemoved() {
+        cardState = PartState.none("no card");
+    }
+
     public void psamFaulted(String reason) {
         psamState = PartState.fault(reason);
         devices.psamFaulted();

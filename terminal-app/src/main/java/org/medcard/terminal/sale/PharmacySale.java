@@ -74,6 +74,7 @@ public final class PharmacySale {
     private final Receipts receipts;
 
     private final boolean applyLoads;
+    private final PlanConfirmation confirmation;
 
     /** A sale that first credits the card's pending loads when online (R15). */
     public PharmacySale(Terminal terminal) {
@@ -84,7 +85,15 @@ public final class PharmacySale {
      * @param applyLoads false only where a test pins the card's balance to its profile (loads are tested on their own)
      */
     public PharmacySale(Terminal terminal, boolean applyLoads) {
+        this(terminal, applyLoads, PlanConfirmation.ALWAYS);
+    }
+
+    /**
+     * @param confirmation asked with the split before any debit or cash entry (the desktop app); false cancels
+     */
+    public PharmacySale(Terminal terminal, boolean applyLoads, PlanConfirmation confirmation) {
         this.applyLoads = applyLoads;
+        this.confirmation = confirmation;
         this.terminal = terminal;
         this.queue = terminal.queue();
         this.policy = terminal.salePolicy();
@@ -209,6 +218,9 @@ public final class PharmacySale {
             LOG.error("Sale stopped: {}", e.getMessage());
             return refused("sale.pooling_not_allowed", view, e.getMessage());
         }
+        if (!confirmation.confirm(plan, view)) {
+            return refused("sale.cancelled", view, "the cashier went back at the split");
+        }
         String itemsJson = itemsJson(lines.get());
         String settleInput = json.createObjectNode().put("presettle_id", pre.presettleId())
                 .put("acct_pay", plan.accountFen()).put("cash_pay", plan.cashFen()).toString();
@@ -252,6 +264,9 @@ public final class PharmacySale {
             LOG.info("Offline limit refused the debit of {} fen for card {}: {}", wanted.accountFen(), view.info().cardNo(), limits.message());
             return cash(request, limits.reason() == LimitDecision.Reason.MODE_CASH_RESETTLE ? Fault.CENTER_UNREACHABLE
                     : Fault.OFFLINE_LIMIT, view, limits.message());
+        }
+        if (!confirmation.confirm(wanted, view)) {
+            return refused("sale.cancelled", view, "the cashier went back at the split");
         }
         String itemsJson = itemsJson(lines.get());
         String psnCertNo = view.holder().idNumber().value();
@@ -455,6 +470,9 @@ public final class PharmacySale {
         }
         if (view != null && !view.holder().idNumber().value().equalsIgnoreCase(id)) {
             return refused("sale.id_number_mismatch", view, "typed ID number is not the cardholder's");
+        }
+        if (!confirmation.confirm(PaymentPlan.allCash(total), view)) {
+            return refused("sale.cancelled", view, "the cashier went back at the cash split");
         }
         ResettlementEntry entry = queue.recordCashPayment(new ResettlementRequest(fault, id, request.cashier(),
                 itemsJson(lines.get()), total, total));

@@ -1,0 +1,454 @@
+package org.medcard.terminal.present.counter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.medcard.card.MedicalCard;
+import org.medcard.psam.Psam;
+import org.medcard.queue.IdNumbers;
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.center.CatalogItem;
+import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.receipt.ReceiptDocument;
+import org.medcard.terminal.sale.PaymentPlan;
+import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.PinSource;
+import org.medcard.terminal.sale.SaleOutcome;
+import org.medcard.terminal.sale.SaleRequest;
+import org.medcard.terminal.session.CardView;
+import org.medcard.terminal.session.UnusableCardException;
+import org.medcard.terminal.status.CardStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pharmacy counter. The cart, the shown card and the last receipt belong to the UI thread; catalog look-ups,
+ * card reads and the sale run on the worker (the reader's one thread). During a sale the worker asks the view
+ * (split, PIN, ID number) through the UI executor and waits for the answer: the sale flow itself stays in
+ * {@link PharmacySale}, reached through its {@link org.medcard.terminal.sale.PlanConfirmation} hook and a
+ * {@link PinSource}.
+ */
+public final class CounterModel {
+
+    public static final String BUNDLE = "org.medcard.terminal.present.counter.counter";
+    private static final Logger LOG = LoggerFactory.getLogger(CounterModel.class);
+    private static final int SEARCH_LIMIT = 50;
+
+    private final Terminal terminal;
+    private final ReceiptOutput receipts;
+    private final Executor worker;
+    private final Executor ui;
+    private final CounterView view;
+    private final Texts texts;
+    private final Supplier<String> cashier;
+    private final PharmacySale sale;
+    private final Cart cart = new Cart();
+    private final AtomicLong tendered = new AtomicLong();
+    private final AtomicLong debit = new AtomicLong();
+    // worker thread
+    private Boolean cardInSlot;
+    // UI thread
+    private CardPanel card;
+    private String beneficiary;
+    private ReceiptDocument lastReceipt;
+    private boolean busy;
+
+    /**
+     * @param cashier the signed-in operator's name, recorded with every sale
+     */
+    public CounterModel(Terminal terminal, ReceiptOutput receipts, Executor worker, Executor ui, CounterView view,
+                        Texts texts, Supplier<String> cashier) {
+        this.terminal = terminal;
+        this.receipts = receipts;
+        this.worker = worker;
+        this.ui = ui;
+        this.view = view;
+        this.texts = texts;
+        this.cashier = cashier;
+        this.sale = new PharmacySale(terminal, true, this::confirmSplit);
+        this.card = CardPanel.empty(texts.text("card.insert"));
+    }
+
+    // ---------------------------------------------------------------- items
+
+    /** A code typed or scanned (a barcode scanner types it and presses Enter). */
+    public void scan(String text) {
+        String code = text == null ? "" : text.trim();
+        if (code.isEmpty() || refuseWhileBusy()) {
+            return;
+        }
+        worker.execute(() -> {
+            Optional<CatalogItem> exact = terminal.downloads().item(code);
+            List<CatalogItem> matches = exact.isPresent() ? List.of(exact.get()) : terminal.downloads().search(code, SEARCH_LIMIT);
+            ui.execute(() -> pick(code, matches, false));
+        });
+    }
+
+    /** Search by name or part of a code: always lets the cashier choose. */
+    public void search(String text) {
+        String q = text == null ? "" : text.trim();
+        if (q.isEmpty() || refuseWhileBusy()) {
+            return;
+        }
+        worker.execute(() -> {
+            List<CatalogItem> matches = terminal.downloads().search(q, SEARCH_LIMIT);
+            ui.execute(() -> pick(q, matches, true));
+        });
+    }
+
+    private void pick(String asked, List<CatalogItem> matches, boolean alwaysChoose) {
+        if (matches.isEmpty()) {
+            view.showMessage(texts.text("item.unknown", asked), true);
+            return;
+        }
+        Optional<CatalogItem> chosen = matches.size() == 1 && !alwaysChoose ? Optional.of(matches.get(0)) : view.chooseItem(matches);
+        chosen.ifPresent(item -> {
+            cart.add(item);
+            showCart();
+            view.showMessage(texts.text("item.added", item.name(), Texts.yuan(item.priceFen())), false);
+        });
+    }
+
+    public void setQuantity(int line, int quantity) {
+        if (line < 0 || line >= cart.lines().size()) {
+            return;
+        }
+        if (quantity < 1 || quantity > Cart.MAX_QUANTITY) {
+            view.showMessage(texts.text("quantity.range", Cart.MAX_QUANTITY), true);
+            return;
+        }
+        cart.setQuantity(line, quantity);
+        showCart();
+    }
+
+    public void removeLine(int line) {
+        if (line < 0 || line >= cart.lines().size()) {
+            return;
+        }
+        cart.remove(line);
+        showCart();
+    }
+
+    /** Empties the cart (Esc on an empty code field): the next customer. */
+    public void clearSale() {
+        if (busy) {
+            return;
+        }
+        cart.clear();
+        beneficiary = null;
+        lastReceipt = null;
+        showCart();
+        view.showMessage(texts.text("ready"), false);
+    }
+
+    public List<CartLine> lines() {
+        return cart.lines();
+    }
+
+    public long totalFen() {
+        return cart.totalFen();
+    }
+
+    private void showCart() {
+        view.showCart(cart.lines(), cart.totalFen());
+    }
+
+    // ---------------------------------------------------------------- card
+
+    /** Looks at the card slot (on the worker); a new card is read and shown, a removed one cleared. Any thread. */
+    public void pollCard() {
+        worker.execute(this::checkSlot);
+    }
+
+    private void checkSlot() {
+        boolean now;
+        try {
+            now = terminal.devices().cardPresent();
+        } catch (RuntimeException e) {
+            LOG.debug("Card slot not readable: {}", e.getMessage());
+            return;
+        }
+        if (cardInSlot != null && cardInSlot == now) {
+            return;
+        }
+        cardInSlot = now;
+        if (now) {
+            readCard();
+        } else {
+            terminal.cardRemoved();
+            CardPanel empty = CardPanel.empty(texts.text("card.insert"));
+            ui.execute(() -> {
+                card = empty;
+                beneficiary = null;
+                view.showCard(empty);
+            });
+        }
+    }
+
+    private void readCard() {
+        CardPanel panel;
+        try {
+            MedicalCard c = terminal.openCard();
+            Psam psam = terminal.psam();
+            panel = panelOf(terminal.cardCheck().check(c, psam, terminal.onlineCenter()));
+        } catch (UnusableCardException e) {
+            panel = refusedPanel(terminal.message("sale.card_unusable"));
+        } catch (RuntimeException e) {
+            LOG.warn("Card could not be read: {}", e.getMessage());
+            panel = refusedPanel(texts.text("card.unreadable", e.getMessage()));
+        }
+        CardPanel shown = panel;
+        ui.execute(() -> {
+            card = shown;
+            beneficiary = null;
+            view.showCard(shown);
+        });
+    }
+
+    private CardPanel refusedPanel(String text) {
+        return new CardPanel(true, "", "", "", "", "", -1, CardPanel.Banner.REFUSED, text, List.of());
+    }
+
+    CardPanel panelOf(CardView v) {
+        CardPanel.Banner banner;
+        String text;
+        if (v.verdict().refused() || !v.verdict().personalAccountUsable()) {
+            banner = CardPanel.Banner.REFUSED;
+            text = terminal.message(v.verdict().messageKey().orElse("status.blocked"));
+        } else if (v.verdict().messageKey().isPresent()) {
+            banner = CardPanel.Banner.WARNING;
+            text = terminal.message(v.verdict().messageKey().get());
+        } else if (!v.online()) {
+            banner = CardPanel.Banner.WARNING;
+            text = texts.text("card.offline");
+        } else {
+            banner = CardPanel.Banner.OK;
+            text = texts.text(v.verdict().status() == CardStatus.NORMAL ? "card.ok" : "card.usable");
+        }
+        boolean familyOffered = terminal.salePolicy().familyPaymentOffered(v.scheme(), v.online());
+        String scheme = texts.has("scheme." + v.scheme()) ? texts.text("scheme." + v.scheme()) : v.scheme();
+        return new CardPanel(true, v.holder().name(), IdNumbers.mask(v.holder().idNumber().value()), v.info().cardNo().masked(),
+                scheme, v.cardRegion(), v.balanceFen(), banner, text,
+                familyOffered ? v.person().map(p -> p.family()).orElse(List.of()) : List.of());
+    }
+
+    /** The family member paid for (R3), by psn_no; null: the holder. */
+    public void payFor(String psnNo) {
+        if (psnNo != null && card.family().stream().noneMatch(m -> m.psnNo().equals(psnNo))) {
+            view.showMessage(terminal.message("sale.family_unknown"), true);
+            return;
+        }
+        beneficiary = psnNo;
+    }
+
+    public Optional<String> beneficiary() {
+        return Optional.ofNullable(beneficiary);
+    }
+
+    public CardPanel card() {
+        return card;
+    }
+
+    // ---------------------------------------------------------------- training cards
+
+    /** The simulated cards, when the training reader is in use (empty otherwise). */
+    public List<TrainingCard> trainingCards() {
+        return terminal.devices().training().map(t -> t.profiles().all().stream()
+                .map(p -> new TrainingCard(p.profile(), p.psnName(), p.description())).toList()).orElse(List.of());
+    }
+
+    /** Puts a training card in the simulated slot (as a cashier would insert a real one). */
+    public void presentTrainingCard(String profile) {
+        worker.execute(() -> {
+            try {
+                terminal.devices().training().orElseThrow().present(profile);
+            } catch (IOException | RuntimeException e) {
+                ui.execute(() -> view.showMessage(texts.text("card.training_failed", profile, e.getMessage()), true));
+                return;
+            }
+            cardInSlot = false;
+            checkSlot();
+        });
+    }
+
+    public void removeTrainingCard() {
+        worker.execute(() -> {
+            terminal.devices().training().ifPresent(t -> t.remove());
+            checkSlot();
+        });
+    }
+
+    // ---------------------------------------------------------------- the sale
+
+    /** Pay (F12): the split, the PIN, the debit and the settlement, on the worker. */
+    public void pay() {
+        if (refuseWhileBusy()) {
+            return;
+        }
+        if (cart.isEmpty()) {
+            view.showMessage(texts.text("pay.empty"), true);
+            return;
+        }
+        if (!card.present()) {
+            view.showMessage(texts.text("pay.no_card"), true);
+            return;
+        }
+        if (card.banner() == CardPanel.Banner.REFUSED) {
+            view.showMessage(card.bannerText(), true);
+            return;
+        }
+        String holder = card.name();
+        SaleRequest request = new SaleRequest(cart.saleItems(), beneficiary, pinSource(holder), -1, null, cashier.get());
+        busy(true, texts.text("pay.running"));
+        tendered.set(0);
+        worker.execute(() -> {
+            SaleOutcome o;
+            try {
+                o = sellAskingForId(request);
+            } catch (RuntimeException e) {
+                LOG.error("Sale failed unexpectedly", e);
+                ui.execute(() -> {
+                    busy(false, "");
+                    view.showMessage(texts.text("pay.failed", e.getMessage()), true);
+                });
+                return;
+            }
+            SaleOutcome outcome = o;
+            ui.execute(() -> finished(outcome));
+        });
+    }
+
+    /** R11 case 2 wants the ID number from the ID card: ask for it and sell again (nothing was recorded yet). */
+    private SaleOutcome sellAskingForId(SaleRequest request) {
+        SaleOutcome o = sale.sell(request);
+        if (o.kind() == SaleOutcome.Kind.REFUSED && "sale.id_number_needed".equals(o.messageKey())) {
+            Optional<String> id = askOnUi(() -> view.askIdNumber(o.message()));
+            if (id.isPresent()) {
+                return sale.sell(request.withIdNumber(id.get()));
+            }
+        }
+        return o;
+    }
+
+    private PinSource pinSource(String holder) {
+        return () -> askOnUi(() -> view.askPin(holder, debit.get()));
+    }
+
+    /** The {@link org.medcard.terminal.sale.PlanConfirmation}: shows the split; a cash share needs enough tendered. */
+    boolean confirmSplit(PaymentPlan plan, CardView cardView) {
+        String holder = cardView == null ? "" : cardView.holder().name();
+        String paidFor = beneficiaryName(cardView);
+        SplitOffer offer = new SplitOffer(plan.totalFen(), plan.fundFen(), plan.accountFen(), plan.cashFen(), holder, paidFor,
+                plan.insuredFen() == 0);
+        while (true) {
+            SplitAnswer a = askOnUi(() -> view.confirmSplit(offer));
+            if (!a.go()) {
+                return false;
+            }
+            if (a.tenderedFen() >= plan.cashFen()) {
+                debit.set(plan.accountFen());
+                tendered.set(plan.cashFen() == 0 ? 0 : a.tenderedFen());
+                return true;
+            }
+            String shortBy = Texts.yuan(plan.cashFen() - a.tenderedFen());
+            askOnUi(() -> {
+                view.showMessage(texts.text("pay.tendered_short", shortBy), true);
+                return null;
+            });
+        }
+    }
+
+    private String beneficiaryName(CardView cardView) {
+        String b = beneficiary;
+        if (b == null || cardView == null) {
+            return null;
+        }
+        return cardView.person().flatMap(p -> p.family().stream().filter(m -> m.psnNo().equals(b)).findFirst())
+                .map(m -> m.name() + " (" + m.relation() + ")").orElse(b);
+    }
+
+    private void finished(SaleOutcome o) {
+        busy(false, "");
+        lastReceipt = o.receipt();
+        PaymentPlan p = o.plan();
+        long cash = p == null ? 0 : p.cashFen();
+        long given = o.kind().served() ? tendered.get() : 0;
+        SaleDone done = new SaleDone(o.kind(), o.kind().served(), o.message(), p == null ? cart.totalFen() : p.totalFen(),
+                p == null ? 0 : p.fundFen(), p == null ? 0 : p.accountFen(), cash, given,
+                given > 0 ? given - cash : 0, o.balanceAfterFen(), o.receipt() != null);
+        if (o.kind().served()) {
+            cart.clear();
+            beneficiary = null;
+            showCart();
+        }
+        view.saleDone(done);
+        pollCard();
+    }
+
+    // ---------------------------------------------------------------- receipt
+
+    public boolean hasReceipt() {
+        return lastReceipt != null;
+    }
+
+    public void printReceipt() {
+        withReceipt(doc -> texts.text("receipt.printed", receipts.print(doc)));
+    }
+
+    public void saveReceipt() {
+        withReceipt(doc -> texts.text("receipt.saved", receipts.savePdf(doc)));
+    }
+
+    private void withReceipt(java.util.function.Function<ReceiptDocument, String> action) {
+        ReceiptDocument doc = lastReceipt;
+        if (doc == null) {
+            view.showMessage(texts.text("receipt.none"), true);
+            return;
+        }
+        worker.execute(() -> {
+            String msg;
+            boolean problem = false;
+            try {
+                msg = action.apply(doc);
+            } catch (RuntimeException e) {
+                msg = texts.text("receipt.failed", e.getMessage());
+                problem = true;
+            }
+            String m = msg;
+            boolean p = problem;
+            ui.execute(() -> view.showMessage(m, p));
+        });
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private boolean refuseWhileBusy() {
+        if (busy) {
+            view.showMessage(texts.text("busy"), true);
+        }
+        return busy;
+    }
+
+    private void busy(boolean b, String what) {
+        busy = b;
+        view.busy(b, what);
+    }
+
+    /** Runs a question on the UI thread and waits for the answer (called on the worker only). */
+    private <T> T askOnUi(Supplier<T> question) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        ui.execute(() -> {
+            try {
+                answer.complete(question.get());
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer.join();
+    }
+}

@@ -1,0 +1,109 @@
+package org.medcard.terminal.present.status;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import org.medcard.queue.QueueSummary;
+import org.medcard.terminal.PartState;
+import org.medcard.terminal.TerminalState;
+import org.medcard.terminal.present.Texts;
+
+/**
+ * Reads the terminal's state and the queue's summary on the worker (the queue is a SQLite file: no I/O on the UI
+ * thread) and shows them. {@link #refresh()} may be called from any thread, e.g. a timer every second.
+ */
+public final class StatusModel {
+
+    public static final String BUNDLE = "org.medcard.terminal.present.status.status";
+
+    private final Supplier<TerminalState> state;
+    private final Supplier<QueueSummary> queue;
+    private final Executor worker;
+    private final Executor ui;
+    private final StatusView view;
+    private final Texts texts;
+    private final AtomicReference<StatusSnapshot> last = new AtomicReference<>();
+
+    public StatusModel(Supplier<TerminalState> state, Supplier<QueueSummary> queue, Executor worker, Executor ui,
+                       StatusView view, Texts texts) {
+        this.state = Objects.requireNonNull(state);
+        this.queue = Objects.requireNonNull(queue);
+        this.worker = worker;
+        this.ui = ui;
+        this.view = view;
+        this.texts = texts;
+    }
+
+    /** Reads on the worker, shows on the UI thread. */
+    public void refresh() {
+        worker.execute(() -> {
+            StatusSnapshot s = snapshot(state.get(), queue.get());
+            last.set(s);
+            ui.execute(() -> view.show(s));
+        });
+    }
+
+    /** The last snapshot read, or null before the first refresh. */
+    public StatusSnapshot last() {
+        return last.get();
+    }
+
+    StatusSnapshot snapshot(TerminalState t, QueueSummary q) {
+        return new StatusSnapshot(part("reader", t.reader()), part("psam", t.psam()), card(t.card()),
+                part("center", t.center()), queue(q), t.trainingMode());
+    }
+
+    private PartLine part(String name, PartState s) {
+        return switch (s.health()) {
+            case OK -> new PartLine(texts.text(name), Light.GREEN, texts.text("word.ok"), s.reason());
+            case FAULT -> new PartLine(texts.text(name), Light.RED, texts.text("word.fault"), s.reason());
+            case NONE -> new PartLine(texts.text(name), Light.AMBER, texts.text("word.waiting"), s.reason());
+        };
+    }
+
+    /** No card in the slot is normal at a counter: amber "No card", not a fault. */
+    private PartLine card(PartState s) {
+        return switch (s.health()) {
+            case OK -> new PartLine(texts.text("card"), Light.GREEN, texts.text("word.card_in"), s.reason());
+            case FAULT -> new PartLine(texts.text("card"), Light.RED, texts.text("word.fault"), s.reason());
+            case NONE -> new PartLine(texts.text("card"), Light.AMBER, texts.text("word.no_card"), s.reason());
+        };
+    }
+
+    private QueueLine queue(QueueSummary q) {
+        long records = q.queuedDebits() + q.pendingMessages();
+        Light light = q.forwardingBlocked() || q.writesStopped() ? Light.RED : records > 0 ? Light.AMBER : Light.GREEN;
+        String text;
+        if (q.writesStopped()) {
+            text = texts.text("queue.writes_stopped");
+        } else if (q.forwardingBlocked()) {
+            text = texts.text("queue.blocked", records);
+        } else if (records == 0) {
+            text = texts.text("queue.empty");
+        } else {
+            text = texts.text("queue.waiting", records, Texts.yuan(q.queuedDebitFen()), age(q.oldestQueuedAge()));
+        }
+        if (q.openResettlements() > 0) {
+            text = text + " · " + texts.text("queue.open_entries", q.openResettlements());
+        }
+        return new QueueLine(records, q.queuedDebitFen(), q.oldestQueuedAge(), q.openResettlements(), light, text);
+    }
+
+    /** 45 s, 12 min, 3 h 05 min, 2 d 4 h: what a cashier reads at a glance. */
+    String age(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return texts.text("age.seconds", s);
+        }
+        if (s < 3600) {
+            return texts.text("age.minutes", s / 60);
+        }
+        if (s < 86_400) {
+            return texts.text("age.hours", s / 3600, String.format(java.util.Locale.ROOT, "%02d", (s % 3600) / 60));
+        }
+        return texts.text("age.days", s / 86_400, (s % 86_400) / 3600);
+    }
+}

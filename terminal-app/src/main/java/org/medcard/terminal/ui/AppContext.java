@@ -1,0 +1,27 @@
+package org.medcard.terminal.ui;
+
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.operator.Operators;
+import org.medcard.terminal.present.Texts;
+
+/**
+ * What every screen is built from: the terminal (composition root of the core), the operators, the two executors
+ * and the shell. {@code worker} is the reader's single worker thread: all device, center and database work;
+ * {@code ui} runs on the event thread. {@code ticker} schedules periodic work (it runs on the worker thread).
+ */
+public record AppContext(Terminal terminal, Operators operators, Executor worker, Executor ui,
+                         ScheduledExecutorService ticker, Shell shell, UiFonts fonts) {
+
+    public Locale locale() {
+        return terminal.config().language();
+    }
+
+    /** A presentation bundle in the terminal's language. */
+    public Texts texts(String bundle) {
+        return Texts.of(bundle, locale());
+    }
+}

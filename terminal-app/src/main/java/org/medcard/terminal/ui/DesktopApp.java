@@ -1,0 +1,139 @@
+package org.medcard.terminal.ui;
+
+import java.lang.management.ManagementFactory;
+import java.security.SecureRandom;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.swing.SwingUtilities;
+
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.operator.Operators;
+import org.medcard.terminal.operator.PasswordHasher;
+import org.medcard.terminal.operator.TrainingOperators;
+import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.present.signin.SignInModel;
+import org.medcard.terminal.present.status.StatusModel;
+import org.medcard.terminal.ui.signin.SignInPanel;
+import org.medcard.terminal.ui.status.StatusBar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop app's composition: from an opened {@link Terminal} it makes the reader's worker thread, the
+ * operators (seeding the training accounts in TRAINING MODE), the theme, the shell with the sign-in panel and
+ * every screen of {@link Screens}, and the periodic work (status bar every second, card slot every 300 ms).
+ * {@link #close()} stops the worker and closes the terminal.
+ */
+public final class DesktopApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+    public static final String SHELL_BUNDLE = "org.medcard.terminal.ui.shell";
+    static final long STATUS_PERIOD_MS = 1000;
+    static final long CARD_PERIOD_MS = 300;
+
+    private final Terminal terminal;
+    private final ScheduledExecutorService worker;
+    private final Operators operators;
+    private final UiFonts fonts;
+    private final Theme theme;
+    private MainWindow window;
+    private StatusModel status;
+    private volatile long signInReadyMillis = -1;
+
+    /**
+     * @param terminal the opened terminal; the app owns it from now on and closes it in {@link #close()}
+     */
+    public DesktopApp(Terminal terminal, UiFonts fonts, Theme theme) {
+        this.terminal = terminal;
+        this.fonts = fonts;
+        this.theme = theme;
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "reader-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        this.operators = new Operators(terminal.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
+                terminal.audit(), terminal.clock());
+        if (terminal.config().trainingMode() && TrainingOperators.seedIfEmpty(operators)) {
+            LOG.warn("TRAINING MODE: training operators created (cashier, supervisor, technician)");
+        }
+    }
+
+    /** Builds and shows the window; call on the event thread after {@link Theme#install()}. */
+    public MainWindow open() {
+        Executor ui = SwingUtilities::invokeLater;
+        Texts shellTexts = Texts.of(SHELL_BUNDLE, terminal.language());
+        Texts statusTexts = Texts.of(StatusModel.BUNDLE, terminal.language());
+        StatusBar bar = new StatusBar();
+        MainWindow[] holder = new MainWindow[1];
+        SignInPanel signIn = new SignInPanel(Texts.of(SignInModel.BUNDLE, terminal.language()), op -> holder[0].signedIn(op));
+        window = new MainWindow(shellTexts, theme, terminal.config().trainingMode(), statusTexts.text("training"), bar, signIn);
+        holder[0] = window;
+        signIn.attach(new SignInModel(operators, terminal.config().trainingMode(), terminal.clock().getZone(), worker, ui,
+                signIn, Texts.of(SignInModel.BUNDLE, terminal.language())));
+        AppContext context = new AppContext(terminal, operators, worker, ui, worker, window, fonts);
+        for (ScreenFactory f : Screens.all()) {
+            f.create(context).ifPresent(window::add);
+        }
+        status = new StatusModel(terminal::state, () -> terminal.queue().summary(), worker, ui, bar, statusTexts);
+        status.refresh();
+        worker.scheduleWithFixedDelay(status::refresh, STATUS_PERIOD_MS, STATUS_PERIOD_MS, TimeUnit.MILLISECONDS);
+        window.frame().addWindowListener(new java.awt.event.WindowAdapter() {
+            @Override
+            public void windowClosed(java.awt.event.WindowEvent e) {
+                close();
+            }
+        });
+        window.frame().setLocationRelativeTo(null);
+        window.frame().setVisible(true);
+        signIn.reset();
+        signInReadyMillis = System.currentTimeMillis();
+        LOG.info("Sign-in screen ready {} ms after the process started",
+                signInReadyMillis - ManagementFactory.getRuntimeMXBean().getStartTime());
+        return window;
+    }
+
+    /** When the sign-in screen became visible (epoch ms), or -1. */
+    public long signInReadyMillis() {
+        return signInReadyMillis;
+    }
+
+    public ScheduledExecutorService worker() {
+        return worker;
+    }
+
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    public Operators operators() {
+        return operators;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (worker.isShutdown()) {
+            return;
+        }
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("The reader worker did not stop within 10 s");
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        terminal.close();
+        if (window != null) {
+            SwingUtilities.invokeLater(() -> window.frame().dispose());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.medcard.terminal.ui;
+
+import java.awt.GraphicsEnvironment;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.CountDownLatch;
+
+import javax.swing.SwingUtilities;
+
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.cli.TerminalEnvironment;
+import org.medcard.terminal.config.ConfigException;
+import org.medcard.terminal.config.ConfigLoader;
+import org.medcard.terminal.config.TerminalConfig;
+
+/**
+ * Starts the desktop app from {@code medcard-terminal.jar} with no command: loads the configuration (none: TRAINING
+ * MODE with the simulator, as the terminal core decides), installs the theme, opens the {@link Terminal} off the
+ * event thread, and shows the window. Returns when the window is closed.
+ */
+public final class DesktopLauncher {
+
+    private DesktopLauncher() {
+    }
+
+    /** Whether a display can be used: not headless and, on X11 systems, DISPLAY set. */
+    public static boolean displayAvailable() {
+        if (GraphicsEnvironment.isHeadless()) {
+            return false;
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) {
+            return true;
+        }
+        String display = System.getenv("DISPLAY");
+        String wayland = System.getenv("WAYLAND_DISPLAY");
+        return (display != null && !display.isBlank()) || (wayland != null && !wayland.isBlank());
+    }
+
+    /** Runs the app until its window closes; returns the process exit code. */
+    public static int run(TerminalEnvironment env, PrintWriter err) {
+        ConfigLoader.Loaded loaded;
+        try {
+            loaded = new ConfigLoader(env.defaultDataDir()).load(env.defaultDataDir().resolve("medcard.properties"), java.util.Map.of());
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        loaded.warnings().forEach(w -> err.println("warning: " + w));
+        TerminalConfig config = loaded.config();
+        UiFonts fonts = UiFonts.discover();
+        Theme theme = new Theme(fonts, false, UiFonts.BASE_SIZE);
+        try {
+            SwingUtilities.invokeAndWait(theme::install);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (InvocationTargetException e) {
+            err.println("The look and feel could not be installed: " + e.getCause());
+            return 1;
+        }
+        Terminal terminal = new Terminal(config, env.clock(), new Terminal.Options(false, true, stationOperator(config)));
+        DesktopApp app = new DesktopApp(terminal, fonts, theme);
+        CountDownLatch closed = new CountDownLatch(1);
+        SwingUtilities.invokeLater(() -> app.open().frame().addWindowListener(new java.awt.event.WindowAdapter() {
+            @Override
+            public void windowClosed(java.awt.event.WindowEvent e) {
+                closed.countDown();
+            }
+        }));
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        app.close();
+        return 0;
+    }
+
+    /**
+     * The name the terminal signs in to the center with (9001 {@code opter}) at start, before any operator has
+     * signed in locally: the station account {@code T<terminal number>}. Each sale still records the signed-in
+     * operator as its cashier (receipts, re-settlement entries, audit log). See docs/decisions.md.
+     */
+    public static String stationOperator(TerminalConfig config) {
+        return "T" + config.terminalNumber();
+    }
+}

@@ -1,0 +1,22 @@
+package org.medcard.terminal.ui;
+
+import java.util.List;
+
+import org.medcard.terminal.ui.counter.CounterScreen;
+
+/**
+ * The app's screens, in the order of their switch buttons (Ctrl+1, Ctrl+2, ...). The first one that the signed-in
+ * operator may open is shown after sign-in. To add a screen: one line here (see docs/desktop-app.md).
+ */
+public final class Screens {
+
+    private Screens() {
+    }
+
+    public static List<ScreenFactory> all() {
+        return List.of(
+                CounterScreen::create
+                // registration desk, queue, supervisor screens: added by their own packages
+        );
+    }
+}

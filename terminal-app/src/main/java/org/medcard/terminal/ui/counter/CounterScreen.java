@@ -1,0 +1,81 @@
+package org.medcard.terminal.ui.counter;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import javax.swing.JComponent;
+
+import org.medcard.terminal.operator.Operator;
+import org.medcard.terminal.operator.Role;
+import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.present.counter.ConfiguredReceiptOutput;
+import org.medcard.terminal.present.counter.CounterModel;
+import org.medcard.terminal.receipt.pdf.FontCache;
+import org.medcard.terminal.receipt.pdf.PdfReceiptRenderer;
+import org.medcard.terminal.receipt.print.OsPrinter;
+import org.medcard.terminal.ui.AppContext;
+import org.medcard.terminal.ui.Screen;
+
+/** The pharmacy counter as a screen of the shell (on pharmacy terminals; hospitals sell at their pharmacy too). */
+public final class CounterScreen implements Screen {
+
+    static final long CARD_POLL_MS = 300;
+
+    private final CounterPanel panel;
+    private final CounterModel model;
+    private final Texts texts;
+
+    private CounterScreen(CounterPanel panel, CounterModel model, Texts texts) {
+        this.panel = panel;
+        this.model = model;
+        this.texts = texts;
+    }
+
+    /** The factory listed in {@link org.medcard.terminal.ui.Screens}. */
+    public static Optional<Screen> create(AppContext ctx) {
+        Texts texts = ctx.texts(CounterModel.BUNDLE);
+        CounterPanel panel = new CounterPanel(texts, ctx.fonts(), ctx.shell());
+        PdfReceiptRenderer renderer = new PdfReceiptRenderer(FontCache.system(null));
+        CounterModel model = new CounterModel(ctx.terminal(),
+                new ConfiguredReceiptOutput(ctx.terminal().config(), renderer, new OsPrinter(), ctx.terminal().clock()),
+                ctx.worker(), ctx.ui(), panel, texts, () -> ctx.shell().operator().map(Operator::name).orElse("?"));
+        panel.attach(model);
+        ctx.ticker().scheduleWithFixedDelay(model::pollCard, 0, CARD_POLL_MS, TimeUnit.MILLISECONDS);
+        return Optional.of(new CounterScreen(panel, model, texts));
+    }
+
+    @Override
+    public String id() {
+        return "counter";
+    }
+
+    @Override
+    public String title() {
+        return texts.text("title");
+    }
+
+    @Override
+    public JComponent component() {
+        return panel;
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return Set.of(Role.CASHIER);
+    }
+
+    @Override
+    public void shown() {
+        panel.focusCode();
+    }
+
+    @Override
+    public void signedOut() {
+        model.clearSale();
+    }
+
+    public CounterModel model() {
+        return model;
+    }
+}

@@ -1,0 +1,88 @@
+package org.medcard.terminal.ui.status;
+
+import java.awt.Color;
+import java.awt.FlowLayout;
+import java.awt.Font;
+
+import javax.swing.BorderFactory;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JProgressBar;
+
+import org.medcard.terminal.present.status.Light;
+import org.medcard.terminal.present.status.PartLine;
+import org.medcard.terminal.present.status.StatusSnapshot;
+import org.medcard.terminal.present.status.StatusView;
+import org.medcard.terminal.ui.Theme;
+
+/**
+ * The bottom bar: one coloured tag per part, always with its word ("Reader: OK"), the queue line, and an
+ * indeterminate progress bar while long work runs. Labels are named {@code status.reader}, {@code status.psam},
+ * {@code status.card}, {@code status.center}, {@code status.queue} for tests.
+ */
+public final class StatusBar extends JPanel implements StatusView {
+
+    private final JLabel reader = tag("status.reader");
+    private final JLabel psam = tag("status.psam");
+    private final JLabel card = tag("status.card");
+    private final JLabel center = tag("status.center");
+    private final JLabel queue = tag("status.queue");
+    private final JProgressBar progress = new JProgressBar();
+    private final JLabel progressText = new JLabel();
+
+    public StatusBar() {
+        super(new FlowLayout(FlowLayout.LEFT, 8, 4));
+        setName("status");
+        setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, Color.GRAY));
+        add(reader);
+        add(psam);
+        add(card);
+        add(center);
+        add(queue);
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
+        progressText.setName("status.progress");
+        add(progress);
+        add(progressText);
+    }
+
+    private static JLabel tag(String name) {
+        JLabel l = new JLabel();
+        l.setName(name);
+        l.setOpaque(true);
+        l.setForeground(Color.WHITE);
+        l.setBorder(BorderFactory.createEmptyBorder(2, 8, 2, 8));
+        return l;
+    }
+
+    @Override
+    public void show(StatusSnapshot s) {
+        part(reader, s.reader());
+        part(psam, s.psam());
+        part(card, s.card());
+        part(center, s.center());
+        queue.setText(s.queue().text());
+        queue.setBackground(colour(s.queue().light()));
+    }
+
+    private static void part(JLabel l, PartLine p) {
+        l.setText(p.label() + ": " + p.word());
+        l.setToolTipText(p.detail().isEmpty() ? null : p.detail());
+        l.setBackground(colour(p.light()));
+        l.setFont(l.getFont().deriveFont(Font.BOLD));
+    }
+
+    static Color colour(Light light) {
+        return switch (light) {
+            case GREEN -> Theme.GREEN;
+            case AMBER -> Theme.AMBER;
+            case RED -> Theme.RED;
+        };
+    }
+
+    /** Long work: shown with its text; null hides. */
+    public void progress(String text) {
+        progress.setVisible(text != null);
+        progressText.setText(text == null ? "" : text);
+    }
+}
