@@ -46,7 +46,7 @@ final class QueuePanel extends JPanel implements QueueView {
     private final JProgressBar progress = new JProgressBar();
     private final JLabel progressLine = label("queue.progress.line", Font.PLAIN, 1f);
     private final EntriesModel rows = new EntriesModel();
-    private final JTable table = new JTable(rows);
+    private final JTable table;
     private final JLabel headline = label("queue.headline", Font.BOLD, 1.6f);
     private final JTextArea detail = new JTextArea(3, 40);
     private final JButton forward;
@@ -59,6 +59,7 @@ final class QueuePanel extends JPanel implements QueueView {
         super(new BorderLayout(12, 12));
         this.texts = texts;
         this.shell = shell;
+        this.table = new JTable(rows);
         setName("queue");
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
         warning.setForeground(Theme.RED);
@@ -109,6 +110,8 @@ final class QueuePanel extends JPanel implements QueueView {
         Keys.bind(this, "F8", this::resettleSelected);
         Keys.bind(this, "ESCAPE", () -> shell.show("counter"));
         Keys.bind(table, "ENTER", this::resettleSelected);
+        // JTable binds F8 itself (focus the header): the table's own binding must say re-settle.
+        Keys.bind(table, "F8", this::resettleSelected);
     }
 
     void attach(QueueModel m) {

@@ -49,7 +49,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
     private final JTextField visit = new JTextField(20);
     private final JTextField items = new JTextField(30);
     private final VisitsModel visitsModel = new VisitsModel();
-    private final JTable open = new JTable(visitsModel);
+    private final JTable open;
     private final JLabel headline = new JLabel(" ");
     private final JTextArea split = new JTextArea(4, 30);
     private final JTextArea detail = new JTextArea(3, 40);
@@ -64,6 +64,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         this.texts = texts;
         this.shell = shell;
         this.fonts = fonts;
+        this.open = new JTable(visitsModel);
         setName("registration");
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
 
@@ -147,6 +148,8 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         Keys.bind(departments, "ENTER", () -> register(true));
         Keys.bind(doctors, "ENTER", () -> register(true));
         Keys.bind(items, "ENTER", this::settle);
+        // JTable binds F8 itself (focus the header): the table's own binding must say cancel.
+        Keys.bind(open, "F8", this::cancel);
         Keys.bind(visit, "ENTER", () -> items.requestFocusInWindow());
     }
 

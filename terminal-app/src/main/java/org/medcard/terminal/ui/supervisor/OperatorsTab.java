@@ -33,7 +33,7 @@ final class OperatorsTab extends JPanel implements OperatorsView {
     private final Texts texts;
     private final Shell shell;
     private final RowsModel rows = new RowsModel();
-    private final JTable table = new JTable(rows);
+    private final JTable table;
     private final JTextArea result = Parts.text("operators.result", 2);
     private final List<javax.swing.JButton> actions = new ArrayList<>();
     private OperatorsModel model;
@@ -42,6 +42,7 @@ final class OperatorsTab extends JPanel implements OperatorsView {
         super(new BorderLayout(12, 12));
         this.texts = texts;
         this.shell = shell;
+        this.table = new JTable(rows);
         setName("supervisor.operators");
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
         table.setName("operators.table");
@@ -62,6 +63,8 @@ final class OperatorsTab extends JPanel implements OperatorsView {
         Keys.bind(this, "F7", () -> selected(n -> model.unlock(n)));
         Keys.bind(this, "F8", () -> selected(this::newPassword));
         Keys.bind(this, "F9", () -> model.refresh());
+        // JTable binds F8 itself (focus the header): the table's own binding must say "new password".
+        Keys.bind(table, "F8", () -> selected(this::newPassword));
     }
 
     void attach(OperatorsModel m) {

@@ -1,0 +1,166 @@
+package org.medcard.terminal.ui.queue;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import javax.imageio.ImageIO;
+import javax.swing.JDialog;
+import javax.swing.JLabel;
+import javax.swing.text.JTextComponent;
+
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.GenericTypeMatcher;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.FrameFixture;
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.ui.DesktopApp;
+import org.medcard.terminal.ui.DesktopLauncher;
+import org.medcard.terminal.ui.MainWindow;
+import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.UiFonts;
+import org.medcard.testsupport.SystemParts;
+
+/**
+ * Test helper for the GUI tests of the registration desk, queue and supervisor screens: the real desktop app
+ * ({@link DesktopApp}: FlatLaf, fonts, every screen) around a given terminal, driven by AssertJ Swing's robot
+ * with the keyboard. Needs a display (run under {@code xvfb-run -a}); without one the test is skipped, or fails
+ * when {@code -Dmedcard.requireSystemParts=true}. With {@code -Dmedcard.screenshots=DIR} it writes PNGs of the
+ * window there (docs/images is made that way).
+ */
+public final class DesktopRig implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final Robot robot;
+    private final DesktopApp app;
+    private final FrameFixture window;
+
+    private DesktopRig(Robot robot, DesktopApp app, FrameFixture window) {
+        this.robot = robot;
+        this.app = app;
+        this.window = window;
+    }
+
+    public static void needDisplay() {
+        SystemParts.need(DesktopLauncher.displayAvailable(), "a display (X11 or Xvfb)",
+                "run the build under xvfb-run -a -s '-screen 0 1280x1024x24'; Debian package xvfb");
+    }
+
+    /** Opens the app around {@code terminal} (the app closes the terminal when the rig is closed). */
+    public static DesktopRig open(Terminal terminal) {
+        Robot robot = BasicRobot.robotWithNewAwtHierarchy();
+        robot.settings().delayBetweenEvents(30);
+        UiFonts fonts = UiFonts.discover();
+        Theme theme = new Theme(fonts, false, UiFonts.BASE_SIZE);
+        GuiActionRunner.execute(theme::install);
+        DesktopApp app = new DesktopApp(terminal, fonts, theme);
+        MainWindow w = GuiActionRunner.execute(app::open);
+        FrameFixture f = new FrameFixture(robot, w.frame());
+        return new DesktopRig(robot, app, f);
+    }
+
+    public FrameFixture window() {
+        return window;
+    }
+
+    public Terminal terminal() {
+        return app.terminal();
+    }
+
+    public MainWindow shell() {
+        return app.window();
+    }
+
+    public void signIn(String name, String password) {
+        window.textBox("signin.name").setText(name);
+        window.textBox("signin.password").setText(password);
+        window.textBox("signin.password").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
+        waitFor(() -> shell().operator().isPresent(), "signed in as " + name);
+    }
+
+    /** Switches screens the way the cashier does: the screen's Ctrl+number button. */
+    public void show(String screenId) {
+        window.button("nav." + screenId).click();
+        waitFor(() -> shell().current().map(s -> s.id().equals(screenId)).orElse(false), "screen " + screenId);
+    }
+
+    /** The modal dialog now showing. */
+    public DialogFixture dialog() {
+        return WindowFinder.findDialog(new GenericTypeMatcher<JDialog>(JDialog.class) {
+            @Override
+            protected boolean isMatching(JDialog d) {
+                return d.isShowing();
+            }
+        }).withTimeout(WAIT.toMillis()).using(robot);
+    }
+
+    public String label(String name) {
+        return GuiActionRunner.execute(() -> window.label(name).target().getText());
+    }
+
+    public String text(String name) {
+        return GuiActionRunner.execute(() -> robot.finder().findByName(window.target(), name, JTextComponent.class, false).getText());
+    }
+
+    public void waitForLabel(String name, Supplier<String> what, java.util.function.Predicate<String> ok) {
+        waitFor(() -> ok.test(GuiActionRunner.execute(() -> robot.finder().findByName(window.target(), name, JLabel.class, false).getText())),
+                name + " " + what.get());
+    }
+
+    public static void waitFor(Supplier<Boolean> condition, String what) {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < end) {
+            if (Boolean.TRUE.equals(condition.get())) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+        throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting for " + what);
+    }
+
+    /** Writes the window as {@code name}.png into {@code -Dmedcard.screenshots}, if given. */
+    public void screenshot(String name) {
+        String dir = System.getProperty("medcard.screenshots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        robot.waitForIdle();
+        Rectangle r = GuiActionRunner.execute(() -> {
+            java.awt.Point p = window.target().getLocationOnScreen();
+            return new Rectangle(p.x, p.y, window.target().getWidth(), window.target().getHeight());
+        });
+        try {
+            BufferedImage img = new java.awt.Robot().createScreenCapture(r);
+            Path out = Path.of(dir).resolve(name + ".png");
+            Files.createDirectories(out.getParent());
+            ImageIO.write(img, "png", out.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.awt.AWTException e) {
+            throw new IllegalStateException("no screen capture: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            window.cleanUp();
+        } finally {
+            app.close();
+        }
+    }
+}
