@@ -123,7 +123,7 @@ public final class Terminal implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.options = options;
-        // No fallback to the machine's default locale: language=en on a Chinese system must still read English.
+        // No fallback to the JVM's default locale: language=en on a Chinese Windows must still say English.
         this.messages = ResourceBundle.getBundle("org.medcard.terminal.messages", config.language(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         Path dataDir = config.dataDir();
