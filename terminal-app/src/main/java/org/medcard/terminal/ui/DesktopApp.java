@@ -16,6 +16,7 @@ import org.medcard.terminal.operator.TrainingOperators;
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.signin.SignInModel;
 import org.medcard.terminal.present.status.StatusModel;
+import org.medcard.terminal.present.status.SyncModel;
 import org.medcard.terminal.ui.signin.SignInPanel;
 import org.medcard.terminal.ui.status.StatusBar;
 import org.slf4j.Logger;
@@ -78,6 +79,8 @@ public final class DesktopApp implements AutoCloseable {
         for (ScreenFactory f : Screens.all()) {
             f.create(context).ifPresent(window::add);
         }
+        SyncModel sync = new SyncModel(terminal, worker, ui, bar, statusTexts);
+        Keys.bindWindow((javax.swing.JComponent) window.frame().getContentPane(), "ctrl R", sync::sync);
         status = new StatusModel(terminal::state, () -> terminal.queue().summary(), worker, ui, bar, statusTexts);
         status.refresh();
         worker.scheduleWithFixedDelay(status::refresh, STATUS_PERIOD_MS, STATUS_PERIOD_MS, TimeUnit.MILLISECONDS);

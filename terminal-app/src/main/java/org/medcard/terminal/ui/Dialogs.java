@@ -58,15 +58,19 @@ public final class Dialogs {
         });
         d.pack();
         d.setLocationRelativeTo(owner);
-        if (focus != null) {
-            d.addWindowListener(new java.awt.event.WindowAdapter() {
-                @Override
-                public void windowOpened(java.awt.event.WindowEvent e) {
-                    focus.requestFocusInWindow();
-                }
-            });
-        }
+        // Something in the dialog must hold the focus, or Enter and Esc reach nobody.
+        Component first = focus != null ? focus : okButton;
+        d.addWindowListener(new java.awt.event.WindowAdapter() {
+            @Override
+            public void windowOpened(java.awt.event.WindowEvent e) {
+                first.requestFocusInWindow();
+            }
+        });
         d.setVisible(true);
+        // Give the window back its focus (without a window manager, as on a bare kiosk X server, nobody else does).
+        if (owner != null) {
+            owner.toFront();
+        }
         return ok[0];
     }
 

@@ -72,6 +72,9 @@ public final class MainWindow implements Shell {
         JPanel navRow = new JPanel(new BorderLayout());
         navRow.add(nav, BorderLayout.CENTER);
         JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 4));
+        JLabel keys = new JLabel(texts.text("keys"));
+        keys.setForeground(Theme.GREY);
+        right.add(keys);
         right.add(who);
         JButton out = new JButton(texts.text("signout"));
         out.setName("shell.signout");

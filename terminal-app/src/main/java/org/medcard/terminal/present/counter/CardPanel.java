@@ -32,6 +32,10 @@ public record CardPanel(boolean present, String name, String idMasked, String ca
         return new CardPanel(false, "", "", "", "", "", -1, Banner.NONE, text, List.of());
     }
 
+    public CardPanel withBalance(long fen) {
+        return new CardPanel(present, name, idMasked, cardMasked, scheme, region, fen, banner, bannerText, family);
+    }
+
     public boolean usable() {
         return present && banner != Banner.REFUSED;
     }

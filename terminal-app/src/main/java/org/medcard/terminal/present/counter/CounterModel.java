@@ -385,6 +385,11 @@ public final class CounterModel {
             cart.clear();
             beneficiary = null;
             showCart();
+            if (o.balanceAfterFen() >= 0 && card.present()) {
+                // The card paid (and may have received its R15 loads first): show the balance it has now.
+                card = card.withBalance(o.balanceAfterFen());
+                view.showCard(card);
+            }
         }
         view.saleDone(done);
         pollCard();

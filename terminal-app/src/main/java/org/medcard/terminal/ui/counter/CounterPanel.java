@@ -165,6 +165,7 @@ final class CounterPanel extends JPanel implements CounterView {
         GridBagConstraints c = new GridBagConstraints();
         c.anchor = GridBagConstraints.WEST;
         c.insets = new Insets(3, 4, 3, 4);
+        c.gridy = 0;
         row(fields, c, "card.name", name);
         row(fields, c, "card.id", id);
         row(fields, c, "card.no", cardNo);
@@ -173,7 +174,9 @@ final class CounterPanel extends JPanel implements CounterView {
         row(fields, c, "card.balance", balance);
         row(fields, c, "card.pays_for", paysFor);
         name.setFont(name.getFont().deriveFont(Font.BOLD, name.getFont().getSize2D() * 1.4f));
-        p.add(fields, BorderLayout.CENTER);
+        JPanel top = new JPanel(new BorderLayout());
+        top.add(fields, BorderLayout.NORTH);
+        p.add(top, BorderLayout.CENTER);
         busyLabel.setName("counter.busy");
         busyLabel.setForeground(Theme.AMBER);
         p.add(busyLabel, BorderLayout.SOUTH);
@@ -226,8 +229,14 @@ final class CounterPanel extends JPanel implements CounterView {
         return b;
     }
 
+    /** Back to the code field (after a dialog too: the request is repeated once the dialog is gone). */
     void focusCode() {
         code.requestFocusInWindow();
+        javax.swing.SwingUtilities.invokeLater(() -> {
+            if (!code.isFocusOwner() && code.isShowing()) {
+                code.requestFocus();
+            }
+        });
     }
 
     // ---------------------------------------------------------------- actions
@@ -348,6 +357,9 @@ final class CounterPanel extends JPanel implements CounterView {
 
     @Override
     public void showCard(CardPanel c) {
+        if (c.present() && !c.cardMasked().equals(card.cardMasked())) {
+            result.setText(""); // another patient's card: the last result is not theirs
+        }
         this.card = c;
         name.setFont(fonts.fontFor(c.name(), Font.BOLD, name.getFont().getSize()));
         name.setText(c.name().isEmpty() ? " " : c.name());

@@ -13,6 +13,7 @@ import org.medcard.terminal.present.status.Light;
 import org.medcard.terminal.present.status.PartLine;
 import org.medcard.terminal.present.status.StatusSnapshot;
 import org.medcard.terminal.present.status.StatusView;
+import org.medcard.terminal.present.status.SyncView;
 import org.medcard.terminal.ui.Theme;
 
 /**
@@ -20,7 +21,7 @@ import org.medcard.terminal.ui.Theme;
  * indeterminate progress bar while long work runs. Labels are named {@code status.reader}, {@code status.psam},
  * {@code status.card}, {@code status.center}, {@code status.queue} for tests.
  */
-public final class StatusBar extends JPanel implements StatusView {
+public final class StatusBar extends JPanel implements StatusView, SyncView {
 
     private final JLabel reader = tag("status.reader");
     private final JLabel psam = tag("status.psam");
@@ -81,8 +82,17 @@ public final class StatusBar extends JPanel implements StatusView {
     }
 
     /** Long work: shown with its text; null hides. */
+    @Override
     public void progress(String text) {
         progress.setVisible(text != null);
         progressText.setText(text == null ? "" : text);
+        progressText.setForeground(javax.swing.UIManager.getColor("Label.foreground"));
+    }
+
+    /** The result of long work, until the next one. */
+    @Override
+    public void done(String message, boolean problem) {
+        progressText.setText(message);
+        progressText.setForeground(problem ? Theme.RED : Theme.GREEN);
     }
 }

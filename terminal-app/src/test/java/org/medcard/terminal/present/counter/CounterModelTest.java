@@ -230,6 +230,7 @@ class CounterModelTest {
         assertEquals(0, d.changeFen());
         assertTrue(d.hasReceipt());
         assertTrue(view.lastCart().isEmpty(), "a served sale empties the cart");
+        assertEquals(d.balanceFen(), view.lastCard().balanceFen(), "the card panel shows the balance after the sale");
         assertEquals(List.of(true, false), view.busy);
 
         model.saveReceipt();

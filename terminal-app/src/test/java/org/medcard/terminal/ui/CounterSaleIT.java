@@ -1,0 +1,132 @@
+package org.medcard.terminal.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.event.KeyEvent;
+import java.nio.file.Path;
+
+import javax.swing.JDialog;
+
+import org.assertj.swing.core.GenericTypeMatcher;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.medcard.terminal.TrainingTerminals;
+
+/**
+ * The real app under Xvfb, driven with the keyboard only: sign in with the training account, put a simulated
+ * card in (F9), scan items (type + Enter), pay (F12), confirm the split (Enter), type the PIN (masked) and Enter.
+ * The card, PSAM and center are the simulator's (in-process reader, embedded center on loopback).
+ */
+@ExtendWith(XvfbDisplay.class)
+class CounterSaleIT {
+
+    @TempDir
+    Path dir;
+
+    private GuiApp gui;
+
+    @BeforeAll
+    static void edtChecks() {
+        FailOnThreadViolationRepaintManager.install();
+    }
+
+    @AfterEach
+    void close() {
+        if (gui != null) {
+            gui.close();
+        }
+    }
+
+    private DialogFixture dialog(String title) {
+        return WindowFinder.findDialog(new GenericTypeMatcher<JDialog>(JDialog.class) {
+            @Override
+            protected boolean isMatching(JDialog d) {
+                return d.isShowing() && title.equals(d.getTitle());
+            }
+        }).withTimeout(30_000).using(gui.robot);
+    }
+
+    private void presentTrainingCard(int downPresses) {
+        gui.key(KeyEvent.VK_F9);
+        DialogFixture d = dialog("Put a training card in the reader");
+        for (int i = 0; i < downPresses; i++) {
+            gui.key(KeyEvent.VK_DOWN);
+        }
+        gui.key(KeyEvent.VK_ENTER);
+        d.requireNotVisible();
+    }
+
+    private void scan(String code) {
+        gui.window.textBox("counter.code").requireFocused().enterText(code);
+        gui.key(KeyEvent.VK_ENTER);
+    }
+
+    @Test
+    void fullSale_withTheSimulatedCard_keyboardOnly_endsSettled() {
+        gui = GuiApp.start(dir, "en", TrainingTerminals.CLOCK);
+        GuiApp.waitFor("training banner", () -> gui.window.label("training.banner").target().isShowing());
+        GuiApp.waitFor("status bar filled", () -> gui.window.label("status.center").target().getText().startsWith("Center: "));
+        assertEquals("Center: OK", gui.label("status.center"), "the state is visible before sign-in");
+        gui.window.panel("signin.training").requireVisible();
+
+        gui.signIn("cashier", "11111111");
+        presentTrainingCard(0); // normal-3des, 张伟
+        GuiApp.waitFor("card read", () -> gui.window.label("counter.name").target().getText().equals("张伟"));
+        assertTrue(gui.label("counter.banner").contains("Card OK"), gui.label("counter.banner"));
+        assertEquals(Theme.GREEN, GuiActionRunner.execute(() -> gui.window.label("counter.banner").target().getBackground()));
+        GuiApp.waitFor("status says card in", () -> gui.window.label("status.card").target().getText().equals("Card: Card in"));
+
+        scan("XJ01CAA001");
+        scan("XJ01CAA001");
+        scan("XM01AEB002");
+        GuiApp.waitFor("three items", () -> gui.window.label("counter.total").target().getText().equals("¥40.80"));
+        assertEquals(2, GuiActionRunner.execute(() -> gui.window.table("counter.lines").target().getRowCount()));
+
+        gui.key(KeyEvent.VK_F12);
+        DialogFixture split = dialog("Check the split");
+        assertEquals("¥40.80", split.label("split.total").text());
+        assertEquals("¥40.80", split.label("split.account").text());
+        assertEquals("¥0.00", split.label("split.cash").text());
+        gui.key(KeyEvent.VK_ENTER);
+
+        DialogFixture pin = dialog("PIN");
+        pin.textBox("pin.field").requireFocused().enterText("123456");
+        assertEquals('\u2022', GuiActionRunner.execute(() -> ((javax.swing.JPasswordField) pin.textBox("pin.field").target())
+                .getEchoChar()), "the PIN is masked");
+        gui.key(KeyEvent.VK_ENTER);
+
+        GuiApp.waitFor("sale settled", () -> gui.window.textBox("counter.result").target().getText().startsWith("Paid and settled"));
+        String result = GuiActionRunner.execute(() -> gui.window.textBox("counter.result").target().getText());
+        assertTrue(result.contains("Card balance after: ¥"), result);
+        assertEquals("¥0.00", gui.label("counter.total"), "the cart is empty for the next customer");
+        gui.screenshot(GuiApp.screenshotDir(), "it-counter-sale-done-en.png");
+    }
+
+    @Test
+    void R5_frozenCard_showsTheRedRefusalBannerWithTheRule_andPayIsRefused() {
+        gui = GuiApp.start(dir, "en", TrainingTerminals.CLOCK);
+        gui.signIn("cashier", "11111111");
+        presentTrainingCard(3); // normal-3des, normal-sm4, suspended, frozen
+        GuiApp.waitFor("frozen card read", () -> gui.window.label("counter.name").target().getText().equals("刘芳"));
+
+        String banner = gui.label("counter.banner");
+        assertTrue(banner.contains("Card frozen") && banner.contains("(R5)"), banner);
+        Color bg = GuiActionRunner.execute(() -> gui.window.label("counter.banner").target().getBackground());
+        assertEquals(Theme.RED, bg);
+
+        scan("XJ01CAA001");
+        gui.key(KeyEvent.VK_F12);
+        GuiApp.waitFor("refusal said", () -> gui.window.label("counter.message").target().getText().contains("(R5)"));
+        assertEquals(Theme.RED, GuiActionRunner.execute(() -> gui.window.label("counter.message").target().getForeground()));
+        gui.screenshot(GuiApp.screenshotDir(), "it-counter-frozen-en.png");
+    }
+}
