@@ -30,10 +30,12 @@ import org.medcard.terminal.ui.UiFonts;
 import org.medcard.testsupport.SystemParts;
 
 /**
- * Test helper for the GUI tests of the registration desk, queue and supervisor screens: the real desktop app
+ * Test helper for the GUI tests of the registration desk, queue and supervisor screens, like {@code ui.GuiApp} but
+ * around a terminal the test configures (offline start, CASH_RESETTLE, HOSPITAL): the real desktop app
  * ({@link DesktopApp}: FlatLaf, fonts, every screen) around a given terminal, driven by AssertJ Swing's robot
- * with the keyboard. Needs a display (run under {@code xvfb-run -a}); without one the test is skipped, or fails
- * when {@code -Dmedcard.requireSystemParts=true}. With {@code -Dmedcard.screenshots=DIR} it writes PNGs of the
+ * with the keyboard. Needs a display: the tests use {@code ui.XvfbDisplay} (failsafe's DISPLAY, Xvfb started when
+ * nothing serves it) or {@code xvfb-run -a}; without one the test is skipped, or fails when
+ * {@code -Dmedcard.requireSystemParts=true}. With {@code -Dmedcard.screenshotDir=DIR} (the property ui.GuiApp uses too) it writes PNGs of the
  * window there (docs/images is made that way).
  */
 public final class DesktopRig implements AutoCloseable {
@@ -134,7 +136,7 @@ public final class DesktopRig implements AutoCloseable {
 
     /** Writes the window as {@code name}.png into {@code -Dmedcard.screenshots}, if given. */
     public void screenshot(String name) {
-        String dir = System.getProperty("medcard.screenshots");
+        String dir = System.getProperty("medcard.screenshotDir");
         if (dir == null || dir.isBlank()) {
             return;
         }

@@ -12,12 +12,14 @@ import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.DialogFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.medcard.queue.ResettlementEntry;
 import org.medcard.queue.ResettlementState;
 import org.medcard.simulator.card.VirtualMedicalCard;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.ui.XvfbDisplay;
 import org.medcard.terminal.config.TerminalConfig;
 import org.medcard.terminal.ui.supervisor.SupervisorScreen;
 
@@ -29,6 +31,7 @@ import org.medcard.terminal.ui.supervisor.SupervisorScreen;
  * closes the day. Real parts throughout: the simulator's card and PSAM, the embedded center on loopback HTTP,
  * SQLite files in a temp folder, real Swing with FlatLaf.
  */
+@ExtendWith(XvfbDisplay.class)
 class OfflineSaleResettlementGuiIT {
 
     private static final String METFORMIN = "XA10BAD003"; // 16.20, chronic: 70 % pooled at pharmacies for an employee

@@ -10,10 +10,12 @@ import java.util.Map;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.DialogFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.medcard.simulator.card.VirtualMedicalCard;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.ui.XvfbDisplay;
 import org.medcard.terminal.ui.queue.DesktopRig;
 
 /**
@@ -21,6 +23,7 @@ import org.medcard.terminal.ui.queue.DesktopRig;
  * training terminal (virtual card and PSAM, embedded center on loopback HTTP, SQLite files in a temp folder):
  * register with the fee paid at once (PIN in the dialog), then register a second visit for later and cancel it.
  */
+@ExtendWith(XvfbDisplay.class)
 class RegistrationDeskGuiIT {
 
     @TempDir
