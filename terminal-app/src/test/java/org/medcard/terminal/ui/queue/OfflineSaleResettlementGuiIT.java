@@ -95,7 +95,8 @@ class OfflineSaleResettlementGuiIT {
             rig.window().table("queue.table").pressAndReleaseKeys(KeyEvent.VK_F8);
             DialogFixture ask = rig.dialog();
             assertTrue(ask.textBox("queue.card.ask").text().contains(entryNo));
-            ask.button("dialog.ok").click();
+            ask.button("dialog.ok").requireFocused();
+            rig.key(KeyEvent.VK_ENTER);
             rig.waitForLabel("queue.headline", () -> "the refund", t -> t.startsWith("Hand back"));
 
             assertEquals("Hand back 11.34 yuan in cash", rig.label("queue.headline"), "70 % of 16.20 from the fund");

@@ -67,7 +67,8 @@ class RegistrationDeskGuiIT {
             rig.window().list("reg.departments").pressAndReleaseKeys(KeyEvent.VK_F8);
             DialogFixture ask = rig.dialog();
             assertTrue(ask.textBox("reg.cancel.ask").text().contains(open));
-            ask.button("dialog.ok").click();
+            ask.button("dialog.ok").requireFocused();
+            rig.key(KeyEvent.VK_ENTER);
             rig.waitForLabel("reg.headline", () -> "cancelled", t -> t.endsWith("已退号"));
             assertEquals("就诊 " + open + " 已退号", rig.label("reg.headline"));
             assertEquals(0, GuiActionRunner.execute(() -> rig.window().table("reg.open").target().getRowCount()));
