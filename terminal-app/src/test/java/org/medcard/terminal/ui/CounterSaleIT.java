@@ -65,6 +65,12 @@ class CounterSaleIT {
         d.requireNotVisible();
     }
 
+    private void ctrl(int key) {
+        gui.robot.pressKey(KeyEvent.VK_CONTROL);
+        gui.robot.pressAndReleaseKey(key);
+        gui.robot.releaseKey(KeyEvent.VK_CONTROL);
+    }
+
     private void scan(String code) {
         gui.window.textBox("counter.code").requireFocused().enterText(code);
         gui.key(KeyEvent.VK_ENTER);
@@ -128,5 +134,31 @@ class CounterSaleIT {
         GuiApp.waitFor("refusal said", () -> gui.window.label("counter.message").target().getText().contains("(R5)"));
         assertEquals(Theme.RED, GuiActionRunner.execute(() -> gui.window.label("counter.message").target().getForeground()));
         gui.screenshot(GuiApp.screenshotDir(), "it-counter-frozen-en.png");
+    }
+
+    @Test
+    void zoomThemeAndSignOut_haveKeys() {
+        gui = GuiApp.start(dir, "zh_CN", TrainingTerminals.CLOCK);
+        gui.signIn("cashier", "11111111");
+        Theme theme = gui.app.window().theme();
+
+        int before = GuiActionRunner.execute(() -> gui.window.textBox("counter.code").target().getFont().getSize());
+        ctrl(KeyEvent.VK_EQUALS);
+        ctrl(KeyEvent.VK_EQUALS);
+        GuiApp.waitFor("zoomed in", () -> theme.size() == UiFonts.BASE_SIZE + 2);
+        int after = GuiActionRunner.execute(() -> gui.window.textBox("counter.code").target().getFont().getSize());
+        assertTrue(after > before, "the code field grew with the zoom: " + before + " -> " + after);
+        ctrl(KeyEvent.VK_0);
+        GuiApp.waitFor("zoom reset", () -> theme.size() == UiFonts.BASE_SIZE);
+
+        ctrl(KeyEvent.VK_D);
+        GuiApp.waitFor("dark theme", () -> theme.dark() && com.formdev.flatlaf.FlatLaf.isLafDark());
+        ctrl(KeyEvent.VK_D);
+        GuiApp.waitFor("light theme", () -> !theme.dark());
+
+        ctrl(KeyEvent.VK_L);
+        GuiApp.waitFor("signed out", () -> gui.app.window().operator().isEmpty());
+        gui.window.textBox("signin.name").requireVisible();
+        assertEquals("未登录", gui.label("shell.operator"));
     }
 }

@@ -118,7 +118,8 @@ final class CounterPanel extends JPanel implements CounterView {
         JLabel label = new JLabel(texts.text("code"));
         top.add(label, BorderLayout.WEST);
         code.setName("counter.code");
-        code.setFont(code.getFont().deriveFont(code.getFont().getSize2D() * 1.5f));
+        // FlatLaf style classes follow the zoom (an explicitly derived font would not).
+        code.putClientProperty("FlatLaf.styleClass", "h2");
         code.setToolTipText(texts.text("code.hint"));
         top.add(code, BorderLayout.CENTER);
         JLabel hint = new JLabel(texts.text("code.hint"));
@@ -131,7 +132,7 @@ final class CounterPanel extends JPanel implements CounterView {
         p.add(new JScrollPane(lines), BorderLayout.CENTER);
         JPanel bottom = new JPanel(new BorderLayout(8, 8));
         total.setName("counter.total");
-        total.setFont(total.getFont().deriveFont(Font.BOLD, total.getFont().getSize2D() * 2.2f));
+        total.putClientProperty("FlatLaf.styleClass", "h00");
         JPanel totalRow = new JPanel(new BorderLayout());
         totalRow.add(new JLabel(texts.text("total")), BorderLayout.WEST);
         totalRow.add(total, BorderLayout.EAST);
@@ -143,7 +144,7 @@ final class CounterPanel extends JPanel implements CounterView {
         result.setFocusable(false);
         result.setLineWrap(true);
         result.setWrapStyleWord(true);
-        result.setFont(total.getFont().deriveFont(Font.PLAIN, message.getFont().getSize2D() * 1.1f));
+        result.putClientProperty("FlatLaf.styleClass", "large");
         bottom.add(result, BorderLayout.SOUTH);
         p.add(bottom, BorderLayout.SOUTH);
         return p;
@@ -156,7 +157,7 @@ final class CounterPanel extends JPanel implements CounterView {
         banner.setName("counter.banner");
         banner.setOpaque(true);
         banner.setForeground(Color.WHITE);
-        banner.setFont(banner.getFont().deriveFont(Font.BOLD, banner.getFont().getSize2D() * 1.3f));
+        banner.putClientProperty("FlatLaf.styleClass", "h2");
         banner.setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
         banner.setPreferredSize(new Dimension(400, 190));
         banner.setVerticalAlignment(SwingConstants.CENTER);
@@ -173,7 +174,6 @@ final class CounterPanel extends JPanel implements CounterView {
         row(fields, c, "card.region", region);
         row(fields, c, "card.balance", balance);
         row(fields, c, "card.pays_for", paysFor);
-        name.setFont(name.getFont().deriveFont(Font.BOLD, name.getFont().getSize2D() * 1.4f));
         JPanel top = new JPanel(new BorderLayout());
         top.add(fields, BorderLayout.NORTH);
         p.add(top, BorderLayout.CENTER);
@@ -361,7 +361,9 @@ final class CounterPanel extends JPanel implements CounterView {
             result.setText(""); // another patient's card: the last result is not theirs
         }
         this.card = c;
-        name.setFont(fonts.fontFor(c.name(), Font.BOLD, name.getFont().getSize()));
+        // The name may need a supplementary font (𠮷); sized from the current (zoomed) default font.
+        int size = Math.round(javax.swing.UIManager.getFont("defaultFont").getSize2D() * 1.4f);
+        name.setFont(fonts.fontFor(c.name(), Font.BOLD, size));
         name.setText(c.name().isEmpty() ? " " : c.name());
         id.setText(blank(c.idMasked()));
         cardNo.setText(blank(c.cardMasked()));

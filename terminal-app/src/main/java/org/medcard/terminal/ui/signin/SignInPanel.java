@@ -48,7 +48,7 @@ public final class SignInPanel extends JPanel implements SignInView {
         c.gridy = 0;
         c.gridwidth = 2;
         JLabel title = new JLabel(texts.text("title"));
-        title.setFont(title.getFont().deriveFont(Font.BOLD, title.getFont().getSize2D() * 1.8f));
+        title.putClientProperty("FlatLaf.styleClass", "h1");
         add(title, c);
         c.gridy++;
         add(new JLabel(texts.text("state")), c);
