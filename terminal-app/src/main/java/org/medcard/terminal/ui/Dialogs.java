@@ -27,6 +27,19 @@ public final class Dialogs {
     private Dialogs() {
     }
 
+    /** Asks for the card's PIN, masked; the typed characters, or null when the cashier went back. */
+    public static char[] askPin(JFrame owner, String title, String prompt, String okText, String backText) {
+        javax.swing.JPasswordField field = new javax.swing.JPasswordField(12);
+        field.setName("pin.field");
+        JPanel p = new JPanel(new java.awt.BorderLayout(8, 8));
+        p.add(new javax.swing.JLabel(prompt), java.awt.BorderLayout.NORTH);
+        p.add(field, java.awt.BorderLayout.CENTER);
+        boolean ok = ask(owner, title, p, field, okText, backText);
+        char[] pin = ok ? field.getPassword() : null;
+        field.setText("");
+        return pin;
+    }
+
     /** Shows {@code content}; true when confirmed with Enter (or the OK button). */
     public static boolean ask(JFrame owner, String title, JComponent content, Component focus, String okText, String backText) {
         JDialog d = new JDialog(owner, title, true);

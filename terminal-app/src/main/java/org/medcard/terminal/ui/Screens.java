@@ -15,8 +15,11 @@ public final class Screens {
 
     public static List<ScreenFactory> all() {
         return List.of(
-                CounterScreen::create
-                // registration desk, queue, supervisor screens: added by their own packages
+                // A hospital's registration window opens on the registration desk (absent on pharmacy terminals).
+                org.medcard.terminal.ui.registration.RegistrationScreen::create,
+                CounterScreen::create,
+                org.medcard.terminal.ui.queue.QueueScreen::create,
+                org.medcard.terminal.ui.supervisor.SupervisorScreen::create
         );
     }
 }

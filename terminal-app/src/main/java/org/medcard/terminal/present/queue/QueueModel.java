@@ -1,0 +1,248 @@
+package org.medcard.terminal.present.queue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.medcard.queue.ForwardResult;
+import org.medcard.queue.IdNumbers;
+import org.medcard.queue.OutboxState;
+import org.medcard.queue.QueueListener;
+import org.medcard.queue.QueueSummary;
+import org.medcard.queue.forward.Forwarder;
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.config.Money;
+import org.medcard.terminal.resettle.EntryView;
+import org.medcard.terminal.resettle.ResettleDesk;
+import org.medcard.terminal.resettle.ResettleOutcome;
+import org.medcard.terminal.sale.PinSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The faults-and-queue screen's logic: the queue's figures, forward-now with progress, the re-settlement
+ * list and the re-settlement of one entry.
+ *
+ * <p>Threads: the public methods are called on the UI thread; everything that reads the queue, the card or
+ * the center runs on {@code worker} (the reader's device thread), and every answer goes back to the view
+ * through {@code ui}. One action at a time: a second request while busy is ignored (the view greys its keys).
+ */
+public final class QueueModel {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueModel.class);
+
+    private final Terminal terminal;
+    private final ResettleDesk desk;
+    private final Supplier<String> cashier;
+    private final QueueView view;
+    private final Executor worker;
+    private final Executor ui;
+    private final Texts texts;
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private volatile List<EntryRow> entries = List.of();
+    private volatile boolean onlyOpen = true;
+
+    public QueueModel(Terminal terminal, ResettleDesk desk, Supplier<String> cashier, QueueView view, Executor worker, Executor ui) {
+        this.terminal = terminal;
+        this.desk = desk;
+        this.cashier = cashier;
+        this.view = view;
+        this.worker = worker;
+        this.ui = ui;
+        this.texts = new Texts(terminal.language());
+    }
+
+    /** Reads the figures and the entries (this counter's and, when online, the institution's). */
+    public void refresh() {
+        run(texts.get("busy.loading"), this::reload);
+    }
+
+    /** Shows only OPEN entries, or every entry (settled, rejected and expired ones are kept, never deleted). */
+    public void showOnlyOpen(boolean only) {
+        onlyOpen = only;
+        refresh();
+    }
+
+    /** The cashier's "forward now": ends any backoff wait and sends what waits, reporting each answer. */
+    public void forwardNow() {
+        String by = cashier.get();
+        run(texts.get("busy.forwarding"), () -> {
+            ForwardProgress end = forward(by);
+            ui.execute(() -> view.showForwarding(end));
+            reload();
+        });
+    }
+
+    /** Re-settles the open entry {@code entryNo} with the card the patient presents. */
+    public void resettle(String entryNo) {
+        Optional<EntryRow> row = entries.stream().filter(e -> e.entryNo().equals(entryNo)).findFirst();
+        if (row.isEmpty()) {
+            view.showMessage(texts.get("select.entry"));
+            return;
+        }
+        if (!row.get().open()) {
+            view.showMessage(texts.get("entry.not_open", entryNo, row.get().stateText()));
+            return;
+        }
+        if (!view.confirmCardInserted(row.get())) {
+            return;
+        }
+        String by = cashier.get();
+        run(texts.get("busy.resettling", entryNo), () -> {
+            // The account pays its share as of the original date (R11): the card's PIN is asked when needed (R10).
+            ResettleAnswer answer = answer(desk.settle(entryNo, by, pinFromView(), -1));
+            ui.execute(() -> view.showResettled(answer));
+            reload();
+        });
+    }
+
+    /** The entries last shown. */
+    public List<EntryRow> entries() {
+        return entries;
+    }
+
+    // ---------------------------------------------------------------- on the worker
+
+    /** Runs on the worker: hands the PIN question to the UI thread and waits for the cashier. */
+    private PinSource pinFromView() {
+        return () -> {
+            CompletableFuture<char[]> answer = new CompletableFuture<>();
+            ui.execute(() -> {
+                try {
+                    answer.complete(view.askPin(texts.get("pin.prompt")));
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            });
+            return answer.join();
+        };
+    }
+
+    private void run(String what, Runnable work) {
+        if (!busy.compareAndSet(false, true)) {
+            return;
+        }
+        view.showBusy(true, what);
+        worker.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.error("Queue screen: {} failed", what, e);
+                String msg = texts.get("failed", e.getMessage() == null ? e.toString() : e.getMessage());
+                ui.execute(() -> view.showMessage(msg));
+            } finally {
+                busy.set(false);
+                ui.execute(() -> view.showBusy(false, ""));
+            }
+        });
+    }
+
+    private void reload() {
+        QueueFigures figures = figures(terminal.queue().summary());
+        boolean only = onlyOpen;
+        List<EntryRow> rows = desk.list(null).stream().map(this::row).filter(r -> !only || r.open()).toList();
+        entries = rows;
+        ui.execute(() -> {
+            view.showFigures(figures);
+            view.showEntries(rows, only);
+        });
+    }
+
+    private ForwardProgress forward(String by) {
+        Optional<Forwarder> forwarder = terminal.onlineCenter().flatMap(c -> terminal.forwarder());
+        if (forwarder.isEmpty()) {
+            return new ForwardProgress(0, waiting(), true, false, texts.get("forward.no_center"));
+        }
+        int total = waiting();
+        AtomicInteger sent = new AtomicInteger();
+        QueueListener progress = new QueueListener() {
+            @Override
+            public void forwarded(ForwardResult result) {
+                int n = sent.incrementAndGet();
+                int of = Math.max(total, n);
+                ForwardProgress p = new ForwardProgress(n, of, false, true, texts.get("forward.progress", n, of));
+                ui.execute(() -> view.showForwarding(p));
+            }
+        };
+        terminal.queue().addListener(progress);
+        List<ForwardResult> results;
+        try {
+            forwarder.get().forwardNow();
+            results = forwarder.get().drainOnce();
+        } finally {
+            terminal.queue().removeListener(progress);
+        }
+        terminal.queue().expireResettlements();
+        boolean lost = !results.isEmpty() && results.get(results.size() - 1).state() == OutboxState.UNKNOWN;
+        int left = waiting();
+        int n = Math.max(sent.get(), results.size());
+        LOG.info("Forward now by {}: {} sent, {} still waiting{}", by, n, left, lost ? ", the center stopped answering" : "");
+        if (lost) {
+            terminal.centerFaulted("no answer while forwarding");
+            return new ForwardProgress(n, Math.max(total, n), true, false, texts.get("forward.no_answer", n, left));
+        }
+        terminal.centerAnswered();
+        return new ForwardProgress(n, Math.max(total, n), true, true,
+                left == 0 ? texts.get("forward.done", n) : texts.get("forward.done_waiting", n, left));
+    }
+
+    /** Messages still to send (an 8301 batch counts once, however many records it carries). */
+    private int waiting() {
+        return terminal.queue().messages(OutboxState.PENDING).size() + terminal.queue().messages(OutboxState.UNKNOWN).size();
+    }
+
+    // ---------------------------------------------------------------- texts
+
+    QueueFigures figures(QueueSummary s) {
+        String waiting = s.queuedDebits() == 0 && s.pendingMessages() == 0 ? texts.get("waiting.none")
+                : texts.get("waiting.some", s.queuedDebits(), Money.formatYuan(s.queuedDebitFen()),
+                        age(s.queuedDebits() == 0 ? Duration.ZERO : s.oldestQueuedAge()), s.pendingMessages());
+        String open = s.openResettlements() == 0 ? texts.get("entries.none") : texts.get("entries.some", s.openResettlements());
+        String warning = s.writesStopped() ? texts.get("warning.stopped")
+                : s.forwardingBlocked() ? texts.get("warning.blocked")
+                : s.rejectedMessages() > 0 ? texts.get("warning.rejected", s.rejectedMessages()) : null;
+        return new QueueFigures(s, waiting, open, warning);
+    }
+
+    /** An age the cashier reads at a glance: minutes, hours and minutes, or days and hours. */
+    String age(Duration d) {
+        Duration a = d == null || d.isNegative() ? Duration.ZERO : d;
+        if (a.toDays() > 0) {
+            return texts.get("age.days", a.toDays(), a.toHoursPart());
+        }
+        if (a.toHours() > 0) {
+            return texts.get("age.hours", a.toHours(), a.toMinutesPart());
+        }
+        return texts.get("age.minutes", a.toMinutes());
+    }
+
+    private EntryRow row(EntryView e) {
+        String state = e.state().toUpperCase(Locale.ROOT);
+        String stateText = switch (state) {
+            case "OPEN", "SETTLED", "REJECTED", "EXPIRED" -> texts.get("state." + state);
+            default -> state;
+        };
+        return new EntryRow(e.entryNo(), "OPEN".equals(state), state, stateText, e.originalTime(), IdNumbers.mask(e.psnCertNo()),
+                e.cashPaidFen(), Money.formatYuan(e.cashPaidFen()), e.local(), e.reason());
+    }
+
+    private ResettleAnswer answer(ResettleOutcome o) {
+        return switch (o.kind()) {
+            case SETTLED -> o.refundFen() > 0
+                    ? new ResettleAnswer(o, true, Money.formatYuan(o.refundFen()), texts.get("resettle.hand_back", Money.formatYuan(o.refundFen())),
+                    texts.get("resettle.hand_back_detail", o.entryNo(), Money.formatYuan(o.fundFen()), Money.formatYuan(o.accountFen())))
+                    : new ResettleAnswer(o, false, null, texts.get("resettle.nothing_back"), texts.get("resettle.nothing_back_detail", o.entryNo()));
+            case PENDING -> new ResettleAnswer(o, false, null, texts.get("resettle.pending"), o.message());
+            case INTERRUPTED -> new ResettleAnswer(o, false, null, texts.get("resettle.interrupted"),
+                    texts.get("resettle.interrupted_detail", o.entryNo()));
+            case EXPIRED -> new ResettleAnswer(o, false, null, texts.get("resettle.expired"), o.message());
+            case REJECTED -> new ResettleAnswer(o, false, null, texts.get("resettle.rejected"), o.message());
+            case REFUSED -> new ResettleAnswer(o, false, null, texts.get("resettle.refused"), o.message());
+        };
+    }
+}

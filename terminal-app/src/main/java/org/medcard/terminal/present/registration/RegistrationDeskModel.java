@@ -1,0 +1,215 @@
+package org.medcard.terminal.present.registration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import org.medcard.terminal.config.Money;
+import org.medcard.terminal.registration.Department;
+import org.medcard.terminal.registration.DepartmentCatalog;
+import org.medcard.terminal.registration.RegistrationDesk;
+import org.medcard.terminal.registration.VisitOutcome;
+import org.medcard.terminal.sale.PaymentPlan;
+import org.medcard.terminal.sale.PinSource;
+import org.medcard.terminal.sale.SaleItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registration desk's logic for a hospital terminal.
+ *
+ * <p>Threads: the public methods are called on the UI thread. Registering, settling and cancelling read the
+ * card and talk to the center, so they run on {@code worker}; when the card needs a PIN the worker asks the
+ * view through {@code ui} and waits for the answer (the UI thread never waits for the worker). One action at
+ * a time: a request while busy is ignored.
+ */
+public final class RegistrationDeskModel {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrationDeskModel.class);
+
+    private final RegistrationDesk desk;
+    private final DepartmentCatalog catalog;
+    private final Supplier<String> clerk;
+    private final RegistrationView view;
+    private final Executor worker;
+    private final Executor ui;
+    private final Texts texts;
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private final List<OpenVisit> open = new CopyOnWriteArrayList<>();
+
+    public RegistrationDeskModel(RegistrationDesk desk, DepartmentCatalog catalog, java.util.Locale language, Supplier<String> clerk,
+                                 RegistrationView view, Executor worker, Executor ui) {
+        this.desk = desk;
+        this.catalog = catalog;
+        this.clerk = clerk;
+        this.view = view;
+        this.worker = worker;
+        this.ui = ui;
+        this.texts = new Texts(language);
+    }
+
+    /** Shows the departments and the first one's doctors. */
+    public void start() {
+        // Sorted by code: the catalog keeps no order, and a clerk finds D01…D05 where they were yesterday.
+        List<Department> all = catalog.all().stream().sorted(java.util.Comparator.comparing(Department::code)).toList();
+        view.showDepartments(all, all.stream().map(d -> texts.get("department.label", d.code(), d.name(),
+                Money.formatYuan(d.regFeeFen()))).toList());
+        if (!all.isEmpty()) {
+            chooseDepartment(all.get(0).code());
+        }
+        view.showOpenVisits(List.copyOf(open));
+    }
+
+    public void chooseDepartment(String deptCode) {
+        Optional<Department> d = catalog.department(deptCode);
+        if (d.isEmpty()) {
+            view.showMessage(texts.get("department.unknown", deptCode));
+            return;
+        }
+        view.showDoctors(d.get(), d.get().doctors().stream().map(doc -> texts.get("doctor.label", doc.name(), doc.title())).toList(),
+                texts.get("fee.line", Money.formatYuan(d.get().regFeeFen())));
+    }
+
+    /**
+     * Registers the card in the slot with {@code doctorCode} of {@code deptCode} (null: the first doctor). With
+     * {@code payNow} the fee is paid at once; otherwise the visit stays open and is paid with its items.
+     */
+    public void register(String deptCode, String doctorCode, boolean payNow) {
+        Optional<Department> dept = catalog.department(deptCode);
+        if (dept.isEmpty()) {
+            view.showMessage(texts.get("department.unknown", deptCode));
+            return;
+        }
+        String by = clerk.get();
+        run(texts.get(payNow ? "busy.register_pay" : "busy.register"), () -> {
+            VisitOutcome o = desk.register(deptCode, doctorCode, payNow, pinFromView(), by);
+            if (o.kind() == VisitOutcome.Kind.REGISTERED) {
+                String doctor = dept.get().doctor(doctorCode).map(Department.Doctor::name).orElse("");
+                open.add(new OpenVisit(o.mdtrtId(), deptCode, dept.get().name(), doctor, o.cardNoMasked(), o.holderName(),
+                        Money.formatYuan(dept.get().regFeeFen())));
+            }
+            return o;
+        });
+    }
+
+    /**
+     * Settles visit {@code mdtrtId} with the prescribed items, typed as {@code CODE[:QTY]} separated by spaces,
+     * commas or new lines (none: the fee alone).
+     */
+    public void settle(String mdtrtId, String itemsText) {
+        String id = mdtrtId == null ? "" : mdtrtId.trim();
+        if (id.isEmpty()) {
+            view.showMessage(texts.get("visit.missing"));
+            return;
+        }
+        List<SaleItem> items = new ArrayList<>();
+        for (String token : (itemsText == null ? "" : itemsText).trim().split("[\\s,;，；]+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            try {
+                items.add(SaleItem.parse(token));
+            } catch (IllegalArgumentException e) {
+                view.showMessage(texts.get("items.bad", token));
+                return;
+            }
+        }
+        String by = clerk.get();
+        run(texts.get("busy.settle", id), () -> desk.settle(id, items, pinFromView(), by));
+    }
+
+    /** Cancels an unpaid visit (2202) once the clerk confirms. */
+    public void cancel(String mdtrtId) {
+        String id = mdtrtId == null ? "" : mdtrtId.trim();
+        if (id.isEmpty()) {
+            view.showMessage(texts.get("visit.missing"));
+            return;
+        }
+        if (!view.confirmCancel(id)) {
+            return;
+        }
+        run(texts.get("busy.cancel", id), () -> desk.cancel(id));
+    }
+
+    /** The visits registered in this session and still open. */
+    public List<OpenVisit> openVisits() {
+        return List.copyOf(open);
+    }
+
+    // ---------------------------------------------------------------- on the worker
+
+    private void run(String what, Supplier<VisitOutcome> work) {
+        if (!busy.compareAndSet(false, true)) {
+            return;
+        }
+        view.showBusy(true, what);
+        worker.execute(() -> {
+            try {
+                VisitOutcome o = work.get();
+                if (o.mdtrtId() != null && (o.kind() == VisitOutcome.Kind.SETTLED || o.kind() == VisitOutcome.Kind.SETTLEMENT_PENDING
+                        || o.kind() == VisitOutcome.Kind.CANCELLED)) {
+                    open.removeIf(v -> v.mdtrtId().equals(o.mdtrtId()));
+                }
+                VisitAnswer answer = answer(o);
+                List<OpenVisit> visits = List.copyOf(open);
+                ui.execute(() -> {
+                    view.showVisit(answer);
+                    view.showOpenVisits(visits);
+                });
+            } catch (RuntimeException e) {
+                LOG.error("Registration desk: {} failed", what, e);
+                String msg = texts.get("failed", e.getMessage() == null ? e.toString() : e.getMessage());
+                ui.execute(() -> view.showMessage(msg));
+            } finally {
+                busy.set(false);
+                ui.execute(() -> view.showBusy(false, ""));
+            }
+        });
+    }
+
+    /** Runs on the worker: hands the question to the UI thread and waits for the clerk. */
+    private PinSource pinFromView() {
+        return () -> {
+            CompletableFuture<char[]> answer = new CompletableFuture<>();
+            ui.execute(() -> {
+                try {
+                    answer.complete(view.askPin(texts.get("pin.prompt")));
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            });
+            return answer.join();
+        };
+    }
+
+    VisitAnswer answer(VisitOutcome o) {
+        List<VisitAnswer.Line> split = split(o.plan());
+        String id = o.mdtrtId();
+        return switch (o.kind()) {
+            case REGISTERED -> new VisitAnswer(o, true, texts.get("registered.headline", id), split,
+                    texts.get("registered.detail", id));
+            case SETTLED -> new VisitAnswer(o, true, o.plan() != null && o.plan().cashFen() > 0
+                    ? texts.get("paid.collect", Money.formatYuan(o.plan().cashFen())) : texts.get("paid.headline", id), split,
+                    texts.get("paid.detail", id, o.balanceAfterFen() < 0 ? "?" : Money.formatYuan(o.balanceAfterFen())));
+            case SETTLEMENT_PENDING -> new VisitAnswer(o, true, texts.get("pending.headline"), split, texts.get("pending.detail", id));
+            case SETTLEMENT_REJECTED -> new VisitAnswer(o, false, texts.get("rejected.headline"), split, o.message());
+            case INTERRUPTED -> new VisitAnswer(o, false, texts.get("interrupted.headline"), split, texts.get("interrupted.detail"));
+            case CANCELLED -> new VisitAnswer(o, true, texts.get("cancelled.headline", id), List.of(), o.message());
+            case REFUSED -> new VisitAnswer(o, false, texts.get("refused.headline"), List.of(), o.message());
+        };
+    }
+
+    private List<VisitAnswer.Line> split(PaymentPlan p) {
+        if (p == null) {
+            return List.of();
+        }
+        return List.of(new VisitAnswer.Line(texts.get("split.total"), Money.formatYuan(p.totalFen())),
+                new VisitAnswer.Line(texts.get("split.fund"), Money.formatYuan(p.fundFen())),
+                new VisitAnswer.Line(texts.get("split.account"), Money.formatYuan(p.accountFen())),
+                new VisitAnswer.Line(texts.get("split.cash"), Money.formatYuan(p.cashFen())));
+    }
+}

@@ -1,0 +1,32 @@
+package org.medcard.terminal.present.registration;
+
+import java.util.List;
+
+import org.medcard.terminal.registration.Department;
+
+/**
+ * What the registration desk shows and asks. Every method is called on the UI thread (through the model's
+ * {@code ui} executor when the answer comes from the worker).
+ */
+public interface RegistrationView {
+
+    /** The departments, each with its label ("D01 内科 · 50.00 yuan"), in catalog order. */
+    void showDepartments(List<Department> departments, List<String> labels);
+
+    /** The chosen department's doctors (labels "王建华 主任医师") and fee. */
+    void showDoctors(Department department, List<String> doctorLabels, String feeLine);
+
+    void showOpenVisits(List<OpenVisit> visits);
+
+    void showBusy(boolean busy, String what);
+
+    /** Asks for the cardholder's PIN (masked entry); null when the clerk goes back. The model wipes the array. */
+    char[] askPin(String prompt);
+
+    /** "Cancel visit …?"; true to cancel it. */
+    boolean confirmCancel(String mdtrtId);
+
+    void showVisit(VisitAnswer answer);
+
+    void showMessage(String message);
+}

@@ -1,0 +1,25 @@
+package org.medcard.terminal.present.registration;
+
+import java.util.List;
+
+import org.medcard.terminal.registration.VisitOutcome;
+
+/**
+ * The end of a registration, settlement or cancellation as the clerk sees it.
+ *
+ * @param outcome   the desk's outcome (kind, visit id, plan in fen, the core message in the terminal's language)
+ * @param served    whether the patient may go on to the doctor / leave
+ * @param headline  the large line ("Visit MDT… registered", "Collect 15.00 yuan in cash", the refusal)
+ * @param split     the fee or visit split, one labelled amount a line (empty when nothing was priced)
+ * @param detail    the next step for the clerk
+ */
+public record VisitAnswer(VisitOutcome outcome, boolean served, String headline, List<Line> split, String detail) {
+
+    public VisitAnswer {
+        split = List.copyOf(split);
+    }
+
+    /** One labelled amount ("Fund pays", "34.02"). */
+    public record Line(String label, String amount) {
+    }
+}

@@ -1,0 +1,71 @@
+package org.medcard.terminal.present.supervisor;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.config.Money;
+import org.medcard.terminal.dayclose.DayClose;
+import org.medcard.terminal.receipt.DayCloseReport;
+
+/**
+ * Closes a business day: counts it from the queue, reconciles it with the center (3201, and 3202 record by
+ * record on a mismatch) and audits who closed it with what result. Closing again is allowed and harmless
+ * (the count is read, nothing is changed), so a supervisor may close once more after forwarding what waited.
+ *
+ * <p>Threads: public methods on the UI thread; counting and the center run on {@code worker}.
+ */
+public final class DayCloseModel {
+    private final Terminal terminal;
+    private final Supplier<String> supervisor;
+    private final DayCloseView view;
+    private final Texts texts;
+    private final Work work;
+
+    public DayCloseModel(Terminal terminal, Supplier<String> supervisor, DayCloseView view, Executor worker, Executor ui) {
+        this.terminal = terminal;
+        this.supervisor = supervisor;
+        this.view = view;
+        this.texts = new Texts(terminal.language());
+        this.work = new Work(view, worker, ui, texts);
+    }
+
+    /** Closes today (the terminal clock's date). */
+    public void closeToday() {
+        close(LocalDate.now(terminal.clock()));
+    }
+
+    public void close(LocalDate date) {
+        String by = supervisor.get();
+        work.run(texts.get("busy.dayclose", date.toString()), () -> {
+            DayClose.Result r = new DayClose(terminal.queue(), terminal.onlineCenter(), terminal.clock()).close(date);
+            terminal.audit().record(by, "DAY_CLOSE", date + ": " + r.reconciliation().result() + ", " + r.count()
+                    + " settlement(s), fund " + r.fundSum() + ", account " + r.acctSum() + ", cash " + r.cashSum() + " fen");
+            return answer(r);
+        }, view::showDayClose);
+    }
+
+    DayCloseAnswer answer(DayClose.Result r) {
+        DayCloseReport.Reconciliation rec = r.reconciliation();
+        String headline = switch (rec.result()) {
+            case MATCH -> texts.get("dayclose.match", r.date().toString(), r.count());
+            case MISMATCH -> texts.get("dayclose.mismatch", r.date().toString(), r.count(), rec.centerCount());
+            case NOT_RUN -> texts.get("dayclose.not_run", r.date().toString(), rec.detail());
+        };
+        List<String> totals = new ArrayList<>();
+        for (DayCloseReport.SourceTotal t : r.totals()) {
+            totals.add(texts.get("dayclose.total", texts.get("source." + t.source().name()), t.count(), Money.formatYuan(t.fundSum()),
+                    Money.formatYuan(t.acctSum()), Money.formatYuan(t.cashSum())));
+        }
+        List<String> diffs = r.differences().stream().map(d -> texts.get("dayclose.difference", d.setlId(),
+                texts.get("difference." + d.what().replace(' ', '_')))).toList();
+        DayCloseReport.QueueState q = r.queue();
+        String queue = texts.get("dayclose.queue", q.pendingDebits(), Money.formatYuan(q.pendingAmount()), r.openEntries().size(),
+                q.unregisteredEntries());
+        return new DayCloseAnswer(r, rec.result() == DayCloseReport.Result.MATCH, headline, totals, diffs, queue);
+    }
+}

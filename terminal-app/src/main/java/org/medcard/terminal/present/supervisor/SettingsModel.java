@@ -1,0 +1,99 @@
+package org.medcard.terminal.present.supervisor;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+import org.medcard.terminal.config.ConfigException;
+import org.medcard.terminal.config.ConfigLoader;
+import org.medcard.terminal.operator.AuditLog;
+
+/**
+ * The settings screen's logic. Loads the values in force from the configuration file, and saves the changed
+ * ones back into it after the terminal's own {@link ConfigLoader} accepted the whole file with them (every
+ * problem reported at once, as {@code medcard config check} would). Each changed key is audited with its old
+ * and new value. The configuration is frozen while the terminal runs, so a saved change takes effect at the
+ * next start: the answer says so.
+ *
+ * <p>Threads: public methods on the UI thread; the file, the audit and the device listing run on {@code worker}.
+ */
+public final class SettingsModel {
+    private final Path configFile;
+    private final ConfigLoader loader;
+    private final AuditLog audit;
+    private final Supplier<String> supervisor;
+    private final Supplier<List<String>> readerChoices;
+    private final SettingsView view;
+    private final Texts texts;
+    private final Work work;
+
+    /**
+     * @param configFile    the file the terminal was started with ({@code medcard.properties} in the data folder)
+     * @param loader        the terminal's loader (its default data folder)
+     * @param readerChoices lists the machine's readers (e.g. {@code DeviceListing::readerChoices}); called on the worker
+     */
+    public SettingsModel(Path configFile, ConfigLoader loader, AuditLog audit, Supplier<String> supervisor, Supplier<List<String>> readerChoices,
+                         Locale language, SettingsView view, Executor worker, Executor ui) {
+        this.configFile = configFile;
+        this.loader = loader;
+        this.audit = audit;
+        this.supervisor = supervisor;
+        this.readerChoices = readerChoices;
+        this.view = view;
+        this.texts = new Texts(language);
+        this.work = new Work(view, worker, ui, texts);
+    }
+
+    private record Loaded(SettingsForm form, List<String> choices) {
+    }
+
+    public void load() {
+        work.run(texts.get("busy.settings_load"), () -> new Loaded(current(), readerChoices.get()),
+                l -> view.showSettings(l.form(), l.choices()));
+    }
+
+    public void save(SettingsForm edited) {
+        String by = supervisor.get();
+        work.run(texts.get("busy.settings_save"), () -> saveNow(edited, by), view::showSaved);
+    }
+
+    private SettingsForm current() {
+        return SettingsForm.of(loader.load(configFile, Map.of()).config());
+    }
+
+    private SettingsSaved saveNow(SettingsForm edited, String by) {
+        Map<String, String> before = current().values();
+        Map<String, String> changes = new LinkedHashMap<>();
+        edited.values().forEach((k, v) -> {
+            if (!v.equals(before.get(k))) {
+                changes.put(k, v);
+            }
+        });
+        if (changes.isEmpty()) {
+            return new SettingsSaved(false, List.of(), texts.get("settings.unchanged"), false);
+        }
+        try {
+            loader.load(configFile, changes);
+        } catch (ConfigException e) {
+            List<String> problems = e.problems().stream().map(p -> texts.get("settings.problem", label(p.key()), p.problem(), p.fix())).toList();
+            return new SettingsSaved(false, problems, texts.get("settings.invalid", problems.size()), false);
+        }
+        ConfigFile.write(configFile, changes);
+        List<String> lines = new ArrayList<>();
+        changes.forEach((k, v) -> {
+            audit.record(by, "settings.change", k + ": " + before.get(k) + " -> " + v);
+            lines.add(texts.get("settings.changed", label(k), before.get(k), v));
+        });
+        return new SettingsSaved(true, lines, texts.get("settings.saved"), true);
+    }
+
+    /** The setting's name in the terminal's language. */
+    String label(String key) {
+        return texts.get("setting." + key);
+    }
+}

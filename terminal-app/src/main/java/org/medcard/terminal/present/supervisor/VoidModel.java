@@ -1,0 +1,63 @@
+package org.medcard.terminal.present.supervisor;
+
+import java.util.Locale;
+import java.util.concurrent.Executor;
+
+import org.medcard.terminal.config.Money;
+import org.medcard.terminal.voids.VoidDesk;
+import org.medcard.terminal.voids.VoidOutcome;
+
+/**
+ * Voids a settlement (2103). The supervisor confirms with their own name and password even when already
+ * signed in: a void hands money back, so the person who approves it is recorded, not whoever left the
+ * counter signed in. The void desk checks the role, audits every attempt and wipes the password.
+ *
+ * <p>Threads: public methods on the UI thread; the 2103 runs on {@code worker}.
+ */
+public final class VoidModel {
+    private final VoidDesk desk;
+    private final VoidView view;
+    private final Texts texts;
+    private final Work work;
+
+    public VoidModel(VoidDesk desk, Locale language, VoidView view, Executor worker, Executor ui) {
+        this.desk = desk;
+        this.view = view;
+        this.texts = new Texts(language);
+        this.work = new Work(view, worker, ui, texts);
+    }
+
+    public void voidSettlement(String setlId) {
+        String id = setlId == null ? "" : setlId.trim();
+        if (id.isEmpty()) {
+            view.showMessage(texts.get("void.missing"));
+            return;
+        }
+        SupervisorConfirmation c = view.confirmVoid(id);
+        if (c == null || !c.confirmed()) {
+            if (c != null) {
+                c.wipe();
+            }
+            return;
+        }
+        if (c.reason() == null || c.reason().isBlank()) {
+            c.wipe();
+            view.showMessage(texts.get("void.reason_missing"));
+            return;
+        }
+        work.run(texts.get("busy.void", id), () -> desk.voidSettlement(id, c.supervisor(), c.password(), c.reason().trim()),
+                o -> view.showVoided(result(o)));
+    }
+
+    VoidResult result(VoidOutcome o) {
+        return switch (o.kind()) {
+            case VOIDED -> o.cashBackFen() > 0
+                    ? new VoidResult(o, true, Money.formatYuan(o.cashBackFen()), texts.get("void.hand_back", Money.formatYuan(o.cashBackFen())),
+                    o.message())
+                    : new VoidResult(o, false, "0.00", texts.get("void.done"), o.message());
+            case PENDING -> new VoidResult(o, false, null, texts.get("void.pending"), o.message());
+            case REJECTED -> new VoidResult(o, false, null, texts.get("void.rejected"), o.message());
+            case REFUSED -> new VoidResult(o, false, null, texts.get("void.refused"), o.message());
+        };
+    }
+}

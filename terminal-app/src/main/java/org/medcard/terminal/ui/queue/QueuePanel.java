@@ -1,0 +1,259 @@
+package org.medcard.terminal.ui.queue;
+
+import java.awt.BorderLayout;
+import java.awt.Font;
+import java.awt.GridLayout;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JProgressBar;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.JTextArea;
+import javax.swing.ListSelectionModel;
+import javax.swing.UIManager;
+import javax.swing.table.AbstractTableModel;
+
+import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.present.queue.EntryRow;
+import org.medcard.terminal.present.queue.ForwardProgress;
+import org.medcard.terminal.present.queue.QueueFigures;
+import org.medcard.terminal.present.queue.QueueModel;
+import org.medcard.terminal.present.queue.QueueView;
+import org.medcard.terminal.present.queue.ResettleAnswer;
+import org.medcard.terminal.ui.Dialogs;
+import org.medcard.terminal.ui.Keys;
+import org.medcard.terminal.ui.Shell;
+import org.medcard.terminal.ui.Theme;
+
+/**
+ * The queue screen. F5 refresh, F6 forward now, F7 open/all entries, F8 or Enter re-settle the selected entry,
+ * Esc back to the counter. Named for GUI tests: {@code queue.waiting}, {@code queue.entries}, {@code queue.warning},
+ * {@code queue.progress}, {@code queue.table}, {@code queue.headline}, {@code queue.detail}, {@code queue.forward},
+ * {@code queue.resettle}.
+ */
+final class QueuePanel extends JPanel implements QueueView {
+
+    private final Texts texts;
+    private final Shell shell;
+    private final JLabel waiting = label("queue.waiting", Font.BOLD, 1.3f);
+    private final JLabel entriesLine = label("queue.entries", Font.PLAIN, 1f);
+    private final JLabel warning = label("queue.warning", Font.BOLD, 1f);
+    private final JProgressBar progress = new JProgressBar();
+    private final JLabel progressLine = label("queue.progress.line", Font.PLAIN, 1f);
+    private final EntriesModel rows = new EntriesModel();
+    private final JTable table;
+    private final JLabel headline = label("queue.headline", Font.BOLD, 1.6f);
+    private final JTextArea detail = new JTextArea(3, 40);
+    private final JButton forward;
+    private final JButton resettle;
+    private final JButton toggle;
+    private boolean onlyOpen = true;
+    private QueueModel model;
+
+    QueuePanel(Texts texts, Shell shell) {
+        super(new BorderLayout(12, 12));
+        this.texts = texts;
+        this.shell = shell;
+        this.table = new JTable(rows);
+        setName("queue");
+        setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
+        warning.setForeground(Theme.RED);
+        progress.setName("queue.progress");
+        progress.setStringPainted(true);
+        progress.setString("");
+        JPanel top = new JPanel(new GridLayout(0, 1, 4, 4));
+        top.add(waiting);
+        top.add(entriesLine);
+        top.add(warning);
+        top.add(progress);
+        top.add(progressLine);
+        add(top, BorderLayout.NORTH);
+
+        table.setName("queue.table");
+        table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        table.setFillsViewportHeight(true);
+        JScrollPane scroll = new JScrollPane(table);
+        scroll.setBorder(BorderFactory.createTitledBorder(texts.text("ui.entries.title")));
+        add(scroll, BorderLayout.CENTER);
+
+        detail.setName("queue.detail");
+        detail.setEditable(false);
+        detail.setLineWrap(true);
+        detail.setWrapStyleWord(true);
+        detail.setOpaque(false);
+        JPanel result = new JPanel(new BorderLayout(4, 4));
+        result.add(headline, BorderLayout.NORTH);
+        result.add(detail, BorderLayout.CENTER);
+
+        JPanel buttons = new JPanel(new GridLayout(1, 0, 8, 8));
+        buttons.add(button("queue.refresh", texts.text("ui.refresh"), () -> model.refresh()));
+        forward = button("queue.forward", texts.text("ui.forward"), () -> model.forwardNow());
+        buttons.add(forward);
+        toggle = button("queue.toggle", texts.text("ui.show_all"), this::toggle);
+        buttons.add(toggle);
+        resettle = button("queue.resettle", texts.text("ui.resettle"), this::resettleSelected);
+        buttons.add(resettle);
+        buttons.add(button("queue.back", texts.text("ui.back"), () -> shell.show("counter")));
+        JPanel south = new JPanel(new BorderLayout(8, 8));
+        south.add(result, BorderLayout.CENTER);
+        south.add(buttons, BorderLayout.SOUTH);
+        add(south, BorderLayout.SOUTH);
+
+        Keys.bind(this, "F5", () -> model.refresh());
+        Keys.bind(this, "F6", () -> model.forwardNow());
+        Keys.bind(this, "F7", this::toggle);
+        Keys.bind(this, "F8", this::resettleSelected);
+        Keys.bind(this, "ESCAPE", () -> shell.show("counter"));
+        Keys.bind(table, "ENTER", this::resettleSelected);
+        // JTable binds F8 itself (focus the header): the table's own binding must say re-settle.
+        Keys.bind(table, "F8", this::resettleSelected);
+    }
+
+    void attach(QueueModel m) {
+        this.model = m;
+    }
+
+    void focusTable() {
+        table.requestFocusInWindow();
+        if (table.getRowCount() > 0 && table.getSelectedRow() < 0) {
+            table.setRowSelectionInterval(0, 0);
+        }
+    }
+
+    private void toggle() {
+        onlyOpen = !onlyOpen;
+        toggle.setText(texts.text(onlyOpen ? "ui.show_all" : "ui.show_open"));
+        model.showOnlyOpen(onlyOpen);
+    }
+
+    private void resettleSelected() {
+        int i = table.getSelectedRow();
+        model.resettle(i < 0 ? "" : rows.entries.get(table.convertRowIndexToModel(i)).entryNo());
+    }
+
+    // ---------------------------------------------------------------- QueueView
+
+    @Override
+    public void showFigures(QueueFigures f) {
+        waiting.setText(f.waitingLine());
+        waiting.setForeground(f.anythingWaiting() ? Theme.AMBER : Theme.GREEN);
+        entriesLine.setText(f.entriesLine());
+        warning.setText(f.warning() == null ? " " : f.warning());
+    }
+
+    @Override
+    public void showEntries(List<EntryRow> entries, boolean only) {
+        rows.set(entries);
+        if (!entries.isEmpty()) {
+            table.setRowSelectionInterval(0, 0);
+        }
+    }
+
+    @Override
+    public void showForwarding(ForwardProgress p) {
+        progress.setMaximum(Math.max(1, p.total()));
+        progress.setValue(p.finished() && p.reachedCenter() ? progress.getMaximum() : p.sent());
+        progress.setString(p.sent() + " / " + p.total());
+        progressLine.setText(p.line());
+        progressLine.setForeground(p.finished() && !p.reachedCenter() ? Theme.RED : UIManager.getColor("Label.foreground"));
+    }
+
+    @Override
+    public void showBusy(boolean busy, String what) {
+        forward.setEnabled(!busy);
+        resettle.setEnabled(!busy);
+        progress.setIndeterminate(busy && progress.getValue() == 0);
+        shell.progress(busy ? what : null);
+    }
+
+    @Override
+    public boolean confirmCardInserted(EntryRow entry) {
+        JTextArea ask = new JTextArea(texts.text("ui.card.ask", entry.idMasked(), entry.entryNo(), entry.cashPaidText()), 3, 36);
+        ask.setName("queue.card.ask");
+        ask.setEditable(false);
+        ask.setLineWrap(true);
+        ask.setWrapStyleWord(true);
+        ask.setOpaque(false);
+        return Dialogs.ask(shell.frame(), texts.text("ui.card.title"), ask, null, texts.text("ui.ok"), texts.text("ui.cancel"));
+    }
+
+    @Override
+    public char[] askPin(String prompt) {
+        return Dialogs.askPin(shell.frame(), texts.text("ui.pin.title"), prompt, texts.text("ui.ok"), texts.text("ui.cancel"));
+    }
+
+    @Override
+    public void showResettled(ResettleAnswer a) {
+        headline.setText(a.headline());
+        headline.setForeground(a.handBack() ? Theme.GREEN : a.outcome().kind() == org.medcard.terminal.resettle.ResettleOutcome.Kind.PENDING
+                ? Theme.AMBER : Theme.RED);
+        detail.setText(a.detail());
+    }
+
+    @Override
+    public void showMessage(String message) {
+        headline.setText(" ");
+        detail.setText(message);
+    }
+
+    // ---------------------------------------------------------------- parts
+
+    private JLabel label(String name, int style, float scale) {
+        JLabel l = new JLabel(" ");
+        l.setName(name);
+        Font f = l.getFont();
+        l.setFont(f.deriveFont(style, f.getSize2D() * scale));
+        return l;
+    }
+
+    private static JButton button(String name, String text, Runnable action) {
+        JButton b = new JButton(text);
+        b.setName(name);
+        b.setFocusable(false);
+        b.addActionListener(e -> action.run());
+        return b;
+    }
+
+    private final class EntriesModel extends AbstractTableModel {
+        private List<EntryRow> entries = new ArrayList<>();
+        private final String[] columns = {"ui.col.entry", "ui.col.time", "ui.col.id", "ui.col.cash", "ui.col.state", "ui.col.where"};
+
+        void set(List<EntryRow> e) {
+            entries = List.copyOf(e);
+            fireTableDataChanged();
+        }
+
+        @Override
+        public int getRowCount() {
+            return entries.size();
+        }
+
+        @Override
+        public int getColumnCount() {
+            return columns.length;
+        }
+
+        @Override
+        public String getColumnName(int c) {
+            return texts.text(columns[c]);
+        }
+
+        @Override
+        public Object getValueAt(int r, int c) {
+            EntryRow e = entries.get(r);
+            return switch (c) {
+                case 0 -> e.entryNo();
+                case 1 -> e.originalTime();
+                case 2 -> e.idMasked();
+                case 3 -> e.cashPaidText();
+                case 4 -> e.stateText();
+                default -> texts.text(e.local() ? "ui.where.here" : "ui.where.other");
+            };
+        }
+    }
+}

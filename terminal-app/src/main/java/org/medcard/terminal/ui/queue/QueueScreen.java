@@ -1,0 +1,63 @@
+package org.medcard.terminal.ui.queue;
+
+import java.util.Optional;
+
+import javax.swing.JComponent;
+
+import org.medcard.terminal.operator.Operator;
+import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.present.queue.QueueModel;
+import org.medcard.terminal.resettle.ResettleDesk;
+import org.medcard.terminal.ui.AppContext;
+import org.medcard.terminal.ui.Screen;
+
+/** The faults-and-queue screen of the shell: every signed-in operator may open it. */
+public final class QueueScreen implements Screen {
+
+    static final String BUNDLE = "org.medcard.terminal.present.queue.texts";
+
+    private final QueuePanel panel;
+    private final QueueModel model;
+    private final Texts texts;
+
+    private QueueScreen(QueuePanel panel, QueueModel model, Texts texts) {
+        this.panel = panel;
+        this.model = model;
+        this.texts = texts;
+    }
+
+    /** The factory listed in {@link org.medcard.terminal.ui.Screens}. */
+    public static Optional<Screen> create(AppContext ctx) {
+        Texts texts = ctx.texts(BUNDLE);
+        QueuePanel panel = new QueuePanel(texts, ctx.shell());
+        QueueModel model = new QueueModel(ctx.terminal(), new ResettleDesk(ctx.terminal()),
+                () -> ctx.shell().operator().map(Operator::name).orElse("?"), panel, ctx.worker(), ctx.ui());
+        panel.attach(model);
+        return Optional.of(new QueueScreen(panel, model, texts));
+    }
+
+    @Override
+    public String id() {
+        return "queue";
+    }
+
+    @Override
+    public String title() {
+        return texts.text("ui.title");
+    }
+
+    @Override
+    public JComponent component() {
+        return panel;
+    }
+
+    @Override
+    public void shown() {
+        panel.focusTable();
+        model.refresh();
+    }
+
+    public QueueModel model() {
+        return model;
+    }
+}

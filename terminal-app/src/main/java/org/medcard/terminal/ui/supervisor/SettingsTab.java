@@ -1,0 +1,167 @@
+package org.medcard.terminal.ui.supervisor;
+
+import java.awt.BorderLayout;
+import java.awt.GridLayout;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTextArea;
+import javax.swing.JTextField;
+
+import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.present.supervisor.SettingsForm;
+import org.medcard.terminal.present.supervisor.SettingsModel;
+import org.medcard.terminal.present.supervisor.SettingsSaved;
+import org.medcard.terminal.present.supervisor.SettingsView;
+import org.medcard.terminal.ui.Keys;
+import org.medcard.terminal.ui.Shell;
+import org.medcard.terminal.ui.Theme;
+
+/**
+ * Settings: the reader and PSAM chosen among the machine's PC/SC readers, serial ports and the simulator (or
+ * typed), the center URL, printer, language, offline mode and limits. F5 or Enter saves, F6 reads the file again.
+ */
+final class SettingsTab extends JPanel implements SettingsView {
+
+    private final Shell shell;
+    private final JComboBox<String> reader = combo("settings.reader");
+    private final JComboBox<String> psam = combo("settings.psam");
+    private final JTextField center = field("settings.center");
+    private final JTextField printer = field("settings.printer");
+    private final JComboBox<String> language = new JComboBox<>(new String[] {"zh_CN", "en"});
+    private final JComboBox<String> mode = new JComboBox<>(new String[] {"STORE_AND_FORWARD", "CASH_RESETTLE"});
+    private final JTextField perSale = field("settings.per_sale");
+    private final JTextField perCard = field("settings.per_card");
+    private final JTextField total = field("settings.total");
+    private final JTextField oldest = field("settings.oldest");
+    private final JLabel headline = Parts.headline("settings.headline");
+    private final JTextArea changes = Parts.text("settings.changes", 5);
+    private final JButton save;
+    private SettingsModel model;
+
+    SettingsTab(Texts texts, Shell shell) {
+        super(new BorderLayout(12, 12));
+        this.shell = shell;
+        setName("supervisor.settings");
+        setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
+        language.setName("settings.language");
+        mode.setName("settings.mode");
+        Map<String, JComponent> fields = new LinkedHashMap<>();
+        fields.put("reader", reader);
+        fields.put("psam", psam);
+        fields.put("center.url", center);
+        fields.put("printer", printer);
+        fields.put("language", language);
+        fields.put("offline.mode", mode);
+        fields.put("offline.limit.per_sale", perSale);
+        fields.put("offline.limit.per_card_per_day", perCard);
+        fields.put("offline.limit.terminal_total", total);
+        fields.put("offline.limit.oldest_hours", oldest);
+        JPanel form = new JPanel(new GridLayout(0, 2, 8, 6));
+        fields.forEach((key, c) -> {
+            form.add(new JLabel(texts.text("setting." + key)));
+            form.add(c);
+            Keys.bind(c, "ENTER", this::save);
+        });
+        JPanel top = new JPanel(new BorderLayout(4, 4));
+        top.add(form, BorderLayout.CENTER);
+        JTextArea hint = Parts.text("settings.hint", 2);
+        hint.setText(texts.text("ui.settings.hint"));
+        top.add(hint, BorderLayout.SOUTH);
+        add(top, BorderLayout.NORTH);
+        JPanel result = new JPanel(new BorderLayout(4, 4));
+        result.add(headline, BorderLayout.NORTH);
+        result.add(new JScrollPane(changes), BorderLayout.CENTER);
+        add(result, BorderLayout.CENTER);
+        save = Parts.button("settings.save", texts.text("ui.settings.save"), this::save);
+        JPanel buttons = new JPanel(new GridLayout(1, 0, 8, 8));
+        buttons.add(save);
+        buttons.add(Parts.button("settings.reload", texts.text("ui.settings.reload"), () -> model.load()));
+        add(buttons, BorderLayout.SOUTH);
+        Keys.bind(this, "F5", this::save);
+        Keys.bind(this, "F6", () -> model.load());
+    }
+
+    void attach(SettingsModel m) {
+        this.model = m;
+    }
+
+    void focusFirst() {
+        reader.requestFocusInWindow();
+    }
+
+    private void save() {
+        model.save(new SettingsForm(text(reader), text(psam), center.getText(), printer.getText(), (String) language.getSelectedItem(),
+                (String) mode.getSelectedItem(), perSale.getText(), perCard.getText(), total.getText(), oldest.getText()));
+    }
+
+    private static String text(JComboBox<String> c) {
+        Object v = c.isEditable() ? c.getEditor().getItem() : c.getSelectedItem();
+        return v == null ? "" : v.toString();
+    }
+
+    @Override
+    public void showSettings(SettingsForm f, List<String> readerChoices) {
+        fill(reader, readerChoices, f.reader());
+        fill(psam, readerChoices, f.psam());
+        center.setText(f.centerUrl());
+        printer.setText(f.printer());
+        language.setSelectedItem(f.language());
+        mode.setSelectedItem(f.offlineMode());
+        perSale.setText(f.perSale());
+        perCard.setText(f.perCardPerDay());
+        total.setText(f.terminalTotal());
+        oldest.setText(f.oldestHours());
+        headline.setText(" ");
+        changes.setText("");
+    }
+
+    private static void fill(JComboBox<String> c, List<String> choices, String current) {
+        c.removeAllItems();
+        choices.forEach(c::addItem);
+        if (!choices.contains(current)) {
+            c.addItem(current);
+        }
+        c.setSelectedItem(current);
+    }
+
+    @Override
+    public void showSaved(SettingsSaved s) {
+        headline.setText(s.headline());
+        headline.setForeground(s.saved() ? Theme.GREEN : s.changes().isEmpty() ? Theme.GREY : Theme.RED);
+        changes.setText(String.join("\n", s.changes()));
+    }
+
+    @Override
+    public void showBusy(boolean busy, String what) {
+        save.setEnabled(!busy);
+        shell.progress(busy ? what : null);
+    }
+
+    @Override
+    public void showMessage(String message) {
+        headline.setText(" ");
+        changes.setText(message);
+    }
+
+    private static JComboBox<String> combo(String name) {
+        JComboBox<String> c = new JComboBox<>();
+        c.setName(name);
+        c.setEditable(true);
+        return c;
+    }
+
+    private static JTextField field(String name) {
+        JTextField f = new JTextField(24);
+        f.setName(name);
+        return f;
+    }
+}

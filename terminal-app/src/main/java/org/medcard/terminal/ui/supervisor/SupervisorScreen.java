@@ -1,0 +1,121 @@
+package org.medcard.terminal.ui.supervisor;
+
+import java.awt.event.KeyEvent;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.swing.JComponent;
+import javax.swing.JTabbedPane;
+
+import org.medcard.terminal.config.ConfigLoader;
+import org.medcard.terminal.device.DeviceListing;
+import org.medcard.terminal.operator.Operator;
+import org.medcard.terminal.operator.Role;
+import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.present.supervisor.DayCloseModel;
+import org.medcard.terminal.present.supervisor.OperatorsModel;
+import org.medcard.terminal.present.supervisor.SettingsModel;
+import org.medcard.terminal.present.supervisor.VoidModel;
+import org.medcard.terminal.ui.AppContext;
+import org.medcard.terminal.ui.Screen;
+import org.medcard.terminal.voids.VoidDesk;
+
+/**
+ * The supervisor's screen: four tabs (Alt+1 void, Alt+2 day close, Alt+3 operators, Alt+4 settings), each with
+ * its own F-keys. Only for the SUPERVISOR role.
+ */
+public final class SupervisorScreen implements Screen {
+
+    static final String BUNDLE = "org.medcard.terminal.present.supervisor.texts";
+
+    private final JTabbedPane tabs;
+    private final Texts texts;
+    private final VoidTab voidTab;
+    private final DayCloseTab dayCloseTab;
+    private final OperatorsTab operatorsTab;
+    private final SettingsTab settingsTab;
+    private final OperatorsModel operators;
+    private final SettingsModel settings;
+
+    private SupervisorScreen(Texts texts, VoidTab v, DayCloseTab d, OperatorsTab o, SettingsTab s, OperatorsModel om, SettingsModel sm) {
+        this.texts = texts;
+        this.voidTab = v;
+        this.dayCloseTab = d;
+        this.operatorsTab = o;
+        this.settingsTab = s;
+        this.operators = om;
+        this.settings = sm;
+        this.tabs = new JTabbedPane();
+        tabs.setName("supervisor");
+        tabs.addTab(texts.text("ui.tab.void"), v);
+        tabs.addTab(texts.text("ui.tab.dayclose"), d);
+        tabs.addTab(texts.text("ui.tab.operators"), o);
+        tabs.addTab(texts.text("ui.tab.settings"), s);
+        for (int i = 0; i < 4; i++) {
+            tabs.setMnemonicAt(i, KeyEvent.VK_1 + i);
+        }
+        tabs.addChangeListener(e -> focusTab());
+    }
+
+    /** The factory listed in {@link org.medcard.terminal.ui.Screens}. */
+    public static Optional<Screen> create(AppContext ctx) {
+        Texts texts = ctx.texts(BUNDLE);
+        VoidTab v = new VoidTab(texts, ctx.shell());
+        v.attach(new VoidModel(new VoidDesk(ctx.terminal(), ctx.operators()), ctx.locale(), v, ctx.worker(), ctx.ui()));
+        DayCloseTab d = new DayCloseTab(texts, ctx.shell());
+        d.attach(new DayCloseModel(ctx.terminal(), () -> ctx.shell().operator().map(Operator::name).orElse("?"), d, ctx.worker(), ctx.ui()));
+        OperatorsTab o = new OperatorsTab(texts, ctx.shell());
+        OperatorsModel om = new OperatorsModel(ctx.operators(), () -> ctx.shell().operator().orElseThrow(), ctx.locale(), o,
+                ctx.worker(), ctx.ui());
+        o.attach(om);
+        SettingsTab s = new SettingsTab(texts, ctx.shell());
+        Path dataDir = ctx.terminal().config().dataDir();
+        SettingsModel sm = new SettingsModel(dataDir.resolve("medcard.properties"), new ConfigLoader(dataDir), ctx.terminal().audit(),
+                () -> ctx.shell().operator().map(Operator::name).orElse("?"), new DeviceListing()::readerChoices, ctx.locale(), s,
+                ctx.worker(), ctx.ui());
+        s.attach(sm);
+        return Optional.of(new SupervisorScreen(texts, v, d, o, s, om, sm));
+    }
+
+    @Override
+    public String id() {
+        return "supervisor";
+    }
+
+    @Override
+    public String title() {
+        return texts.text("ui.title");
+    }
+
+    @Override
+    public JComponent component() {
+        return tabs;
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return Set.of(Role.SUPERVISOR);
+    }
+
+    @Override
+    public void shown() {
+        operators.refresh();
+        settings.load();
+        focusTab();
+    }
+
+    /** Shows tab {@code index} (0 void, 1 day close, 2 operators, 3 settings); for tests and screenshots. */
+    public void showTab(int index) {
+        tabs.setSelectedIndex(index);
+    }
+
+    private void focusTab() {
+        switch (tabs.getSelectedIndex()) {
+            case 0 -> voidTab.focusFirst();
+            case 1 -> dayCloseTab.focusFirst();
+            case 2 -> operatorsTab.focusFirst();
+            default -> settingsTab.focusFirst();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.medcard.terminal.ui.supervisor;
+
+import java.awt.BorderLayout;
+import java.awt.GridLayout;
+
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JPasswordField;
+import javax.swing.JTextArea;
+import javax.swing.JTextField;
+
+import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.present.supervisor.SupervisorConfirmation;
+import org.medcard.terminal.present.supervisor.VoidModel;
+import org.medcard.terminal.present.supervisor.VoidResult;
+import org.medcard.terminal.present.supervisor.VoidView;
+import org.medcard.terminal.ui.Dialogs;
+import org.medcard.terminal.ui.Keys;
+import org.medcard.terminal.ui.Shell;
+import org.medcard.terminal.ui.Theme;
+
+/** Void: the settlement number, F5 or Enter, the supervisor confirms with name, password and reason. */
+final class VoidTab extends JPanel implements VoidView {
+
+    private final Texts texts;
+    private final Shell shell;
+    private final JTextField setlId = new JTextField(24);
+    private final JLabel headline = Parts.headline("void.headline");
+    private final JTextArea detail = Parts.text("void.detail", 3);
+    private final JButton go;
+    private VoidModel model;
+
+    VoidTab(Texts texts, Shell shell) {
+        super(new BorderLayout(12, 12));
+        this.texts = texts;
+        this.shell = shell;
+        setName("supervisor.void");
+        setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
+        setlId.setName("void.setl_id");
+        JPanel top = new JPanel(new GridLayout(0, 1, 4, 4));
+        top.add(new JLabel(texts.text("ui.void.setl_id")));
+        top.add(setlId);
+        add(top, BorderLayout.NORTH);
+        JPanel result = new JPanel(new BorderLayout(4, 4));
+        result.add(headline, BorderLayout.NORTH);
+        result.add(detail, BorderLayout.CENTER);
+        add(result, BorderLayout.CENTER);
+        go = Parts.button("void.go", texts.text("ui.void.go"), this::voidIt);
+        add(go, BorderLayout.SOUTH);
+        Keys.bind(this, "F5", this::voidIt);
+        Keys.bind(setlId, "ENTER", this::voidIt);
+    }
+
+    void attach(VoidModel m) {
+        this.model = m;
+    }
+
+    void focusFirst() {
+        setlId.requestFocusInWindow();
+    }
+
+    private void voidIt() {
+        model.voidSettlement(setlId.getText());
+    }
+
+    @Override
+    public SupervisorConfirmation confirmVoid(String id) {
+        JTextField name = new JTextField(shell.operator().map(o -> o.name()).orElse(""), 16);
+        name.setName("void.supervisor");
+        JPasswordField password = new JPasswordField(16);
+        password.setName("void.password");
+        JTextField reason = new JTextField(24);
+        reason.setName("void.reason");
+        JPanel p = new JPanel(new GridLayout(0, 2, 8, 8));
+        p.add(new JLabel(texts.text("ui.void.supervisor")));
+        p.add(name);
+        p.add(new JLabel(texts.text("ui.void.password")));
+        p.add(password);
+        p.add(new JLabel(texts.text("ui.void.reason")));
+        p.add(reason);
+        boolean ok = Dialogs.ask(shell.frame(), texts.text("ui.void.title", id), p, password, texts.text("ui.ok"), texts.text("ui.back"));
+        char[] pw = password.getPassword();
+        password.setText("");
+        if (!ok) {
+            java.util.Arrays.fill(pw, '\0');
+            return SupervisorConfirmation.back();
+        }
+        return new SupervisorConfirmation(true, name.getText().trim(), pw, reason.getText());
+    }
+
+    @Override
+    public void showVoided(VoidResult r) {
+        headline.setText(r.headline());
+        headline.setForeground(r.outcome().kind() == org.medcard.terminal.voids.VoidOutcome.Kind.VOIDED ? Theme.GREEN
+                : r.outcome().kind() == org.medcard.terminal.voids.VoidOutcome.Kind.PENDING ? Theme.AMBER : Theme.RED);
+        detail.setText(r.detail());
+    }
+
+    @Override
+    public void showBusy(boolean busy, String what) {
+        go.setEnabled(!busy);
+        shell.progress(busy ? what : null);
+    }
+
+    @Override
+    public void showMessage(String message) {
+        headline.setText(" ");
+        detail.setText(message);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The supervisor's screen (SUPERVISOR role only), one tab each: void a settlement with the supervisor's own
+ * confirmation, day close with the reconciliation result, operator management, settings. Renders
+ * {@code present.supervisor}'s models.
+ */
+package org.medcard.terminal.ui.supervisor;

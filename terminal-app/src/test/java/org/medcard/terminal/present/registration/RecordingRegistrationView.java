@@ -1,0 +1,76 @@
+package org.medcard.terminal.present.registration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.medcard.terminal.registration.Department;
+
+/** A view that records what the model showed and answers its questions as told. */
+final class RecordingRegistrationView implements RegistrationView {
+    final List<String> departmentLabels = new ArrayList<>();
+    final List<String> doctorLabels = new ArrayList<>();
+    final List<String> feeLines = new ArrayList<>();
+    final List<List<OpenVisit>> openVisits = new ArrayList<>();
+    final List<VisitAnswer> visits = new ArrayList<>();
+    final List<String> messages = new ArrayList<>();
+    final List<String> pinPrompts = new ArrayList<>();
+    final List<String> cancelAsked = new ArrayList<>();
+    String pin = "123456";
+    boolean confirmCancel = true;
+    boolean isBusy;
+    Thread pinAskedOn;
+
+    @Override
+    public void showDepartments(List<Department> departments, List<String> labels) {
+        departmentLabels.clear();
+        departmentLabels.addAll(labels);
+    }
+
+    @Override
+    public void showDoctors(Department department, List<String> labels, String feeLine) {
+        doctorLabels.clear();
+        doctorLabels.addAll(labels);
+        feeLines.add(feeLine);
+    }
+
+    @Override
+    public void showOpenVisits(List<OpenVisit> v) {
+        openVisits.add(v);
+    }
+
+    @Override
+    public void showBusy(boolean busy, String what) {
+        isBusy = busy;
+    }
+
+    @Override
+    public char[] askPin(String prompt) {
+        pinPrompts.add(prompt);
+        pinAskedOn = Thread.currentThread();
+        return pin == null ? null : pin.toCharArray();
+    }
+
+    @Override
+    public boolean confirmCancel(String mdtrtId) {
+        cancelAsked.add(mdtrtId);
+        return confirmCancel;
+    }
+
+    @Override
+    public void showVisit(VisitAnswer answer) {
+        visits.add(answer);
+    }
+
+    @Override
+    public void showMessage(String message) {
+        messages.add(message);
+    }
+
+    VisitAnswer last() {
+        return visits.get(visits.size() - 1);
+    }
+
+    List<OpenVisit> lastOpen() {
+        return openVisits.get(openVisits.size() - 1);
+    }
+}

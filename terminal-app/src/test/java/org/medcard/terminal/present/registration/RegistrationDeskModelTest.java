@@ -1,0 +1,199 @@
+package org.medcard.terminal.present.registration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medcard.simulator.card.VirtualMedicalCard;
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.registration.DepartmentCatalog;
+import org.medcard.terminal.registration.RegistrationDesk;
+import org.medcard.terminal.registration.VisitOutcome;
+
+/**
+ * The registration desk's model with real parts and no display: a HOSPITAL training terminal (virtual card and
+ * PSAM, embedded center on loopback, SQLite files in a temp folder), a recording view. Department D01 (内科)
+ * charges 50.00 yuan, category A: an employee's pooling pays 70 % at an outpatient visit.
+ */
+class RegistrationDeskModelTest {
+
+    private static final Executor INLINE = Runnable::run;
+    private static final String AMOXICILLIN = "XJ01CAA001"; // 12.50, category A
+
+    @TempDir
+    Path dir;
+
+    private Terminal terminal;
+    private final RecordingRegistrationView view = new RecordingRegistrationView();
+
+    @AfterEach
+    void close() {
+        if (terminal != null) {
+            terminal.close();
+        }
+    }
+
+    private RegistrationDeskModel model(String language, Executor worker) {
+        terminal = TrainingTerminals.open(dir, Map.of("institution.kind", "HOSPITAL", "language", language));
+        return new RegistrationDeskModel(new RegistrationDesk(terminal, DepartmentCatalog.bundled()), DepartmentCatalog.bundled(),
+                terminal.language(), () -> "clerk01", view, worker, INLINE);
+    }
+
+    private VirtualMedicalCard present(String profile) throws Exception {
+        return terminal.devices().training().orElseThrow().present(profile);
+    }
+
+    @Test
+    void departmentsAndDoctorsWithTheFee_inBothLanguages() {
+        RegistrationDeskModel model = model("en", INLINE);
+        model.start();
+        assertEquals("D01 内科 · 50.00 yuan", view.departmentLabels.get(0), "names with CJK characters pass through untouched");
+        assertEquals(List.of("王建华 主任医师", "李慧 主治医师"), view.doctorLabels, "the first department's doctors");
+        assertEquals("Registration fee 50.00 yuan", view.feeLines.get(0));
+        model.chooseDepartment("D05");
+        assertEquals("Registration fee 60.00 yuan", view.feeLines.get(1));
+        model.chooseDepartment("D99");
+        assertEquals("No department D99. Choose one from the list.", view.messages.get(0));
+        terminal.close();
+        terminal = null;
+
+        RecordingRegistrationView zh = new RecordingRegistrationView();
+        new RegistrationDeskModel(null, DepartmentCatalog.bundled(), java.util.Locale.SIMPLIFIED_CHINESE, () -> "clerk01", zh, INLINE, INLINE)
+                .start();
+        assertEquals("D01 内科 · 50.00 元", zh.departmentLabels.get(0));
+        assertEquals("挂号费 50.00 元", zh.feeLines.get(0));
+    }
+
+    @Test
+    void registerAndPayNow_visitNumberAndTheFeeSplitShown_pinAskedThroughTheView() throws Exception {
+        RegistrationDeskModel model = model("en", INLINE);
+        VirtualMedicalCard card = present("normal-3des");
+        long before = card.state().balance();
+
+        model.register("D01", null, true);
+
+        VisitAnswer a = view.last();
+        assertEquals(VisitOutcome.Kind.SETTLED, a.outcome().kind(), a.detail());
+        assertTrue(a.served());
+        String visit = a.outcome().mdtrtId();
+        assertEquals("Paid: visit " + visit, a.headline());
+        assertEquals(List.of(new VisitAnswer.Line("Total", "50.00"), new VisitAnswer.Line("Fund pays", "35.00"),
+                new VisitAnswer.Line("Personal account pays", "15.00"), new VisitAnswer.Line("Cash to collect", "0.00")), a.split());
+        assertEquals("Visit " + visit + " is settled. Card balance now " + org.medcard.terminal.config.Money.formatYuan(before - 1_500)
+                + " yuan. Print the slip for the patient.", a.detail());
+        assertEquals(List.of("The patient enters the card PIN"), view.pinPrompts);
+        assertEquals(before - 1_500, card.state().balance());
+        assertEquals(List.of(), view.lastOpen(), "paid at once: nothing stays open");
+        assertFalse(view.isBusy);
+    }
+
+    @Test
+    void registerThenSettleWithItems_visitListedUntilSettled() throws Exception {
+        RegistrationDeskModel model = model("zh_CN", INLINE);
+        VirtualMedicalCard card = present("normal-3des");
+        long before = card.state().balance();
+
+        model.register("D01", "D01-002", false);
+        VisitAnswer reg = view.last();
+        assertEquals(VisitOutcome.Kind.REGISTERED, reg.outcome().kind(), reg.detail());
+        String visit = reg.outcome().mdtrtId();
+        assertEquals("挂号成功：就诊号 " + visit, reg.headline());
+        assertEquals("35.00", reg.split().get(1).amount(), "the fee's foreseen fund share");
+        assertEquals(1, view.lastOpen().size());
+        assertEquals("李慧", view.lastOpen().get(0).doctorName());
+        assertTrue(view.lastOpen().get(0).cardNoMasked().contains("*"), "card number masked");
+        assertEquals(before, card.state().balance(), "registering alone debits nothing");
+
+        model.settle(visit, AMOXICILLIN + ":2");
+
+        VisitAnswer paid = view.last();
+        assertEquals(VisitOutcome.Kind.SETTLED, paid.outcome().kind(), paid.detail());
+        assertEquals("75.00", paid.split().get(0).amount(), "fee 50.00 + 2 × 12.50");
+        assertEquals("52.50", paid.split().get(1).amount());
+        assertEquals("22.50", paid.split().get(2).amount());
+        assertEquals(before - 2_250, card.state().balance());
+        assertEquals(List.of(), view.lastOpen());
+    }
+
+    @Test
+    void cancellationAskedFirst_thenCancelledWithTheCenter() throws Exception {
+        RegistrationDeskModel model = model("en", INLINE);
+        VirtualMedicalCard card = present("normal-3des");
+        model.register("D02", null, false);
+        String visit = view.last().outcome().mdtrtId();
+
+        view.confirmCancel = false;
+        model.cancel(visit);
+        assertEquals(List.of(visit), view.cancelAsked);
+        assertEquals(VisitOutcome.Kind.REGISTERED, view.last().outcome().kind(), "going back cancels nothing");
+
+        view.confirmCancel = true;
+        model.cancel(visit);
+        assertEquals(VisitOutcome.Kind.CANCELLED, view.last().outcome().kind(), view.last().detail());
+        assertEquals("Visit " + visit + " cancelled", view.last().headline());
+        assertEquals(List.of(), view.lastOpen());
+        assertEquals(card.profile().balance(), card.state().balance());
+
+        model.settle(visit, "");
+        assertEquals(VisitOutcome.Kind.REFUSED, view.last().outcome().kind());
+        assertEquals("Not done", view.last().headline());
+        assertFalse(view.last().served());
+    }
+
+    @Test
+    void R5_frozenCardIsRefusedWithTheRuleMessage() throws Exception {
+        RegistrationDeskModel model = model("en", INLINE);
+        present("frozen");
+
+        model.register("D01", null, true);
+
+        VisitAnswer a = view.last();
+        assertEquals(VisitOutcome.Kind.REFUSED, a.outcome().kind());
+        assertTrue(a.detail().contains("R5"), a.detail());
+        assertEquals(List.of(), view.pinPrompts, "no PIN asked for a card that cannot pay");
+    }
+
+    @Test
+    void badItemCodesAndAMissingVisitNumberAreCaughtBeforeAnyCardWork() {
+        RegistrationDeskModel model = model("en", INLINE);
+        model.settle("  ", "");
+        model.settle("MDT1", "XJ01CAA001:x");
+        assertEquals(List.of("Enter or select the visit number first.", "\u201cXJ01CAA001:x\u201d is not an item code (CODE or CODE:QUANTITY)."),
+                view.messages);
+        assertEquals(List.of(), view.visits);
+    }
+
+    @Test
+    void theCardWorkRunsOnTheWorkerAndThePinIsAskedOnTheUiThread() throws Exception {
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "device-worker"));
+        ExecutorService uiThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "ui"));
+        try {
+            terminal = TrainingTerminals.open(dir, Map.of("institution.kind", "HOSPITAL", "language", "en"));
+            present("normal-3des");
+            RegistrationDeskModel model = new RegistrationDeskModel(new RegistrationDesk(terminal, DepartmentCatalog.bundled()),
+                    DepartmentCatalog.bundled(), terminal.language(), () -> "clerk01", view, worker, uiThread);
+            uiThread.submit(() -> model.register("D01", null, true)).get(5, TimeUnit.SECONDS);
+            worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
+            uiThread.submit(() -> { }).get(5, TimeUnit.SECONDS);
+            assertEquals("ui", view.pinAskedOn.getName());
+            assertNotSame(null, view.last());
+            assertEquals(VisitOutcome.Kind.SETTLED, view.last().outcome().kind());
+        } finally {
+            worker.shutdownNow();
+            uiThread.shutdownNow();
+        }
+    }
+}
