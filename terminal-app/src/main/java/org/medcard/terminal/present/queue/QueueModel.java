@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -110,18 +109,9 @@ public final class QueueModel {
 
     /** Runs on the worker: hands the PIN question to the UI thread and waits for the cashier. */
     private PinSource pinFromView() {
-        return () -> {
-            CompletableFuture<char[]> answer = new CompletableFuture<>();
-            ui.execute(() -> {
-                try {
-                    answer.complete(view.askPin(texts.get("pin.prompt")));
-                } catch (RuntimeException e) {
-                    answer.completeExceptionally(e);
-                }
-            });
-            return answer.join();
-        };
+        return PinSource.askedThrough(ui, () -> view.askPin(texts.get("pin.prompt")));
     }
+
 
     private void run(String what, Runnable work) {
         if (!busy.compareAndSet(false, true)) {

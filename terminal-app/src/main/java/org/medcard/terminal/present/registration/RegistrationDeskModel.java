@@ -3,7 +3,6 @@ package org.medcard.terminal.present.registration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -173,18 +172,9 @@ public final class RegistrationDeskModel {
 
     /** Runs on the worker: hands the question to the UI thread and waits for the clerk. */
     private PinSource pinFromView() {
-        return () -> {
-            CompletableFuture<char[]> answer = new CompletableFuture<>();
-            ui.execute(() -> {
-                try {
-                    answer.complete(view.askPin(texts.get("pin.prompt")));
-                } catch (RuntimeException e) {
-                    answer.completeExceptionally(e);
-                }
-            });
-            return answer.join();
-        };
+        return PinSource.askedThrough(ui, () -> view.askPin(texts.get("pin.prompt")));
     }
+
 
     VisitAnswer answer(VisitOutcome o) {
         List<VisitAnswer.Line> split = split(o.plan());

@@ -3,7 +3,6 @@ package org.medcard.terminal.ui.queue;
 import java.awt.BorderLayout;
 import java.awt.Font;
 import java.awt.GridLayout;
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.swing.BorderFactory;
@@ -16,7 +15,6 @@ import javax.swing.JTable;
 import javax.swing.JTextArea;
 import javax.swing.ListSelectionModel;
 import javax.swing.UIManager;
-import javax.swing.table.AbstractTableModel;
 
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.queue.EntryRow;
@@ -27,6 +25,7 @@ import org.medcard.terminal.present.queue.QueueView;
 import org.medcard.terminal.present.queue.ResettleAnswer;
 import org.medcard.terminal.ui.Dialogs;
 import org.medcard.terminal.ui.Keys;
+import org.medcard.terminal.ui.RowsTableModel;
 import org.medcard.terminal.ui.Shell;
 import org.medcard.terminal.ui.Theme;
 
@@ -45,8 +44,8 @@ final class QueuePanel extends JPanel implements QueueView {
     private final JLabel warning = label("queue.warning", Font.BOLD, 1f);
     private final JProgressBar progress = new JProgressBar();
     private final JLabel progressLine = label("queue.progress.line", Font.PLAIN, 1f);
-    private final EntriesModel rows = new EntriesModel();
-    private final JTable table;
+    private final RowsTableModel<EntryRow> rows;
+   private final JTable table;
     private final JLabel headline = label("queue.headline", Font.BOLD, 1.6f);
     private final JTextArea detail = new JTextArea(3, 40);
     private final JButton forward;
@@ -58,6 +57,7 @@ final class QueuePanel extends JPanel implements QueueView {
     QueuePanel(Texts texts, Shell shell) {
         super(new BorderLayout(12, 12));
         this.texts = texts;
+        this.rows = entriesTable(texts);
         this.shell = shell;
         this.table = new JTable(rows);
         setName("queue");
@@ -133,7 +133,7 @@ final class QueuePanel extends JPanel implements QueueView {
 
     private void resettleSelected() {
         int i = table.getSelectedRow();
-        model.resettle(i < 0 ? "" : rows.entries.get(table.convertRowIndexToModel(i)).entryNo());
+        model.resettle(i < 0 ? "" : rows.row(table.convertRowIndexToModel(i)).entryNo());
     }
 
     // ---------------------------------------------------------------- QueueView
@@ -219,41 +219,16 @@ final class QueuePanel extends JPanel implements QueueView {
         return b;
     }
 
-    private final class EntriesModel extends AbstractTableModel {
-        private List<EntryRow> entries = new ArrayList<>();
-        private final String[] columns = {"ui.col.entry", "ui.col.time", "ui.col.id", "ui.col.cash", "ui.col.state", "ui.col.where"};
-
-        void set(List<EntryRow> e) {
-            entries = List.copyOf(e);
-            fireTableDataChanged();
-        }
-
-        @Override
-        public int getRowCount() {
-            return entries.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return columns.length;
-        }
-
-        @Override
-        public String getColumnName(int c) {
-            return texts.text(columns[c]);
-        }
-
-        @Override
-        public Object getValueAt(int r, int c) {
-            EntryRow e = entries.get(r);
-            return switch (c) {
-                case 0 -> e.entryNo();
-                case 1 -> e.originalTime();
-                case 2 -> e.idMasked();
-                case 3 -> e.cashPaidText();
-                case 4 -> e.stateText();
-                default -> texts.text(e.local() ? "ui.where.here" : "ui.where.other");
-            };
-        }
+    /** The table of {@code entries}, its titles and cells in the screen's language. */
+    private static RowsTableModel<EntryRow> entriesTable(Texts texts) {
+        return new RowsTableModel<>(List.of("ui.col.entry", "ui.col.time", "ui.col.id",
+                "ui.col.cash", "ui.col.state", "ui.col.where"), texts::text, (e, c) -> switch (c) {
+            case 0 -> e.entryNo();
+            case 1 -> e.originalTime();
+            case 2 -> e.idMasked();
+            case 3 -> e.cashPaidText();
+            case 4 -> e.stateText();
+            default -> texts.text(e.local() ? "ui.where.here" : "ui.where.other");
+        });
     }
 }

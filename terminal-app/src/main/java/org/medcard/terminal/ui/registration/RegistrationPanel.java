@@ -16,7 +16,6 @@ import javax.swing.JTable;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
-import javax.swing.table.AbstractTableModel;
 
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.registration.OpenVisit;
@@ -26,6 +25,7 @@ import org.medcard.terminal.present.registration.VisitAnswer;
 import org.medcard.terminal.registration.Department;
 import org.medcard.terminal.ui.Dialogs;
 import org.medcard.terminal.ui.Keys;
+import org.medcard.terminal.ui.RowsTableModel;
 import org.medcard.terminal.ui.Shell;
 import org.medcard.terminal.ui.Theme;
 import org.medcard.terminal.ui.UiFonts;
@@ -47,8 +47,8 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
     private final JLabel fee = new JLabel(" ");
     private final JTextField visit = new JTextField(20);
     private final JTextField items = new JTextField(30);
-    private final VisitsModel visitsModel = new VisitsModel();
-    private final JTable open;
+    private final RowsTableModel<OpenVisit> visitsModel;
+   private final JTable open;
     private final JLabel headline = new JLabel(" ");
     private final JTextArea split = new JTextArea(4, 30);
     private final JTextArea detail = new JTextArea(3, 40);
@@ -61,6 +61,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
     RegistrationPanel(Texts texts, Shell shell, UiFonts fonts) {
         super(new BorderLayout(12, 12));
         this.texts = texts;
+        this.visitsModel = visitsTable(texts);
         this.shell = shell;
         this.fonts = fonts;
         this.open = new JTable(visitsModel);
@@ -93,7 +94,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         open.getSelectionModel().addListSelectionListener(e -> {
             int i = open.getSelectedRow();
             if (!e.getValueIsAdjusting() && i >= 0) {
-                visit.setText(visitsModel.visits.get(i).mdtrtId());
+                visit.setText(visitsModel.row(i).mdtrtId());
             }
         });
         JPanel fields = new JPanel(new GridLayout(0, 1, 2, 2));
@@ -275,41 +276,16 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         return b;
     }
 
-    private final class VisitsModel extends AbstractTableModel {
-        private List<OpenVisit> visits = new ArrayList<>();
-        private final String[] columns = {"ui.col.visit", "ui.col.dept", "ui.col.doctor", "ui.col.card", "ui.col.holder", "ui.col.fee"};
-
-        void set(List<OpenVisit> v) {
-            visits = List.copyOf(v);
-            fireTableDataChanged();
-        }
-
-        @Override
-        public int getRowCount() {
-            return visits.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return columns.length;
-        }
-
-        @Override
-        public String getColumnName(int c) {
-            return texts.text(columns[c]);
-        }
-
-        @Override
-        public Object getValueAt(int r, int c) {
-            OpenVisit v = visits.get(r);
-            return switch (c) {
-                case 0 -> v.mdtrtId();
-                case 1 -> v.deptName();
-                case 2 -> v.doctorName();
-                case 3 -> v.cardNoMasked();
-                case 4 -> v.holderName();
-                default -> v.feeText();
-            };
-        }
+    /** The table of {@code visits}, its titles and cells in the screen's language. */
+    private static RowsTableModel<OpenVisit> visitsTable(Texts texts) {
+        return new RowsTableModel<>(List.of("ui.col.visit", "ui.col.dept",
+                "ui.col.doctor", "ui.col.card", "ui.col.holder", "ui.col.fee"), texts::text, (v, c) -> switch (c) {
+            case 0 -> v.mdtrtId();
+            case 1 -> v.deptName();
+            case 2 -> v.doctorName();
+            case 3 -> v.cardNoMasked();
+            case 4 -> v.holderName();
+            default -> v.feeText();
+        });
     }
 }

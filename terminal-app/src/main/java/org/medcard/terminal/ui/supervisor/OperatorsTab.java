@@ -15,7 +15,6 @@ import javax.swing.JTable;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
-import javax.swing.table.AbstractTableModel;
 
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.present.Texts;
@@ -24,6 +23,7 @@ import org.medcard.terminal.present.supervisor.OperatorsModel;
 import org.medcard.terminal.present.supervisor.OperatorsView;
 import org.medcard.terminal.ui.Dialogs;
 import org.medcard.terminal.ui.Keys;
+import org.medcard.terminal.ui.RowsTableModel;
 import org.medcard.terminal.ui.Shell;
 import org.medcard.terminal.ui.Theme;
 
@@ -32,8 +32,8 @@ final class OperatorsTab extends JPanel implements OperatorsView {
 
     private final Texts texts;
     private final Shell shell;
-    private final RowsModel rows = new RowsModel();
-    private final JTable table;
+    private final RowsTableModel<OperatorRow> rows;
+   private final JTable table;
     private final JTextArea result = Parts.text("operators.result", 2);
     private final List<javax.swing.JButton> actions = new ArrayList<>();
     private OperatorsModel model;
@@ -41,6 +41,7 @@ final class OperatorsTab extends JPanel implements OperatorsView {
     OperatorsTab(Texts texts, Shell shell) {
         super(new BorderLayout(12, 12));
         this.texts = texts;
+        this.rows = operatorsTable(texts);
         this.shell = shell;
         this.table = new JTable(rows);
         setName("supervisor.operators");
@@ -87,7 +88,7 @@ final class OperatorsTab extends JPanel implements OperatorsView {
             showMessage(texts.text("ui.operators.select"));
             return;
         }
-        action.accept(rows.list.get(table.convertRowIndexToModel(i)).name());
+        action.accept(rows.row(table.convertRowIndexToModel(i)).name());
     }
 
     private void add() {
@@ -180,39 +181,14 @@ final class OperatorsTab extends JPanel implements OperatorsView {
         result.setText(message);
     }
 
-    private final class RowsModel extends AbstractTableModel {
-        private List<OperatorRow> list = new ArrayList<>();
-        private final String[] columns = {"ui.col.name", "ui.col.display", "ui.col.role", "ui.col.state"};
-
-        void set(List<OperatorRow> l) {
-            list = List.copyOf(l);
-            fireTableDataChanged();
-        }
-
-        @Override
-        public int getRowCount() {
-            return list.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return columns.length;
-        }
-
-        @Override
-        public String getColumnName(int c) {
-            return texts.text(columns[c]);
-        }
-
-        @Override
-        public Object getValueAt(int r, int c) {
-            OperatorRow o = list.get(r);
-            return switch (c) {
-                case 0 -> o.name();
-                case 1 -> o.displayName();
-                case 2 -> o.roleText();
-                default -> o.stateText();
-            };
-        }
+    /** The table of {@code operators}, its titles and cells in the screen's language. */
+    private static RowsTableModel<OperatorRow> operatorsTable(Texts texts) {
+        return new RowsTableModel<>(List.of("ui.col.name", "ui.col.display", "ui.col.role",
+                "ui.col.state"), texts::text, (o, c) -> switch (c) {
+            case 0 -> o.name();
+            case 1 -> o.displayName();
+            case 2 -> o.roleText();
+            default -> o.stateText();
+        });
     }
 }
