@@ -72,9 +72,6 @@ public final class MainWindow implements Shell {
         JPanel navRow = new JPanel(new BorderLayout());
         navRow.add(nav, BorderLayout.CENTER);
         JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 4));
-        JLabel keys = new JLabel(texts.text("keys"));
-        keys.setForeground(Theme.GREY);
-        right.add(keys);
         right.add(who);
         JButton out = new JButton(texts.text("signout"));
         out.setName("shell.signout");
@@ -82,7 +79,16 @@ public final class MainWindow implements Shell {
         out.addActionListener(e -> signOut());
         right.add(out);
         navRow.add(right, BorderLayout.EAST);
-        top.add(navRow, BorderLayout.SOUTH);
+        // The keys hint has a line of its own: beside the screen buttons it pushed the last ones out of sight.
+        JLabel keys = new JLabel(texts.text("keys"));
+        keys.setName("shell.keys");
+        keys.setForeground(Theme.GREY);
+        JPanel hintRow = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
+        hintRow.add(keys);
+        JPanel bar = new JPanel(new BorderLayout());
+        bar.add(navRow, BorderLayout.NORTH);
+        bar.add(hintRow, BorderLayout.SOUTH);
+        top.add(bar, BorderLayout.SOUTH);
         centre.add(signIn, SIGN_IN);
         JPanel root = new JPanel(new BorderLayout());
         root.add(top, BorderLayout.NORTH);

@@ -111,6 +111,18 @@ class OfflineSaleResettlementGuiIT {
             rig.screenshot("resettle-en");
 
             rig.show("supervisor");
+            // Every screen button can be seen, the last one too (the keys hint once pushed it out of the window).
+            javax.swing.JButton supervisor = rig.window().button("nav.supervisor").target();
+            java.awt.Container content = ((javax.swing.JFrame) rig.window().target()).getContentPane();
+            // at the window's smallest size (1024 × 700), where a counter PC's screen may hold it
+            java.awt.Rectangle last = GuiActionRunner.execute(() -> {
+                java.awt.Window w = javax.swing.SwingUtilities.getWindowAncestor(content);
+                w.setSize(w.getMinimumSize());
+                w.validate();
+                return javax.swing.SwingUtilities.convertRectangle(supervisor.getParent(), supervisor.getBounds(), content);
+            });
+            int width = GuiActionRunner.execute(content::getWidth);
+            assertTrue(last.x + last.width <= width, "the supervisor button ends at " + (last.x + last.width) + " of " + width);
             GuiActionRunner.execute(() -> ((SupervisorScreen) rig.shell().current().orElseThrow()).showTab(1));
             rig.window().button("dayclose.go").pressAndReleaseKeys(KeyEvent.VK_F5);
             rig.waitForLabel("dayclose.headline", () -> "reconciled", t -> t.contains("reconciled"));
