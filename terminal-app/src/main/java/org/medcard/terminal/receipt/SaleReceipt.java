@@ -9,7 +9,8 @@ import org.medcard.terminal.receipt.sheet.Sheet;
  * The receipt of a pharmacy sale or an outpatient settlement (host {@code 2102}/{@code 2207}).
  *
  * @param beneficiary the family member the personal account paid for (R3), or {@code null}
- * @param setlId the center's {@code setl_id}; {@code null} only for an offline debit not yet forwarded (8301)
+ * @param setlId the center's {@code setl_id}; {@code null} for an offline debit not yet forwarded (8301), or for an
+ *               online settlement whose {@code 2102} answer has not arrived (the receipt says so)
  * @param proof the card's TAC and balance after the debit; {@code null} when {@code acct_pay} is 0
  * @param offline the debit was made offline and waits in the store-and-forward queue
  */
@@ -31,9 +32,6 @@ public record SaleReceipt(ReceiptHeader header, Insured insured, Insured benefic
         if (split.acctPay() > 0 && proof == null) {
             throw new IllegalArgumentException("acct_pay " + split.acctPay() + " fen was debited but there is no TAC");
         }
-        if (setlId == null && !offline) {
-            throw new IllegalArgumentException("an online sale has a setl_id");
-        }
         if (beneficiary != null && split.fundPay() != 0) {
             throw new IllegalArgumentException("the pooling fund pays nothing for a family member (R3)");
         }
@@ -46,7 +44,12 @@ public record SaleReceipt(ReceiptHeader header, Insured insured, Insured benefic
             b.field("受益人 Paid for (R3)", beneficiary.name()).field("受益人身份证号 Beneficiary ID", beneficiary.maskedCertNo());
         }
         b.rule().items(items).rule().split(split).proof(proof);
-        b.field("结算号 setl_id", setlId == null ? "待上传 pending upload" : setlId);
+        b.field("结算号 setl_id", setlId != null ? setlId : offline ? "待上传 pending upload" : "待中心应答 awaiting the center");
+        if (setlId == null && !offline) {
+            // 2102 sent, its answer lost or late: the debit is done and proven; the queue resends the same msgid.
+            b.text("已扣款，已由卡片交易认证码证明；结算已发往中心，终端自动重发直至中心应答。"
+                    + "Debited and proven by the card's TAC; the settlement is with the center and is resent until it answers.");
+        }
         if (offline) {
             b.text("离线扣款，已由卡片交易认证码证明，联网后上传。Offline debit proven by the card's TAC; sent to the center when online.");
         }

@@ -148,9 +148,13 @@ public final class PharmacySale {
         }
     }
 
-    /** A settled or offline-debited sale gets its settlement receipt; the cash path made its own. */
+    /**
+     * A settled, settlement-pending or offline-debited sale gets its settlement receipt (the card was debited: the
+     * patient leaves with paper and the TAC); the cash path made its own.
+     */
     private SaleOutcome withSaleReceipt(SaleOutcome o, CardView view, SaleRequest request) {
-        if (o.receipt() != null || (o.kind() != SaleOutcome.Kind.SETTLED && o.kind() != SaleOutcome.Kind.OFFLINE_DEBITED)) {
+        if (o.receipt() != null || (o.kind() != SaleOutcome.Kind.SETTLED && o.kind() != SaleOutcome.Kind.SETTLEMENT_PENDING
+                && o.kind() != SaleOutcome.Kind.OFFLINE_DEBITED)) {
             return o;
         }
         String beneficiaryName = o.beneficiaryPsnNo() == null ? null : view.person().flatMap(p -> p.family().stream()

@@ -48,9 +48,17 @@ class ReceiptModelTest {
                 () -> new SaleReceipt(h, p, null, items, new Split(6_000, 0, 5_000, 1_000), "S1", new CardProof("00000000", 0), false));
         assertThrows(IllegalArgumentException.class,
                 () -> new SaleReceipt(h, p, null, items, new Split(6_180, 0, 5_000, 1_180), "S1", null, false));
-        assertThrows(IllegalArgumentException.class,
-                () -> new SaleReceipt(h, p, null, items, new Split(6_180, 0, 5_000, 1_180), null, new CardProof("00000000", 0), false),
-                "online without setl_id");
+    }
+
+    @Test
+    void onlineSale_whose2102AnswerIsAwaited_saysSoAndCarriesTheTac() {
+        SaleReceipt r = new SaleReceipt(SampleDocuments.header(false), SampleDocuments.insured(), null, SampleDocuments.items(),
+                new Split(6_180, 0, 5_000, 1_180), null, new CardProof("1CFE41F2", 0), false);
+        String text = r.toSheet().plainText();
+        assertTrue(text.contains("awaiting the center"), text);
+        assertTrue(text.contains("resent until it answers"), text);
+        assertTrue(text.contains("1CFE41F2"), text);
+        assertFalse(text.contains("pending upload"), "not an offline debit: " + text);
     }
 
     @Test

@@ -404,6 +404,10 @@ class PharmacySaleIT {
         SaleOutcome o = sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":2")), pinThenLoseTheAnswer, "cashier01"));
 
         assertEquals(SaleOutcome.Kind.SETTLEMENT_PENDING, o.kind(), o.message());
+        var paper = (org.medcard.terminal.receipt.SaleReceipt) o.receiptDocument().orElseThrow();
+        assertEquals(null, paper.setlId(), "no setl_id yet");
+        assertEquals(o.tac(), paper.proof().tac(), "the patient leaves with the card's TAC");
+        assertEquals(false, paper.offline());
         var unknown = terminal.queue().messages(OutboxState.UNKNOWN);
         assertEquals(1, unknown.size());
         String msgid = unknown.get(0).msgid();
