@@ -3,8 +3,10 @@ package org.medcard.terminal.ui;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.present.Texts;
 
@@ -18,6 +20,14 @@ public record AppContext(Terminal terminal, Operators operators, Executor worker
 
     public Locale locale() {
         return terminal.config().language();
+    }
+
+    /**
+     * The signed-in operator's name, asked each time (the models record it as the cashier; "?" only if a screen
+     * acts with nobody signed in, which the shell does not allow).
+     */
+    public Supplier<String> operatorName() {
+        return () -> shell.operator().map(Operator::name).orElse("?");
     }
 
     /** A presentation bundle in the terminal's language. */

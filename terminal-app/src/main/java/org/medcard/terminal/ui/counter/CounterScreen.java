@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.swing.JComponent;
 
-import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.counter.ConfiguredReceiptOutput;
@@ -39,7 +38,7 @@ public final class CounterScreen implements Screen {
         PdfReceiptRenderer renderer = new PdfReceiptRenderer(FontCache.system(null));
         CounterModel model = new CounterModel(ctx.terminal(),
                 new ConfiguredReceiptOutput(ctx.terminal().config(), renderer, new OsPrinter(), ctx.terminal().clock()),
-                ctx.worker(), ctx.ui(), panel, texts, () -> ctx.shell().operator().map(Operator::name).orElse("?"));
+                ctx.worker(), ctx.ui(), panel, texts, ctx.operatorName());
         panel.attach(model);
         ctx.ticker().scheduleWithFixedDelay(model::pollCard, 0, CARD_POLL_MS, TimeUnit.MILLISECONDS);
         return Optional.of(new CounterScreen(panel, model, texts));

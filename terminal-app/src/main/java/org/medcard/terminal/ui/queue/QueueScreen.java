@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import javax.swing.JComponent;
 
-import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.queue.QueueModel;
 import org.medcard.terminal.resettle.ResettleDesk;
@@ -31,7 +30,7 @@ public final class QueueScreen implements Screen {
         Texts texts = ctx.texts(BUNDLE);
         QueuePanel panel = new QueuePanel(texts, ctx.shell());
         QueueModel model = new QueueModel(ctx.terminal(), new ResettleDesk(ctx.terminal()),
-                () -> ctx.shell().operator().map(Operator::name).orElse("?"), panel, ctx.worker(), ctx.ui());
+                ctx.operatorName(), panel, ctx.worker(), ctx.ui());
         panel.attach(model);
         return Optional.of(new QueueScreen(panel, model, texts));
     }

@@ -5,7 +5,6 @@ import java.util.Optional;
 import javax.swing.JComponent;
 
 import org.medcard.terminal.config.TerminalKind;
-import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.registration.RegistrationDeskModel;
 import org.medcard.terminal.registration.DepartmentCatalog;
@@ -37,7 +36,7 @@ public final class RegistrationScreen implements Screen {
         DepartmentCatalog catalog = DepartmentCatalog.bundled();
         RegistrationPanel panel = new RegistrationPanel(texts, ctx.shell(), ctx.fonts());
         RegistrationDeskModel model = new RegistrationDeskModel(new RegistrationDesk(ctx.terminal(), catalog), catalog, ctx.locale(),
-                () -> ctx.shell().operator().map(Operator::name).orElse("?"), panel, ctx.worker(), ctx.ui());
+                ctx.operatorName(), panel, ctx.worker(), ctx.ui());
         panel.attach(model);
         return Optional.of(new RegistrationScreen(panel, model, texts));
     }

@@ -10,7 +10,6 @@ import javax.swing.JTabbedPane;
 
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.device.DeviceListing;
-import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.supervisor.DayCloseModel;
@@ -64,7 +63,7 @@ public final class SupervisorScreen implements Screen {
         VoidTab v = new VoidTab(texts, ctx.shell());
         v.attach(new VoidModel(new VoidDesk(ctx.terminal(), ctx.operators()), ctx.locale(), v, ctx.worker(), ctx.ui()));
         DayCloseTab d = new DayCloseTab(texts, ctx.shell());
-        d.attach(new DayCloseModel(ctx.terminal(), () -> ctx.shell().operator().map(Operator::name).orElse("?"), d, ctx.worker(), ctx.ui()));
+        d.attach(new DayCloseModel(ctx.terminal(), ctx.operatorName(), d, ctx.worker(), ctx.ui()));
         OperatorsTab o = new OperatorsTab(texts, ctx.shell());
         OperatorsModel om = new OperatorsModel(ctx.operators(), () -> ctx.shell().operator().orElseThrow(), ctx.locale(), o,
                 ctx.worker(), ctx.ui());
@@ -72,7 +71,7 @@ public final class SupervisorScreen implements Screen {
         SettingsTab s = new SettingsTab(texts, ctx.shell());
         Path dataDir = ctx.terminal().config().dataDir();
         SettingsModel sm = new SettingsModel(dataDir.resolve("medcard.properties"), new ConfigLoader(dataDir), ctx.terminal().audit(),
-                () -> ctx.shell().operator().map(Operator::name).orElse("?"), new DeviceListing()::readerChoices, ctx.locale(), s,
+                ctx.operatorName(), new DeviceListing()::readerChoices, ctx.locale(), s,
                 ctx.worker(), ctx.ui());
         s.attach(sm);
         return Optional.of(new SupervisorScreen(texts, v, d, o, s, om, sm));
