@@ -42,16 +42,18 @@ public final class OfflineQueue implements AutoCloseable {
     private final SaleJournal sales;
     private final Resettlements resettlements;
     private final ChainVerifier verifier;
+    private final WireFormat wire;
     private final List<QueueListener> listeners = new CopyOnWriteArrayList<>();
     private volatile TamperReport tamper = new TamperReport(List.of(), List.of());
 
-    private OfflineQueue(SqliteStore store, QueueSettings settings, Clock clock) {
+    private OfflineQueue(SqliteStore store, QueueSettings settings, Clock clock, WireFormat wire) {
         this.store = store;
         this.settings = settings;
-        this.outbox = new Outbox(settings.terminal(), mapper);
+        this.wire = wire;
+        this.outbox = new Outbox(settings.terminal(), mapper, wire);
         this.limits = new Limits(settings.limits(), clock);
-        this.sales = new SaleJournal(settings.terminal(), mapper, outbox, limits);
-        this.resettlements = new Resettlements(settings.terminal(), mapper, outbox, settings.resettleMaxDays());
+        this.sales = new SaleJournal(settings.terminal(), mapper, outbox, limits, wire);
+        this.resettlements = new Resettlements(settings.terminal(), mapper, outbox, settings.resettleMaxDays(), wire);
         this.verifier = new ChainVerifier(store.mac());
     }
 
@@ -64,18 +66,31 @@ public final class OfflineQueue implements AutoCloseable {
      * @param clock    time source (tests pass a fixed or stepping clock)
      * @throws QueueStoreException CORRUPT, LOCKED, IO_ERROR, DISK_FULL with a sentence for the technician
      */
+    public static OfflineQueue open(Path file, QueueSettings settings, byte[] hmacKey, Clock clock, WireFormat wire) {
+        return open(file, settings, hmacKey, clock, Schema.LATEST, wire);
+    }
+
+    /**
+     * Like {@link #open(Path, QueueSettings, byte[], Clock, WireFormat)} with the {@link WireFormat#installed()
+     * installed} wire format: for callers that do not pass the terminal's codec themselves.
+     */
     public static OfflineQueue open(Path file, QueueSettings settings, byte[] hmacKey, Clock clock) {
-        return open(file, settings, hmacKey, clock, Schema.LATEST);
+        return open(file, settings, hmacKey, clock, WireFormat.installed());
     }
 
     /** Opens at an older schema version: for migration tests only. */
     static OfflineQueue open(Path file, QueueSettings settings, byte[] hmacKey, Clock clock, int schemaVersion) {
+        return open(file, settings, hmacKey, clock, schemaVersion, WireFormat.installed());
+    }
+
+    private static OfflineQueue open(Path file, QueueSettings settings, byte[] hmacKey, Clock clock, int schemaVersion,
+                                     WireFormat wire) {
         ObjectNode created = new ObjectMapper().createObjectNode()
                 .put("institution", settings.terminal().institutionCode())
                 .put("terminal_no", settings.terminal().terminalNo())
                 .put("terminal_id", settings.terminal().terminalId());
         SqliteStore store = SqliteStore.open(file, hmacKey, clock, settings, schemaVersion, created);
-        OfflineQueue queue = new OfflineQueue(store, settings, clock);
+        OfflineQueue queue = new OfflineQueue(store, settings, clock, java.util.Objects.requireNonNull(wire, "wire"));
         try {
             queue.startupRecovery(schemaVersion);
         } catch (RuntimeException e) {
@@ -106,6 +121,12 @@ public final class OfflineQueue implements AutoCloseable {
     /** Imports a FULL export into a new file {@code target} and opens it (the chain must verify with the key). */
     public static OfflineQueue importFrom(Path export, Path target, QueueSettings settings, byte[] hmacKey,
                                           Clock clock) {
+        return importFrom(export, target, settings, hmacKey, clock, WireFormat.installed());
+    }
+
+    /** Imports a FULL export into a new file {@code target} and opens it with {@code wire}. */
+    public static OfflineQueue importFrom(Path export, Path target, QueueSettings settings, byte[] hmacKey,
+                                          Clock clock, WireFormat wire) {
         try {
             new QueueTransfer(new ObjectMapper()).importInto(export, target, settings, new RowMac(hmacKey));
         } catch (IOException e) {
@@ -113,7 +134,7 @@ public final class OfflineQueue implements AutoCloseable {
         } catch (SQLException e) {
             throw SqliteStore.translate(e, "importing " + export + " into " + target);
         }
-        OfflineQueue queue = open(target, settings, hmacKey, clock);
+        OfflineQueue queue = open(target, settings, hmacKey, clock, wire);
         queue.write("recording the import", tx -> tx.append("QUEUE_IMPORTED", null, null, null,
                 queue.mapper.createObjectNode().put("from", export.getFileName().toString())));
         return queue;
@@ -209,7 +230,15 @@ public final class OfflineQueue implements AutoCloseable {
      * is not OPEN or already has an 8401 or a card debit under way.
      */
     public String resettleInput(String entryNo, String cardNo) {
-        return write("preparing a re-settlement", tx -> resettlements.input(tx, entryNo, cardNo).toString());
+        return entrySettlement(entryNo, cardNo).input();
+    }
+
+    /**
+     * R11 case 3: the settlement message of an OPEN entry without the purse record (as {@link #resettleInput}),
+     * encoded by the wire format. Refused like {@link #resettleInput}.
+     */
+    public EncodedMessage entrySettlement(String entryNo, String cardNo) {
+        return write("preparing a re-settlement", tx -> resettlements.settlement(tx, entryNo, cardNo));
     }
 
     public Optional<ResettlementEntry> resettlement(String entryNo) {
@@ -230,10 +259,19 @@ public final class OfflineQueue implements AutoCloseable {
 
     // ---- outbox (used by the forwarder and the terminal) -------------------------------------------------
 
-    /** Stores any other message for the center (its msgid fixed now); the forwarder sends it in order. */
+    /**
+     * Stores any other message for the center (its msgid fixed now); the forwarder sends it in order.
+     *
+     * @param cardKey the card it concerns (kept in order with that card's other messages and debits), or null
+     */
+    public OutboxMessage queue(EncodedMessage message, String cardKey) {
+        Json.require(mapper, message.input(), false, "input");
+        return write("queueing a message", tx -> outbox.enqueue(tx, message, cardKey, null, null));
+    }
+
+    /** The same as {@link #queue(EncodedMessage, String)}, for callers not yet using the codec. */
     public OutboxMessage queueMessage(String infno, String cardKey, String inputJson) {
-        Json.require(mapper, inputJson, false, "input");
-        return write("queueing a message", tx -> outbox.enqueue(tx, infno, cardKey, null, null, inputJson));
+        return queue(new EncodedMessage(infno, inputJson), cardKey);
     }
 
     public Optional<OutboxMessage> message(String msgid) {
@@ -287,13 +325,19 @@ public final class OfflineQueue implements AutoCloseable {
             Map<String, Object> d = Limits.notForwarded(c);
             Duration oldest = limits.oldestAge(c);
             return new QueueSummary((Long) d.get("n"), (Long) d.get("s"), oldest,
-                    count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state IN ('PENDING','UNKNOWN','SENDING') AND infno <> '8301'"),
+                    waitingMessages(c),
                     count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'UNKNOWN'"),
                     count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'REJECTED'"),
                     count(c, "SELECT COUNT(*) AS n FROM resettlement WHERE state = 'OPEN'"),
                     count(c, "SELECT COUNT(*) AS n FROM journal i WHERE " + SaleJournal.UNFINISHED),
                     blocked, stopped);
         });
+    }
+
+    /** Messages not yet answered, uploads of offline debits not counted (those are counted as debits). */
+    private long waitingMessages(Connection c) throws SQLException {
+        return SqliteStore.query(c, "SELECT infno FROM outbox WHERE state IN ('PENDING','UNKNOWN','SENDING')").stream()
+                .filter(r -> wire.roleOf((String) r.get("infno")) != WireFormat.Role.OFFLINE_UPLOAD).count();
     }
 
     private static long count(Connection c, String sql) throws SQLException {

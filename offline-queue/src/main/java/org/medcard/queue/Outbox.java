@@ -1,11 +1,10 @@
 package org.medcard.queue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,31 +12,40 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The outbox: messages with a stored msgid, their states, 8301 batches of offline debits, and what each
+ * The outbox: messages with a stored msgid, their states, upload batches of offline debits, and what each
  * answer changes. Runs inside {@link SqliteStore.Tx} transactions opened by {@link OfflineQueue}.
  *
  * <p>Order: strictly FIFO by id, and a message that is UNKNOWN is resent (same msgid) before anything after
- * it; a new 8301 batch is built only when no other message waits. So a card's messages and debits reach the
+ * it; a new upload batch is built only when no other message waits. So a card's messages and debits reach the
  * center in the order the terminal made them ("ordered per card"), at the price of head-of-line waiting
  * while the center does not answer, when nothing else could be sent anyway.
+ *
+ * <p>Messages are stored as the terminal's codec encoded them; which transaction a message is, and what its answer
+ * changes here, only the {@link WireFormat} knows.
  */
 final class Outbox {
     static final int MAX_BATCH = 500;
     /** infcodes that mean "try again with the same msgid" (host-protocol.md: 9999 retryable; 1001 sign-in). */
     private static final List<Long> RETRYABLE = List.of(9999L, 1001L);
-    private static final List<String> REVERSIBLE = List.of("2102", "2207", "8401");
 
     private final TerminalIdentity terminal;
     private final ObjectMapper mapper;
+    private final WireFormat wire;
 
-    Outbox(TerminalIdentity terminal, ObjectMapper mapper) {
+    Outbox(TerminalIdentity terminal, ObjectMapper mapper, WireFormat wire) {
         this.terminal = terminal;
         this.mapper = mapper;
+        this.wire = wire;
     }
 
-    /** Stores a new PENDING message; its msgid is fixed here, before any send. */
-    OutboxMessage enqueue(SqliteStore.Tx tx, String infno, String cardKey, String saleId, String entryNo,
-                          String input) throws SQLException {
+    /**
+     * Stores a new PENDING message; its msgid is fixed here, before any send. The message is stored as it is:
+     * its transaction code goes in the {@code infno} column, its input in {@code input}.
+     */
+    OutboxMessage enqueue(SqliteStore.Tx tx, EncodedMessage message, String cardKey, String saleId, String entryNo)
+            throws SQLException {
+        String infno = message.transaction();
+        String input = message.input();
         String msgid = newMsgid(tx);
         String now = LocalTimes.stamp(tx.now());
         Map<String, Object> cols = new LinkedHashMap<>();
@@ -144,19 +152,18 @@ final class Outbox {
                 (String) current.get("sale_id"), mapper.createObjectNode().put("msgid", msgid)));
     }
 
-    /** Puts up to 500 queued debits, oldest first, into one new 8301 message; null when none are queued. */
+    /** Puts up to 500 queued debits, oldest first, into one new upload message; null when none are queued. */
     private String buildBatch(SqliteStore.Tx tx) throws SQLException {
         List<Map<String, Object>> debits = SqliteStore.query(tx.conn(),
                 "SELECT sale_id, record FROM offline_debit WHERE state = 'QUEUED' ORDER BY id LIMIT " + MAX_BATCH);
         if (debits.isEmpty()) {
             return null;
         }
-        ObjectNode input = mapper.createObjectNode();
-        ArrayNode records = input.putArray("records");
+        List<String> records = new ArrayList<>();
         for (Map<String, Object> d : debits) {
-            records.add(Json.parse(mapper, (String) d.get("record"), "offline debit record"));
+            records.add((String) d.get("record"));
         }
-        OutboxMessage batch = enqueue(tx, "8301", null, null, null, input.toString());
+        OutboxMessage batch = enqueue(tx, wire.offlineUpload(records), null, null, null);
         for (Map<String, Object> d : debits) {
             String saleId = (String) d.get("sale_id");
             tx.update("offline_debit", "sale_id", saleId, Map.of("state", "BATCHED", "batch_msgid", batch.msgid()),
@@ -200,24 +207,27 @@ final class Outbox {
             return rejected(tx, m, infcode, errMsg, resettlements);
         }
         setState(tx, msgid, OutboxState.DONE, 0L, output, null, m.saleId() != null ? "SETTLED" : "MESSAGE_DONE");
-        JsonNode out = Json.parse(mapper, output == null ? "{}" : output, "center output");
+        String out = output == null ? "{}" : output;
+        Json.parse(mapper, out, "center output");
         int[] counts = applyAccepted(tx, m, out, resettlements);
         return new ForwardResult(msgid, m.infno(), OutboxState.DONE, 0, errMsg, counts[0], counts[1]);
     }
 
-    private int[] applyAccepted(SqliteStore.Tx tx, OutboxMessage m, JsonNode out, Resettlements resettlements)
+    private int[] applyAccepted(SqliteStore.Tx tx, OutboxMessage m, String out, Resettlements resettlements)
             throws SQLException {
-        switch (m.infno()) {
-            case "8301":
+        switch (wire.roleOf(m.infno())) {
+            case OFFLINE_UPLOAD:
                 return applyBatchResults(tx, m, out);
-            case "8400":
+            case ENTRY_REGISTRATION:
                 resettlements.registered(tx, m.entryNo());
                 break;
-            case "8401":
-                resettlements.settled(tx, m.entryNo(), out);
+            case ENTRY_SETTLEMENT:
+                if (m.entryNo() != null) {
+                    resettlements.settled(tx, m.entryNo(), wire.entrySettled(out));
+                }
                 break;
-            case "2601":
-                applyReversal(tx, m, out.path("reversed").asBoolean(false));
+            case REVERSAL:
+                applyReversal(tx, m, wire.reversed(out));
                 break;
             default:
                 break;
@@ -231,7 +241,8 @@ final class Outbox {
         setState(tx, m.msgid(), OutboxState.REJECTED, infcode, null, reason,
                 m.saleId() != null ? "SETTLE_REJECTED" : "MESSAGE_REJECTED");
         int rejected = 1;
-        if ("8301".equals(m.infno())) {
+        WireFormat.Role role = wire.roleOf(m.infno());
+        if (role == WireFormat.Role.OFFLINE_UPLOAD) {
             rejected = 0;
             for (Map<String, Object> d : batchDebits(tx.conn(), m.msgid())) {
                 debitFinal(tx, (String) d.get("sale_id"), "REJECTED", null, reason);
@@ -239,23 +250,23 @@ final class Outbox {
             }
         } else if (m.entryNo() != null) {
             resettlements.rejected(tx, m.entryNo(), reason);
-        } else if ("2601".equals(m.infno())) {
+        } else if (role == WireFormat.Role.REVERSAL) {
             applyReversal(tx, m, false);
         }
         return new ForwardResult(m.msgid(), m.infno(), OutboxState.REJECTED, (int) infcode, reason, 0, rejected);
     }
 
     /**
-     * 8301 results, matched by card number and counter when the center names them, else by position. A
+     * Upload results, matched by card number and counter when the center names them, else by position. A
      * record the answer does not mention goes back to QUEUED and into a later batch (the center answers a
      * resent record DUPLICATE, never pays it twice).
      */
-    private int[] applyBatchResults(SqliteStore.Tx tx, OutboxMessage m, JsonNode out) throws SQLException {
-        JsonNode results = out.path("results");
-        Map<String, JsonNode> byRecord = new HashMap<>();
-        for (JsonNode r : results) {
-            if (r.has("card_no")) {
-                byRecord.put(r.path("card_no").asText().toUpperCase() + ":" + r.path("offline_counter").asLong(-1), r);
+    private int[] applyBatchResults(SqliteStore.Tx tx, OutboxMessage m, String out) throws SQLException {
+        List<WireFormat.UploadResult> results = wire.uploadResults(out);
+        Map<String, WireFormat.UploadResult> byRecord = new HashMap<>();
+        for (WireFormat.UploadResult r : results) {
+            if (r.cardNo() != null) {
+                byRecord.put(r.cardNo().toUpperCase() + ":" + r.offlineCounter(), r);
             }
         }
         List<Map<String, Object>> debits = batchDebits(tx.conn(), m.msgid());
@@ -263,21 +274,21 @@ final class Outbox {
         int rejected = 0;
         for (int i = 0; i < debits.size(); i++) {
             Map<String, Object> d = debits.get(i);
-            JsonNode r = byRecord.get(((String) d.get("card_no")).toUpperCase() + ":" + d.get("offline_counter"));
-            if (r == null && results.path(i).isObject() && !results.path(i).has("card_no")) {
-                r = results.path(i); // a center that answers by position only
+            WireFormat.UploadResult r = byRecord.get(((String) d.get("card_no")).toUpperCase() + ":" + d.get("offline_counter"));
+            if (r == null && i < results.size() && results.get(i).cardNo() == null) {
+                r = results.get(i); // a center that answers by position only
             }
             String saleId = (String) d.get("sale_id");
-            String status = r == null ? "" : r.path("status").asText(r.path("result").asText(""));
-            if ("ACCEPTED".equals(status) || "DUPLICATE".equals(status)) {
-                debitFinal(tx, saleId, "DONE", r.path("setl_id").asText(null), status);
+            WireFormat.UploadResult.Status status = r == null ? null : r.status();
+            if (status == WireFormat.UploadResult.Status.ACCEPTED || status == WireFormat.UploadResult.Status.DUPLICATE) {
+                debitFinal(tx, saleId, "DONE", r.setlId(), status.name());
                 accepted++;
-            } else if ("REJECTED".equals(status)) {
-                debitFinal(tx, saleId, "REJECTED", null, r.path("reason").asText("REJECTED"));
+            } else if (status == WireFormat.UploadResult.Status.REJECTED) {
+                debitFinal(tx, saleId, "REJECTED", null, r.reason() == null ? "REJECTED" : r.reason());
                 rejected++;
             } else {
                 tx.update("offline_debit", "sale_id", saleId, nullBatch(), "DEBIT_REQUEUED", saleId,
-                        mapper.createObjectNode().put("reason", "no result in 8301 answer " + m.msgid()));
+                        mapper.createObjectNode().put("reason", "no result in upload answer " + m.msgid()));
             }
         }
         return new int[] {accepted, rejected};
@@ -309,16 +320,15 @@ final class Outbox {
                 + " WHERE batch_msgid = ? AND state = 'BATCHED' ORDER BY id", msgid);
     }
 
-    /** Asks the center to undo an UNKNOWN settlement instead of resending it (host 2601). */
+    /** Asks the center to undo an UNKNOWN settlement instead of resending it (the wire format's reversal). */
     OutboxMessage requestReversal(SqliteStore.Tx tx, String msgid) throws SQLException {
         OutboxMessage m = find(tx.conn(), msgid).orElseThrow(() -> new QueueStoreException(
                 QueueStoreException.Reason.REFUSED, "no outbox message " + msgid));
-        if (m.state() != OutboxState.UNKNOWN || !REVERSIBLE.contains(m.infno()) || m.reversalMsgid() != null) {
+        if (m.state() != OutboxState.UNKNOWN || !wire.roleOf(m.infno()).reversible() || m.reversalMsgid() != null) {
             throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "only an UNKNOWN settlement"
-                    + " (2102, 2207, 8401) without a reversal under way can be reversed: " + msgid);
+                    + " without a reversal under way can be reversed: " + msgid + " (" + m.infno() + ")");
         }
-        ObjectNode input = mapper.createObjectNode().put("omsgid", msgid).put("oinfno", m.infno());
-        OutboxMessage reversal = enqueue(tx, "2601", m.cardKey(), null, null, input.toString());
+        OutboxMessage reversal = enqueue(tx, wire.reversal(m), m.cardKey(), null, null);
         tx.update("outbox", "msgid", msgid, Map.of("reversal_msgid", reversal.msgid()), "REVERSAL_REQUESTED",
                 m.saleId(), mapper.createObjectNode().put("reversal_msgid", reversal.msgid()));
         return reversal;
@@ -326,9 +336,9 @@ final class Outbox {
 
     /** reversed: the original never takes effect (REJECTED); not reversed: resume resending it. */
     private void applyReversal(SqliteStore.Tx tx, OutboxMessage reversal, boolean reversed) throws SQLException {
-        String original = Json.parse(mapper, reversal.inputJson(), "2601 input").path("omsgid").asText();
+        String original = wire.reversedMsgid(new EncodedMessage(reversal.infno(), reversal.inputJson()));
         if (reversed) {
-            setState(tx, original, OutboxState.REJECTED, null, null, "reversed by 2601 " + reversal.msgid(),
+            setState(tx, original, OutboxState.REJECTED, null, null, "reversed by " + reversal.infno() + " " + reversal.msgid(),
                     "MESSAGE_REVERSED");
         } else {
             Map<String, Object> changes = new HashMap<>();

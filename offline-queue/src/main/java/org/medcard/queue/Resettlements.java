@@ -21,12 +21,14 @@ final class Resettlements {
     private final ObjectMapper mapper;
     private final Outbox outbox;
     private final int maxDays;
+    private final WireFormat wire;
 
-    Resettlements(TerminalIdentity terminal, ObjectMapper mapper, Outbox outbox, int maxDays) {
+    Resettlements(TerminalIdentity terminal, ObjectMapper mapper, Outbox outbox, int maxDays, WireFormat wire) {
         this.terminal = terminal;
         this.mapper = mapper;
         this.outbox = outbox;
         this.maxDays = maxDays;
+        this.wire = wire;
     }
 
     ResettlementEntry create(SqliteStore.Tx tx, ResettlementRequest req) throws SQLException {
@@ -46,54 +48,44 @@ final class Resettlements {
         cols.put("created_at", LocalTimes.stamp(tx.now()));
         tx.insert("resettlement", "entry_no", cols, "RESETTLEMENT_OPENED", mapper.createObjectNode()
                 .put("entry_no", entryNo).put("fault", req.fault().name()).put("cash_paid", req.cashPaidFen()));
-        ObjectNode input = mapper.createObjectNode().put("entry_no", entryNo).put("fault", req.fault().name())
-                .put("original_time", originalTime).put("psn_cert_no", req.psnCertNo().toUpperCase());
-        input.set("items", Json.parse(mapper, req.itemsJson(), "items"));
-        input.put("cash_paid", req.cashPaidFen());
-        outbox.enqueue(tx, "8400", null, null, entryNo, input.toString());
-        return Rows.resettlement(cols);
+        ResettlementEntry entry = Rows.resettlement(cols);
+        outbox.enqueue(tx, wire.entryRegistration(entry), null, null, entryNo);
+        return entry;
     }
 
-    /** Queues the 8401 re-settlement once the patient is back with the card (R11 case 3). */
+    /** Queues the entry's settlement once the patient is back with the card (R11 case 3). */
     OutboxMessage queueResettle(SqliteStore.Tx tx, String entryNo, String cardNo, String purseJson)
             throws SQLException {
-        ResettlementEntry e = openForSettling(tx, entryNo);
-        ObjectNode input = input(e, cardNo);
+        EncodedMessage settle = wire.entrySettlement(openForSettling(tx, entryNo, wire), cardNo);
         if (purseJson != null) {
-            input.set("purse", Json.parse(mapper, purseJson, "purse record"));
+            Json.require(mapper, purseJson, false, "purse record");
+            settle = wire.withPurse(settle, purseJson);
         }
-        return outbox.enqueue(tx, "8401", cardNo, null, entryNo, input.toString());
+        return outbox.enqueue(tx, settle, cardNo, null, entryNo);
     }
 
-    /** The 8401 input for an OPEN entry without its purse record (the journal adds it with the TAC). */
-    ObjectNode input(SqliteStore.Tx tx, String entryNo, String cardNo) throws SQLException {
-        return input(openForSettling(tx, entryNo), cardNo);
-    }
-
-    private ObjectNode input(ResettlementEntry e, String cardNo) {
-        ObjectNode input = mapper.createObjectNode().put("entry_no", e.entryNo()).put("fault", e.fault().name())
-                .put("original_time", e.originalTime()).put("psn_cert_no", e.psnCertNo()).put("card_no", cardNo);
-        input.set("items", Json.parse(mapper, e.itemsJson(), "items"));
-        input.put("cash_paid", e.cashPaidFen());
-        return input;
+    /** The settlement of an OPEN entry without its purse record (the journal adds it with the TAC). */
+    EncodedMessage settlement(SqliteStore.Tx tx, String entryNo, String cardNo) throws SQLException {
+        return wire.entrySettlement(openForSettling(tx, entryNo, wire), cardNo);
     }
 
     /**
-     * The entry, if it may be re-settled now: OPEN, no 8401 for it in the outbox that is not REJECTED (one under
-     * way is resent with its own msgid, never doubled), and no card debit for it begun and unresolved (tearing
-     * recovery finishes that one). A second 8401 with a new msgid would be a second settlement attempt.
+     * The entry, if it may be re-settled now: OPEN, no settlement for it in the outbox that is not REJECTED (one
+     * under way is resent with its own msgid, never doubled), and no card debit for it begun and unresolved
+     * (tearing recovery finishes that one). A second settlement with a new msgid would be a second attempt.
      */
-    static ResettlementEntry openForSettling(SqliteStore.Tx tx, String entryNo) throws SQLException {
+    static ResettlementEntry openForSettling(SqliteStore.Tx tx, String entryNo, WireFormat wire) throws SQLException {
         ResettlementEntry e = find(tx, entryNo);
         if (e.state() != ResettlementState.OPEN) {
             throw new QueueStoreException(QueueStoreException.Reason.REFUSED,
                     "entry " + entryNo + " is " + e.state() + ", not OPEN");
         }
-        List<Map<String, Object>> underWay = SqliteStore.query(tx.conn(), "SELECT msgid, state FROM outbox"
-                + " WHERE infno = '8401' AND entry_no = ? AND state <> 'REJECTED'", entryNo);
+        List<Map<String, Object>> underWay = SqliteStore.query(tx.conn(), "SELECT msgid, state, infno FROM outbox"
+                + " WHERE entry_no = ? AND state <> 'REJECTED' ORDER BY id", entryNo).stream()
+                .filter(m -> wire.roleOf((String) m.get("infno")) == WireFormat.Role.ENTRY_SETTLEMENT).toList();
         if (!underWay.isEmpty()) {
             throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "entry " + entryNo
-                    + " already has its 8401 " + underWay.get(0).get("msgid") + " (" + underWay.get(0).get("state") + ")");
+                    + " already has its settlement " + underWay.get(0).get("infno") + " " + underWay.get(0).get("msgid") + " (" + underWay.get(0).get("state") + ")");
         }
         List<Map<String, Object>> torn = SqliteStore.query(tx.conn(), "SELECT i.sale_id FROM journal i WHERE "
                 + SaleJournal.UNFINISHED + " AND json_extract(i.payload, '$.mode') = 'RESETTLE'"
@@ -111,15 +103,13 @@ final class Resettlements {
                 mapper.createObjectNode().put("entry_no", entryNo));
     }
 
-    void settled(SqliteStore.Tx tx, String entryNo, JsonNode out) throws SQLException {
-        long fund = out.path("fund_pay").asLong();
-        long acct = out.path("acct_pay").asLong();
+    void settled(SqliteStore.Tx tx, String entryNo, WireFormat.EntrySettlement out) throws SQLException {
         Map<String, Object> changes = new HashMap<>();
         changes.put("state", ResettlementState.SETTLED.name());
-        changes.put("setl_id", out.path("setl_id").asText(null));
-        changes.put("fund_pay", fund);
-        changes.put("acct_pay", acct);
-        changes.put("refund", out.path("refund_to_patient").asLong(fund + acct));
+        changes.put("setl_id", out.setlId());
+        changes.put("fund_pay", out.fundFen());
+        changes.put("acct_pay", out.acctFen());
+        changes.put("refund", out.refundFen());
         tx.update("resettlement", "entry_no", entryNo, changes, "RESETTLEMENT_SETTLED", null,
                 mapper.createObjectNode().put("entry_no", entryNo).put("refund", (Long) changes.get("refund")));
     }

@@ -14,7 +14,9 @@ import java.util.Objects;
  * @param acctPayFen       the personal-account share to debit from the card, fen, &gt; 0
  * @param cashPayFen       the cash share, fen
  * @param itemsJson        the sale's items, a JSON array
- * @param settleInfno      online: the settle transaction (2102 or 2207); re-settlement: 8401
+ * @param settleInfno      online: the settle transaction (a sale's settlement); re-settlement: the entry's
+ *                         settlement, or null for the queue's {@link WireFormat} to name it. The queue's wire
+ *                         format checks it when the sale begins.
  * @param settleInputJson  online and re-settlement: its input without the purse record (a JSON object; for 8401
  *                         the one {@link OfflineQueue#resettleInput} builds, with the {@code entry_no})
  * @param terminalSeq      the terminal transaction sequence the PSAM took for this debit (INIT SAM FOR
@@ -47,8 +49,8 @@ public record SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int car
             throw new IllegalArgumentException("an offline sale needs the ID number for its 8301 record");
         }
         if (mode == SaleMode.ONLINE) {
-            if (!"2102".equals(settleInfno) && !"2207".equals(settleInfno)) {
-                throw new IllegalArgumentException("online settle infno must be 2102 or 2207: " + settleInfno);
+            if (settleInfno == null || settleInfno.isBlank()) {
+                throw new IllegalArgumentException("an online sale needs its settle transaction");
             }
             Json.require(CHECKER, settleInputJson, false, "settle input");
         }
@@ -64,15 +66,15 @@ public record SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int car
     }
 
     private static void requireResettle(String psnCertNo, String settleInfno, String settleInputJson) {
-        if (!"8401".equals(settleInfno)) {
-            throw new IllegalArgumentException("a re-settlement's account share is settled with 8401, not " + settleInfno);
+        if (settleInfno != null && settleInfno.isBlank()) {
+            throw new IllegalArgumentException("a re-settlement's settle transaction is blank");
         }
         if (psnCertNo == null) {
             throw new IllegalArgumentException("a re-settlement needs the entry's ID number");
         }
         Json.require(CHECKER, settleInputJson, false, "settle input");
         if (entryNoOf(settleInputJson) == null) {
-            throw new IllegalArgumentException("the 8401 input needs its entry_no");
+            throw new IllegalArgumentException("the entry's settlement input needs its entry_no");
         }
     }
 
@@ -92,12 +94,13 @@ public record SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int car
 
     /**
      * R11 case 3: the returning patient's account share of re-settlement entry {@code settleInputJson.entry_no},
-     * debited from the card and settled by the 8401 the journal queues with the TAC.
+     * debited from the card and settled by the entry's settlement the journal queues with the TAC (its transaction
+     * named by the queue's {@link WireFormat}).
      */
     public static SaleIntent resettle(String cardNo, String psnCertNo, int cardCounter, long acctPayFen,
                                       long cashPayFen, String itemsJson, String settleInputJson) {
         return new SaleIntent(SaleMode.RESETTLE, cardNo, psnCertNo, cardCounter, acctPayFen, cashPayFen, itemsJson,
-                "8401", settleInputJson);
+                null, settleInputJson);
     }
 
     /** Without the PSAM's sequence and time: the journal numbers the debit itself. */
@@ -114,6 +117,12 @@ public record SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int car
     public SaleIntent withCardDebit(long psamTerminalSeq, String debitTime) {
         return new SaleIntent(mode, cardNo, psnCertNo, cardCounter, acctPayFen, cashPayFen, itemsJson, settleInfno,
                 settleInputJson, psamTerminalSeq, debitTime);
+    }
+
+    /** The same intent settled by {@code transaction}. */
+    SaleIntent withSettleTransaction(String transaction) {
+        return new SaleIntent(mode, cardNo, psnCertNo, cardCounter, acctPayFen, cashPayFen, itemsJson, transaction,
+                settleInputJson, terminalSeq, txTime);
     }
 
     /** An offline (R11 case 1) sale. */

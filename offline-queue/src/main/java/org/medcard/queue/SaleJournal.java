@@ -25,15 +25,18 @@ final class SaleJournal {
     private final ObjectMapper mapper;
     private final Outbox outbox;
     private final Limits limits;
+    private final WireFormat wire;
 
-    SaleJournal(TerminalIdentity terminal, ObjectMapper mapper, Outbox outbox, Limits limits) {
+    SaleJournal(TerminalIdentity terminal, ObjectMapper mapper, Outbox outbox, Limits limits, WireFormat wire) {
         this.terminal = terminal;
         this.mapper = mapper;
         this.outbox = outbox;
         this.limits = limits;
+        this.wire = wire;
     }
 
     SaleTicket begin(SqliteStore.Tx tx, SaleIntent intent) throws SQLException {
+        intent = withSettleTransaction(intent);
         if (intent.mode() == SaleMode.OFFLINE) {
             LimitDecision d = limits.check(tx.conn(), intent.cardNo(), intent.acctPayFen());
             if (!d.allowed()) {
@@ -51,6 +54,29 @@ final class SaleJournal {
                 : LocalTimes.DATE_TIME.format(LocalTimes.local(tx.clock(), tx.now()));
         tx.append("SALE_INTENT", null, null, saleId, intentPayload(intent, seq, txTime));
         return new SaleTicket(saleId, seq, txTime, intent);
+    }
+
+    /**
+     * The intent's settle transaction checked against its mode by the wire format (a sale's settlement online, an
+     * entry's settlement at a re-settlement); a re-settlement that names none gets the wire format's.
+     */
+    private SaleIntent withSettleTransaction(SaleIntent intent) {
+        WireFormat.Role wanted = switch (intent.mode()) {
+            case ONLINE -> WireFormat.Role.SALE_SETTLEMENT;
+            case RESETTLE -> WireFormat.Role.ENTRY_SETTLEMENT;
+            default -> null;
+        };
+        if (wanted == null) {
+            return intent;
+        }
+        if (intent.settleInfno() == null && wanted == WireFormat.Role.ENTRY_SETTLEMENT) {
+            return intent.withSettleTransaction(wire.transactionOf(wanted));
+        }
+        if (intent.settleInfno() == null || wire.roleOf(intent.settleInfno()) != wanted) {
+            throw new IllegalArgumentException("a " + intent.mode() + " sale is settled by a " + wanted
+                    + " message, not by " + intent.settleInfno());
+        }
+        return intent;
     }
 
     private ObjectNode intentPayload(SaleIntent intent, long seq, String txTime) {
@@ -88,22 +114,22 @@ final class SaleJournal {
             queueOfflineDebit(tx, ticket, purseJson);
             return Optional.empty();
         }
-        ObjectNode input = (ObjectNode) Json.parse(mapper, intent.settleInputJson(), "settle input");
-        input.set("purse", purseJson);
-        // An 8401 of this counter's entry is linked to it, so the answer settles (or rejects) the entry.
+        EncodedMessage settle = wire.withPurse(new EncodedMessage(intent.settleInfno(), intent.settleInputJson()),
+                purseJson.toString());
+        // The settlement of this counter's entry is linked to it, so the answer settles (or rejects) the entry.
         String entryNo = intent.mode() == SaleMode.RESETTLE && localEntry(tx.conn(), intent.entryNo()) ? intent.entryNo() : null;
-        return Optional.of(outbox.enqueue(tx, intent.settleInfno(), purse.cardNo(), saleId, entryNo, input.toString()));
+        return Optional.of(outbox.enqueue(tx, settle, purse.cardNo(), saleId, entryNo));
     }
 
     /**
      * R11 case 3: this counter's entry must be OPEN, belong to the intent's ID number and have nothing under way;
      * another counter's entry (known from 8402) is checked by the center when the 8401 arrives.
      */
-    private static void requireResettleable(SqliteStore.Tx tx, SaleIntent intent) throws SQLException {
+    private void requireResettleable(SqliteStore.Tx tx, SaleIntent intent) throws SQLException {
         if (!localEntry(tx.conn(), intent.entryNo())) {
             return;
         }
-        ResettlementEntry e = Resettlements.openForSettling(tx, intent.entryNo());
+        ResettlementEntry e = Resettlements.openForSettling(tx, intent.entryNo(), wire);
         if (!e.psnCertNo().equalsIgnoreCase(intent.psnCertNo())) {
             throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "entry " + e.entryNo()
                     + " belongs to " + IdNumbers.mask(e.psnCertNo()) + ", not to the cardholder "

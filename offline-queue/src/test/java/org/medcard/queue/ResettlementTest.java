@@ -181,8 +181,13 @@ class ResettlementTest {
 
     @Test
     void R11_resettleIntentNeeds8401AndItsEntryNumber() {
-        assertThrows(IllegalArgumentException.class, () -> new SaleIntent(SaleMode.RESETTLE, card(5), PATIENT, 7, 800, 0,
-                ITEMS, "2102", "{\"entry_no\":\"X\"}"));
+        // The transaction is the wire format's to judge: the queue refuses a sale's settlement at the start of the debit.
+        try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
+            assertThrows(IllegalArgumentException.class, () -> q.beginSale(new SaleIntent(SaleMode.RESETTLE, card(5), PATIENT,
+                    7, 800, 0, ITEMS, "2102", "{\"entry_no\":\"X\"}")));
+            assertEquals("8401", q.beginSale(SaleIntent.resettle(card(5), PATIENT, 7, 800, 0, ITEMS, "{\"entry_no\":\"X\"}"))
+                    .intent().settleInfno(), "a re-settlement that names no transaction gets the wire format's");
+        }
         assertThrows(IllegalArgumentException.class, () -> SaleIntent.resettle(card(5), PATIENT, 7, 800, 0, ITEMS, "{}"));
         assertThrows(IllegalArgumentException.class, () -> SaleIntent.resettle(card(5), null, 7, 800, 0, ITEMS,
                 "{\"entry_no\":\"X\"}"));
