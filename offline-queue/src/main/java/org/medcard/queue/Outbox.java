@@ -206,28 +206,52 @@ final class Outbox {
         if (infcode != 0) {
             return rejected(tx, m, infcode, errMsg, resettlements);
         }
-        setState(tx, msgid, OutboxState.DONE, 0L, output, null, m.saleId() != null ? "SETTLED" : "MESSAGE_DONE");
         String out = output == null ? "{}" : output;
-        Json.parse(mapper, out, "center output");
-        int[] counts = applyAccepted(tx, m, out, resettlements);
+        Object read;
+        try {
+            Json.parse(mapper, out, "center output");
+            read = readAccepted(m, out);
+        } catch (IllegalArgumentException e) {
+            // An answer the wire format cannot read is no usable answer: resent with the same msgid, never guessed at.
+            String reason = "answer unreadable: " + e.getMessage();
+            setState(tx, msgid, OutboxState.UNKNOWN, null, null, reason, "MESSAGE_NO_ANSWER");
+            return new ForwardResult(msgid, m.infno(), OutboxState.UNKNOWN, null, reason, 0, 0);
+        }
+        setState(tx, msgid, OutboxState.DONE, 0L, output, null, m.saleId() != null ? "SETTLED" : "MESSAGE_DONE");
+        int[] counts = applyAccepted(tx, m, read, resettlements);
         return new ForwardResult(msgid, m.infno(), OutboxState.DONE, 0, errMsg, counts[0], counts[1]);
     }
 
-    private int[] applyAccepted(SqliteStore.Tx tx, OutboxMessage m, String out, Resettlements resettlements)
+    /** What the queue needs of an accepted answer, read before anything changes. */
+    private Object readAccepted(OutboxMessage m, String out) {
+        switch (wire.roleOf(m.infno())) {
+            case OFFLINE_UPLOAD:
+                return wire.uploadResults(out);
+            case ENTRY_SETTLEMENT:
+                return m.entryNo() == null ? null : wire.entrySettled(out);
+            case REVERSAL:
+                return wire.reversed(out);
+            default:
+                return null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private int[] applyAccepted(SqliteStore.Tx tx, OutboxMessage m, Object read, Resettlements resettlements)
             throws SQLException {
         switch (wire.roleOf(m.infno())) {
             case OFFLINE_UPLOAD:
-                return applyBatchResults(tx, m, out);
+                return applyBatchResults(tx, m, (List<WireFormat.UploadResult>) read);
             case ENTRY_REGISTRATION:
                 resettlements.registered(tx, m.entryNo());
                 break;
             case ENTRY_SETTLEMENT:
                 if (m.entryNo() != null) {
-                    resettlements.settled(tx, m.entryNo(), wire.entrySettled(out));
+                    resettlements.settled(tx, m.entryNo(), (WireFormat.EntrySettlement) read);
                 }
                 break;
             case REVERSAL:
-                applyReversal(tx, m, wire.reversed(out));
+                applyReversal(tx, m, (Boolean) read);
                 break;
             default:
                 break;
@@ -261,8 +285,8 @@ final class Outbox {
      * record the answer does not mention goes back to QUEUED and into a later batch (the center answers a
      * resent record DUPLICATE, never pays it twice).
      */
-    private int[] applyBatchResults(SqliteStore.Tx tx, OutboxMessage m, String out) throws SQLException {
-        List<WireFormat.UploadResult> results = wire.uploadResults(out);
+    private int[] applyBatchResults(SqliteStore.Tx tx, OutboxMessage m, List<WireFormat.UploadResult> results)
+            throws SQLException {
         Map<String, WireFormat.UploadResult> byRecord = new HashMap<>();
         for (WireFormat.UploadResult r : results) {
             if (r.cardNo() != null) {

@@ -259,25 +259,21 @@ public final class Terminal implements AutoCloseable {
         if (link == null) {
             return false;
         }
-        String input = json.createObjectNode().put("opter", options.operator()).put("dev_no", config.terminalNumber())
-                .put("mac", "00:00:00:00:00:" + config.terminalNumber()).toString();
-        CenterAnswer answer = link.send("9001", queue.reserveMsgid(), input);
-        if (answer instanceof CenterAnswer.NoAnswer none) {
-            centerState = PartState.fault("center unreachable: " + none.reason());
-            LOG.warn("Sign-in: center unreachable ({}); working offline", none.reason());
-            return false;
-        }
-        CenterAnswer.Answered a = (CenterAnswer.Answered) answer;
-        if (a.infcode() != 0) {
-            centerState = PartState.fault("center refused sign-in: " + a.infcode() + " " + a.errMsg());
-            LOG.error("Sign-in refused: infcode {} ({})", a.infcode(), a.errMsg());
-            return false;
-        }
         try {
-            JsonNode out = json.readTree(a.outputJson());
-            signNo.set(out.path("sign_no").asText(""));
-        } catch (IOException e) {
+            org.medcard.terminal.center.SignedIn signedIn = hostApi.call(new org.medcard.terminal.center.HostRequest.SignIn9001(
+                    options.operator(), config.terminalNumber(), "00:00:00:00:00:" + config.terminalNumber()));
+            signNo.set(signedIn.signNo());
+        } catch (org.medcard.terminal.center.MalformedAnswer e) {
             centerState = PartState.fault("sign-in answer unreadable");
+            LOG.warn("Sign-in: {}", e.getMessage());
+            return false;
+        } catch (CenterUnreachable e) {
+            centerState = PartState.fault("center unreachable: " + e.getMessage());
+            LOG.warn("Sign-in: center unreachable ({}); working offline", e.getMessage());
+            return false;
+        } catch (CenterRefusal e) {
+            centerState = PartState.fault("center refused sign-in: " + e.infcode() + " " + e.centerMessage());
+            LOG.error("Sign-in refused: infcode {} ({})", e.infcode(), e.centerMessage());
             return false;
         }
         centerState = PartState.ok("signed in" + (embeddedCenter != null ? " (embedded center, TRAINING MODE)" : ""));
@@ -296,16 +292,16 @@ public final class Terminal implements AutoCloseable {
         if (link == null || current.isEmpty() || centerState.health() != PartState.Health.OK) {
             return false;
         }
-        String input = json.createObjectNode().put("sign_no", current).toString();
-        CenterAnswer answer = link.send("9002", queue.reserveMsgid(), input);
-        if (answer instanceof CenterAnswer.Answered a && a.infcode() == 0) {
-            signNo.set("");
-            centerState = PartState.none("signed out");
-            LOG.info("Signed out ({})", current);
-            return true;
+        try {
+            hostApi.call(new org.medcard.terminal.center.HostRequest.SignOut9002(current));
+        } catch (CenterUnreachable | CenterRefusal e) {
+            LOG.warn("Sign-out not confirmed by the center: {}", e.getMessage());
+            return false;
         }
-        LOG.warn("Sign-out not confirmed by the center: {}", answer);
-        return false;
+        signNo.set("");
+        centerState = PartState.none("signed out");
+        LOG.info("Signed out ({})", current);
+        return true;
     }
 
     /** Catalog and blacklist at start; a failure leaves the last complete download and marks the center FAULT. */

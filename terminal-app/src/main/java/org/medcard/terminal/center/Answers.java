@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Reads fields of a center answer, turning anything missing or mistyped into a {@link CenterUnreachable}
+ * Reads fields of a center answer, turning anything missing or mistyped into a {@link MalformedAnswer}
  * that names the field: an answer we cannot read is a fault (retry or go offline), never a guess.
  */
 final class Answers {
@@ -97,7 +97,40 @@ final class Answers {
         return new Answers(infno, element);
     }
 
-    private CenterUnreachable malformed(String field, String expected) {
-        return new CenterUnreachable(infno, "malformed answer: field '" + field + "' should be " + expected);
+    JsonNode node() {
+        return node;
+    }
+
+    boolean has(String field) {
+        JsonNode v = node.get(field);
+        return v != null && !v.isNull();
+    }
+
+    /** A whole number that may be negative (a counter), or {@code fallback} when absent. */
+    long optionalInteger(String field, long fallback) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.canConvertToExactIntegral() || !v.canConvertToLong()) {
+            throw malformed(field, "a whole number");
+        }
+        return v.asLong();
+    }
+
+    /** A JSON boolean, or {@code fallback} when absent. */
+    boolean optionalBool(String field, boolean fallback) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw malformed(field, "true or false");
+        }
+        return v.booleanValue();
+    }
+
+    MalformedAnswer malformed(String field, String expected) {
+        return new MalformedAnswer(infno, field, "should be " + expected);
     }
 }

@@ -1,6 +1,5 @@
 package org.medcard.terminal.dayclose;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,8 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.medcard.queue.EncodedMessage;
 import org.medcard.queue.OfflineQueue;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.OutboxState;
@@ -25,9 +23,17 @@ import org.medcard.queue.ResettlementState;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
 import org.medcard.terminal.center.HostApi;
+import org.medcard.terminal.center.HostCodec;
+import org.medcard.terminal.center.HostRequest;
 import org.medcard.terminal.center.Reconciliation;
+import org.medcard.terminal.center.Resettled;
+import org.medcard.terminal.center.Reversal;
+import org.medcard.terminal.center.Settled;
+import org.medcard.terminal.center.UploadResults;
 import org.medcard.terminal.receipt.DayCloseReport;
 import org.medcard.terminal.receipt.DayCloseReport.Source;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts one business day from the queue and reconciles it with the center.
@@ -44,7 +50,9 @@ public final class DayClose {
     private final OfflineQueue queue;
     private final Optional<HostApi> center;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(DayClose.class);
+
+    private final HostCodec codec = new HostCodec();
 
     public DayClose(OfflineQueue queue, Optional<HostApi> center, Clock clock) {
         this.queue = queue;
@@ -103,32 +111,15 @@ public final class DayClose {
             if (m.infcode() == null || m.infcode() != 0 || !date.equals(LocalDateTime.ofInstant(m.updatedAt(), zone).toLocalDate())) {
                 continue;
             }
-            JsonNode in = parse(m.inputJson());
-            JsonNode out = parse(m.resultJson());
-            switch (m.infno()) {
-                case "2102" -> counted.add(new Counted(Source.ONLINE, out.path("setl_id").asText(), m.msgid(),
-                        out.path("fund_pay").asLong(), out.path("acct_pay").asLong(), out.path("cash_pay").asLong()));
-                case "8301" -> offline(m, in, out, counted);
-                case "8401" -> {
-                    long total = out.path("total").asLong();
-                    long fund = out.path("fund_pay").asLong();
-                    long acct = out.path("acct_pay").asLong();
-                    counted.add(new Counted(Source.RESETTLEMENT, out.path("setl_id").asText(), m.msgid(), fund, acct, total - fund - acct));
-                }
-                case "2601" -> {
-                    if (out.path("reversed").asBoolean()) {
-                        reversedMsgids.add(in.path("omsgid").asText());
-                        add(sums, Source.VOID, 0, out.path("refund_acct").asLong(), 0);
-                    }
-                }
-                case "2103" -> {
-                    // A supervisor's void: the center no longer counts the settlement, so neither does the terminal.
-                    voidedSetlIds.add(in.path("setl_id").asText());
-                    add(sums, Source.VOID, 0, out.path("refund_acct").asLong(), 0);
-                }
-                default -> {
-                    // 8502 load confirmations and queries move no settlement money.
-                }
+            Optional<HostRequest<?>> request = codec.tryDecode(new EncodedMessage(m.infno(), m.inputJson()));
+            if (request.isEmpty()) {
+                LOG.warn("Day close: message {} ({}) is not a host request this terminal can read; not counted", m.msgid(), m.infno());
+                continue;
+            }
+            try {
+                count(m, request.get(), counted, sums, reversedMsgids, voidedSetlIds);
+            } catch (CenterUnreachable e) {
+                LOG.warn("Day close: the answer to {} ({}) cannot be read, not counted: {}", m.msgid(), m.infno(), e.getMessage());
             }
         }
         List<Counted> settled = counted.stream().filter(c -> !reversedMsgids.contains(c.msgid()))
@@ -219,25 +210,42 @@ public final class DayClose {
         v[3] += cash;
     }
 
-    private void offline(OutboxMessage m, JsonNode in, JsonNode out, List<Counted> counted) {
-        JsonNode records = in.path("records");
-        JsonNode results = out.path("results");
-        for (int i = 0; i < results.size(); i++) {
-            JsonNode res = results.get(i);
-            if (!"ACCEPTED".equals(res.path("result").asText())) {
-                continue;
+    /** What one answered message adds: a settlement counted, or a void/reversal that takes one out. */
+    private void count(OutboxMessage m, HostRequest<?> request, List<Counted> counted, Map<Source, long[]> sums,
+                       Set<String> reversedMsgids, Set<String> voidedSetlIds) {
+        if (request instanceof HostRequest.Settle2102 settle) {
+            Settled out = codec.answer(settle, m.resultJson());
+            counted.add(new Counted(Source.ONLINE, out.setlId(), m.msgid(), out.fundPayFen(), out.acctPayFen(), out.cashPayFen()));
+        } else if (request instanceof HostRequest.UploadOffline8301 upload) {
+            offline(m, upload, codec.answer(upload, m.resultJson()), counted);
+        } else if (request instanceof HostRequest.Resettle8401 resettle) {
+            Resettled out = codec.answer(resettle, m.resultJson());
+            counted.add(new Counted(Source.RESETTLEMENT, out.setlId(), m.msgid(), out.fundPayFen(), out.acctPayFen(),
+                    out.totalFen() - out.fundPayFen() - out.acctPayFen()));
+        } else if (request instanceof HostRequest.Reverse2601 reverse) {
+            Reversal out = codec.answer(reverse, m.resultJson());
+            if (out.reversed()) {
+                reversedMsgids.add(reverse.omsgid());
+                add(sums, Source.VOID, 0, out.refundAcctFen(), 0);
             }
-            JsonNode rec = records.get(i);
-            counted.add(new Counted(Source.OFFLINE_DEBIT, res.path("setl_id").asText(), m.msgid(), 0,
-                    rec.path("acct_pay").asLong(), rec.path("cash_pay").asLong()));
+        } else if (request instanceof HostRequest.CancelSettlement2103 cancel) {
+            // A supervisor's void: the center no longer counts the settlement, so neither does the terminal.
+            voidedSetlIds.add(cancel.setlId());
+            add(sums, Source.VOID, 0, codec.answer(cancel, m.resultJson()).refundAcctFen(), 0);
         }
+        // 8502 load confirmations and the rest move no settlement money.
     }
 
-    private JsonNode parse(String text) {
-        try {
-            return text == null ? json.createObjectNode() : json.readTree(text);
-        } catch (IOException e) {
-            throw new IllegalStateException("queue holds a message that is not JSON: " + e.getMessage(), e);
+    private void offline(OutboxMessage m, HostRequest.UploadOffline8301 upload, UploadResults answer, List<Counted> counted) {
+        List<HostRequest.OfflineRecord> records = upload.records();
+        List<UploadResults.RecordResult> results = answer.results();
+        for (int i = 0; i < results.size() && i < records.size(); i++) {
+            UploadResults.RecordResult res = results.get(i);
+            if (!res.accepted()) {
+                continue;
+            }
+            HostRequest.OfflineRecord rec = records.get(i);
+            counted.add(new Counted(Source.OFFLINE_DEBIT, res.setlId(), m.msgid(), 0, rec.acctPayFen(), rec.cashPayFen()));
         }
     }
 }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.apdu.CardRefusal;
 import org.medcard.apdu.Hex;
 import org.medcard.card.CardNumber;
@@ -24,6 +22,8 @@ import org.medcard.queue.OutboxState;
 import org.medcard.queue.forward.Forwarder;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.HostApi;
+import org.medcard.terminal.center.HostCodec;
+import org.medcard.terminal.center.HostRequest;
 import org.medcard.terminal.center.PendingLoad;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +83,7 @@ public final class MonthlyLoads {
     private final OfflineQueue queue;
     private final Optional<Forwarder> forwarder;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final HostCodec codec = new HostCodec();
 
     public MonthlyLoads(LoadJournal journal, OfflineQueue queue, Optional<Forwarder> forwarder, Clock clock) {
         this.journal = journal;
@@ -186,14 +186,9 @@ public final class MonthlyLoads {
 
     /** Queues {@code 8502} durably, journals QUEUED, and sends it now when a forwarder is there. */
     private void confirm(LoadJournal.Entry e) {
-        ObjectNode input = json.createObjectNode().put("load_id", e.loadId()).put("card_no", e.cardNo())
-                .put("online_counter", e.onlineCounter());
-        if (e.tac() != null) {
-            input.put("tac", e.tac());
-        } else {
-            input.put("proof", "CARD_LOG");
-        }
-        OutboxMessage m = queue.queueMessage("8502", e.cardNo(), input.toString());
+        // Without a TAC (a torn load the card's log shows credited) the codec says so with proof CARD_LOG.
+        OutboxMessage m = queue.queue(codec.encode(new HostRequest.ConfirmLoad8502(e.loadId(), e.cardNo(), e.onlineCounter(),
+                e.tac())), e.cardNo());
         journal.queued(e.loadId(), m.msgid());
         forwarder.ifPresent(f -> {
             try {

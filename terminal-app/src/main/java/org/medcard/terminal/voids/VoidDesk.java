@@ -1,13 +1,15 @@
 package org.medcard.terminal.voids;
 
-import java.io.IOException;
 import java.util.Arrays;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.medcard.queue.EncodedMessage;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.OutboxState;
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.center.HostCodec;
+import org.medcard.terminal.center.HostRequest;
+import org.medcard.terminal.center.SettlementCancelled;
+import org.medcard.terminal.center.Settled;
 import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.operator.SignInResult;
@@ -28,7 +30,7 @@ public final class VoidDesk {
 
     private final Terminal terminal;
     private final Operators operators;
-    private final ObjectMapper json = new ObjectMapper();
+    private final HostCodec codec = new HostCodec();
 
     public VoidDesk(Terminal terminal, Operators operators) {
         this.terminal = terminal;
@@ -48,8 +50,8 @@ public final class VoidDesk {
         if (terminal.onlineCenter().isEmpty() || terminal.forwarder().isEmpty()) {
             return outcome(VoidOutcome.Kind.REFUSED, setlId, 0, 0, 0, null, "void.center_needed", setlId);
         }
-        String input = json.createObjectNode().put("setl_id", setlId).put("reason", reason).toString();
-        OutboxMessage sent = terminal.queue().queueMessage("2103", null, input);
+        HostRequest.CancelSettlement2103 cancel = new HostRequest.CancelSettlement2103(setlId, reason);
+        OutboxMessage sent = terminal.queue().queue(codec.encode(cancel), null);
         terminal.forwarder().get().sendNow(sent.msgid());
         OutboxMessage m = terminal.queue().message(sent.msgid()).orElse(sent);
         if (m.state() == OutboxState.REJECTED) {
@@ -60,11 +62,18 @@ public final class VoidDesk {
             terminal.audit().record(supervisor, "VOID_SENT", "settlement " + setlId + ", msgid " + m.msgid() + ", unanswered");
             return outcome(VoidOutcome.Kind.PENDING, setlId, 0, 0, 0, null, "void.pending", setlId);
         }
-        JsonNode out = read(m.resultJson());
-        long acct = out.path("refund_acct").asLong();
-        long fund = out.path("refund_fund").asLong();
+        SettlementCancelled out;
+        try {
+            out = codec.answer(cancel, m.resultJson());
+        } catch (org.medcard.terminal.center.CenterUnreachable e) {
+            // Stored as answered, yet unreadable: the center did void it; the figures are shown as unknown (0).
+            LOG.error("Void of settlement {}: the center's answer cannot be read ({})", setlId, e.getMessage());
+            out = new SettlementCancelled(0, 0, null);
+        }
+        long acct = out.refundAcctFen();
+        long fund = out.refundFundFen();
         long cash = cashShareOf(setlId);
-        String loadId = out.path("load_id").isTextual() ? out.path("load_id").asText() : null;
+        String loadId = out.loadId();
         terminal.audit().record(supervisor, "VOID", "settlement " + setlId + ": cash back " + cash + " fen, account "
                 + acct + " fen as pending load " + loadId + ", reason: " + reason);
         LOG.info("Settlement {} voided by supervisor {}: cash back {} fen, account {} fen as pending load {}", setlId, supervisor,
@@ -80,22 +89,26 @@ public final class VoidDesk {
         return r instanceof SignInResult.SignedIn s && s.operator().role().covers(Role.SUPERVISOR);
     }
 
-    /** The cash share the patient paid, from this terminal's settle message (2102/2207) that the center answered with setlId. */
+    /** The cash share the patient paid, from this terminal's settlement (2102/2207) that the center answered with setlId. */
     private long cashShareOf(String setlId) {
         for (OutboxMessage m : terminal.queue().messages(OutboxState.DONE)) {
-            if (("2102".equals(m.infno()) || "2207".equals(m.infno())) && setlId.equals(read(m.resultJson()).path("setl_id").asText())) {
-                return read(m.inputJson()).path("cash_pay").asLong();
+            HostRequest<?> r = codec.tryDecode(new EncodedMessage(m.infno(), m.inputJson())).orElse(null);
+            if (r instanceof HostRequest.Settle2102 s && setlId.equals(setlIdOf(s, m))) {
+                return s.cashFen();
+            }
+            if (r instanceof HostRequest.OutpatientSettle2207 s && setlId.equals(setlIdOf(s, m))) {
+                return s.cashFen();
             }
         }
         LOG.info("Settlement {} is not in this terminal's queue: no cash share known to hand back", setlId);
         return 0;
     }
 
-    private JsonNode read(String text) {
+    private String setlIdOf(HostRequest<Settled> settle, OutboxMessage m) {
         try {
-            return json.readTree(text == null ? "{}" : text);
-        } catch (IOException e) {
-            throw new IllegalStateException("stored center message unreadable", e);
+            return codec.answer(settle, m.resultJson()).setlId();
+        } catch (org.medcard.terminal.center.CenterUnreachable e) {
+            return null;
         }
     }
 

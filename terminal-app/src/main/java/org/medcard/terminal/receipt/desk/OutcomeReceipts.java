@@ -1,16 +1,20 @@
 package org.medcard.terminal.receipt.desk;
 
-import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.medcard.queue.EncodedMessage;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.OutboxState;
+import org.medcard.queue.PurseRecord;
 import org.medcard.queue.ResettlementEntry;
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.center.CenterUnreachable;
+import org.medcard.terminal.center.HostCodec;
+import org.medcard.terminal.center.HostRequest;
+import org.medcard.terminal.center.Resettled;
+import org.medcard.terminal.center.Settled;
 import org.medcard.terminal.dayclose.DayClose;
 import org.medcard.terminal.receipt.CardProof;
 import org.medcard.terminal.receipt.CashReceipt;
@@ -49,7 +53,7 @@ public final class OutcomeReceipts {
 
     private final Terminal terminal;
     private final ReceiptJournal journal;
-    private final ObjectMapper json = new ObjectMapper();
+    private final HostCodec codec = new HostCodec();
 
     public OutcomeReceipts(Terminal terminal, ReceiptJournal journal) {
         this.terminal = terminal;
@@ -86,24 +90,24 @@ public final class OutcomeReceipts {
         if (o.kind() != ResettleOutcome.Kind.SETTLED) {
             return Optional.empty();
         }
-        Optional<OutboxMessage> sent = done("8401", m -> o.entryNo().equals(m.entryNo())
-                || o.entryNo().equals(read(m.inputJson()).path("entry_no").asText()));
+        Optional<OutboxMessage> sent = done(m -> decoded(m) instanceof HostRequest.Resettle8401 r
+                && (o.entryNo().equals(m.entryNo()) || o.entryNo().equals(r.entryNo())));
         Optional<ResettlementEntry> local = terminal.queue().resettlement(o.entryNo());
-        JsonNode in = sent.map(m -> read(m.inputJson())).orElse(json.createObjectNode());
-        JsonNode out = sent.map(m -> read(m.resultJson())).orElse(json.createObjectNode());
+        Optional<HostRequest.Resettle8401> in = sent.map(m -> (HostRequest.Resettle8401) decoded(m));
+        Optional<Resettled> out = sent.flatMap(m -> answer(in.get(), m));
         Optional<CashReceipt> original = journal.byEntryNo(o.entryNo()).filter(CashReceipt.class::isInstance).map(CashReceipt.class::cast);
 
-        long cashPaid = local.map(ResettlementEntry::cashPaidFen).orElseGet(() -> in.path("cash_paid").asLong());
-        String originalTime = local.map(ResettlementEntry::originalTime).orElseGet(() -> in.path("original_time").asText(null));
-        String certNo = local.map(ResettlementEntry::psnCertNo).orElseGet(() -> in.path("psn_cert_no").asText(UNKNOWN));
+        long cashPaid = local.map(ResettlementEntry::cashPaidFen).orElseGet(() -> in.map(HostRequest.Resettle8401::cashPaidFen).orElse(0L));
+        String originalTime = local.map(ResettlementEntry::originalTime).orElseGet(() -> in.map(HostRequest.Resettle8401::originalTime).orElse(null));
+        String certNo = local.map(ResettlementEntry::psnCertNo).orElseGet(() -> in.map(HostRequest.Resettle8401::psnCertNo).orElse(UNKNOWN));
         String name = original.map(c -> c.insured().name()).orElse(UNKNOWN);
-        String cardNo = in.path("card_no").asText(null);
+        String cardNo = in.map(HostRequest.Resettle8401::cardNo).orElse(null);
         long fund = o.fundFen();
         long acct = o.accountFen();
         CardProof proof = null;
         if (acct > 0) {
-            String tac = in.path("purse").path("tac").asText(null);
-            long balance = out.path("acct_balance_shadow").asLong(-1);
+            String tac = in.map(HostRequest.Resettle8401::purse).map(PurseRecord::tac).orElse(null);
+            long balance = out.map(Resettled::acctBalanceShadowFen).orElse(-1L);
             if (tac == null || balance < 0) {
                 LOG.warn("Re-settlement of entry {}: acct_pay {} fen without the card's TAC; no receipt composed", o.entryNo(), acct);
                 return Optional.empty();
@@ -139,12 +143,18 @@ public final class OutcomeReceipts {
             split = r.split();
         } else {
             // Settled before receipts were journalled, or at another counter: what the queue knows.
-            Optional<OutboxMessage> settle = done(null, m -> ("2102".equals(m.infno()) || "2207".equals(m.infno()))
-                    && o.setlId().equals(read(m.resultJson()).path("setl_id").asText()));
-            JsonNode out = settle.map(m -> read(m.resultJson())).orElse(json.createObjectNode());
-            long fund = out.path("fund_pay").asLong(o.fundFen());
-            long acct = out.path("acct_pay").asLong(o.accountFen());
-            long cash = out.path("cash_pay").asLong(o.cashBackFen());
+            Optional<Settled> out = Optional.empty();
+            Optional<OutboxMessage> settle = Optional.empty();
+            for (OutboxMessage m : terminal.queue().messages(OutboxState.DONE)) {
+                Optional<Settled> s = settledBy(m).filter(a -> o.setlId().equals(a.setlId()));
+                if (s.isPresent()) {
+                    out = s;
+                    settle = Optional.of(m);
+                }
+            }
+            long fund = out.map(Settled::fundPayFen).orElse(o.fundFen());
+            long acct = out.map(Settled::acctPayFen).orElse(o.accountFen());
+            long cash = out.map(Settled::cashPayFen).orElse(o.cashBackFen());
             split = new Split(fund + acct + cash, fund, acct, cash);
             insured = new Insured(UNKNOWN, UNKNOWN, settle.map(OutboxMessage::cardKey).orElse(null));
             time = settle.map(m -> LocalDateTime.ofInstant(m.createdAt(), zone())).orElse(LocalDateTime.now(terminal.clock()));
@@ -165,9 +175,34 @@ public final class OutcomeReceipts {
                 terminal.clock());
     }
 
-    private Optional<OutboxMessage> done(String infno, java.util.function.Predicate<OutboxMessage> match) {
-        return terminal.queue().messages(OutboxState.DONE).stream()
-                .filter(m -> infno == null || infno.equals(m.infno())).filter(match).reduce((a, b) -> b);
+    private Optional<OutboxMessage> done(java.util.function.Predicate<OutboxMessage> match) {
+        return terminal.queue().messages(OutboxState.DONE).stream().filter(match).reduce((a, b) -> b);
+    }
+
+    /** The stored message as the codec reads it, or null when it is none it knows. */
+    private HostRequest<?> decoded(OutboxMessage m) {
+        return codec.tryDecode(new EncodedMessage(m.infno(), m.inputJson())).orElse(null);
+    }
+
+    /** The answer of a settlement (2102, 2207) stored in {@code m}; empty for any other message. */
+    private Optional<Settled> settledBy(OutboxMessage m) {
+        HostRequest<?> r = decoded(m);
+        if (r instanceof HostRequest.Settle2102 s) {
+            return answer(s, m);
+        }
+        if (r instanceof HostRequest.OutpatientSettle2207 s) {
+            return answer(s, m);
+        }
+        return Optional.empty();
+    }
+
+    private <A> Optional<A> answer(HostRequest<A> request, OutboxMessage m) {
+        try {
+            return Optional.of(codec.answer(request, m.resultJson()));
+        } catch (CenterUnreachable e) {
+            LOG.warn("Stored answer to {} ({}) cannot be read: {}", m.msgid(), m.infno(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private LocalDateTime parseTime(String text) {
@@ -182,11 +217,4 @@ public final class OutcomeReceipts {
         return terminal.clock().getZone();
     }
 
-    private JsonNode read(String text) {
-        try {
-            return json.readTree(text == null ? "{}" : text);
-        } catch (IOException e) {
-            throw new IllegalStateException("stored center message unreadable", e);
-        }
-    }
 }
