@@ -1,7 +1,16 @@
 /**
- * The terminal side of the center protocol ({@code host-protocol.md}): typed requests and answers for
- * the query transactions, over the offline queue's {@link org.medcard.queue.forward.CenterLink}. Business
- * acts that move money (settlements, uploads, re-settlements) go through the queue's outbox so their
- * {@code msgid} is stored before the first send.
+ * The terminal side of the center protocol ({@code host-protocol.md}), and the only code that knows its wire
+ * format. {@link org.medcard.terminal.center.HostCodec} encodes every {@link org.medcard.terminal.center.HostRequest}
+ * (one record per transaction, e.g. {@code Settle2102(presettleId, accountFen, cashFen, purse)}) to the queue's opaque
+ * {@link org.medcard.queue.EncodedMessage}, decodes stored messages back, and reads every answer into a typed value;
+ * an answer it cannot read is a {@link org.medcard.terminal.center.MalformedAnswer} naming the field (a fault, like
+ * {@link org.medcard.terminal.center.CenterUnreachable}), an {@code infcode} other than 0 a
+ * {@link org.medcard.terminal.center.CenterRefusal}.
+ *
+ * <p>Queries are sent at once by {@link org.medcard.terminal.center.HostApi} over the offline queue's
+ * {@link org.medcard.queue.forward.CenterLink}. Business acts that move money (settlements, uploads,
+ * re-settlements, voids, load confirmations) go through the queue's outbox so their {@code msgid} is stored before
+ * the first send; the queue knows no transaction code and asks {@link org.medcard.terminal.center.QueueWireFormat}
+ * (its {@link org.medcard.queue.WireFormat}) what it must build or read itself.
  */
 package org.medcard.terminal.center;
