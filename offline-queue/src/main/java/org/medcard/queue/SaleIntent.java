@@ -103,6 +103,20 @@ public record SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int car
                 null, settleInputJson);
     }
 
+    /** An online sale settled by {@code settlement} (encoded by the terminal's codec, without the purse record). */
+    public static SaleIntent online(String cardNo, String psnCertNo, int cardCounter, long acctPayFen, long cashPayFen,
+                                    String itemsJson, EncodedMessage settlement) {
+        return new SaleIntent(SaleMode.ONLINE, cardNo, psnCertNo, cardCounter, acctPayFen, cashPayFen, itemsJson,
+                settlement.transaction(), settlement.input());
+    }
+
+    /** R11 case 3 as {@link #resettle(String, String, int, long, long, String, String)}, with the entry's encoded settlement. */
+    public static SaleIntent resettle(String cardNo, String psnCertNo, int cardCounter, long acctPayFen,
+                                      long cashPayFen, String itemsJson, EncodedMessage settlement) {
+        return new SaleIntent(SaleMode.RESETTLE, cardNo, psnCertNo, cardCounter, acctPayFen, cashPayFen, itemsJson,
+                settlement.transaction(), settlement.input());
+    }
+
     /** Without the PSAM's sequence and time: the journal numbers the debit itself. */
     public SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int cardCounter, long acctPayFen,
                       long cashPayFen, String itemsJson, String settleInfno, String settleInputJson) {

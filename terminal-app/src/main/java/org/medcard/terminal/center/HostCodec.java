@@ -475,6 +475,32 @@ public final class HostCodec {
         }
     }
 
+    /**
+     * The answer stored with a settlement message ({@code 2102}, {@code 2207}), e.g. an outbox message's
+     * {@code resultJson}.
+     *
+     * @throws IllegalArgumentException when {@code settlement} is no settlement
+     * @throws MalformedAnswer          when the answer cannot be read
+     */
+    public Settled settled(EncodedMessage settlement, String output) {
+        HostRequest<?> r = decode(settlement);
+        if (r instanceof Settle2102 s) {
+            return answer(s, output);
+        }
+        if (r instanceof OutpatientSettle2207 s) {
+            return answer(s, output);
+        }
+        throw new IllegalArgumentException(settlement.transaction() + " is not a settlement");
+    }
+
+    /** The answer stored with a re-settlement message ({@code 8401}); thrown as {@link #settled}. */
+    public Resettled resettled(EncodedMessage resettlement, String output) {
+        if (decode(resettlement) instanceof Resettle8401 r) {
+            return answer(r, output);
+        }
+        throw new IllegalArgumentException(resettlement.transaction() + " is not a re-settlement");
+    }
+
     private Object read(HostRequest<?> r, Answers a) {
         if (r instanceof SignIn9001) {
             return new SignedIn(a.text("sign_no"), a.optionalText("sign_time"));
