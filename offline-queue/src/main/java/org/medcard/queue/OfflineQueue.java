@@ -64,6 +64,7 @@ public final class OfflineQueue implements AutoCloseable {
      * @param settings terminal, limits, timeouts
      * @param hmacKey  this terminal's key for the HMAC chain, at least 16 bytes
      * @param clock    time source (tests pass a fixed or stepping clock)
+     * @param wire     the host protocol as the terminal's codec encodes it; the queue itself knows no transaction code
      * @throws QueueStoreException CORRUPT, LOCKED, IO_ERROR, DISK_FULL with a sentence for the technician
      */
     public static OfflineQueue open(Path file, QueueSettings settings, byte[] hmacKey, Clock clock, WireFormat wire) {

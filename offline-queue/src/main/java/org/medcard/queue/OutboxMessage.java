@@ -22,4 +22,9 @@ public record OutboxMessage(long id, String msgid, String infno, String cardKey,
                             String inputJson, OutboxState state, long attempts, Instant createdAt,
                             Instant updatedAt, Long infcode, String resultJson, String reason,
                             String reversalMsgid) {
+
+    /** The message as it was queued: the terminal's codec decodes it ({@code HostCodec.decode}). */
+    public EncodedMessage message() {
+        return new EncodedMessage(infno, inputJson);
+    }
 }

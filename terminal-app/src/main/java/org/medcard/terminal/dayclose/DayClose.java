@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.medcard.queue.EncodedMessage;
 import org.medcard.queue.OfflineQueue;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.OutboxState;
@@ -111,7 +110,7 @@ public final class DayClose {
             if (m.infcode() == null || m.infcode() != 0 || !date.equals(LocalDateTime.ofInstant(m.updatedAt(), zone).toLocalDate())) {
                 continue;
             }
-            Optional<HostRequest<?>> request = codec.tryDecode(new EncodedMessage(m.infno(), m.inputJson()));
+            Optional<HostRequest<?>> request = codec.tryDecode(m.message());
             if (request.isEmpty()) {
                 LOG.warn("Day close: message {} ({}) is not a host request this terminal can read; not counted", m.msgid(), m.infno());
                 continue;

@@ -2,7 +2,6 @@ package org.medcard.terminal.voids;
 
 import java.util.Arrays;
 
-import org.medcard.queue.EncodedMessage;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.OutboxState;
 import org.medcard.terminal.Terminal;
@@ -92,7 +91,7 @@ public final class VoidDesk {
     /** The cash share the patient paid, from this terminal's settlement (2102/2207) that the center answered with setlId. */
     private long cashShareOf(String setlId) {
         for (OutboxMessage m : terminal.queue().messages(OutboxState.DONE)) {
-            HostRequest<?> r = codec.tryDecode(new EncodedMessage(m.infno(), m.inputJson())).orElse(null);
+            HostRequest<?> r = codec.tryDecode(m.message()).orElse(null);
             if (r instanceof HostRequest.Settle2102 s && setlId.equals(setlIdOf(s, m))) {
                 return s.cashFen();
             }

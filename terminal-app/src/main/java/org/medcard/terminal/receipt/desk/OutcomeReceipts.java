@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
-import org.medcard.queue.EncodedMessage;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.OutboxState;
 import org.medcard.queue.PurseRecord;
@@ -181,7 +180,7 @@ public final class OutcomeReceipts {
 
     /** The stored message as the codec reads it, or null when it is none it knows. */
     private HostRequest<?> decoded(OutboxMessage m) {
-        return codec.tryDecode(new EncodedMessage(m.infno(), m.inputJson())).orElse(null);
+        return codec.tryDecode(m.message()).orElse(null);
     }
 
     /** The answer of a settlement (2102, 2207) stored in {@code m}; empty for any other message. */
