@@ -261,8 +261,8 @@ public final class CounterModel {
 
     /** The simulated cards, when the training reader is in use (empty otherwise). */
     public List<TrainingCard> trainingCards() {
-        return terminal.devices().training().map(t -> t.profiles().all().stream()
-                .map(p -> new TrainingCard(p.profile(), p.psnName(), p.description())).toList()).orElse(List.of());
+        return terminal.devices().training().map(t -> t.cards().stream()
+                .map(c -> new TrainingCard(c.profile(), c.name(), c.description())).toList()).orElse(List.of());
     }
 
     /** Puts a training card in the simulated slot (as a cashier would insert a real one). */
