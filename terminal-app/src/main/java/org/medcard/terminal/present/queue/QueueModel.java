@@ -94,7 +94,9 @@ public final class QueueModel {
         String by = cashier.get();
         run(texts.get("busy.resettling", entryNo), () -> {
             // The account pays its share as of the original date (R11): the card's PIN is asked when needed (R10).
-            ResettleAnswer answer = answer(desk.settle(entryNo, by, pinFromView(), -1));
+            ResettleOutcome outcome = desk.settle(entryNo, by, pinFromView(), -1);
+            journal(outcome, by);
+            ResettleAnswer answer = answer(outcome);
             ui.execute(() -> view.showResettled(answer));
             reload();
         });
@@ -106,6 +108,18 @@ public final class QueueModel {
     }
 
     // ---------------------------------------------------------------- on the worker
+
+    /**
+     * Journals the re-settlement's receipt at once, as the CLI does, so {@code medcard receipt list} shows it and
+     * {@code reprint N} prints it. A journal failure does not undo the re-settlement: it is logged.
+     */
+    private void journal(ResettleOutcome outcome, String by) {
+        try {
+            terminal.outcomeReceipts().resettlement(outcome, by).ifPresent(terminal.receipts()::issue);
+        } catch (RuntimeException e) {
+            LOG.error("The re-settlement receipt of {} could not be journalled: {}", outcome.entryNo(), e.getMessage(), e);
+        }
+    }
 
     /** Runs on the worker: hands the PIN question to the UI thread and waits for the cashier. */
     private PinSource pinFromView() {

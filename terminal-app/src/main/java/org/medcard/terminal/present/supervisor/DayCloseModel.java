@@ -11,6 +11,8 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.Money;
 import org.medcard.terminal.dayclose.DayClose;
 import org.medcard.terminal.receipt.DayCloseReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Closes a business day: counts it from the queue, reconciles it with the center (3201, and 3202 record by
@@ -20,6 +22,7 @@ import org.medcard.terminal.receipt.DayCloseReport;
  * <p>Threads: public methods on the UI thread; counting and the center run on {@code worker}.
  */
 public final class DayCloseModel {
+    private static final Logger LOG = LoggerFactory.getLogger(DayCloseModel.class);
     private final Terminal terminal;
     private final Supplier<String> supervisor;
     private final DayCloseView view;
@@ -45,8 +48,18 @@ public final class DayCloseModel {
             DayClose.Result r = new DayClose(terminal.queue(), terminal.onlineCenter(), terminal.clock()).close(date);
             terminal.audit().record(by, "DAY_CLOSE", date + ": " + r.reconciliation().result() + ", " + r.count()
                     + " settlement(s), fund " + r.fundSum() + ", account " + r.acctSum() + ", cash " + r.cashSum() + " fen");
+            journal(r, by);
             return answer(r);
         }, view::showDayClose);
+    }
+
+    /** The report is journalled at once, as the CLI does: {@code medcard receipt list} / {@code reprint N} find it. */
+    private void journal(DayClose.Result r, String by) {
+        try {
+            terminal.receipts().issue(terminal.outcomeReceipts().dayClose(r, by));
+        } catch (RuntimeException e) {
+            LOG.error("The day-close report could not be journalled: {}", e.getMessage(), e);
+        }
     }
 
     DayCloseAnswer answer(DayClose.Result r) {
