@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 
 import org.medcard.terminal.config.Money;
+import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.voids.VoidDesk;
 import org.medcard.terminal.voids.VoidOutcome;
 import org.slf4j.Logger;
@@ -40,14 +41,14 @@ public final class VoidModel {
         this.desk = desk;
         this.journal = journal;
         this.view = view;
-        this.texts = new Texts(language);
+        this.texts = Texts.of(Work.BUNDLE, language);
         this.work = new Work(view, worker, ui, texts);
     }
 
     public void voidSettlement(String setlId) {
         String id = setlId == null ? "" : setlId.trim();
         if (id.isEmpty()) {
-            view.showMessage(texts.get("void.missing"));
+            view.showMessage(texts.text("void.missing"));
             return;
         }
         SupervisorConfirmation c = view.confirmVoid(id);
@@ -59,12 +60,12 @@ public final class VoidModel {
         }
         if (c.reason() == null || c.reason().isBlank()) {
             c.wipe();
-            view.showMessage(texts.get("void.reason_missing"));
+            view.showMessage(texts.text("void.reason_missing"));
             return;
         }
         String reason = c.reason().trim();
         String supervisor = c.supervisor();
-        work.run(texts.get("busy.void", id), () -> {
+        work.run(texts.text("busy.void", id), () -> {
             VoidOutcome o = desk.voidSettlement(id, supervisor, c.password(), reason);
             try {
                 journal.record(o, reason, supervisor);
@@ -79,12 +80,12 @@ public final class VoidModel {
     VoidResult result(VoidOutcome o) {
         return switch (o.kind()) {
             case VOIDED -> o.cashBackFen() > 0
-                    ? new VoidResult(o, true, Money.formatYuan(o.cashBackFen()), texts.get("void.hand_back", Money.formatYuan(o.cashBackFen())),
+                    ? new VoidResult(o, true, Money.formatYuan(o.cashBackFen()), texts.text("void.hand_back", Money.formatYuan(o.cashBackFen())),
                     o.message())
-                    : new VoidResult(o, false, "0.00", texts.get("void.done"), o.message());
-            case PENDING -> new VoidResult(o, false, null, texts.get("void.pending"), o.message());
-            case REJECTED -> new VoidResult(o, false, null, texts.get("void.rejected"), o.message());
-            case REFUSED -> new VoidResult(o, false, null, texts.get("void.refused"), o.message());
+                    : new VoidResult(o, false, "0.00", texts.text("void.done"), o.message());
+            case PENDING -> new VoidResult(o, false, null, texts.text("void.pending"), o.message());
+            case REJECTED -> new VoidResult(o, false, null, texts.text("void.rejected"), o.message());
+            case REFUSED -> new VoidResult(o, false, null, texts.text("void.refused"), o.message());
         };
     }
 }
