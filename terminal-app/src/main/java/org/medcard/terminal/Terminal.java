@@ -29,9 +29,6 @@ import org.medcard.queue.forward.Backoff;
 import org.medcard.queue.forward.CenterAnswer;
 import org.medcard.queue.forward.Forwarder;
 import org.medcard.queue.forward.HttpCenterLink;
-import org.medcard.simulator.center.CenterConfig;
-import org.medcard.simulator.center.SettlementCenter;
-import org.medcard.simulator.profile.CardProfiles;
 import org.medcard.terminal.catalog.BlacklistRefresh;
 import org.medcard.terminal.catalog.Downloads;
 import org.medcard.terminal.center.CenterRefusal;
@@ -102,7 +99,7 @@ public final class Terminal implements AutoCloseable {
     private final TerminalDb db;
     private final Devices devices;
     private final OfflineQueue queue;
-    private final SettlementCenter embeddedCenter;
+    private final TrainingMode.EmbeddedCenter embeddedCenter;
     private final HttpCenterLink link;
     private final HostApi hostApi;
     private final Forwarder forwarder;
@@ -180,15 +177,12 @@ public final class Terminal implements AutoCloseable {
 
     // ---------------------------------------------------------------- wiring
 
+    /** The simulator's reader and PSAM, through the training door, when the configuration names them. */
     private static Optional<TrainingReader> trainingReader(TerminalConfig config, Clock clock) {
         if (config.reader().kind() != DeviceChoice.Kind.SIMULATOR && config.psam().kind() != DeviceChoice.Kind.SIMULATOR) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new TrainingReader(CardProfiles.bundled(), config.dataDir(), clock));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the training cards in " + config.dataDir(), e);
-        }
+        return Optional.of(TrainingMode.required("reader=simulator").reader(config.dataDir(), clock));
     }
 
     /**
@@ -234,11 +228,8 @@ public final class Terminal implements AutoCloseable {
         return org.medcard.terminal.security.TerminalKey.loadOrCreate(file);
     }
 
-    private static SettlementCenter startEmbeddedCenter(Path dataDir, Clock clock) {
-        SettlementCenter c = new SettlementCenter(CenterConfig.of(dataDir.resolve("center.db").toString()), clock);
-        c.start(0);
-        LOG.warn("TRAINING MODE: embedded simulated center on 127.0.0.1:{} ({})", c.port(), dataDir.resolve("center.db"));
-        return c;
+    private static TrainingMode.EmbeddedCenter startEmbeddedCenter(Path dataDir, Clock clock) {
+        return TrainingMode.required("center.url=embedded").startCenter(dataDir, clock);
     }
 
     private static void createDirectories(Path dir) {
@@ -460,7 +451,7 @@ public final class Terminal implements AutoCloseable {
     }
 
     /** The embedded simulated center (TRAINING MODE), when configured. */
-    public Optional<SettlementCenter> embeddedCenter() {
+    public Optional<TrainingMode.EmbeddedCenter> embeddedCenter() {
         return Optional.ofNullable(embeddedCenter);
     }
 

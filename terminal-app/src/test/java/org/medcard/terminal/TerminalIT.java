@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medcard.simulator.center.fault.Fault;
 import org.medcard.simulator.center.fault.FaultKind;
 import org.medcard.terminal.device.TrainingReader;
+import org.medcard.terminal.training.SimulatedCenter;
 
 /** The composition root in training mode: real SQLite files, the embedded center over loopback HTTP. */
 class TerminalIT {
@@ -50,7 +51,7 @@ class TerminalIT {
     @Test
     void centerDownAtStart_terminalStartsOffline_withTheCenterMarkedFault() {
         try (Terminal t = TrainingTerminals.open(dir, Map.of())) {
-            t.embeddedCenter().orElseThrow().inject(Fault.always(FaultKind.DOWN));
+            SimulatedCenter.of(t.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
             assertTrue(t.onlineCenter().isPresent(), "still signed in: the fault shows on the next call");
         }
         try (Terminal off = new Terminal(TrainingTerminals.config(dir, Map.of()), TrainingTerminals.CLOCK,

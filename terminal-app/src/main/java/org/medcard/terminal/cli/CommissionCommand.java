@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.medcard.terminal.Terminal;
-import org.medcard.terminal.commissioning.Commissioning;
+import org.medcard.terminal.TrainingMode;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.config.TerminalConfig;
 import org.medcard.terminal.receipt.CommissioningReport;
@@ -73,7 +73,7 @@ final class CommissionCommand implements Callable<Integer> {
         overrides.put("center.url", "embedded");
         TerminalConfig config = new ConfigLoader(env.defaultDataDir()).load(options.configFile(env.defaultDataDir()), overrides).config();
         try (Terminal t = new Terminal(config, env.clock(), new Terminal.Options(false, false, technician))) {
-            CommissioningReport result = new Commissioning(t, technician).run();
+            CommissioningReport result = TrainingMode.required("commissioning").commission(t, technician);
             ReceiptDesk desk = t.receipts();
             ReceiptDesk.Issued issued = desk.issue(result);
             long passed = result.items().stream().filter(CommissioningReport.CheckItem::passed).count();

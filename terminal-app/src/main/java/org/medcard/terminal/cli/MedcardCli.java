@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import java.util.concurrent.Callable;
 
+import org.medcard.terminal.TrainingMode;
 import org.medcard.terminal.config.ConfigException;
 import org.medcard.terminal.config.ConfigLoader;
 import picocli.CommandLine;
@@ -90,7 +91,9 @@ public final class MedcardCli implements Callable<Integer> {
         cl.addSubcommand(new CommandLine(ReverseCommand.class, factory));
         cl.addSubcommand(new CommandLine(DayCloseCommand.class, factory));
         cl.addSubcommand(new CommandLine(ReceiptCommand.class, factory));
-        cl.addSubcommand("simulator", TechnicianCommands.simulator(environment, factory));
+        // Only a build with TRAINING MODE has the simulator's technician tool.
+        TrainingMode.installed().ifPresent(training -> cl.addSubcommand("simulator",
+                TechnicianCommands.simulator(training, environment, factory)));
         cl.addSubcommand(new CommandLine(OperatorCommand.class, factory));
         cl.addSubcommand(new CommandLine(AuditCommand.class, factory));
         cl.setOut(out);

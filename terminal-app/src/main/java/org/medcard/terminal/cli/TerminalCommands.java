@@ -40,7 +40,7 @@ final class TerminalCommands {
             return;
         }
         String p = profile == null ? DEFAULT_SIM_CARD : profile;
-        if (t.devices().training().orElseThrow().profiles().find(p).isEmpty()) {
+        if (t.devices().training().orElseThrow().cards().stream().noneMatch(c -> c.profile().equals(p))) {
             throw new CommandLine.ParameterException(cl, "no training card profile '" + p + "'");
         }
         try {

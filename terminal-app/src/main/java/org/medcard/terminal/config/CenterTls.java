@@ -2,6 +2,8 @@ package org.medcard.terminal.config;
 
 import java.nio.file.Path;
 
+import org.medcard.terminal.security.TlsStores;
+
 /**
  * TLS to the center: a trust store holding the CA that signs the center's certificate (none: the JDK's
  * default CAs), and an optional key store with this terminal's client certificate (when the center asks for
@@ -13,14 +15,14 @@ import java.nio.file.Path;
  * @param keyStoreType       {@code center.keystore.type}: PKCS12 or JKS
  */
 public record CenterTls(Path trustStore, String trustStorePassword, String trustStoreType,
-                        Path keyStore, String keyStorePassword, String keyStoreType) {
+                        Path keyStore, String keyStorePassword, String keyStoreType) implements TlsStores {
 
     /** No trust store, no client certificate: the JDK's defaults. */
     public static CenterTls defaults() {
         return new CenterTls(null, "", "PKCS12", null, "", "PKCS12");
     }
 
-    /** Whether anything differs from the JDK's default TLS settings. */
+    @Override
     public boolean configured() {
         return trustStore != null || keyStore != null;
     }

@@ -1,19 +1,15 @@
 package org.medcard.terminal.device;
 
 import java.nio.file.Path;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import javax.smartcardio.TerminalFactory;
 
 import org.medcard.psam.FileSequenceStore;
 import org.medcard.psam.Psam;
 import org.medcard.psam.PsamClient;
 import org.medcard.psam.SoftPsam;
 import org.medcard.psam.SoftPsamKeys;
-import org.medcard.simulator.reader.inprocess.SimulatorProvider;
 import org.medcard.terminal.config.DeviceChoice;
 import org.medcard.transport.CardFault;
 import org.medcard.transport.CardTransport;
@@ -43,7 +39,6 @@ public final class Devices implements AutoCloseable {
     private final DeviceChoice psamChoice;
     private final Optional<TrainingReader> training;
     private final Path dataDir;
-    private PcscReaders simulatorPcsc;
     private PcscReaders systemPcsc;
     /** Serial counter readers by port path: the card (slot 0) and the PSAM (slot 1) may share one reader. */
     private final Map<String, SerialReader> serialReaders = new HashMap<>();
@@ -74,7 +69,7 @@ public final class Devices implements AutoCloseable {
     /** Whether a card is in the card slot now. */
     public boolean cardPresent() {
         return switch (readerChoice.kind()) {
-            case SIMULATOR -> training.orElseThrow().reader().cardSlot().isCardPresent();
+            case SIMULATOR -> training.orElseThrow().cardPresent();
             case PCSC -> system().waitForCard(readerChoice.target(), java.time.Duration.ofMillis(1));
             case SERIAL -> serial(readerChoice.target()).slotStatus(SERIAL_CARD_SLOT).hasCard();
             default -> throw unsupported(readerChoice);
@@ -90,7 +85,7 @@ public final class Devices implements AutoCloseable {
     public synchronized CardTransport connectCard() {
         closeCard();
         cardTransport = switch (readerChoice.kind()) {
-            case SIMULATOR -> simulator().open(training.orElseThrow().reader().name() + " card slot 0");
+            case SIMULATOR -> simulator().open(training.orElseThrow().name() + " card slot 0");
             case PCSC -> system().open(readerChoice.target());
             case SERIAL -> serialSlot(readerChoice.target(), SERIAL_CARD_SLOT);
             default -> throw unsupported(readerChoice);
@@ -144,7 +139,7 @@ public final class Devices implements AutoCloseable {
                 return new SoftPsam(SoftPsamKeys.load(Path.of(psamChoice.target())),
                         new FileSequenceStore(dataDir.resolve("soft-psam-sequence")));
             case SIMULATOR:
-                psamTransport = simulator().open(training.orElseThrow().reader().name() + " PSAM slot 1");
+                psamTransport = simulator().open(training.orElseThrow().name() + " PSAM slot 1");
                 return PsamClient.open(psamTransport);
             case PCSC:
                 psamTransport = system().open(psamChoice.target());
@@ -158,15 +153,7 @@ public final class Devices implements AutoCloseable {
     }
 
     private PcscReaders simulator() {
-        if (simulatorPcsc == null) {
-            try {
-                simulatorPcsc = new PcscReaders(TerminalFactory.getInstance(SimulatorProvider.TYPE,
-                        training.orElseThrow().reader(), new SimulatorProvider()));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("the simulator's smartcardio provider is missing", e);
-            }
-        }
-        return simulatorPcsc;
+        return training.orElseThrow().pcsc();
     }
 
     private PcscReaders system() {

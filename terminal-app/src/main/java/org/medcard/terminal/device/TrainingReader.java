@@ -1,64 +1,42 @@
 package org.medcard.terminal.device;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
+import java.util.List;
 
-import org.medcard.simulator.card.CardOptions;
-import org.medcard.simulator.card.VirtualMedicalCard;
-import org.medcard.simulator.profile.CardProfiles;
-import org.medcard.simulator.psam.VirtualPsam;
-import org.medcard.simulator.reader.SimulatedReader;
+import org.medcard.transport.pcsc.PcscReaders;
 
 /**
- * The built-in simulator used in training mode: one simulated reader with the virtual PSAM in slot 1 and,
- * when the cashier presents one, a training card of a chosen profile in slot 0. Training cards keep their
- * state in card files under the data folder, so a balance spent in one session is still spent in the next.
+ * The built-in simulated reader of TRAINING MODE, as the rest of the terminal sees it: a card slot the cashier
+ * (F9) or {@code --sim-card} fills with a training card, and a PSAM slot. The implementation lives in
+ * {@code org.medcard.terminal.training} (the only package that touches the simulator) and is reached through
+ * {@link org.medcard.terminal.TrainingMode}; a build without it has no training reader.
+ *
+ * <p>Used from the reader's worker thread only.
  */
-public final class TrainingReader {
+public interface TrainingReader {
 
-    /** The virtual PSAM's terminal id (the simulator's default). */
-    public static final String TERMINAL_ID = "000000123456";
+    /** The simulated PSAM's terminal id (the simulator's default). */
+    String TERMINAL_ID = "000000123456";
 
-    private final SimulatedReader reader = new SimulatedReader("MedCard training reader");
-    private final CardProfiles profiles;
-    private final Path cardDir;
-    private final Clock clock;
-
-    public TrainingReader(CardProfiles profiles, Path dataDir, Clock clock) throws IOException {
-        this.profiles = profiles;
-        this.cardDir = dataDir.resolve("training-cards");
-        this.clock = clock;
-        Files.createDirectories(cardDir);
-        reader.psamSlot().insert(VirtualPsam.withSequenceFile(profiles.keys(), TERMINAL_ID, cardDir.resolve("psam-sequence")));
+    /** A training card the cashier can present: its profile name, the holder's name and what it shows. */
+    record Card(String profile, String name, String description) {
     }
 
-    public SimulatedReader reader() {
-        return reader;
-    }
+    /** The reader's name; its slots are "NAME card slot 0" and "NAME PSAM slot 1". */
+    String name();
 
-    public CardProfiles profiles() {
-        return profiles;
-    }
+    /** The simulated reader as PC/SC sees it. */
+    PcscReaders pcsc();
+
+    /** Whether a training card is in the card slot now. */
+    boolean cardPresent();
+
+    /** The training cards there are, in the order the simulator lists them. */
+    List<Card> cards();
 
     /** Puts the training card of {@code profile} in the card slot (issued on first use, then read from its file). */
-    public VirtualMedicalCard present(String profile) throws IOException {
-        Path file = cardDir.resolve(profile + ".json");
-        VirtualMedicalCard card;
-        if (Files.exists(file)) {
-            card = VirtualMedicalCard.open(file, profiles.keys(), clock, CardOptions.defaults());
-        } else {
-            card = VirtualMedicalCard.issue(profiles.get(profile), profiles.keys(), clock);
-            card.saveTo(file);
-            card = VirtualMedicalCard.open(file, profiles.keys(), clock, CardOptions.defaults());
-        }
-        reader.cardSlot().insert(card);
-        return card;
-    }
+    void present(String profile) throws IOException;
 
     /** Takes the training card out. */
-    public void remove() {
-        reader.cardSlot().remove();
-    }
+    void remove();
 }

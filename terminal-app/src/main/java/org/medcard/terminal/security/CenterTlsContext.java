@@ -12,10 +12,9 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.medcard.terminal.config.CenterTls;
 
 /**
- * Builds the {@link SSLContext} the center link uses from {@link CenterTls}. A configured trust store
+ * Builds the {@link SSLContext} the center link uses from the configured {@link TlsStores}. A configured trust store
  * <em>replaces</em> the JDK's CAs (only the center's own CA is trusted — a public CA cannot vouch for a fake
  * center); the client key store is offered when the center asks for a certificate. Host names are still
  * checked by the HTTP client against the certificate (never switched off here).
@@ -26,7 +25,7 @@ public final class CenterTlsContext {
     }
 
     /** The context, or empty when nothing is configured (the JDK's default trust then applies). */
-    public static Optional<SSLContext> build(CenterTls tls) {
+    public static Optional<SSLContext> build(TlsStores tls) {
         if (tls == null || !tls.configured()) {
             return Optional.empty();
         }

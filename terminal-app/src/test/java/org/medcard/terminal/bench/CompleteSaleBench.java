@@ -18,6 +18,7 @@ import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 
 /**
  * Benchmark (not a test): a complete CLI-less sale — open the card session, tearing recovery, R15 loads, card
@@ -41,7 +42,7 @@ public final class CompleteSaleBench {
         try (PcscdRig rig = PcscdRig.start(dir.resolve("cards"), TrainingTerminals.CLOCK)) {
             try (Terminal t = TrainingTerminals.open(dir.resolve("in-process"), Map.of())) {
                 AtomicLong apdus = new AtomicLong();
-                t.devices().training().orElseThrow().reader().cardSlot().addListener(counter(apdus));
+                ((SimulatorTrainingReader) t.devices().training().orElseThrow()).reader().cardSlot().addListener(counter(apdus));
                 t.devices().training().orElseThrow().present("normal-3des");
                 report("in-process reader", run(t, sales, apdus::get));
             }

@@ -26,6 +26,7 @@ import org.medcard.terminal.present.counter.SaleDone;
 import org.medcard.terminal.present.counter.SplitAnswer;
 import org.medcard.terminal.present.counter.SplitOffer;
 import org.medcard.terminal.receipt.ReceiptDocument;
+import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.ui.DesktopApp;
 import org.medcard.terminal.ui.DesktopLauncher;
 import org.medcard.terminal.ui.Theme;
@@ -155,12 +156,17 @@ public final class DesktopBench {
 
     private static final class NoReceipts implements ReceiptOutput {
         @Override
-        public String print(ReceiptDocument document) {
+        public ReceiptDesk.Issued issue(ReceiptDocument document) {
+            return new ReceiptDesk.Issued(1, document, 0, null);
+        }
+
+        @Override
+        public String print(ReceiptDesk.Issued receipt) {
             return "none";
         }
 
         @Override
-        public String savePdf(ReceiptDocument document) {
+        public String savePdf(ReceiptDesk.Issued receipt) {
             return "none";
         }
     }

@@ -24,6 +24,7 @@ import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 
 /**
  * Benchmark (not a test) of the queue screen's model: {@code N} cash sales during a reader fault make {@code N}
@@ -44,8 +45,8 @@ public final class ResettleBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         Path dir = Files.createTempDirectory("resettle-bench");
         try (Terminal t = TrainingTerminals.open(dir, Map.of("language", "en"))) {
-            VirtualMedicalCard card = t.devices().training().orElseThrow().present("normal-3des");
-            var slot = t.devices().training().orElseThrow().reader().slot(0);
+            VirtualMedicalCard card = ((SimulatorTrainingReader) t.devices().training().orElseThrow()).presentCard("normal-3des");
+            var slot = ((SimulatorTrainingReader) t.devices().training().orElseThrow()).reader().slot(0);
             slot.setUnplugged(true);
             for (int i = 0; i < n; i++) {
                 SaleOutcome o = new PharmacySale(t).sell(SaleRequest.of(List.of(SaleItem.parse("XA10BAD003:1")), () -> null, "bench")

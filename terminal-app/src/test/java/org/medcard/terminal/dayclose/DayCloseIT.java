@@ -22,6 +22,7 @@ import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
+import org.medcard.terminal.training.SimulatedCenter;
 
 /** Day close against the embedded center: real queue file, loopback HTTP, fixed clock (2026-11-23 in Beijing). */
 class DayCloseIT {
@@ -49,9 +50,9 @@ class DayCloseIT {
         t.devices().training().orElseThrow().present("normal-3des");
         assertEquals(SaleOutcome.Kind.SETTLED, sell(t, "XJ01CAA001:2").kind());
         assertEquals(SaleOutcome.Kind.SETTLED, sell(t, "XA10BAD003:3").kind());
-        t.embeddedCenter().orElseThrow().inject(Fault.always(FaultKind.DOWN));
+        SimulatedCenter.of(t.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
         assertEquals(SaleOutcome.Kind.OFFLINE_DEBITED, sell(t, "XJ01CAA001:1").kind());
-        t.embeddedCenter().orElseThrow().faults().clearAll();
+        SimulatedCenter.of(t.embeddedCenter().orElseThrow()).faults().clearAll();
         t.signIn();
         var results = t.forwarder().orElseThrow().drainOnce();
         assertEquals(OutboxState.DONE, results.get(results.size() - 1).state());
@@ -86,7 +87,7 @@ class DayCloseIT {
     void dayClose_centerSaysMismatch_reportsTheCenterTotalsAndComparesTheDetail() throws Exception {
         terminal = TrainingTerminals.open(dir, Map.of());
         aDayOfSales(terminal);
-        terminal.embeddedCenter().orElseThrow().inject(Fault.always(FaultKind.RECONCILIATION_MISMATCH));
+        SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.RECONCILIATION_MISMATCH));
 
         DayClose.Result r = new DayClose(terminal.queue(), terminal.onlineCenter(), terminal.clock()).close(DAY);
 
@@ -101,7 +102,7 @@ class DayCloseIT {
     void dayClose_centerDown_isNotRunAndStillCountsTheDay() throws Exception {
         terminal = TrainingTerminals.open(dir, Map.of());
         aDayOfSales(terminal);
-        terminal.embeddedCenter().orElseThrow().inject(Fault.always(FaultKind.DOWN));
+        SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
 
         DayClose.Result r = new DayClose(terminal.queue(), terminal.onlineCenter(), terminal.clock()).close(DAY);
 

@@ -12,6 +12,7 @@ import org.medcard.apdu.CommandApdu;
 import org.medcard.simulator.profile.CardProfiles;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.config.DeviceChoice;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 import org.medcard.transport.CardFault;
 import org.medcard.transport.CardTransport;
 
@@ -27,7 +28,7 @@ class DevicesTest {
 
     @Test
     void connectCard_closesThePreviousCardSession_andTheNewOneWorks() throws Exception {
-        TrainingReader training = new TrainingReader(CardProfiles.bundled(), dir, TrainingTerminals.CLOCK);
+        SimulatorTrainingReader training = new SimulatorTrainingReader(CardProfiles.bundled(), dir, TrainingTerminals.CLOCK);
         training.present("normal-3des");
         try (Devices devices = new Devices(DeviceChoice.simulator(), DeviceChoice.simulator(), Optional.of(training), dir)) {
             CardTransport first = devices.connectCard();
@@ -42,7 +43,7 @@ class DevicesTest {
 
     @Test
     void close_closesTheOpenCardSession() throws Exception {
-        TrainingReader training = new TrainingReader(CardProfiles.bundled(), dir, TrainingTerminals.CLOCK);
+        SimulatorTrainingReader training = new SimulatorTrainingReader(CardProfiles.bundled(), dir, TrainingTerminals.CLOCK);
         training.present("normal-sm4");
         Devices devices = new Devices(DeviceChoice.simulator(), DeviceChoice.simulator(), Optional.of(training), dir);
         CardTransport card = devices.connectCard();

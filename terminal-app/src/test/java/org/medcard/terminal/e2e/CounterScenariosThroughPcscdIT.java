@@ -34,6 +34,7 @@ import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
+import org.medcard.terminal.training.SimulatedCenter;
 import org.medcard.terminal.voids.VoidDesk;
 import org.medcard.terminal.voids.VoidOutcome;
 
@@ -88,7 +89,7 @@ class CounterScenariosThroughPcscdIT {
     void R11_centerDown_offlineDebitWithinLimits_cashEntryOverTheLimit_faultCleared_forwardedAndResettledWithRefund() throws Exception {
         VirtualMedicalCard card = present("normal-sm4");
         try (Terminal t = open(Map.of("offline.limit.per_sale", "15.00"))) {
-            t.embeddedCenter().orElseThrow().inject(Fault.always(FaultKind.DOWN));
+            SimulatedCenter.of(t.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
             long before = card.state().balance();
 
             SaleOutcome offline = sell(t, AMOXICILLIN + ":1");
@@ -101,7 +102,7 @@ class CounterScenariosThroughPcscdIT {
             assertEquals(2_500, cash.plan().cashFen());
             assertEquals(before - 1_250, card.state().balance(), "the card paid nothing for the cash sale");
 
-            t.embeddedCenter().orElseThrow().faults().clearAll();
+            SimulatedCenter.of(t.embeddedCenter().orElseThrow()).faults().clearAll();
             ResettleDesk desk = new ResettleDesk(t);
             assertEquals(1, desk.registerOpenEntries(), "fault cleared: the entry is registered (8400)");
             assertEquals(0, t.queue().summary().queuedDebits(), "the offline debit was forwarded (8301)");
@@ -142,7 +143,7 @@ class CounterScenariosThroughPcscdIT {
         VirtualMedicalCard card = present("low-balance");
         try (Terminal t = open(Map.of())) {
             PinSource pinThenLoseTheAnswer = () -> {
-                t.embeddedCenter().orElseThrow().inject(new Fault(FaultKind.ANSWER_LOST, 0, 1));
+                SimulatedCenter.of(t.embeddedCenter().orElseThrow()).inject(new Fault(FaultKind.ANSWER_LOST, 0, 1));
                 return "123456".toCharArray();
             };
             SaleOutcome o = new PharmacySale(t, false).sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")),

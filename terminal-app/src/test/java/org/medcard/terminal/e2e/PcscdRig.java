@@ -21,7 +21,7 @@ import org.medcard.simulator.profile.CardProfiles;
 import org.medcard.simulator.reader.SimulatedSlot;
 import org.medcard.simulator.reader.SlotListener;
 import org.medcard.simulator.reader.vpcd.VpcdBridge;
-import org.medcard.terminal.device.TrainingReader;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 import org.medcard.testsupport.SystemParts;
 import org.medcard.transport.pcsc.PcscReaders;
 
@@ -47,14 +47,14 @@ public final class PcscdRig implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Process pcscd;
-    private final TrainingReader training;
+    private final SimulatorTrainingReader training;
     private VpcdBridge cardBridge;
     private boolean unplugged;
     private final VpcdBridge psamBridge;
     private final PcscReaders readers = new PcscReaders();
     private final AtomicLong cardApdus = new AtomicLong();
 
-    private PcscdRig(FileChannel lockChannel, FileLock lock, Process pcscd, TrainingReader training) {
+    private PcscdRig(FileChannel lockChannel, FileLock lock, Process pcscd, SimulatorTrainingReader training) {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.pcscd = pcscd;
@@ -95,7 +95,7 @@ public final class PcscdRig implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
-        return new PcscdRig(channel, lock, p, new TrainingReader(CardProfiles.bundled(), cardDir, clock));
+        return new PcscdRig(channel, lock, p, new SimulatorTrainingReader(CardProfiles.bundled(), cardDir, clock));
     }
 
     /** Takes out any card, waits until pcscd shows the reader empty, puts the profile's card in, waits until pcscd shows card and PSAM. */
@@ -114,7 +114,7 @@ public final class PcscdRig implements AutoCloseable {
         if (waitForRemoval && !unplugged && !readers.waitForCardAbsent(CARD_READER, WAIT)) {
             throw new IllegalStateException("pcscd still shows a card in " + CARD_READER + " after " + WAIT);
         }
-        VirtualMedicalCard card = training.present(profile);
+        VirtualMedicalCard card = training.presentCard(profile);
         if (!readers.waitForCard(CARD_READER, WAIT) || !readers.waitForCard(PSAM_READER, WAIT)) {
             throw new IllegalStateException("pcscd does not show the card and PSAM in " + WAIT);
         }
@@ -130,7 +130,7 @@ public final class PcscdRig implements AutoCloseable {
     }
 
     /** The simulated reader behind the bridges (the soak re-inserts torn cards and arms tears through it). */
-    public TrainingReader training() {
+    public SimulatorTrainingReader training() {
         return training;
     }
 

@@ -22,6 +22,8 @@ import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
+import org.medcard.terminal.training.SimulatedCenter;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 import org.medcard.transport.CardFault;
 
 /**
@@ -45,7 +47,7 @@ class MonthlyLoadsIT {
     }
 
     private VirtualMedicalCard present() throws Exception {
-        return terminal.devices().training().orElseThrow().present("normal-3des");
+        return ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
     }
 
     private List<MonthlyLoads.Outcome> loadNow() {
@@ -156,7 +158,7 @@ class MonthlyLoadsIT {
         // The center settles the 2102 but its answer is lost (the PIN is asked just before the debit and 2102):
         // the settlement is UNKNOWN, and the terminal reverses it instead of resending.
         SaleOutcome sale = new PharmacySale(terminal).sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:2")), () -> {
-            terminal.embeddedCenter().orElseThrow().inject(new Fault(FaultKind.ANSWER_LOST, 0, 1));
+            SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(new Fault(FaultKind.ANSWER_LOST, 0, 1));
             return "123456".toCharArray();
         }, "cashier01"));
         assertEquals(SaleOutcome.Kind.SETTLEMENT_PENDING, sale.kind(), sale.message());

@@ -4,43 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The presentation models stay toolkit- and device-free (conventions 14 and 15): no Swing or AWT, no PC/SC or
- * serial library, no console; and every string of their bundles exists in English and Simplified Chinese.
+ * Every string of the presentation models' bundles exists in English and Simplified Chinese. (That they stay
+ * toolkit- and device-free is an ArchUnit rule now: {@code architecture.HouseRulesTest}.)
  */
 class PresentationLayeringTest {
-
-    private static final Path MAIN = Path.of("src", "main", "java", "org", "medcard", "terminal", "present");
-
-    @ParameterizedTest
-    @ValueSource(strings = {"queue", "registration", "supervisor"})
-    void presentationModelsUseNoToolkitNoDeviceLibraryNoConsole(String pkg) throws IOException {
-        String[] forbidden = {"javax.swing", "java.awt", "javax.smartcardio", "com.fazecast", "org.medcard.transport",
-            "System.out", "System.err", "printStackTrace"};
-        try (Stream<Path> files = Files.list(MAIN.resolve(pkg))) {
-            List<String> offenders = files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
-                try {
-                    String src = Files.readString(p);
-                    return Stream.of(forbidden).anyMatch(src::contains);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).map(p -> p.getFileName().toString()).toList();
-            assertEquals(List.of(), offenders);
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"queue", "registration", "supervisor"})

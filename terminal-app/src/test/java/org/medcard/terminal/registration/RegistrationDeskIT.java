@@ -20,6 +20,7 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 
 /**
  * The hospital registration desk end to end with real parts: the training reader with a virtual card and the
@@ -50,7 +51,7 @@ class RegistrationDeskIT {
     }
 
     private VirtualMedicalCard present(String profile) throws Exception {
-        return terminal.devices().training().orElseThrow().present(profile);
+        return ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard(profile);
     }
 
     @Test

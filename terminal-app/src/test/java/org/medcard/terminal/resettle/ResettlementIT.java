@@ -25,6 +25,7 @@ import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 
 /**
  * R11 cases 3 and 4 end to end with real parts: the training reader (virtual card, virtual PSAM), the
@@ -54,7 +55,7 @@ class ResettlementIT {
     }
 
     private SimulatedSlot cardSlot() {
-        return terminal.devices().training().orElseThrow().reader().slot(0);
+        return ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().slot(0);
     }
 
     /** A cash sale while the reader is unplugged: the R11 case 2 entry these tests re-settle. */
@@ -71,7 +72,7 @@ class ResettlementIT {
     @Test
     void R11_faultClearedEntryIsReSettledWithRefundOfTheInsuredShares() throws Exception {
         open();
-        VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         long before = card.state().balance();
         String entryNo = cashSaleDuringAReaderFault(card.profile().psnCertNo());
         ResettleDesk desk = new ResettleDesk(terminal);
@@ -99,7 +100,7 @@ class ResettlementIT {
         assertEquals(4_860L, entry.refundFen());
         assertEquals(1_458L, entry.acctPayFen());
         assertEquals(r.setlId(), entry.setlId());
-        VirtualMedicalCard after = terminal.devices().training().orElseThrow().present("normal-3des");
+        VirtualMedicalCard after = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         assertEquals(before - 1_458, after.state().balance(), "the card paid the account share once");
         assertEquals(before - 1_458, center.shadowBalance(card.profile().cardNo()), "card and center agree (TAC verified)");
         var debit = terminal.queue().messages(org.medcard.queue.OutboxState.DONE).stream()
@@ -110,14 +111,14 @@ class ResettlementIT {
                 "the TAC is in the journal");
         assertEquals("SETTLED", desk.list(null).get(0).state(), "kept, never deleted");
         assertEquals(ResettleOutcome.Kind.REFUSED, desk.settle(entryNo, "cashier01", RIGHT_PIN, -1).kind(), "settled once only");
-        assertEquals(before - 1_458, terminal.devices().training().orElseThrow().present("normal-3des").state().balance(),
+        assertEquals(before - 1_458, ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des").state().balance(),
                 "and debited once only");
     }
 
     @Test
     void R11_withoutThePinTheAccountShareIsNotTaken_andPoolingAloneCanBeRefunded() throws Exception {
         open();
-        VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         long before = card.state().balance();
         String entryNo = cashSaleDuringAReaderFault(card.profile().psnCertNo());
         ResettleDesk desk = new ResettleDesk(terminal);
@@ -133,14 +134,14 @@ class ResettlementIT {
         assertEquals(3_402, poolingOnly.fundFen());
         assertEquals(0, poolingOnly.accountFen());
         assertEquals(3_402, poolingOnly.refundFen());
-        assertEquals(before, terminal.devices().training().orElseThrow().present("normal-3des").state().balance(),
+        assertEquals(before, ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des").state().balance(),
                 "the card paid nothing");
     }
 
     @Test
     void R11_cardPulledDuringTheAccountDebit_recoveredOnNextContact_settledAndDebitedOnce() throws Exception {
         open();
-        VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         long before = card.state().balance();
         String entryNo = cashSaleDuringAReaderFault(card.profile().psnCertNo());
         ResettleDesk desk = new ResettleDesk(terminal);
@@ -152,7 +153,7 @@ class ResettlementIT {
         assertEquals(ResettlementState.OPEN, terminal.queue().resettlement(entryNo).orElseThrow().state());
         assertEquals(1, terminal.queue().summary().unfinishedSales(), "the debit stays unfinished in the journal");
 
-        VirtualMedicalCard again = terminal.devices().training().orElseThrow().present("normal-3des");
+        VirtualMedicalCard again = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         assertEquals(before - 1_458, again.state().balance(), "the card did debit before it was pulled");
         ResettleOutcome next = desk.settle(entryNo, "cashier01", RIGHT_PIN, -1);
 
@@ -167,7 +168,7 @@ class ResettlementIT {
     @Test
     void R11_aCardOfAnotherPersonIsRefusedForTheEntry() throws Exception {
         open();
-        VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         String entryNo = cashSaleDuringAReaderFault(card.profile().psnCertNo());
         ResettleDesk desk = new ResettleDesk(terminal);
         desk.registerOpenEntries();
@@ -188,7 +189,7 @@ class ResettlementIT {
     @Test
     void R11_entryNotReSettledWithinMaxDaysEndsExpired() throws Exception {
         open();
-        VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         String entryNo = cashSaleDuringAReaderFault(card.profile().psnCertNo());
         ResettleDesk desk = new ResettleDesk(terminal);
         desk.registerOpenEntries();

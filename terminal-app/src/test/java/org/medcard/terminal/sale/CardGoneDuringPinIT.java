@@ -15,6 +15,7 @@ import org.medcard.simulator.reader.CardTornException;
 import org.medcard.simulator.reader.SimulatedCard;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 
 /**
  * Found by the chaos soak: the card pulled (or the reader unplugged) while VERIFY PIN was on its way made
@@ -38,9 +39,9 @@ class CardGoneDuringPinIT {
     @Test
     void cardPulledDuringVerifyPin_cashWithAResettlementEntry_nothingDebited() throws Exception {
         terminal = TrainingTerminals.open(dir, Map.of());
-        VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         long before = card.state().balance();
-        terminal.devices().training().orElseThrow().reader().cardSlot().insert(new PulledOnVerify(card));
+        ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().cardSlot().insert(new PulledOnVerify(card));
         SaleRequest request = SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:2")), () -> "123456".toCharArray(), "cashier01")
                 .withIdNumber(card.profile().psnCertNo());
 

@@ -22,6 +22,8 @@ import org.medcard.simulator.profile.CardProfile;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.status.CardStatus;
+import org.medcard.terminal.training.SimulatedCenter;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 
 /**
  * Pharmacy sales end to end with real parts: the training reader with a virtual card and the virtual PSAM,
@@ -54,7 +56,7 @@ class PharmacySaleIT {
     }
 
     private VirtualMedicalCard present(String profile) throws Exception {
-        return terminal.devices().training().orElseThrow().present(profile);
+        return ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard(profile);
     }
 
     private SaleOutcome sell(SaleRequest request) {
@@ -230,7 +232,7 @@ class PharmacySaleIT {
     void R11_centerDownDebitsOfflineWithinLimits() throws Exception {
         open(Map.of());
         VirtualMedicalCard card = present("normal-3des");
-        terminal.embeddedCenter().orElseThrow().inject(Fault.always(FaultKind.DOWN));
+        SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
 
         SaleOutcome o = sell(items(AMOXICILLIN + ":2"));
 
@@ -245,7 +247,7 @@ class PharmacySaleIT {
         assertEquals(card.profile().balance() - 2_500, card.state().balance());
         assertEquals(1, terminal.queue().summary().queuedDebits());
 
-        terminal.embeddedCenter().orElseThrow().faults().clearAll();
+        SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).faults().clearAll();
         var results = terminal.forwarder().orElseThrow().drainOnce();
         assertEquals(OutboxState.DONE, results.get(results.size() - 1).state());
         assertEquals(0, terminal.queue().summary().queuedDebits());
@@ -256,7 +258,7 @@ class PharmacySaleIT {
     void R11_overTheOfflineLimitFallsToCashAndAResettlementEntry() throws Exception {
         open(Map.of("offline.limit.per_sale", "20.00"));
         VirtualMedicalCard card = present("normal-3des");
-        terminal.embeddedCenter().orElseThrow().inject(Fault.always(FaultKind.DOWN));
+        SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
 
         SaleOutcome noId = sell(items(AMOXICILLIN + ":2"));
         assertEquals(SaleOutcome.Kind.REFUSED, noId.kind());
@@ -287,7 +289,7 @@ class PharmacySaleIT {
     void R11_cashResettleModeNeverDebitsOffline() throws Exception {
         open(Map.of("offline.mode", "CASH_RESETTLE"));
         VirtualMedicalCard card = present("normal-3des");
-        terminal.embeddedCenter().orElseThrow().inject(Fault.always(FaultKind.DOWN));
+        SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
         SaleOutcome o = sell(items(AMOXICILLIN + ":1").withIdNumber(card.profile().psnCertNo()));
         assertEquals(SaleOutcome.Kind.CASH_RESETTLE, o.kind(), o.message());
         assertEquals(card.profile().balance(), card.state().balance());
@@ -298,7 +300,7 @@ class PharmacySaleIT {
     void R11_aTypedIdNumberWithAWrongCheckDigitIsNotAccepted() throws Exception {
         open(Map.of("offline.mode", "CASH_RESETTLE"));
         present("normal-3des");
-        terminal.embeddedCenter().orElseThrow().inject(Fault.always(FaultKind.DOWN));
+        SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
         SaleOutcome o = sell(items(AMOXICILLIN + ":1").withIdNumber("110101197805211234"));
         assertEquals("sale.id_number_needed", o.messageKey());
         assertEquals(0, terminal.queue().summary().openResettlements());
@@ -324,11 +326,11 @@ class PharmacySaleIT {
         assertEquals("sale.family_not_offered", resident.messageKey());
 
         present("employee-family");
-        terminal.embeddedCenter().orElseThrow().inject(Fault.always(FaultKind.DOWN));
+        SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
         SaleOutcome offline = sell(items(METFORMIN + ":1").withBeneficiary("11000000000000000201"));
         assertEquals(SaleOutcome.Kind.REFUSED, offline.kind());
         assertEquals("sale.family_not_offered", offline.messageKey());
-        assertEquals(employee.profile().balance() - 3_240, terminal.devices().training().orElseThrow().reader()
+        assertEquals(employee.profile().balance() - 3_240, ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader()
                 .cardSlot().card().map(c -> ((VirtualMedicalCard) c).state().balance()).orElseThrow(), "no debit offline");
     }
 
@@ -398,7 +400,7 @@ class PharmacySaleIT {
         long before = card.state().balance();
         // The PIN is asked after 2101 and before the debit: the next committing request is the 2102.
         PinSource pinThenLoseTheAnswer = () -> {
-            terminal.embeddedCenter().orElseThrow().inject(new Fault(FaultKind.ANSWER_LOST, 0, 1));
+            SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(new Fault(FaultKind.ANSWER_LOST, 0, 1));
             return "123456".toCharArray();
         };
         SaleOutcome o = sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":2")), pinThenLoseTheAnswer, "cashier01"));
@@ -422,11 +424,11 @@ class PharmacySaleIT {
     @Test
     void R10_cardWhoseMac2FailsIsTreatedAsForged_noSale() throws Exception {
         open(Map.of());
-        var profiles = terminal.devices().training().orElseThrow().profiles();
+        var profiles = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).profiles();
         VirtualMedicalCard genuine = new VirtualMedicalCard(profiles.get("normal-3des"), profiles.keys(),
                 org.medcard.simulator.card.PurseState.initial(profiles.get("normal-3des")), TrainingTerminals.CLOCK,
                 new java.util.Random(1), org.medcard.simulator.card.CardOptions.defaults(), null);
-        terminal.devices().training().orElseThrow().reader().cardSlot().insert(new WrongMac2(genuine));
+        ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().cardSlot().insert(new WrongMac2(genuine));
 
         SaleOutcome o = sell(items(AMOXICILLIN + ":1"));
 
@@ -479,11 +481,11 @@ class PharmacySaleIT {
     @Test
     void debitAnswered6985WhileTheCardStaysIn_isRecoveredAtOnce_andSettledOnce() throws Exception {
         open(Map.of());
-        var profiles = terminal.devices().training().orElseThrow().profiles();
+        var profiles = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).profiles();
         VirtualMedicalCard genuine = new VirtualMedicalCard(profiles.get("normal-3des"), profiles.keys(),
                 org.medcard.simulator.card.PurseState.initial(profiles.get("normal-3des")), TrainingTerminals.CLOCK,
                 new java.util.Random(1), org.medcard.simulator.card.CardOptions.defaults(), null);
-        terminal.devices().training().orElseThrow().reader().cardSlot().insert(new DebitAnswerLost(genuine));
+        ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().cardSlot().insert(new DebitAnswerLost(genuine));
         long before = genuine.state().balance();
 
         SaleOutcome o = sell(items(AMOXICILLIN + ":2"));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 
 /**
  * R10's PIN is held as a {@code char[]} only as long as VERIFY PIN takes: after the sale — settled, wrong PIN,
@@ -84,7 +85,7 @@ class PinWipingIT {
     @Test
     void R10_pinArrayIsWiped_whenTheCardIsPulledDuringVerify() throws Exception {
         terminal = TrainingTerminals.open(dir, Map.of());
-        var training = terminal.devices().training().orElseThrow();
+        var training = (SimulatorTrainingReader) terminal.devices().training().orElseThrow();
         training.present("normal-3des");
         try {
             SaleOutcome o = sell(pin("123456", () -> training.reader().slot(0).setUnplugged(true)));

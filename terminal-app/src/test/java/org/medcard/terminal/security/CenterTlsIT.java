@@ -28,6 +28,7 @@ import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 
 /**
  * TLS to the center with real parts: keys and certificates made by {@code keytool} at run time (TEST-ONLY,
@@ -115,7 +116,7 @@ class CenterTlsIT {
     void trustedCenter_signsInOverHttps_andTheSaleSettlesOnline() throws Exception {
         URI url = startCenter(serverKeys, null);
         open(url, centerTrust, null);
-        VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
 
         assertEquals(PartState.Health.OK, terminal.state().center().health(), terminal.state().center().reason());
         SaleOutcome o = sell();
@@ -130,7 +131,7 @@ class CenterTlsIT {
         open(url, centerTrust, null).close(); // a first good start downloads the catalog, as on any working day
         terminal = null;
         open(url, rogueTrust, null);        // then the certificate is no longer one the terminal trusts
-        VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
 
         PartState centerState = terminal.state().center();
         assertEquals(PartState.Health.FAULT, centerState.health());

@@ -41,6 +41,8 @@ import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
+import org.medcard.terminal.training.SimulatedCenter;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -98,13 +100,13 @@ class SecurityOfARunIT {
         Path fullExport = dir.resolve("exports").resolve("export-full.jsonl");
         Files.createDirectories(fullExport.getParent());
         try (Terminal t = TrainingTerminals.open(dir, Map.of())) {
-            var training = t.devices().training().orElseThrow();
+            var training = (SimulatorTrainingReader) t.devices().training().orElseThrow();
             training.present("normal-3des");
             SaleOutcome online = new PharmacySale(t, false).sell(sale(AMOXICILLIN + ":2"));
             assertEquals(SaleOutcome.Kind.SETTLED, online.kind(), online.message());
             receipt(shown, online);
 
-            t.embeddedCenter().orElseThrow().inject(Fault.always(FaultKind.DOWN));
+            SimulatedCenter.of(t.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
             SaleOutcome offline = new PharmacySale(t, false).sell(sale(AMOXICILLIN + ":1"));
             assertEquals(SaleOutcome.Kind.OFFLINE_DEBITED, offline.kind(), offline.message());
             receipt(shown, offline);
@@ -115,7 +117,7 @@ class SecurityOfARunIT {
             receipt(shown, cash);
             training.reader().slot(0).setUnplugged(false);
 
-            t.embeddedCenter().orElseThrow().faults().clearAll();
+            SimulatedCenter.of(t.embeddedCenter().orElseThrow()).faults().clearAll();
             t.forwarder().orElseThrow().drainOnce();
             ResettleDesk desk = new ResettleDesk(t);
             desk.registerOpenEntries();

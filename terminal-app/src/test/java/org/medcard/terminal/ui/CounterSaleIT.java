@@ -115,6 +115,23 @@ class CounterSaleIT {
         assertTrue(result.contains("Card balance after: ¥"), result);
         assertEquals("¥0.00", gui.label("counter.total"), "the cart is empty for the next customer");
         gui.screenshot(GuiApp.screenshotDir(), "it-counter-sale-done-en.png");
+
+        // F8: the receipt journalled when the sale ended, saved under its number; the CLI lists and reprints it.
+        gui.key(KeyEvent.VK_F8);
+        GuiApp.waitFor("receipt saved", () -> gui.window.label("counter.message").target().getText().startsWith("Receipt No. 1 saved"));
+        assertTrue(java.nio.file.Files.exists(dir.resolve("receipts").resolve("sale-receipt-1.pdf")));
+        gui.close();
+        gui = null;
+        java.io.StringWriter out = new java.io.StringWriter();
+        org.medcard.terminal.cli.TerminalEnvironment env = new org.medcard.terminal.cli.TerminalEnvironment(dir, TrainingTerminals.CLOCK,
+                java.io.InputStream.nullInputStream());
+        assertEquals(0, org.medcard.terminal.cli.MedcardCli.create(env, new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(new java.io.StringWriter(), true)).execute("receipt", "list"));
+        assertTrue(out.toString().contains("sale-receipt") && out.toString().contains("1 receipt(s)"), out.toString());
+        assertEquals(0, org.medcard.terminal.cli.MedcardCli.create(env, new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(new java.io.StringWriter(), true)).execute("receipt", "reprint", "1", "--receipt",
+                dir.resolve("copy.pdf").toString()));
+        assertTrue(java.nio.file.Files.exists(dir.resolve("copy.pdf")));
     }
 
     @Test

@@ -32,6 +32,8 @@ import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
+import org.medcard.terminal.training.SimulatedCenter;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 
 /**
  * Void (2103) and reversal (2601) end to end: training reader with a virtual card, embedded center over
@@ -95,7 +97,7 @@ class VoidAndReversalIT {
     @Test
     void R2_refundGoesBackToTheAccountNeverCash() throws Exception {
         open();
-        VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         String cardNo = card.profile().cardNo();
         SaleOutcome sale = settledSale(() -> "123456".toCharArray());
         assertEquals(SaleOutcome.Kind.SETTLED, sale.kind(), sale.message());
@@ -122,11 +124,11 @@ class VoidAndReversalIT {
     @Test
     void unansweredSettlementIsReversedInsteadOfResent() throws Exception {
         open();
-        VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         String cardNo = card.profile().cardNo();
         // The PIN is asked after 2101 and before the debit: the next committing request is the 2102.
         SaleOutcome sale = new PharmacySale(terminal).sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":2")), () -> {
-            terminal.embeddedCenter().orElseThrow().inject(new Fault(FaultKind.ANSWER_LOST, 0, 1));
+            SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(new Fault(FaultKind.ANSWER_LOST, 0, 1));
             return "123456".toCharArray();
         }, "cash01"));
         assertEquals(SaleOutcome.Kind.SETTLEMENT_PENDING, sale.kind(), sale.message());

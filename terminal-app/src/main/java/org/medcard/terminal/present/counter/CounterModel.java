@@ -15,6 +15,7 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.receipt.ReceiptDocument;
+import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
@@ -56,6 +57,7 @@ public final class CounterModel {
     private CardPanel card;
     private String beneficiary;
     private ReceiptDocument lastReceipt;
+    private ReceiptDesk.Issued lastIssued;
     private boolean busy;
 
     /**
@@ -142,6 +144,7 @@ public final class CounterModel {
         cart.clear();
         beneficiary = null;
         lastReceipt = null;
+        lastIssued = null;
         showCart();
         view.showMessage(texts.text("ready"), false);
     }
@@ -258,8 +261,8 @@ public final class CounterModel {
 
     /** The simulated cards, when the training reader is in use (empty otherwise). */
     public List<TrainingCard> trainingCards() {
-        return terminal.devices().training().map(t -> t.profiles().all().stream()
-                .map(p -> new TrainingCard(p.profile(), p.psnName(), p.description())).toList()).orElse(List.of());
+        return terminal.devices().training().map(t -> t.cards().stream()
+                .map(c -> new TrainingCard(c.profile(), c.name(), c.description())).toList()).orElse(List.of());
     }
 
     /** Puts a training card in the simulated slot (as a cashier would insert a real one). */
@@ -319,7 +322,8 @@ public final class CounterModel {
                 return;
             }
             SaleOutcome outcome = o;
-            ui.execute(() -> finished(outcome));
+            ReceiptDesk.Issued issued = issue(o.receipt());
+            ui.execute(() -> finished(outcome, issued));
         });
     }
 
@@ -372,9 +376,27 @@ public final class CounterModel {
                 .map(m -> m.name() + " (" + m.relation() + ")").orElse(b);
     }
 
-    private void finished(SaleOutcome o) {
+    /**
+     * Journals the outcome's document at once (on the worker), as the CLI does, so the sale can be listed and
+     * reprinted even if the cashier never presses F7/F8. When the journal fails the sale still stands; F7/F8
+     * try again.
+     */
+    private ReceiptDesk.Issued issue(ReceiptDocument document) {
+        if (document == null) {
+            return null;
+        }
+        try {
+            return receipts.issue(document);
+        } catch (RuntimeException e) {
+            LOG.error("The sale's receipt could not be journalled: {}", e.getMessage(), e);
+            return null;
+        }
+    }
+
+    private void finished(SaleOutcome o, ReceiptDesk.Issued issued) {
         busy(false, "");
         lastReceipt = o.receipt();
+        lastIssued = issued;
         PaymentPlan p = o.plan();
         long cash = p == null ? 0 : p.cashFen();
         long given = o.kind().served() ? tendered.get() : 0;
@@ -401,16 +423,23 @@ public final class CounterModel {
         return lastReceipt != null;
     }
 
+    /** The last outcome's receipt number in the journal, when it has been journalled. */
+    public Optional<Long> receiptNumber() {
+        return Optional.ofNullable(lastIssued).map(ReceiptDesk.Issued::id);
+    }
+
     public void printReceipt() {
-        withReceipt(doc -> texts.text("receipt.printed", receipts.print(doc)));
+        withReceipt(r -> texts.text("receipt.printed", receipts.print(r), Long.toString(r.id())));
     }
 
     public void saveReceipt() {
-        withReceipt(doc -> texts.text("receipt.saved", receipts.savePdf(doc)));
+        withReceipt(r -> texts.text("receipt.saved", receipts.savePdf(r), Long.toString(r.id())));
     }
 
-    private void withReceipt(java.util.function.Function<ReceiptDocument, String> action) {
+    /** Journalled before any copy is made (issued now if that failed when the sale ended). */
+    private void withReceipt(java.util.function.Function<ReceiptDesk.Issued, String> action) {
         ReceiptDocument doc = lastReceipt;
+        ReceiptDesk.Issued known = lastIssued;
         if (doc == null) {
             view.showMessage(texts.text("receipt.none"), true);
             return;
@@ -419,7 +448,15 @@ public final class CounterModel {
             String msg;
             boolean problem = false;
             try {
-                msg = action.apply(doc);
+                ReceiptDesk.Issued issued = known != null ? known : receipts.issue(doc);
+                if (known == null) {
+                    ui.execute(() -> {
+                        if (lastReceipt == doc) {
+                            lastIssued = issued;
+                        }
+                    });
+                }
+                msg = action.apply(issued);
             } catch (RuntimeException e) {
                 msg = texts.text("receipt.failed", e.getMessage());
                 problem = true;

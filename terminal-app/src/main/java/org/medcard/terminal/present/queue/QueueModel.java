@@ -17,6 +17,7 @@ import org.medcard.queue.QueueSummary;
 import org.medcard.queue.forward.Forwarder;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.Money;
+import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.resettle.EntryView;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;
@@ -33,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * through {@code ui}. One action at a time: a second request while busy is ignored (the view greys its keys).
  */
 public final class QueueModel {
+
+    /** This screen's strings ({@code texts.properties}, English and Simplified Chinese). */
+    public static final String BUNDLE = "org.medcard.terminal.present.queue.texts";
     private static final Logger LOG = LoggerFactory.getLogger(QueueModel.class);
 
     private final Terminal terminal;
@@ -53,12 +57,12 @@ public final class QueueModel {
         this.view = view;
         this.worker = worker;
         this.ui = ui;
-        this.texts = new Texts(terminal.language());
+        this.texts = Texts.of(BUNDLE, terminal.language());
     }
 
     /** Reads the figures and the entries (this counter's and, when online, the institution's). */
     public void refresh() {
-        run(texts.get("busy.loading"), this::reload);
+        run(texts.text("busy.loading"), this::reload);
     }
 
     /** Shows only OPEN entries, or every entry (settled, rejected and expired ones are kept, never deleted). */
@@ -70,7 +74,7 @@ public final class QueueModel {
     /** The cashier's "forward now": ends any backoff wait and sends what waits, reporting each answer. */
     public void forwardNow() {
         String by = cashier.get();
-        run(texts.get("busy.forwarding"), () -> {
+        run(texts.text("busy.forwarding"), () -> {
             ForwardProgress end = forward(by);
             ui.execute(() -> view.showForwarding(end));
             reload();
@@ -81,20 +85,22 @@ public final class QueueModel {
     public void resettle(String entryNo) {
         Optional<EntryRow> row = entries.stream().filter(e -> e.entryNo().equals(entryNo)).findFirst();
         if (row.isEmpty()) {
-            view.showMessage(texts.get("select.entry"));
+            view.showMessage(texts.text("select.entry"));
             return;
         }
         if (!row.get().open()) {
-            view.showMessage(texts.get("entry.not_open", entryNo, row.get().stateText()));
+            view.showMessage(texts.text("entry.not_open", entryNo, row.get().stateText()));
             return;
         }
         if (!view.confirmCardInserted(row.get())) {
             return;
         }
         String by = cashier.get();
-        run(texts.get("busy.resettling", entryNo), () -> {
+        run(texts.text("busy.resettling", entryNo), () -> {
             // The account pays its share as of the original date (R11): the card's PIN is asked when needed (R10).
-            ResettleAnswer answer = answer(desk.settle(entryNo, by, pinFromView(), -1));
+            ResettleOutcome outcome = desk.settle(entryNo, by, pinFromView(), -1);
+            journal(outcome, by);
+            ResettleAnswer answer = answer(outcome);
             ui.execute(() -> view.showResettled(answer));
             reload();
         });
@@ -107,9 +113,21 @@ public final class QueueModel {
 
     // ---------------------------------------------------------------- on the worker
 
+    /**
+     * Journals the re-settlement's receipt at once, as the CLI does, so {@code medcard receipt list} shows it and
+     * {@code reprint N} prints it. A journal failure does not undo the re-settlement: it is logged.
+     */
+    private void journal(ResettleOutcome outcome, String by) {
+        try {
+            terminal.outcomeReceipts().resettlement(outcome, by).ifPresent(terminal.receipts()::issue);
+        } catch (RuntimeException e) {
+            LOG.error("The re-settlement receipt of {} could not be journalled: {}", outcome.entryNo(), e.getMessage(), e);
+        }
+    }
+
     /** Runs on the worker: hands the PIN question to the UI thread and waits for the cashier. */
     private PinSource pinFromView() {
-        return PinSource.askedThrough(ui, () -> view.askPin(texts.get("pin.prompt")));
+        return PinSource.askedThrough(ui, () -> view.askPin(texts.text("pin.prompt")));
     }
 
 
@@ -123,7 +141,7 @@ public final class QueueModel {
                 work.run();
             } catch (RuntimeException e) {
                 LOG.error("Queue screen: {} failed", what, e);
-                String msg = texts.get("failed", e.getMessage() == null ? e.toString() : e.getMessage());
+                String msg = texts.text("failed", e.getMessage() == null ? e.toString() : e.getMessage());
                 ui.execute(() -> view.showMessage(msg));
             } finally {
                 busy.set(false);
@@ -146,7 +164,7 @@ public final class QueueModel {
     private ForwardProgress forward(String by) {
         Optional<Forwarder> forwarder = terminal.onlineCenter().flatMap(c -> terminal.forwarder());
         if (forwarder.isEmpty()) {
-            return new ForwardProgress(0, waiting(), true, false, texts.get("forward.no_center"));
+            return new ForwardProgress(0, waiting(), true, false, texts.text("forward.no_center"));
         }
         int total = waiting();
         AtomicInteger sent = new AtomicInteger();
@@ -155,7 +173,7 @@ public final class QueueModel {
             public void forwarded(ForwardResult result) {
                 int n = sent.incrementAndGet();
                 int of = Math.max(total, n);
-                ForwardProgress p = new ForwardProgress(n, of, false, true, texts.get("forward.progress", n, of));
+                ForwardProgress p = new ForwardProgress(n, of, false, true, texts.text("forward.progress", n, of));
                 ui.execute(() -> view.showForwarding(p));
             }
         };
@@ -174,11 +192,11 @@ public final class QueueModel {
         LOG.info("Forward now by {}: {} sent, {} still waiting{}", by, n, left, lost ? ", the center stopped answering" : "");
         if (lost) {
             terminal.centerFaulted("no answer while forwarding");
-            return new ForwardProgress(n, Math.max(total, n), true, false, texts.get("forward.no_answer", n, left));
+            return new ForwardProgress(n, Math.max(total, n), true, false, texts.text("forward.no_answer", n, left));
         }
         terminal.centerAnswered();
         return new ForwardProgress(n, Math.max(total, n), true, true,
-                left == 0 ? texts.get("forward.done", n) : texts.get("forward.done_waiting", n, left));
+                left == 0 ? texts.text("forward.done", n) : texts.text("forward.done_waiting", n, left));
     }
 
     /** Messages still to send (an 8301 batch counts once, however many records it carries). */
@@ -189,13 +207,13 @@ public final class QueueModel {
     // ---------------------------------------------------------------- texts
 
     QueueFigures figures(QueueSummary s) {
-        String waiting = s.queuedDebits() == 0 && s.pendingMessages() == 0 ? texts.get("waiting.none")
-                : texts.get("waiting.some", s.queuedDebits(), Money.formatYuan(s.queuedDebitFen()),
+        String waiting = s.queuedDebits() == 0 && s.pendingMessages() == 0 ? texts.text("waiting.none")
+                : texts.text("waiting.some", s.queuedDebits(), Money.formatYuan(s.queuedDebitFen()),
                         age(s.queuedDebits() == 0 ? Duration.ZERO : s.oldestQueuedAge()), s.pendingMessages());
-        String open = s.openResettlements() == 0 ? texts.get("entries.none") : texts.get("entries.some", s.openResettlements());
-        String warning = s.writesStopped() ? texts.get("warning.stopped")
-                : s.forwardingBlocked() ? texts.get("warning.blocked")
-                : s.rejectedMessages() > 0 ? texts.get("warning.rejected", s.rejectedMessages()) : null;
+        String open = s.openResettlements() == 0 ? texts.text("entries.none") : texts.text("entries.some", s.openResettlements());
+        String warning = s.writesStopped() ? texts.text("warning.stopped")
+                : s.forwardingBlocked() ? texts.text("warning.blocked")
+                : s.rejectedMessages() > 0 ? texts.text("warning.rejected", s.rejectedMessages()) : null;
         return new QueueFigures(s, waiting, open, warning);
     }
 
@@ -203,18 +221,18 @@ public final class QueueModel {
     String age(Duration d) {
         Duration a = d == null || d.isNegative() ? Duration.ZERO : d;
         if (a.toDays() > 0) {
-            return texts.get("age.days", a.toDays(), a.toHoursPart());
+            return texts.text("age.days", a.toDays(), a.toHoursPart());
         }
         if (a.toHours() > 0) {
-            return texts.get("age.hours", a.toHours(), a.toMinutesPart());
+            return texts.text("age.hours", a.toHours(), a.toMinutesPart());
         }
-        return texts.get("age.minutes", a.toMinutes());
+        return texts.text("age.minutes", a.toMinutes());
     }
 
     private EntryRow row(EntryView e) {
         String state = e.state().toUpperCase(Locale.ROOT);
         String stateText = switch (state) {
-            case "OPEN", "SETTLED", "REJECTED", "EXPIRED" -> texts.get("state." + state);
+            case "OPEN", "SETTLED", "REJECTED", "EXPIRED" -> texts.text("state." + state);
             default -> state;
         };
         return new EntryRow(e.entryNo(), "OPEN".equals(state), state, stateText, e.originalTime(), IdNumbers.mask(e.psnCertNo()),
@@ -224,15 +242,15 @@ public final class QueueModel {
     private ResettleAnswer answer(ResettleOutcome o) {
         return switch (o.kind()) {
             case SETTLED -> o.refundFen() > 0
-                    ? new ResettleAnswer(o, true, Money.formatYuan(o.refundFen()), texts.get("resettle.hand_back", Money.formatYuan(o.refundFen())),
-                    texts.get("resettle.hand_back_detail", o.entryNo(), Money.formatYuan(o.fundFen()), Money.formatYuan(o.accountFen())))
-                    : new ResettleAnswer(o, false, null, texts.get("resettle.nothing_back"), texts.get("resettle.nothing_back_detail", o.entryNo()));
-            case PENDING -> new ResettleAnswer(o, false, null, texts.get("resettle.pending"), o.message());
-            case INTERRUPTED -> new ResettleAnswer(o, false, null, texts.get("resettle.interrupted"),
-                    texts.get("resettle.interrupted_detail", o.entryNo()));
-            case EXPIRED -> new ResettleAnswer(o, false, null, texts.get("resettle.expired"), o.message());
-            case REJECTED -> new ResettleAnswer(o, false, null, texts.get("resettle.rejected"), o.message());
-            case REFUSED -> new ResettleAnswer(o, false, null, texts.get("resettle.refused"), o.message());
+                    ? new ResettleAnswer(o, true, Money.formatYuan(o.refundFen()), texts.text("resettle.hand_back", Money.formatYuan(o.refundFen())),
+                    texts.text("resettle.hand_back_detail", o.entryNo(), Money.formatYuan(o.fundFen()), Money.formatYuan(o.accountFen())))
+                    : new ResettleAnswer(o, false, null, texts.text("resettle.nothing_back"), texts.text("resettle.nothing_back_detail", o.entryNo()));
+            case PENDING -> new ResettleAnswer(o, false, null, texts.text("resettle.pending"), o.message());
+            case INTERRUPTED -> new ResettleAnswer(o, false, null, texts.text("resettle.interrupted"),
+                    texts.text("resettle.interrupted_detail", o.entryNo()));
+            case EXPIRED -> new ResettleAnswer(o, false, null, texts.text("resettle.expired"), o.message());
+            case REJECTED -> new ResettleAnswer(o, false, null, texts.text("resettle.rejected"), o.message());
+            case REFUSED -> new ResettleAnswer(o, false, null, texts.text("resettle.refused"), o.message());
         };
     }
 }

@@ -10,7 +10,10 @@ import java.util.function.Supplier;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.Money;
 import org.medcard.terminal.dayclose.DayClose;
+import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.receipt.DayCloseReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Closes a business day: counts it from the queue, reconciles it with the center (3201, and 3202 record by
@@ -20,6 +23,7 @@ import org.medcard.terminal.receipt.DayCloseReport;
  * <p>Threads: public methods on the UI thread; counting and the center run on {@code worker}.
  */
 public final class DayCloseModel {
+    private static final Logger LOG = LoggerFactory.getLogger(DayCloseModel.class);
     private final Terminal terminal;
     private final Supplier<String> supervisor;
     private final DayCloseView view;
@@ -30,7 +34,7 @@ public final class DayCloseModel {
         this.terminal = terminal;
         this.supervisor = supervisor;
         this.view = view;
-        this.texts = new Texts(terminal.language());
+        this.texts = Texts.of(Work.BUNDLE, terminal.language());
         this.work = new Work(view, worker, ui, texts);
     }
 
@@ -41,30 +45,40 @@ public final class DayCloseModel {
 
     public void close(LocalDate date) {
         String by = supervisor.get();
-        work.run(texts.get("busy.dayclose", date.toString()), () -> {
+        work.run(texts.text("busy.dayclose", date.toString()), () -> {
             DayClose.Result r = new DayClose(terminal.queue(), terminal.onlineCenter(), terminal.clock()).close(date);
             terminal.audit().record(by, "DAY_CLOSE", date + ": " + r.reconciliation().result() + ", " + r.count()
                     + " settlement(s), fund " + r.fundSum() + ", account " + r.acctSum() + ", cash " + r.cashSum() + " fen");
+            journal(r, by);
             return answer(r);
         }, view::showDayClose);
+    }
+
+    /** The report is journalled at once, as the CLI does: {@code medcard receipt list} / {@code reprint N} find it. */
+    private void journal(DayClose.Result r, String by) {
+        try {
+            terminal.receipts().issue(terminal.outcomeReceipts().dayClose(r, by));
+        } catch (RuntimeException e) {
+            LOG.error("The day-close report could not be journalled: {}", e.getMessage(), e);
+        }
     }
 
     DayCloseAnswer answer(DayClose.Result r) {
         DayCloseReport.Reconciliation rec = r.reconciliation();
         String headline = switch (rec.result()) {
-            case MATCH -> texts.get("dayclose.match", r.date().toString(), r.count());
-            case MISMATCH -> texts.get("dayclose.mismatch", r.date().toString(), r.count(), rec.centerCount());
-            case NOT_RUN -> texts.get("dayclose.not_run", r.date().toString(), rec.detail());
+            case MATCH -> texts.text("dayclose.match", r.date().toString(), r.count());
+            case MISMATCH -> texts.text("dayclose.mismatch", r.date().toString(), r.count(), rec.centerCount());
+            case NOT_RUN -> texts.text("dayclose.not_run", r.date().toString(), rec.detail());
         };
         List<String> totals = new ArrayList<>();
         for (DayCloseReport.SourceTotal t : r.totals()) {
-            totals.add(texts.get("dayclose.total", texts.get("source." + t.source().name()), t.count(), Money.formatYuan(t.fundSum()),
+            totals.add(texts.text("dayclose.total", texts.text("source." + t.source().name()), t.count(), Money.formatYuan(t.fundSum()),
                     Money.formatYuan(t.acctSum()), Money.formatYuan(t.cashSum())));
         }
-        List<String> diffs = r.differences().stream().map(d -> texts.get("dayclose.difference", d.setlId(),
-                texts.get("difference." + d.what().replace(' ', '_')))).toList();
+        List<String> diffs = r.differences().stream().map(d -> texts.text("dayclose.difference", d.setlId(),
+                texts.text("difference." + d.what().replace(' ', '_')))).toList();
         DayCloseReport.QueueState q = r.queue();
-        String queue = texts.get("dayclose.queue", q.pendingDebits(), Money.formatYuan(q.pendingAmount()), r.openEntries().size(),
+        String queue = texts.text("dayclose.queue", q.pendingDebits(), Money.formatYuan(q.pendingAmount()), r.openEntries().size(),
                 q.unregisteredEntries());
         return new DayCloseAnswer(r, rec.result() == DayCloseReport.Result.MATCH, headline, totals, diffs, queue);
     }

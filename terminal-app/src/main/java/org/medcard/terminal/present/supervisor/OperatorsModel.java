@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.operator.Role;
+import org.medcard.terminal.present.Texts;
 
 /**
  * Operator management for a supervisor: list, add, disable (kept for the audit trail, never deleted), unlock,
@@ -29,13 +30,13 @@ public final class OperatorsModel {
         this.operators = operators;
         this.signedIn = signedIn;
         this.view = view;
-        this.texts = new Texts(language);
+        this.texts = Texts.of(Work.BUNDLE, language);
         this.work = new Work(view, worker, ui, texts);
     }
 
     public void refresh() {
         if (allowed()) {
-            work.run(texts.get("busy.operators"), this::rows, view::showOperators);
+            work.run(texts.text("busy.operators"), this::rows, view::showOperators);
         }
     }
 
@@ -49,17 +50,17 @@ public final class OperatorsModel {
             try {
                 op = new Operator(name == null ? "" : name.trim(), displayName, role, true);
             } catch (IllegalArgumentException e) {
-                view.showMessage(texts.get("refused", e.getMessage()));
+                view.showMessage(texts.text("refused", e.getMessage()));
                 return;
             }
             char[] pw = password.clone();
             String by = signedIn.get().name();
-            work.run(texts.get("busy.operators"), () -> {
+            work.run(texts.text("busy.operators"), () -> {
                 operators.add(op, pw, by);
                 return rows();
             }, rows -> {
                 view.showOperators(rows);
-                view.showDone(texts.get("operator.added", op.name(), texts.get("role." + op.role().name())));
+                view.showDone(texts.text("operator.added", op.name(), texts.text("role." + op.role().name())));
             });
         } finally {
             wipe(password, repeat);
@@ -71,20 +72,20 @@ public final class OperatorsModel {
             return;
         }
         if (name.equals(signedIn.get().name())) {
-            view.showMessage(texts.get("operator.not_yourself"));
+            view.showMessage(texts.text("operator.not_yourself"));
             return;
         }
-        if (!view.confirm(texts.get("operator.confirm_disable", name))) {
+        if (!view.confirm(texts.text("operator.confirm_disable", name))) {
             return;
         }
         String by = signedIn.get().name();
-        change(name, () -> operators.deactivate(name, by), texts.get("operator.disabled", name));
+        change(name, () -> operators.deactivate(name, by), texts.text("operator.disabled", name));
     }
 
     public void unlock(String name) {
         if (allowed() && name != null) {
             String by = signedIn.get().name();
-            change(name, () -> operators.unlock(name, by), texts.get("operator.unlocked", name));
+            change(name, () -> operators.unlock(name, by), texts.text("operator.unlocked", name));
         }
     }
 
@@ -96,14 +97,14 @@ public final class OperatorsModel {
             }
             char[] pw = password.clone();
             String by = signedIn.get().name();
-            change(name, () -> operators.changePassword(name, pw, by), texts.get("operator.password_set", name));
+            change(name, () -> operators.changePassword(name, pw, by), texts.text("operator.password_set", name));
         } finally {
             wipe(password, repeat);
         }
     }
 
     private void change(String name, Runnable action, String done) {
-        work.run(texts.get("busy.operators"), () -> {
+        work.run(texts.text("busy.operators"), () -> {
             action.run();
             return rows();
         }, rows -> {
@@ -116,25 +117,25 @@ public final class OperatorsModel {
         if (signedIn.get().role().covers(Role.SUPERVISOR)) {
             return true;
         }
-        view.showMessage(texts.get("supervisor_only"));
+        view.showMessage(texts.text("supervisor_only"));
         return false;
     }
 
     private boolean passwordsUsable(char[] password, char[] repeat) {
         if (password == null || repeat == null || !Arrays.equals(password, repeat)) {
-            view.showMessage(texts.get("password.differs"));
+            view.showMessage(texts.text("password.differs"));
             return false;
         }
         if (password.length < 8) {
-            view.showMessage(texts.get("password.short"));
+            view.showMessage(texts.text("password.short"));
             return false;
         }
         return true;
     }
 
     private List<OperatorRow> rows() {
-        return operators.list().stream().map(o -> new OperatorRow(o.name(), o.displayName(), o.role(), texts.get("role." + o.role().name()),
-                o.active(), texts.get(o.active() ? "operator.active" : "operator.inactive"))).toList();
+        return operators.list().stream().map(o -> new OperatorRow(o.name(), o.displayName(), o.role(), texts.text("role." + o.role().name()),
+                o.active(), texts.text(o.active() ? "operator.active" : "operator.inactive"))).toList();
     }
 
     private static void wipe(char[]... arrays) {

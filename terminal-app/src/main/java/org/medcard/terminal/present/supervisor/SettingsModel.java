@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.medcard.terminal.config.ConfigException;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.operator.AuditLog;
+import org.medcard.terminal.present.Texts;
 
 /**
  * The settings screen's logic. Loads the values in force from the configuration file, and saves the changed
@@ -45,7 +46,7 @@ public final class SettingsModel {
         this.supervisor = supervisor;
         this.readerChoices = readerChoices;
         this.view = view;
-        this.texts = new Texts(language);
+        this.texts = Texts.of(Work.BUNDLE, language);
         this.work = new Work(view, worker, ui, texts);
     }
 
@@ -53,13 +54,13 @@ public final class SettingsModel {
     }
 
     public void load() {
-        work.run(texts.get("busy.settings_load"), () -> new Loaded(current(), readerChoices.get()),
+        work.run(texts.text("busy.settings_load"), () -> new Loaded(current(), readerChoices.get()),
                 l -> view.showSettings(l.form(), l.choices()));
     }
 
     public void save(SettingsForm edited) {
         String by = supervisor.get();
-        work.run(texts.get("busy.settings_save"), () -> saveNow(edited, by), view::showSaved);
+        work.run(texts.text("busy.settings_save"), () -> saveNow(edited, by), view::showSaved);
     }
 
     private SettingsForm current() {
@@ -75,25 +76,25 @@ public final class SettingsModel {
             }
         });
         if (changes.isEmpty()) {
-            return new SettingsSaved(false, List.of(), texts.get("settings.unchanged"), false);
+            return new SettingsSaved(false, List.of(), texts.text("settings.unchanged"), false);
         }
         try {
             loader.load(configFile, changes);
         } catch (ConfigException e) {
-            List<String> problems = e.problems().stream().map(p -> texts.get("settings.problem", label(p.key()), p.problem(), p.fix())).toList();
-            return new SettingsSaved(false, problems, texts.get("settings.invalid", problems.size()), false);
+            List<String> problems = e.problems().stream().map(p -> texts.text("settings.problem", label(p.key()), p.problem(), p.fix())).toList();
+            return new SettingsSaved(false, problems, texts.text("settings.invalid", problems.size()), false);
         }
         ConfigFile.write(configFile, changes);
         List<String> lines = new ArrayList<>();
         changes.forEach((k, v) -> {
             audit.record(by, "settings.change", k + ": " + before.get(k) + " -> " + v);
-            lines.add(texts.get("settings.changed", label(k), before.get(k), v));
+            lines.add(texts.text("settings.changed", label(k), before.get(k), v));
         });
-        return new SettingsSaved(true, lines, texts.get("settings.saved"), true);
+        return new SettingsSaved(true, lines, texts.text("settings.saved"), true);
     }
 
     /** The setting's name in the terminal's language. */
     String label(String key) {
-        return texts.get("setting." + key);
+        return texts.text("setting." + key);
     }
 }

@@ -4,8 +4,11 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 
 import org.medcard.terminal.config.Money;
+import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.voids.VoidDesk;
 import org.medcard.terminal.voids.VoidOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Voids a settlement (2103). The supervisor confirms with their own name and password even when already
@@ -15,22 +18,37 @@ import org.medcard.terminal.voids.VoidOutcome;
  * <p>Threads: public methods on the UI thread; the 2103 runs on {@code worker}.
  */
 public final class VoidModel {
+
+    /** Journals a void's receipt (the desktop wires it to the terminal's one receipt desk). Runs on the worker. */
+    @FunctionalInterface
+    public interface Journal {
+        void record(VoidOutcome outcome, String reason, String supervisor);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(VoidModel.class);
     private final VoidDesk desk;
+    private final Journal journal;
     private final VoidView view;
     private final Texts texts;
     private final Work work;
 
     public VoidModel(VoidDesk desk, Locale language, VoidView view, Executor worker, Executor ui) {
+        this(desk, (o, reason, supervisor) -> { }, language, view, worker, ui);
+    }
+
+    /** @param journal where each void's receipt is journalled, as the CLI journals it */
+    public VoidModel(VoidDesk desk, Journal journal, Locale language, VoidView view, Executor worker, Executor ui) {
         this.desk = desk;
+        this.journal = journal;
         this.view = view;
-        this.texts = new Texts(language);
+        this.texts = Texts.of(Work.BUNDLE, language);
         this.work = new Work(view, worker, ui, texts);
     }
 
     public void voidSettlement(String setlId) {
         String id = setlId == null ? "" : setlId.trim();
         if (id.isEmpty()) {
-            view.showMessage(texts.get("void.missing"));
+            view.showMessage(texts.text("void.missing"));
             return;
         }
         SupervisorConfirmation c = view.confirmVoid(id);
@@ -42,22 +60,32 @@ public final class VoidModel {
         }
         if (c.reason() == null || c.reason().isBlank()) {
             c.wipe();
-            view.showMessage(texts.get("void.reason_missing"));
+            view.showMessage(texts.text("void.reason_missing"));
             return;
         }
-        work.run(texts.get("busy.void", id), () -> desk.voidSettlement(id, c.supervisor(), c.password(), c.reason().trim()),
-                o -> view.showVoided(result(o)));
+        String reason = c.reason().trim();
+        String supervisor = c.supervisor();
+        work.run(texts.text("busy.void", id), () -> {
+            VoidOutcome o = desk.voidSettlement(id, supervisor, c.password(), reason);
+            try {
+                journal.record(o, reason, supervisor);
+            } catch (RuntimeException e) {
+                // The void stands; only its receipt is missing from the journal.
+                LOG.error("The void receipt of {} could not be journalled: {}", id, e.getMessage(), e);
+            }
+            return o;
+        }, o -> view.showVoided(result(o)));
     }
 
     VoidResult result(VoidOutcome o) {
         return switch (o.kind()) {
             case VOIDED -> o.cashBackFen() > 0
-                    ? new VoidResult(o, true, Money.formatYuan(o.cashBackFen()), texts.get("void.hand_back", Money.formatYuan(o.cashBackFen())),
+                    ? new VoidResult(o, true, Money.formatYuan(o.cashBackFen()), texts.text("void.hand_back", Money.formatYuan(o.cashBackFen())),
                     o.message())
-                    : new VoidResult(o, false, "0.00", texts.get("void.done"), o.message());
-            case PENDING -> new VoidResult(o, false, null, texts.get("void.pending"), o.message());
-            case REJECTED -> new VoidResult(o, false, null, texts.get("void.rejected"), o.message());
-            case REFUSED -> new VoidResult(o, false, null, texts.get("void.refused"), o.message());
+                    : new VoidResult(o, false, "0.00", texts.text("void.done"), o.message());
+            case PENDING -> new VoidResult(o, false, null, texts.text("void.pending"), o.message());
+            case REJECTED -> new VoidResult(o, false, null, texts.text("void.rejected"), o.message());
+            case REFUSED -> new VoidResult(o, false, null, texts.text("void.refused"), o.message());
         };
     }
 }

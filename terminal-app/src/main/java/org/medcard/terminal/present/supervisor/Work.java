@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.medcard.terminal.present.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,9 @@ import org.slf4j.LoggerFactory;
  * A failure (a refused operator name, a storage error) becomes a message instead of a frozen screen.
  */
 final class Work {
+
+    /** The supervisor screens' strings ({@code texts.properties}, English and Simplified Chinese). */
+    static final String BUNDLE = "org.medcard.terminal.present.supervisor.texts";
     private static final Logger LOG = LoggerFactory.getLogger(Work.class);
 
     /** What every supervisor view can show while working. */
@@ -46,10 +50,10 @@ final class Work {
                 T result = work.get();
                 ui.execute(() -> done.accept(result));
             } catch (IllegalArgumentException e) {
-                ui.execute(() -> view.showMessage(texts.get("refused", e.getMessage())));
+                ui.execute(() -> view.showMessage(texts.text("refused", e.getMessage())));
             } catch (RuntimeException e) {
                 LOG.error("Supervisor screen: {} failed", what, e);
-                String msg = texts.get("failed", e.getMessage() == null ? e.toString() : e.getMessage());
+                String msg = texts.text("failed", e.getMessage() == null ? e.toString() : e.getMessage());
                 ui.execute(() -> view.showMessage(msg));
             } finally {
                 busy.set(false);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.medcard.terminal.config.PrinterChoice;
 import org.medcard.terminal.config.ReceiptSettings;
 import org.medcard.terminal.receipt.CashReceipt;
 import org.medcard.terminal.receipt.ReceiptDocument;
@@ -131,6 +132,11 @@ public final class ReceiptDesk {
 
     public ReceiptJournal journal() {
         return journal;
+    }
+
+    /** Where {@link #print} sends receipts, as the {@code printer} setting says. */
+    public PrinterChoice printer() {
+        return printer.choice();
     }
 
     /** The configured paper. */

@@ -15,9 +15,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
-import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.sheet.Sheet;
 import org.medcard.terminal.receipt.sheet.SheetElement;
+import org.medcard.terminal.receipt.sheet.SheetSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +55,7 @@ public final class PdfReceiptRenderer {
     }
 
     /** The document as PDF bytes (already saved: print these, not an in-memory document — PDFBOX-4545). */
-    public byte[] render(ReceiptDocument document, PaperFormat paper) {
+    public byte[] render(SheetSource document, PaperFormat paper) {
         return render(document.toSheet(), paper);
     }
 

@@ -8,11 +8,8 @@ import javax.swing.JComponent;
 
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.present.Texts;
-import org.medcard.terminal.present.counter.ConfiguredReceiptOutput;
 import org.medcard.terminal.present.counter.CounterModel;
-import org.medcard.terminal.receipt.pdf.FontCache;
-import org.medcard.terminal.receipt.pdf.PdfReceiptRenderer;
-import org.medcard.terminal.receipt.print.OsPrinter;
+import org.medcard.terminal.present.counter.DeskReceiptOutput;
 import org.medcard.terminal.ui.AppContext;
 import org.medcard.terminal.ui.Screen;
 
@@ -35,9 +32,9 @@ public final class CounterScreen implements Screen {
     public static Optional<Screen> create(AppContext ctx) {
         Texts texts = ctx.texts(CounterModel.BUNDLE);
         CounterPanel panel = new CounterPanel(texts, ctx.fonts(), ctx.shell());
-        PdfReceiptRenderer renderer = new PdfReceiptRenderer(FontCache.system(null));
+        // The terminal's one receipt desk: the journal, printer and paper the CLI uses too.
         CounterModel model = new CounterModel(ctx.terminal(),
-                new ConfiguredReceiptOutput(ctx.terminal().config(), renderer, new OsPrinter(), ctx.terminal().clock()),
+                new DeskReceiptOutput(ctx.terminal().receipts(), ctx.terminal().config().dataDir().resolve("receipts")),
                 ctx.worker(), ctx.ui(), panel, texts, ctx.operatorName());
         panel.attach(model);
         ctx.ticker().scheduleWithFixedDelay(model::pollCard, 0, CARD_POLL_MS, TimeUnit.MILLISECONDS);

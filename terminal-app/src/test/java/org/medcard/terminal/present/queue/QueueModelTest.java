@@ -25,6 +25,7 @@ import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 
 /**
  * The queue screen's model with real parts and no display: a training terminal (virtual card and PSAM,
@@ -56,7 +57,7 @@ class QueueModelTest {
 
     /** A cash sale while the reader is unplugged (R11 case 2): the entry the patient later re-settles. */
     private String cashSaleDuringAReaderFault(VirtualMedicalCard card) {
-        var slot = terminal.devices().training().orElseThrow().reader().slot(0);
+        var slot = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().slot(0);
         slot.setUnplugged(true);
         SaleOutcome o = new PharmacySale(terminal).sell(SaleRequest.of(List.of(SaleItem.parse(METFORMIN + ":3")), RIGHT_PIN,
                 "cashier01").withIdNumber(card.profile().psnCertNo()));
@@ -68,7 +69,7 @@ class QueueModelTest {
     @Test
     void R11_cashEntryListedForwardedAndReSettled_refundShownToHandBack() throws Exception {
         QueueModel model = model(Map.of("language", "en"));
-        VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         long before = card.state().balance();
         String entryNo = cashSaleDuringAReaderFault(card);
 
@@ -107,6 +108,8 @@ class QueueModelTest {
         assertEquals(List.of(), view.lastEntries(), "only open entries are listed by default");
         assertEquals(before - 14_58, card.state().balance(), "the card paid the account share once");
         assertFalse(view.isBusy, "the screen is usable again");
+        assertEquals(List.of("resettlement-receipt"), terminal.receipts().list(null).stream().map(e -> e.kind())
+                .filter(k -> k.startsWith("resettlement")).toList(), "journalled: medcard receipt list shows it");
 
         model.showOnlyOpen(false);
         assertEquals("Re-settled", view.lastEntries().get(0).stateText(), "kept, never deleted");
@@ -115,7 +118,7 @@ class QueueModelTest {
     @Test
     void R11_inChinese_refundHeadlineAndAges() throws Exception {
         QueueModel model = model(Map.of());
-        VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         String entryNo = cashSaleDuringAReaderFault(card);
         model.forwardNow();
         model.resettle(entryNo);
@@ -129,7 +132,7 @@ class QueueModelTest {
     @Test
     void R11_theWrongCardIsRefusedAndTheEntryStaysOpen() throws Exception {
         QueueModel model = model(Map.of("language", "en"));
-        VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         String entryNo = cashSaleDuringAReaderFault(card);
         model.forwardNow();
         terminal.devices().training().orElseThrow().present("normal-sm4");
@@ -148,7 +151,7 @@ class QueueModelTest {
     @Test
     void R11_patientGivesNoPin_nothingIsDebitedAndTheEntryStaysOpen() throws Exception {
         QueueModel model = model(Map.of("language", "en"));
-        VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         long before = card.state().balance();
         String entryNo = cashSaleDuringAReaderFault(card);
         model.forwardNow();
@@ -167,7 +170,7 @@ class QueueModelTest {
     @Test
     void cashierGoesBack_whenAskedForTheCard_nothingIsSent() throws Exception {
         QueueModel model = model(Map.of("language", "en"));
-        VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         String entryNo = cashSaleDuringAReaderFault(card);
         model.refresh();
         view.cardInserted = false;

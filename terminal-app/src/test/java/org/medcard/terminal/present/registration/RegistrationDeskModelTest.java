@@ -22,6 +22,7 @@ import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.registration.DepartmentCatalog;
 import org.medcard.terminal.registration.RegistrationDesk;
 import org.medcard.terminal.registration.VisitOutcome;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 
 /**
  * The registration desk's model with real parts and no display: a HOSPITAL training terminal (virtual card and
@@ -53,7 +54,7 @@ class RegistrationDeskModelTest {
     }
 
     private VirtualMedicalCard present(String profile) throws Exception {
-        return terminal.devices().training().orElseThrow().present(profile);
+        return ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard(profile);
     }
 
     @Test

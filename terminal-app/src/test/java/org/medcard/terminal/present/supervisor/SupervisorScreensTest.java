@@ -105,7 +105,9 @@ class SupervisorScreensTest {
         open("en");
         SaleOutcome sale = settledSale();
         RecordingVoidView view = new RecordingVoidView();
-        VoidModel model = new VoidModel(new VoidDesk(terminal, operators), terminal.language(), view, INLINE, INLINE);
+        // Wired as the desktop's SupervisorScreen wires it: the void's receipt goes into the one journal.
+        VoidModel model = new VoidModel(new VoidDesk(terminal, operators), (o, reason, supervisor) -> terminal.outcomeReceipts()
+                .voidReceipt(o, reason, supervisor).ifPresent(terminal.receipts()::issue), terminal.language(), view, INLINE, INLINE);
         char[] password = "supervisor-pw".toCharArray();
         view.answer = new SupervisorConfirmation(true, "sup01", password, "patient returned the goods");
 
@@ -122,6 +124,9 @@ class SupervisorScreensTest {
         assertTrue(new String(password).chars().allMatch(c -> c == 0), "the password is wiped");
         assertTrue(terminal.audit().latest(10).stream().anyMatch(a -> a.action().equals("VOID") && a.operator().equals("sup01")));
         assertFalse(view.busy);
+        var journalled = terminal.receipts().list(null);
+        assertEquals(List.of("void-receipt"), journalled.stream().map(e -> e.kind()).toList(), "medcard receipt list shows the void");
+        assertEquals("sup01", journalled.get(0).operator());
     }
 
     @Test
@@ -188,6 +193,8 @@ class SupervisorScreensTest {
         assertTrue(a.queueLine().startsWith("Still waiting: 0 offline debit(s)"), a.queueLine());
         assertEquals("Closing 2026-11-23: counting and reconciling with the center\u2026", view.busyWith.get(0));
         assertTrue(terminal.audit().latest(5).stream().anyMatch(e -> e.action().equals("DAY_CLOSE") && e.detail().contains("MATCH")));
+        assertEquals(List.of("day-close-report"), terminal.receipts().list(null).stream().map(e -> e.kind()).toList(),
+                "the report is journalled, so medcard receipt reprint prints it again");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.medcard.queue.ResettlementState;
 import org.medcard.simulator.card.VirtualMedicalCard;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 import org.medcard.terminal.ui.XvfbDisplay;
 import org.medcard.terminal.config.TerminalConfig;
 import org.medcard.terminal.ui.supervisor.SupervisorScreen;
@@ -142,7 +143,7 @@ class OfflineSaleResettlementGuiIT {
 
     private static VirtualMedicalCard present(DesktopRig rig, String profile) {
         try {
-            return rig.terminal().devices().training().orElseThrow().present(profile);
+            return ((SimulatorTrainingReader) rig.terminal().devices().training().orElseThrow()).presentCard(profile);
         } catch (Exception e) {
             throw new IllegalStateException("training card " + profile + ": " + e.getMessage(), e);
         }

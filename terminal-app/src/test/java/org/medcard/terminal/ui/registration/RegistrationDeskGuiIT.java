@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medcard.simulator.card.VirtualMedicalCard;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 import org.medcard.terminal.ui.XvfbDisplay;
 import org.medcard.terminal.ui.queue.DesktopRig;
 
@@ -35,7 +36,7 @@ class RegistrationDeskGuiIT {
         Terminal terminal = new Terminal(TrainingTerminals.config(dir, Map.of("institution.kind", "HOSPITAL", "language", "zh_CN")),
                 TrainingTerminals.CLOCK, new Terminal.Options(false, false, "T01"));
         try (DesktopRig rig = DesktopRig.open(terminal)) {
-            VirtualMedicalCard card = terminal.devices().training().orElseThrow().present("normal-3des");
+            VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
             long before = card.state().balance();
             rig.signIn("cashier", "11111111");
             rig.show("registration");

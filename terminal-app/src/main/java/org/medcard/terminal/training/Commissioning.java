@@ -1,4 +1,4 @@
-package org.medcard.terminal.commissioning;
+package org.medcard.terminal.training;
 
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -13,7 +13,6 @@ import org.medcard.simulator.center.fault.Fault;
 import org.medcard.simulator.center.fault.FaultKind;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.dayclose.DayClose;
-import org.medcard.terminal.device.TrainingReader;
 import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.operator.PasswordHasher;
@@ -42,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * a real center or a patient's card. The caller gives a scratch data folder so the installation's own journal
  * and queue stay untouched.
  */
-public final class Commissioning {
+final class Commissioning {
 
     private static final Logger LOG = LoggerFactory.getLogger(Commissioning.class);
     /** A catalogue item of the simulated center (amoxicillin, 12.50). */
@@ -60,7 +59,7 @@ public final class Commissioning {
     private final List<CheckItem> items = new ArrayList<>();
     private String settledSetlId;
 
-    public Commissioning(Terminal terminal, String technician) {
+    Commissioning(Terminal terminal, String technician) {
         if (!terminal.config().trainingMode() || terminal.devices().training().isEmpty() || terminal.embeddedCenter().isEmpty()) {
             throw new IllegalStateException("commissioning runs sales, voids and a day close: it needs the simulator's reader"
                     + " and PSAM (reader=simulator, psam=simulator) and the embedded center (center.url=embedded)");
@@ -70,7 +69,7 @@ public final class Commissioning {
     }
 
     /** Runs every step and returns the report (not yet journalled or printed). */
-    public CommissioningReport run() {
+    CommissioningReport run() {
         step("读卡器与PSAM Reader and PSAM found", this::readerAndPsam);
         step("正常销售 Normal sale", this::normalSale);
         for (String[] refused : REFUSED) {
@@ -211,15 +210,15 @@ public final class Commissioning {
     }
 
     private VirtualMedicalCard present(String profile) throws IOException {
-        return training().present(profile);
+        return training().presentCard(profile);
     }
 
-    private TrainingReader training() {
-        return terminal.devices().training().orElseThrow();
+    private SimulatorTrainingReader training() {
+        return (SimulatorTrainingReader) terminal.devices().training().orElseThrow();
     }
 
     private SettlementCenter center() {
-        return terminal.embeddedCenter().orElseThrow();
+        return SimulatedCenter.of(terminal.embeddedCenter().orElseThrow());
     }
 
     private static void check(boolean ok, String otherwise) {

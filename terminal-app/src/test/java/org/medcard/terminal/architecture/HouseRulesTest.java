@@ -1,0 +1,110 @@
+package org.medcard.terminal.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+
+/**
+ * The terminal's house rules, checked on the compiled main classes (docs/architecture.md, "House rules"). The
+ * package-cycle rule is frozen: the cycles recorded in {@code src/test/resources/archunit-store} are tolerated
+ * until they are untangled (the store then shrinks by itself), any new one fails. Re-freeze after a deliberate
+ * refactor with {@code -Darchunit.freeze.refreeze=true} (the exact command is in docs/architecture.md).
+ */
+@AnalyzeClasses(packages = "org.medcard.terminal", importOptions = ImportOption.DoNotIncludeTests.class)
+class HouseRulesTest {
+
+    private static final String UI = "org.medcard.terminal.ui..";
+    private static final String TRAINING = "org.medcard.terminal.training..";
+
+    @ArchTest
+    static final ArchRule swingAndAwtOnlyInTheUi = noClasses()
+            .that().resideOutsideOfPackage(UI)
+            .and().resideOutsideOfPackage("org.medcard.terminal.receipt.print..")
+            .should().dependOnClassesThat().resideInAnyPackage("javax.swing..", "java.awt..")
+            .because("Swing and AWT are the desktop's; presentation models are tested without a display (convention 14)");
+
+    @ArchTest
+    static final ArchRule printingUsesOnlyAwtPrinting = noClasses()
+            .that().resideInAPackage("org.medcard.terminal.receipt.print..")
+            .should().dependOnClassesThat().resideInAnyPackage("javax.swing..")
+            .because("the OS printer needs java.awt.print, never a Swing component");
+
+    @ArchTest
+    static final ArchRule theSimulatorOnlyBehindTheTrainingDoor = noClasses()
+            .that().resideOutsideOfPackage(TRAINING)
+            .should().dependOnClassesThat().resideInAPackage("org.medcard.simulator..")
+            .because("TRAINING MODE is reached through org.medcard.terminal.TrainingMode, so a production build can leave it out");
+
+    @ArchTest
+    static final ArchRule smartcardioOnlyInTheTrainingDoor = noClasses()
+            .that().resideOutsideOfPackage(TRAINING)
+            .should().dependOnClassesThat().resideInAPackage("javax.smartcardio..")
+            .because("card I/O goes through card-protocol's transports; only the simulated reader builds a provider");
+
+    @ArchTest
+    static final ArchRule presentationNeverImportsTheUi = noClasses()
+            .that().resideInAPackage("org.medcard.terminal.present..")
+            .should().dependOnClassesThat().resideInAPackage(UI)
+            .because("the UI renders presentation models, never the other way round");
+
+    @ArchTest
+    static final ArchRule presentationUsesNoDeviceLibrary = noClasses()
+            .that().resideInAPackage("org.medcard.terminal.present..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.medcard.transport..", "javax.smartcardio..", "com.fazecast..");
+
+    @ArchTest
+    static final ArchRule theUiNeverTouchesADevice = noClasses()
+            .that().resideInAPackage(UI)
+            .should().dependOnClassesThat().resideInAnyPackage("org.medcard.transport..", "javax.smartcardio..", "com.fazecast..");
+
+    @ArchTest
+    static final ArchRule saleAndSessionUseNoDeviceLibraryNoToolkit = noClasses()
+            .that().resideInAnyPackage("org.medcard.terminal.sale..", "org.medcard.terminal.session..")
+            .should().dependOnClassesThat().resideInAnyPackage("javax.smartcardio..", "com.fazecast..", "java.awt..", "javax.swing..")
+            .because("the sale reaches the card through MedicalCard and the PSAM through Psam");
+
+    @ArchTest
+    static final ArchRule receiptDocumentsKnowNoOutputTechnology = noClasses()
+            .that().resideInAnyPackage("org.medcard.terminal.receipt", "org.medcard.terminal.receipt.sheet..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "java.awt..", "com.fazecast..",
+                    "org.medcard.terminal.receipt.escpos..", "org.medcard.terminal.receipt.pdf..", "org.medcard.terminal.receipt.print..");
+
+    @ArchTest
+    static final ArchRule sheetsKnowNoDocument = noClasses()
+            .that().resideInAPackage("org.medcard.terminal.receipt.sheet..")
+            .should().dependOnClassesThat().resideInAPackage("org.medcard.terminal.receipt");
+
+    @ArchTest
+    static final ArchRule pdfAndEscPosStayInTheirLane = noClasses()
+            .that().resideInAnyPackage("org.medcard.terminal.receipt.pdf..", "org.medcard.terminal.receipt.escpos..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.swing..")
+            .orShould().dependOnClassesThat().resideInAPackage("org.medcard.terminal.receipt.print..");
+
+    @ArchTest
+    static final ArchRule onlyEscPosUsesTheSerialLibrary = noClasses()
+            .that().resideInAPackage("org.medcard.terminal.receipt..")
+            .and().resideOutsideOfPackage("org.medcard.terminal.receipt.escpos..")
+            .should().dependOnClassesThat().resideInAPackage("com.fazecast..");
+
+    @ArchTest
+    static final ArchRule noConsoleOutputInTheLibrary = noClasses()
+            .that().resideInAnyPackage("org.medcard.terminal.receipt..", "org.medcard.terminal.present..",
+                    "org.medcard.terminal.sale..", "org.medcard.terminal.session..")
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .because("library code logs through SLF4J; only the entry points write to the console");
+
+    @ArchTest
+    static final ArchRule noPrintedStackTraces = noClasses()
+            .should().callMethodWhere(JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("printStackTrace")))
+            .because("a user sees one line and the next step, never a stack trace");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = FreezingArchRule.freeze(PackageCycles.rule("org.medcard.terminal"));
+}
