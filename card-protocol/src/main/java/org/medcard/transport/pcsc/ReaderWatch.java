@@ -38,6 +38,7 @@ public final class ReaderWatch implements AutoCloseable {
     private volatile boolean readerOk;
     private volatile boolean cardIn;
     private volatile ReaderEvent latestFault;
+    private final java.util.concurrent.CountDownLatch firstLook = new java.util.concurrent.CountDownLatch(1);
 
     ReaderWatch(String reader, PcscBackend.SlotWatcher watcher, Consumer<ReaderEvent> listener) {
         this.reader = Objects.requireNonNull(reader, "reader");
@@ -68,6 +69,19 @@ public final class ReaderWatch implements AutoCloseable {
 
     public String reader() {
         return reader;
+    }
+
+    /**
+     * Waits (at most {@code timeout}) until the watch has looked at the reader once, so that {@link #cardPresent()}
+     * answers for the slot rather than "not yet known"; returns this watch.
+     */
+    public ReaderWatch awaitFirstLook(Duration timeout) {
+        try {
+            firstLook.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return this;
     }
 
     private void run() {
@@ -103,6 +117,7 @@ public final class ReaderWatch implements AutoCloseable {
                     }
                 }
                 known = now;
+                firstLook.countDown();
             } catch (CardFault e) {
                 if (!running) {
                     break;
@@ -115,6 +130,7 @@ public final class ReaderWatch implements AutoCloseable {
                     log.warn("Reader '{}': {} ({})", reader, reason, e.getMessage());
                 }
                 faultReason = fault(faultReason, reason);
+                firstLook.countDown();
                 known = null;
                 watcher.close(); // a new context next time: the old one belongs to a service that is gone
                 sleep(backoff);
