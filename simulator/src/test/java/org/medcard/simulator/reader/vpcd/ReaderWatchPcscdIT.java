@@ -74,8 +74,14 @@ class ReaderWatchPcscdIT {
         }
     }
 
+    /**
+     * pcscd polls the vpcd driver for card presence every 400 ms (vpcd has no interrupt-driven events), so a change
+     * reaches PC/SC up to 400 ms after the simulated slot changed; what we answer for is the 300 ms after that.
+     */
+    private static final long PCSCD_POLL_MS = 400;
+
     @Test
-    void cardInsertedAndRemoved_reportedWithin300ms() throws Exception {
+    void cardInsertedAndRemoved_reportedWithin300msOfPcscdSeeingIt() throws Exception {
         reader.cardSlot().remove();
         try (ReaderWatch watch = readers.watch(CARD_READER, events::add)) {
             next(ReaderEvent.Kind.READER_OK, Duration.ofSeconds(5));
@@ -92,8 +98,8 @@ class ReaderWatchPcscdIT {
             next(ReaderEvent.Kind.CARD_REMOVED, Duration.ofSeconds(2));
             long removeMs = (System.nanoTime() - t0) / 1_000_000;
 
-            assertTrue(insertMs <= 300, "card presented after " + insertMs + " ms");
-            assertTrue(removeMs <= 300, "card removed after " + removeMs + " ms");
+            assertTrue(insertMs <= PCSCD_POLL_MS + 300, "card presented after " + insertMs + " ms");
+            assertTrue(removeMs <= PCSCD_POLL_MS + 300, "card removed after " + removeMs + " ms");
         }
     }
 
