@@ -81,7 +81,8 @@ final class PcscFaults {
             Map.entry(0x80100066, "SCARD_W_UNRESPONSIVE_CARD"),
             Map.entry(0x80100067, "SCARD_W_UNPOWERED_CARD"),
             Map.entry(0x80100068, "SCARD_W_RESET_CARD"),
-            Map.entry(0x80100069, "SCARD_W_REMOVED_CARD"));
+            Map.entry(0x80100069, "SCARD_W_REMOVED_CARD"),
+            Map.entry(0x8010006A, "SCARD_W_SECURITY_VIOLATION"));
 
     private PcscFaults() {
     }
