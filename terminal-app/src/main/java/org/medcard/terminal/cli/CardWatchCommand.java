@@ -41,6 +41,9 @@ final class CardWatchCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    SimCardOption simCard;
+
     @Option(names = "--events", paramLabel = "N", description = "stop after N events (default: run until stopped)")
     int maxEvents;
 
@@ -56,6 +59,7 @@ final class CardWatchCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Terminal t = TerminalCommands.open(options, env, err)) {
+            simCard.present(t, spec.commandLine());
             BlockingQueue<ReaderEvent> events = new LinkedBlockingQueue<>();
             boolean pcsc = t.config().reader().kind() == DeviceChoice.Kind.PCSC;
             if (pcsc) {
