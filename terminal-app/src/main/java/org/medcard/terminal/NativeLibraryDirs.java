@@ -20,6 +20,7 @@ import java.util.Properties;
  * under the user's app-data folder ({@code native/} next to the queue), before either library is touched:
  * <ul>
  *   <li>sqlite-jdbc unpacks into {@code org.sqlite.tmpdir} = {@code <data>/native/sqlite};</li>
+ *   <li>JNA (our PC/SC binding) unpacks its dispatch library into {@code jna.tmpdir} = {@code <data>/native/jna};</li>
  *   <li>jSerialComm only <em>loads</em> from {@code jSerialComm.library.path} (else it unpacks into the temp
  *       folder), so its library for this platform is copied from the jar into
  *       {@code <data>/native/jserialcomm/<hash>/} first (the hash of the library: a new version gets a new
@@ -32,6 +33,7 @@ import java.util.Properties;
  */
 public final class NativeLibraryDirs {
     static final String SQLITE_TMPDIR = "org.sqlite.tmpdir";
+    static final String JNA_TMPDIR = "jna.tmpdir";
     static final String SERIAL_LIBRARY_PATH = "jSerialComm.library.path";
     static final String SERIAL_APP_ID = "fazecast.jSerialComm.appid";
     static final String APP_ID = "medcard-terminal";
@@ -44,6 +46,9 @@ public final class NativeLibraryDirs {
         Path nativeDir = dataDir.resolve("native");
         if (!system.containsKey(SQLITE_TMPDIR) && makePrivateDir(nativeDir.resolve("sqlite"))) {
             system.setProperty(SQLITE_TMPDIR, nativeDir.resolve("sqlite").toString());
+        }
+        if (!system.containsKey(JNA_TMPDIR) && makePrivateDir(nativeDir.resolve("jna"))) {
+            system.setProperty(JNA_TMPDIR, nativeDir.resolve("jna").toString());
         }
         system.putIfAbsent(SERIAL_APP_ID, APP_ID);
         if (!system.containsKey(SERIAL_LIBRARY_PATH)) {

@@ -46,6 +46,7 @@ import org.medcard.terminal.session.CardCheck;
 import org.medcard.terminal.status.CardStatusPolicy;
 import org.medcard.terminal.store.TerminalDb;
 import org.medcard.transport.CardFault;
+import org.medcard.transport.pcsc.ReaderEvent;
 import org.medcard.transport.CardTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,7 +138,8 @@ public final class Terminal implements AutoCloseable {
         this.db = TerminalDb.open(dataDir.resolve("terminal.db"));
         byte[] terminalKey = hmacKey(dataDir.resolve("terminal.key"));
         this.audit = new AuditLog(db, clock, terminalKey);
-        this.devices = new Devices(config.reader(), config.psam(), trainingReader(config, clock), dataDir);
+        this.devices = new Devices(config.reader(), config.psam(), trainingReader(config, clock), dataDir, config.pcscProvider());
+        devices.addListener(this::readerEvent);
         this.queue = OfflineQueue.open(dataDir.resolve("queue.db"), queueSettings(config, terminalId(dataDir)),
                 terminalKey, clock);
         this.embeddedCenter = options.offline() || config.centerUrl() != null ? null : startEmbeddedCenter(dataDir, clock);
@@ -366,6 +368,46 @@ public final class Terminal implements AutoCloseable {
     public void psamFaulted(String reason) {
         psamState = PartState.fault(reason);
         devices.psamFaulted();
+    }
+
+    /**
+     * A PC/SC reader event (on the watch thread): the status bar follows the reader, and a PSAM back in its slot
+     * (after a service restart or a replug) is opened and selected again now, before the next purchase needs it.
+     */
+    private void readerEvent(Devices.DeviceEvent d) {
+        ReaderEvent e = d.event();
+        boolean psamReader = d.role() == Devices.Role.PSAM_READER;
+        switch (e.kind()) {
+            case READER_FAULT -> {
+                if (psamReader) {
+                    psamState = PartState.fault("PSAM reader: " + e.reason());
+                } else {
+                    readerState = PartState.fault(e.reason());
+                    cardState = PartState.none("no card");
+                }
+            }
+            case READER_OK -> {
+                if (!psamReader) {
+                    readerState = PartState.ok(e.reader());
+                }
+            }
+            case CARD_REMOVED -> {
+                if (psamReader) {
+                    psamState = PartState.fault("PSAM removed \u2014 reconnecting\u2026");
+                } else {
+                    cardRemoved();
+                }
+            }
+            case CARD_PRESENTED -> {
+                if (psamReader && psamState.health() != PartState.Health.OK) {
+                    try {
+                        psam();
+                    } catch (RuntimeException ex) {
+                        LOG.warn("PSAM not usable after it came back: {}", ex.getMessage());
+                    }
+                }
+            }
+        }
     }
 
     public void markCardFault(CardFault e) {

@@ -33,6 +33,7 @@ class NativeLibraryDirsTest {
 
         assertEquals(dataDir.resolve("native/sqlite").toString(), props.getProperty("org.sqlite.tmpdir"));
         assertEquals("medcard-terminal", props.getProperty("fazecast.jSerialComm.appid"));
+        assertEquals(dataDir.resolve("native/jna").toString(), props.getProperty("jna.tmpdir"));
         Path serial = Path.of(props.getProperty("jSerialComm.library.path"));
         assertEquals(dataDir.resolve("native/jserialcomm"), serial.getParent());
         assertTrue(Files.size(serial.resolve("libjSerialComm.so")) > 10_000, "the library copied out of jSerialComm's jar");

@@ -52,9 +52,62 @@ final class PcscFaults {
             Map.entry("SCARD_W_UNRESPONSIVE_CARD", "the card does not answer (no ATR)"),
             Map.entry("SCARD_W_UNPOWERED_CARD", "the card is not powered"),
             Map.entry("SCARD_E_NOT_TRANSACTED", "the card did not complete the exchange"),
-            Map.entry("SCARD_E_TIMEOUT", "no answer in time"));
+            Map.entry("SCARD_E_TIMEOUT", "no answer in time"),
+            Map.entry("SCARD_E_INVALID_HANDLE", "the smart-card service (pcscd) restarted; the session is lost"),
+            Map.entry("SCARD_F_COMM_ERROR", "the link to the smart-card service (pcscd) broke"));
+
+    /** PC/SC return codes by number, for the JNA binding (which gets numbers, not messages). */
+    private static final Map<Integer, String> NAMES = Map.ofEntries(
+            Map.entry(0x80100001, "SCARD_F_INTERNAL_ERROR"),
+            Map.entry(0x80100002, "SCARD_E_CANCELLED"),
+            Map.entry(0x80100003, "SCARD_E_INVALID_HANDLE"),
+            Map.entry(0x80100004, "SCARD_E_INVALID_PARAMETER"),
+            Map.entry(0x80100006, "SCARD_E_NO_MEMORY"),
+            Map.entry(0x80100008, "SCARD_E_INSUFFICIENT_BUFFER"),
+            Map.entry(0x80100009, "SCARD_E_UNKNOWN_READER"),
+            Map.entry(0x8010000A, "SCARD_E_TIMEOUT"),
+            Map.entry(0x8010000B, "SCARD_E_SHARING_VIOLATION"),
+            Map.entry(0x8010000C, "SCARD_E_NO_SMARTCARD"),
+            Map.entry(0x8010000F, "SCARD_E_PROTO_MISMATCH"),
+            Map.entry(0x80100011, "SCARD_E_INVALID_VALUE"),
+            Map.entry(0x80100013, "SCARD_F_COMM_ERROR"),
+            Map.entry(0x80100016, "SCARD_E_NOT_TRANSACTED"),
+            Map.entry(0x80100017, "SCARD_E_READER_UNAVAILABLE"),
+            Map.entry(0x8010001D, "SCARD_E_NO_SERVICE"),
+            Map.entry(0x8010001E, "SCARD_E_SERVICE_STOPPED"),
+            Map.entry(0x8010001F, "SCARD_E_UNEXPECTED"),
+            Map.entry(0x8010002E, "SCARD_E_NO_READERS_AVAILABLE"),
+            Map.entry(0x80100065, "SCARD_W_UNSUPPORTED_CARD"),
+            Map.entry(0x80100066, "SCARD_W_UNRESPONSIVE_CARD"),
+            Map.entry(0x80100067, "SCARD_W_UNPOWERED_CARD"),
+            Map.entry(0x80100068, "SCARD_W_RESET_CARD"),
+            Map.entry(0x80100069, "SCARD_W_REMOVED_CARD"),
+            Map.entry(0x8010006A, "SCARD_W_SECURITY_VIOLATION"));
 
     private PcscFaults() {
+    }
+
+    /** The name of a PC/SC return code, e.g. {@code SCARD_E_NO_SERVICE}; unknown codes in hex. */
+    static String nameOf(int code) {
+        return NAMES.getOrDefault(code, String.format("PC/SC error 0x%08X", code));
+    }
+
+    /** Whether {@code code} means the service went away: the context must be established anew. */
+    static boolean serviceGone(int code) {
+        String name = nameOf(code);
+        // INVALID_HANDLE: a context (or card handle) of a pcscd that has since restarted.
+        return name.equals("SCARD_E_NO_SERVICE") || name.equals("SCARD_E_SERVICE_STOPPED")
+                || name.equals("SCARD_E_INVALID_HANDLE") || name.equals("SCARD_F_COMM_ERROR");
+    }
+
+    /** A fault for the PC/SC return {@code code} with {@code context} in front (JNA binding). */
+    static CardFault ofCode(int code, String context) {
+        String name = nameOf(code);
+        Kind kind = KINDS.getOrDefault(name, Kind.IO);
+        if (name.equals("SCARD_E_INVALID_HANDLE")) {
+            kind = Kind.NO_SERVICE;
+        }
+        return new CardFault(kind, context + ": " + name + " (" + EXPLANATIONS.getOrDefault(name, "PC/SC error") + ")");
     }
 
     /** The first PC/SC code named in the messages of {@code e} and its causes. */

@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import javax.smartcardio.Card;
-import javax.smartcardio.CardException;
-import javax.smartcardio.CardTerminal;
 import javax.smartcardio.TerminalFactory;
 
 import org.medcard.transport.CardFault;
@@ -24,41 +22,74 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PC/SC readers of this machine (or of an injected {@link TerminalFactory}, such as the simulator's
- * in-process provider): list them, wait for a card, open a session.
+ * in-process provider): list them, wait for a card, open a session, watch a reader.
  *
  * <p>All methods block in PC/SC calls: call them from the reader's worker thread, never the UI thread.
  * Instances hold no session state and may be shared by the worker threads of several readers.
  *
- * <p><b>Why the system factory is not {@link TerminalFactory#getDefault()}:</b> the JDK decides the
- * default factory once per JVM; if pcscd is not running at that moment, the default is a "None" factory
- * with no readers for the rest of the JVM's life. {@link #PcscReaders()} asks for a fresh SunPCSC factory
- * on every call instead, so a terminal started before pcscd finds the readers once the service is up.
- * (The JDK still keeps one PC/SC context per JVM: after pcscd is restarted, SunPCSC answers
- * {@code SCARD_E_NO_SERVICE} until the JVM restarts. We report that as {@link CardFault.Kind#NO_SERVICE}.)
+ * <p><b>Which PC/SC:</b> {@link #PcscReaders()} uses our own JNA binding of the PC/SC library ({@link JnaPcsc}),
+ * which establishes a context per operation and so recovers by itself when pcscd (or the Windows smart-card
+ * service) restarts. {@link #sunPcsc()} is the JDK's SunPCSC, kept as a fallback (configuration
+ * {@code pcsc.provider=sun}): it keeps one context per JVM and answers {@code SCARD_E_NO_SERVICE} after a service
+ * restart until the JVM restarts. For SunPCSC we still ask for a fresh factory on every call, because the JDK
+ * decides its <em>default</em> factory once per JVM (a "None" factory if pcscd was down at that moment).
  */
 public final class PcscReaders {
 
     private static final Logger log = LoggerFactory.getLogger(PcscReaders.class);
+
+    /** The configuration's names of the two system providers ({@code pcsc.provider}). */
+    public static final String PROVIDER_JNA = "jna";
+    public static final String PROVIDER_SUN = "sun";
 
     /** The JDK's own GET RESPONSE loops, switched off by {@link #configureJdkPcsc()}. */
     static final String T0_GET_RESPONSE = "sun.security.smartcardio.t0GetResponse";
     static final String T1_GET_RESPONSE = "sun.security.smartcardio.t1GetResponse";
     static final String LIBRARY = "sun.security.smartcardio.library";
 
-    private final Supplier<TerminalFactory> factory;
+    private final Supplier<PcscBackend> backend;
 
-    /** The machine's PC/SC service through the JDK's SunPCSC provider. */
+    /** The machine's PC/SC service through our JNA binding (the default). */
     public PcscReaders() {
-        this(PcscReaders::systemFactory);
+        this(lazy(JnaPcsc::load));
     }
 
     /** Readers of an injected provider (e.g. the simulator's in-process smartcardio provider). */
     public PcscReaders(TerminalFactory factory) {
-        this(() -> factory);
+        this(lazy(() -> new SmartcardioPcsc(() -> factory, factory.getType())));
     }
 
-    private PcscReaders(Supplier<TerminalFactory> factory) {
-        this.factory = factory;
+    private PcscReaders(Supplier<PcscBackend> backend) {
+        this.backend = backend;
+    }
+
+    /** The machine's PC/SC service through the JDK's SunPCSC provider (the fallback). */
+    public static PcscReaders sunPcsc() {
+        return new PcscReaders(lazy(() -> new SmartcardioPcsc(PcscReaders::systemFactory, "SunPCSC")));
+    }
+
+    /** The system provider the configuration names: {@value #PROVIDER_JNA} (default) or {@value #PROVIDER_SUN}. */
+    public static PcscReaders system(String provider) {
+        return switch (provider == null ? PROVIDER_JNA : provider.trim().toLowerCase(Locale.ROOT)) {
+            case "", PROVIDER_JNA -> new PcscReaders();
+            case PROVIDER_SUN -> sunPcsc();
+            default -> throw new IllegalArgumentException("pcsc.provider must be jna or sun, not '" + provider + "'");
+        };
+    }
+
+    /** Loads the backend on first use (and again after a failed load), so a constructor never fails. */
+    private static Supplier<PcscBackend> lazy(Supplier<PcscBackend> make) {
+        return new Supplier<>() {
+            private PcscBackend made;
+
+            @Override
+            public synchronized PcscBackend get() {
+                if (made == null) {
+                    made = make.get();
+                }
+                return made;
+            }
+        };
     }
 
     /**
@@ -139,20 +170,11 @@ public final class PcscReaders {
 
     /** The names of the readers connected now; a fault when the service is down or no reader is connected. */
     public List<String> readerNames() {
-        List<String> names = listNames();
+        List<String> names = backend.get().readerNames();
         if (names.isEmpty()) {
             throw new CardFault(CardFault.Kind.READER_UNAVAILABLE, "no smart-card reader is connected");
         }
         return names;
-    }
-
-    private List<String> listNames() {
-        TerminalFactory f = factory();
-        try {
-            return f.terminals().list().stream().map(CardTerminal::getName).toList();
-        } catch (CardException e) {
-            throw PcscFaults.translate(e, "listing readers (" + f.getType() + ")");
-        }
     }
 
     /** Waits until a card is in {@code reader}; {@code false} when {@code timeout} passed first. */
@@ -169,12 +191,7 @@ public final class PcscReaders {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
-        CardTerminal terminal = terminal(reader);
-        try {
-            return present ? terminal.waitForCardPresent(timeout.toMillis()) : terminal.waitForCardAbsent(timeout.toMillis());
-        } catch (CardException | IllegalStateException e) {
-            throw fault(e, reader, "waiting for the card to be " + (present ? "inserted" : "removed"));
-        }
+        return backend.get().waitFor(reader, timeout, present);
     }
 
     /** Opens a session on {@code reader} with whichever protocol the card offers (T=0 or T=1). */
@@ -188,49 +205,41 @@ public final class PcscReaders {
      * ({@link ResponseChainingTransport}) and traces every APDU on the wire ({@link TracingTransport}).
      */
     public CardTransport open(String reader, String protocol) {
-        CardTerminal terminal = terminal(reader);
-        Card card;
-        try {
-            card = terminal.connect(protocol);
-        } catch (CardException | IllegalStateException e) {
-            throw fault(e, reader, "connecting with protocol " + protocol);
-        }
-        PcscTransport raw = new PcscTransport(terminal, card, this::readersForMessage);
-        log.debug("opened {} ({})", reader, raw.protocol());
+        CardTransport raw = backend.get().open(reader, protocol);
+        log.debug("opened {} ({})", reader, backend.get().type());
         return new ResponseChainingTransport(new TracingTransport(raw));
     }
 
-    private CardTerminal terminal(String reader) {
-        TerminalFactory f = factory();
-        List<CardTerminal> present;
+    /**
+     * Starts watching {@code reader} on a thread of its own: {@code listener} hears the reader turn OK or faulty
+     * and cards come and go (see {@link ReaderWatch}). Close the watch to stop it. A backend that cannot load
+     * (no PC/SC library) gives a watch that reports that fault once.
+     */
+    public ReaderWatch watch(String reader, Consumer<ReaderEvent> listener) {
+        PcscBackend.SlotWatcher watcher;
         try {
-            present = f.terminals().list();
-        } catch (CardException e) {
-            throw PcscFaults.translate(e, "reader '" + reader + "'");
+            watcher = backend.get().watcher(reader);
+        } catch (CardFault e) {
+            watcher = new FailedWatcher(e);
         }
-        return present.stream().filter(t -> t.getName().equals(reader)).findFirst()
-                .orElseThrow(() -> new CardFault(CardFault.Kind.READER_UNAVAILABLE, "no reader named '" + reader
-                        + "'; readers present: " + present.stream().map(CardTerminal::getName).toList()));
+        ReaderWatch watch = new ReaderWatch(reader, watcher, listener);
+        watch.start();
+        return watch;
     }
 
-    private TerminalFactory factory() {
-        return factory.get();
-    }
-
-    /** A translated fault; for reader problems, names the readers that do exist. */
-    private CardFault fault(Exception e, String reader, String action) {
-        String context = "reader '" + reader + "', " + action;
-        if (PcscFaults.kindOf(e) == CardFault.Kind.READER_UNAVAILABLE) {
-            context += "; readers present: " + readersForMessage();
+    /** A watcher for a backend that did not load: every look fails the same way (retried with backoff). */
+    private record FailedWatcher(CardFault fault) implements PcscBackend.SlotWatcher {
+        @Override
+        public PcscBackend.SlotState await(PcscBackend.SlotState known, Duration timeout) {
+            throw new CardFault(fault.kind(), fault.getMessage());
         }
-        return PcscFaults.translate(e, context);
-    }
 
-    private String readersForMessage() {
-        try {
-            return listNames().toString();
-        } catch (CardFault unavailable) {
-            return "(cannot list: " + unavailable.kind() + ")";
+        @Override
+        public void cancel() {
+        }
+
+        @Override
+        public void close() {
         }
     }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code medcard card info}: reads the card in the slot and says what the counter would show. */
 @Command(name = "card", description = "The card in the reader.", mixinStandardHelpOptions = true,
-        subcommands = {CardCommand.Info.class, CardLoadCommand.class})
+        subcommands = {CardCommand.Info.class, CardLoadCommand.class, CardWatchCommand.class})
 final class CardCommand implements Runnable {
 
     @Spec
@@ -31,7 +31,7 @@ final class CardCommand implements Runnable {
     @Override
     public void run() {
         // A group without its subcommand is a usage error (exit 2), like every other group.
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: info or load");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: info, load or watch");
     }
 
     @Command(name = "info", description = "Read the card: holder, status (business rules' status table), balance.",

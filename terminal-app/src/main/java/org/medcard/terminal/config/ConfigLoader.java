@@ -98,6 +98,7 @@ public final class ConfigLoader {
         d.put("terminal.number", "01");
         d.put("reader", "simulator");
         d.put("psam", "simulator");
+        d.put("pcsc.provider", "jna");
         d.put("center.url", "embedded");
         d.put("center.truststore", "");
         d.put("center.truststore.password", "");
@@ -144,6 +145,11 @@ public final class ConfigLoader {
             TerminalKind kind = parse("institution.kind", s -> TerminalKind.valueOf(s.toUpperCase(Locale.ROOT)), "PHARMACY or HOSPITAL");
             DeviceChoice reader = parse("reader", s -> DeviceChoice.parse(s, false), "simulator, pcsc:READER NAME or serial:/dev/ttyUSB0");
             DeviceChoice psam = parse("psam", s -> DeviceChoice.parse(s, true), "simulator, pcsc:READER NAME, serial:/dev/ttyUSB0 or soft:/path/to/keyfile");
+            String pcscProvider = v.get("pcsc.provider").trim().toLowerCase(Locale.ROOT);
+            if (!(pcscProvider.equals("jna") || pcscProvider.equals("sun"))) {
+                problem("pcsc.provider", "'" + v.get("pcsc.provider") + "' is not a PC/SC provider",
+                        "jna (ours, recovers when the smart-card service restarts) or sun (the JDK's SunPCSC)");
+            }
             URI center = center();
             Path trustStore = optionalFile("center.truststore");
             CenterTls tls = centerTls(trustStore);
@@ -165,7 +171,7 @@ public final class ConfigLoader {
             }
             return new TerminalConfig(code, name, region, kind, number, reader, psam, center, trustStore, connect, request,
                     mode, new OfflineLimitsConfig(perSale, perCard, total, Duration.ofHours(hours)), pinExempt, maxDays,
-                    printer, language, dataDir, receipt, tls);
+                    printer, language, dataDir, receipt, tls, pcscProvider);
         }
 
         /** The trust and key stores are opened now, so a wrong password or type stops the start with its key named. */

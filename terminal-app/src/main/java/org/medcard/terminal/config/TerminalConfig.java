@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param printer {@code none}, {@code os:PRINTER NAME} or {@code escpos:/dev/ttyUSB1} (as written; parsed in {@code receipt})
  * @param receipt the receipt font, paper and printer, validated (null: system fonts, 80 mm, the printer as written)
  * @param centerTls trust store and client key store for HTTPS to the center (docs/security.md; null: the JDK's defaults)
+ * @param pcscProvider which PC/SC implementation a {@code pcsc:} reader uses: {@code jna} (ours, recovers from a
+ *        service restart; the default and what null means) or {@code sun} (the JDK's SunPCSC, the fallback)
  */
 public record TerminalConfig(
         String institutionCode,
@@ -36,9 +38,24 @@ public record TerminalConfig(
         Locale language,
         Path dataDir,
         ReceiptSettings receipt,
-        CenterTls centerTls) {
+        CenterTls centerTls,
+        String pcscProvider) {
+
+    /** A configuration with the default PC/SC provider ({@code jna}). */
+    public TerminalConfig(String institutionCode, String institutionName, String region, TerminalKind kind,
+            String terminalNumber, DeviceChoice reader, DeviceChoice psam, URI centerUrl, Path trustStore,
+            Duration connectTimeout, Duration requestTimeout, OfflineMode offlineMode, OfflineLimitsConfig offlineLimits,
+            long pinExemptBelowFen, int resettleMaxDays, String printer, Locale language, Path dataDir,
+            ReceiptSettings receipt, CenterTls centerTls) {
+        this(institutionCode, institutionName, region, kind, terminalNumber, reader, psam, centerUrl, trustStore,
+                connectTimeout, requestTimeout, offlineMode, offlineLimits, pinExemptBelowFen, resettleMaxDays, printer,
+                language, dataDir, receipt, centerTls, null);
+    }
 
     public TerminalConfig {
+        if (pcscProvider == null || pcscProvider.isBlank()) {
+            pcscProvider = "jna";
+        }
         if (receipt == null) {
             receipt = new ReceiptSettings(null, ReceiptSettings.Paper.ROLL_80MM,
                     printer == null ? PrinterChoice.none() : PrinterChoice.parse(printer));

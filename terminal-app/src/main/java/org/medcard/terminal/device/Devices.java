@@ -2,8 +2,11 @@ package org.medcard.terminal.device;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.medcard.psam.FileSequenceStore;
 import org.medcard.psam.Psam;
@@ -16,6 +19,8 @@ import org.medcard.transport.CardTransport;
 import org.medcard.transport.ResponseChainingTransport;
 import org.medcard.transport.TracingTransport;
 import org.medcard.transport.pcsc.PcscReaders;
+import org.medcard.transport.pcsc.ReaderEvent;
+import org.medcard.transport.pcsc.ReaderWatch;
 import org.medcard.transport.serial.JSerialCommLink;
 import org.medcard.transport.serial.SerialPortSettings;
 import org.medcard.transport.serial.SerialReader;
@@ -28,12 +33,20 @@ import org.medcard.transport.serial.SerialReaderTransport;
  * card session (a pulled card ends it); the PSAM connection is kept and reopened after a fault.. Every transport
  * carries the APDU trace (DEBUG, masked) from the PC/SC adapter.
  *
- * <p>Used from the reader's worker thread only.
+ * <p><b>PC/SC readers are watched</b> ({@link ReaderWatch}: {@code SCardGetStatusChange} events on a thread of
+ * their own, started on first use): {@link #cardPresent()} answers from the last event, and listeners
+ * ({@link #addListener}) hear the reader turn faulty ("card service stopped — reconnecting…") and come back, and
+ * cards come and go. When the PSAM's reader reports a fault or the PSAM leaves its slot, the PSAM session is
+ * dropped at once, so the next purchase opens and selects it again instead of failing on a dead handle.
+ *
+ * <p>Used from the reader's worker thread; listeners are called on the watch threads.
  */
 public final class Devices implements AutoCloseable {
 
     private static final int SERIAL_CARD_SLOT = 0;
     private static final int SERIAL_PSAM_SLOT = 1;
+    /** How long the first question about the card waits for a new reader watch's first look. */
+    private static final java.time.Duration FIRST_LOOK = java.time.Duration.ofSeconds(2);
 
     private final DeviceChoice readerChoice;
     private final DeviceChoice psamChoice;
@@ -45,8 +58,21 @@ public final class Devices implements AutoCloseable {
     private CardTransport psamTransport;
     private CardTransport cardTransport;
     private Psam psam;
+    private final String pcscProvider;
+    private ReaderWatch cardWatch;
+    private ReaderWatch psamWatch;
+    /** Cards presented so far in the card reader (a new value: a new card, or the same card after a fault). */
+    private volatile long cardGeneration;
+    private final List<Consumer<DeviceEvent>> listeners = new CopyOnWriteArrayList<>();
 
     public Devices(DeviceChoice reader, DeviceChoice psam, Optional<TrainingReader> training, Path dataDir) {
+        this(reader, psam, training, dataDir, PcscReaders.PROVIDER_JNA);
+    }
+
+    /** @param pcscProvider {@code jna} (our binding, the default) or {@code sun} (the JDK's SunPCSC, the fallback) */
+    public Devices(DeviceChoice reader, DeviceChoice psam, Optional<TrainingReader> training, Path dataDir,
+            String pcscProvider) {
+        this.pcscProvider = pcscProvider;
         this.readerChoice = reader;
         this.psamChoice = psam;
         this.training = training;
@@ -70,7 +96,7 @@ public final class Devices implements AutoCloseable {
     public boolean cardPresent() {
         return switch (readerChoice.kind()) {
             case SIMULATOR -> training.orElseThrow().cardPresent();
-            case PCSC -> system().waitForCard(readerChoice.target(), java.time.Duration.ofMillis(1));
+            case PCSC -> cardWatch().awaitFirstLook(FIRST_LOOK).cardPresent();
             case SERIAL -> serial(readerChoice.target()).slotStatus(SERIAL_CARD_SLOT).hasCard();
             default -> throw unsupported(readerChoice);
         };
@@ -120,8 +146,71 @@ public final class Devices implements AutoCloseable {
     public synchronized Psam psam() {
         if (psam == null) {
             psam = openPsam();
+            if (psamChoice.kind() == DeviceChoice.Kind.PCSC) {
+                psamWatch();
+            }
         }
         return psam;
+    }
+
+    // ---------------------------------------------------------------- reader events
+
+    /** Which reader an event is about. */
+    public enum Role {
+        CARD_READER,
+        PSAM_READER
+    }
+
+    /** A reader event of the card's or the PSAM's reader. */
+    public record DeviceEvent(Role role, ReaderEvent event) {
+    }
+
+    /** Adds a listener of reader events (called on a watch thread); the returned handle removes it. */
+    public AutoCloseable addListener(Consumer<DeviceEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Starts watching the configured PC/SC readers now (a running terminal does, so the status bar follows them). */
+    public synchronized void watchReaders() {
+        if (readerChoice.kind() == DeviceChoice.Kind.PCSC) {
+            cardWatch();
+        }
+        if (psamChoice.kind() == DeviceChoice.Kind.PCSC) {
+            psamWatch();
+        }
+    }
+
+    /** Counts the cards presented in the card reader: a change means "read the card again", even if it never looked absent. */
+    public long cardGeneration() {
+        return cardGeneration;
+    }
+
+    private synchronized ReaderWatch cardWatch() {
+        if (cardWatch == null) {
+            cardWatch = system().watch(readerChoice.target(), e -> {
+                if (e.kind() == ReaderEvent.Kind.CARD_PRESENTED) {
+                    cardGeneration++;
+                }
+                publish(new DeviceEvent(Role.CARD_READER, e));
+            });
+        }
+        return cardWatch;
+    }
+
+    private synchronized void psamWatch() {
+        if (psamWatch == null && !psamChoice.target().equals(readerChoice.kind() == DeviceChoice.Kind.PCSC ? readerChoice.target() : null)) {
+            psamWatch = system().watch(psamChoice.target(), e -> {
+                if (e.kind() == ReaderEvent.Kind.READER_FAULT || e.kind() == ReaderEvent.Kind.CARD_REMOVED) {
+                    psamFaulted(); // the PSAM's handle died with the service or the slot: open it anew before the next use
+                }
+                publish(new DeviceEvent(Role.PSAM_READER, e));
+            });
+        }
+    }
+
+    private void publish(DeviceEvent e) {
+        listeners.forEach(l -> l.accept(e));
     }
 
     /** Forgets the PSAM connection after a fault, so the next use reopens it. */
@@ -158,7 +247,7 @@ public final class Devices implements AutoCloseable {
 
     private PcscReaders system() {
         if (systemPcsc == null) {
-            systemPcsc = new PcscReaders();
+            systemPcsc = PcscReaders.system(pcscProvider);
         }
         return systemPcsc;
     }
@@ -168,7 +257,26 @@ public final class Devices implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        ReaderWatch card;
+        ReaderWatch psamSlot;
+        synchronized (this) {
+            card = cardWatch;
+            psamSlot = psamWatch;
+            cardWatch = null;
+            psamWatch = null;
+        }
+        // Outside the lock: a watch thread may be waiting for it (psamFaulted) while we wait for the thread.
+        if (card != null) {
+            card.close();
+        }
+        if (psamSlot != null) {
+            psamSlot.close();
+        }
+        closeDevices();
+    }
+
+    private synchronized void closeDevices() {
         closeCard();
         if (psamTransport != null) {
             psamTransport.close();

@@ -89,6 +89,7 @@ public final class DesktopApp implements AutoCloseable {
         Keys.bindWindow((javax.swing.JComponent) window.frame().getContentPane(), "ctrl R", sync::sync);
         status = new StatusModel(terminal::state, () -> terminal.queue().summary(), worker, ui, bar, statusTexts);
         status.refresh();
+        terminal.devices().addListener(e -> status.refresh()); // a reader fault or its recovery shows at once
         worker.scheduleWithFixedDelay(status::refresh, STATUS_PERIOD_MS, STATUS_PERIOD_MS, TimeUnit.MILLISECONDS);
         window.frame().addWindowListener(new java.awt.event.WindowAdapter() {
             @Override

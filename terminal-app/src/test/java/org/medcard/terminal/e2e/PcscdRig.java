@@ -46,11 +46,11 @@ public final class PcscdRig implements AutoCloseable {
 
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final Process pcscd;
+    private Process pcscd;
     private final SimulatorTrainingReader training;
     private VpcdBridge cardBridge;
     private boolean unplugged;
-    private final VpcdBridge psamBridge;
+    private VpcdBridge psamBridge;
     private final PcscReaders readers = new PcscReaders();
     private final AtomicLong cardApdus = new AtomicLong();
 
@@ -151,6 +151,61 @@ public final class PcscdRig implements AutoCloseable {
         unplugged = false;
         cardBridge = VpcdBridge.local(training.reader().cardSlot());
         cardBridge.start();
+    }
+
+    /**
+     * Kills the pcscd this rig started (SIGKILL, as a crash or an upgrade's restart does) and waits until its socket
+     * no longer answers. Skips when the pcscd running was not started by the rig (it is not ours to kill).
+     */
+    public synchronized void killPcscd() throws InterruptedException {
+        SystemParts.need(pcscd != null, "a pcscd this test may kill (one not started by the test is running)",
+                "stop the system's pcscd first: systemctl stop pcscd.socket pcscd");
+        pcscd.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (serviceAnswers() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** Starts pcscd again after {@link #killPcscd()} and waits until it and vpcd answer (the bridges reconnect by themselves). */
+    public synchronized void startPcscd() throws IOException, InterruptedException {
+        Path log = Path.of("target", "pcscd.log").toAbsolutePath();
+        pcscd = new ProcessBuilder(SystemParts.needCommand("pcscd", "pcscd").toString(), "--foreground", "--info")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!(serviceAnswers() && vpcdListening())) {
+            if (!pcscd.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("pcscd did not come up again; see " + log);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Whether this rig started the pcscd running (and so may kill it). */
+    public synchronized boolean ownsPcscd() {
+        return pcscd != null;
+    }
+
+    /** Starts pcscd again if {@link #killPcscd()} left it down (nothing otherwise). */
+    public synchronized void restorePcscd() throws IOException, InterruptedException {
+        if (pcscd != null && !pcscd.isAlive()) {
+            startPcscd();
+        }
+    }
+
+    /**
+     * The whole reader unplugged and plugged in again, as vpcd sees it: both bridges (card and PSAM slot)
+     * disconnect, and new ones connect after {@code away}.
+     */
+    public synchronized void replugReader(Duration away) throws InterruptedException {
+        cardBridge.close();
+        psamBridge.close();
+        Thread.sleep(away.toMillis());
+        cardBridge = VpcdBridge.local(training.reader().cardSlot());
+        psamBridge = VpcdBridge.local(training.reader().psamSlot());
+        cardBridge.start();
+        psamBridge.start();
+        unplugged = false;
     }
 
     /** Whether pcscd shows a card in the card reader within {@code wait}. */

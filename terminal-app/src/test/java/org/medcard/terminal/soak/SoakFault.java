@@ -19,6 +19,11 @@ enum SoakFault {
     CENTER_500(8),
     /** The next request after a random moment is committed by the center, then its answer is lost. */
     ANSWER_LOST(10),
+    /**
+     * The PC/SC service restarts (issue 16): pcscd is killed with SIGKILL at a random moment of the sale and started
+     * again after it; the terminal process keeps running and must read the next card without a restart.
+     */
+    SERVICE_RESTART(6),
     /** The terminal process is killed with SIGKILL at a random moment of the sale. */
     KILL_TERMINAL(10);
 

@@ -38,7 +38,7 @@ import org.medcard.terminal.e2e.PcscdRig;
  * Whole-system chaos (issue 9): many pharmacy sales through the real stack — the terminal as a child JVM,
  * the virtual card and PSAM behind a real pcscd through vpcd, the simulated center over HTTP on loopback —
  * with a fault drawn for every sale from a seeded random ({@link SoakFault}: card pulls mid-command, reader
- * unplug, center down / slow / 500 / answer lost after commit, SIGKILL of the terminal, which is then
+ * unplug, PC/SC service restart, center down / slow / 500 / answer lost after commit, SIGKILL of the terminal, which is then
  * started again and recovers at start). Afterwards {@link Reconciliation} closes the books; the test prints
  * the figures and fails on any mismatch.
  *
@@ -112,6 +112,12 @@ class WholeSystemSoakIT {
                     }
                     VirtualMedicalCard card = present(rig, cards, inSlot);
                     SoakFault fault = SoakFault.draw(random);
+                    if (attempted == 2 && !injected.containsKey(SoakFault.SERVICE_RESTART)) {
+                        fault = SoakFault.SERVICE_RESTART; // every run has at least one (issue 16), not only lucky seeds
+                    }
+                    if (fault == SoakFault.SERVICE_RESTART && !rig.ownsPcscd()) {
+                        fault = SoakFault.NONE; // a pcscd the rig did not start is not ours to kill
+                    }
                     injected.merge(fault, 1, Integer::sum);
                     TerminalProcess victim = terminal;
                     ScheduledFuture<?> pending = arm(fault, random, card, rig, center, victim, timer);
@@ -120,6 +126,7 @@ class WholeSystemSoakIT {
                     pending.cancel(false);
                     center.faults().clearAll();
                     rig.plugCard();
+                    rig.restorePcscd();
                     if (rig.training().reader().cardSlot().isCardPresent() && !rig.cardVisible(Duration.ofSeconds(15))) {
                         // The rig, not the terminal: a bridge slow to reconnect on a loaded machine. Put the card in again.
                         rigRetries++;
@@ -213,6 +220,13 @@ class WholeSystemSoakIT {
             case TEAR_AFTER_DEBIT -> armNow(() -> card.arm(Tear.AFTER_DEBIT));
             case TEAR_NEXT_COMMAND -> () -> card.arm(Tear.NEXT_COMMAND);
             case READER_UNPLUG -> rig::unplugCard;
+            case SERVICE_RESTART -> () -> {
+                try {
+                    rig.killPcscd();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
             case CENTER_DOWN -> () -> center.inject(Fault.always(FaultKind.DOWN));
             case CENTER_SLOW -> armNow(() -> center.inject(new Fault(FaultKind.SLOW, 300 + random.nextInt(6500), 0)));
             case CENTER_500 -> () -> center.inject(new Fault(FaultKind.HTTP_500, 0, 1));

@@ -43,7 +43,12 @@ final class GuiApp implements AutoCloseable {
     }
 
     static GuiApp start(Path dataDir, String language, Clock clock) {
-        Map<String, String> o = new HashMap<>();
+        return start(dataDir, language, clock, Map.of());
+    }
+
+    /** Like {@link #start(Path, String, Clock)} with more configuration (e.g. PC/SC readers instead of the simulator). */
+    static GuiApp start(Path dataDir, String language, Clock clock, Map<String, String> extra) {
+        Map<String, String> o = new HashMap<>(extra);
         o.put("language", language);
         TerminalConfig config = TrainingTerminals.config(dataDir, o);
         UiFonts fonts = UiFonts.discover();

@@ -31,8 +31,8 @@ import org.medcard.transport.pcsc.PcscReaders;
  * The simulated reader behind a real pcscd through vpcd, driven by our PC/SC adapter: every byte goes
  * JDK → libpcsclite → pcscd → vpcd → TCP → {@link VpcdBridge} → scripted card, and back.
  *
- * <p>The last test stops pcscd; the JDK keeps one PC/SC context per JVM that does not survive a pcscd
- * restart, so this class runs in a JVM of its own (failsafe {@code reuseForks=false} in this module).
+ * <p>The last tests stop pcscd and start it again: our JNA PC/SC binding (the default of {@link PcscReaders})
+ * reads the card again in the same JVM. (The JDK's SunPCSC would not: it keeps one context per JVM.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -230,6 +230,18 @@ class VpcdBridgePcscIT {
         pcscd.start();
         awaitTrue(cardBridge::isConnected, "card bridge reconnects to the new pcscd");
         awaitTrue(psamBridge::isConnected, "PSAM bridge reconnects to the new pcscd");
+    }
+
+    @Test
+    @Order(101)
+    void afterPcscdRestart_theNextCardIsReadInTheSameJvm() throws Exception {
+        SystemParts.need(pcscd.owned(), "a pcscd this test may stop (one not started by this test is running)",
+                "stop the system's pcscd first: systemctl stop pcscd.socket pcscd");
+        assertTrue(readers.waitForCard(CARD_READER, WAIT), "the card is seen through the new pcscd");
+        try (CardTransport t = readers.open(CARD_READER)) {
+            assertEquals(FCI, Hex.of(t.transmit(cmd(SELECT)).bytes()));
+        }
+        assertTrue(readers.readerNames().contains(PSAM_READER));
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {

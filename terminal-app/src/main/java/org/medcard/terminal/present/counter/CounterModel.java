@@ -53,6 +53,8 @@ public final class CounterModel {
     private final AtomicLong debit = new AtomicLong();
     // worker thread
     private Boolean cardInSlot;
+    /** The reader's count of presented cards at the last look: a new count is a card to read, even if never seen absent. */
+    private long cardGeneration = -1;
     // UI thread
     private CardPanel card;
     private String beneficiary;
@@ -176,10 +178,12 @@ public final class CounterModel {
             LOG.debug("Card slot not readable: {}", e.getMessage());
             return;
         }
-        if (cardInSlot != null && cardInSlot == now) {
+        long generation = terminal.devices().cardGeneration();
+        if (cardInSlot != null && cardInSlot == now && (!now || generation == cardGeneration)) {
             return;
         }
         cardInSlot = now;
+        cardGeneration = generation;
         if (now) {
             readCard();
         } else {

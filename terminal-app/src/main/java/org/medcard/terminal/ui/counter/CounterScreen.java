@@ -38,6 +38,9 @@ public final class CounterScreen implements Screen {
                 ctx.worker(), ctx.ui(), panel, texts, ctx.operatorName());
         panel.attach(model);
         ctx.ticker().scheduleWithFixedDelay(model::pollCard, 0, CARD_POLL_MS, TimeUnit.MILLISECONDS);
+        // PC/SC readers also report cards as events (SCardGetStatusChange): look at once, not at the next tick.
+        ctx.terminal().devices().addListener(e -> model.pollCard());
+        ctx.terminal().devices().watchReaders();
         return Optional.of(new CounterScreen(panel, model, texts));
     }
 
