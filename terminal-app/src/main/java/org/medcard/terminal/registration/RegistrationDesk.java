@@ -25,9 +25,8 @@ import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
+import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
-import org.medcard.terminal.session.UnusableCardException;
-import org.medcard.transport.CardFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +84,7 @@ public final class RegistrationDesk {
                 PaymentPlan foreseen = new PaymentPlan(reg.regFeeFen(), reg.fundPayFen(), reg.acctPayMaxFen(), reg.cashPayMinFen());
                 return new VisitOutcome(VisitOutcome.Kind.REGISTERED, reg.mdtrtId(), foreseen, reg.noPoolingRule(), null,
                         view.info().cardNo().masked(), view.holder().name(), "registration.registered",
-                        terminal.message("registration.registered", reg.mdtrtId()));
+                        terminal.message("registration.registered", reg.mdtrtId()), 0);
             }
             return settleVisit(card, psam, view, api, reg.mdtrtId(), List.of(), regLine(dept.get()), pin, clerk);
         });
@@ -133,7 +132,7 @@ public final class RegistrationDesk {
         visits.setStatus(mdtrtId, VisitBook.Status.CANCELLED);
         LOG.info("Visit {} cancelled", mdtrtId);
         return new VisitOutcome(VisitOutcome.Kind.CANCELLED, mdtrtId, null, null, null, null, null, "registration.cancelled",
-                terminal.message("registration.cancelled", mdtrtId));
+                terminal.message("registration.cancelled", mdtrtId), 0);
     }
 
     // ---------------------------------------------------------------- the card and the center
@@ -152,39 +151,36 @@ public final class RegistrationDesk {
         if (center.isEmpty()) {
             return refused("registration.center_needed", null, "not signed in");
         }
-        MedicalCard card;
-        Psam psam;
-        CardView view;
+        CardSession.Opening opening;
         try {
-            card = terminal.openCard();
-            psam = terminal.psam();
-            terminal.tearRecovery().recover(card, psam);
-            view = terminal.cardCheck().check(card, psam, center);
-        } catch (CardFault e) {
-            terminal.markCardFault(e);
-            return refused("registration.card_unreadable", null, e.getMessage());
+            opening = terminal.cardSession().open(CardSession.Loads.APPLY);
         } catch (CardRefusal e) {
             terminal.psamFaulted(e.getMessage());
             return refused("registration.card_unreadable", null, e.getMessage());
-        } catch (UnusableCardException e) {
-            return refused("sale.card_unusable", null, e.getMessage());
         }
+        if (opening instanceof CardSession.NotOpened no) {
+            return refused(no.failure() == CardSession.Failure.UNUSABLE_CARD ? "sale.card_unusable" : "registration.card_unreadable",
+                    null, no.failure() + ": " + no.detail());
+        }
+        CardSession.Opened opened = (CardSession.Opened) opening;
+        MedicalCard card = opened.card();
+        Psam psam = opened.psam();
+        CardView view = opened.view();
         if (view.verdict().refused() || !view.verdict().personalAccountUsable()) {
             String key = view.verdict().messageKey().orElse("status.blocked");
             LOG.info("Registration refused: card {} is {} ({})", view.info().cardNo(), view.verdict().status(), key);
-            return refused(key, view, null);
+            return refused(key, view, null).withLoadedFen(opened.loadedFen());
         }
         if (!view.online()) {
-            terminal.centerFaulted("center did not answer 1101");
-            return refused("registration.center_needed", view, "1101 unanswered");
+            return refused("registration.center_needed", view, "1101 unanswered").withLoadedFen(opened.loadedFen());
         }
         try {
             VisitOutcome o = work.run(card, psam, view, center.get());
             terminal.centerAnswered();
-            return o;
+            return o.withLoadedFen(opened.loadedFen());
         } catch (CenterUnreachable e) {
             terminal.centerFaulted(e.getMessage());
-            return refused("registration.center_needed", view, e.getMessage());
+            return refused("registration.center_needed", view, e.getMessage()).withLoadedFen(opened.loadedFen());
         }
     }
 
@@ -220,7 +216,7 @@ public final class RegistrationDesk {
             visits.setStatus(mdtrtId, VisitBook.Status.SETTLED);
         }
         return new VisitOutcome(kind, mdtrtId, paid.plan() == null ? null : plan, null, paid, view.info().cardNo().masked(),
-                view.holder().name(), paid.messageKey(), paid.message());
+                view.holder().name(), paid.messageKey(), paid.message(), 0);
     }
 
     /** R4 (suspended after the month), R6 (six months after qualification), R12 (cross-region filing). */
@@ -252,6 +248,6 @@ public final class RegistrationDesk {
             LOG.info("Registration desk refused ({}): {}", key, detail);
         }
         return new VisitOutcome(VisitOutcome.Kind.REFUSED, null, null, null, null, view == null ? null : view.info().cardNo().masked(),
-                view == null ? null : view.holder().name(), key, terminal.message(key));
+                view == null ? null : view.holder().name(), key, terminal.message(key), 0);
     }
 }

@@ -42,8 +42,8 @@ import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.center.PreSettlement;
 import org.medcard.terminal.center.SaleLine;
 import org.medcard.terminal.config.OfflineMode;
+import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
-import org.medcard.terminal.session.UnusableCardException;
 import org.medcard.transport.CardFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,51 +101,20 @@ public final class PharmacySale {
         this.receipts = new Receipts(terminal);
     }
 
-    /** Sells to the card in the card slot. */
+    /** Sells to the card in the card slot, opened through the one card session (torn sales, R15 loads, status). */
     public SaleOutcome sell(SaleRequest request) {
-        MedicalCard card;
-        Psam psam;
-        try {
-            card = terminal.openCard();
-        } catch (CardFault e) {
-            return cash(request, e.kind() == CardFault.Kind.READER_UNAVAILABLE || e.kind() == CardFault.Kind.NO_SERVICE
-                    ? Fault.NO_READER : Fault.CARD_UNREADABLE, null, e.getMessage());
+        CardSession.Opening opening = terminal.cardSession().open(applyLoads ? CardSession.Loads.APPLY : CardSession.Loads.SKIP);
+        if (opening instanceof CardSession.NotOpened no) {
+            return switch (no.failure()) {
+                case NO_READER -> cash(request, Fault.NO_READER, null, no.detail());
+                case CARD_UNREADABLE -> cash(request, Fault.CARD_UNREADABLE, null, no.detail());
+                case PSAM_FAILURE -> cash(request, Fault.PSAM_FAILURE, null, no.detail());
+                case UNUSABLE_CARD -> refused("sale.card_unusable", null, no.detail());
+            };
         }
-        try {
-            psam = terminal.psam();
-        } catch (CardFault | CardRefusal e) {
-            return cash(request, Fault.PSAM_FAILURE, null, e.getMessage());
-        }
-        Optional<HostApi> center = terminal.onlineCenter();
-        List<TearRecovery.Recovered> recovered;
-        CardView view;
-        try {
-            recovered = terminal.tearRecovery().recover(card, psam);
-            applyLoads(card, psam, center);
-            view = terminal.cardCheck().check(card, psam, center);
-        } catch (CardFault e) {
-            terminal.markCardFault(e);
-            return cash(request, Fault.CARD_UNREADABLE, null, e.getMessage());
-        } catch (UnusableCardException e) {
-            return refused("sale.card_unusable", null, e.getMessage());
-        }
-        return withSaleReceipt(sellTo(request, card, psam, view, center).withRecovered(recovered), view, request);
-    }
-
-    /**
-     * R15: pending loads go onto the card before the sale when online (so the card check reads the new balance).
-     * The center being away or refusing the listing never stops the sale; a pulled card does (a card fault).
-     */
-    private void applyLoads(MedicalCard card, Psam psam, Optional<HostApi> center) {
-        if (!applyLoads || center.isEmpty()) {
-            return;
-        }
-        try {
-            terminal.loads().apply(card, psam.terminalId(), center.get());
-        } catch (org.medcard.terminal.center.CenterUnreachable | org.medcard.terminal.center.CenterRefusal | CardRefusal e) {
-            // The card check that follows decides about the card itself; the loads wait for the next contact.
-            LOG.warn("R15 loads skipped for this sale: {}", e.getMessage());
-        }
+        CardSession.Opened o = (CardSession.Opened) opening;
+        return withSaleReceipt(sellTo(request, o.card(), o.psam(), o.view(), o.center()).withRecovered(o.recovered())
+                .withLoadedFen(o.loadedFen()), o.view(), request);
     }
 
     /**
@@ -168,9 +137,6 @@ public final class PharmacySale {
             String key = view.verdict().messageKey().orElse("status.blocked");
             LOG.info("Sale refused: card {} is {} ({})", view.info().cardNo(), view.verdict().status(), key);
             return refused(key, view, null);
-        }
-        if (center.isPresent() && !view.online()) {
-            terminal.centerFaulted("center did not answer 1101");
         }
         if (view.online()) {
             try {
@@ -285,7 +251,7 @@ public final class PharmacySale {
                 request.cashier(), itemsJson, total, wanted.cashFen()));
         return new SaleOutcome(debited.kind(), debited.plan(), debited.saleId(), debited.tac(), null, entry.entryNo(),
                 debited.balanceAfterFen(), debited.cardNoMasked(), debited.holderName(), null, debited.messageKey(),
-                debited.message(), List.of(), null);
+                debited.message(), List.of(), 0, null);
     }
 
     private static long requestedOrAll(SaleRequest request, long total) {
@@ -341,7 +307,7 @@ public final class PharmacySale {
                     ticket.get().saleId(), e.getMessage());
             return new SaleOutcome(SaleOutcome.Kind.INTERRUPTED, plan, ticket.get().saleId(), null, null, null, -1,
                     view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.interrupted",
-                    terminal.message("sale.interrupted"), List.of(), null);
+                    terminal.message("sale.interrupted"), List.of(), 0, null);
         } catch (ForgedCardException e) {
             LOG.error("R10: forged card {}: {}; no sale", view.info().cardNo(), e.getMessage());
             terminal.audit().record(request.cashier(), "R10_FORGED_CARD", "card " + view.info().cardNo().masked()
@@ -364,7 +330,7 @@ public final class PharmacySale {
                     plan.accountFen(), tac);
             return new SaleOutcome(SaleOutcome.Kind.OFFLINE_DEBITED, plan, saleId, tac, null, null, result.newBalance(),
                     view.info().cardNo().masked(), view.holder().name(), null, "sale.to_be_uploaded",
-                    terminal.message("sale.to_be_uploaded"), List.of(), null);
+                    terminal.message("sale.to_be_uploaded"), List.of(), 0, null);
         }
         return settled(settler.settle(settle.get()), plan, view, saleId, tac, result.newBalance(), beneficiary);
     }
@@ -440,7 +406,7 @@ public final class PharmacySale {
         }
         return Optional.of(new SaleOutcome(SaleOutcome.Kind.OFFLINE_DEBITED, plan, saleId, r.tac(), null, null, balance,
                 view.info().cardNo().masked(), view.holder().name(), null, "sale.to_be_uploaded",
-                terminal.message("sale.to_be_uploaded"), List.of(), null));
+                terminal.message("sale.to_be_uploaded"), List.of(), 0, null));
     }
 
     /** R10: VERIFY PIN; the PIN array is wiped whatever happens. */
@@ -461,7 +427,7 @@ public final class PharmacySale {
             LOG.info("R10: wrong PIN for card {}, {} tries left; no debit", view.info().cardNo(), wrong.triesLeft());
             return Optional.of(new SaleOutcome(SaleOutcome.Kind.REFUSED, null, null, null, null, null, view.balanceFen(),
                     view.info().cardNo().masked(), view.holder().name(), null, "sale.pin_wrong",
-                    terminal.message("sale.pin_wrong", String.valueOf(wrong.triesLeft())), List.of(), null));
+                    terminal.message("sale.pin_wrong", String.valueOf(wrong.triesLeft())), List.of(), 0, null));
         }
         if (r instanceof PinResult.Blocked) {
             return Optional.of(refused("sale.pin_blocked", view, null));
@@ -474,15 +440,15 @@ public final class PharmacySale {
         long balance = balanceAfter >= 0 ? balanceAfter : view.balanceFen();
         return switch (s.state()) {
             case SETTLED -> new SaleOutcome(SaleOutcome.Kind.SETTLED, plan, saleId, tac, s.setlId(), null, balance,
-                    view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settled", terminal.message("sale.settled"), List.of(), null);
+                    view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settled", terminal.message("sale.settled"), List.of(), 0, null);
             case PENDING -> new SaleOutcome(SaleOutcome.Kind.SETTLEMENT_PENDING, plan, saleId, tac, null, null, balance,
                     view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settlement_pending",
-                    terminal.message("sale.settlement_pending"), List.of(), null);
+                    terminal.message("sale.settlement_pending"), List.of(), 0, null);
             case REJECTED -> {
                 LOG.error("Sale {}: the center rejected the settle {}: {}", saleId, s.msgid(), s.reason());
                 yield new SaleOutcome(SaleOutcome.Kind.SETTLEMENT_REJECTED, plan, saleId, tac, null, null, balance,
                         view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settlement_rejected",
-                        terminal.message("sale.settlement_rejected", s.reason()), List.of(), null);
+                        terminal.message("sale.settlement_rejected", s.reason()), List.of(), 0, null);
             }
         };
     }
@@ -500,7 +466,7 @@ public final class PharmacySale {
         if (id == null || !IdNumbers.isValid(id)) {
             return new SaleOutcome(SaleOutcome.Kind.REFUSED, PaymentPlan.allCash(total), null, null, null, null, -1,
                     view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null,
-                    "sale.id_number_needed", terminal.message("sale.id_number_needed", fault.name()), List.of(), null);
+                    "sale.id_number_needed", terminal.message("sale.id_number_needed", fault.name()), List.of(), 0, null);
         }
         if (view != null && !view.holder().idNumber().value().equalsIgnoreCase(id)) {
             return refused("sale.id_number_mismatch", view, "typed ID number is not the cardholder's");
@@ -515,7 +481,7 @@ public final class PharmacySale {
         SaleOutcome o = new SaleOutcome(SaleOutcome.Kind.CASH_RESETTLE, PaymentPlan.allCash(total), null, null, null, entry.entryNo(),
                 view == null ? -1 : view.balanceFen(), view == null ? null : view.info().cardNo().masked(),
                 view == null ? null : view.holder().name(), null, "sale.cash_resettle",
-                terminal.message("sale.cash_resettle", entry.entryNo(), fault.name()), List.of(), null);
+                terminal.message("sale.cash_resettle", entry.entryNo(), fault.name()), List.of(), 0, null);
         return o.withReceipt(receipts.cash(o, view, id, lines.get(), fault.name(), request.cashier()));
     }
 
@@ -527,7 +493,7 @@ public final class PharmacySale {
         }
         return new SaleOutcome(SaleOutcome.Kind.REFUSED, null, null, null, null, null, view == null ? -1 : view.balanceFen(),
                 view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null, key,
-                terminal.message(key), List.of(), null);
+                terminal.message(key), List.of(), 0, null);
     }
 
     /** The items at the catalog's prices (the downloaded catalog, also offline); empty if any code is unknown. */

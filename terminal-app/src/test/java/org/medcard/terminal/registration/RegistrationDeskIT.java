@@ -31,6 +31,8 @@ class RegistrationDeskIT {
     private static final Map<String, String> HOSPITAL = Map.of("institution.kind", "HOSPITAL");
     private static final String AMOXICILLIN = "XJ01CAA001"; // 12.50, category A
     private static final PinSource RIGHT_PIN = () -> "123456".toCharArray();
+    /** normal-3des: two pending monthly contributions of 350.00 (R15), loaded when the desk first opens the card. */
+    private static final long LOADS = 70_000;
 
     @TempDir
     Path dir;
@@ -69,9 +71,10 @@ class RegistrationDeskIT {
         assertEquals(0, o.plan().cashFen());
         assertNotNull(o.setlId());
         assertTrue(o.tac().matches("[0-9A-F]{8}"), o.tac());
-        assertEquals(before - 1_500, card.state().balance());
-        assertEquals(before - 1_500, o.balanceAfterFen());
-        assertEquals(before - 1_500, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()), "center agrees to the fen");
+        assertEquals(LOADS, o.loadedFen(), "R15: the pending monthly money went on first");
+        assertEquals(before + LOADS - 1_500, card.state().balance());
+        assertEquals(before + LOADS - 1_500, o.balanceAfterFen());
+        assertEquals(before + LOADS - 1_500, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()), "center agrees to the fen");
         assertEquals(0, terminal.queue().summary().unfinishedSales());
 
         VisitOutcome again = desk.settle(o.mdtrtId(), List.of(), RIGHT_PIN, "clerk01");
@@ -88,7 +91,7 @@ class RegistrationDeskIT {
         VisitOutcome reg = desk.register("D01", "D01-002", false, RIGHT_PIN, "clerk01");
         assertEquals(VisitOutcome.Kind.REGISTERED, reg.kind(), reg.message());
         assertEquals(new org.medcard.terminal.sale.PaymentPlan(5_000, 3_500, 1_500, 0), reg.plan(), "2201's foreseen split of the fee");
-        assertEquals(before, card.state().balance(), "registering alone debits nothing");
+        assertEquals(before + LOADS, card.state().balance(), "registering alone debits nothing (the R15 loads went on)");
 
         VisitOutcome o = desk.settle(reg.mdtrtId(), List.of(SaleItem.parse(AMOXICILLIN + ":2")), RIGHT_PIN, "clerk01");
 
@@ -97,8 +100,9 @@ class RegistrationDeskIT {
         assertEquals(7_500, o.plan().totalFen(), "fee 50.00 + 2 × 12.50");
         assertEquals(5_250, o.plan().fundFen());
         assertEquals(2_250, o.plan().accountFen());
-        assertEquals(before - 2_250, card.state().balance());
-        assertEquals(before - 2_250, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()));
+        assertEquals(0, o.loadedFen(), "loaded once, at registration");
+        assertEquals(before + LOADS - 2_250, card.state().balance());
+        assertEquals(before + LOADS - 2_250, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()));
     }
 
     @Test
@@ -116,7 +120,7 @@ class RegistrationDeskIT {
         VisitOutcome twice = desk.cancel(reg.mdtrtId());
         assertEquals(VisitOutcome.Kind.REFUSED, twice.kind());
         assertEquals("registration.center_refused", twice.messageKey(), "the center knows it is cancelled");
-        assertEquals(card.profile().balance(), card.state().balance());
+        assertEquals(card.profile().balance() + LOADS, card.state().balance(), "nothing paid; only the R15 loads");
     }
 
     @Test
@@ -209,7 +213,7 @@ class RegistrationDeskIT {
         VirtualMedicalCard other = present("normal-sm4");
         VisitOutcome o = desk.settle(reg.mdtrtId(), List.of(), RIGHT_PIN, "clerk01");
         assertEquals("registration.wrong_card", o.messageKey());
-        assertEquals(other.profile().balance(), other.state().balance(), "the other card was not debited");
+        assertEquals(other.profile().balance() + o.loadedFen(), other.state().balance(), "the other card was not debited (R15 loads only)");
     }
 
     @Test
@@ -225,11 +229,11 @@ class RegistrationDeskIT {
         assertEquals(1, terminal.queue().summary().unfinishedSales());
 
         VirtualMedicalCard again = present("normal-3des");
-        assertEquals(before - 1_500, again.state().balance(), "the card did debit before it was torn");
+        assertEquals(before + LOADS - 1_500, again.state().balance(), "the card did debit before it was torn");
         VisitOutcome next = desk.register("D02", null, false, RIGHT_PIN, "clerk01"); // the next contact recovers first
         assertEquals(VisitOutcome.Kind.REGISTERED, next.kind(), next.message());
         assertEquals(0, terminal.queue().summary().unfinishedSales(), "the torn visit's 2207 was sent on recovery");
-        assertEquals(before - 1_500, again.state().balance(), "debited once");
-        assertEquals(before - 1_500, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()), "the center settled it once");
+        assertEquals(before + LOADS - 1_500, again.state().balance(), "debited once");
+        assertEquals(before + LOADS - 1_500, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()), "the center settled it once");
     }
 }
