@@ -97,8 +97,20 @@ public final class HostApi {
 
     /** {@code 2201}: registers an outpatient visit; the answer carries the visit id and the fee's split. */
     public Registration register(String psnNo, String cardNo, String deptCode, String doctorCode, long regFeeFen) {
+        return register(psnNo, cardNo, null, deptCode, doctorCode, regFeeFen);
+    }
+
+    /**
+     * {@code 2201} for a family member (R3, {@code beneficiary_psn_no} as in 2101; null: the cardholder): the center
+     * keeps the beneficiary with the visit, so its 2206/2207 give the pooling fund nothing.
+     */
+    public Registration register(String psnNo, String cardNo, String beneficiaryPsnNo, String deptCode, String doctorCode,
+                                 long regFeeFen) {
         ObjectNode input = json.createObjectNode().put("psn_no", psnNo).put("card_no", cardNo).put("dept_code", deptCode)
                 .put("doctor_code", doctorCode).put("reg_fee", regFeeFen);
+        if (beneficiaryPsnNo != null) {
+            input.put("beneficiary_psn_no", beneficiaryPsnNo);
+        }
         Answers a = call("2201", input);
         return new Registration(a.text("mdtrt_id"), a.fen("reg_fee"), a.fen("fund_pay"), a.fen("acct_pay_max"),
                 a.fen("cash_pay_min"), a.optionalText("no_pooling_rule"));

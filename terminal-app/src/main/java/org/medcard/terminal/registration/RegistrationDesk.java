@@ -15,7 +15,6 @@ import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
 import org.medcard.terminal.center.HostApi;
-import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.center.PreSettlement;
 import org.medcard.terminal.center.Registration;
 import org.medcard.terminal.center.SaleLine;
@@ -60,6 +59,19 @@ public final class RegistrationDesk {
      * the visit is closed; without it the fee is settled later together with the visit's items.
      */
     public VisitOutcome register(String deptCode, String doctorCode, boolean settleNow, PinSource pin, String clerk) {
+        return register(deptCode, doctorCode, null, settleNow, pin, clerk);
+    }
+
+    /**
+     * Registers a visit of a family member (R3) paid with the cardholder's card, exactly as the pharmacy sells to one
+     * ({@link org.medcard.terminal.sale.SalePolicy#familyRefusal}): an EMPLOYEE card, online, the member in the
+     * center's {@code 1101} family list; the pooling fund pays nothing for them.
+     *
+     * @param beneficiaryPsnNo the family member's psn_no from 1101, or null for the cardholder
+     */
+    public VisitOutcome register(String deptCode, String doctorCode, String beneficiaryPsnNo, boolean settleNow, PinSource pin,
+                                 String clerk) {
+        String beneficiary = beneficiaryPsnNo == null || beneficiaryPsnNo.isBlank() ? null : beneficiaryPsnNo.trim();
         Optional<Department> dept = departments.department(deptCode);
         if (dept.isEmpty()) {
             return refused("registration.unknown_department", null, "department " + deptCode);
@@ -70,9 +82,15 @@ public final class RegistrationDesk {
         }
         return withCard((card, psam, view, api) -> {
             String cardNo = view.info().cardNo().digits();
+            if (beneficiary != null) {
+                Optional<String> r3 = terminal.salePolicy().familyRefusal(view, beneficiary);
+                if (r3.isPresent()) {
+                    return refused(r3.get(), view, "R3: scheme " + view.scheme() + ", family member " + beneficiary);
+                }
+            }
             Registration reg;
             try {
-                reg = api.register(view.person().orElseThrow().psnNo(), cardNo, dept.get().code(), doctor.get().code(),
+                reg = api.register(view.person().orElseThrow().psnNo(), cardNo, beneficiary, dept.get().code(), doctor.get().code(),
                         dept.get().regFeeFen());
             } catch (CenterRefusal e) {
                 return refused("registration.center_refused", view, e.getMessage());
@@ -86,7 +104,7 @@ public final class RegistrationDesk {
                         view.info().cardNo().masked(), view.holder().name(), "registration.registered",
                         terminal.message("registration.registered", reg.mdtrtId()), 0);
             }
-            return settleVisit(card, psam, view, api, reg.mdtrtId(), List.of(), regLine(dept.get()), pin, clerk);
+            return settleVisit(card, psam, view, api, reg.mdtrtId(), List.of(), regLine(dept.get()), pin, clerk, beneficiary);
         });
     }
 
@@ -111,7 +129,7 @@ public final class RegistrationDesk {
             if (!view.info().cardNo().digits().equals(visit.get().cardNo())) {
                 return refused("registration.wrong_card", view, "visit " + mdtrtId + " is not this card's");
             }
-            return settleVisit(card, psam, view, api, mdtrtId, lines, fee, pin, clerk);
+            return settleVisit(card, psam, view, api, mdtrtId, lines, fee, pin, clerk, null);
         });
     }
 
@@ -185,7 +203,7 @@ public final class RegistrationDesk {
     }
 
     private VisitOutcome settleVisit(MedicalCard card, Psam psam, CardView view, HostApi api, String mdtrtId, List<SaleLine> items,
-                                     SaleLine fee, PinSource pin, String clerk) {
+                                     SaleLine fee, PinSource pin, String clerk, String beneficiary) {
         PreSettlement pre;
         try {
             pre = api.outpatientPreSettle(mdtrtId, items);
@@ -195,7 +213,8 @@ public final class RegistrationDesk {
         LocalDate today = LocalDate.now(terminal.clock());
         PaymentPlan plan;
         try {
-            plan = terminal.salePolicy().onlinePlan(pre, Math.max(0, view.balanceFen()), -1, poolingAllowed(view, today));
+            plan = terminal.salePolicy().onlinePlan(pre, Math.max(0, view.balanceFen()), -1,
+                    terminal.salePolicy().poolingAllowed(view, beneficiary, today));
         } catch (IllegalStateException e) {
             LOG.error("Visit {}: {}", mdtrtId, e.getMessage());
             return refused("sale.pooling_not_allowed", view, e.getMessage());
@@ -204,7 +223,7 @@ public final class RegistrationDesk {
         all.add(fee);
         all.addAll(items);
         SaleOutcome paid = new PharmacySale(terminal).payPreSettled(card, psam, view, plan, pre.presettleId(), "2207",
-                itemsJson(all), pin, clerk);
+                itemsJson(all), pin, clerk, beneficiary);
         VisitOutcome.Kind kind = switch (paid.kind()) {
             case SETTLED -> VisitOutcome.Kind.SETTLED;
             case SETTLEMENT_PENDING -> VisitOutcome.Kind.SETTLEMENT_PENDING;
@@ -217,18 +236,6 @@ public final class RegistrationDesk {
         }
         return new VisitOutcome(kind, mdtrtId, paid.plan() == null ? null : plan, null, paid, view.info().cardNo().masked(),
                 view.holder().name(), paid.messageKey(), paid.message(), 0);
-    }
-
-    /** R4 (suspended after the month), R6 (six months after qualification), R12 (cross-region filing). */
-    private boolean poolingAllowed(CardView view, LocalDate today) {
-        if (!view.verdict().poolingAllowedOn(today)) {
-            return false;
-        }
-        PersonInfo person = view.person().orElseThrow();
-        if (person.effectiveFrom() != null && today.isBefore(person.effectiveFrom().plusMonths(6))) {
-            return false;
-        }
-        return terminal.salePolicy().poolingAllowed(view.cardRegion(), true, person.crossRegionFiled());
     }
 
     private static SaleLine regLine(Department d) {

@@ -126,10 +126,8 @@ public final class PharmacySale {
                 && o.kind() != SaleOutcome.Kind.OFFLINE_DEBITED)) {
             return o;
         }
-        String beneficiaryName = o.beneficiaryPsnNo() == null ? null : view.person().flatMap(p -> p.family().stream()
-                .filter(m -> m.psnNo().equals(o.beneficiaryPsnNo())).findFirst()).map(PersonInfo.FamilyMember::name)
-                .orElse(o.beneficiaryPsnNo());
-        return o.withReceipt(receipts.sale(o, view, priced(request.items()).orElseThrow(), beneficiaryName, request.cashier()));
+        return o.withReceipt(receipts.sale(o, view, priced(request.items()).orElseThrow(), beneficiaryName(view, o.beneficiaryPsnNo()),
+                request.cashier()));
     }
 
     private SaleOutcome sellTo(SaleRequest request, MedicalCard card, Psam psam, CardView view, Optional<HostApi> center) {
@@ -161,11 +159,9 @@ public final class PharmacySale {
         PersonInfo person = view.person().orElseThrow();
         String beneficiary = request.beneficiaryPsnNo();
         if (beneficiary != null) {
-            if (!policy.familyPaymentOffered(view.scheme(), true)) {
-                return refused("sale.family_not_offered", view, "R3: scheme " + view.scheme());
-            }
-            if (person.family().stream().noneMatch(m -> m.psnNo().equals(beneficiary))) {
-                return refused("sale.family_unknown", view, "R3: not in the 1101 family list");
+            Optional<String> r3 = policy.familyRefusal(view, beneficiary);
+            if (r3.isPresent()) {
+                return refused(r3.get(), view, "R3: scheme " + view.scheme() + ", family member " + beneficiary);
             }
         }
         Optional<List<SaleLine>> lines = priced(request.items());
@@ -183,7 +179,7 @@ public final class PharmacySale {
         PaymentPlan plan;
         try {
             plan = policy.onlinePlan(pre, Math.max(0, view.balanceFen()), request.requestedAccountFen(),
-                    poolingAllowed(view, person, beneficiary, today));
+                    policy.poolingAllowed(view, beneficiary, today));
         } catch (IllegalStateException e) {
             LOG.error("Sale stopped: {}", e.getMessage());
             return refused("sale.pooling_not_allowed", view, e.getMessage());
@@ -203,17 +199,6 @@ public final class PharmacySale {
         return debit(request, card, psam, view, plan, beneficiary, (f, why) -> cash(request, f, view, why), intent -> new SaleIntent(SaleMode.ONLINE,
                 view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(), plan.accountFen(), plan.cashFen(), itemsJson,
                 "2102", settleInput));
-    }
-
-    /** R3 (none for a family member), R4 (status), R6 (six months after qualification), R12 (cross-region filing). */
-    private boolean poolingAllowed(CardView view, PersonInfo person, String beneficiary, LocalDate today) {
-        if (beneficiary != null || !view.verdict().poolingAllowedOn(today)) {
-            return false;
-        }
-        if (person.effectiveFrom() != null && today.isBefore(person.effectiveFrom().plusMonths(6))) {
-            return false;
-        }
-        return policy.poolingAllowed(view.cardRegion(), true, person.crossRegionFiled());
     }
 
     // ---------------------------------------------------------------- offline (R11 case 1)
@@ -343,17 +328,29 @@ public final class PharmacySale {
      */
     public SaleOutcome payPreSettled(MedicalCard card, Psam psam, CardView view, PaymentPlan plan, String presettleId,
                                      String settleInfno, String itemsJson, PinSource pin, String cashier) {
+        return payPreSettled(card, psam, view, plan, presettleId, settleInfno, itemsJson, pin, cashier, null);
+    }
+
+    /**
+     * As {@link #payPreSettled(MedicalCard, Psam, CardView, PaymentPlan, String, String, String, PinSource, String)},
+     * for a family member (R3) the center pre-settled the visit for: the outcome and the receipt name them.
+     *
+     * @param beneficiary the family member's psn_no from 1101, or null for the cardholder
+     */
+    public SaleOutcome payPreSettled(MedicalCard card, Psam psam, CardView view, PaymentPlan plan, String presettleId,
+                                     String settleInfno, String itemsJson, PinSource pin, String cashier, String beneficiary) {
         String settleInput = json.createObjectNode().put("presettle_id", presettleId)
                 .put("acct_pay", plan.accountFen()).put("cash_pay", plan.cashFen()).toString();
+        String name = beneficiaryName(view, beneficiary);
         if (plan.accountFen() == 0) {
             OutboxMessage m = queue.queueMessage(settleInfno, view.info().cardNo().digits(), settleInput);
-            return receipts.visit(settled(settler.settle(m), plan, view, null, null, -1, null), view, itemsJson, cashier);
+            return receipts.visit(settled(settler.settle(m), plan, view, null, null, -1, beneficiary), view, itemsJson, name, cashier);
         }
         SaleRequest request = new SaleRequest(List.of(new SaleItem(presettleId, 1)), null, pin, plan.accountFen(), null, cashier);
         String psnCertNo = view.holder().idNumber().value();
-        return receipts.visit(debit(request, card, psam, view, plan, null, (f, why) -> refused("sale.card_unusable", view, f + ": " + why),
+        return receipts.visit(debit(request, card, psam, view, plan, beneficiary, (f, why) -> refused("sale.card_unusable", view, f + ": " + why),
                 intent -> new SaleIntent(SaleMode.ONLINE, view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(),
-                        plan.accountFen(), plan.cashFen(), itemsJson, settleInfno, settleInput)), view, itemsJson, cashier);
+                        plan.accountFen(), plan.cashFen(), itemsJson, settleInfno, settleInput)), view, itemsJson, name, cashier);
     }
 
     /**
@@ -486,6 +483,12 @@ public final class PharmacySale {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** R3: the family member's name as 1101 lists it (their psn_no when not listed), or null for the cardholder. */
+    private static String beneficiaryName(CardView view, String beneficiary) {
+        return beneficiary == null ? null : view.person().flatMap(p -> p.family().stream()
+                .filter(m -> m.psnNo().equals(beneficiary)).findFirst()).map(PersonInfo.FamilyMember::name).orElse(beneficiary);
+    }
 
     private SaleOutcome refused(String key, CardView view, String detail) {
         if (detail != null) {
