@@ -338,7 +338,9 @@ public final class Terminal implements AutoCloseable {
         return Optional.of(hostApi);
     }
 
-    /** Records that the center just failed to answer (a sale went offline). */
+    /**
+     * Records that the center just failed to answer. Kept for the callers not yet moved to {@link #parts()}.
+     */
     public void centerFaulted(String reason) {
         parts.fault(PartListener.Part.CENTER, reason);
     }
@@ -357,19 +359,6 @@ public final class Terminal implements AutoCloseable {
     /** The PSAM, reopened after a fault. */
     public Psam psam() {
         return cardSession.psam();
-    }
-
-    /** The card left the slot (the desktop app's card watch): the status bar says "no card" again. */
-    public void cardRemoved() {
-        cardSession.cardRemoved();
-    }
-
-    public void psamFaulted(String reason) {
-        cardSession.psamFaulted(reason);
-    }
-
-    public void markCardFault(CardFault e) {
-        parts.cardFault(e);
     }
 
     /** The one way every desk and front end opens the card in the slot (torn sales, R15 loads, status check). */

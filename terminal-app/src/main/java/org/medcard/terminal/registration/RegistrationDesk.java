@@ -26,6 +26,7 @@ import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
+import org.medcard.terminal.status.PartListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,7 +145,7 @@ public final class RegistrationDesk {
         } catch (CenterRefusal e) {
             return refused("registration.center_refused", null, e.getMessage());
         } catch (CenterUnreachable e) {
-            terminal.centerFaulted(e.getMessage());
+            terminal.parts().fault(PartListener.Part.CENTER, e.getMessage());
             return refused("registration.center_needed", null, e.getMessage());
         }
         visits.setStatus(mdtrtId, VisitBook.Status.CANCELLED);
@@ -173,7 +174,7 @@ public final class RegistrationDesk {
         try {
             opening = terminal.cardSession().open(CardSession.Loads.APPLY);
         } catch (CardRefusal e) {
-            terminal.psamFaulted(e.getMessage());
+            terminal.cardSession().psamFaulted(e.getMessage());
             return refused("registration.card_unreadable", null, e.getMessage());
         }
         if (opening instanceof CardSession.NotOpened no) {
@@ -194,10 +195,10 @@ public final class RegistrationDesk {
         }
         try {
             VisitOutcome o = work.run(card, psam, view, center.get());
-            terminal.centerAnswered();
+            terminal.parts().ok(PartListener.Part.CENTER, "online");
             return o.withLoadedFen(opened.loadedFen());
         } catch (CenterUnreachable e) {
-            terminal.centerFaulted(e.getMessage());
+            terminal.parts().fault(PartListener.Part.CENTER, e.getMessage());
             return refused("registration.center_needed", view, e.getMessage()).withLoadedFen(opened.loadedFen());
         }
     }

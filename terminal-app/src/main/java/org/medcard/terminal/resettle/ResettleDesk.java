@@ -35,6 +35,7 @@ import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
+import org.medcard.terminal.status.PartListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -191,7 +192,7 @@ public final class ResettleDesk {
         try {
             plan = accountShare(view, center.get(), input, requestedAccountFen);
         } catch (CenterUnreachable e) {
-            terminal.centerFaulted(e.getMessage());
+            terminal.parts().fault(PartListener.Part.CENTER, e.getMessage());
             return refused("resettle.center_needed", entryNo);
         } catch (CenterRefusal e) {
             return new ResettleOutcome(ResettleOutcome.Kind.REJECTED, entryNo, null, 0, 0, 0, "resettle.rejected",

@@ -44,6 +44,7 @@ import org.medcard.terminal.center.SaleLine;
 import org.medcard.terminal.config.OfflineMode;
 import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
+import org.medcard.terminal.status.PartListener;
 import org.medcard.transport.CardFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,7 +141,7 @@ public final class PharmacySale {
             try {
                 return online(request, card, psam, view, center.orElseThrow());
             } catch (CenterUnreachable e) {
-                terminal.centerFaulted(e.getMessage());
+                terminal.parts().fault(PartListener.Part.CENTER, e.getMessage());
                 LOG.warn("Center unreachable during the sale ({}); R11 offline handling", e.getMessage());
             }
         }
@@ -175,7 +176,7 @@ public final class PharmacySale {
         } catch (CenterRefusal e) {
             return refused("sale.center_refused", view, e.getMessage());
         }
-        terminal.centerAnswered();
+        terminal.parts().ok(PartListener.Part.CENTER, "online");
         PaymentPlan plan;
         try {
             plan = policy.onlinePlan(pre, Math.max(0, view.balanceFen()), request.requestedAccountFen(),
@@ -255,7 +256,7 @@ public final class PharmacySale {
             } catch (CardFault e) {
                 // The card was pulled (or the reader went) during VERIFY: nothing is debited before DEBIT, so
                 // this is a fault before the debit like any other, not an exception for the cashier.
-                terminal.markCardFault(e);
+                terminal.parts().cardFault(e);
                 return beforeDebitFault.apply(Fault.CARD_UNREADABLE, e.getMessage());
             }
             if (pinRefusal.isPresent()) {
@@ -269,7 +270,7 @@ public final class PharmacySale {
             return refused(e.reason() == PurseRefusal.Reason.INSUFFICIENT_BALANCE ? "sale.insufficient_balance" : "sale.card_refused",
                     view, e.getMessage());
         } catch (CardFault e) {
-            terminal.markCardFault(e);
+            terminal.parts().cardFault(e);
             return beforeDebitFault.apply(Fault.CARD_UNREADABLE, e.getMessage());
         }
         AtomicReference<SaleTicket> ticket = new AtomicReference<>();
@@ -280,14 +281,14 @@ public final class PharmacySale {
         } catch (CardFault e) {
             if (ticket.get() == null) {
                 // The fault came before DEBIT went out (the PSAM's MAC1): nothing was debited.
-                terminal.psamFaulted(e.getMessage());
+                terminal.cardSession().psamFaulted(e.getMessage());
                 return beforeDebitFault.apply(Fault.PSAM_FAILURE, e.getMessage());
             }
             Optional<SaleOutcome> resolved = recoverAtOnce(card, psam, view, plan, beneficiary, ticket.get().saleId());
             if (resolved.isPresent()) {
                 return resolved.get();
             }
-            terminal.markCardFault(e);
+            terminal.parts().cardFault(e);
             LOG.warn("Sale {}: DEBIT unanswered ({}); resolved with GET TRANSACTION PROVE when the card is presented again",
                     ticket.get().saleId(), e.getMessage());
             return new SaleOutcome(SaleOutcome.Kind.INTERRUPTED, plan, ticket.get().saleId(), null, null, null, -1,

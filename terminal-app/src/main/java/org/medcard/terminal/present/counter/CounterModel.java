@@ -178,7 +178,7 @@ public final class CounterModel {
         if (now) {
             readCard();
         } else {
-            terminal.cardRemoved();
+            terminal.cardSession().cardRemoved();
             CardPanel empty = CardPanel.empty(texts.text("card.insert"));
             ui.execute(() -> {
                 card = empty;
