@@ -43,6 +43,9 @@ import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.sale.SalePolicy;
 import org.medcard.terminal.sale.TearRecovery;
 import org.medcard.terminal.session.CardCheck;
+import org.medcard.terminal.session.CardSession;
+import org.medcard.terminal.session.CardSlot;
+import org.medcard.terminal.status.PartListener;
 import org.medcard.terminal.status.CardStatusPolicy;
 import org.medcard.terminal.store.TerminalDb;
 import org.medcard.transport.CardFault;
@@ -111,6 +114,8 @@ public final class Terminal implements AutoCloseable {
     private final BlacklistRefresh blacklistRefresh;
     private final ScheduledExecutorService refreshScheduler;
     private final ResourceBundle messages;
+    private final PartListener parts = new Parts();
+    private final CardSession cardSession;
     private volatile PartState readerState = PartState.none("not used yet");
     private volatile PartState psamState = PartState.none("not opened yet");
     private volatile PartState cardState = PartState.none("no card");
@@ -154,6 +159,7 @@ public final class Terminal implements AutoCloseable {
         this.downloads = new Downloads(db, clock);
         this.cardCheck = new CardCheck(new CardStatusPolicy(), downloads, clock);
         this.salePolicy = new SalePolicy(config.region(), config.pinExemptBelowFen());
+        this.cardSession = new CardSession(slot(devices), this::onlineCenter, tearRecovery(), loads()::apply, cardCheck, parts);
         this.blacklistRefresh = new BlacklistRefresh(downloads, () -> onlineCenter(), clock, BlacklistRefresh.DEFAULT_EVERY,
                 BlacklistRefresh.DEFAULT_RETRY, this::centerFaulted);
         if (options.offline()) {
@@ -321,53 +327,92 @@ public final class Terminal implements AutoCloseable {
         return Optional.of(hostApi);
     }
 
-    /** Records that the center just failed to answer (a sale went offline). */
+    /**
+     * Records that the center just failed to answer. Kept for the callers not yet moved to {@link #parts()}.
+     */
     public void centerFaulted(String reason) {
-        centerState = PartState.fault(reason);
+        parts.fault(PartListener.Part.CENTER, reason);
     }
 
     public void centerAnswered() {
-        if (hostApi != null && !signNo.get().isEmpty()) {
-            centerState = PartState.ok("online");
-        }
+        parts.ok(PartListener.Part.CENTER, "online");
     }
 
     // ---------------------------------------------------------------- devices
 
     /** Opens a card session on the card in the card slot; a fault marks the reader/card state. */
     public MedicalCard openCard() {
-        try {
-            CardTransport t = devices.connectCard();
-            readerState = PartState.ok(t.name());
-            cardState = PartState.ok("card present");
-            return new MedicalCard(t);
-        } catch (CardFault e) {
-            markCardFault(e);
-            throw e;
-        }
+        return cardSession.connect();
     }
 
     /** The PSAM, reopened after a fault. */
     public Psam psam() {
-        try {
-            Psam p = devices.psam();
-            psamState = PartState.ok("PSAM " + p.terminalId().hex());
-            return p;
-        } catch (CardFault e) {
-            psamState = PartState.fault("PSAM unusable: " + e.getMessage());
-            devices.psamFaulted();
-            throw e;
+        return cardSession.psam();
+    }
+
+    /** The one way every desk and front end opens the card in the slot (torn sales, R15 loads, status check). */
+    public CardSession cardSession() {
+        return cardSession;
+    }
+
+    /** Where services report the reader's, PSAM's, card's and center's state (shown by {@link #state()}). */
+    public PartListener parts() {
+        return parts;
+    }
+
+    private static CardSlot slot(Devices devices) {
+        return new CardSlot() {
+            @Override
+            public CardTransport connectCard() {
+                return devices.connectCard();
+            }
+
+            @Override
+            public Psam psam() {
+                return devices.psam();
+            }
+
+            @Override
+            public void psamFaulted() {
+                devices.psamFaulted();
+            }
+        };
+    }
+
+    /** Keeps the parts' states for {@link #state()}; the center counts as OK only while signed in. */
+    private final class Parts implements PartListener {
+        @Override
+        public void ok(Part part, String reason) {
+            switch (part) {
+                case READER -> readerState = PartState.ok(reason);
+                case PSAM -> psamState = PartState.ok(reason);
+                case CARD -> cardState = PartState.ok(reason);
+                case CENTER -> {
+                    if (hostApi != null && !signNo.get().isEmpty()) {
+                        centerState = PartState.ok(reason);
+                    }
+                }
+            }
         }
-    }
 
-    /** The card left the slot (the desktop app's card watch): the status bar says "no card" again. */
-    public void cardRemoved() {
-        cardState = PartState.none("no card");
-    }
+        @Override
+        public void fault(Part part, String reason) {
+            set(part, PartState.fault(reason));
+        }
 
-    public void psamFaulted(String reason) {
-        psamState = PartState.fault(reason);
-        devices.psamFaulted();
+        @Override
+        public void none(Part part, String reason) {
+            set(part, PartState.none(reason));
+        }
+
+        private void set(Part part, PartState state) {
+            switch (part) {
+                case READER -> readerState = state;
+                case PSAM -> psamState = state;
+                case CARD -> cardState = state;
+                case CENTER -> centerState = state;
+            }
+        }
     }
 
     /**
@@ -395,7 +440,7 @@ public final class Terminal implements AutoCloseable {
                 if (psamReader) {
                     psamState = PartState.fault("PSAM removed \u2014 reconnecting\u2026");
                 } else {
-                    cardRemoved();
+                    cardState = PartState.none("no card");
                 }
             }
             case CARD_PRESENTED -> {
@@ -407,14 +452,6 @@ public final class Terminal implements AutoCloseable {
                     }
                 }
             }
-        }
-    }
-
-    public void markCardFault(CardFault e) {
-        if (e.kind() == CardFault.Kind.READER_UNAVAILABLE || e.kind() == CardFault.Kind.NO_SERVICE) {
-            readerState = PartState.fault(e.getMessage());
-        } else {
-            cardState = PartState.fault(e.getMessage());
         }
     }
 

@@ -65,7 +65,16 @@ public final class HostApi {
 
     /** {@code 2201}: registers an outpatient visit; the answer carries the visit id and the fee's split. */
     public Registration register(String psnNo, String cardNo, String deptCode, String doctorCode, long regFeeFen) {
-        return call(new HostRequest.Register2201(psnNo, cardNo, deptCode, doctorCode, regFeeFen));
+        return register(psnNo, cardNo, null, deptCode, doctorCode, regFeeFen);
+    }
+
+    /**
+     * {@code 2201} for a family member (R3, {@code beneficiary_psn_no} as in 2101; null: the cardholder): the center
+     * keeps the beneficiary with the visit, so its 2206/2207 give the pooling fund nothing.
+     */
+    public Registration register(String psnNo, String cardNo, String beneficiaryPsnNo, String deptCode, String doctorCode,
+                                 long regFeeFen) {
+        return call(new HostRequest.Register2201(psnNo, cardNo, beneficiaryPsnNo, deptCode, doctorCode, regFeeFen));
     }
 
     /** {@code 2202}: cancels a registered visit that was not settled. */

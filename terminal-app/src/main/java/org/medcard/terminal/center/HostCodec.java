@@ -139,8 +139,9 @@ public final class HostCodec {
         } else if (r instanceof CancelSettlement2103 c) {
             in.put("setl_id", c.setlId()).put("reason", c.reason());
         } else if (r instanceof Register2201 g) {
-            in.put("psn_no", g.psnNo()).put("card_no", g.cardNo()).put("dept_code", g.deptCode())
-                    .put("doctor_code", g.doctorCode()).put("reg_fee", g.regFeeFen());
+            in.put("psn_no", g.psnNo()).put("card_no", g.cardNo());
+            putIfSet(in, "beneficiary_psn_no", g.beneficiaryPsnNo());
+            in.put("dept_code", g.deptCode()).put("doctor_code", g.doctorCode()).put("reg_fee", g.regFeeFen());
         } else if (r instanceof CancelRegistration2202 c) {
             in.put("mdtrt_id", c.mdtrtId());
         } else if (r instanceof OutpatientPreSettle2206 p) {
@@ -300,7 +301,7 @@ public final class HostCodec {
             case "2103":
                 return new CancelSettlement2103(in.text("setl_id"), in.optionalText("reason"));
             case "2201":
-                return new Register2201(in.text("psn_no"), in.text("card_no"), in.text("dept_code"), in.optionalText("doctor_code"),
+                return new Register2201(in.text("psn_no"), in.text("card_no"), in.optionalText("beneficiary_psn_no"), in.text("dept_code"), in.optionalText("doctor_code"),
                         in.fen("reg_fee"));
             case "2202":
                 return new CancelRegistration2202(in.text("mdtrt_id"));

@@ -80,8 +80,11 @@ public sealed interface HostRequest<A> {
         }
     }
 
-    /** {@code 2201}: outpatient registration. */
-    record Register2201(String psnNo, String cardNo, String deptCode, String doctorCode, long regFeeFen)
+    /**
+     * {@code 2201}: outpatient registration; {@code beneficiaryPsnNo} for family aid (R3, as in 2101), else null — the
+     * center keeps it with the visit, so its 2206/2207 give the pooling fund nothing.
+     */
+    record Register2201(String psnNo, String cardNo, String beneficiaryPsnNo, String deptCode, String doctorCode, long regFeeFen)
             implements HostRequest<Registration> {
         public Register2201 {
             Objects.requireNonNull(psnNo, "psnNo");

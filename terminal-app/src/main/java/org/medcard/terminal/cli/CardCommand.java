@@ -1,18 +1,13 @@
 package org.medcard.terminal.cli;
 
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.apdu.CardRefusal;
-import org.medcard.card.MedicalCard;
-import org.medcard.psam.Psam;
 import org.medcard.terminal.Terminal;
-import org.medcard.terminal.center.HostApi;
+import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
-import org.medcard.terminal.session.UnusableCardException;
-import org.medcard.transport.CardFault;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,20 +56,22 @@ final class CardCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             try (Terminal t = TerminalCommands.open(options, env, err)) {
                 simCard.present(t, spec.commandLine());
-                CardView v;
+                CardSession.Opening opening;
                 try {
-                    MedicalCard card = t.openCard();
-                    Psam psam = t.psam();
-                    Optional<HostApi> center = t.onlineCenter();
-                    t.tearRecovery().recover(card, psam);
-                    v = t.cardCheck().check(card, psam, center);
-                } catch (CardFault | CardRefusal e) {
+                    opening = t.cardSession().open(CardSession.Loads.SKIP);
+                } catch (CardRefusal e) {
                     err.println("card not readable: " + e.getMessage());
                     return 1;
-                } catch (UnusableCardException e) {
-                    err.println(t.message("sale.card_unusable") + " (" + e.getMessage() + ")");
+                }
+                if (opening instanceof CardSession.NotOpened no) {
+                    if (no.failure() == CardSession.Failure.UNUSABLE_CARD) {
+                        err.println(t.message("sale.card_unusable") + " (" + no.detail() + ")");
+                    } else {
+                        err.println("card not readable: " + no.detail());
+                    }
                     return 1;
                 }
+                CardView v = ((CardSession.Opened) opening).view();
                 print(out, t, v);
                 return 0;
             }

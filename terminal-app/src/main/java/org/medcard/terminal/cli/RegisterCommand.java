@@ -45,6 +45,9 @@ final class RegisterCommand implements Callable<Integer> {
     @Option(names = "--pin-stdin", description = "read the cardholder's 6-digit PIN from the first line of standard input")
     boolean pinStdin;
 
+    @Option(names = "--family", paramLabel = "PSN_NO", description = "the visit is this family member's (R3: employee cards, online)")
+    String family;
+
     @Mixin
     SimCardOption simCard;
 
@@ -62,7 +65,7 @@ final class RegisterCommand implements Callable<Integer> {
         }
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
             simCard.present(t, spec.commandLine());
-            VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).register(dept, doctor, !settleLater,
+            VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).register(dept, doctor, family, !settleLater,
                     pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk");
             int code = VisitOutput.print(spec.commandLine().getOut(), o, options.json);
             var department = DepartmentCatalog.bundled().department(dept);

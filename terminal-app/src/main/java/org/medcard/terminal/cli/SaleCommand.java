@@ -95,7 +95,7 @@ final class SaleCommand implements Callable<Integer> {
             n.put("tac", o.tac()).put("setl_id", o.setlId()).put("entry_no", o.entryNo()).put("sale_id", o.saleId())
                     .put("balance_after_fen", o.balanceAfterFen()).put("card_no", o.cardNoMasked()).put("name", o.holderName())
                     .put("beneficiary_psn_no", o.beneficiaryPsnNo()).put("message_key", o.messageKey()).put("message", o.message())
-                    .put("recovered_sales", o.recovered().size());
+                    .put("recovered_sales", o.recovered().size()).put("loaded_fen", o.loadedFen());
             TerminalCommands.printJson(out, n);
             return;
         }
@@ -114,6 +114,9 @@ final class SaleCommand implements Callable<Integer> {
         line(out, "entry_no:     ", o.entryNo());
         if (o.balanceAfterFen() >= 0 && o.tac() != null) {
             out.println("balance now:  " + Yuan.format(o.balanceAfterFen()));
+        }
+        if (o.loadedFen() > 0) {
+            out.println("loaded (R15): " + Yuan.format(o.loadedFen()));
         }
         o.recovered().forEach(r -> out.println("recovered torn sale " + r.saleId() + ": " + (r.debited() ? "debited, TAC " + r.tac() : "not debited")));
         out.println(o.message());

@@ -22,7 +22,7 @@ final class VisitOutput {
             }
             n.put("tac", o.tac()).put("setl_id", o.setlId()).put("balance_after_fen", o.balanceAfterFen())
                     .put("no_pooling_rule", o.noPoolingRule()).put("card_no", o.cardNoMasked()).put("name", o.holderName())
-                    .put("message_key", o.messageKey()).put("message", o.message());
+                    .put("message_key", o.messageKey()).put("message", o.message()).put("loaded_fen", o.loadedFen());
             TerminalCommands.printJson(out, n);
         } else {
             out.println("outcome:      " + o.kind());
@@ -38,6 +38,9 @@ final class VisitOutput {
             }
             line(out, "TAC:          ", o.tac());
             line(out, "setl_id:      ", o.setlId());
+            if (o.loadedFen() > 0) {
+                out.println("loaded (R15): " + Yuan.format(o.loadedFen()));
+            }
             out.println(o.message());
         }
         return o.kind().served() ? 0 : 1;

@@ -15,7 +15,6 @@ import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
 import org.medcard.terminal.center.HostApi;
-import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.center.PreSettlement;
 import org.medcard.terminal.center.Registration;
 import org.medcard.terminal.center.SaleLine;
@@ -25,9 +24,9 @@ import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
+import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
-import org.medcard.terminal.session.UnusableCardException;
-import org.medcard.transport.CardFault;
+import org.medcard.terminal.status.PartListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +60,19 @@ public final class RegistrationDesk {
      * the visit is closed; without it the fee is settled later together with the visit's items.
      */
     public VisitOutcome register(String deptCode, String doctorCode, boolean settleNow, PinSource pin, String clerk) {
+        return register(deptCode, doctorCode, null, settleNow, pin, clerk);
+    }
+
+    /**
+     * Registers a visit of a family member (R3) paid with the cardholder's card, exactly as the pharmacy sells to one
+     * ({@link org.medcard.terminal.sale.SalePolicy#familyRefusal}): an EMPLOYEE card, online, the member in the
+     * center's {@code 1101} family list; the pooling fund pays nothing for them.
+     *
+     * @param beneficiaryPsnNo the family member's psn_no from 1101, or null for the cardholder
+     */
+    public VisitOutcome register(String deptCode, String doctorCode, String beneficiaryPsnNo, boolean settleNow, PinSource pin,
+                                 String clerk) {
+        String beneficiary = beneficiaryPsnNo == null || beneficiaryPsnNo.isBlank() ? null : beneficiaryPsnNo.trim();
         Optional<Department> dept = departments.department(deptCode);
         if (dept.isEmpty()) {
             return refused("registration.unknown_department", null, "department " + deptCode);
@@ -71,9 +83,15 @@ public final class RegistrationDesk {
         }
         return withCard((card, psam, view, api) -> {
             String cardNo = view.info().cardNo().digits();
+            if (beneficiary != null) {
+                Optional<String> r3 = terminal.salePolicy().familyRefusal(view, beneficiary);
+                if (r3.isPresent()) {
+                    return refused(r3.get(), view, "R3: scheme " + view.scheme() + ", family member " + beneficiary);
+                }
+            }
             Registration reg;
             try {
-                reg = api.register(view.person().orElseThrow().psnNo(), cardNo, dept.get().code(), doctor.get().code(),
+                reg = api.register(view.person().orElseThrow().psnNo(), cardNo, beneficiary, dept.get().code(), doctor.get().code(),
                         dept.get().regFeeFen());
             } catch (CenterRefusal e) {
                 return refused("registration.center_refused", view, e.getMessage());
@@ -85,9 +103,9 @@ public final class RegistrationDesk {
                 PaymentPlan foreseen = new PaymentPlan(reg.regFeeFen(), reg.fundPayFen(), reg.acctPayMaxFen(), reg.cashPayMinFen());
                 return new VisitOutcome(VisitOutcome.Kind.REGISTERED, reg.mdtrtId(), foreseen, reg.noPoolingRule(), null,
                         view.info().cardNo().masked(), view.holder().name(), "registration.registered",
-                        terminal.message("registration.registered", reg.mdtrtId()));
+                        terminal.message("registration.registered", reg.mdtrtId()), 0);
             }
-            return settleVisit(card, psam, view, api, reg.mdtrtId(), List.of(), regLine(dept.get()), pin, clerk);
+            return settleVisit(card, psam, view, api, reg.mdtrtId(), List.of(), regLine(dept.get()), pin, clerk, beneficiary);
         });
     }
 
@@ -112,7 +130,7 @@ public final class RegistrationDesk {
             if (!view.info().cardNo().digits().equals(visit.get().cardNo())) {
                 return refused("registration.wrong_card", view, "visit " + mdtrtId + " is not this card's");
             }
-            return settleVisit(card, psam, view, api, mdtrtId, lines, fee, pin, clerk);
+            return settleVisit(card, psam, view, api, mdtrtId, lines, fee, pin, clerk, null);
         });
     }
 
@@ -127,13 +145,13 @@ public final class RegistrationDesk {
         } catch (CenterRefusal e) {
             return refused("registration.center_refused", null, e.getMessage());
         } catch (CenterUnreachable e) {
-            terminal.centerFaulted(e.getMessage());
+            terminal.parts().fault(PartListener.Part.CENTER, e.getMessage());
             return refused("registration.center_needed", null, e.getMessage());
         }
         visits.setStatus(mdtrtId, VisitBook.Status.CANCELLED);
         LOG.info("Visit {} cancelled", mdtrtId);
         return new VisitOutcome(VisitOutcome.Kind.CANCELLED, mdtrtId, null, null, null, null, null, "registration.cancelled",
-                terminal.message("registration.cancelled", mdtrtId));
+                terminal.message("registration.cancelled", mdtrtId), 0);
     }
 
     // ---------------------------------------------------------------- the card and the center
@@ -152,44 +170,41 @@ public final class RegistrationDesk {
         if (center.isEmpty()) {
             return refused("registration.center_needed", null, "not signed in");
         }
-        MedicalCard card;
-        Psam psam;
-        CardView view;
+        CardSession.Opening opening;
         try {
-            card = terminal.openCard();
-            psam = terminal.psam();
-            terminal.tearRecovery().recover(card, psam);
-            view = terminal.cardCheck().check(card, psam, center);
-        } catch (CardFault e) {
-            terminal.markCardFault(e);
-            return refused("registration.card_unreadable", null, e.getMessage());
+            opening = terminal.cardSession().open(CardSession.Loads.APPLY);
         } catch (CardRefusal e) {
-            terminal.psamFaulted(e.getMessage());
+            terminal.cardSession().psamFaulted(e.getMessage());
             return refused("registration.card_unreadable", null, e.getMessage());
-        } catch (UnusableCardException e) {
-            return refused("sale.card_unusable", null, e.getMessage());
         }
+        if (opening instanceof CardSession.NotOpened no) {
+            return refused(no.failure() == CardSession.Failure.UNUSABLE_CARD ? "sale.card_unusable" : "registration.card_unreadable",
+                    null, no.failure() + ": " + no.detail());
+        }
+        CardSession.Opened opened = (CardSession.Opened) opening;
+        MedicalCard card = opened.card();
+        Psam psam = opened.psam();
+        CardView view = opened.view();
         if (view.verdict().refused() || !view.verdict().personalAccountUsable()) {
             String key = view.verdict().messageKey().orElse("status.blocked");
             LOG.info("Registration refused: card {} is {} ({})", view.info().cardNo(), view.verdict().status(), key);
-            return refused(key, view, null);
+            return refused(key, view, null).withLoadedFen(opened.loadedFen());
         }
         if (!view.online()) {
-            terminal.centerFaulted("center did not answer 1101");
-            return refused("registration.center_needed", view, "1101 unanswered");
+            return refused("registration.center_needed", view, "1101 unanswered").withLoadedFen(opened.loadedFen());
         }
         try {
             VisitOutcome o = work.run(card, psam, view, center.get());
-            terminal.centerAnswered();
-            return o;
+            terminal.parts().ok(PartListener.Part.CENTER, "online");
+            return o.withLoadedFen(opened.loadedFen());
         } catch (CenterUnreachable e) {
-            terminal.centerFaulted(e.getMessage());
-            return refused("registration.center_needed", view, e.getMessage());
+            terminal.parts().fault(PartListener.Part.CENTER, e.getMessage());
+            return refused("registration.center_needed", view, e.getMessage()).withLoadedFen(opened.loadedFen());
         }
     }
 
     private VisitOutcome settleVisit(MedicalCard card, Psam psam, CardView view, HostApi api, String mdtrtId, List<SaleLine> items,
-                                     SaleLine fee, PinSource pin, String clerk) {
+                                     SaleLine fee, PinSource pin, String clerk, String beneficiary) {
         PreSettlement pre;
         try {
             pre = api.outpatientPreSettle(mdtrtId, items);
@@ -199,7 +214,8 @@ public final class RegistrationDesk {
         LocalDate today = LocalDate.now(terminal.clock());
         PaymentPlan plan;
         try {
-            plan = terminal.salePolicy().onlinePlan(pre, Math.max(0, view.balanceFen()), -1, poolingAllowed(view, today));
+            plan = terminal.salePolicy().onlinePlan(pre, Math.max(0, view.balanceFen()), -1,
+                    terminal.salePolicy().poolingAllowed(view, beneficiary, today));
         } catch (IllegalStateException e) {
             LOG.error("Visit {}: {}", mdtrtId, e.getMessage());
             return refused("sale.pooling_not_allowed", view, e.getMessage());
@@ -208,7 +224,7 @@ public final class RegistrationDesk {
         all.add(fee);
         all.addAll(items);
         SaleOutcome paid = new PharmacySale(terminal).payPreSettled(card, psam, view, plan, pre.presettleId(), "2207",
-                itemsJson(all), pin, clerk);
+                itemsJson(all), pin, clerk, beneficiary);
         VisitOutcome.Kind kind = switch (paid.kind()) {
             case SETTLED -> VisitOutcome.Kind.SETTLED;
             case SETTLEMENT_PENDING -> VisitOutcome.Kind.SETTLEMENT_PENDING;
@@ -220,19 +236,7 @@ public final class RegistrationDesk {
             visits.setStatus(mdtrtId, VisitBook.Status.SETTLED);
         }
         return new VisitOutcome(kind, mdtrtId, paid.plan() == null ? null : plan, null, paid, view.info().cardNo().masked(),
-                view.holder().name(), paid.messageKey(), paid.message());
-    }
-
-    /** R4 (suspended after the month), R6 (six months after qualification), R12 (cross-region filing). */
-    private boolean poolingAllowed(CardView view, LocalDate today) {
-        if (!view.verdict().poolingAllowedOn(today)) {
-            return false;
-        }
-        PersonInfo person = view.person().orElseThrow();
-        if (person.effectiveFrom() != null && today.isBefore(person.effectiveFrom().plusMonths(6))) {
-            return false;
-        }
-        return terminal.salePolicy().poolingAllowed(view.cardRegion(), true, person.crossRegionFiled());
+                view.holder().name(), paid.messageKey(), paid.message(), 0);
     }
 
     private static SaleLine regLine(Department d) {
@@ -252,6 +256,6 @@ public final class RegistrationDesk {
             LOG.info("Registration desk refused ({}): {}", key, detail);
         }
         return new VisitOutcome(VisitOutcome.Kind.REFUSED, null, null, null, null, view == null ? null : view.info().cardNo().masked(),
-                view == null ? null : view.holder().name(), key, terminal.message(key));
+                view == null ? null : view.holder().name(), key, terminal.message(key), 0);
     }
 }

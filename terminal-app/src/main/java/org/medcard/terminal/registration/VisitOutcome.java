@@ -10,9 +10,10 @@ import org.medcard.terminal.sale.SaleOutcome;
  * @param plan          the split paid (or, for a visit left open, the fee's split the center foresees); null when refused
  * @param noPoolingRule the rule the center reported for a fee without a pooling share (R3/R4/R6/R12), or null
  * @param payment       the card payment's outcome from the sale machinery, or null when no payment was made
+ * @param loadedFen     R15: monthly money credited onto the card when it was opened at the desk (0 when none)
  */
 public record VisitOutcome(Kind kind, String mdtrtId, PaymentPlan plan, String noPoolingRule, SaleOutcome payment,
-                           String cardNoMasked, String holderName, String messageKey, String message) {
+                           String cardNoMasked, String holderName, String messageKey, String message, long loadedFen) {
 
     public enum Kind {
         /** Registered; the fee is settled later with the visit's items. */
@@ -32,6 +33,10 @@ public record VisitOutcome(Kind kind, String mdtrtId, PaymentPlan plan, String n
         public boolean served() {
             return this == REGISTERED || this == SETTLED || this == SETTLEMENT_PENDING || this == CANCELLED;
         }
+    }
+
+    public VisitOutcome withLoadedFen(long fen) {
+        return new VisitOutcome(kind, mdtrtId, plan, noPoolingRule, payment, cardNoMasked, holderName, messageKey, message, fen);
     }
 
     public String tac() {

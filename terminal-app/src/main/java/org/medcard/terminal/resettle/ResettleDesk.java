@@ -33,9 +33,9 @@ import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleOutcome;
+import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
-import org.medcard.terminal.session.UnusableCardException;
-import org.medcard.transport.CardFault;
+import org.medcard.terminal.status.PartListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,19 +151,21 @@ public final class ResettleDesk {
         if (center.isEmpty() || terminal.forwarder().isEmpty()) {
             return refused("resettle.center_needed", entryNo);
         }
-        MedicalCard card;
-        Psam psam;
-        CardView view;
+        CardSession.Opening opening;
         try {
-            card = terminal.openCard();
-            psam = terminal.psam();
             // A debit of this entry's account share torn last time is resolved first (its 8401 goes out then).
-            terminal.tearRecovery().recover(card, psam);
-            view = terminal.cardCheck().check(card, psam, center);
-        } catch (CardFault | CardRefusal | UnusableCardException e) {
-            LOG.info("Re-settlement of entry {}: the card cannot be read ({})", entryNo, e.getMessage());
+            opening = terminal.cardSession().open(CardSession.Loads.SKIP);
+        } catch (CardRefusal e) {
+            opening = new CardSession.NotOpened(CardSession.Failure.CARD_UNREADABLE, e.getMessage());
+        }
+        if (opening instanceof CardSession.NotOpened no) {
+            LOG.info("Re-settlement of entry {}: the card cannot be read ({}: {})", entryNo, no.failure(), no.detail());
             return refused("resettle.card_unreadable", entryNo);
         }
+        CardSession.Opened opened = (CardSession.Opened) opening;
+        MedicalCard card = opened.card();
+        Psam psam = opened.psam();
+        CardView view = opened.view();
         if (!view.holder().idNumber().value().equalsIgnoreCase(recordedId)) {
             LOG.info("Re-settlement of entry {} refused: card {} belongs to {}, the entry to {}", entryNo, view.info().cardNo(),
                     IdNumbers.mask(view.holder().idNumber().value()), IdNumbers.mask(recordedId));
@@ -190,7 +192,7 @@ public final class ResettleDesk {
         try {
             plan = accountShare(view, center.get(), input, requestedAccountFen);
         } catch (CenterUnreachable e) {
-            terminal.centerFaulted(e.getMessage());
+            terminal.parts().fault(PartListener.Part.CENTER, e.getMessage());
             return refused("resettle.center_needed", entryNo);
         } catch (CenterRefusal e) {
             return new ResettleOutcome(ResettleOutcome.Kind.REJECTED, entryNo, null, 0, 0, 0, "resettle.rejected",

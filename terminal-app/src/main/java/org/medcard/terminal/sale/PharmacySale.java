@@ -42,8 +42,9 @@ import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.center.PreSettlement;
 import org.medcard.terminal.center.SaleLine;
 import org.medcard.terminal.config.OfflineMode;
+import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
-import org.medcard.terminal.session.UnusableCardException;
+import org.medcard.terminal.status.PartListener;
 import org.medcard.transport.CardFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,51 +102,20 @@ public final class PharmacySale {
         this.receipts = new Receipts(terminal);
     }
 
-    /** Sells to the card in the card slot. */
+    /** Sells to the card in the card slot, opened through the one card session (torn sales, R15 loads, status). */
     public SaleOutcome sell(SaleRequest request) {
-        MedicalCard card;
-        Psam psam;
-        try {
-            card = terminal.openCard();
-        } catch (CardFault e) {
-            return cash(request, e.kind() == CardFault.Kind.READER_UNAVAILABLE || e.kind() == CardFault.Kind.NO_SERVICE
-                    ? Fault.NO_READER : Fault.CARD_UNREADABLE, null, e.getMessage());
+        CardSession.Opening opening = terminal.cardSession().open(applyLoads ? CardSession.Loads.APPLY : CardSession.Loads.SKIP);
+        if (opening instanceof CardSession.NotOpened no) {
+            return switch (no.failure()) {
+                case NO_READER -> cash(request, Fault.NO_READER, null, no.detail());
+                case CARD_UNREADABLE -> cash(request, Fault.CARD_UNREADABLE, null, no.detail());
+                case PSAM_FAILURE -> cash(request, Fault.PSAM_FAILURE, null, no.detail());
+                case UNUSABLE_CARD -> refused("sale.card_unusable", null, no.detail());
+            };
         }
-        try {
-            psam = terminal.psam();
-        } catch (CardFault | CardRefusal e) {
-            return cash(request, Fault.PSAM_FAILURE, null, e.getMessage());
-        }
-        Optional<HostApi> center = terminal.onlineCenter();
-        List<TearRecovery.Recovered> recovered;
-        CardView view;
-        try {
-            recovered = terminal.tearRecovery().recover(card, psam);
-            applyLoads(card, psam, center);
-            view = terminal.cardCheck().check(card, psam, center);
-        } catch (CardFault e) {
-            terminal.markCardFault(e);
-            return cash(request, Fault.CARD_UNREADABLE, null, e.getMessage());
-        } catch (UnusableCardException e) {
-            return refused("sale.card_unusable", null, e.getMessage());
-        }
-        return withSaleReceipt(sellTo(request, card, psam, view, center).withRecovered(recovered), view, request);
-    }
-
-    /**
-     * R15: pending loads go onto the card before the sale when online (so the card check reads the new balance).
-     * The center being away or refusing the listing never stops the sale; a pulled card does (a card fault).
-     */
-    private void applyLoads(MedicalCard card, Psam psam, Optional<HostApi> center) {
-        if (!applyLoads || center.isEmpty()) {
-            return;
-        }
-        try {
-            terminal.loads().apply(card, psam.terminalId(), center.get());
-        } catch (org.medcard.terminal.center.CenterUnreachable | org.medcard.terminal.center.CenterRefusal | CardRefusal e) {
-            // The card check that follows decides about the card itself; the loads wait for the next contact.
-            LOG.warn("R15 loads skipped for this sale: {}", e.getMessage());
-        }
+        CardSession.Opened o = (CardSession.Opened) opening;
+        return withSaleReceipt(sellTo(request, o.card(), o.psam(), o.view(), o.center()).withRecovered(o.recovered())
+                .withLoadedFen(o.loadedFen()), o.view(), request);
     }
 
     /**
@@ -157,10 +127,8 @@ public final class PharmacySale {
                 && o.kind() != SaleOutcome.Kind.OFFLINE_DEBITED)) {
             return o;
         }
-        String beneficiaryName = o.beneficiaryPsnNo() == null ? null : view.person().flatMap(p -> p.family().stream()
-                .filter(m -> m.psnNo().equals(o.beneficiaryPsnNo())).findFirst()).map(PersonInfo.FamilyMember::name)
-                .orElse(o.beneficiaryPsnNo());
-        return o.withReceipt(receipts.sale(o, view, priced(request.items()).orElseThrow(), beneficiaryName, request.cashier()));
+        return o.withReceipt(receipts.sale(o, view, priced(request.items()).orElseThrow(), beneficiaryName(view, o.beneficiaryPsnNo()),
+                request.cashier()));
     }
 
     private SaleOutcome sellTo(SaleRequest request, MedicalCard card, Psam psam, CardView view, Optional<HostApi> center) {
@@ -169,14 +137,11 @@ public final class PharmacySale {
             LOG.info("Sale refused: card {} is {} ({})", view.info().cardNo(), view.verdict().status(), key);
             return refused(key, view, null);
         }
-        if (center.isPresent() && !view.online()) {
-            terminal.centerFaulted("center did not answer 1101");
-        }
         if (view.online()) {
             try {
                 return online(request, card, psam, view, center.orElseThrow());
             } catch (CenterUnreachable e) {
-                terminal.centerFaulted(e.getMessage());
+                terminal.parts().fault(PartListener.Part.CENTER, e.getMessage());
                 LOG.warn("Center unreachable during the sale ({}); R11 offline handling", e.getMessage());
             }
         }
@@ -195,11 +160,9 @@ public final class PharmacySale {
         PersonInfo person = view.person().orElseThrow();
         String beneficiary = request.beneficiaryPsnNo();
         if (beneficiary != null) {
-            if (!policy.familyPaymentOffered(view.scheme(), true)) {
-                return refused("sale.family_not_offered", view, "R3: scheme " + view.scheme());
-            }
-            if (person.family().stream().noneMatch(m -> m.psnNo().equals(beneficiary))) {
-                return refused("sale.family_unknown", view, "R3: not in the 1101 family list");
+            Optional<String> r3 = policy.familyRefusal(view, beneficiary);
+            if (r3.isPresent()) {
+                return refused(r3.get(), view, "R3: scheme " + view.scheme() + ", family member " + beneficiary);
             }
         }
         Optional<List<SaleLine>> lines = priced(request.items());
@@ -213,11 +176,11 @@ public final class PharmacySale {
         } catch (CenterRefusal e) {
             return refused("sale.center_refused", view, e.getMessage());
         }
-        terminal.centerAnswered();
+        terminal.parts().ok(PartListener.Part.CENTER, "online");
         PaymentPlan plan;
         try {
             plan = policy.onlinePlan(pre, Math.max(0, view.balanceFen()), request.requestedAccountFen(),
-                    poolingAllowed(view, person, beneficiary, today));
+                    policy.poolingAllowed(view, beneficiary, today));
         } catch (IllegalStateException e) {
             LOG.error("Sale stopped: {}", e.getMessage());
             return refused("sale.pooling_not_allowed", view, e.getMessage());
@@ -237,17 +200,6 @@ public final class PharmacySale {
         return debit(request, card, psam, view, plan, beneficiary, (f, why) -> cash(request, f, view, why), intent -> new SaleIntent(SaleMode.ONLINE,
                 view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(), plan.accountFen(), plan.cashFen(), itemsJson,
                 "2102", settleInput));
-    }
-
-    /** R3 (none for a family member), R4 (status), R6 (six months after qualification), R12 (cross-region filing). */
-    private boolean poolingAllowed(CardView view, PersonInfo person, String beneficiary, LocalDate today) {
-        if (beneficiary != null || !view.verdict().poolingAllowedOn(today)) {
-            return false;
-        }
-        if (person.effectiveFrom() != null && today.isBefore(person.effectiveFrom().plusMonths(6))) {
-            return false;
-        }
-        return policy.poolingAllowed(view.cardRegion(), true, person.crossRegionFiled());
     }
 
     // ---------------------------------------------------------------- offline (R11 case 1)
@@ -285,7 +237,7 @@ public final class PharmacySale {
                 request.cashier(), itemsJson, total, wanted.cashFen()));
         return new SaleOutcome(debited.kind(), debited.plan(), debited.saleId(), debited.tac(), null, entry.entryNo(),
                 debited.balanceAfterFen(), debited.cardNoMasked(), debited.holderName(), null, debited.messageKey(),
-                debited.message(), List.of(), null);
+                debited.message(), List.of(), 0, null);
     }
 
     private static long requestedOrAll(SaleRequest request, long total) {
@@ -304,7 +256,7 @@ public final class PharmacySale {
             } catch (CardFault e) {
                 // The card was pulled (or the reader went) during VERIFY: nothing is debited before DEBIT, so
                 // this is a fault before the debit like any other, not an exception for the cashier.
-                terminal.markCardFault(e);
+                terminal.parts().cardFault(e);
                 return beforeDebitFault.apply(Fault.CARD_UNREADABLE, e.getMessage());
             }
             if (pinRefusal.isPresent()) {
@@ -318,7 +270,7 @@ public final class PharmacySale {
             return refused(e.reason() == PurseRefusal.Reason.INSUFFICIENT_BALANCE ? "sale.insufficient_balance" : "sale.card_refused",
                     view, e.getMessage());
         } catch (CardFault e) {
-            terminal.markCardFault(e);
+            terminal.parts().cardFault(e);
             return beforeDebitFault.apply(Fault.CARD_UNREADABLE, e.getMessage());
         }
         AtomicReference<SaleTicket> ticket = new AtomicReference<>();
@@ -329,19 +281,19 @@ public final class PharmacySale {
         } catch (CardFault e) {
             if (ticket.get() == null) {
                 // The fault came before DEBIT went out (the PSAM's MAC1): nothing was debited.
-                terminal.psamFaulted(e.getMessage());
+                terminal.cardSession().psamFaulted(e.getMessage());
                 return beforeDebitFault.apply(Fault.PSAM_FAILURE, e.getMessage());
             }
             Optional<SaleOutcome> resolved = recoverAtOnce(card, psam, view, plan, beneficiary, ticket.get().saleId());
             if (resolved.isPresent()) {
                 return resolved.get();
             }
-            terminal.markCardFault(e);
+            terminal.parts().cardFault(e);
             LOG.warn("Sale {}: DEBIT unanswered ({}); resolved with GET TRANSACTION PROVE when the card is presented again",
                     ticket.get().saleId(), e.getMessage());
             return new SaleOutcome(SaleOutcome.Kind.INTERRUPTED, plan, ticket.get().saleId(), null, null, null, -1,
                     view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.interrupted",
-                    terminal.message("sale.interrupted"), List.of(), null);
+                    terminal.message("sale.interrupted"), List.of(), 0, null);
         } catch (ForgedCardException e) {
             LOG.error("R10: forged card {}: {}; no sale", view.info().cardNo(), e.getMessage());
             terminal.audit().record(request.cashier(), "R10_FORGED_CARD", "card " + view.info().cardNo().masked()
@@ -364,7 +316,7 @@ public final class PharmacySale {
                     plan.accountFen(), tac);
             return new SaleOutcome(SaleOutcome.Kind.OFFLINE_DEBITED, plan, saleId, tac, null, null, result.newBalance(),
                     view.info().cardNo().masked(), view.holder().name(), null, "sale.to_be_uploaded",
-                    terminal.message("sale.to_be_uploaded"), List.of(), null);
+                    terminal.message("sale.to_be_uploaded"), List.of(), 0, null);
         }
         return settled(settler.settle(settle.get()), plan, view, saleId, tac, result.newBalance(), beneficiary);
     }
@@ -377,17 +329,29 @@ public final class PharmacySale {
      */
     public SaleOutcome payPreSettled(MedicalCard card, Psam psam, CardView view, PaymentPlan plan, String presettleId,
                                      String settleInfno, String itemsJson, PinSource pin, String cashier) {
+        return payPreSettled(card, psam, view, plan, presettleId, settleInfno, itemsJson, pin, cashier, null);
+    }
+
+    /**
+     * As {@link #payPreSettled(MedicalCard, Psam, CardView, PaymentPlan, String, String, String, PinSource, String)},
+     * for a family member (R3) the center pre-settled the visit for: the outcome and the receipt name them.
+     *
+     * @param beneficiary the family member's psn_no from 1101, or null for the cardholder
+     */
+    public SaleOutcome payPreSettled(MedicalCard card, Psam psam, CardView view, PaymentPlan plan, String presettleId,
+                                     String settleInfno, String itemsJson, PinSource pin, String cashier, String beneficiary) {
         String settleInput = json.createObjectNode().put("presettle_id", presettleId)
                 .put("acct_pay", plan.accountFen()).put("cash_pay", plan.cashFen()).toString();
+        String name = beneficiaryName(view, beneficiary);
         if (plan.accountFen() == 0) {
             OutboxMessage m = queue.queueMessage(settleInfno, view.info().cardNo().digits(), settleInput);
-            return receipts.visit(settled(settler.settle(m), plan, view, null, null, -1, null), view, itemsJson, cashier);
+            return receipts.visit(settled(settler.settle(m), plan, view, null, null, -1, beneficiary), view, itemsJson, name, cashier);
         }
         SaleRequest request = new SaleRequest(List.of(new SaleItem(presettleId, 1)), null, pin, plan.accountFen(), null, cashier);
         String psnCertNo = view.holder().idNumber().value();
-        return receipts.visit(debit(request, card, psam, view, plan, null, (f, why) -> refused("sale.card_unusable", view, f + ": " + why),
+        return receipts.visit(debit(request, card, psam, view, plan, beneficiary, (f, why) -> refused("sale.card_unusable", view, f + ": " + why),
                 intent -> new SaleIntent(SaleMode.ONLINE, view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(),
-                        plan.accountFen(), plan.cashFen(), itemsJson, settleInfno, settleInput)), view, itemsJson, cashier);
+                        plan.accountFen(), plan.cashFen(), itemsJson, settleInfno, settleInput)), view, itemsJson, name, cashier);
     }
 
     /**
@@ -440,7 +404,7 @@ public final class PharmacySale {
         }
         return Optional.of(new SaleOutcome(SaleOutcome.Kind.OFFLINE_DEBITED, plan, saleId, r.tac(), null, null, balance,
                 view.info().cardNo().masked(), view.holder().name(), null, "sale.to_be_uploaded",
-                terminal.message("sale.to_be_uploaded"), List.of(), null));
+                terminal.message("sale.to_be_uploaded"), List.of(), 0, null));
     }
 
     /** R10: VERIFY PIN; the PIN array is wiped whatever happens. */
@@ -461,7 +425,7 @@ public final class PharmacySale {
             LOG.info("R10: wrong PIN for card {}, {} tries left; no debit", view.info().cardNo(), wrong.triesLeft());
             return Optional.of(new SaleOutcome(SaleOutcome.Kind.REFUSED, null, null, null, null, null, view.balanceFen(),
                     view.info().cardNo().masked(), view.holder().name(), null, "sale.pin_wrong",
-                    terminal.message("sale.pin_wrong", String.valueOf(wrong.triesLeft())), List.of(), null));
+                    terminal.message("sale.pin_wrong", String.valueOf(wrong.triesLeft())), List.of(), 0, null));
         }
         if (r instanceof PinResult.Blocked) {
             return Optional.of(refused("sale.pin_blocked", view, null));
@@ -474,15 +438,15 @@ public final class PharmacySale {
         long balance = balanceAfter >= 0 ? balanceAfter : view.balanceFen();
         return switch (s.state()) {
             case SETTLED -> new SaleOutcome(SaleOutcome.Kind.SETTLED, plan, saleId, tac, s.setlId(), null, balance,
-                    view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settled", terminal.message("sale.settled"), List.of(), null);
+                    view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settled", terminal.message("sale.settled"), List.of(), 0, null);
             case PENDING -> new SaleOutcome(SaleOutcome.Kind.SETTLEMENT_PENDING, plan, saleId, tac, null, null, balance,
                     view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settlement_pending",
-                    terminal.message("sale.settlement_pending"), List.of(), null);
+                    terminal.message("sale.settlement_pending"), List.of(), 0, null);
             case REJECTED -> {
                 LOG.error("Sale {}: the center rejected the settle {}: {}", saleId, s.msgid(), s.reason());
                 yield new SaleOutcome(SaleOutcome.Kind.SETTLEMENT_REJECTED, plan, saleId, tac, null, null, balance,
                         view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settlement_rejected",
-                        terminal.message("sale.settlement_rejected", s.reason()), List.of(), null);
+                        terminal.message("sale.settlement_rejected", s.reason()), List.of(), 0, null);
             }
         };
     }
@@ -500,7 +464,7 @@ public final class PharmacySale {
         if (id == null || !IdNumbers.isValid(id)) {
             return new SaleOutcome(SaleOutcome.Kind.REFUSED, PaymentPlan.allCash(total), null, null, null, null, -1,
                     view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null,
-                    "sale.id_number_needed", terminal.message("sale.id_number_needed", fault.name()), List.of(), null);
+                    "sale.id_number_needed", terminal.message("sale.id_number_needed", fault.name()), List.of(), 0, null);
         }
         if (view != null && !view.holder().idNumber().value().equalsIgnoreCase(id)) {
             return refused("sale.id_number_mismatch", view, "typed ID number is not the cardholder's");
@@ -515,11 +479,17 @@ public final class PharmacySale {
         SaleOutcome o = new SaleOutcome(SaleOutcome.Kind.CASH_RESETTLE, PaymentPlan.allCash(total), null, null, null, entry.entryNo(),
                 view == null ? -1 : view.balanceFen(), view == null ? null : view.info().cardNo().masked(),
                 view == null ? null : view.holder().name(), null, "sale.cash_resettle",
-                terminal.message("sale.cash_resettle", entry.entryNo(), fault.name()), List.of(), null);
+                terminal.message("sale.cash_resettle", entry.entryNo(), fault.name()), List.of(), 0, null);
         return o.withReceipt(receipts.cash(o, view, id, lines.get(), fault.name(), request.cashier()));
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** R3: the family member's name as 1101 lists it (their psn_no when not listed), or null for the cardholder. */
+    private static String beneficiaryName(CardView view, String beneficiary) {
+        return beneficiary == null ? null : view.person().flatMap(p -> p.family().stream()
+                .filter(m -> m.psnNo().equals(beneficiary)).findFirst()).map(PersonInfo.FamilyMember::name).orElse(beneficiary);
+    }
 
     private SaleOutcome refused(String key, CardView view, String detail) {
         if (detail != null) {
@@ -527,7 +497,7 @@ public final class PharmacySale {
         }
         return new SaleOutcome(SaleOutcome.Kind.REFUSED, null, null, null, null, null, view == null ? -1 : view.balanceFen(),
                 view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null, key,
-                terminal.message(key), List.of(), null);
+                terminal.message(key), List.of(), 0, null);
     }
 
     /** The items at the catalog's prices (the downloaded catalog, also offline); empty if any code is unknown. */

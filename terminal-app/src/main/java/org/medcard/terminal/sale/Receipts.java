@@ -56,7 +56,7 @@ final class Receipts {
      * {@link PharmacySale#payPreSettled}: its settlement receipt, from the items as sent to the center.
      * Other outcomes pass through unchanged.
      */
-    SaleOutcome visit(SaleOutcome o, CardView view, String itemsJson, String cashier) {
+    SaleOutcome visit(SaleOutcome o, CardView view, String itemsJson, String beneficiaryName, String cashier) {
         if (o.kind() != SaleOutcome.Kind.SETTLED || o.receipt() != null) {
             return o;
         }
@@ -65,7 +65,7 @@ final class Receipts {
             for (JsonNode n : JSON.readTree(itemsJson)) {
                 lines.add(new SaleLine(n.path("code").asText(), n.path("qty").asInt(), n.path("price").asLong()));
             }
-            return o.withReceipt(sale(o, view, lines, null, cashier));
+            return o.withReceipt(sale(o, view, lines, beneficiaryName, cashier));
         } catch (IOException | IllegalArgumentException e) {
             // The visit is settled; a receipt that cannot be composed must not undo that. Logged for the supervisor.
             LOG.warn("Visit settlement {}: no receipt composed ({})", o.setlId(), e.getMessage());

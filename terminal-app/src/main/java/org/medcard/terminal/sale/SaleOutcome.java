@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.medcard.terminal.receipt.ReceiptDocument;
+import org.medcard.terminal.session.TornSale;
 
 /**
  * How a sale ended, with what the CLI prints and the receipt shows. Amounts in fen.
@@ -22,11 +23,13 @@ import org.medcard.terminal.receipt.ReceiptDocument;
  * @param messageKey      the message key for the cashier (refusal, fault, "to be uploaded")
  * @param message         the message in the configured language
  * @param recovered       torn sales of this card resolved at the start of this contact
+ * @param loadedFen       R15: monthly money credited onto the card at the start of this contact (0 when none), for
+ *                        the cashier to tell the patient
  * @param receipt         the receipt to print (settled, debited offline, or cash with an entry), or null
  */
 public record SaleOutcome(Kind kind, PaymentPlan plan, String saleId, String tac, String setlId, String entryNo,
                           long balanceAfterFen, String cardNoMasked, String holderName, String beneficiaryPsnNo,
-                          String messageKey, String message, List<TearRecovery.Recovered> recovered,
+                          String messageKey, String message, List<TornSale> recovered, long loadedFen,
                           ReceiptDocument receipt) {
 
     public enum Kind {
@@ -56,14 +59,19 @@ public record SaleOutcome(Kind kind, PaymentPlan plan, String saleId, String tac
         recovered = recovered == null ? List.of() : List.copyOf(recovered);
     }
 
-    public SaleOutcome withRecovered(List<TearRecovery.Recovered> r) {
+    public SaleOutcome withRecovered(List<? extends TornSale> r) {
         return new SaleOutcome(kind, plan, saleId, tac, setlId, entryNo, balanceAfterFen, cardNoMasked, holderName,
-                beneficiaryPsnNo, messageKey, message, r, receipt);
+                beneficiaryPsnNo, messageKey, message, List.copyOf(r), loadedFen, receipt);
+    }
+
+    public SaleOutcome withLoadedFen(long fen) {
+        return new SaleOutcome(kind, plan, saleId, tac, setlId, entryNo, balanceAfterFen, cardNoMasked, holderName,
+                beneficiaryPsnNo, messageKey, message, recovered, fen, receipt);
     }
 
     public SaleOutcome withReceipt(ReceiptDocument document) {
         return new SaleOutcome(kind, plan, saleId, tac, setlId, entryNo, balanceAfterFen, cardNoMasked, holderName,
-                beneficiaryPsnNo, messageKey, message, recovered, document);
+                beneficiaryPsnNo, messageKey, message, recovered, loadedFen, document);
     }
 
     public Optional<ReceiptDocument> receiptDocument() {

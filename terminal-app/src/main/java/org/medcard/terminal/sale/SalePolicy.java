@@ -1,6 +1,11 @@
 package org.medcard.terminal.sale;
 
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.center.PreSettlement;
+import org.medcard.terminal.session.CardView;
 
 /**
  * The terminal's own money rules for one sale, apart from the card's status:
@@ -31,6 +36,36 @@ public final class SalePolicy {
     /** R3: whether "pay for a family member" may be offered. */
     public boolean familyPaymentOffered(String scheme, boolean online) {
         return online && "EMPLOYEE".equals(scheme);
+    }
+
+    /**
+     * R3 at every desk (pharmacy sale, hospital registration and visit): why the card in the slot may not pay for
+     * {@code beneficiaryPsnNo}, as a message key, or empty when it may — an EMPLOYEE card, online, and the person
+     * among the family members the center listed in {@code 1101}.
+     */
+    public Optional<String> familyRefusal(CardView view, String beneficiaryPsnNo) {
+        if (!familyPaymentOffered(view.scheme(), view.online())) {
+            return Optional.of("sale.family_not_offered");
+        }
+        boolean listed = view.person().map(p -> p.family().stream().anyMatch(m -> m.psnNo().equals(beneficiaryPsnNo))).orElse(false);
+        return listed ? Optional.empty() : Optional.of("sale.family_unknown");
+    }
+
+    /**
+     * Whether the pooling fund may pay in an online sale or visit of this card: R3 (never for a family member), R4
+     * (status), R6 (six months after qualification), R12 (cross-region filing).
+     *
+     * @param beneficiaryPsnNo the family member paid for (R3), or null
+     */
+    public boolean poolingAllowed(CardView view, String beneficiaryPsnNo, LocalDate today) {
+        if (beneficiaryPsnNo != null || !view.verdict().poolingAllowedOn(today)) {
+            return false;
+        }
+        PersonInfo person = view.person().orElseThrow();
+        if (person.effectiveFrom() != null && today.isBefore(person.effectiveFrom().plusMonths(6))) {
+            return false;
+        }
+        return poolingAllowed(view.cardRegion(), true, person.crossRegionFiled());
     }
 
     /** R12: whether a card of {@code cardRegion} is cross-region here. */

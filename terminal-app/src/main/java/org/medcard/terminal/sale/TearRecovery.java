@@ -22,6 +22,8 @@ import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.SaleTicket;
 import org.medcard.queue.forward.Forwarder;
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.session.TornSale;
+import org.medcard.terminal.session.TornSales;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +38,12 @@ import org.slf4j.LoggerFactory;
  * the TAC covers (counter, amount, terminal sequence, time), which is all GET TRANSACTION PROVE needs.
  * Runs on the reader's worker thread.
  */
-public final class TearRecovery {
+public final class TearRecovery implements TornSales {
     private static final Logger LOG = LoggerFactory.getLogger(TearRecovery.class);
     private static final DateTimeFormatter TX_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** What recovery found for one unfinished sale. */
-    public record Recovered(String saleId, boolean debited, String tac, Optional<SettleResult> settle, String note) {
+    public record Recovered(String saleId, boolean debited, String tac, Optional<SettleResult> settle, String note) implements TornSale {
     }
 
     private final OfflineQueue queue;
@@ -60,6 +62,7 @@ public final class TearRecovery {
     }
 
     /** Resolves every unfinished sale of the card in {@code card}'s slot. */
+    @Override
     public List<Recovered> recover(MedicalCard card, Psam psam) {
         SelectResult select = card.select();
         CardInfo info = card.readCardInfo();

@@ -189,14 +189,14 @@ class HostCodecCenterTest {
     @Test
     void outpatientVisit_2201_2206_2207_andACancelledOne_2202() {
         String psnNo = psnNo();
-        Registration visit = api.call(new Register2201(psnNo, profile.cardNo(), "D01", "D01-001", 5000));
+        Registration visit = api.call(new Register2201(psnNo, profile.cardNo(), null, "D01", "D01-001", 5000));
         assertEquals(5000, visit.regFeeFen());
         PreSettlement pre = api.call(new OutpatientPreSettle2206(visit.mdtrtId(), List.of(new SaleLine(ITEM, 1, 1250))));
         assertEquals(6250, pre.totalFen(), "the fee first, then the item");
         Settled settled = api.call(new OutpatientSettle2207(pre.presettleId(), 0, pre.totalFen() - pre.fundPayFen(), null));
         assertEquals(pre.fundPayFen(), settled.fundPayFen());
 
-        Registration other = api.call(new Register2201(psnNo, profile.cardNo(), "D01", "D01-002", 5000));
+        Registration other = api.call(new Register2201(psnNo, profile.cardNo(), null, "D01", "D01-002", 5000));
         assertEquals(new Acknowledged(), api.call(new CancelRegistration2202(other.mdtrtId())));
         assertThrows(CenterRefusal.class, () -> api.call(new OutpatientPreSettle2206(other.mdtrtId(), List.of())),
                 "a cancelled visit cannot be settled");

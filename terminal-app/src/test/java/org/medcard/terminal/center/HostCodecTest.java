@@ -66,7 +66,7 @@ class HostCodecTest {
                 new Settle2102("PS-1", 1200, 2340, PURSE),
                 new Settle2102("PS-1", 0, 3540, null),
                 new CancelSettlement2103("SETL-1", "wrong item"),
-                new Register2201("11000000000000000101", CARD, "D01", "D01-001", 5000),
+                new Register2201("11000000000000000101", CARD, null, "D01", "D01-001", 5000),
                 new CancelRegistration2202("MDTRT-1"),
                 new OutpatientPreSettle2206("MDTRT-1", ITEMS),
                 new OutpatientPreSettle2206("MDTRT-1", List.of()),
@@ -184,7 +184,7 @@ class HostCodecTest {
                 "{\"setl_id\":\"S1\",\"fund_pay\":0}"), "the spec's fields only");
         assertEquals(new SettlementCancelled(1200, 0, "L9"), codec.answer(new CancelSettlement2103("S1", "r"),
                 "{\"refund_acct\":1200,\"refund_fund\":0,\"load_id\":\"L9\"}"));
-        assertEquals(new Registration("M1", 5000, 3500, 1500, 0, null), codec.answer(new Register2201("P", CARD, "D01", "D01-001", 5000),
+        assertEquals(new Registration("M1", 5000, 3500, 1500, 0, null), codec.answer(new Register2201("P", CARD, null, "D01", "D01-001", 5000),
                 "{\"mdtrt_id\":\"M1\",\"reg_fee\":5000,\"fund_pay\":3500,\"acct_pay_max\":1500,\"cash_pay_min\":0}"));
         UploadResults up = codec.answer(new UploadOffline8301(List.of()), "{\"results\":[{\"card_no\":\"" + CARD
                 + "\",\"offline_counter\":7,\"result\":\"ACCEPTED\",\"setl_id\":\"S2\"},{\"card_no\":\"" + CARD

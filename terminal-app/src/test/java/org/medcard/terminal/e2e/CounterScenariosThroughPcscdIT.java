@@ -173,7 +173,8 @@ class CounterScenariosThroughPcscdIT {
             VisitOutcome settled = desk.settle(later.mdtrtId(), List.of(SaleItem.parse(AMOXICILLIN + ":2")), PIN, "clerk01");
             assertEquals(VisitOutcome.Kind.SETTLED, settled.kind(), settled.message());
             assertNotNull(settled.setlId());
-            assertEquals(before - feeNow.plan().accountFen() - settled.plan().accountFen(), card.state().balance());
+            assertEquals(70_000, feeNow.loadedFen(), "R15: the hospital desk loads the two pending contributions first");
+            assertEquals(before + feeNow.loadedFen() - feeNow.plan().accountFen() - settled.plan().accountFen(), card.state().balance());
             cardAndCenterAgree(t, card);
         }
     }

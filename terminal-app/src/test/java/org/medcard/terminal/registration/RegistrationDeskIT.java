@@ -1,6 +1,7 @@
 package org.medcard.terminal.registration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,9 +16,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medcard.queue.OutboxState;
 import org.medcard.simulator.card.VirtualMedicalCard;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.load.LoadJournal;
+import org.medcard.terminal.receipt.SaleReceipt;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.training.SimulatorTrainingReader;
@@ -32,6 +36,10 @@ class RegistrationDeskIT {
     private static final Map<String, String> HOSPITAL = Map.of("institution.kind", "HOSPITAL");
     private static final String AMOXICILLIN = "XJ01CAA001"; // 12.50, category A
     private static final PinSource RIGHT_PIN = () -> "123456".toCharArray();
+    /** normal-3des: two pending monthly contributions of 350.00 (R15), loaded when the desk first opens the card. */
+    private static final long LOADS = 70_000;
+    /** employee-family's spouse, a bound family member (R3). */
+    private static final String SPOUSE = "11000000000000000201";
 
     @TempDir
     Path dir;
@@ -70,9 +78,10 @@ class RegistrationDeskIT {
         assertEquals(0, o.plan().cashFen());
         assertNotNull(o.setlId());
         assertTrue(o.tac().matches("[0-9A-F]{8}"), o.tac());
-        assertEquals(before - 1_500, card.state().balance());
-        assertEquals(before - 1_500, o.balanceAfterFen());
-        assertEquals(before - 1_500, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()), "center agrees to the fen");
+        assertEquals(LOADS, o.loadedFen(), "R15: the pending monthly money went on first");
+        assertEquals(before + LOADS - 1_500, card.state().balance());
+        assertEquals(before + LOADS - 1_500, o.balanceAfterFen());
+        assertEquals(before + LOADS - 1_500, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()), "center agrees to the fen");
         assertEquals(0, terminal.queue().summary().unfinishedSales());
 
         VisitOutcome again = desk.settle(o.mdtrtId(), List.of(), RIGHT_PIN, "clerk01");
@@ -89,7 +98,7 @@ class RegistrationDeskIT {
         VisitOutcome reg = desk.register("D01", "D01-002", false, RIGHT_PIN, "clerk01");
         assertEquals(VisitOutcome.Kind.REGISTERED, reg.kind(), reg.message());
         assertEquals(new org.medcard.terminal.sale.PaymentPlan(5_000, 3_500, 1_500, 0), reg.plan(), "2201's foreseen split of the fee");
-        assertEquals(before, card.state().balance(), "registering alone debits nothing");
+        assertEquals(before + LOADS, card.state().balance(), "registering alone debits nothing (the R15 loads went on)");
 
         VisitOutcome o = desk.settle(reg.mdtrtId(), List.of(SaleItem.parse(AMOXICILLIN + ":2")), RIGHT_PIN, "clerk01");
 
@@ -98,8 +107,9 @@ class RegistrationDeskIT {
         assertEquals(7_500, o.plan().totalFen(), "fee 50.00 + 2 × 12.50");
         assertEquals(5_250, o.plan().fundFen());
         assertEquals(2_250, o.plan().accountFen());
-        assertEquals(before - 2_250, card.state().balance());
-        assertEquals(before - 2_250, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()));
+        assertEquals(0, o.loadedFen(), "loaded once, at registration");
+        assertEquals(before + LOADS - 2_250, card.state().balance());
+        assertEquals(before + LOADS - 2_250, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()));
     }
 
     @Test
@@ -117,7 +127,7 @@ class RegistrationDeskIT {
         VisitOutcome twice = desk.cancel(reg.mdtrtId());
         assertEquals(VisitOutcome.Kind.REFUSED, twice.kind());
         assertEquals("registration.center_refused", twice.messageKey(), "the center knows it is cancelled");
-        assertEquals(card.profile().balance(), card.state().balance());
+        assertEquals(card.profile().balance() + LOADS, card.state().balance(), "nothing paid; only the R15 loads");
     }
 
     @Test
@@ -210,7 +220,7 @@ class RegistrationDeskIT {
         VirtualMedicalCard other = present("normal-sm4");
         VisitOutcome o = desk.settle(reg.mdtrtId(), List.of(), RIGHT_PIN, "clerk01");
         assertEquals("registration.wrong_card", o.messageKey());
-        assertEquals(other.profile().balance(), other.state().balance(), "the other card was not debited");
+        assertEquals(other.profile().balance() + o.loadedFen(), other.state().balance(), "the other card was not debited (R15 loads only)");
     }
 
     @Test
@@ -226,11 +236,70 @@ class RegistrationDeskIT {
         assertEquals(1, terminal.queue().summary().unfinishedSales());
 
         VirtualMedicalCard again = present("normal-3des");
-        assertEquals(before - 1_500, again.state().balance(), "the card did debit before it was torn");
+        assertEquals(before + LOADS - 1_500, again.state().balance(), "the card did debit before it was torn");
         VisitOutcome next = desk.register("D02", null, false, RIGHT_PIN, "clerk01"); // the next contact recovers first
         assertEquals(VisitOutcome.Kind.REGISTERED, next.kind(), next.message());
         assertEquals(0, terminal.queue().summary().unfinishedSales(), "the torn visit's 2207 was sent on recovery");
-        assertEquals(before - 1_500, again.state().balance(), "debited once");
-        assertEquals(before - 1_500, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()), "the center settled it once");
+        assertEquals(before + LOADS - 1_500, again.state().balance(), "debited once");
+        assertEquals(before + LOADS - 1_500, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()), "the center settled it once");
+    }
+
+    @Test
+    void R15_hospitalDeskLoadsPendingMonthlyMoney() throws Exception {
+        RegistrationDesk desk = desk(HOSPITAL);
+        VirtualMedicalCard card = present("normal-3des");
+        long before = card.state().balance();
+
+        VisitOutcome reg = desk.register("D02", null, false, RIGHT_PIN, "clerk01");
+
+        assertEquals(VisitOutcome.Kind.REGISTERED, reg.kind(), reg.message());
+        assertEquals(LOADS, reg.loadedFen(), "both monthly contributions loaded when the desk opened the card, as at the pharmacy");
+        assertEquals(before + LOADS, card.state().balance());
+        for (String id : List.of("L2026100000101", "L2026110000101")) {
+            assertEquals(LoadJournal.State.QUEUED, terminal.loads().journal().find(id).orElseThrow().state(), id);
+            assertEquals(OutboxState.DONE, terminal.loads().confirmationState(id).orElseThrow(), id + " confirmed (8502)");
+        }
+        assertEquals(before + LOADS, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()), "the center agrees");
+
+        VisitOutcome settled = desk.settle(reg.mdtrtId(), List.of(), RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.SETTLED, settled.kind(), settled.message());
+        assertEquals(0, settled.loadedFen(), "loaded once, never twice");
+        assertEquals(before + LOADS - settled.plan().accountFen(), card.state().balance());
+    }
+
+    @Test
+    void R3_hospitalDeskPaysFromFamilyMembersCard() throws Exception {
+        RegistrationDesk desk = desk(HOSPITAL);
+        VirtualMedicalCard employee = present("employee-family");
+        long before = employee.state().balance();
+
+        VisitOutcome o = desk.register("D01", null, SPOUSE, true, RIGHT_PIN, "clerk01");
+
+        assertEquals(VisitOutcome.Kind.SETTLED, o.kind(), o.message());
+        assertEquals(5_000, o.plan().totalFen());
+        assertEquals(0, o.plan().fundFen(), "the pooling fund pays nothing for the family member");
+        assertEquals(5_000, o.plan().accountFen(), "the employee's personal account pays the spouse's fee");
+        assertEquals(SPOUSE, o.payment().beneficiaryPsnNo());
+        SaleReceipt slip = assertInstanceOf(SaleReceipt.class, o.payment().receipt());
+        assertNotNull(slip.beneficiary(), "the receipt names the beneficiary");
+        assertEquals(before - 5_000, employee.state().balance());
+        assertEquals(before - 5_000, TrainingTerminals.shadowBalance(terminal, employee.profile().cardNo()), "center agrees to the fen");
+
+        VisitOutcome later = desk.register("D02", null, SPOUSE, false, RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.REGISTERED, later.kind(), later.message());
+        assertEquals(0, later.plan().fundFen(), "2201 foresees no pooling for the family member");
+        VisitOutcome visit = desk.settle(later.mdtrtId(), List.of(SaleItem.parse(AMOXICILLIN + ":2")), RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.SETTLED, visit.kind(), visit.message());
+        assertEquals(0, visit.plan().fundFen(), "the center kept the visit's beneficiary: no pooling at 2206/2207 either");
+        assertEquals(7_500, visit.plan().accountFen() + visit.plan().cashFen());
+
+        VisitOutcome stranger = desk.register("D01", null, "11000000000000000999", true, RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.REFUSED, stranger.kind());
+        assertEquals("sale.family_unknown", stranger.messageKey(), "only a member the center lists (1101), as at the pharmacy");
+
+        present("normal-sm4"); // resident scheme
+        VisitOutcome resident = desk.register("D01", null, SPOUSE, true, RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.REFUSED, resident.kind());
+        assertEquals("sale.family_not_offered", resident.messageKey(), "R3 is for EMPLOYEE cards only");
     }
 }

@@ -368,7 +368,7 @@ class PharmacySaleIT {
 
         assertEquals(SaleOutcome.Kind.SETTLED, next.kind(), next.message());
         assertEquals(1, next.recovered().size());
-        TearRecovery.Recovered r = next.recovered().get(0);
+        TearRecovery.Recovered r = (TearRecovery.Recovered) next.recovered().get(0);
         assertTrue(r.debited());
         assertEquals(torn.saleId(), r.saleId());
         assertEquals(SettleResult.State.SETTLED, r.settle().orElseThrow().state());

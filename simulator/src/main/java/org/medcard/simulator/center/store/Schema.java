@@ -48,5 +48,7 @@ final class Schema {
                     + " psn_cert_no TEXT NOT NULL, items TEXT NOT NULL, cash_paid INTEGER NOT NULL, status TEXT NOT NULL, setl_id TEXT,"
                     + " registered_at TEXT NOT NULL)",
             "CREATE TABLE reversal(omsgid TEXT PRIMARY KEY, oinfno TEXT NOT NULL, msgid TEXT NOT NULL, reversed_at TEXT NOT NULL)",
-            "CREATE TABLE counter(name TEXT PRIMARY KEY, value INTEGER NOT NULL)"));
+            "CREATE TABLE counter(name TEXT PRIMARY KEY, value INTEGER NOT NULL)"),
+            // 2: family mutual aid (R3) at the hospital desk: the visit is the family member's, the holder's card pays.
+            List.of("ALTER TABLE registration ADD COLUMN beneficiary_psn_no TEXT"));
 }

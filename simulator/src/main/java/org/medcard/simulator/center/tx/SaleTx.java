@@ -57,7 +57,7 @@ final class SaleTx {
             lines.addAll(Ledger.catalogLines(ctx.db(), in));
         }
         Card card = payingCard(ctx, visit.psnNo(), visit.cardNo());
-        return presettle(ctx, SaleKind.OUTPATIENT, card, null, mdtrtId, visit.serviceDate(), lines);
+        return presettle(ctx, SaleKind.OUTPATIENT, card, visit.beneficiaryPsnNo(), mdtrtId, visit.serviceDate(), lines);
     }
 
     private static ObjectNode presettle(TxContext ctx, SaleKind kind, Card card, String beneficiary, String mdtrtId,
@@ -187,14 +187,16 @@ final class SaleTx {
         if (regFee != deptFee) {
             throw in.invalid("reg_fee", regFee + " differs from the department's fee " + deptFee);
         }
+        Optional<String> beneficiary = in.optText("beneficiary_psn_no");
         Card card = payingCard(ctx, psnNo, cardNo);
+        beneficiary.ifPresent(b -> requireFamily(ctx, card, b));
         LocalDate today = ctx.today();
         Split split = Ledger.split(ctx, SaleKind.OUTPATIENT,
-                List.of(new SplitCalculator.SaleLine(registrationFee(ctx, deptCode, regFee), 1)), card, false, today);
+                List.of(new SplitCalculator.SaleLine(registrationFee(ctx, deptCode, regFee), 1)), card, beneficiary.isPresent(), today);
         String mdtrtId = ctx.newId("MDT");
-        ctx.db().update("INSERT INTO registration(mdtrt_id, psn_no, card_no, dept_code, doctor_code, reg_fee, service_date, status, msgid)"
-                        + " VALUES (?,?,?,?,?,?,?,'REGISTERED',?)", mdtrtId, psnNo, cardNo, deptCode, doctorCode, regFee, today.toString(),
-                ctx.request().msgid());
+        ctx.db().update("INSERT INTO registration(mdtrt_id, psn_no, card_no, dept_code, doctor_code, reg_fee, service_date, status, msgid,"
+                        + " beneficiary_psn_no) VALUES (?,?,?,?,?,?,?,'REGISTERED',?,?)", mdtrtId, psnNo, cardNo, deptCode, doctorCode, regFee,
+                today.toString(), ctx.request().msgid(), beneficiary.orElse(null));
         ObjectNode out = ctx.object();
         out.put("mdtrt_id", mdtrtId);
         out.put("reg_fee", regFee);
@@ -274,11 +276,13 @@ final class SaleTx {
     }
 
     /** A stored outpatient visit. */
-    record Visit(String mdtrtId, String psnNo, String cardNo, String deptCode, long regFee, LocalDate serviceDate, String status) {
+    record Visit(String mdtrtId, String psnNo, String cardNo, String deptCode, long regFee, LocalDate serviceDate, String status,
+                 String beneficiaryPsnNo) {
         static Visit require(TxContext ctx, String id) {
-            return ctx.db().one("SELECT mdtrt_id, psn_no, card_no, dept_code, reg_fee, service_date, status FROM registration WHERE mdtrt_id = ?",
+            return ctx.db().one("SELECT mdtrt_id, psn_no, card_no, dept_code, reg_fee, service_date, status, beneficiary_psn_no"
+                            + " FROM registration WHERE mdtrt_id = ?",
                     rs -> new Visit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                            LocalDate.parse(rs.getString(6)), rs.getString(7)), id)
+                            LocalDate.parse(rs.getString(6)), rs.getString(7), rs.getString(8)), id)
                     .orElseThrow(() -> new TxRefusal(InfCode.RECORD_REJECTED, "mdtrt_id " + id + " is not known"));
         }
     }

@@ -8,8 +8,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import org.medcard.card.MedicalCard;
-import org.medcard.psam.Psam;
 import org.medcard.queue.IdNumbers;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CatalogItem;
@@ -21,8 +19,8 @@ import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
+import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
-import org.medcard.terminal.session.UnusableCardException;
 import org.medcard.terminal.status.CardStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,7 +185,7 @@ public final class CounterModel {
         if (now) {
             readCard();
         } else {
-            terminal.cardRemoved();
+            terminal.cardSession().cardRemoved();
             CardPanel empty = CardPanel.empty(texts.text("card.insert"));
             ui.execute(() -> {
                 card = empty;
@@ -197,23 +195,35 @@ public final class CounterModel {
         }
     }
 
+    /** Opens the card through the one card session: torn sales first, R15 loads (the amount is shown), status check. */
     private void readCard() {
         CardPanel panel;
+        long loaded = 0;
         try {
-            MedicalCard c = terminal.openCard();
-            Psam psam = terminal.psam();
-            panel = panelOf(terminal.cardCheck().check(c, psam, terminal.onlineCenter()));
-        } catch (UnusableCardException e) {
-            panel = refusedPanel(terminal.message("sale.card_unusable"));
+            CardSession.Opening opening = terminal.cardSession().open(CardSession.Loads.APPLY);
+            if (opening instanceof CardSession.Opened o) {
+                panel = panelOf(o.view());
+                loaded = o.loadedFen();
+            } else {
+                CardSession.NotOpened no = (CardSession.NotOpened) opening;
+                LOG.warn("Card could not be read: {} ({})", no.failure(), no.detail());
+                panel = no.failure() == CardSession.Failure.UNUSABLE_CARD ? refusedPanel(terminal.message("sale.card_unusable"))
+                        : refusedPanel(texts.text("card.unreadable", no.detail()));
+            }
         } catch (RuntimeException e) {
             LOG.warn("Card could not be read: {}", e.getMessage());
             panel = refusedPanel(texts.text("card.unreadable", e.getMessage()));
         }
         CardPanel shown = panel;
+        long loadedFen = loaded;
         ui.execute(() -> {
             card = shown;
             beneficiary = null;
             view.showCard(shown);
+            if (loadedFen > 0) {
+                // R15: the patient is told the month's money reached the card.
+                view.showMessage(texts.text("card.loaded", Texts.yuan(loadedFen)), false);
+            }
         });
     }
 

@@ -22,6 +22,7 @@ import org.medcard.terminal.resettle.EntryView;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;
 import org.medcard.terminal.sale.PinSource;
+import org.medcard.terminal.status.PartListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -191,10 +192,10 @@ public final class QueueModel {
         int n = Math.max(sent.get(), results.size());
         LOG.info("Forward now by {}: {} sent, {} still waiting{}", by, n, left, lost ? ", the center stopped answering" : "");
         if (lost) {
-            terminal.centerFaulted("no answer while forwarding");
+            terminal.parts().fault(PartListener.Part.CENTER, "no answer while forwarding");
             return new ForwardProgress(n, Math.max(total, n), true, false, texts.text("forward.no_answer", n, left));
         }
-        terminal.centerAnswered();
+        terminal.parts().ok(PartListener.Part.CENTER, "online");
         return new ForwardProgress(n, Math.max(total, n), true, true,
                 left == 0 ? texts.text("forward.done", n) : texts.text("forward.done_waiting", n, left));
     }

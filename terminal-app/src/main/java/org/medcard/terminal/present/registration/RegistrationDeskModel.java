@@ -177,6 +177,16 @@ public final class RegistrationDeskModel {
 
 
     VisitAnswer answer(VisitOutcome o) {
+        VisitAnswer a = answerOf(o);
+        if (o.loadedFen() <= 0) {
+            return a;
+        }
+        // R15: the monthly money loaded when the card was opened is told to the clerk, as at the pharmacy counter.
+        return new VisitAnswer(a.outcome(), a.served(), a.headline(), a.split(),
+                a.detail() + " " + texts.get("loaded", Money.formatYuan(o.loadedFen())));
+    }
+
+    private VisitAnswer answerOf(VisitOutcome o) {
         List<VisitAnswer.Line> split = split(o.plan());
         String id = o.mdtrtId();
         return switch (o.kind()) {

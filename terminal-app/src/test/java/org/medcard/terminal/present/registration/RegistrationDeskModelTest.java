@@ -30,6 +30,9 @@ import org.medcard.terminal.training.SimulatorTrainingReader;
  * charges 50.00 yuan, category A: an employee's pooling pays 70 % at an outpatient visit.
  */
 class RegistrationDeskModelTest {
+    /** normal-3des has two pending monthly loads of 350.00 (R15): the desk loads them when it opens the card. */
+    private static final long LOADS = 70_000;
+
 
     private static final Executor INLINE = Runnable::run;
     private static final String AMOXICILLIN = "XJ01CAA001"; // 12.50, category A
@@ -93,10 +96,11 @@ class RegistrationDeskModelTest {
         assertEquals("Paid: visit " + visit, a.headline());
         assertEquals(List.of(new VisitAnswer.Line("Total", "50.00"), new VisitAnswer.Line("Fund pays", "35.00"),
                 new VisitAnswer.Line("Personal account pays", "15.00"), new VisitAnswer.Line("Cash to collect", "0.00")), a.split());
-        assertEquals("Visit " + visit + " is settled. Card balance now " + org.medcard.terminal.config.Money.formatYuan(before - 1_500)
-                + " yuan. Print the slip for the patient.", a.detail());
+        assertEquals("Visit " + visit + " is settled. Card balance now " + org.medcard.terminal.config.Money.formatYuan(before + LOADS - 1_500)
+                + " yuan. Print the slip for the patient. Monthly contributions loaded onto the card first: 700.00 yuan (R15).",
+                a.detail());
         assertEquals(List.of("The patient enters the card PIN"), view.pinPrompts);
-        assertEquals(before - 1_500, card.state().balance());
+        assertEquals(before + LOADS - 1_500, card.state().balance());
         assertEquals(List.of(), view.lastOpen(), "paid at once: nothing stays open");
         assertFalse(view.isBusy);
     }
@@ -116,7 +120,8 @@ class RegistrationDeskModelTest {
         assertEquals(1, view.lastOpen().size());
         assertEquals("李慧", view.lastOpen().get(0).doctorName());
         assertTrue(view.lastOpen().get(0).cardNoMasked().contains("*"), "card number masked");
-        assertEquals(before, card.state().balance(), "registering alone debits nothing");
+        assertEquals(before + LOADS, card.state().balance(), "registering alone debits nothing (R15 loads only)");
+        assertTrue(reg.detail().endsWith("已先将本月个人账户划入款 700.00 元写入卡内（R15）。"), reg.detail());
 
         model.settle(visit, AMOXICILLIN + ":2");
 
@@ -125,7 +130,7 @@ class RegistrationDeskModelTest {
         assertEquals("75.00", paid.split().get(0).amount(), "fee 50.00 + 2 × 12.50");
         assertEquals("52.50", paid.split().get(1).amount());
         assertEquals("22.50", paid.split().get(2).amount());
-        assertEquals(before - 2_250, card.state().balance());
+        assertEquals(before + LOADS - 2_250, card.state().balance());
         assertEquals(List.of(), view.lastOpen());
     }
 
@@ -146,7 +151,7 @@ class RegistrationDeskModelTest {
         assertEquals(VisitOutcome.Kind.CANCELLED, view.last().outcome().kind(), view.last().detail());
         assertEquals("Visit " + visit + " cancelled", view.last().headline());
         assertEquals(List.of(), view.lastOpen());
-        assertEquals(card.profile().balance(), card.state().balance());
+        assertEquals(card.profile().balance() + LOADS, card.state().balance(), "nothing paid; the R15 loads stay");
 
         model.settle(visit, "");
         assertEquals(VisitOutcome.Kind.REFUSED, view.last().outcome().kind());

@@ -1,0 +1,191 @@
+package org.medcard.terminal.session;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.medcard.apdu.CardRefusal;
+import org.medcard.card.MedicalCard;
+import org.medcard.psam.Psam;
+import org.medcard.terminal.center.CenterRefusal;
+import org.medcard.terminal.center.CenterUnreachable;
+import org.medcard.terminal.center.HostApi;
+import org.medcard.terminal.load.MonthlyLoads;
+import org.medcard.terminal.status.PartListener;
+import org.medcard.terminal.status.PartListener.Part;
+import org.medcard.transport.CardFault;
+import org.medcard.transport.CardTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opening the card in the slot, the same way for every desk and front end (pharmacy sale, registration,
+ * outpatient settlement, re-settlement, {@code card info}, the desktop counter):
+ * <ol>
+ *   <li>connect the card and the PSAM;</li>
+ *   <li>tearing recovery: torn sales of this card are resolved first (R10), so a torn debit is never paid twice;</li>
+ *   <li>R15: when online, the card's pending monthly loads are credited, so the check reads the new balance — the
+ *       amount loaded is reported for the cashier;</li>
+ *   <li>the status check of all three sources: the card, the downloaded blacklist, the center's {@code 1101}
+ *       ({@link CardCheck}; R5, R7, R8, R9).</li>
+ * </ol>
+ * Each part's state (reader, PSAM, card, center) is reported to the {@link PartListener}. Runs on the reader's
+ * worker thread.
+ */
+public final class CardSession {
+    private static final Logger LOG = LoggerFactory.getLogger(CardSession.class);
+
+    /** Whether the session credits pending monthly loads (R15) when online. */
+    public enum Loads { APPLY, SKIP }
+
+    /** Why the card could not be opened; each desk decides what follows (cash and re-settlement, or a refusal). */
+    public enum Failure {
+        /** The reader is gone or the PC/SC service is down. */
+        NO_READER,
+        /** The card did not answer (pulled, dirty contacts). */
+        CARD_UNREADABLE,
+        /** The PSAM failed. */
+        PSAM_FAILURE,
+        /** Not a medical-insurance card this terminal can use (no application, unknown to the center). */
+        UNUSABLE_CARD
+    }
+
+    /** How opening ended: a card ready to use, or why not. */
+    public sealed interface Opening permits Opened, NotOpened {
+    }
+
+    /**
+     * The card is read and checked.
+     *
+     * @param center    the center's API when online at the time of the check, else empty
+     * @param recovered torn sales of this card resolved first
+     * @param loads     R15 loads of this contact (credited, recovered or refused)
+     */
+    public record Opened(MedicalCard card, Psam psam, CardView view, Optional<HostApi> center,
+                         List<TornSale> recovered, List<MonthlyLoads.Outcome> loads) implements Opening {
+        public Opened {
+            recovered = List.copyOf(recovered);
+            loads = List.copyOf(loads);
+        }
+
+        /** R15: the money credited onto the card in this contact, in fen (0 when nothing was pending). */
+        public long loadedFen() {
+            return loads.stream().filter(o -> o.result() == MonthlyLoads.Result.CREDITED)
+                    .mapToLong(MonthlyLoads.Outcome::amountFen).sum();
+        }
+    }
+
+    /** The card could not be opened; {@code detail} is for the log and the technician. */
+    public record NotOpened(Failure failure, String detail) implements Opening {
+    }
+
+    private final CardSlot slot;
+    private final Supplier<Optional<HostApi>> center;
+    private final TornSales tornSales;
+    private final PendingLoads pendingLoads;
+    private final CardCheck check;
+    private final PartListener parts;
+
+    /**
+     * @param center the center's API while the terminal may talk to it (signing in again when needed), else empty
+     */
+    public CardSession(CardSlot slot, Supplier<Optional<HostApi>> center, TornSales tornSales, PendingLoads pendingLoads,
+                       CardCheck check, PartListener parts) {
+        this.slot = slot;
+        this.center = center;
+        this.tornSales = tornSales;
+        this.pendingLoads = pendingLoads;
+        this.check = check;
+        this.parts = parts;
+    }
+
+    /**
+     * Opens the card in the slot: card, PSAM, torn sales, loads (R15, with {@link Loads#APPLY}), status check.
+     * A {@link CardRefusal} of the card during recovery or the check propagates (the card answered, but no).
+     */
+    public Opening open(Loads loads) {
+        MedicalCard card;
+        try {
+            card = connect();
+        } catch (CardFault e) {
+            boolean reader = e.kind() == CardFault.Kind.READER_UNAVAILABLE || e.kind() == CardFault.Kind.NO_SERVICE;
+            return new NotOpened(reader ? Failure.NO_READER : Failure.CARD_UNREADABLE, e.getMessage());
+        }
+        Psam psam;
+        try {
+            psam = psam();
+        } catch (CardFault e) {
+            return new NotOpened(Failure.PSAM_FAILURE, e.getMessage());
+        } catch (CardRefusal e) {
+            psamFaulted("PSAM refused: " + e.getMessage());
+            return new NotOpened(Failure.PSAM_FAILURE, e.getMessage());
+        }
+        Optional<HostApi> api = center.get();
+        try {
+            List<? extends TornSale> recovered = tornSales.recover(card, psam);
+            List<MonthlyLoads.Outcome> loaded = loads == Loads.APPLY ? applyLoads(card, psam, api) : List.of();
+            CardView view = check.check(card, psam, api);
+            if (api.isPresent() && !view.online()) {
+                parts.fault(Part.CENTER, "center did not answer 1101");
+            }
+            return new Opened(card, psam, view, api, List.copyOf(recovered), loaded);
+        } catch (CardFault e) {
+            parts.cardFault(e);
+            return new NotOpened(Failure.CARD_UNREADABLE, e.getMessage());
+        } catch (UnusableCardException e) {
+            return new NotOpened(Failure.UNUSABLE_CARD, e.getMessage());
+        }
+    }
+
+    /** A fresh connection to the card in the slot; a fault marks the reader or the card. */
+    public MedicalCard connect() {
+        try {
+            CardTransport t = slot.connectCard();
+            parts.ok(Part.READER, t.name());
+            parts.ok(Part.CARD, "card present");
+            return new MedicalCard(t);
+        } catch (CardFault e) {
+            parts.cardFault(e);
+            throw e;
+        }
+    }
+
+    /** The PSAM, reopened after a fault. */
+    public Psam psam() {
+        try {
+            Psam p = slot.psam();
+            parts.ok(Part.PSAM, "PSAM " + p.terminalId().hex());
+            return p;
+        } catch (CardFault e) {
+            psamFaulted("PSAM unusable: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    /** The PSAM failed (e.g. during MAC1): the status bar says so and the next use reopens it. */
+    public void psamFaulted(String reason) {
+        parts.fault(Part.PSAM, reason);
+        slot.psamFaulted();
+    }
+
+    /** The card left the slot: the status bar says "no card" again. */
+    public void cardRemoved() {
+        parts.none(Part.CARD, "no card");
+    }
+
+    /**
+     * R15: the center being away or refusing the listing, or the card refusing a load, never stops the contact
+     * (the loads wait for the next one); a pulled card does (a card fault).
+     */
+    private List<MonthlyLoads.Outcome> applyLoads(MedicalCard card, Psam psam, Optional<HostApi> api) {
+        if (api.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return pendingLoads.apply(card, psam.terminalId(), api.get());
+        } catch (CenterUnreachable | CenterRefusal | CardRefusal e) {
+            LOG.warn("R15 loads skipped for this contact: {}", e.getMessage());
+            return List.of();
+        }
+    }
+}
