@@ -355,12 +355,20 @@ public final class OfflineQueue implements AutoCloseable {
         return verify();
     }
 
-    /** Writes a JSON Lines export after verifying the chain; returns what the verification found. */
+    /** Writes a JSON Lines export after verifying the chain, replacing {@code out} if it exists. */
     public TamperReport export(Path out, ExportMode mode) {
+        return export(out, mode, true);
+    }
+
+    /**
+     * Writes a JSON Lines export after verifying the chain; returns what the verification found. The export is
+     * owner-only from its first byte; it is a new file, or with {@code replace} moved over {@code out} atomically.
+     */
+    public TamperReport export(Path out, ExportMode mode, boolean replace) {
         TamperReport report = verify();
         try {
             store.read("exporting", c -> {
-                new QueueTransfer(mapper).export(c, out, mode, settings.terminal(), report.findings(), store.clock());
+                new QueueTransfer(mapper).export(c, out, mode, settings.terminal(), report.findings(), store.clock(), replace);
                 return null;
             });
         } catch (java.io.UncheckedIOException e) {

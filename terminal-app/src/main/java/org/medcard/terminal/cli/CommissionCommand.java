@@ -44,6 +44,9 @@ final class CommissionCommand implements Callable<Integer> {
     @Option(names = "--print", description = "also print the report on the configured printer")
     boolean print;
 
+    @Option(names = "--replace", description = "replace an existing report file (atomically)")
+    boolean replace;
+
     @Spec
     CommandSpec spec;
 
@@ -58,6 +61,7 @@ final class CommissionCommand implements Callable<Integer> {
         ConfigLoader.Loaded loaded = options.load(env.defaultDataDir());
         loaded.warnings().forEach(w -> err.println("warning: " + w));
         TerminalConfig installed = loaded.config();
+        TerminalCommands.checkOutputs(options, env, installed, new TerminalCommands.Output(report, replace));
         if (!installed.trainingMode()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "this installation is not in training mode (reader "
                     + installed.reader() + ", center " + installed.center().map(Object::toString).orElse("embedded")
@@ -85,6 +89,7 @@ final class CommissionCommand implements Callable<Integer> {
             ReceiptOptions delivery = new ReceiptOptions();
             delivery.file = report;
             delivery.print = print;
+            delivery.replace = replace;
             delivery.deliver(desk, issued, options.json, out, err);
             (options.json ? err : out).println("scratch data: " + scratch);
             return result.allPassed() ? 0 : 1;

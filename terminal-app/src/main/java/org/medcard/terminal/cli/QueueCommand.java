@@ -47,6 +47,9 @@ final class QueueCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "export: the JSON Lines file to write")
     Path exportFile;
 
+    @Option(names = "--replace", description = "export: replace an existing file (atomically); without it an existing file is refused")
+    boolean replace;
+
     @Option(names = "--full", description = "export: card and ID numbers in full, importable on another PC"
             + " (default: masked, for reading only)")
     boolean fullExport;
@@ -62,7 +65,11 @@ final class QueueCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Terminal t = TerminalCommands.open(options, env, err)) {
+        if (action == Action.export && exportFile == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "export needs --out FILE");
+        }
+        try (Terminal t = TerminalCommands.open(options, env, err,
+                action == Action.export ? new TerminalCommands.Output(exportFile, replace) : null)) {
             return switch (action) {
                 case list -> list(t, out);
                 case forward -> forward(t, out, err);
@@ -141,7 +148,7 @@ final class QueueCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "export needs --out FILE");
         }
         ExportMode mode = fullExport ? ExportMode.FULL : ExportMode.MASKED;
-        TamperReport r = t.queue().export(exportFile, mode);
+        TamperReport r = t.queue().export(exportFile, mode, replace);
         if (options.json) {
             ObjectNode n = TerminalCommands.JSON.createObjectNode();
             n.put("file", exportFile.toAbsolutePath().toString()).put("mode", mode.name()).put("clean", r.clean());

@@ -74,7 +74,7 @@ final class SaleCommand implements Callable<Integer> {
         }
         SaleRequest request = new SaleRequest(parsed, family, pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE,
                 accountFen == null ? -1 : accountFen, idNumber, "cashier");
-        try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
+        try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
             simCard.present(t, spec.commandLine());
             SaleOutcome o = new PharmacySale(t).sell(request);
             print(out, o);

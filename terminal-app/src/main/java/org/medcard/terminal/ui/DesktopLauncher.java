@@ -48,6 +48,12 @@ public final class DesktopLauncher {
         }
         loaded.warnings().forEach(w -> err.println("warning: " + w));
         TerminalConfig config = loaded.config();
+        try {
+            org.medcard.terminal.config.DataFolderPurpose.check(config, env.defaultDataDir().resolve("medcard.properties"));
+        } catch (org.medcard.terminal.config.DataFolderPurpose.Refused e) {
+            err.println(e.getMessage());
+            return 1;
+        }
         UiFonts fonts = UiFonts.discover();
         Theme theme = new Theme(fonts, false, UiFonts.BASE_SIZE);
         try {

@@ -1,8 +1,5 @@
 package org.medcard.terminal.present.counter;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -62,12 +59,7 @@ public final class ConfiguredReceiptOutput implements ReceiptOutput {
     public String savePdf(ReceiptDocument document) {
         Path dir = config.dataDir().resolve("receipts");
         Path file = dir.resolve("receipt-" + FILE_TIME.format(LocalDateTime.now(clock)) + ".pdf");
-        try {
-            Files.createDirectories(dir);
-            Files.write(file, renderer.render(document, PaperFormat.ROLL_80MM));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-        return file.toString();
+        // owner-only from its creation, and never over an earlier receipt saved in the same second
+        return org.medcard.terminal.security.OutputFiles.writeUnique(file, renderer.render(document, PaperFormat.ROLL_80MM)).toString();
     }
 }
