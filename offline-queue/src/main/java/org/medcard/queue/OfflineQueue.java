@@ -48,7 +48,7 @@ public final class OfflineQueue implements AutoCloseable {
     private OfflineQueue(SqliteStore store, QueueSettings settings, Clock clock) {
         this.store = store;
         this.settings = settings;
-        this.outbox = new Outbox(settings.terminal(), mapper);
+        this.outbox = new Outbox(settings.terminal(), mapper, settings.center());
         this.limits = new Limits(settings.limits(), clock);
         this.sales = new SaleJournal(settings.terminal(), mapper, outbox, limits);
         this.resettlements = new Resettlements(settings.terminal(), mapper, outbox, settings.resettleMaxDays());
@@ -298,6 +298,14 @@ public final class OfflineQueue implements AutoCloseable {
 
     private static long count(Connection c, String sql) throws SQLException {
         return (Long) SqliteStore.query(c, sql).get(0).get("n");
+    }
+
+    /**
+     * Messages and offline debits queued for another center than {@link QueueSettings#center()}: held, never sent
+     * to this one (0 when no center is recorded).
+     */
+    public long heldForOtherCenters() {
+        return store.read("counting what waits for another center", c -> Outbox.heldForOtherCenters(c, settings.center()));
     }
 
     /** Verifies the HMAC chain and every row now; a new unacknowledged finding stops the forwarder. */

@@ -226,7 +226,8 @@ public final class Terminal implements AutoCloseable {
         QueueSettings base = QueueSettings.of(new TerminalIdentity(config.institutionCode(),
                 Integer.parseInt(config.terminalNumber()), terminalId));
         return new QueueSettings(base.terminal(), new OfflineLimits(mode, l.perSaleFen(), l.perCardPerDayFen(),
-                l.terminalTotalFen(), l.oldestRecordAge()), config.resettleMaxDays(), base.busyTimeout(), base.maxDatabaseBytes());
+                l.terminalTotalFen(), l.oldestRecordAge()), config.resettleMaxDays(), base.busyTimeout(), base.maxDatabaseBytes())
+                .withCenter(config.center().map(org.medcard.terminal.config.DataFolderPurpose::normalise).orElse("embedded"));
     }
 
     /** 32 random bytes made on first start, owner-only; it keys the queue's and the audit log's tamper-evident chains. */

@@ -187,7 +187,7 @@ public final class DataFolderPurpose {
     }
 
     /** Scheme and host in lower case, no trailing slash: the same center however its URL was written. */
-    static String normalise(URI uri) {
+    public static String normalise(URI uri) {
         String s = uri.toString();
         while (s.endsWith("/")) {
             s = s.substring(0, s.length() - 1);
