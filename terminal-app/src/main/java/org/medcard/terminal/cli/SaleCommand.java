@@ -66,6 +66,9 @@ final class SaleCommand implements Callable<Integer> {
         List<SaleItem> parsed;
         try {
             parsed = items.stream().filter(s -> !s.isBlank()).map(SaleItem::parse).toList();
+            if (parsed.isEmpty()) {
+                throw new IllegalArgumentException("--items names no item: give CODE:QTY, e.g. --items XJ01CAA001:2");
+            }
             if (accountFen != null && accountFen < 0) {
                 throw new IllegalArgumentException("--account must not be negative");
             }

@@ -75,6 +75,37 @@ public final class DataFolderPurpose {
      */
     public static Recorded check(TerminalConfig config, Path configFile) {
         Path dir = config.dataDir();
+        Optional<Recorded> keep = judge(config, configFile);
+        if (keep.isPresent()) {
+            return keep.get();
+        }
+        Recorded wanted = of(config);
+        Path file = dir.resolve(FILE);
+        if (Files.isRegularFile(file)) { // a production folder from before this file: learn its center now
+            LOG.warn("Data folder {} holds production data from before {} existed: recorded as {}", dir, FILE, wanted);
+            try {
+                Files.delete(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot replace " + file, e);
+            }
+        }
+        write(dir, wanted);
+        return wanted;
+    }
+
+    /** Why {@link #check} would refuse this configuration, without recording anything (for {@code config check}). */
+    public static Optional<String> wouldRefuse(TerminalConfig config, Path configFile) {
+        try {
+            judge(config, configFile);
+            return Optional.empty();
+        } catch (Refused e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** The recorded purpose when it fits {@code config}; empty when {@code config}'s is to be recorded; Refused. */
+    private static Optional<Recorded> judge(TerminalConfig config, Path configFile) {
+        Path dir = config.dataDir();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new Refused("the data folder " + dir + " is a file, not a folder: set data.dir (or --data-dir) to a folder"
                     + " (a new one is created)");
@@ -82,12 +113,11 @@ public final class DataFolderPurpose {
         Recorded wanted = of(config);
         Optional<Recorded> recorded = read(dir);
         if (recorded.isEmpty()) {
-            write(dir, wanted);
-            return wanted;
+            return Optional.empty();
         }
         Recorded was = recorded.get();
         if (was.purpose() == Purpose.TRAINING && wanted.purpose() == Purpose.TRAINING) {
-            return was;
+            return recorded;
         }
         if (was.purpose() == Purpose.TRAINING) {
             throw new Refused("the data folder " + dir + " was set up for training (it holds training sales), but the"
@@ -103,15 +133,7 @@ public final class DataFolderPurpose {
                     + ": give the production configuration (--config FILE), or use another data folder for training");
         }
         if (was.centerUrl() == null) {
-            LOG.warn("Data folder {} holds production data from before {} existed: recorded as {}", dir, FILE, wanted);
-            Path file = dir.resolve(FILE);
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot replace " + file, e);
-            }
-            write(dir, wanted);
-            return wanted;
+            return Optional.empty();
         }
         if (!was.centerUrl().equals(wanted.centerUrl()) || !java.util.Objects.equals(was.institution(), wanted.institution())) {
             throw new Refused("the data folder " + dir + " was set up for center " + was.centerUrl() + ", institution "
@@ -119,7 +141,7 @@ public final class DataFolderPurpose {
                     + wanted.institution() + ": its queued sales belong to the first; use that configuration (if the same"
                     + " center only moved to a new address, a technician changes center.url in " + dir.resolve(FILE) + ")");
         }
-        return was;
+        return recorded;
     }
 
     /** What {@code config} would set a new folder up for. */
