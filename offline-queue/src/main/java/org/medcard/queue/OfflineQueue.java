@@ -357,10 +357,36 @@ public final class OfflineQueue implements AutoCloseable {
             tx.append("TAMPER_ACKNOWLEDGED", null, null, null, p);
             for (ChainVerifier.SuspectRow s : suspects) {
                 tx.reseal(s.table(), s.keyColumn(), s.key(), mapper.createObjectNode().put("supervisor", supervisor));
+                holdIfStillToSend(tx, s, supervisor);
             }
             return null;
         });
         return verify();
+    }
+
+    /**
+     * A row found edited that has not reached the center yet is kept from it for good: forwarding resumes only for
+     * rows that verify (issue 18, case 4). Its record as found is in the journal (ROW_RESEALED) for the technician.
+     */
+    private void holdIfStillToSend(SqliteStore.Tx tx, ChainVerifier.SuspectRow s, String supervisor) throws SQLException {
+        String pending = switch (s.table()) {
+            case "outbox" -> "state IN ('PENDING','UNKNOWN')";
+            case "offline_debit" -> "state = 'QUEUED'";
+            default -> null;
+        };
+        if (pending == null || SqliteStore.query(tx.conn(), "SELECT 1 FROM " + s.table() + " WHERE " + s.keyColumn()
+                + " = ? AND " + pending, s.key()).isEmpty()) {
+            return;
+        }
+        String why = "found edited; held from the center since " + LocalTimes.stamp(tx.now()) + " (acknowledged by "
+                + supervisor + ")";
+        tx.update(s.table(), s.keyColumn(), s.key(), Map.of("held", why), "ROW_HELD", null,
+                mapper.createObjectNode().put("supervisor", supervisor).put("held", why));
+    }
+
+    /** Messages and offline debits held after a tamper finding, as "table key: why"; they are never forwarded. */
+    public List<String> heldAfterTamper() {
+        return store.read("listing held rows", Outbox::held);
     }
 
     /** Writes a JSON Lines export after verifying the chain, replacing {@code out} if it exists. */

@@ -49,7 +49,17 @@ final class Outbox {
 
     /** SQL condition (with {@code ?} bound to {@link #centerArgs()}): rows for the current center or from before v4. */
     private String forThisCenter(String alias) {
-        return center == null ? "1 = 1" : "(" + alias + "center IS NULL OR " + alias + "center = ?)";
+        return alias + "held IS NULL AND " + (center == null ? "1 = 1" : "(" + alias + "center IS NULL OR " + alias + "center = ?)");
+    }
+
+    /** Rows held after a tamper finding, as "table key: why" (they are never sent). */
+    static List<String> held(Connection c) throws SQLException {
+        List<String> out = new java.util.ArrayList<>();
+        for (Map<String, Object> r : SqliteStore.query(c, "SELECT 'outbox' AS t, msgid AS k, held FROM outbox WHERE held IS NOT NULL"
+                + " UNION ALL SELECT 'offline_debit', sale_id, held FROM offline_debit WHERE held IS NOT NULL")) {
+            out.add(r.get("t") + " " + r.get("k") + ": " + r.get("held"));
+        }
+        return out;
     }
 
     private Object[] centerArgs() {

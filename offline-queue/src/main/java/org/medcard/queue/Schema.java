@@ -60,10 +60,13 @@ final class Schema {
                     "ALTER TABLE outbox ADD COLUMN entry_no TEXT REFERENCES resettlement (entry_no)"),
             // v4: the center each message and offline debit was queued for (null: queued before v4); the forwarder
             // sends only what was queued for the center it talks to (issue 18: a training start on a production
-            // queue must not hand real debits to the embedded simulated center)
+            // queue must not hand real debits to the embedded simulated center). And "held": why a row found
+            // edited is kept from the center after a supervisor acknowledged the finding (null: sendable).
             List.of(
                     "ALTER TABLE outbox ADD COLUMN center TEXT",
-                    "ALTER TABLE offline_debit ADD COLUMN center TEXT"));
+                    "ALTER TABLE offline_debit ADD COLUMN center TEXT",
+                    "ALTER TABLE outbox ADD COLUMN held TEXT",
+                    "ALTER TABLE offline_debit ADD COLUMN held TEXT"));
 
     private Schema() {
     }
