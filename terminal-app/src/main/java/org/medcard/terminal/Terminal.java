@@ -163,6 +163,7 @@ public final class Terminal implements AutoCloseable {
             syncDownloads();
         }
         recoverAtStart();
+        new org.medcard.terminal.tamper.TamperFindings(queue, audit).recordFound(); // "when found" (issue 18, case 4)
         this.refreshScheduler = options.offline() || !options.backgroundForwarding() ? null : startBlacklistRefresh();
         org.medcard.terminal.security.OwnerOnlyFiles.secure(dataDir, false); // what this start created (queue.db, -wal, -shm…)
     }

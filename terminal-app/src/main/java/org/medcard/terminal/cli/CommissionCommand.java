@@ -61,12 +61,12 @@ final class CommissionCommand implements Callable<Integer> {
         ConfigLoader.Loaded loaded = options.load(env.defaultDataDir());
         loaded.warnings().forEach(w -> err.println("warning: " + w));
         TerminalConfig installed = loaded.config();
-        TerminalCommands.checkOutputs(options, env, installed, new TerminalCommands.Output(report, replace));
         if (!installed.trainingMode()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "this installation is not in training mode (reader "
                     + installed.reader() + ", center " + installed.center().map(Object::toString).orElse("embedded")
                     + "): commissioning makes sales; run it with --reader simulator --psam-reader simulator --center embedded");
         }
+        TerminalCommands.checkOutputs(options, env, installed, new TerminalCommands.Output(report, replace));
         Path scratch = installed.dataDir().resolve("commissioning")
                 .resolve(LocalDateTime.now(env.clock()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT)));
         Map<String, String> overrides = options.overrides();
