@@ -40,6 +40,9 @@ public final class LogFiles {
         }
         Path file = logDir.resolve("medcard.log");
         prepare(logDir, file);
+        // The old appender first: logback refuses to start a second appender on a file another one still holds
+        // (a second terminal in this process on the same data folder would log nothing).
+        detach();
         PatternLayout layout = new PatternLayout();
         layout.setContext(context);
         layout.getInstanceConverterMap().put("maskedMsg", MaskingMessageConverter::new);
@@ -68,7 +71,6 @@ public final class LogFiles {
         appender.start();
 
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        detach();
         root.addAppender(appender);
         return file;
     }
