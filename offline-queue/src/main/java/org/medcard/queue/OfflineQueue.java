@@ -284,7 +284,9 @@ public final class OfflineQueue implements AutoCloseable {
         boolean blocked = forwardingBlocked();
         boolean stopped = store.writesStopped() != null;
         return store.read("summarising the queue", c -> {
-            Map<String, Object> d = Limits.notForwarded(c);
+            // Rows held after a tamper finding never go and their amount is the edited one: not counted as waiting.
+            Map<String, Object> d = SqliteStore.query(c, "SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS s FROM offline_debit"
+                    + " WHERE state IN ('QUEUED','BATCHED') AND held IS NULL").get(0);
             Duration oldest = limits.oldestAge(c);
             return new QueueSummary((Long) d.get("n"), (Long) d.get("s"), oldest,
                     count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state IN ('PENDING','UNKNOWN','SENDING') AND infno <> '8301'"),
