@@ -52,6 +52,15 @@ public final class DesktopLauncher {
             org.medcard.terminal.config.DataFolderPurpose.check(config, env.defaultDataDir().resolve("medcard.properties"));
         } catch (org.medcard.terminal.config.DataFolderPurpose.Refused e) {
             err.println(e.getMessage());
+            // The desktop user has no console: the reason and the next step in a dialog too.
+            try {
+                SwingUtilities.invokeAndWait(() -> javax.swing.JOptionPane.showMessageDialog(null, e.getMessage(),
+                        "MedCard Terminal", javax.swing.JOptionPane.ERROR_MESSAGE));
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            } catch (InvocationTargetException ignored) {
+                // already on stderr
+            }
             return 1;
         }
         UiFonts fonts = UiFonts.discover();

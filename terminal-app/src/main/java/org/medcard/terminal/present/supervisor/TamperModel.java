@@ -53,7 +53,7 @@ public final class TamperModel {
         List<String> held = findings.held();
         String headline = blocking ? texts.get("tamper.blocked", all.stream().filter(f -> f.status() == TamperFinding.Status.OPEN).count())
                 : all.isEmpty() ? texts.get("tamper.none") : texts.get("tamper.resumed", held.size());
-        List<String> lines = all.stream().map(f -> texts.get("tamper.line", f.id(), texts.get("tamper.status." + f.status().name()),
+        List<String> lines = all.stream().map(f -> texts.get("tamper.line", String.valueOf(f.id()), texts.get("tamper.status." + f.status().name()),
                 f.foundAt(), f.what()) + (f.acknowledgedBy() == null ? ""
                 : " " + texts.get("tamper.acknowledged", f.acknowledgedBy(), f.acknowledgedAt(), f.note() == null ? "" : f.note()))).toList();
         return new TamperAnswer(blocking, headline, lines, held.stream().map(h -> texts.get("tamper.held", h)).toList());
