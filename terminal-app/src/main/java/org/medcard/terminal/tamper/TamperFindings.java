@@ -142,6 +142,9 @@ public final class TamperFindings {
     /** The signed-in supervisor (the supervisor screen) acknowledges every open finding. */
     public Acknowledgement acknowledge(String supervisor, String note) {
         List<TamperFinding> open = list().stream().filter(f -> f.status() == TamperFinding.Status.OPEN).toList();
+        if (open.isEmpty() && !queue.forwardingBlocked()) {
+            return new Acknowledgement(true, list(), held()); // nothing to acknowledge: nothing journalled
+        }
         String text = note == null || note.isBlank() ? "(no note)" : note.strip();
         queue.acknowledgeTamper(supervisor, text);
         for (TamperFinding f : open) {
