@@ -50,7 +50,7 @@ public final class OfflineQueue implements AutoCloseable {
         this.store = store;
         this.settings = settings;
         this.wire = wire;
-        this.outbox = new Outbox(settings.terminal(), mapper, wire);
+        this.outbox = new Outbox(settings.terminal(), mapper, wire, settings.center());
         this.limits = new Limits(settings.limits(), clock);
         this.sales = new SaleJournal(settings.terminal(), mapper, outbox, limits, wire);
         this.resettlements = new Resettlements(settings.terminal(), mapper, outbox, settings.resettleMaxDays(), wire);
@@ -323,7 +323,9 @@ public final class OfflineQueue implements AutoCloseable {
         boolean blocked = forwardingBlocked();
         boolean stopped = store.writesStopped() != null;
         return store.read("summarising the queue", c -> {
-            Map<String, Object> d = Limits.notForwarded(c);
+            // Rows held after a tamper finding never go and their amount is the edited one: not counted as waiting.
+            Map<String, Object> d = SqliteStore.query(c, "SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS s FROM offline_debit"
+                    + " WHERE state IN ('QUEUED','BATCHED') AND held IS NULL").get(0);
             Duration oldest = limits.oldestAge(c);
             return new QueueSummary((Long) d.get("n"), (Long) d.get("s"), oldest,
                     waitingMessages(c),
@@ -343,6 +345,14 @@ public final class OfflineQueue implements AutoCloseable {
 
     private static long count(Connection c, String sql) throws SQLException {
         return (Long) SqliteStore.query(c, sql).get(0).get("n");
+    }
+
+    /**
+     * Messages and offline debits queued for another center than {@link QueueSettings#center()}: held, never sent
+     * to this one (0 when no center is recorded).
+     */
+    public long heldForOtherCenters() {
+        return store.read("counting what waits for another center", c -> Outbox.heldForOtherCenters(c, settings.center()));
     }
 
     /** Verifies the HMAC chain and every row now; a new unacknowledged finding stops the forwarder. */
@@ -394,18 +404,52 @@ public final class OfflineQueue implements AutoCloseable {
             tx.append("TAMPER_ACKNOWLEDGED", null, null, null, p);
             for (ChainVerifier.SuspectRow s : suspects) {
                 tx.reseal(s.table(), s.keyColumn(), s.key(), mapper.createObjectNode().put("supervisor", supervisor));
+                holdIfStillToSend(tx, s, supervisor);
             }
             return null;
         });
         return verify();
     }
 
-    /** Writes a JSON Lines export after verifying the chain; returns what the verification found. */
+    /**
+     * A row found edited that has not reached the center yet is kept from it for good: forwarding resumes only for
+     * rows that verify (issue 18, case 4). Its record as found is in the journal (ROW_RESEALED) for the technician.
+     */
+    private void holdIfStillToSend(SqliteStore.Tx tx, ChainVerifier.SuspectRow s, String supervisor) throws SQLException {
+        String pending = switch (s.table()) {
+            case "outbox" -> "state IN ('PENDING','UNKNOWN')";
+            case "offline_debit" -> "state = 'QUEUED'";
+            default -> null;
+        };
+        if (pending == null || SqliteStore.query(tx.conn(), "SELECT 1 FROM " + s.table() + " WHERE " + s.keyColumn()
+                + " = ? AND " + pending, s.key()).isEmpty()) {
+            return;
+        }
+        String why = "found edited; held from the center since " + LocalTimes.stamp(tx.now()) + " (acknowledged by "
+                + supervisor + ")";
+        tx.update(s.table(), s.keyColumn(), s.key(), Map.of("held", why), "ROW_HELD", null,
+                mapper.createObjectNode().put("supervisor", supervisor).put("held", why));
+    }
+
+    /** Messages and offline debits held after a tamper finding, as "table key: why"; they are never forwarded. */
+    public List<String> heldAfterTamper() {
+        return store.read("listing held rows", Outbox::held);
+    }
+
+    /** Writes a JSON Lines export after verifying the chain, replacing {@code out} if it exists. */
     public TamperReport export(Path out, ExportMode mode) {
+        return export(out, mode, true);
+    }
+
+    /**
+     * Writes a JSON Lines export after verifying the chain; returns what the verification found. The export is
+     * owner-only from its first byte; it is a new file, or with {@code replace} moved over {@code out} atomically.
+     */
+    public TamperReport export(Path out, ExportMode mode, boolean replace) {
         TamperReport report = verify();
         try {
             store.read("exporting", c -> {
-                new QueueTransfer(mapper).export(c, out, mode, settings.terminal(), report.findings(), store.clock());
+                new QueueTransfer(mapper).export(c, out, mode, settings.terminal(), report.findings(), store.clock(), replace);
                 return null;
             });
         } catch (java.io.UncheckedIOException e) {

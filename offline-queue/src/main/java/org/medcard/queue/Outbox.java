@@ -31,11 +31,52 @@ final class Outbox {
     private final TerminalIdentity terminal;
     private final ObjectMapper mapper;
     private final WireFormat wire;
+    /** The center talked to now (see {@link QueueSettings#center()}); null: no filter. */
+    private final String center;
 
     Outbox(TerminalIdentity terminal, ObjectMapper mapper, WireFormat wire) {
+        this(terminal, mapper, wire, null);
+    }
+
+    Outbox(TerminalIdentity terminal, ObjectMapper mapper, WireFormat wire, String center) {
         this.terminal = terminal;
         this.mapper = mapper;
         this.wire = wire;
+        this.center = center;
+    }
+
+    /** The center recorded with what is queued now, or null. */
+    String center() {
+        return center;
+    }
+
+    /** SQL condition (with {@code ?} bound to {@link #centerArgs()}): rows for the current center or from before v4. */
+    private String forThisCenter(String alias) {
+        return alias + "held IS NULL AND " + (center == null ? "1 = 1" : "(" + alias + "center IS NULL OR " + alias + "center = ?)");
+    }
+
+    /** Rows held after a tamper finding, as "table key: why" (they are never sent). */
+    static List<String> held(Connection c) throws SQLException {
+        List<String> out = new java.util.ArrayList<>();
+        for (Map<String, Object> r : SqliteStore.query(c, "SELECT 'outbox' AS t, msgid AS k, held FROM outbox WHERE held IS NOT NULL"
+                + " UNION ALL SELECT 'offline_debit', sale_id, held FROM offline_debit WHERE held IS NOT NULL")) {
+            out.add(r.get("t") + " " + r.get("k") + ": " + r.get("held"));
+        }
+        return out;
+    }
+
+    private Object[] centerArgs() {
+        return center == null ? new Object[0] : new Object[] {center};
+    }
+
+    /** How many messages and offline debits wait for another center than the current one (they are held). */
+    static long heldForOtherCenters(Connection c, String center) throws SQLException {
+        if (center == null) {
+            return 0;
+        }
+        return (Long) SqliteStore.query(c, "SELECT (SELECT COUNT(*) FROM outbox WHERE state IN ('PENDING','UNKNOWN')"
+                + " AND center IS NOT NULL AND center <> ?) + (SELECT COUNT(*) FROM offline_debit WHERE state = 'QUEUED'"
+                + " AND center IS NOT NULL AND center <> ?) AS n", center, center).get(0).get("n");
     }
 
     /**
@@ -61,6 +102,9 @@ final class Outbox {
         cols.put("updated_at", now);
         if (entryNo != null) {
             cols.put("entry_no", entryNo);
+        }
+        if (center != null) {
+            cols.put("center", center);
         }
         tx.insert("outbox", "msgid", cols, "MESSAGE_QUEUED",
                 mapper.createObjectNode().put("msgid", msgid).put("infno", infno));
@@ -92,7 +136,8 @@ final class Outbox {
             return Optional.empty();
         }
         List<Map<String, Object>> next = SqliteStore.query(c, "SELECT msgid, card_key FROM outbox WHERE state IN"
-                + " ('PENDING','UNKNOWN') AND reversal_msgid IS NULL ORDER BY id LIMIT 1");
+                + " ('PENDING','UNKNOWN') AND reversal_msgid IS NULL AND " + forThisCenter("") + " ORDER BY id LIMIT 1",
+                centerArgs());
         String msgid = next.isEmpty() || olderDebitQueued(c, next.get(0)) ? buildBatch(tx)
                 : (String) next.get(0).get("msgid");
         return msgid == null ? Optional.empty() : Optional.of(markSending(tx, msgid));
@@ -132,8 +177,10 @@ final class Outbox {
         if (senderBusy(c)) {
             return Optional.empty();
         }
+        List<Object> args = new java.util.ArrayList<>(List.of(msgid));
+        args.addAll(List.of(centerArgs()));
         List<Map<String, Object>> rows = SqliteStore.query(c, "SELECT state, reversal_msgid FROM outbox"
-                + " WHERE msgid = ?", msgid);
+                + " WHERE msgid = ? AND " + forThisCenter(""), args.toArray());
         if (rows.isEmpty() || OutboxState.valueOf((String) rows.get(0).get("state")).isFinal()
                 || rows.get(0).get("reversal_msgid") != null || olderWorkForCard(c, msgid)) {
             return Optional.empty();
@@ -155,7 +202,8 @@ final class Outbox {
     /** Puts up to 500 queued debits, oldest first, into one new upload message; null when none are queued. */
     private String buildBatch(SqliteStore.Tx tx) throws SQLException {
         List<Map<String, Object>> debits = SqliteStore.query(tx.conn(),
-                "SELECT sale_id, record FROM offline_debit WHERE state = 'QUEUED' ORDER BY id LIMIT " + MAX_BATCH);
+                "SELECT sale_id, record FROM offline_debit WHERE state = 'QUEUED' AND " + forThisCenter("")
+                        + " ORDER BY id LIMIT " + MAX_BATCH, centerArgs());
         if (debits.isEmpty()) {
             return null;
         }

@@ -41,26 +41,52 @@ final class QueueTransfer {
     }
 
     void export(Connection c, Path out, ExportMode mode, TerminalIdentity terminal, List<String> findings,
-                Clock clock) throws SQLException {
+                Clock clock, boolean replace) throws SQLException {
         try {
-            exportRows(c, out, mode, terminal, findings, clock);
+            exportRows(c, out, mode, terminal, findings, clock, replace);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    private static void createOwnerOnly(Path file) throws IOException {
-        Files.deleteIfExists(file);
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    /** A new, uniquely named, owner-only file beside {@code out} (never an existing file of that name). */
+    private static Path createOwnerOnlyBeside(Path out) throws IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(dir, ".medcard-export-", ".part", java.nio.file.attribute.PosixFilePermissions
+                    .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         }
+        return Files.createTempFile(dir, ".medcard-export-", ".part");
     }
 
     private void exportRows(Connection c, Path out, ExportMode mode, TerminalIdentity terminal, List<String> findings,
-                            Clock clock) throws SQLException, IOException {
-        Path tmp = out.resolveSibling(out.getFileName() + ".part");
-        createOwnerOnly(tmp); // a FULL export holds whole card and ID numbers: private to the user from the first byte
+                            Clock clock, boolean replace) throws SQLException, IOException {
+        if (!replace && Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new java.nio.file.FileAlreadyExistsException(out.toString(), null, "an export is written to a new file");
+        }
+        // a FULL export holds whole card and ID numbers: private to the user from the first byte
+        Path tmp = createOwnerOnlyBeside(out);
+        try {
+            writeRows(c, tmp, mode, terminal, findings, clock);
+            if (replace) {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                // A hard link never replaces: a file made at out meanwhile makes this fail, not vanish.
+                try {
+                    Files.createLink(out, tmp);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    throw e;
+                } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                    Files.move(tmp, out); // no hard links here (FAT, some shares): refuses an existing file all the same
+                }
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private void writeRows(Connection c, Path tmp, ExportMode mode, TerminalIdentity terminal, List<String> findings,
+                           Clock clock) throws SQLException, IOException {
         long rows = 0;
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             ObjectNode header = mapper.createObjectNode().put("type", "header").put("format", FORMAT)
@@ -79,7 +105,6 @@ final class QueueTransfer {
             }
             line(w, mapper.createObjectNode().put("type", "end").put("rows", rows));
         }
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String orderBy(String table) {

@@ -181,6 +181,9 @@ final class SaleJournal {
         cols.put("record", record.toString());
         cols.put("state", "QUEUED");
         cols.put("created_at", LocalTimes.stamp(tx.now()));
+        if (outbox.center() != null) {
+            cols.put("center", outbox.center());
+        }
         tx.insert("offline_debit", "sale_id", cols, "DEBIT_QUEUED", mapper.createObjectNode()
                 .put("card_no", intent.cardNo().toUpperCase()).put("offline_counter", intent.cardCounter())
                 .put("amount", intent.acctPayFen()));

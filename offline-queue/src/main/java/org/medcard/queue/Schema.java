@@ -11,7 +11,7 @@ import java.util.List;
  * Steps only add: earlier rows keep their columns and values, hence their MACs (see {@link RowMac}).
  */
 final class Schema {
-    static final int LATEST = 3;
+    static final int LATEST = 4;
 
     private static final List<List<String>> STEPS = List.of(
             // v1: chain head, journal, outbox
@@ -57,7 +57,16 @@ final class Schema {
                             + " registered INTEGER NOT NULL, setl_id TEXT, fund_pay INTEGER, acct_pay INTEGER,"
                             + " refund INTEGER, reason TEXT, created_at TEXT NOT NULL,"
                             + " event_seq INTEGER NOT NULL REFERENCES journal (seq), mac TEXT NOT NULL)",
-                    "ALTER TABLE outbox ADD COLUMN entry_no TEXT REFERENCES resettlement (entry_no)"));
+                    "ALTER TABLE outbox ADD COLUMN entry_no TEXT REFERENCES resettlement (entry_no)"),
+            // v4: the center each message and offline debit was queued for (null: queued before v4); the forwarder
+            // sends only what was queued for the center it talks to (issue 18: a training start on a production
+            // queue must not hand real debits to the embedded simulated center). And "held": why a row found
+            // edited is kept from the center after a supervisor acknowledged the finding (null: sendable).
+            List.of(
+                    "ALTER TABLE outbox ADD COLUMN center TEXT",
+                    "ALTER TABLE offline_debit ADD COLUMN center TEXT",
+                    "ALTER TABLE outbox ADD COLUMN held TEXT",
+                    "ALTER TABLE offline_debit ADD COLUMN held TEXT"));
 
     private Schema() {
     }

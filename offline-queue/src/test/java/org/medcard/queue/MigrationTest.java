@@ -24,7 +24,7 @@ class MigrationTest {
     final MutableClock clock = MutableClock.shanghai("2026-11-23T02:15:02Z");
 
     @ParameterizedTest(name = "from schema v{0}")
-    @ValueSource(ints = {1, 2})
+    @ValueSource(ints = {1, 2, 3})
     void fileOfAnEarlierVersionMigratesKeepingEveryRowAndTheChain(int version) throws Exception {
         Path file = dir.resolve("v" + version + ".db");
         String onlineMsgid;

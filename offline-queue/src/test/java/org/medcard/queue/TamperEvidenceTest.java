@@ -142,10 +142,31 @@ class TamperEvidenceTest {
             assertTrue(resealed.get(0).payload().contains("\"amount\":25"), resealed.get(0).payload());
             assertTrue(q.journal(0, 1000).stream().anyMatch(e -> e.kind().equals("TAMPER_ACKNOWLEDGED")
                     && e.payload().contains("supervisor7") && e.payload().contains(saleId)));
-            assertEquals("8301", q.claimNext().orElseThrow().infno(), "the card's older debit goes first");
+            OutboxMessage batch = q.claimNext().orElseThrow();
+            assertEquals("8301", batch.infno(), "the other card's debit goes");
+            assertFalse(batch.inputJson().contains("\"amount\":25"), batch.inputJson());
+            assertEquals(1, q.offlineDebit(saleId).stream().filter(d -> d.state().equals("QUEUED")).count(),
+                    "issue 18: forwarding resumes only for rows that verify; the edited debit stays");
+            assertEquals(1, q.heldAfterTamper().size(), q.heldAfterTamper().toString());
+            assertTrue(q.heldAfterTamper().get(0).startsWith("offline_debit " + saleId + ": found edited"),
+                    q.heldAfterTamper().toString());
         }
         try (OfflineQueue q = QueueFixtures.open(file, clock)) {
             assertFalse(q.forwardingBlocked());
+            assertTrue(q.verify().clean(), "holding is journalled and sealed");
+        }
+    }
+
+    @Test
+    void afterAcknowledgement_anEditedMessageIsHeld_andTheRowsThatVerifyAreForwarded() throws SQLException {
+        outside("UPDATE outbox SET input = '{\"load_id\":\"L9\"}' WHERE msgid = '" + msgid + "'");
+        try (OfflineQueue q = QueueFixtures.open(file, clock)) {
+            assertTrue(q.forwardingBlocked());
+            q.acknowledgeTamper("supervisor7", "seen");
+            assertTrue(q.claim(msgid).isEmpty(), "the edited message is never sent");
+            assertEquals(List.of(msgid), q.heldAfterTamper().stream().map(h -> h.split(" ")[1].replace(":", "")).toList());
+            OutboxMessage next = q.claimNext().orElseThrow();
+            assertEquals("8400", next.infno(), "the rows that verify are forwarded, in order, past the held one");
         }
     }
 

@@ -168,6 +168,7 @@ public final class Terminal implements AutoCloseable {
             syncDownloads();
         }
         recoverAtStart();
+        new org.medcard.terminal.tamper.TamperFindings(queue, audit).recordFound(); // "when found" (issue 18, case 4)
         this.refreshScheduler = options.offline() || !options.backgroundForwarding() ? null : startBlacklistRefresh();
         org.medcard.terminal.security.OwnerOnlyFiles.secure(dataDir, false); // what this start created (queue.db, -wal, -shm…)
     }
@@ -228,7 +229,8 @@ public final class Terminal implements AutoCloseable {
         QueueSettings base = QueueSettings.of(new TerminalIdentity(config.institutionCode(),
                 Integer.parseInt(config.terminalNumber()), terminalId));
         return new QueueSettings(base.terminal(), new OfflineLimits(mode, l.perSaleFen(), l.perCardPerDayFen(),
-                l.terminalTotalFen(), l.oldestRecordAge()), config.resettleMaxDays(), base.busyTimeout(), base.maxDatabaseBytes());
+                l.terminalTotalFen(), l.oldestRecordAge()), config.resettleMaxDays(), base.busyTimeout(), base.maxDatabaseBytes())
+                .withCenter(config.center().map(org.medcard.terminal.config.DataFolderPurpose::normalise).orElse("embedded"));
     }
 
     /** 32 random bytes made on first start, owner-only; it keys the queue's and the audit log's tamper-evident chains. */

@@ -44,6 +44,9 @@ final class CommissionCommand implements Callable<Integer> {
     @Option(names = "--print", description = "also print the report on the configured printer")
     boolean print;
 
+    @Option(names = "--replace", description = "replace an existing report file (atomically)")
+    boolean replace;
+
     @Spec
     CommandSpec spec;
 
@@ -63,6 +66,7 @@ final class CommissionCommand implements Callable<Integer> {
                     + installed.reader() + ", center " + installed.center().map(Object::toString).orElse("embedded")
                     + "): commissioning makes sales; run it with --reader simulator --psam-reader simulator --center embedded");
         }
+        TerminalCommands.checkOutputs(options, env, installed, new TerminalCommands.Output(report, replace));
         Path scratch = installed.dataDir().resolve("commissioning")
                 .resolve(LocalDateTime.now(env.clock()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT)));
         Map<String, String> overrides = options.overrides();
@@ -85,6 +89,7 @@ final class CommissionCommand implements Callable<Integer> {
             ReceiptOptions delivery = new ReceiptOptions();
             delivery.file = report;
             delivery.print = print;
+            delivery.replace = replace;
             delivery.deliver(desk, issued, options.json, out, err);
             (options.json ? err : out).println("scratch data: " + scratch);
             return result.allPassed() ? 0 : 1;

@@ -69,7 +69,17 @@ public final class CommonOptions {
         return "pcsc:" + value;
     }
 
+    /**
+     * The configuration, validated. A {@code --config} that names no file is an error (a typo must not quietly
+     * start the defaults, which are TRAINING MODE); without {@code --config} a missing default file means training.
+     */
     ConfigLoader.Loaded load(Path defaultDataDir) {
+        if (config != null && !java.nio.file.Files.isRegularFile(config)) {
+            throw new org.medcard.terminal.config.ConfigException(config.toString(), java.util.List.of(
+                    new org.medcard.terminal.config.ConfigException.Problem("--config", "there is no file " + config.toAbsolutePath(),
+                            "give the path of the terminal's configuration file, or leave --config out to use "
+                                    + defaultDataDir.resolve("medcard.properties"))));
+        }
         return new ConfigLoader(defaultDataDir).load(configFile(defaultDataDir), overrides());
     }
 }

@@ -39,7 +39,7 @@ public final class ConfigCommand {
             try {
                 loaded = options.load(environment.defaultDataDir());
             } catch (ConfigException e) {
-                err.println(e.getMessage());
+                err.println(e.getMessage()); // config check lists every problem, one per line
                 return 1;
             }
             loaded.warnings().forEach(w -> err.println("warning: " + w));
@@ -65,6 +65,12 @@ public final class ConfigCommand {
             out.println("data:          " + c.dataDir());
             if (c.trainingMode()) {
                 out.println("TRAINING MODE: simulated devices or center in use");
+            }
+            java.util.Optional<String> refused = org.medcard.terminal.config.DataFolderPurpose.wouldRefuse(c,
+                    options.configFile(environment.defaultDataDir()));
+            if (refused.isPresent()) {
+                out.println("NOT STARTED WITH THIS DATA FOLDER: " + refused.get());
+                return 1;
             }
             out.println("OK");
             return 0;

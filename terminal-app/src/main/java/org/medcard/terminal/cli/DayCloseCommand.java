@@ -1,9 +1,6 @@
 package org.medcard.terminal.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -55,18 +52,15 @@ final class DayCloseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Terminal t = TerminalCommands.open(options, env, err)) {
+        try (Terminal t = TerminalCommands.open(options, env, err, receipt.output(), new TerminalCommands.Output(pdf, receipt.replace))) {
             LocalDate day = date == null ? LocalDate.now(t.clock()) : date;
             DayClose.Result r = new DayClose(t.queue(), t.onlineCenter(), t.clock()).close(day);
             if (pdf != null) {
                 var c = t.config();
                 DayCloseReport report = r.toReport(ReceiptHeader.now(c.institutionCode(), c.institutionName(), "T" + c.terminalNumber(),
                         "cashier", c.trainingMode(), t.clock()));
-                try {
-                    Files.write(pdf, new PdfReceiptRenderer(FontCache.system(null)).render(report, PaperFormat.A4));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write " + pdf, e);
-                }
+                org.medcard.terminal.security.OutputFiles.write(pdf,
+                        new PdfReceiptRenderer(FontCache.system(null)).render(report, PaperFormat.A4), receipt.replace);
             }
             if (options.json) {
                 TerminalCommands.printJson(out, json(r));

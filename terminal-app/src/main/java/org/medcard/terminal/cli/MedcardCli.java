@@ -38,7 +38,7 @@ public final class MedcardCli implements Callable<Integer> {
         try {
             loaded = new ConfigLoader(environment.defaultDataDir()).load(environment.defaultDataDir().resolve("medcard.properties"), java.util.Map.of());
         } catch (ConfigException e) {
-            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().println(CommandFailures.oneLine(e));
             return 1;
         }
         loaded.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
@@ -98,6 +98,7 @@ public final class MedcardCli implements Callable<Integer> {
         cl.addSubcommand(new CommandLine(AuditCommand.class, factory));
         cl.setOut(out);
         cl.setErr(err);
+        cl.setExecutionExceptionHandler(new CommandFailures(environment)); // one line and the next step, never a trace
         return cl;
     }
 }

@@ -66,7 +66,7 @@ final class OutpatientCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
+            try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
                 simCard.present(t, spec.commandLine());
                 VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).settle(visit, parsed,
                         pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk");

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  * by default, {@code --full} to move the queue to another PC), and the tamper-evidence check of the journal. Exit 1 when forwarding cannot reach the center or the check finds
  * something.
  */
-@Command(name = "queue", description = "The store-and-forward queue: list (default), forward, export, verify.", mixinStandardHelpOptions = true)
+@Command(name = "queue", description = "The store-and-forward queue: list (default), forward, export, verify; tamper findings: queue tamper.",
+        mixinStandardHelpOptions = true, subcommands = QueueTamperCommand.class)
 final class QueueCommand implements Callable<Integer> {
     private final TerminalEnvironment env;
 
@@ -46,6 +47,9 @@ final class QueueCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", description = "export: the JSON Lines file to write")
     Path exportFile;
+
+    @Option(names = "--replace", description = "export: replace an existing file (atomically); without it an existing file is refused")
+    boolean replace;
 
     @Option(names = "--full", description = "export: card and ID numbers in full, importable on another PC"
             + " (default: masked, for reading only)")
@@ -62,7 +66,11 @@ final class QueueCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Terminal t = TerminalCommands.open(options, env, err)) {
+        if (action == Action.export && exportFile == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "export needs --out FILE");
+        }
+        try (Terminal t = TerminalCommands.open(options, env, err,
+                action == Action.export ? new TerminalCommands.Output(exportFile, replace) : null)) {
             return switch (action) {
                 case list -> list(t, out);
                 case forward -> forward(t, out, err);
@@ -98,13 +106,15 @@ final class QueueCommand implements Callable<Integer> {
             TerminalCommands.printJson(out, n);
             return 0;
         }
-        out.println("offline debits waiting: " + s.queuedDebits() + " (" + Yuan.format(s.queuedDebitFen()) + ")");
+        out.println("offline debits waiting: " + s.queuedDebits() + " (" + Yuan.format(s.queuedDebitFen()) + ")"
+                + (s.forwardingBlocked() ? "  UNVERIFIED: the queue was changed outside the terminal" : ""));
         out.println("messages waiting:       " + s.pendingMessages() + " (" + s.unknownMessages() + " sent without an answer)");
         out.println("rejected messages:      " + s.rejectedMessages());
         out.println("re-settlement entries:  " + s.openResettlements() + " open");
         out.println("unfinished sales:       " + s.unfinishedSales() + " (resolved when their card is presented)");
         if (s.forwardingBlocked()) {
-            out.println("FORWARDING BLOCKED: tamper evidence found; a supervisor must look at 'medcard queue verify'");
+            out.println("FORWARDING BLOCKED: tamper evidence found; a supervisor must look at 'medcard queue tamper list'"
+                    + " and acknowledge it ('medcard queue tamper acknowledge --supervisor NAME')");
         }
         open.forEach(x -> out.println("  entry " + x.entryNo() + "  " + x.fault() + "  " + Yuan.format(x.totalFen())
                 + "  ID " + IdNumbers.mask(x.psnCertNo()) + "  " + x.originalTime()));
@@ -114,6 +124,13 @@ final class QueueCommand implements Callable<Integer> {
     }
 
     private int forward(Terminal t, PrintWriter out, PrintWriter err) {
+        if (t.queue().forwardingBlocked()) {
+            QueueSummary s = t.queue().summary();
+            err.println("forwarding is blocked by a tamper finding (" + s.queuedDebits() + " offline debit(s), " + s.pendingMessages()
+                    + " message(s) wait): a supervisor looks at 'medcard queue tamper list' and acknowledges it with"
+                    + " 'medcard queue tamper acknowledge --supervisor NAME'");
+            return 1;
+        }
         if (t.forwarder().isEmpty() || t.onlineCenter().isEmpty()) {
             err.println("the center cannot be reached: " + t.state().center().reason());
             return 1;
@@ -132,7 +149,21 @@ final class QueueCommand implements Callable<Integer> {
                     + ", rejected " + r.rejected() + ")" + (r.detail() == null ? "" : " " + r.detail())));
             out.println(results.isEmpty() ? "nothing to forward" : "offline debits still waiting: " + t.queue().summary().queuedDebits());
         }
-        return allAnswered ? 0 : 1;
+        return allAnswered && held(t, err) ? 0 : 1;
+    }
+
+    /** Says what waits but is not sent (queued for another center, or held after a tamper finding); false if any. */
+    private static boolean held(Terminal t, PrintWriter err) {
+        long otherCenter = t.queue().heldForOtherCenters();
+        List<String> tampered = t.queue().heldAfterTamper();
+        if (otherCenter > 0) {
+            err.println(otherCenter + " message(s) or offline debit(s) were queued for another center and are not sent to this one:"
+                    + " forward them with the configuration they were queued under");
+        }
+        if (!tampered.isEmpty()) {
+            err.println(tampered.size() + " row(s) found edited are held from the center: see 'medcard queue tamper list'");
+        }
+        return otherCenter == 0 && tampered.isEmpty();
     }
 
     /** Verifies the chain, then writes the export; exit 1 when the verification found something (written all the same). */
@@ -141,7 +172,7 @@ final class QueueCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "export needs --out FILE");
         }
         ExportMode mode = fullExport ? ExportMode.FULL : ExportMode.MASKED;
-        TamperReport r = t.queue().export(exportFile, mode);
+        TamperReport r = t.queue().export(exportFile, mode, replace);
         if (options.json) {
             ObjectNode n = TerminalCommands.JSON.createObjectNode();
             n.put("file", exportFile.toAbsolutePath().toString()).put("mode", mode.name()).put("clean", r.clean());
@@ -158,6 +189,7 @@ final class QueueCommand implements Callable<Integer> {
 
     private int verify(Terminal t, PrintWriter out) {
         TamperReport r = t.queue().verify();
+        new org.medcard.terminal.tamper.TamperFindings(t.queue(), t.audit()).recordFound();
         if (options.json) {
             ObjectNode n = TerminalCommands.JSON.createObjectNode();
             n.put("clean", r.clean()).put("blocks_forwarding", r.blocksForwarding());

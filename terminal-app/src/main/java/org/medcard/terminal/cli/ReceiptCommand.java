@@ -48,10 +48,11 @@ final class ReceiptCommand implements Callable<Integer> {
         final FontCache fonts;
         final ReceiptDesk desk;
 
-        Opened(CommonOptions options, TerminalEnvironment env, PrintWriter err) {
+        Opened(CommonOptions options, TerminalEnvironment env, PrintWriter err, TerminalCommands.Output... outputs) {
             ConfigLoader.Loaded loaded = options.load(env.defaultDataDir());
             loaded.warnings().forEach(w -> err.println("warning: " + w));
             TerminalConfig c = loaded.config();
+            TerminalCommands.checkOutputs(options, env, c, outputs);
             this.db = TerminalDb.open(c.dataDir().resolve("terminal.db"));
             this.fonts = FontCache.system(c.receipt().font());
             this.desk = new ReceiptDesk(new ReceiptJournal(db), new PdfReceiptRenderer(fonts), c.receipt(),
@@ -146,7 +147,7 @@ final class ReceiptCommand implements Callable<Integer> {
             if (receipt.file == null && !receipt.print) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "say where the copy goes: --receipt FILE.pdf or --print");
             }
-            try (Opened o = new Opened(options, env, err)) {
+            try (Opened o = new Opened(options, env, err, receipt.output())) {
                 Optional<ReceiptDesk.Issued> copy = o.desk.reprint(id);
                 if (copy.isEmpty()) {
                     err.println("no receipt No. " + id + " in this terminal's journal (medcard receipt list)");

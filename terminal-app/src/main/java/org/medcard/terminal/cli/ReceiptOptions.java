@@ -24,6 +24,14 @@ final class ReceiptOptions {
     @Option(names = "--print", description = "print the receipt on the configured printer (printer=…)")
     boolean print;
 
+    @Option(names = "--replace", description = "replace an existing output file (atomically); without it an existing file is refused")
+    boolean replace;
+
+    /** The receipt file asked for (checked before the command does anything), or null. */
+    TerminalCommands.Output output() {
+        return file == null ? null : new TerminalCommands.Output(file, replace);
+    }
+
     /**
      * Journals {@code document} (when there is one) and delivers it; the receipt number goes to {@code out} in
      * text mode, to {@code err} with {@code --json} (standard output then holds only the JSON).
@@ -49,7 +57,7 @@ final class ReceiptOptions {
         boolean ok = true;
         if (file != null) {
             try {
-                desk.save(issued, file);
+                desk.save(issued, file, replace);
                 info.println("receipt file: " + file);
             } catch (RuntimeException e) {
                 err.println("receipt not saved: " + e.getMessage());

@@ -63,7 +63,7 @@ final class RegisterCommand implements Callable<Integer> {
         if (dept == null || dept.isBlank()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--dept=CODE'");
         }
-        try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
+        try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
             simCard.present(t, spec.commandLine());
             VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).register(dept, doctor, family, !settleLater,
                     pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk");

@@ -125,7 +125,7 @@ final class ResettleCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--account must not be negative");
             }
             PinSource pin = pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE;
-            try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
+            try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
                 simCard.present(t, spec.commandLine());
                 ResettleDesk desk = new ResettleDesk(t);
                 desk.registerOpenEntries();

@@ -66,6 +66,9 @@ final class SaleCommand implements Callable<Integer> {
         List<SaleItem> parsed;
         try {
             parsed = items.stream().filter(s -> !s.isBlank()).map(SaleItem::parse).toList();
+            if (parsed.isEmpty()) {
+                throw new IllegalArgumentException("--items names no item: give CODE:QTY, e.g. --items XJ01CAA001:2");
+            }
             if (accountFen != null && accountFen < 0) {
                 throw new IllegalArgumentException("--account must not be negative");
             }
@@ -74,7 +77,7 @@ final class SaleCommand implements Callable<Integer> {
         }
         SaleRequest request = new SaleRequest(parsed, family, pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE,
                 accountFen == null ? -1 : accountFen, idNumber, "cashier");
-        try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
+        try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
             simCard.present(t, spec.commandLine());
             SaleOutcome o = new PharmacySale(t).sell(request);
             print(out, o);

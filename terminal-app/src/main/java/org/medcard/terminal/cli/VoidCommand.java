@@ -57,7 +57,7 @@ final class VoidCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         char[] password = readLine();
-        try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
+        try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
             Operators operators = new Operators(t.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
                     t.audit(), env.clock());
             VoidOutcome o = new VoidDesk(t, operators).voidSettlement(setlId, supervisor, password, reason);

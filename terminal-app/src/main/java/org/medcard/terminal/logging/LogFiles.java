@@ -40,6 +40,9 @@ public final class LogFiles {
         }
         Path file = logDir.resolve("medcard.log");
         prepare(logDir, file);
+        // The old appender first: logback refuses to start a second appender on a file another one still holds
+        // (a second terminal in this process on the same data folder would log nothing).
+        detach();
         PatternLayout layout = new PatternLayout();
         layout.setContext(context);
         layout.getInstanceConverterMap().put("maskedMsg", MaskingMessageConverter::new);
@@ -68,7 +71,6 @@ public final class LogFiles {
         appender.start();
 
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        detach();
         root.addAppender(appender);
         return file;
     }
@@ -85,11 +87,60 @@ public final class LogFiles {
         }
     }
 
+    /**
+     * Writes a command's failure with its stack trace to the log file only (the operator saw one line): the file
+     * of {@code logDir} is attached for this if no terminal has it open, and only when {@code logDir}'s data folder
+     * exists (a failure is no reason to create one). Returns the log file, or null when it could not be written.
+     */
+    public static Path recordFailure(Path logDir, String line, Throwable failure) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return null;
+        }
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.Appender<ILoggingEvent> file = root.getAppender(APPENDER);
+        boolean attachedHere = false;
+        if (file == null) {
+            Path dataDir = logDir.toAbsolutePath().getParent();
+            if (dataDir == null || !Files.isDirectory(dataDir)) {
+                return null;
+            }
+            try {
+                attach(logDir);
+            } catch (RuntimeException e) {
+                return null;
+            }
+            attachedHere = true;
+            file = root.getAppender(APPENDER);
+        }
+        Logger failures = context.getLogger("org.medcard.terminal.failure");
+        failures.setAdditive(false); // not to the console: the operator already has the one line
+        failures.addAppender(file);
+        try {
+            failures.error(line, failure);
+        } finally {
+            failures.detachAppender(file);
+            if (attachedHere) {
+                detach();
+            }
+        }
+        return logDir.resolve("medcard.log");
+    }
+
     private static void prepare(Path logDir, Path file) {
         try {
-            Files.createDirectories(logDir);
+            boolean posix = OwnerOnlyFiles.posix();
+            // owner-only from creation (the sweep below also tightens an older, looser log)
+            if (posix) {
+                Files.createDirectories(logDir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OwnerOnlyFiles.DIR));
+            } else {
+                Files.createDirectories(logDir);
+            }
             if (!Files.exists(file)) {
-                Files.createFile(file);
+                if (posix) {
+                    Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OwnerOnlyFiles.FILE));
+                } else {
+                    Files.createFile(file);
+                }
             }
             OwnerOnlyFiles.secure(logDir, false);
         } catch (IOException e) {

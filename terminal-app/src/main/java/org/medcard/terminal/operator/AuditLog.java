@@ -123,6 +123,22 @@ public final class AuditLog {
         });
     }
 
+    /** Every entry of one {@code action}, oldest first. */
+    public List<Entry> entries(String action) {
+        return db.inTransaction(c -> {
+            List<Entry> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT id, at, operator, action, detail FROM audit WHERE action = ? ORDER BY id")) {
+                p.setString(1, action);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Re-computes the chain and the seal; see the class comment for what is and is not found. */
     public Verification verify() {
         return db.inTransaction(c -> {

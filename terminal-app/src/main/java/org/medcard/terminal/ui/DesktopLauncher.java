@@ -48,6 +48,21 @@ public final class DesktopLauncher {
         }
         loaded.warnings().forEach(w -> err.println("warning: " + w));
         TerminalConfig config = loaded.config();
+        try {
+            org.medcard.terminal.config.DataFolderPurpose.check(config, env.defaultDataDir().resolve("medcard.properties"));
+        } catch (org.medcard.terminal.config.DataFolderPurpose.Refused e) {
+            err.println(e.getMessage());
+            // The desktop user has no console: the reason and the next step in a dialog too.
+            try {
+                SwingUtilities.invokeAndWait(() -> javax.swing.JOptionPane.showMessageDialog(null, e.getMessage(),
+                        "MedCard Terminal", javax.swing.JOptionPane.ERROR_MESSAGE));
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            } catch (InvocationTargetException ignored) {
+                // already on stderr
+            }
+            return 1;
+        }
         UiFonts fonts = UiFonts.discover();
         Theme theme = new Theme(fonts, false, UiFonts.BASE_SIZE);
         try {

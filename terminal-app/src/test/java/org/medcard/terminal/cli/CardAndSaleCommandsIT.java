@@ -24,6 +24,9 @@ class CardAndSaleCommandsIT {
 
     @TempDir
     Path dir;
+    /** Where output files go: never the data folder (issue 18: only the stores write there). */
+    @TempDir
+    Path outside;
 
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
@@ -130,7 +133,7 @@ class CardAndSaleCommandsIT {
     void queueExport_masksCardAndIdNumbersByDefault_fullOnlyWhenAsked() throws Exception {
         assertEquals(0, run("", "queue", "list"), err.toString());
         assertEquals(0, run("123456\n", "sale", "--items", "XJ01CAA001:1", "--pin-stdin", "--offline", "--json"), err.toString());
-        java.nio.file.Path masked = dir.resolve("masked.jsonl");
+        java.nio.file.Path masked = outside.resolve("masked.jsonl");
         assertEquals(0, run("", "queue", "export", "--out", masked.toString(), "--json"), err.toString());
         JsonNode n = jsonOut();
         assertEquals("MASKED", n.get("mode").asText());
@@ -139,7 +142,7 @@ class CardAndSaleCommandsIT {
         assertTrue(maskedText.contains("\"mode\":\"MASKED\""), maskedText);
         assertFalse(maskedText.contains("11010120190315000001"), "the card number is masked");
 
-        java.nio.file.Path full = dir.resolve("full.jsonl");
+        java.nio.file.Path full = outside.resolve("full.jsonl");
         assertEquals(0, run("", "queue", "export", "--out", full.toString(), "--full"), err.toString());
         assertTrue(java.nio.file.Files.readString(full).contains("\"mode\":\"FULL\""));
         assertEquals(2, run("", "queue", "export"), "export needs --out");

@@ -21,6 +21,9 @@ class LoadAndDayCloseCommandsIT {
 
     @TempDir
     Path dir;
+    /** Where output files go: never the data folder (issue 18: only the stores write there). */
+    @TempDir
+    Path outside;
 
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
@@ -52,7 +55,7 @@ class LoadAndDayCloseCommandsIT {
     @Test
     void dayCloseJson_afterASale_MATCH_withTotalsPerSource_andWritesThePdf() throws Exception {
         assertEquals(0, run("123456\n", "sale", "--items", "XJ01CAA001:2", "--pin-stdin", "--json"), err.toString());
-        Path pdf = dir.resolve("day-close.pdf");
+        Path pdf = outside.resolve("day-close.pdf");
 
         assertEquals(0, run("", "day-close", "--date", "2026-11-23", "--json", "--pdf", pdf.toString()), err.toString());
 

@@ -40,6 +40,9 @@ class ReceiptCommandsIT {
 
     @TempDir
     Path dir;
+    /** Where output files go: never the data folder (issue 18: only the stores write there). */
+    @TempDir
+    Path outside;
 
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
@@ -76,7 +79,7 @@ class ReceiptCommandsIT {
 
     @Test
     void sale_receiptPdfHasEveryField_listedAndReprintedMarkedReprint() throws Exception {
-        Path pdf = dir.resolve("sale.pdf");
+        Path pdf = outside.resolve("sale.pdf");
         assertEquals(0, run("123456\n", "sale", "--json", "--pin-stdin", "--items", "XA10BAD003:3", "--account", "1001",
                 "--receipt", pdf.toString()), out + " " + err);
         JsonNode sale = jsonOut();
@@ -106,7 +109,7 @@ class ReceiptCommandsIT {
         assertEquals(0, run("", "receipt", "list", "--json", "--date", "2026-11-22"));
         assertEquals(0, jsonOut().get("receipts").size(), "another day has none");
 
-        Path copy = dir.resolve("copy.pdf");
+        Path copy = outside.resolve("copy.pdf");
         assertEquals(0, run("", "receipt", "reprint", "1", "--receipt", copy.toString()), err.toString());
         String reprinted = text(copy);
         assertTrue(reprinted.contains("REPRINT"), reprinted);
@@ -120,7 +123,7 @@ class ReceiptCommandsIT {
 
         assertEquals(0, run("", "receipt", "list"), err.toString());
         assertTrue(out.toString().contains("(reprinted 1×)"), out.toString());
-        assertEquals(1, run("", "receipt", "reprint", "99", "--receipt", copy.toString()), "no such receipt");
+        assertEquals(1, run("", "receipt", "reprint", "99", "--receipt", outside.resolve("copy99.pdf").toString()), "no such receipt");
         assertTrue(err.toString().contains("no receipt No. 99"), err.toString());
         assertEquals(2, run("", "receipt", "reprint", "1"), "a reprint must go somewhere");
     }
@@ -137,7 +140,7 @@ class ReceiptCommandsIT {
     void cashSaleAndReSettlement_receiptsCarryTheEntryTheR11SentenceAndTheRefund() throws Exception {
         Files.writeString(dir.resolve("medcard.properties"), "offline.mode=CASH_RESETTLE\n");
         assertEquals(0, run("", "card", "info"), "online once: the catalog is downloaded; " + err);
-        Path cash = dir.resolve("cash.pdf");
+        Path cash = outside.resolve("cash.pdf");
         assertEquals(0, run("", "sale", "--offline", "--json", "--items", "XA10BAD003:3", "--id-number", ZHANG_WEI_ID,
                 "--receipt", cash.toString()), out + " " + err);
         String entryNo = jsonOut().get("entry_no").asText();
@@ -147,7 +150,7 @@ class ReceiptCommandsIT {
         assertTrue(cashText.contains("re-settled at this institution"), cashText);
         assertTrue(cashText.contains(ID_MASKED), cashText);
 
-        Path resettled = dir.resolve("resettle.pdf");
+        Path resettled = outside.resolve("resettle.pdf");
         // The returning patient's account pays its share too (R11), so the card's PIN is asked.
         assertEquals(0, run("123456\n", "resettle", "settle", entryNo, "--json", "--pin-stdin", "--sim-card", "normal-3des",
                 "--receipt", resettled.toString()),
@@ -176,7 +179,7 @@ class ReceiptCommandsIT {
         }
         assertEquals(0, run("123456\n", "sale", "--json", "--pin-stdin", "--items", "XA10BAD003:3", "--account", "1001"), out + " " + err);
         JsonNode sale = jsonOut();
-        Path voided = dir.resolve("void.pdf");
+        Path voided = outside.resolve("void.pdf");
         assertEquals(0, run("supervisor-pw\n", "void", sale.get("setl_id").asText(), "--supervisor", "sup01", "--json",
                 "--reason", "wrong item", "--receipt", voided.toString()), out + " " + err);
         JsonNode v = jsonOut();
@@ -188,7 +191,7 @@ class ReceiptCommandsIT {
         assertTrue(text.contains(Yuan.format(v.get("acct_refund_fen").asLong())), text);
         assertTrue(text.contains(Yuan.format(v.get("fund_refund_fen").asLong())), text);
 
-        Path day = dir.resolve("day.pdf");
+        Path day = outside.resolve("day.pdf");
         assertEquals(0, run("", "day-close", "--receipt", day.toString()), "the voided sale is left out on both sides: MATCH; " + out);
         String report = text(day);
         assertHeader(report, "cashier");
@@ -205,7 +208,7 @@ class ReceiptCommandsIT {
     @Test
     void registration_slipWithVisitDepartmentAndFee_outpatientSettlementReceipt() throws Exception {
         Files.writeString(dir.resolve("medcard.properties"), "institution.kind=HOSPITAL\n", StandardCharsets.UTF_8);
-        Path slip = dir.resolve("slip.pdf");
+        Path slip = outside.resolve("slip.pdf");
         assertEquals(0, run("123456\n", "register", "--dept", "D01", "--pin-stdin", "--json", "--sim-card", "normal-3des",
                 "--receipt", slip.toString()), out + " " + err);
         JsonNode reg = jsonOut();
@@ -217,7 +220,7 @@ class ReceiptCommandsIT {
 
         assertEquals(0, run("", "register", "--dept", "D01", "--settle-later", "--json", "--sim-card", "normal-3des"), out + " " + err);
         String visit = jsonOut().get("mdtrt_id").asText();
-        Path settled = dir.resolve("outpatient.pdf");
+        Path settled = outside.resolve("outpatient.pdf");
         assertEquals(0, run("123456\n", "outpatient", "settle", "--visit", visit, "--items", "XJ01CAA001:1", "--pin-stdin", "--json",
                 "--sim-card", "normal-3des", "--receipt", settled.toString()), out + " " + err);
         JsonNode o = jsonOut();

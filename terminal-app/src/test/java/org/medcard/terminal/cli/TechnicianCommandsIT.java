@@ -28,6 +28,9 @@ class TechnicianCommandsIT {
 
     @TempDir
     Path dir;
+    /** Where output files go: never the data folder (issue 18: only the stores write there). */
+    @TempDir
+    Path outside;
 
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
@@ -58,7 +61,7 @@ class TechnicianCommandsIT {
     void commission_inTrainingMode_everyCheckPasses_signedOffReportReadBack() throws Exception {
         Files.writeString(dir.resolve("medcard.properties"), "institution.name=Kangning Pharmacy\nterminal.number=07\n",
                 StandardCharsets.UTF_8);
-        Path report = dir.resolve("commissioning.pdf");
+        Path report = outside.resolve("commissioning.pdf");
 
         int code = run("simulator", "commission", "--technician", "Li Gong", "--report", report.toString());
 
@@ -94,7 +97,7 @@ class TechnicianCommandsIT {
     void commission_refusesAProductionInstallation_usage2() throws Exception {
         Files.writeString(dir.resolve("medcard.properties"), "reader=pcsc:ACS ACR39U\npsam=pcsc:ACS ACR39U 01\n"
                 + "center.url=https://center.example:8443\n", StandardCharsets.UTF_8);
-        assertEquals(2, run("simulator", "commission", "--technician", "Li Gong", "--report", dir.resolve("r.pdf").toString()));
+        assertEquals(2, run("simulator", "commission", "--technician", "Li Gong", "--report", outside.resolve("r.pdf").toString()));
         assertTrue(err.toString().contains("not in training mode"), err.toString());
     }
 }

@@ -32,6 +32,10 @@ class CounterSaleIT {
     @TempDir
     Path dir;
 
+    /** Where the CLI may write: never inside the data folder (issue 18, case 2). */
+    @TempDir
+    Path outside;
+
     private GuiApp gui;
 
     @BeforeAll
@@ -130,8 +134,8 @@ class CounterSaleIT {
         assertTrue(out.toString().contains("sale-receipt") && out.toString().contains("1 receipt(s)"), out.toString());
         assertEquals(0, org.medcard.terminal.cli.MedcardCli.create(env, new java.io.PrintWriter(out, true),
                 new java.io.PrintWriter(new java.io.StringWriter(), true)).execute("receipt", "reprint", "1", "--receipt",
-                dir.resolve("copy.pdf").toString()));
-        assertTrue(java.nio.file.Files.exists(dir.resolve("copy.pdf")));
+                outside.resolve("copy.pdf").toString()));
+        assertTrue(java.nio.file.Files.exists(outside.resolve("copy.pdf")));
     }
 
     @Test

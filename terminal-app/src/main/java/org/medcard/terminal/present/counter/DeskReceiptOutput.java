@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
+import org.medcard.terminal.security.OutputFiles;
 
 /**
  * The counter's receipts through the terminal's one {@link ReceiptDesk} (the same journal, printer setting and
@@ -34,8 +35,7 @@ public final class DeskReceiptOutput implements ReceiptOutput {
 
     @Override
     public String savePdf(ReceiptDesk.Issued receipt) {
-        Path file = folder.resolve(receipt.jobName() + ".pdf");
-        desk.save(receipt, file);
-        return file.toString();
+        // F8 twice on one receipt keeps both files (-2, -3 …): a saved receipt is never overwritten (issue 18, case 2).
+        return OutputFiles.writeUnique(folder.resolve(receipt.jobName() + ".pdf"), desk.pdf(receipt)).toString();
     }
 }

@@ -208,7 +208,9 @@ public final class QueueModel {
     // ---------------------------------------------------------------- texts
 
     QueueFigures figures(QueueSummary s) {
+        // With tamper evidence the stored amounts may be the edited ones: not shown as fact (issue 18, case 4).
         String waiting = s.queuedDebits() == 0 && s.pendingMessages() == 0 ? texts.text("waiting.none")
+                : s.forwardingBlocked() ? texts.text("waiting.unverified", s.queuedDebits(), s.pendingMessages())
                 : texts.text("waiting.some", s.queuedDebits(), Money.formatYuan(s.queuedDebitFen()),
                         age(s.queuedDebits() == 0 ? Duration.ZERO : s.oldestQueuedAge()), s.pendingMessages());
         String open = s.openResettlements() == 0 ? texts.text("entries.none") : texts.text("entries.some", s.openResettlements());

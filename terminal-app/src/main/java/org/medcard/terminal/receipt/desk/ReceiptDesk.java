@@ -1,8 +1,5 @@
 package org.medcard.terminal.receipt.desk;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -153,17 +150,14 @@ public final class ReceiptDesk {
         return renderer.render(receipt.sheet(), paper);
     }
 
-    /** Writes the PDF to {@code file} (replacing it). */
+    /** Writes the PDF to a new owner-only {@code file} (an existing file is not replaced). */
     public void save(Issued receipt, Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.write(file, pdf(receipt));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the receipt to " + file, e);
-        }
+        save(receipt, file, false);
+    }
+
+    /** Writes the PDF owner-only to {@code file}: a new file, or with {@code replace} one moved over it atomically. */
+    public void save(Issued receipt, Path file, boolean replace) {
+        org.medcard.terminal.security.OutputFiles.write(file, pdf(receipt), replace);
     }
 
     /**

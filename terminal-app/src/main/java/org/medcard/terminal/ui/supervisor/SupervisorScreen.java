@@ -15,13 +15,15 @@ import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.supervisor.DayCloseModel;
 import org.medcard.terminal.present.supervisor.OperatorsModel;
 import org.medcard.terminal.present.supervisor.SettingsModel;
+import org.medcard.terminal.present.supervisor.TamperModel;
 import org.medcard.terminal.present.supervisor.VoidModel;
 import org.medcard.terminal.ui.AppContext;
 import org.medcard.terminal.ui.Screen;
 import org.medcard.terminal.voids.VoidDesk;
 
 /**
- * The supervisor's screen: four tabs (Alt+1 void, Alt+2 day close, Alt+3 operators, Alt+4 settings), each with
+ * The supervisor's screen: five tabs (Alt+1 void, Alt+2 day close, Alt+3 operators, Alt+4 settings, Alt+5 tamper
+ * findings), each with
  * its own F-keys. Only for the SUPERVISOR role.
  */
 public final class SupervisorScreen implements Screen {
@@ -36,8 +38,11 @@ public final class SupervisorScreen implements Screen {
     private final SettingsTab settingsTab;
     private final OperatorsModel operators;
     private final SettingsModel settings;
+    private final TamperTab tamperTab;
+    private final TamperModel tamper;
 
-    private SupervisorScreen(Texts texts, VoidTab v, DayCloseTab d, OperatorsTab o, SettingsTab s, OperatorsModel om, SettingsModel sm) {
+    private SupervisorScreen(Texts texts, VoidTab v, DayCloseTab d, OperatorsTab o, SettingsTab s, OperatorsModel om, SettingsModel sm,
+                             TamperTab t, TamperModel tm) {
         this.texts = texts;
         this.voidTab = v;
         this.dayCloseTab = d;
@@ -45,13 +50,16 @@ public final class SupervisorScreen implements Screen {
         this.settingsTab = s;
         this.operators = om;
         this.settings = sm;
+        this.tamperTab = t;
+        this.tamper = tm;
         this.tabs = new JTabbedPane();
         tabs.setName("supervisor");
         tabs.addTab(texts.text("ui.tab.void"), v);
         tabs.addTab(texts.text("ui.tab.dayclose"), d);
         tabs.addTab(texts.text("ui.tab.operators"), o);
         tabs.addTab(texts.text("ui.tab.settings"), s);
-        for (int i = 0; i < 4; i++) {
+        tabs.addTab(texts.text("ui.tab.tamper"), t);
+        for (int i = 0; i < 5; i++) {
             tabs.setMnemonicAt(i, KeyEvent.VK_1 + i);
         }
         tabs.addChangeListener(e -> focusTab());
@@ -77,7 +85,11 @@ public final class SupervisorScreen implements Screen {
                 ctx.operatorName(), new DeviceListing()::readerChoices, ctx.locale(), s,
                 ctx.worker(), ctx.ui());
         s.attach(sm);
-        return Optional.of(new SupervisorScreen(texts, v, d, o, s, om, sm));
+        TamperTab t = new TamperTab(texts, ctx.shell());
+        TamperModel tm = new TamperModel(new org.medcard.terminal.tamper.TamperFindings(ctx.terminal().queue(), ctx.terminal().audit()),
+                ctx.operatorName(), ctx.locale(), t, ctx.worker(), ctx.ui());
+        t.attach(tm);
+        return Optional.of(new SupervisorScreen(texts, v, d, o, s, om, sm, t, tm));
     }
 
     @Override
@@ -104,10 +116,11 @@ public final class SupervisorScreen implements Screen {
     public void shown() {
         operators.refresh();
         settings.load();
+        tamper.refresh();
         focusTab();
     }
 
-    /** Shows tab {@code index} (0 void, 1 day close, 2 operators, 3 settings); for tests and screenshots. */
+    /** Shows tab {@code index} (0 void, 1 day close, 2 operators, 3 settings, 4 tamper findings); for tests and screenshots. */
     public void showTab(int index) {
         tabs.setSelectedIndex(index);
     }
@@ -117,7 +130,8 @@ public final class SupervisorScreen implements Screen {
             case 0 -> voidTab.focusFirst();
             case 1 -> dayCloseTab.focusFirst();
             case 2 -> operatorsTab.focusFirst();
-            default -> settingsTab.focusFirst();
+            case 3 -> settingsTab.focusFirst();
+            default -> tamperTab.focusFirst();
         }
     }
 }

@@ -41,6 +41,10 @@ class DesktopSaleReceiptTest {
     @TempDir
     Path dir;
 
+    /** Where the CLI may write: never inside the data folder (issue 18, case 2). */
+    @TempDir
+    Path outside;
+
     private Terminal terminal;
     private final RecordingCounterView view = new RecordingCounterView();
     private CounterModel model;
@@ -101,7 +105,7 @@ class DesktopSaleReceiptTest {
         assertEquals(0, cli("receipt", "list", "--json"), err.toString());
         assertEquals(1, new ObjectMapper().readTree(out.toString()).get("receipts").size(), "F8 saves the journalled receipt, no second one");
 
-        Path copy = dir.resolve("copy.pdf");
+        Path copy = outside.resolve("copy.pdf");
         assertEquals(0, cli("receipt", "reprint", "1", "--receipt", copy.toString()), err.toString());
         String reprinted = text(copy);
         assertTrue(reprinted.contains("REPRINT"), reprinted);

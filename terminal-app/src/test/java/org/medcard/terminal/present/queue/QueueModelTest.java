@@ -199,6 +199,23 @@ class QueueModelTest {
         assertEquals("Nothing waits for the center.", view.lastFigures().waitingLine());
     }
 
+    /** Issue 18, case 4: with tamper evidence the stored total may be the edited one; the screen does not state it. */
+    @Test
+    void whileTamperEvidenceBlocksForwarding_theQueuedTotalIsNotShownAsFact() {
+        QueueModel model = model(Map.of("language", "en"));
+        org.medcard.queue.QueueSummary tampered = new org.medcard.queue.QueueSummary(2, 2_525, java.time.Duration.ofMinutes(5),
+                1, 0, 0, 0, 0, true, false);
+
+        QueueFigures f = model.figures(tampered);
+
+        assertFalse(f.waitingLine().contains("25.25"), f.waitingLine());
+        assertTrue(f.waitingLine().contains("NOT VERIFIED"), f.waitingLine());
+        assertTrue(f.warning().contains("Tamper findings"), f.warning());
+        QueueFigures clean = model.figures(new org.medcard.queue.QueueSummary(2, 2_525, java.time.Duration.ofMinutes(5),
+                1, 0, 0, 0, 0, false, false));
+        assertTrue(clean.waitingLine().contains("25.25"), clean.waitingLine());
+    }
+
     @Test
     void aSecondActionWhileBusyIsIgnored() {
         terminal = TrainingTerminals.open(dir, Map.of("language", "en"));
