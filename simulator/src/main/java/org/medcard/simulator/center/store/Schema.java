@@ -48,5 +48,8 @@ final class Schema {
                     + " psn_cert_no TEXT NOT NULL, items TEXT NOT NULL, cash_paid INTEGER NOT NULL, status TEXT NOT NULL, setl_id TEXT,"
                     + " registered_at TEXT NOT NULL)",
             "CREATE TABLE reversal(omsgid TEXT PRIMARY KEY, oinfno TEXT NOT NULL, msgid TEXT NOT NULL, reversed_at TEXT NOT NULL)",
-            "CREATE TABLE counter(name TEXT PRIMARY KEY, value INTEGER NOT NULL)"));
+            "CREATE TABLE counter(name TEXT PRIMARY KEY, value INTEGER NOT NULL)"),
+            // 2: an entry after a partial offline debit records what the card already paid (host-protocol.md).
+            List.of("ALTER TABLE resettle_entry ADD COLUMN acct_paid INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE resettle_entry ADD COLUMN offline_msgid TEXT"));
 }
