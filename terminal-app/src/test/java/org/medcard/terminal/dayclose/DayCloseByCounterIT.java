@@ -90,13 +90,13 @@ class DayCloseByCounterIT {
         assertEquals(1, r1.reconciliation().centerCount(), "counter 01's own settlement only");
         assertEquals(2_500, r1.reconciliation().centerAcctSum());
         assertEquals(2, r2.reconciliation().centerCount());
-        assertEquals(3_402, r2.reconciliation().centerFundSum(), "70 % of 3 x 16.20 for an employee");
-        assertEquals(1_250 + 4_860 - 3_402, r2.reconciliation().centerAcctSum());
+        assertEquals(2_430, r2.reconciliation().centerFundSum(), "50 % of 3 x 16.20 for a resident");
+        assertEquals(1_250 + 4_860 - 2_430, r2.reconciliation().centerAcctSum());
 
         DayClose.InstitutionResult all = new DayClose(one.queue(), one.onlineCenter(), one.clock(), "01").closeInstitution(DAY);
         assertEquals(DayCloseReport.Result.MATCH, all.institution().result(), all.institution().detail());
         assertEquals(3, all.institution().centerCount());
-        assertEquals(List.of(new DayClose.CounterTotals("01", 1, 0, 2_500, 0), new DayClose.CounterTotals("02", 2, 3_402, 2_708, 0)),
+        assertEquals(List.of(new DayClose.CounterTotals("01", 1, 0, 2_500, 0), new DayClose.CounterTotals("02", 2, 2_430, 3_680, 0)),
                 all.counters());
     }
 

@@ -40,7 +40,7 @@ public final class ProfileSeed {
                         null, null, false, p.psnNo(), f.relation().name()));
             }
             cards.add(new CenterSeed.Card(p.cardNo(), p.psnNo(), p.cardRegion(), p.algorithm(), p.keyVersion(), p.activated(),
-                    p.expiryDate().toString(), p.applicationBlocked(), p.balance()));
+                    p.expiryDate().toString(), p.applicationBlocked(), p.balance(), p.centerStatus() == null));
             for (PendingLoad l : p.pendingLoads()) {
                 loads.add(new CenterSeed.Load(l.loadId(), p.cardNo(), l.amount(), l.month().toString()));
             }
