@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.config.Money;
 import org.medcard.terminal.dayclose.DayClose;
 import org.medcard.terminal.receipt.DayCloseReport;
 import org.medcard.terminal.receipt.ReceiptHeader;
@@ -138,9 +139,10 @@ final class DayCloseCommand implements Callable<Integer> {
                     Yuan.format(s.fundSum()), Yuan.format(s.acctSum()), Yuan.format(s.cashSum())));
         }
         DayCloseReport.NetTotal net = DayCloseReport.NetTotal.of(r.totals());
+        // Money.formatYuan, not Yuan.format: a net may be below zero, and Yuan.format reads -1 as "unknown".
         out.println(String.format(java.util.Locale.ROOT, "%-14s %4d  fund %12s  account %12s  cash %12s", "TOTAL (net)", net.count(),
-                Yuan.format(net.fundSum()), Yuan.format(net.acctSum()), Yuan.format(net.cashSum())));
-        out.println("cash in the drawer should be: " + Yuan.format(net.cashSum()));
+                Money.formatYuan(net.fundSum()), Money.formatYuan(net.acctSum()), Money.formatYuan(net.cashSum())));
+        out.println("cash in the drawer should be: " + Money.formatYuan(net.cashSum()));
         DayCloseReport.Reconciliation rec = r.reconciliation();
         out.println("terminal:     " + r.count() + " settlements, fund " + Yuan.format(r.fundSum()) + ", account "
                 + Yuan.format(r.acctSum()) + ", cash " + Yuan.format(r.cashSum()));
