@@ -45,7 +45,10 @@ public record CardProfile(
         @JsonProperty("online_counter") int onlineCounter,
         @JsonProperty("cross_region_filed") boolean crossRegionFiled,
         @JsonProperty("family") List<FamilyMember> family,
-        @JsonProperty("pending_loads") List<PendingLoad> pendingLoads) {
+        @JsonProperty("pending_loads") List<PendingLoad> pendingLoads,
+        @JsonProperty("center_status") CardStatus centerStatus,
+        @JsonProperty("center_status_reason") CancelReason centerStatusReason,
+        @JsonProperty("center_status_since") LocalDate centerStatusSince) {
 
     /** The PIN a profile gets when it says nothing else. */
     public static final String DEFAULT_PIN = "123456";
@@ -81,6 +84,17 @@ public record CardProfile(
         family = family == null ? List.of() : List.copyOf(family);
         pendingLoads = pendingLoads == null ? List.of() : List.copyOf(pendingLoads);
         require(family.isEmpty() || insutype == Scheme.EMPLOYEE, where + "only EMPLOYEE members have bound family (R3)");
+        // The center's record may differ from what the card says (issue 14): center_status overrides it at the center only.
+        require(centerStatus == null || (centerStatus == CardStatus.CANCELLED) == (centerStatusReason != null),
+                where + "center_status_reason is required for, and only for, a CANCELLED center_status");
+        require(centerStatus != null || centerStatusReason == null && centerStatusSince == null,
+                where + "center_status_reason and center_status_since need a center_status");
+    }
+
+    /** The person's status as the center holds it (1101): {@code center_status} when set, else the card's. */
+    @JsonIgnore
+    public CardStatus centerRecordStatus() {
+        return centerStatus != null ? centerStatus : psnStatus;
     }
 
     @Override

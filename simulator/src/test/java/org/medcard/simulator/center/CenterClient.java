@@ -26,6 +26,7 @@ final class CenterClient {
     private final HttpClient http;
     private final AtomicInteger seq = new AtomicInteger();
     private final String terminal;
+    private final String fixmedins;
     private String signNo = "none";
 
     CenterClient(URI api) {
@@ -33,14 +34,20 @@ final class CenterClient {
     }
 
     CenterClient(URI api, String terminal) {
+        this(api, terminal, FIXMEDINS);
+    }
+
+    /** A terminal of another institution ({@code fixmedins_code}). */
+    CenterClient(URI api, String terminal, String fixmedins) {
         this.api = api;
         this.terminal = terminal;
+        this.fixmedins = fixmedins;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     /** A new 32-character msgid: institution, time, terminal, sequence. */
     String newMsgid() {
-        return FIXMEDINS + "20261122101502" + terminal + String.format(Locale.ROOT, "%04d", seq.incrementAndGet() % 10_000);
+        return fixmedins + "20261122101502" + terminal + String.format(Locale.ROOT, "%04d", seq.incrementAndGet() % 10_000);
     }
 
     String signIn() throws IOException, InterruptedException {
@@ -70,7 +77,7 @@ final class CenterClient {
         ObjectNode e = object();
         e.put("infno", infno);
         e.put("msgid", msgid);
-        e.put("fixmedins_code", FIXMEDINS);
+        e.put("fixmedins_code", fixmedins);
         e.put("dev_no", "T" + terminal);
         e.put("opter", "cashier01");
         e.put("sign_no", signNo);

@@ -164,7 +164,8 @@ class SettlementCenterIT extends CenterTestBase {
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource({"frozen, FROZEN", "lost, LOST", "cancelled-abroad, CANCELLED", "not-activated, NOT_ACTIVATED", "expired, EXPIRED", "blocked, BLOCKED"})
+    @CsvSource({"frozen, FROZEN", "lost, LOST", "cancelled-abroad, CANCELLED", "not-activated, NOT_ACTIVATED", "expired, EXPIRED", "blocked, BLOCKED",
+            "center-frozen, FROZEN", "center-lost, LOST", "center-cancelled, CANCELLED"})
     void cardStatusForbiddingPayment_isRefused2002_withPsnStatus(String profile, String status) throws Exception {
         JsonNode a = client.call("2101", presettleInput(TestCards.profile(profile), item("XJ01CAA001", 1, 1250)));
         assertInfcode(2002, a);

@@ -112,11 +112,21 @@ public final class HostApi {
      * center's own totals come back either way ({@code infcode} 3001 carries them in its output).
      */
     public Reconciliation reconcile(LocalDate date, long count, long fundSum, long acctSum, long cashSum) {
-        return call(new HostRequest.Reconcile3201(date, count, fundSum, acctSum, cashSum, null));
+        return reconcile(date, count, fundSum, acctSum, cashSum, null);
+    }
+
+    /** {@code 3201} for one counter ({@code termNo}, two digits) or, with null, the whole institution. */
+    public Reconciliation reconcile(LocalDate date, long count, long fundSum, long acctSum, long cashSum, String termNo) {
+        return call(new HostRequest.Reconcile3201(date, count, fundSum, acctSum, cashSum, termNo));
     }
 
     /** {@code 3202}: the center's settlement records of the day. */
     public List<Reconciliation.CenterRecord> reconcileDetail(LocalDate date) {
-        return call(new HostRequest.ReconcileDetail3202(date, null));
+        return reconcileDetail(date, null);
+    }
+
+    /** {@code 3202} for one counter ({@code termNo}) or, with null, the whole institution. */
+    public List<Reconciliation.CenterRecord> reconcileDetail(LocalDate date, String termNo) {
+        return call(new HostRequest.ReconcileDetail3202(date, termNo));
     }
 }

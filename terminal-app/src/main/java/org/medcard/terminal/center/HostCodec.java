@@ -160,6 +160,10 @@ public final class HostCodec {
             }
         } else if (r instanceof Resettle8401 e) {
             entry(in, e.entryNo(), e.fault(), e.originalTime(), e.psnCertNo(), e.cardNo(), e.items(), e.cashPaidFen());
+            if (e.acctPaidFen() > 0 || e.offlineMsgid() != null) {
+                in.put("acct_paid", e.acctPaidFen());
+                putIfSet(in, "offline_msgid", e.offlineMsgid());
+            }
             if (e.purse() != null) {
                 in.set("purse", purseNode(e.purse()));
             }
@@ -324,7 +328,8 @@ public final class HostCodec {
                         in.optionalText("offline_msgid"));
             case "8401":
                 return new Resettle8401(in.text("entry_no"), in.text("fault"), in.text("original_time"), in.text("psn_cert_no"),
-                        in.text("card_no"), items(in, "items"), in.fen("cash_paid"), optionalPurse(in));
+                        in.text("card_no"), items(in, "items"), in.fen("cash_paid"), optionalPurse(in), in.optionalLong("acct_paid", 0),
+                        in.optionalText("offline_msgid"));
             case "8402":
                 return new Entries8402(in.optionalText("psn_cert_no"));
             case "8501":

@@ -160,9 +160,14 @@ public sealed interface HostRequest<A> {
         }
     }
 
-    /** {@code 8401}: re-settles a cash-paid entry with the patient's card; {@code purse} when the account pays now. */
+    /**
+     * {@code 8401}: re-settles a cash-paid entry with the patient's card; {@code purse} when the account pays now.
+     * After a partial offline debit {@code acctPaidFen} and {@code offlineMsgid} name what the card already paid
+     * (as in 8400); otherwise 0 and null.
+     */
     record Resettle8401(String entryNo, String fault, String originalTime, String psnCertNo, String cardNo,
-                        List<SaleLine> items, long cashPaidFen, PurseRecord purse) implements HostRequest<Resettled> {
+                        List<SaleLine> items, long cashPaidFen, PurseRecord purse, long acctPaidFen, String offlineMsgid)
+            implements HostRequest<Resettled> {
         public Resettle8401 {
             Objects.requireNonNull(entryNo, "entryNo");
             Objects.requireNonNull(fault, "fault");
@@ -171,11 +176,19 @@ public sealed interface HostRequest<A> {
             Objects.requireNonNull(cardNo, "cardNo");
             items = List.copyOf(items);
             requireFen(cashPaidFen, "cashPaidFen");
+            requireFen(acctPaidFen, "acctPaidFen");
+        }
+
+        /** An entry paid wholly in cash (no offline debit before it). */
+        public Resettle8401(String entryNo, String fault, String originalTime, String psnCertNo, String cardNo,
+                            List<SaleLine> items, long cashPaidFen, PurseRecord purse) {
+            this(entryNo, fault, originalTime, psnCertNo, cardNo, items, cashPaidFen, purse, 0, null);
         }
 
         /** The same re-settlement with the card's debit record. */
         public Resettle8401 withPurse(PurseRecord debit) {
-            return new Resettle8401(entryNo, fault, originalTime, psnCertNo, cardNo, items, cashPaidFen, debit);
+            return new Resettle8401(entryNo, fault, originalTime, psnCertNo, cardNo, items, cashPaidFen, debit, acctPaidFen,
+                    offlineMsgid);
         }
 
         /** The service date the center prices the entry at: the date of {@code originalTime}. */

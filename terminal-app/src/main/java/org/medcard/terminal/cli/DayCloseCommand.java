@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.config.Money;
 import org.medcard.terminal.dayclose.DayClose;
 import org.medcard.terminal.receipt.DayCloseReport;
 import org.medcard.terminal.receipt.ReceiptHeader;
@@ -38,6 +39,10 @@ final class DayCloseCommand implements Callable<Integer> {
     @Option(names = "--pdf", paramLabel = "FILE", description = "also write the day-close report as a PDF (A4)")
     Path pdf;
 
+    @Option(names = "--institution", description = "supervisor: also reconcile the whole institution (every counter, no term_no)"
+            + " and list each counter's totals as the center holds them")
+    boolean institution;
+
     @Mixin
     ReceiptOptions receipt;
 
@@ -54,7 +59,9 @@ final class DayCloseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Terminal t = TerminalCommands.open(options, env, err, receipt.output(), new TerminalCommands.Output(pdf, receipt.replace))) {
             LocalDate day = date == null ? LocalDate.now(t.clock()) : date;
-            DayClose.Result r = new DayClose(t.queue(), t.onlineCenter(), t.clock()).close(day);
+            DayClose dayClose = new DayClose(t.queue(), t.onlineCenter(), t.clock(), t.config().terminalNumber());
+            DayClose.InstitutionResult all = institution ? dayClose.closeInstitution(day) : null;
+            DayClose.Result r = all != null ? all.own() : dayClose.close(day);
             if (pdf != null) {
                 var c = t.config();
                 DayCloseReport report = r.toReport(ReceiptHeader.now(c.institutionCode(), c.institutionName(), "T" + c.terminalNumber(),
@@ -63,12 +70,20 @@ final class DayCloseCommand implements Callable<Integer> {
                         new PdfReceiptRenderer(FontCache.system(null)).render(report, PaperFormat.A4), receipt.replace);
             }
             if (options.json) {
-                TerminalCommands.printJson(out, json(r));
+                ObjectNode n = json(r);
+                if (all != null) {
+                    json(n.putObject("institution"), all);
+                }
+                TerminalCommands.printJson(out, n);
             } else {
                 text(out, r);
+                if (all != null) {
+                    text(out, all);
+                }
             }
             receipt.deliver(t, java.util.Optional.of(t.outcomeReceipts().dayClose(r, "cashier")), options.json, out, err);
-            return r.reconciliation().result() == DayCloseReport.Result.MATCH ? 0 : 1;
+            boolean institutionMatches = all == null || all.institution().result() == DayCloseReport.Result.MATCH;
+            return r.reconciliation().result() == DayCloseReport.Result.MATCH && institutionMatches ? 0 : 1;
         }
     }
 
@@ -80,6 +95,10 @@ final class DayCloseCommand implements Callable<Integer> {
             totals.addObject().put("source", s.source().name()).put("count", s.count()).put("fund_fen", s.fundSum())
                     .put("acct_fen", s.acctSum()).put("cash_fen", s.cashSum());
         }
+        DayCloseReport.NetTotal net = DayCloseReport.NetTotal.of(r.totals());
+        n.putObject("net").put("count", net.count()).put("fund_fen", net.fundSum()).put("acct_fen", net.acctSum())
+                .put("cash_fen", net.cashSum());
+        n.put("cash_in_drawer_fen", net.cashSum());
         n.putObject("terminal").put("count", r.count()).put("fund_sum", r.fundSum()).put("acct_sum", r.acctSum())
                 .put("cash_sum", r.cashSum());
         DayCloseReport.Reconciliation rec = r.reconciliation();
@@ -113,6 +132,11 @@ final class DayCloseCommand implements Callable<Integer> {
             out.println(String.format(java.util.Locale.ROOT, "%-14s %4d  fund %12s  account %12s  cash %12s", s.source().name(), s.count(),
                     Yuan.format(s.fundSum()), Yuan.format(s.acctSum()), Yuan.format(s.cashSum())));
         }
+        DayCloseReport.NetTotal net = DayCloseReport.NetTotal.of(r.totals());
+        // Money.formatYuan, not Yuan.format: a net may be below zero, and Yuan.format reads -1 as "unknown".
+        out.println(String.format(java.util.Locale.ROOT, "%-14s %4d  fund %12s  account %12s  cash %12s", "TOTAL (net)", net.count(),
+                Money.formatYuan(net.fundSum()), Money.formatYuan(net.acctSum()), Money.formatYuan(net.cashSum())));
+        out.println("cash in the drawer should be: " + Money.formatYuan(net.cashSum()));
         DayCloseReport.Reconciliation rec = r.reconciliation();
         out.println("terminal:     " + r.count() + " settlements, fund " + Yuan.format(r.fundSum()) + ", account "
                 + Yuan.format(r.acctSum()) + ", cash " + Yuan.format(r.cashSum()));
@@ -127,5 +151,28 @@ final class DayCloseCommand implements Callable<Integer> {
                 + "), " + r.queue().unregisteredEntries() + " entries unregistered");
         out.println("open entries: " + r.openEntries().size());
         r.openEntries().forEach(e -> out.println("  " + e));
+    }
+
+    private static void json(ObjectNode n, DayClose.InstitutionResult all) {
+        DayCloseReport.Reconciliation rec = all.institution();
+        n.put("result", rec.result().name()).put("detail", rec.detail());
+        if (rec.result() != DayCloseReport.Result.NOT_RUN) {
+            n.put("count", rec.centerCount()).put("fund_sum", rec.centerFundSum()).put("acct_sum", rec.centerAcctSum())
+                    .put("cash_sum", rec.centerCashSum());
+        }
+        ArrayNode counters = n.putArray("counters");
+        for (DayClose.CounterTotals c : all.counters()) {
+            counters.addObject().put("term_no", c.termNo()).put("count", c.count()).put("fund_sum", c.fundSum())
+                    .put("acct_sum", c.acctSum()).put("cash_sum", c.cashSum());
+        }
+    }
+
+    private static void text(PrintWriter out, DayClose.InstitutionResult all) {
+        DayCloseReport.Reconciliation rec = all.institution();
+        out.println("institution:  " + rec.result() + (rec.detail() == null ? "" : " (" + rec.detail() + ")"));
+        for (DayClose.CounterTotals c : all.counters()) {
+            out.println(String.format(java.util.Locale.ROOT, "  counter %-4s %4d  fund %12s  account %12s  cash %12s", c.termNo(),
+                    c.count(), Yuan.format(c.fundSum()), Yuan.format(c.acctSum()), Yuan.format(c.cashSum())));
+        }
     }
 }

@@ -19,26 +19,41 @@ public record DayCloseReport(ReceiptHeader header, LocalDate businessDate, List<
                              Reconciliation reconciliation, QueueState queue, List<OpenEntry> openEntries)
         implements ReceiptDocument {
 
-    /** Where the day's money came through. */
+    /**
+     * Where the day's money came through. Every row shows positive figures; the total nets them: a void hands
+     * back its fund, account and cash shares; a re-settlement moves its fund and account shares off the cash
+     * taken during a fault, and its cash figure is the refund handed back to the patient.
+     */
     public enum Source {
-        ONLINE("联网结算 Online"),
-        OFFLINE_DEBIT("离线扣款 Offline debit"),
-        CASH_FAULT("故障现金 Cash (fault)"),
-        RESETTLEMENT("重新结算 Re-settlement"),
-        VOID("撤销 Void");
+        ONLINE("联网结算 Online", 1, 1, 1),
+        OFFLINE_DEBIT("离线扣款 Offline debit", 1, 1, 1),
+        CASH_FAULT("故障现金 Cash (fault)", 1, 1, 1),
+        RESETTLEMENT("重新结算 Re-settlement", 1, 1, -1),
+        VOID("撤销 Void", -1, -1, -1);
 
         private final String label;
+        private final int fundSign;
+        private final int acctSign;
+        private final int cashSign;
 
-        Source(String label) {
+        Source(String label, int fundSign, int acctSign, int cashSign) {
             this.label = label;
+            this.fundSign = fundSign;
+            this.acctSign = acctSign;
+            this.cashSign = cashSign;
         }
 
         public String label() {
             return label;
         }
+
+        /** A sale (counted in the total's count) rather than money handed back or moved. */
+        boolean isSale() {
+            return this == ONLINE || this == OFFLINE_DEBIT || this == CASH_FAULT;
+        }
     }
 
-    /** One source's count and sums, fen. */
+    /** One source's count and sums, fen (never negative: the sign is the source's). */
     public record SourceTotal(Source source, int count, long fundSum, long acctSum, long cashSum) {
         public SourceTotal {
             Objects.requireNonNull(source, "source");
@@ -48,6 +63,30 @@ public record DayCloseReport(ReceiptHeader header, LocalDate businessDate, List<
             Texts.requireFen(fundSum, "fundSum");
             Texts.requireFen(acctSum, "acctSum");
             Texts.requireFen(cashSum, "cashSum");
+        }
+    }
+
+    /**
+     * The day's net, fen: sales less voids, re-settlement refunds taken off the cash. It may go below zero on a
+     * day of refunds only, and is shown as it is.
+     *
+     * @param count      the sales less the voids
+     * @param cashSum    the cash that should be in the drawer (beyond the float)
+     */
+    public record NetTotal(long count, long fundSum, long acctSum, long cashSum) {
+        public static NetTotal of(List<SourceTotal> totals) {
+            long count = 0;
+            long fund = 0;
+            long acct = 0;
+            long cash = 0;
+            for (SourceTotal t : totals) {
+                Source s = t.source();
+                count += s.isSale() ? t.count() : s == Source.VOID ? -t.count() : 0;
+                fund += s.fundSign * t.fundSum();
+                acct += s.acctSign * t.acctSum();
+                cash += s.cashSign * t.cashSum();
+            }
+            return new NetTotal(count, fund, acct, cash);
         }
     }
 
@@ -107,30 +146,31 @@ public record DayCloseReport(ReceiptHeader header, LocalDate businessDate, List<
         openEntries = List.copyOf(openEntries);
     }
 
+    /** The total row: voids and re-settlement refunds netted. */
+    public NetTotal net() {
+        return NetTotal.of(totals);
+    }
+
     @Override
     public Sheet toSheet() {
         SheetBuilder b = new SheetBuilder("day-close-report", "日结报表 Day-close report", header)
                 .boldField("营业日 Business date", Texts.date(businessDate));
         List<List<String>> rows = new ArrayList<>();
-        int count = 0;
-        long fund = 0;
-        long acct = 0;
-        long cash = 0;
         for (SourceTotal t : totals) {
             rows.add(List.of(t.source().label(), Integer.toString(t.count()), Texts.yuan(t.fundSum()),
                     Texts.yuan(t.acctSum()), Texts.yuan(t.cashSum())));
-            count += t.count();
-            fund += t.fundSum();
-            acct += t.acctSum();
-            cash += t.cashSum();
         }
-        rows.add(List.of("合计 Total", Integer.toString(count), Texts.yuan(fund), Texts.yuan(acct), Texts.yuan(cash)));
+        NetTotal net = net();
+        rows.add(List.of("合计 Total", Long.toString(net.count()), Texts.yuan(net.fundSum()), Texts.yuan(net.acctSum()),
+                Texts.yuan(net.cashSum())));
         b.boldText("按来源汇总 Totals per source").table(List.of(
                 new Column("来源 Source", 5, Align.LEFT),
                 new Column("笔数 Count", 2, Align.RIGHT),
                 new Column("统筹 Fund", 3, Align.RIGHT),
                 new Column("账户 Account", 3, Align.RIGHT),
                 new Column("现金 Cash", 3, Align.RIGHT)), rows);
+        b.text("合计为净额：撤销与重新结算退款已扣除 The total is net: voids and re-settlement refunds (cash column) are taken off");
+        b.boldMoney("钱箱应有现金 Cash in the drawer should be", net.cashSum());
         b.rule().boldField("对账结果 Reconciliation", reconciliation.result().name());
         if (reconciliation.result() != Result.NOT_RUN) {
             b.field("中心笔数 Center count", Integer.toString(reconciliation.centerCount()))

@@ -79,6 +79,8 @@ class HostCodecTest {
                 new Resettle8401("0000000000A1-000001", "CARD_UNREADABLE", "2026-11-23 10:15:02", CERT, CARD, ITEMS, 3490, null),
                 new Resettle8401("0000000000A1-000001", "CARD_UNREADABLE", "2026-11-23 10:15:02", CERT, CARD, ITEMS, 1200 + 2290,
                         PURSE),
+                new Resettle8401("0000000000A1-000002", "OFFLINE_LIMIT", "2026-11-23 10:15:02", CERT, CARD, ITEMS, 2290, null, 1200,
+                        "P11010100001202611231015020100017"),
                 new Entries8402(null),
                 new Entries8402(CERT),
                 new PendingLoads8501(CARD),

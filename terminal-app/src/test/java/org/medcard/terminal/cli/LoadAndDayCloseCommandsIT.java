@@ -72,6 +72,26 @@ class LoadAndDayCloseCommandsIT {
     }
 
     @Test
+    void dayCloseInstitution_supervisorSeesEachCountersTotals_andTheCashTheDrawerShouldHold() throws Exception {
+        assertEquals(0, run("123456\n", "sale", "--items", "XA10BAD003:3", "--account", "1001", "--pin-stdin", "--json"), err.toString());
+
+        assertEquals(0, run("", "day-close", "--date", "2026-11-23", "--institution", "--json"), err.toString());
+
+        JsonNode n = json.readTree(out.toString());
+        assertEquals("MATCH", n.at("/reconciliation/result").asText());
+        assertEquals("MATCH", n.at("/institution/result").asText());
+        assertEquals(1, n.at("/institution/counters").size());
+        assertEquals("01", n.at("/institution/counters/0/term_no").asText());
+        assertEquals(3_402, n.at("/institution/counters/0/fund_sum").asLong());
+        assertEquals(457, n.at("/institution/counters/0/cash_sum").asLong());
+        assertEquals(457, n.get("cash_in_drawer_fen").asLong(), "48.60 less the fund's 34.02 and the account's 10.01");
+
+        assertEquals(0, run("", "day-close", "--date", "2026-11-23", "--institution"), err.toString());
+        assertTrue(out.toString().contains("cash in the drawer should be: 4.57"), out.toString());
+        assertTrue(out.toString().contains("counter 01"), out.toString());
+    }
+
+    @Test
     void dayClose_anotherDay_hasNothingAndStillMatches() throws Exception {
         assertEquals(0, run("", "day-close", "--date", "2026-11-22"), err.toString());
         assertTrue(out.toString().contains("MATCH"), out.toString());

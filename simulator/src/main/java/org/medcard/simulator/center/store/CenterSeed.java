@@ -32,8 +32,9 @@ public record CenterSeed(List<Keys> keys, List<Person> persons, List<Card> cards
     }
 
     /** A card with its shadow balance (what the card holds as far as the center knows). */
+    /** @param blacklistable whether a LOST or FROZEN holder puts this card on the starting blacklist (a status only the center's record has does not) */
     public record Card(String cardNo, String psnNo, String region, String algorithm, int keyVersion, boolean activated,
-                       String expiryDate, boolean blocked, long balance) {
+                       String expiryDate, boolean blocked, long balance, boolean blacklistable) {
     }
 
     /** A monthly contribution waiting to be loaded onto the card (R15). */

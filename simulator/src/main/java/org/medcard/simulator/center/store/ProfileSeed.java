@@ -1,8 +1,10 @@
 package org.medcard.simulator.center.store;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medcard.simulator.profile.CancelReason;
 import org.medcard.simulator.profile.CardProfile;
 import org.medcard.simulator.profile.CardProfiles;
 import org.medcard.simulator.profile.FamilyMember;
@@ -29,7 +31,7 @@ public final class ProfileSeed {
         List<CenterSeed.Load> loads = new ArrayList<>();
         for (CardProfile p : profiles.all()) {
             persons.add(new CenterSeed.Person(p.psnNo(), p.psnName(), p.psnCertNo(), p.insutype().name(), p.insuplcAdmdvs(),
-                    p.psnStatus().name(), p.statusReason() == null ? null : p.statusReason().name(), p.statusSince().toString(),
+                    p.centerRecordStatus().name(), centerReason(p), centerSince(p).toString(),
                     p.effectiveFrom().toString(), p.crossRegionFiled(), null, null));
             for (FamilyMember f : p.family()) {
                 // A family member is known to the center as a person bound to the holder; their own scheme
@@ -38,12 +40,22 @@ public final class ProfileSeed {
                         null, null, false, p.psnNo(), f.relation().name()));
             }
             cards.add(new CenterSeed.Card(p.cardNo(), p.psnNo(), p.cardRegion(), p.algorithm(), p.keyVersion(), p.activated(),
-                    p.expiryDate().toString(), p.applicationBlocked(), p.balance()));
+                    p.expiryDate().toString(), p.applicationBlocked(), p.balance(), p.centerStatus() == null));
             for (PendingLoad l : p.pendingLoads()) {
                 loads.add(new CenterSeed.Load(l.loadId(), p.cardNo(), l.amount(), l.month().toString()));
             }
         }
         List<CenterSeed.Keys> keys = List.of(new CenterSeed.Keys(k.keyVersion(), k.mpk(), k.mtk(), k.mlk(), k.mamk()));
         return new CenterSeed(keys, persons, cards, loads, SeedResources.catalog(), SeedResources.departments());
+    }
+
+    /** The center's own status reason: the profile's center_status overrides what the card file says. */
+    private static String centerReason(CardProfile p) {
+        CancelReason r = p.centerStatus() != null ? p.centerStatusReason() : p.statusReason();
+        return r == null ? null : r.name();
+    }
+
+    private static LocalDate centerSince(CardProfile p) {
+        return p.centerStatus() != null && p.centerStatusSince() != null ? p.centerStatusSince() : p.statusSince();
     }
 }

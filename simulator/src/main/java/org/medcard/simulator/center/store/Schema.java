@@ -50,5 +50,8 @@ final class Schema {
             "CREATE TABLE reversal(omsgid TEXT PRIMARY KEY, oinfno TEXT NOT NULL, msgid TEXT NOT NULL, reversed_at TEXT NOT NULL)",
             "CREATE TABLE counter(name TEXT PRIMARY KEY, value INTEGER NOT NULL)"),
             // 2: family mutual aid (R3) at the hospital desk: the visit is the family member's, the holder's card pays.
-            List.of("ALTER TABLE registration ADD COLUMN beneficiary_psn_no TEXT"));
+            List.of("ALTER TABLE registration ADD COLUMN beneficiary_psn_no TEXT"),
+            // 3: an entry after a partial offline debit records what the card already paid (host-protocol.md).
+            List.of("ALTER TABLE resettle_entry ADD COLUMN acct_paid INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE resettle_entry ADD COLUMN offline_msgid TEXT"));
 }

@@ -7,7 +7,8 @@ import org.medcard.simulator.center.rules.CatalogItem;
 
 /**
  * Writes a {@link CenterSeed} into a fresh database, in the caller's transaction. The blacklist starts
- * with the cards whose holder is LOST or FROZEN, one version per entry.
+ * with the cards whose holder is LOST or FROZEN, one version per entry (not those whose status only the
+ * center's record has: they test the center's own refusal, issue 14).
  */
 public final class Seeder {
     private Seeder() {
@@ -36,7 +37,7 @@ public final class Seeder {
                             + " VALUES (?,?,?,?,?,?,?,?,?)", c.cardNo(), c.psnNo(), c.region(), c.algorithm(), c.keyVersion(),
                     c.activated(), c.expiryDate(), c.blocked(), c.balance());
             CenterSeed.Person holder = byPsn.get(c.psnNo());
-            if (holder != null && ("LOST".equals(holder.status()) || "FROZEN".equals(holder.status()))) {
+            if (holder != null && c.blacklistable() && ("LOST".equals(holder.status()) || "FROZEN".equals(holder.status()))) {
                 db.update("INSERT INTO blacklist(card_no, psn_status, since) VALUES (?,?,?)", c.cardNo(), holder.status(),
                         holder.statusSince());
             }

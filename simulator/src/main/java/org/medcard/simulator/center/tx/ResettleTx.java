@@ -32,6 +32,8 @@ final class ResettleTx {
         Optional<String> status = status(ctx, e.entryNo());
         if (status.isEmpty()) {
             insert(ctx, e);
+        } else {
+            requireSameInstitution(ctx, e.entryNo());
         }
         ObjectNode out = ctx.object();
         out.put("entry_no", e.entryNo());
@@ -53,7 +55,7 @@ final class ResettleTx {
         Optional<String> status = status(ctx, e.entryNo());
         if (status.isEmpty()) {
             insert(ctx, e);
-        } else if (!"OPEN".equals(status.get())) {
+        } else if (!requireSameInstitution(ctx, e.entryNo()) || !"OPEN".equals(status.get())) {
             String setl = ctx.db().one("SELECT setl_id FROM resettle_entry WHERE entry_no = ?", rs -> rs.getString(1), e.entryNo()).orElse(null);
             throw new TxRefusal(InfCode.RECORD_REJECTED, "entry " + e.entryNo() + " is " + status.get()
                     + (setl == null ? "" : " (setl_id " + setl + ")"));
@@ -69,27 +71,34 @@ final class ResettleTx {
         }
         card.requireUsable(ctx);
         Split split = Ledger.split(ctx, kind, lines, card, false, e.originalTime().toLocalDate());
-        if (split.total() != e.cashPaid()) {
-            throw new TxRefusal(InfCode.RECORD_REJECTED, "cash_paid " + e.cashPaid() + " differs from the items' total " + split.total());
+        if (split.total() != e.cashPaid() + e.acctPaid()) {
+            throw new TxRefusal(InfCode.RECORD_REJECTED, "cash_paid " + e.cashPaid() + " + acct_paid " + e.acctPaid()
+                    + " differs from the items' total " + split.total());
         }
+        // What the card already paid offline counts against the account's share; only the rest is refunded from the cash.
+        long fund = Math.min(split.fundPay(), e.cashPaid());
         long acct = purse == null ? 0 : purse.amount();
-        long acctMax = split.acctPayMax(card.balance());
+        long acctMax = Math.max(0, Math.min(split.acctPayMax(card.balance()) - e.acctPaid(), e.cashPaid() - fund));
         if (acct > acctMax) {
             throw new TxRefusal(InfCode.INSUFFICIENT_FUNDS, "purse.amount " + acct + " exceeds acct_pay_max " + acctMax);
         }
         if (purse != null) {
             Ledger.checkPurse(ctx, card, purse, acct);
         }
+        // The settlement covers the cash part: the card's offline part is its own settlement (8301, offline_msgid).
         String setlId = Ledger.settle(ctx, new Ledger.Settlement("RESETTLE", null, card, null, e.originalTime().toLocalDate(),
-                split.total(), split.fundPay(), split.deductibleApplied(), acct, split.total() - split.fundPay() - acct), purse);
+                e.cashPaid(), fund, split.deductibleApplied(), acct, e.cashPaid() - fund - acct), purse);
         ctx.db().update("UPDATE resettle_entry SET status = 'SETTLED', setl_id = ? WHERE entry_no = ?", setlId, e.entryNo());
         ObjectNode out = ctx.object();
         out.put("entry_no", e.entryNo());
         out.put("setl_id", setlId);
         out.put("total", split.total());
-        out.put("fund_pay", split.fundPay());
+        out.put("fund_pay", fund);
         out.put("acct_pay", acct);
-        out.put("refund_to_patient", split.fundPay() + acct);
+        if (e.acctPaid() > 0) {
+            out.put("acct_paid", e.acctPaid());
+        }
+        out.put("refund_to_patient", fund + acct);
         out.put("no_pooling_rule", split.noPoolingRule());
         out.put("acct_balance_shadow", Ledger.balance(ctx.db(), cardNo));
         return out;
@@ -125,9 +134,21 @@ final class ResettleTx {
     }
 
     private static void insert(TxContext ctx, Entry e) {
-        ctx.db().update("INSERT INTO resettle_entry(entry_no, fixmedins_code, fault, original_time, psn_cert_no, items, cash_paid, status, registered_at)"
-                        + " VALUES (?,?,?,?,?,?,?,'OPEN',?)", e.entryNo(), ctx.request().fixmedinsCode(), e.fault(),
-                e.originalTime().format(Fields.TIME), e.certNo(), ctx.json().write(e.items()), e.cashPaid(), ctx.nowText());
+        ctx.db().update("INSERT INTO resettle_entry(entry_no, fixmedins_code, fault, original_time, psn_cert_no, items, cash_paid, status,"
+                        + " registered_at, acct_paid, offline_msgid) VALUES (?,?,?,?,?,?,?,'OPEN',?,?,?)", e.entryNo(),
+                ctx.request().fixmedinsCode(), e.fault(), e.originalTime().format(Fields.TIME), e.certNo(), ctx.json().write(e.items()),
+                e.cashPaid(), ctx.nowText(), e.acctPaid(), e.offlineMsgid());
+    }
+
+    /** An entry is re-settled (and re-registered) only by the institution that took the cash (R11). Always true. */
+    private static boolean requireSameInstitution(TxContext ctx, String entryNo) {
+        String owner = ctx.db().one("SELECT fixmedins_code FROM resettle_entry WHERE entry_no = ?", rs -> rs.getString(1), entryNo)
+                .orElseThrow();
+        if (!owner.equals(ctx.request().fixmedinsCode())) {
+            throw new TxRefusal(InfCode.RECORD_REJECTED, "OTHER_INSTITUTION: entry " + entryNo
+                    + " was paid in cash at another institution; it is re-settled there");
+        }
+        return true;
     }
 
     private static SaleKind parseKind(Fields in, String k) {
@@ -140,7 +161,7 @@ final class ResettleTx {
 
     /** The fields every entry carries. */
     private record Entry(String entryNo, String fault, LocalDateTime originalTime, String certNo,
-                         com.fasterxml.jackson.databind.JsonNode items, long cashPaid) {
+                         com.fasterxml.jackson.databind.JsonNode items, long cashPaid, long acctPaid, String offlineMsgid) {
         static Entry read(Fields in) {
             String entryNo = in.text("entry_no");
             String fault = in.text("fault");
@@ -149,9 +170,18 @@ final class ResettleTx {
             if (!IdNumbers.checkDigitValid(cert)) {
                 throw in.invalid("psn_cert_no", "check digit (ISO 7064 MOD 11-2) does not match");
             }
-            Ledger.recordedTotal(in, "items");
+            long total = Ledger.recordedTotal(in, "items");
             long cash = in.amount("cash_paid");
-            return new Entry(entryNo, fault, time, cert, in.node().get("items"), cash);
+            long acctPaid = in.has("acct_paid") ? in.amount("acct_paid") : 0;
+            String offlineMsgid = in.optText("offline_msgid").orElse(null);
+            if (acctPaid > 0 && offlineMsgid == null) {
+                throw in.invalid("offline_msgid", "is required with acct_paid (the msgid of the card's offline debit)");
+            }
+            if (acctPaid > 0 && cash + acctPaid != total) {
+                throw new TxRefusal(InfCode.RECORD_REJECTED, "cash_paid " + cash + " + acct_paid " + acctPaid
+                        + " differs from the items' total " + total);
+            }
+            return new Entry(entryNo, fault, time, cert, in.node().get("items"), cash, acctPaid, offlineMsgid);
         }
     }
 }
