@@ -15,6 +15,7 @@ import org.medcard.terminal.receipt.pdf.PdfReceiptRenderer;
 import org.medcard.terminal.receipt.print.OsPrinter;
 import org.medcard.terminal.ui.AppContext;
 import org.medcard.terminal.ui.Screen;
+import org.slf4j.LoggerFactory;
 
 /** The pharmacy counter as a screen of the shell (on pharmacy terminals; hospitals sell at their pharmacy too). */
 public final class CounterScreen implements Screen {
@@ -36,12 +37,31 @@ public final class CounterScreen implements Screen {
         Texts texts = ctx.texts(CounterModel.BUNDLE);
         CounterPanel panel = new CounterPanel(texts, ctx.fonts(), ctx.shell());
         PdfReceiptRenderer renderer = new PdfReceiptRenderer(FontCache.system(null));
+        warmUpInBackground(renderer);
         CounterModel model = new CounterModel(ctx.terminal(),
                 new ConfiguredReceiptOutput(ctx.terminal().config(), renderer, new OsPrinter(), ctx.terminal().clock()),
                 ctx.worker(), ctx.ui(), panel, texts, ctx.operatorName());
         panel.attach(model);
         ctx.ticker().scheduleWithFixedDelay(model::pollCard, 0, CARD_POLL_MS, TimeUnit.MILLISECONDS);
         return Optional.of(new CounterScreen(panel, model, texts));
+    }
+
+    /**
+     * The first receipt of a process would otherwise pay for loading PDFBox and parsing the font (about 0.8 s):
+     * done now, behind the sign-in screen, on a low-priority thread of its own (docs/performance.md, Receipts).
+     */
+    private static void warmUpInBackground(PdfReceiptRenderer renderer) {
+        Thread t = new Thread(() -> {
+            try {
+                renderer.warmUp();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(CounterScreen.class).warn("Receipt warm-up failed (the first receipt parses the font): {}",
+                        e.getMessage());
+            }
+        }, "receipt-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     @Override
