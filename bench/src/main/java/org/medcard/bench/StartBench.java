@@ -35,7 +35,7 @@ public final class StartBench {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         List<String> appOptions = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.of();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String self = Path.of(StartBench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String self = System.getProperty("java.class.path");
         List<Long> app = new ArrayList<>();
         List<Long> hello = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
