@@ -83,6 +83,14 @@ public final class SaleBench {
             System.setProperty("sun.net.httpserver.nodelay", "true"); // as TerminalMain does
         }
         Path dir = Files.createTempDirectory("sale-bench");
+        try {
+            run(mode, n, dir);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void run(String mode, int n, Path dir) throws Exception {
         if (mode.equals("pcscd")) {
             try (PcscdBridge rig = PcscdBridge.start(new TrainingReader(CardProfiles.bundled(), dir.resolve("cards"),
                     BenchClock.CLOCK))) {
@@ -96,6 +104,14 @@ public final class SaleBench {
             try (Terminal t = open(dir.resolve("terminal"), Map.of())) {
                 t.devices().training().orElseThrow().present(PROFILE);
                 run(t, n, "in-process training reader", "PSAM");
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }
