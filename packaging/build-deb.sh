@@ -28,8 +28,9 @@ cp "$jar" "$work/input/"
 
 # The runtime's modules: jdeps' list for the jar, plus what it cannot see: GB18030 for card names
 # (jdk.charsets), Chinese formats (jdk.localedata), TLS with EC keys (jdk.crypto.ec), logback's XML
-# configuration and JMX, java.util.logging and prefs used by Swing.
-modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.smartcardio,java.sql,java.xml,jdk.charsets,jdk.crypto.ec,jdk.httpserver,jdk.localedata,jdk.net,jdk.unsupported
+# configuration and JMX, java.util.logging and prefs used by Swing, and the Flight Recorder (jdk.jfr) whose
+# events card-protocol and offline-queue commit (docs/performance.md).
+modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.smartcardio,java.sql,java.xml,jdk.charsets,jdk.crypto.ec,jdk.httpserver,jdk.jfr,jdk.localedata,jdk.net,jdk.unsupported
 
 jpackage --type deb \
   --name medcard-terminal \

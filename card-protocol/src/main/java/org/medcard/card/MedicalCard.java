@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One instance per card session (per insertion). It remembers the FCI of {@link #select()} and the
  * card information of {@link #readCardInfo()}, which the purse commands need (algorithm,
- * diversification data, card number), and reads them itself if the caller has not.
+ * diversification data, card number), and reads them itself if the caller has not. Within the session a
+ * second {@link #select()} or {@link #readCardInfo()} answers from memory: tear recovery, the R15 loads and the
+ * card check each ask, and neither the application's state nor the issuer file changes during a session except
+ * by {@link #applicationBlock} (which forgets the SELECT answer).
  *
  * <p>A purchase is two steps so the terminal can journal before money moves:
  * {@link #initializePurchase} (INITIALIZE FOR PURCHASE: the intent), then {@link #debit} (PSAM MAC1, the
@@ -60,6 +63,7 @@ public final class MedicalCard {
 
     private final CardTransport transport;
     private Fci fci;
+    private SelectResult selected;
     private CardInfo cardInfo;
     private LoadIntent pendingLoad;
 
@@ -71,6 +75,13 @@ public final class MedicalCard {
 
     /** SELECT the application: usable, blocked (FCI still returned), locked, or not found. */
     public SelectResult select() {
+        if (selected == null) {
+            selected = selectApplication();
+        }
+        return selected;
+    }
+
+    private SelectResult selectApplication() {
         ResponseApdu r = transport.transmit(new CommandApdu(0x00, 0xA4, 0x04, 0x00, AID, 256));
         switch (r.sw().value()) {
             case 0x9000:
@@ -93,6 +104,9 @@ public final class MedicalCard {
 
     /** SFI 01. */
     public CardInfo readCardInfo() {
+        if (cardInfo != null) {
+            return cardInfo;
+        }
         cardInfo = CardFiles.cardInfo(readBinary(0x01, CardFiles.CARD_INFO_LENGTH));
         LOG.debug("Card {} region {} activated={}", cardInfo.cardNo(), cardInfo.region(), cardInfo.activated());
         return cardInfo;
@@ -315,6 +329,7 @@ public final class MedicalCard {
         ResponseApdu r = CardRefusal.check(transport.transmit(new CommandApdu(0x84, 0x1E, 0x00, mode.p2(), mac)),
                 "APPLICATION BLOCK " + mode);
         CardFiles.noData(r.data(), "APPLICATION BLOCK");
+        selected = null;
         LOG.warn("Card {} application blocked ({})", info.cardNo(), mode);
     }
 

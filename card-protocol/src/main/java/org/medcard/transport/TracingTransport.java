@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Put it <em>inside</em> {@link ResponseChainingTransport} to see every GET RESPONSE and {@code 6CXX}
  * resend on the wire; it remembers which command a GET RESPONSE continues, so that the pieces of a secret
- * answer stay hidden. One thread at a time, like the transport it wraps.
+ * answer stay hidden. Each pair is also a Flight Recorder event ({@link ApduEvent}: header and status word only).
+ * One thread at a time, like the transport it wraps.
  */
 public final class TracingTransport implements CardTransport {
 
@@ -30,6 +31,20 @@ public final class TracingTransport implements CardTransport {
 
     @Override
     public ResponseApdu transmit(CommandApdu command) {
+        ApduEvent event = new ApduEvent();
+        event.begin();
+        ResponseApdu response = traced(command);
+        if (event.shouldCommit()) {
+            event.reader = delegate.name();
+            event.cla = command.cla();
+            event.ins = command.ins();
+            event.sw = response.sw().value();
+            event.commit();
+        }
+        return response;
+    }
+
+    private ResponseApdu traced(CommandApdu command) {
         if (!log.isDebugEnabled()) {
             return delegate.transmit(command);
         }

@@ -116,6 +116,18 @@ class MedicalCardReadTest {
     }
 
     @Test
+    void selectAndCardInfoAreAskedOncePerSession_thenAnsweredFromMemory() {
+        // tear recovery, the R15 loads and the card check each ask; the card sees one SELECT and one READ BINARY
+        card.expect(SELECT, ok(fci("04")));
+        card.expect(READ_CARD_INFO, ok(cardInfo(CARD_NO)));
+        SelectResult first = client.select();
+        CardInfo info = client.readCardInfo();
+        assertEquals(first, client.select());
+        assertEquals(info, client.readCardInfo());
+        assertEquals(CARD_NO, client.readCardInfo().cardNo().digits());
+    }
+
+    @Test
     void cardInfoNotActivated_isReadAsSuch() {
         card.expect(READ_CARD_INFO, ok(CARD_NO + "110100" + "01" + "00" + "20261122" + "20361121" + "01" + "00".repeat(8)));
         assertFalse(client.readCardInfo().activated());

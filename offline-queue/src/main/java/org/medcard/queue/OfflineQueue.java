@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class OfflineQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineQueue.class);
 
+    private static final int MSGID_BLOCK = 32;
+
     private final SqliteStore store;
     private final QueueSettings settings;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -44,6 +46,8 @@ public final class OfflineQueue implements AutoCloseable {
     private final ChainVerifier verifier;
     private final WireFormat wire;
     private final List<QueueListener> listeners = new CopyOnWriteArrayList<>();
+    /** msgids reserved for queries: {next, end} of the current block, guarded by itself. */
+    private final long[] msgidBlock = new long[2];
     private volatile TamperReport tamper = new TamperReport(List.of(), List.of());
 
     private OfflineQueue(SqliteStore store, QueueSettings settings, Clock clock, WireFormat wire) {
@@ -153,8 +157,18 @@ public final class OfflineQueue implements AutoCloseable {
      * durable sequence as queued messages, so no two messages of this terminal ever share a msgid.
      */
     public String reserveMsgid() {
-        return store.write("reserving a msgid", tx -> MsgIds.format(settings.terminal(), LocalTimes.local(tx.clock(), tx.now()),
-                tx.nextMsgSeq()));
+        long seq;
+        synchronized (msgidBlock) {
+            // One commit per block, not per query (a sale asks three): a restart skips the rest of a block,
+            // which only leaves a gap in the sequence; no number is ever handed out twice.
+            if (msgidBlock[0] == msgidBlock[1]) {
+                msgidBlock[0] = store.write("reserving msgids", tx -> tx.reserveMsgSeqs(MSGID_BLOCK));
+                msgidBlock[1] = msgidBlock[0] + MSGID_BLOCK;
+            }
+            seq = msgidBlock[0]++;
+        }
+        Clock clock = store.clock();
+        return MsgIds.format(settings.terminal(), LocalTimes.local(clock, clock.instant()), seq);
     }
 
     public SaleTicket beginSale(SaleIntent intent) {

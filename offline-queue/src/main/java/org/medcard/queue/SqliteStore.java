@@ -277,6 +277,8 @@ final class SqliteStore implements AutoCloseable {
     }
 
     private <T> T writeLocked(String what, TxBody<T> body) {
+        CommitEvent event = new CommitEvent();
+        event.begin();
         try {
             exec("BEGIN IMMEDIATE");
             Tx tx = new Tx(head);
@@ -286,6 +288,10 @@ final class SqliteStore implements AutoCloseable {
             }
             exec("COMMIT"); // the commit point: only after this returns is anything acknowledged
             head = tx.head;
+            if (event.shouldCommit()) {
+                event.what = what;
+                event.commit();
+            }
             return result;
         } catch (SQLException e) {
             rollbackQuietly();
@@ -472,6 +478,14 @@ final class SqliteStore implements AutoCloseable {
             head = new Head(head.lastSeq, head.lastHmac, head.terminalSeq, head.msgSeq + 1, head.entrySeq);
             headChanged = true;
             return head.msgSeq;
+        }
+
+        /** Takes {@code count} message sequence numbers at once; returns the first. */
+        long reserveMsgSeqs(int count) {
+            long first = head.msgSeq + 1;
+            head = new Head(head.lastSeq, head.lastHmac, head.terminalSeq, head.msgSeq + count, head.entrySeq);
+            headChanged = true;
+            return first;
         }
 
         long nextEntrySeq() {

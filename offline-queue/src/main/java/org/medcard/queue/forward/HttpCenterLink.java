@@ -90,7 +90,9 @@ public final class HttpCenterLink implements CenterLink {
                     .header("Content-Type", "application/json; charset=utf-8")
                     .POST(HttpRequest.BodyPublishers.ofString(envelope(infno, msgid, inputJson), StandardCharsets.UTF_8))
                     .build();
+            CenterCallEvent call = CenterCallEvent.begin(infno);
             response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            call.end(response.statusCode());
         } catch (HttpTimeoutException e) {
             return noAnswer(msgid, "timeout: " + e.getMessage());
         } catch (javax.net.ssl.SSLException e) {

@@ -51,13 +51,18 @@ public final class QueueBench {
             "plain JDBC: two INSERT commits per sale"};
         System.out.printf(Locale.ROOT, "%-50s %12s   %s%n", sales + " per round, " + ROUNDS + " rounds", "median /s",
                 "each round /s");
+        double[] medians = new double[names.length];
         for (int i = 0; i < names.length; i++) {
             double[] sorted = rates[i].clone();
             java.util.Arrays.sort(sorted);
+            medians[i] = sorted[ROUNDS / 2];
             System.out.printf(Locale.ROOT, "%-50s %12.0f   %s%n", names[i], sorted[ROUNDS / 2],
                     java.util.Arrays.toString(java.util.Arrays.stream(rates[i]).map(Math::rint).toArray()));
         }
         drain(dir.resolve("drain.db"), drain);
+        // Issue 17's figure: durable offline sales per second against plain JDBC inserts (one per commit).
+        System.out.printf(Locale.ROOT, "queue ratio=%.2f (offline sales/s %.0f : plain JDBC inserts/s %.0f, medians)%n",
+                medians[0] / medians[1], medians[0], medians[1]);
     }
 
     /** Sales per second through beginSale + recordCardDebit, each its own durable commit. */

@@ -279,7 +279,9 @@ public final class VirtualMedicalCard implements SimulatedCard {
         Arrays.fill(presented, (byte) 0);
         Arrays.fill(expected, (byte) 0);
         if (match) {
-            commit(state.withPinTries(PurseState.MAX_PIN_TRIES));
+            if (state.pinTriesLeft() != PurseState.MAX_PIN_TRIES) {
+                commit(state.withPinTries(PurseState.MAX_PIN_TRIES)); // as a real card: no EEPROM write when nothing changes
+            }
             session.pinVerified = true;
             return sw(SW_OK);
         }

@@ -160,6 +160,12 @@ public final class SettlementCenter implements AutoCloseable {
     }
 
     private HttpServer bind(int port, com.sun.net.httpserver.HttpHandler handler, ExecutorService pool, CenterConfig.ServerTls tls) {
+        // Without TCP_NODELAY the JDK server's body waits ~40 ms for the client's delayed ACK (docs/performance.md).
+        // The JDK reads the property once, when its first server class loads: an embedded center (and a bench or
+        // test) gets it here; SimulatorMain and TerminalMain set it earlier still.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             HttpServer s = tls == null ? HttpServer.create(new InetSocketAddress(config.host(), port), 64)
                     : https(new InetSocketAddress(config.host(), port), tls);

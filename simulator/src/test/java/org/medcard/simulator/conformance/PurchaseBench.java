@@ -26,7 +26,7 @@ import org.medcard.transport.CardTransport;
  * Benchmark (not a test): complete card purchases — SELECT, read the card files, VERIFY PIN, INITIALIZE,
  * PSAM MAC1, DEBIT, PSAM MAC2 check — through each reader kind, counting APDUs and timing them.
  *
- * <pre>mvn -B -q -pl simulator -am test -Pbench -DskipTests [-Dbench.purchases=200] [-Dbench.rigs=inprocess,pcscd,serial]</pre>
+ * <pre>mvn -B -q -pl simulator -am test -Ppurchase-bench -DskipTests [-Dbench.purchases=200] [-Dbench.rigs=inprocess,pcscd,serial]</pre>
  */
 public final class PurchaseBench {
 

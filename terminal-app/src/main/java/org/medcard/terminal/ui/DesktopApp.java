@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * The desktop app's composition: from an opened {@link Terminal} it makes the reader's worker thread, the
  * operators (seeding the training accounts in TRAINING MODE), the theme, the shell with the sign-in panel and
  * every screen of {@link Screens}, and the periodic work (status bar every second, card slot every 300 ms).
+ * The launcher shows the window with the sign-in panel first ({@link #showWindow}) and opens the terminal behind
+ * it ({@link #bind}, {@link #attach}); tests that already hold a terminal call {@link #open()}.
  * {@link #close()} stops the worker and closes the terminal.
  */
 public final class DesktopApp implements AutoCloseable {
@@ -35,12 +37,14 @@ public final class DesktopApp implements AutoCloseable {
     static final long STATUS_PERIOD_MS = 1000;
     static final long CARD_PERIOD_MS = 300;
 
-    private final Terminal terminal;
+    private volatile Terminal terminal;
     private final ScheduledExecutorService worker;
-    private final Operators operators;
+    private volatile Operators operators;
     private final UiFonts fonts;
     private final Theme theme;
     private MainWindow window;
+    private SignInPanel signIn;
+    private StatusBar bar;
     private StatusModel status;
     private volatile long signInReadyMillis = -1;
 
@@ -48,7 +52,12 @@ public final class DesktopApp implements AutoCloseable {
      * @param terminal the opened terminal; the app owns it from now on and closes it in {@link #close()}
      */
     public DesktopApp(Terminal terminal, UiFonts fonts, Theme theme) {
-        this.terminal = terminal;
+        this(fonts, theme);
+        bind(terminal);
+    }
+
+    /** An app whose terminal is opened behind its window: {@link #showWindow}, then {@link #bind}, then {@link #attach}. */
+    public DesktopApp(UiFonts fonts, Theme theme) {
         this.fonts = fonts;
         this.theme = theme;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -56,6 +65,14 @@ public final class DesktopApp implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Takes the opened terminal (the app owns and closes it from now on): the operators, and in TRAINING MODE
+     * the training accounts seeded first on the worker.
+     */
+    public void bind(Terminal terminal) {
+        this.terminal = terminal;
         this.operators = new Operators(terminal.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
                 terminal.audit(), terminal.clock());
         if (terminal.config().trainingMode()) {
@@ -69,16 +86,48 @@ public final class DesktopApp implements AutoCloseable {
         }
     }
 
-    /** Builds and shows the window; call on the event thread after {@link Theme#install()}. */
+    /** Builds and shows the window with the terminal already bound; call on the event thread after {@link Theme#install()}. */
     public MainWindow open() {
-        Executor ui = SwingUtilities::invokeLater;
-        Texts shellTexts = Texts.of(SHELL_BUNDLE, terminal.language());
-        Texts statusTexts = Texts.of(StatusModel.BUNDLE, terminal.language());
-        StatusBar bar = new StatusBar();
+        showWindow(terminal.config().language(), terminal.config().trainingMode());
+        attach();
+        return window;
+    }
+
+    /**
+     * The window with the sign-in screen, shown at once and taking keys (issue 17): the terminal may still be
+     * opening behind it, which the status bar says. Call on the event thread after {@link Theme#install()}.
+     */
+    public MainWindow showWindow(java.util.Locale language, boolean trainingMode) {
+        Texts shellTexts = Texts.of(SHELL_BUNDLE, language);
+        Texts statusTexts = Texts.of(StatusModel.BUNDLE, language);
+        bar = new StatusBar();
         MainWindow[] holder = new MainWindow[1];
-        SignInPanel signIn = new SignInPanel(Texts.of(SignInModel.BUNDLE, terminal.language()), op -> holder[0].signedIn(op));
-        window = new MainWindow(shellTexts, theme, terminal.config().trainingMode(), statusTexts.text("training"), bar, signIn);
+        signIn = new SignInPanel(Texts.of(SignInModel.BUNDLE, language), op -> holder[0].signedIn(op));
+        window = new MainWindow(shellTexts, theme, trainingMode, statusTexts.text("training"), bar, signIn);
         holder[0] = window;
+        window.frame().addWindowListener(new java.awt.event.WindowAdapter() {
+            @Override
+            public void windowClosed(java.awt.event.WindowEvent e) {
+                close();
+            }
+        });
+        if (terminal == null) {
+            bar.progress(statusTexts.text("starting"));
+        }
+        window.frame().setLocationRelativeTo(null);
+        window.frame().setVisible(true);
+        signIn.reset();
+        signInReadyMillis = System.currentTimeMillis();
+        LOG.info("Sign-in screen ready {} ms after the process started",
+                signInReadyMillis - ManagementFactory.getRuntimeMXBean().getStartTime());
+        return window;
+    }
+
+    /** Connects the shown window to the bound terminal: sign-in, every screen, sync and the status bar (event thread). */
+    public void attach() {
+        Executor ui = SwingUtilities::invokeLater;
+        Texts statusTexts = Texts.of(StatusModel.BUNDLE, terminal.language());
+        bar.progress(null); // the "starting" line, if the terminal opened behind the window
         signIn.attach(new SignInModel(operators, terminal.config().trainingMode(), terminal.clock().getZone(), worker, ui,
                 signIn, Texts.of(SignInModel.BUNDLE, terminal.language())));
         AppContext context = new AppContext(terminal, operators, worker, ui, worker, window, fonts);
@@ -91,19 +140,8 @@ public final class DesktopApp implements AutoCloseable {
         status.refresh();
         terminal.devices().addListener(e -> status.refresh()); // a reader fault or its recovery shows at once
         worker.scheduleWithFixedDelay(status::refresh, STATUS_PERIOD_MS, STATUS_PERIOD_MS, TimeUnit.MILLISECONDS);
-        window.frame().addWindowListener(new java.awt.event.WindowAdapter() {
-            @Override
-            public void windowClosed(java.awt.event.WindowEvent e) {
-                close();
-            }
-        });
-        window.frame().setLocationRelativeTo(null);
-        window.frame().setVisible(true);
-        signIn.reset();
-        signInReadyMillis = System.currentTimeMillis();
-        LOG.info("Sign-in screen ready {} ms after the process started",
-                signInReadyMillis - ManagementFactory.getRuntimeMXBean().getStartTime());
-        return window;
+        LOG.info("Terminal attached to the window {} ms after the process started",
+                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 
     /** When the sign-in screen became visible (epoch ms), or -1. */
@@ -141,7 +179,9 @@ public final class DesktopApp implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        terminal.close();
+        if (terminal != null) {
+            terminal.close();
+        }
         if (window != null) {
             SwingUtilities.invokeLater(() -> window.frame().dispose());
         }

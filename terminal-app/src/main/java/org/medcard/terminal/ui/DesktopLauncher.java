@@ -15,8 +15,8 @@ import org.medcard.terminal.config.TerminalConfig;
 
 /**
  * Starts the desktop app from {@code medcard-terminal.jar} with no command: loads the configuration (none: TRAINING
- * MODE with the simulator, as the terminal core decides), installs the theme, opens the {@link Terminal} off the
- * event thread, and shows the window. Returns when the window is closed.
+ * MODE with the simulator, as the terminal core decides), installs the theme, shows the window with the sign-in
+ * screen, and opens the {@link Terminal} behind it, off the event thread. Returns when the window is closed.
  */
 public final class DesktopLauncher {
 
@@ -74,15 +74,41 @@ public final class DesktopLauncher {
             err.println("The look and feel could not be installed: " + e.getCause());
             return 1;
         }
-        Terminal terminal = new Terminal(config, env.clock(), new Terminal.Options(false, true, stationOperator(config)));
-        DesktopApp app = new DesktopApp(terminal, fonts, theme);
+        // The window first, taking keys at once; the terminal (databases, embedded center, sign-in with the center,
+        // catalog and blacklist downloads, training cards) opens behind it on this thread (issue 17).
+        DesktopApp app = new DesktopApp(fonts, theme);
         CountDownLatch closed = new CountDownLatch(1);
-        SwingUtilities.invokeLater(() -> app.open().frame().addWindowListener(new java.awt.event.WindowAdapter() {
-            @Override
-            public void windowClosed(java.awt.event.WindowEvent e) {
-                closed.countDown();
+        try {
+            SwingUtilities.invokeAndWait(() -> app.showWindow(config.language(), config.trainingMode()).frame()
+                    .addWindowListener(new java.awt.event.WindowAdapter() {
+                        @Override
+                        public void windowClosed(java.awt.event.WindowEvent e) {
+                            closed.countDown();
+                        }
+                    }));
+            Terminal terminal;
+            try {
+                terminal = new Terminal(config, env.clock(), new Terminal.Options(false, true, stationOperator(config)));
+            } catch (RuntimeException e) {
+                err.println("The terminal could not be opened: " + e.getMessage());
+                app.close();
+                return 1;
             }
-        }));
+            app.bind(terminal);
+            if (closed.getCount() == 0) {
+                app.close(); // the window was closed while the terminal opened
+                return 0;
+            }
+            SwingUtilities.invokeAndWait(app::attach);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            app.close();
+            return 1;
+        } catch (InvocationTargetException e) {
+            err.println("The window could not be built: " + e.getCause());
+            app.close();
+            return 1;
+        }
         try {
             closed.await();
         } catch (InterruptedException e) {

@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.medcard.terminal.receipt.sheet.Align;
 import org.medcard.terminal.receipt.sheet.Sheet;
 import org.medcard.terminal.receipt.sheet.SheetElement;
 import org.medcard.terminal.receipt.sheet.SheetSource;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>Any thread may call; rendering is serialised on the font cache (fontbox fonts are not thread-safe).
  */
 public final class PdfReceiptRenderer {
+    /** Renders of the warm-up sheet: enough for the JIT to compile the layout and subsetting code. */
+    private static final int WARM_UP_RENDERS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(PdfReceiptRenderer.class);
     /** PDF viewers refuse pages taller than 200 inches; a long roll document is split there. */
@@ -50,8 +53,18 @@ public final class PdfReceiptRenderer {
      * sheet holds a character beyond the BMP, so the supplementary font (if any) is parsed now too.
      */
     public void warmUp() {
-        render(new Sheet("warm-up", "预热 warm-up", List.of(new SheetElement.Title("预热 warm-up \uD842\uDFB7"),
-                new SheetElement.Field("合计 Total", "0.00", true), new SheetElement.Rule())), PaperFormat.ROLL_80MM);
+        // Shaped like a sale receipt (title, fields, a table of items, rules) and rendered a few times, so the layout
+        // and subsetting code is compiled too, not only loaded: the first real receipt then takes a later one's time.
+        Sheet sheet = new Sheet("warm-up", "预热 warm-up", List.of(new SheetElement.Title("预热 warm-up \uD842\uDFB7"),
+                new SheetElement.Field("收款员 Cashier", "张伟 0123456789", false),
+                new SheetElement.Table(List.of(new SheetElement.Column("药品 Item", 3, Align.LEFT),
+                        new SheetElement.Column("数量 Qty", 1, Align.RIGHT),
+                        new SheetElement.Column("金额 Amount", 2, Align.RIGHT)),
+                        List.of(List.of("阿莫西林胶囊 0.25g×24粒", "1", "12.50"), List.of("布洛芬缓释胶囊", "2", "31.00"))),
+                new SheetElement.Rule(), new SheetElement.Field("合计 Total", "43.50", true), new SheetElement.Rule()));
+        for (int i = 0; i < WARM_UP_RENDERS; i++) {
+            render(sheet, PaperFormat.ROLL_80MM);
+        }
     }
 
     /** The document as PDF bytes (already saved: print these, not an in-memory document — PDFBOX-4545). */

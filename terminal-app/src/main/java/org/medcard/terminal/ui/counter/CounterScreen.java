@@ -10,8 +10,10 @@ import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.counter.CounterModel;
 import org.medcard.terminal.present.counter.DeskReceiptOutput;
+import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.ui.AppContext;
 import org.medcard.terminal.ui.Screen;
+import org.slf4j.LoggerFactory;
 
 /** The pharmacy counter as a screen of the shell (on pharmacy terminals; hospitals sell at their pharmacy too). */
 public final class CounterScreen implements Screen {
@@ -33,6 +35,7 @@ public final class CounterScreen implements Screen {
         Texts texts = ctx.texts(CounterModel.BUNDLE);
         CounterPanel panel = new CounterPanel(texts, ctx.fonts(), ctx.shell());
         // The terminal's one receipt desk: the journal, printer and paper the CLI uses too.
+        warmUpInBackground(ctx.terminal().receipts());
         CounterModel model = new CounterModel(ctx.terminal(),
                 new DeskReceiptOutput(ctx.terminal().receipts(), ctx.terminal().config().dataDir().resolve("receipts")),
                 ctx.worker(), ctx.ui(), panel, texts, ctx.operatorName());
@@ -42,6 +45,24 @@ public final class CounterScreen implements Screen {
         ctx.terminal().devices().addListener(e -> model.pollCard());
         ctx.terminal().devices().watchReaders();
         return Optional.of(new CounterScreen(panel, model, texts));
+    }
+
+    /**
+     * The first receipt of a process would otherwise pay for loading PDFBox and parsing the font (about 0.8 s):
+     * done now, behind the sign-in screen, on a low-priority thread of its own (docs/performance.md, Receipts).
+     */
+    private static void warmUpInBackground(ReceiptDesk desk) {
+        Thread t = new Thread(() -> {
+            try {
+                desk.warmUp();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(CounterScreen.class).warn("Receipt warm-up failed (the first receipt parses the font): {}",
+                        e.getMessage());
+            }
+        }, "receipt-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     @Override

@@ -78,10 +78,16 @@ public final class SignInPanel extends JPanel implements SignInView {
 
     private final Texts texts;
     private final int trainingRow;
+    /** The window shows before the terminal is open (DesktopApp): a sign-in asked for meanwhile waits for the model. */
+    private boolean pendingSubmit;
 
     /** Binds the model (made after the panel because the model needs the view). */
     public void attach(SignInModel m) {
         this.model = m;
+        if (pendingSubmit) {
+            pendingSubmit = false; // Enter was pressed while the terminal was still opening behind the window
+            submit();
+        }
         if (m.trainingHints().isEmpty()) {
             return;
         }
@@ -109,6 +115,10 @@ public final class SignInPanel extends JPanel implements SignInView {
     }
 
     private void submit() {
+        if (model == null) {
+            pendingSubmit = true;
+            return;
+        }
         char[] pw = password.getPassword();
         password.setText("");
         model.signIn(name.getText(), pw);
