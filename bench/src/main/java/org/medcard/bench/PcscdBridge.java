@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import org.medcard.simulator.reader.vpcd.VpcdBridge;
-import org.medcard.terminal.device.TrainingReader;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 import org.medcard.transport.pcsc.PcscReaders;
 
 /**
@@ -35,12 +35,12 @@ final class PcscdBridge implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Process pcscd;
-    private final TrainingReader training;
+    private final SimulatorTrainingReader training;
     private final VpcdBridge cardBridge;
     private final VpcdBridge psamBridge;
     private final PcscReaders readers = new PcscReaders();
 
-    private PcscdBridge(FileChannel lockChannel, FileLock lock, Process pcscd, TrainingReader training) {
+    private PcscdBridge(FileChannel lockChannel, FileLock lock, Process pcscd, SimulatorTrainingReader training) {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.pcscd = pcscd;
@@ -51,7 +51,7 @@ final class PcscdBridge implements AutoCloseable {
         psamBridge.start();
     }
 
-    static PcscdBridge start(TrainingReader training) throws IOException, InterruptedException {
+    static PcscdBridge start(SimulatorTrainingReader training) throws IOException, InterruptedException {
         FileChannel channel = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.lock();
         Process p = null;

@@ -22,7 +22,7 @@ import org.medcard.simulator.profile.CardProfiles;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.config.TerminalConfig;
-import org.medcard.terminal.device.TrainingReader;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
@@ -92,7 +92,7 @@ public final class SaleBench {
 
     private static void run(String mode, int n, Path dir) throws Exception {
         if (mode.equals("pcscd")) {
-            try (PcscdBridge rig = PcscdBridge.start(new TrainingReader(CardProfiles.bundled(), dir.resolve("cards"),
+            try (PcscdBridge rig = PcscdBridge.start(new SimulatorTrainingReader(CardProfiles.bundled(), dir.resolve("cards"),
                     BenchClock.CLOCK))) {
                 rig.present(PROFILE);
                 try (Terminal t = open(dir.resolve("terminal"), Map.of("reader", "pcsc:" + PcscdBridge.CARD_READER,

@@ -38,4 +38,9 @@ public final class DeskReceiptOutput implements ReceiptOutput {
         // F8 twice on one receipt keeps both files (-2, -3 …): a saved receipt is never overwritten (issue 18, case 2).
         return OutputFiles.writeUnique(folder.resolve(receipt.jobName() + ".pdf"), desk.pdf(receipt)).toString();
     }
+
+    /** Renders a small receipt so the first patient does not wait for font parsing (at start, off the UI thread). */
+    public void warmUp() {
+        desk.warmUp();
+    }
 }

@@ -10,7 +10,6 @@ import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.counter.CounterModel;
 import org.medcard.terminal.present.counter.DeskReceiptOutput;
-import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.ui.AppContext;
 import org.medcard.terminal.ui.Screen;
 import org.slf4j.LoggerFactory;
@@ -35,9 +34,9 @@ public final class CounterScreen implements Screen {
         Texts texts = ctx.texts(CounterModel.BUNDLE);
         CounterPanel panel = new CounterPanel(texts, ctx.fonts(), ctx.shell());
         // The terminal's one receipt desk: the journal, printer and paper the CLI uses too.
-        warmUpInBackground(ctx.terminal().receipts());
-        CounterModel model = new CounterModel(ctx.terminal(),
-                new DeskReceiptOutput(ctx.terminal().receipts(), ctx.terminal().config().dataDir().resolve("receipts")),
+        DeskReceiptOutput receipts = new DeskReceiptOutput(ctx.terminal().receipts(), ctx.terminal().config().dataDir().resolve("receipts"));
+        warmUpInBackground(receipts);
+        CounterModel model = new CounterModel(ctx.terminal(), receipts,
                 ctx.worker(), ctx.ui(), panel, texts, ctx.operatorName());
         panel.attach(model);
         ctx.ticker().scheduleWithFixedDelay(model::pollCard, 0, CARD_POLL_MS, TimeUnit.MILLISECONDS);
@@ -51,10 +50,10 @@ public final class CounterScreen implements Screen {
      * The first receipt of a process would otherwise pay for loading PDFBox and parsing the font (about 0.8 s):
      * done now, behind the sign-in screen, on a low-priority thread of its own (docs/performance.md, Receipts).
      */
-    private static void warmUpInBackground(ReceiptDesk desk) {
+    private static void warmUpInBackground(DeskReceiptOutput receipts) {
         Thread t = new Thread(() -> {
             try {
-                desk.warmUp();
+                receipts.warmUp();
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(CounterScreen.class).warn("Receipt warm-up failed (the first receipt parses the font): {}",
                         e.getMessage());
