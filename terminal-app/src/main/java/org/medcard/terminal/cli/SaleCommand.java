@@ -115,7 +115,7 @@ final class SaleCommand implements Callable<Integer> {
         if (o.balanceAfterFen() >= 0 && o.tac() != null) {
             out.println("balance now:  " + Yuan.format(o.balanceAfterFen()));
         }
-        o.recovered().forEach(r -> out.println("recovered torn sale " + r.saleId() + ": " + (r.debited() ? "debited, TAC " + r.tac() : "not debited")));
+        o.recovered().forEach(r -> out.println("recovered torn sale " + r.saleId() + ": " + (r.debited() ? "debited, TAC " + r.tac() : r.unresolved() ? r.note() : "not debited")));
         out.println(o.message());
     }
 

@@ -431,6 +431,9 @@ public final class PharmacySale {
             return Optional.empty();
         }
         TearRecovery.Recovered r = mine.get();
+        if (r.unresolved()) {
+            return Optional.empty(); // a supervisor task now (TearRecovery); the sale stays interrupted, never "not debited"
+        }
         if (!r.debited()) {
             return Optional.of(refused("sale.not_debited", view, "sale " + saleId + ": the card did not debit"));
         }
