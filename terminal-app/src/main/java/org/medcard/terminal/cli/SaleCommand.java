@@ -78,7 +78,14 @@ final class SaleCommand implements Callable<Integer> {
             simCard.present(t, spec.commandLine());
             SaleOutcome o = new PharmacySale(t).sell(request);
             print(out, o);
-            receipt.deliver(t, o.receiptDocument(), options.json, out, spec.commandLine().getErr());
+            try {
+                receipt.deliver(t, o.receiptDocument(), options.json, out, spec.commandLine().getErr());
+            } catch (RuntimeException e) {
+                // Issue 18 case 5: after the card paid, a failure is never a failed sale.
+                spec.commandLine().getErr().println("The sale stands" + (o.tac() == null ? "" : " (the card WAS debited, TAC "
+                        + o.tac() + ")") + "; only its receipt could not be issued: " + e.getMessage()
+                        + " — free disk space, then print it again with 'medcard receipt'.");
+            }
             return o.kind().served() ? 0 : 1;
         }
     }

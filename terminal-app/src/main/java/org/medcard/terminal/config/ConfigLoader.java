@@ -156,6 +156,7 @@ public final class ConfigLoader {
         d.put("receipt.paper", "80mm");
         d.put("language", "zh_CN");
         d.put("data.dir", "");
+        d.put("data.min_free_mb", "50");
         return Map.copyOf(d);
     }
 
@@ -197,12 +198,13 @@ public final class ConfigLoader {
             ReceiptSettings receipt = receipt();
             Locale language = language();
             Path dataDir = v.get("data.dir").isBlank() ? defaultDataDir : path("data.dir");
+            Integer minFreeMb = positiveInt("data.min_free_mb");
             if (!problems.isEmpty()) {
                 throw new ConfigException(source, problems);
             }
             return new TerminalConfig(code, name, region, kind, number, reader, psam, center, trustStore, connect, request,
                     mode, new OfflineLimitsConfig(perSale, perCard, total, Duration.ofHours(hours)), pinExempt, maxDays,
-                    printer, language, dataDir, receipt, tls);
+                    printer, language, dataDir, receipt, tls, minFreeMb * 1024L * 1024L);
         }
 
         /** The trust and key stores are opened now, so a wrong password or type stops the start with its key named. */

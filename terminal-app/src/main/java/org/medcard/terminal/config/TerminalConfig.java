@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param printer {@code none}, {@code os:PRINTER NAME} or {@code escpos:/dev/ttyUSB1} (as written; parsed in {@code receipt})
  * @param receipt the receipt font, paper and printer, validated (null: system fonts, 80 mm, the printer as written)
  * @param centerTls trust store and client key store for HTTPS to the center (docs/security.md; null: the JDK's defaults)
+ * @param minFreeBytes {@code data.min_free_mb}: a card is not debited while less is free for the data folder
  */
 public record TerminalConfig(
         String institutionCode,
@@ -36,7 +37,19 @@ public record TerminalConfig(
         Locale language,
         Path dataDir,
         ReceiptSettings receipt,
-        CenterTls centerTls) {
+        CenterTls centerTls,
+        long minFreeBytes) {
+
+    /** Without {@code data.min_free_mb}: the default margin ({@link org.medcard.terminal.store.FreeSpace}). */
+    public TerminalConfig(String institutionCode, String institutionName, String region, TerminalKind kind, String terminalNumber,
+                          DeviceChoice reader, DeviceChoice psam, URI centerUrl, Path trustStore, Duration connectTimeout,
+                          Duration requestTimeout, OfflineMode offlineMode, OfflineLimitsConfig offlineLimits,
+                          long pinExemptBelowFen, int resettleMaxDays, String printer, Locale language, Path dataDir,
+                          ReceiptSettings receipt, CenterTls centerTls) {
+        this(institutionCode, institutionName, region, kind, terminalNumber, reader, psam, centerUrl, trustStore, connectTimeout,
+                requestTimeout, offlineMode, offlineLimits, pinExemptBelowFen, resettleMaxDays, printer, language, dataDir, receipt,
+                centerTls, org.medcard.terminal.store.FreeSpace.DEFAULT_MARGIN_BYTES);
+    }
 
     public TerminalConfig {
         if (receipt == null) {
