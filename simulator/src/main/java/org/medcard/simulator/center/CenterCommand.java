@@ -88,6 +88,14 @@ public final class CenterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        var parsed = spec.commandLine().getParseResult();
+        if (!parsed.hasMatchedOption("--port") && !parsed.hasMatchedOption("--db")) {
+            // Bare "center" is a command group without its subcommand: say how to start one instead of starting it.
+            spec.commandLine().getErr().println("Give --port N to run a center (--port 0: any free port; add --db FILE to keep"
+                    + " its ledger), or a subcommand: fault");
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return 2;
+        }
         // Without --db: an in-memory center, as the technician guide's quick check expects; said at start.
         boolean inMemory = database == null || database.isBlank() || CenterStore.MEMORY.equals(database);
         String db = inMemory ? CenterStore.MEMORY : database;

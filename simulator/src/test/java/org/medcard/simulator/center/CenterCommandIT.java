@@ -78,6 +78,15 @@ class CenterCommandIT {
     }
 
     @Test
+    void bareCenter_withNeitherPortNorDb_isAUsageErrorWithExitCode2() {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new CenterCommand(CenterTestBase.CLOCK, new CountDownLatch(0))).setErr(new PrintWriter(err, true))
+                .execute();
+        assertEquals(2, exit);
+        assertTrue(err.toString().contains("Give --port N to run a center"), err.toString());
+    }
+
+    @Test
     void unknownFault_isAUsageErrorWithExitCode2() {
         StringWriter err = new StringWriter();
         int exit = new CommandLine(new CenterCommand(CenterTestBase.CLOCK, new CountDownLatch(0))).setErr(new PrintWriter(err, true))
