@@ -29,6 +29,8 @@ final class CardFiles {
     static final int CARD_INFO_LENGTH = 32;
     static final int STATUS_LENGTH = 16;
     static final int LOG_RECORD_LENGTH = 23;
+    /** SFI 04 is cyclic with this many records. */
+    static final int LOG_RECORDS = 10;
 
     private static final Charset GB18030 = Charset.forName("GB18030");
 

@@ -276,6 +276,37 @@ public final class MedicalCard {
         return Optional.of(result(pending, tac, true));
     }
 
+    /**
+     * Tearing recovery that never calls a debit "not debited" without proof: GET TRANSACTION PROVE first
+     * ({@link #recoverPurchase}); when it answers {@code 9406} the transaction log decides, or the verdict is
+     * {@link TornPurchaseVerdict.Unresolved} ({@link TornPurchaseVerdict} says how). Never debits.
+     *
+     * @throws IllegalArgumentException the card in the slot is not the card of {@code pending}
+     * @throws ForgedCardException      the card claims the debit but its TAC is wrong (R10)
+     */
+    public TornPurchaseVerdict resolveTornPurchase(PendingDebit pending, Psam psam) {
+        Optional<PurchaseResult> proven;
+        try {
+            proven = recoverPurchase(pending, psam);
+        } catch (ForgedCardException e) {
+            // Our purchase did not debit and another terminal's purchase then used the same counter: the card's
+            // proof for that counter is the other purchase's, and its TAC cannot match ours. The log tells.
+            Optional<TransactionLogRecord> other = TornPurchaseVerdict.otherPurchaseAt(pending, readTransactionLog());
+            if (other.isEmpty()) {
+                throw e;
+            }
+            return new TornPurchaseVerdict.NotDebited("the card's proof for counter " + pending.intent().offlineCounter()
+                    + " is that of another purchase in its log (" + other.get().amount() + " fen, terminal "
+                    + other.get().terminalId() + ", " + other.get().dateTime() + "): ours did not debit");
+        }
+        if (proven.isPresent()) {
+            return new TornPurchaseVerdict.Debited(proven.get());
+        }
+        TornPurchaseVerdict verdict = TornPurchaseVerdict.fromLog(pending, readTransactionLog(), CardFiles.LOG_RECORDS);
+        LOG.info("Recovery: card {} counter {}: {}", pending.intent().cardNo(), pending.intent().offlineCounter(), verdict);
+        return verdict;
+    }
+
     // ---------------------------------------------------------------- load
 
     /** INITIALIZE FOR LOAD; the answer (with the card's MAC1) goes to the center, which returns MAC2. */

@@ -22,6 +22,8 @@ import org.medcard.apdu.ResponseApdu;
  *   <li>Card numbers: the 20 BCD digits of READ BINARY SFI 01 keep their first 3 and last 4 digits; the
  *       8-byte diversification data (the card number's last 16 digits) in INIT SAM FOR PURCHASE, VERIFY TAC
  *       and MAC FOR APPLICATION BLOCK keeps its last 4 digits.</li>
+ *   <li>The cardholder file (READ BINARY SFI 02): every field except what the cashier sees on screen
+ *       (name, scheme, region; the ID number as first 3 and last 4 characters) — see {@link #maskCardholder}.</li>
  *   <li>ID-card numbers: any run of 15 or more ASCII digits or {@code X} in any data (this covers tag
  *       {@code C1} of SFI 02 wherever the TLV sits) keeps its first 3 and last 4 characters.</li>
  * </ul>
@@ -76,6 +78,8 @@ public final class ApduMasking {
             case 0x00B0 -> {
                 if (command.p1() == 0x81 && n >= 10) {
                     maskNibbles(hex, 3, 16);
+                } else if (command.p1() == 0x82) {
+                    maskCardholder(raw, n, command.p2() == 0x00, hex);
                 }
             }
             default -> {
@@ -112,6 +116,65 @@ public final class ApduMasking {
 
     private static int insKey(CommandApdu command) {
         return (command.cla() << 8) | command.ins();
+    }
+
+    /**
+     * The cardholder file (SFI 02, BER-TLV): only what the cashier sees on screen stays readable — the name
+     * ({@code C2}), the scheme ({@code C5}) and the insured region ({@code C6}) — and the ID number ({@code C1})
+     * keeps the screen's first 3 and last 4 characters. Sex ({@code C3}), birth date ({@code C4}) and unknown
+     * tags are hidden whole: the birth date and the masked ID's ends rebuild the ID number. Anything that does
+     * not parse (or a read from an offset) is hidden whole from there on.
+     */
+    private static void maskCardholder(byte[] raw, int n, boolean fromStart, char[] hex) {
+        int i = 0;
+        while (fromStart && i < n && raw[i] != 0x00) {
+            int tagStart = i;
+            int tag = raw[i++] & 0xFF;
+            if ((tag & 0x1F) == 0x1F) {
+                while (i < n && (raw[i] & 0x80) != 0) {
+                    i++;
+                }
+                i++;
+                tag = -1; // a multi-byte tag is none of ours
+            }
+            if (i >= n) {
+                i = tagStart;
+                break;
+            }
+            int len = raw[i++] & 0xFF;
+            if (len == 0x81 && i < n) {
+                len = raw[i++] & 0xFF;
+            } else if (len == 0x82 && i + 1 < n) {
+                len = ((raw[i] & 0xFF) << 8) | (raw[i + 1] & 0xFF);
+                i += 2;
+            } else if (len >= 0x80) {
+                i = tagStart;
+                break;
+            }
+            if (i + len > n) {
+                i = tagStart;
+                break;
+            }
+            switch (tag) {
+                case 0xC2, 0xC5, 0xC6 -> {
+                }
+                case 0xC1 -> maskBytes(hex, len >= 8 ? i + 3 : i, len >= 8 ? i + len - 4 : i + len);
+                default -> maskBytes(hex, i, i + len);
+            }
+            i += len;
+        }
+        if (i < n && !onlyPadding(raw, i, n)) {
+            maskBytes(hex, i, n);
+        }
+    }
+
+    private static boolean onlyPadding(byte[] raw, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (raw[i] != 0x00) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The 8 diversification bytes at {@code offset}: the last 16 digits of the card number; keep the last 4. */

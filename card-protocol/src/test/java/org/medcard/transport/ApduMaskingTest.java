@@ -110,8 +110,28 @@ class ApduMaskingTest {
         byte[] id = "11010519491231002X".getBytes(StandardCharsets.US_ASCII);
         String tlv = "C112" + Hex.of(id) + "C204" + "D5C5C8FD" + "C30101";
         String masked = ApduMasking.response(cmd("00B0820080"), rsp(tlv + "0000" + "9000"));
-        assertEquals("C112" + Hex.of(id, 0, 3) + "*".repeat(22) + Hex.of(id, 14, 18) + "C204D5C5C8FDC30101" + "0000" + "9000",
+        assertEquals("C112" + Hex.of(id, 0, 3) + "*".repeat(22) + Hex.of(id, 14, 18) + "C204D5C5C8FDC301**" + "0000" + "9000",
                 masked);
+    }
+
+    /** Issue 18 case 7: the birth date and the masked ID's ends rebuilt the whole ID number. */
+    @Test
+    void cardholder_onlyWhatTheCashierSeesIsShown_birthDateSexAndUnknownTagsAreHidden() {
+        byte[] id = "110101197805210017".getBytes(StandardCharsets.US_ASCII);
+        String tlv = "C112" + Hex.of(id) + "C204" + "D5C5C8FD" + "C30101" + "C40419780521" + "C50101" + "C603110101"
+                + "DF0102ABCD";
+        String masked = ApduMasking.response(cmd("00B0820080"), rsp(tlv + "000000" + "9000"));
+        assertEquals("C112" + Hex.of(id, 0, 3) + "*".repeat(22) + Hex.of(id, 14, 18) + "C204D5C5C8FD" + "C301**"
+                + "C404********" + "C50101" + "C603110101" + "DF0102****" + "000000" + "9000", masked);
+        assertFalse(masked.contains("19780521"), masked);
+    }
+
+    @Test
+    void cardholder_thatDoesNotParse_isHiddenFromTheBadTagOn() {
+        String masked = ApduMasking.response(cmd("00B0820080"), rsp("C20141" + "C4FF19780521" + "9000"));
+        assertEquals("C20141" + "*".repeat(12) + "9000", masked);
+        String fromOffset = ApduMasking.response(cmd("00B0820410"), rsp("C40419780521" + "9000"));
+        assertEquals("*".repeat(12) + "9000", fromOffset);
     }
 
     @Test

@@ -191,6 +191,23 @@ public final class OfflineQueue implements AutoCloseable {
         });
     }
 
+    /**
+     * Tearing recovery could not decide whether the card was debited (or knows it was, without the TAC): the
+     * sale becomes a supervisor task with {@code evidence}; it is never recorded as not debited.
+     */
+    public void recordUnresolved(String saleId, String evidence, boolean debitInLog) {
+        write("recording an unresolved torn sale", tx -> {
+            sales.recordUnresolved(tx, saleId, evidence, debitInLog);
+            return null;
+        });
+    }
+
+    /** The supervisor's tasks: the CARD_DEBIT_UNRESOLVED line (evidence in its payload) of every undecided sale. */
+    public List<JournalEntry> unresolvedSales() {
+        return store.read("listing unresolved sales", c -> SqliteStore.query(c, "SELECT * FROM journal u WHERE "
+                + SaleJournal.UNRESOLVED + " ORDER BY u.seq").stream().map(Rows::journal).toList());
+    }
+
     /** Sales begun whose card answer is not recorded: resolve each with GET TRANSACTION PROVE. */
     public List<SaleTicket> unfinishedSales() {
         return store.read("listing unfinished sales", sales::unfinished);

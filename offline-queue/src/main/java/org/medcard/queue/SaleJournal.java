@@ -20,7 +20,10 @@ import java.util.Optional;
 final class SaleJournal {
     /** Condition on journal line {@code i}: a sale intent without a card answer. */
     static final String UNFINISHED = "i.kind = 'SALE_INTENT' AND NOT EXISTS (SELECT 1 FROM journal a"
-            + " WHERE a.sale_id = i.sale_id AND a.kind IN ('CARD_DEBITED','CARD_NOT_DEBITED'))";
+            + " WHERE a.sale_id = i.sale_id AND a.kind IN ('CARD_DEBITED','CARD_NOT_DEBITED','CARD_DEBIT_UNRESOLVED'))";
+    /** Condition on journal line {@code u}: the card could not tell, and nobody has decided since. */
+    static final String UNRESOLVED = "u.kind = 'CARD_DEBIT_UNRESOLVED' AND NOT EXISTS (SELECT 1 FROM journal a"
+            + " WHERE a.sale_id = u.sale_id AND a.kind IN ('CARD_DEBITED','CARD_NOT_DEBITED'))";
     private final TerminalIdentity terminal;
     private final ObjectMapper mapper;
     private final Outbox outbox;
@@ -201,6 +204,20 @@ final class SaleJournal {
                     + " was debited (TAC recorded); a refund is a new transaction, not a correction of the debit");
         }
         tx.append("CARD_NOT_DEBITED", null, null, saleId, mapper.createObjectNode().put("reason", reason));
+    }
+
+    /**
+     * Tearing recovery could not decide (the card's proof and log no longer reach the sale), or the log shows the
+     * debit without its TAC: the sale leaves the unfinished list (asking the card again cannot help) and waits
+     * for a supervisor, with the evidence. It stays open to a later CARD_DEBITED or CARD_NOT_DEBITED.
+     */
+    void recordUnresolved(SqliteStore.Tx tx, String saleId, String evidence, boolean debitInLog) throws SQLException {
+        ticket(tx.conn(), saleId);
+        if (cardAnswer(tx.conn(), saleId).isPresent()) {
+            return; // already decided by the card
+        }
+        tx.append("CARD_DEBIT_UNRESOLVED", null, null, saleId, mapper.createObjectNode().put("evidence", evidence)
+                .put("debit_in_log", debitInLog));
     }
 
     /** Sales with an intent and no card answer: the terminal resolves each with GET TRANSACTION PROVE. */

@@ -18,6 +18,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
@@ -85,28 +89,50 @@ public final class HttpCenterLink implements CenterLink {
     @Override
     public CenterAnswer send(String infno, String msgid, String inputJson) {
         HttpResponse<String> response;
+        CompletableFuture<HttpResponse<String>> call = null;
         try {
             HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(settings.requestTimeout())
                     .header("Content-Type", "application/json; charset=utf-8")
                     .POST(HttpRequest.BodyPublishers.ofString(envelope(infno, msgid, inputJson), StandardCharsets.UTF_8))
                     .build();
-            CenterCallEvent call = CenterCallEvent.begin(infno);
-            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            call.end(response.statusCode());
-        } catch (HttpTimeoutException e) {
-            return noAnswer(msgid, "timeout: " + e.getMessage());
-        } catch (javax.net.ssl.SSLException e) {
-            // Untrusted certificate, wrong host name, client certificate refused: a fault (the sale goes offline),
-            // never a refusal — but said plainly so the technician checks the TLS settings, not the cable.
-            return noAnswer(msgid, "TLS failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); check center.truststore, center.keystore and that center.url's host name is in the center's certificate");
+            // HttpRequest.timeout covers the headers only: a center trickling its body would hold us for ever.
+            // The deadline below covers the whole exchange, body included (host-protocol.md: whole request 5 s).
+            CenterCallEvent event = CenterCallEvent.begin(infno);
+            call = client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = call.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            event.end(response.statusCode());
+        } catch (TimeoutException e) {
+            call.cancel(true); // aborts the exchange and closes its connection
+            return noAnswer(msgid, "timeout: no complete answer within " + settings.requestTimeout().toMillis()
+                    + " ms (center.request_timeout_ms, body included)");
+        } catch (ExecutionException e) {
+            return failed(msgid, e.getCause());
         } catch (IOException e) {
-            return noAnswer(msgid, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return failed(msgid, e);
         } catch (InterruptedException e) {
+            if (call != null) {
+                call.cancel(true);
+            }
             Thread.currentThread().interrupt();
             return noAnswer(msgid, "interrupted");
         }
         return read(msgid, response);
+    }
+
+    private static CenterAnswer failed(String msgid, Throwable e) {
+        if (e instanceof HttpTimeoutException) {
+            return noAnswer(msgid, "timeout: " + e.getMessage());
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            // Untrusted certificate, wrong host name, client certificate refused: a fault (the sale goes offline),
+            // never a refusal — but said plainly so the technician checks the TLS settings, not the cable.
+            return noAnswer(msgid, "TLS failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); check center.truststore, center.keystore and that center.url's host name is in the center's certificate");
+        }
+        if (e instanceof IOException && e.getCause() instanceof javax.net.ssl.SSLException tls) {
+            return failed(msgid, tls);
+        }
+        return noAnswer(msgid, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
     private String envelope(String infno, String msgid, String inputJson) throws JsonProcessingException {

@@ -32,10 +32,13 @@ final class ApiHandler implements HttpHandler {
 
     private final TxProcessor processor;
     private final FaultInjector faults;
+    private final Runnable requestRead;
 
-    ApiHandler(TxProcessor processor, FaultInjector faults) {
+    /** @param requestRead told when the whole request is read: the read time-out ends there */
+    ApiHandler(TxProcessor processor, FaultInjector faults, Runnable requestRead) {
         this.processor = processor;
         this.faults = faults;
+        this.requestRead = requestRead;
     }
 
     @Override
@@ -51,6 +54,7 @@ final class ApiHandler implements HttpHandler {
                 return;
             }
             byte[] body = readBody(ex.getRequestBody());
+            requestRead.run();
             if (body == null) {
                 plain(ex, 413, "request body larger than " + MAX_BODY + " bytes");
                 return;

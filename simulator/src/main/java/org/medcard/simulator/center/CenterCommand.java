@@ -20,10 +20,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import org.medcard.simulator.center.fault.Fault;
+import org.medcard.simulator.center.store.CenterStore;
 import org.medcard.simulator.center.tx.TxSettings;
 
 /**
- * {@code center --port N --db FILE [--fault KIND[:N]]… [--tls-keystore FILE --tls-password P [--tls-client-ca FILE]]}: runs the simulated settlement center until
+ * {@code center --port N [--db FILE] [--fault KIND[:N]]… [--tls-keystore FILE --tls-password P [--tls-client-ca FILE]]}: runs the simulated settlement center until
  * stopped (Ctrl-C). {@code center fault --control URL KIND[:N]…} changes the faults of a running center
  * through its control API ({@code NONE} clears them).
  */
@@ -45,7 +46,7 @@ public final class CenterCommand implements Callable<Integer> {
     String host;
 
     // Checked in call(), not by picocli: the "fault" subcommand does not need it.
-    @Option(names = "--db", description = "Required. SQLite file of the center (created and seeded when new); :memory: for a throw-away center")
+    @Option(names = "--db", description = "SQLite file of the center (created and seeded when new); without it (or :memory:) a throw-away center in memory")
     String database;
 
     @Option(names = "--fault", description = "Fault from the start: DOWN, SLOW:<ms>, HTTP_500[:n], ANSWER_LOST[:n], BAD_SIGN_NO[:n], RECONCILIATION_MISMATCH[:n]")
@@ -87,11 +88,17 @@ public final class CenterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        if (database == null || database.isBlank()) {
-            spec.commandLine().getErr().println("Missing required option: '--db=<database>'");
+        var parsed = spec.commandLine().getParseResult();
+        if (!parsed.hasMatchedOption("--port") && !parsed.hasMatchedOption("--db")) {
+            // Bare "center" is a command group without its subcommand: say how to start one instead of starting it.
+            spec.commandLine().getErr().println("Give --port N to run a center (--port 0: any free port; add --db FILE to keep"
+                    + " its ledger), or a subcommand: fault");
             spec.commandLine().usage(spec.commandLine().getErr());
             return 2;
         }
+        // Without --db: an in-memory center, as the technician guide's quick check expects; said at start.
+        boolean inMemory = database == null || database.isBlank() || CenterStore.MEMORY.equals(database);
+        String db = inMemory ? CenterStore.MEMORY : database;
         List<Fault> initial = new ArrayList<>();
         for (String f : faults) {
             try {
@@ -101,7 +108,7 @@ public final class CenterCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        CenterConfig config = CenterConfig.of(database).withHost(host).withControlPort(controlPort).withRules(TxSettings.defaults());
+        CenterConfig config = CenterConfig.of(db).withHost(host).withControlPort(controlPort).withRules(TxSettings.defaults());
         if (tlsClientCa != null && tlsKeyStore == null) {
             spec.commandLine().getErr().println("--tls-client-ca needs --tls-keystore (client certificates are asked only over HTTPS)");
             return 2;
@@ -123,7 +130,8 @@ public final class CenterCommand implements Callable<Integer> {
             initial.forEach(center::inject);
             out.println("Settlement center listening on " + center.apiUri());
             out.println("Control API on " + center.controlUri() + "  (GET for state; POST {\"fault\":\"SLOW\",\"millis\":800})");
-            out.println("Database " + database + (initial.isEmpty() ? "" : "; faults " + initial));
+            out.println((inMemory ? "Database in memory: everything is forgotten when the center stops (--db FILE keeps it)"
+                    : "Database " + database) + (initial.isEmpty() ? "" : "; faults " + initial));
             if (!Boolean.getBoolean("sun.net.httpserver.nodelay")) {
                 // The JDK server writes the status line and the body in two segments; without TCP_NODELAY the
                 // second waits for the client's delayed ACK, about 40 ms per answer (docs/performance.md).

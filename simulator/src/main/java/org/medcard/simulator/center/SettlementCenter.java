@@ -5,11 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
+import java.util.concurrent.Executor;
 
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -35,11 +32,16 @@ import org.medcard.simulator.center.tx.TxProcessor;
  * (closes both listeners and the database). A stopped center is not restarted; open a new one on the
  * same file: nothing is lost, every answered {@code msgid} is still answered the same way.
  *
- * <p>Thread-safety: start/stop and the DOWN switch are synchronized; requests are handled on a small
- * pool and serialized by the store (one SQLite writer).
+ * <p>Thread-safety: start/stop and the DOWN switch are synchronized; requests are handled on a bounded
+ * pool ({@value #API_THREADS} threads) whose clients must send their request within a read time-out
+ * ({@link ReadDeadlinePool}), and serialized by the store (one SQLite writer).
  */
 public final class SettlementCenter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SettlementCenter.class);
+    /** Long enough for a slow link to send a 500-record batch, short enough that idle clients go soon. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+    /** Request threads: a handful of slow clients leave the rest to everybody else. */
+    static final int API_THREADS = 16;
 
     private final CenterConfig config;
     private final CenterStore store;
@@ -48,13 +50,23 @@ public final class SettlementCenter implements AutoCloseable {
     private final ApiHandler apiHandler;
     private HttpServer api;
     private HttpServer control;
-    private ExecutorService apiPool;
-    private ExecutorService controlPool;
+    private final Duration readTimeout;
+    private volatile ReadDeadlinePool apiPool;
+    private ReadDeadlinePool controlPool;
     private int apiPort = -1;
     private boolean stopped;
 
     public SettlementCenter(CenterConfig config, Clock clock) {
+        this(config, clock, DEFAULT_READ_TIMEOUT);
+    }
+
+    /**
+     * @param readTimeout how long a client may take to send its whole request (headers and body) once a
+     *                    request thread has taken it; a slower client is disconnected ({@link ReadDeadlinePool})
+     */
+    public SettlementCenter(CenterConfig config, Clock clock, Duration readTimeout) {
         this.config = config;
+        this.readTimeout = readTimeout;
         this.store = CenterStore.open(config.database());
         if (store.isFresh()) {
             store.inTransaction((db, sp) -> {
@@ -63,7 +75,8 @@ public final class SettlementCenter implements AutoCloseable {
             });
             LOG.info("Center database {} seeded", config.database());
         }
-        this.apiHandler = new ApiHandler(new TxProcessor(store, json, clock, config.rules(), faults), faults);
+        this.apiHandler = new ApiHandler(new TxProcessor(store, json, clock, config.rules(), faults), faults,
+                this::requestRead);
         faults.onDownChanged(this::setDown);
     }
 
@@ -72,8 +85,8 @@ public final class SettlementCenter implements AutoCloseable {
         if (stopped || control != null) {
             throw new IllegalStateException(stopped ? "center was stopped; open a new one" : "center already started");
         }
-        controlPool = Executors.newSingleThreadExecutor(threads("center-control"));
-        apiPool = Executors.newFixedThreadPool(4, threads("center-api"));
+        controlPool = new ReadDeadlinePool("center-control", 2, readTimeout);
+        apiPool = new ReadDeadlinePool("center-api", API_THREADS, readTimeout);
         control = bind(config.controlPort(), new ControlHandler(faults, json, this), controlPool, null);
         apiPort = port;
         openApi();
@@ -119,8 +132,12 @@ public final class SettlementCenter implements AutoCloseable {
         if (control != null) {
             control.stop(0);
         }
-        shutdown(apiPool);
-        shutdown(controlPool);
+        if (apiPool != null) {
+            apiPool.shutdown();
+        }
+        if (controlPool != null) {
+            controlPool.shutdown();
+        }
         store.close();
         LOG.info("Settlement center stopped");
     }
@@ -159,7 +176,14 @@ public final class SettlementCenter implements AutoCloseable {
         }
     }
 
-    private HttpServer bind(int port, com.sun.net.httpserver.HttpHandler handler, ExecutorService pool, CenterConfig.ServerTls tls) {
+    private void requestRead() {
+        ReadDeadlinePool pool = apiPool;
+        if (pool != null) {
+            pool.requestRead();
+        }
+    }
+
+    private HttpServer bind(int port, com.sun.net.httpserver.HttpHandler handler, Executor pool, CenterConfig.ServerTls tls) {
         // Without TCP_NODELAY the JDK server's body waits ~40 ms for the client's delayed ACK (docs/performance.md).
         // The JDK reads the property once, when its first server class loads: an embedded center (and a bench or
         // test) gets it here; SimulatorMain and TerminalMain set it earlier still.
@@ -200,29 +224,5 @@ public final class SettlementCenter implements AutoCloseable {
     private String hostForUri() {
         String h = config.host();
         return h.contains(":") ? "[" + h + "]" : h;
-    }
-
-    private static void shutdown(ExecutorService pool) {
-        if (pool == null) {
-            return;
-        }
-        pool.shutdown();
-        try {
-            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
-                pool.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            pool.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory threads(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -57,6 +57,35 @@ class CenterCommandIT {
         assertTrue(Files.size(db) > 0);
     }
 
+    /** Issue 18 case 10: the technician guide's quick check, {@code center --port N}, runs without {@code --db}. */
+    @Test
+    void withoutDb_runsAnInMemoryCenter_andSaysSoAtStart() throws Exception {
+        CountDownLatch stop = new CountDownLatch(1);
+        StringWriter out = new StringWriter();
+        PrintWriter printer = new PrintWriter(out, true);
+        CommandLine cmd = new CommandLine(new CenterCommand(CenterTestBase.CLOCK, stop)).setOut(printer).setErr(printer);
+        int[] exit = {-1};
+        Thread runner = new Thread(() -> exit[0] = cmd.execute("--port", "0"));
+        runner.start();
+        URI api = awaitUri(out, "listening on (\\S+)");
+        CenterClient client = new CenterClient(api);
+        client.signIn();
+        assertEquals(0, client.call("1301", CenterClient.object().put("since_version", 2)).get("infcode").asInt());
+        assertTrue(out.toString().contains("Database in memory: everything is forgotten when the center stops"), out.toString());
+        stop.countDown();
+        runner.join(10_000);
+        assertEquals(0, exit[0], out.toString());
+    }
+
+    @Test
+    void bareCenter_withNeitherPortNorDb_isAUsageErrorWithExitCode2() {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new CenterCommand(CenterTestBase.CLOCK, new CountDownLatch(0))).setErr(new PrintWriter(err, true))
+                .execute();
+        assertEquals(2, exit);
+        assertTrue(err.toString().contains("Give --port N to run a center"), err.toString());
+    }
+
     @Test
     void unknownFault_isAUsageErrorWithExitCode2() {
         StringWriter err = new StringWriter();

@@ -63,16 +63,30 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
+    /** The newest lines; when the log does not verify, a warning first and every failing row marked. */
     private int list(AuditLog audit, PrintWriter out) {
         var entries = audit.latest(last);
+        AuditLog.Verification v = audit.verify();
+        String warning = v.intact() ? null : "WARNING: the audit log does not verify (" + v.findings().size()
+                + " finding(s)); lines marked TAMPERED were changed or added outside the terminal."
+                + " Run 'medcard audit verify' for the findings and keep this data folder for investigation.";
         if (options.json) {
             ObjectNode n = TerminalCommands.JSON.createObjectNode();
+            n.put("intact", v.intact());
+            if (!v.intact()) {
+                n.put("warning", warning);
+            }
             ArrayNode a = n.putArray("entries");
             entries.forEach(e -> a.addObject().put("id", e.id()).put("at", e.at()).put("operator", e.operator())
-                    .put("action", e.action()).put("detail", e.detail()));
+                    .put("action", e.action()).put("detail", e.detail()).put("tampered", v.failedRows().contains(e.id())));
             TerminalCommands.printJson(out, n);
         } else {
-            entries.forEach(e -> out.println(e.id() + "  " + e.at() + "  " + e.operator() + "  " + e.action() + "  " + e.detail()));
+            if (warning != null) {
+                out.println(warning);
+                spec.commandLine().getErr().println(warning);
+            }
+            entries.forEach(e -> out.println((v.failedRows().contains(e.id()) ? "TAMPERED  " : "") + e.id() + "  " + e.at()
+                    + "  " + e.operator() + "  " + e.action() + "  " + e.detail()));
         }
         return 0;
     }

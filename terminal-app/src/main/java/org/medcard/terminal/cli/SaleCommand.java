@@ -81,7 +81,14 @@ final class SaleCommand implements Callable<Integer> {
             simCard.present(t, spec.commandLine());
             SaleOutcome o = new PharmacySale(t).sell(request);
             print(out, o);
-            receipt.deliver(t, o.receiptDocument(), options.json, out, spec.commandLine().getErr());
+            try {
+                receipt.deliver(t, o.receiptDocument(), options.json, out, spec.commandLine().getErr());
+            } catch (RuntimeException e) {
+                // Issue 18 case 5: after the card paid, a failure is never a failed sale.
+                spec.commandLine().getErr().println("The sale stands" + (o.tac() == null ? "" : " (the card WAS debited, TAC "
+                        + o.tac() + ")") + "; only its receipt could not be issued: " + e.getMessage()
+                        + " — free disk space, then print it again with 'medcard receipt'.");
+            }
             return o.kind().served() ? 0 : 1;
         }
     }
@@ -121,7 +128,7 @@ final class SaleCommand implements Callable<Integer> {
         if (o.loadedFen() > 0) {
             out.println("loaded (R15): " + Yuan.format(o.loadedFen()));
         }
-        o.recovered().forEach(r -> out.println("recovered torn sale " + r.saleId() + ": " + (r.debited() ? "debited, TAC " + r.tac() : "not debited")));
+        o.recovered().forEach(r -> out.println("recovered torn sale " + r.saleId() + ": " + (r.debited() ? "debited, TAC " + r.tac() : r.unresolved() ? r.note() : "not debited")));
         out.println(o.message());
     }
 

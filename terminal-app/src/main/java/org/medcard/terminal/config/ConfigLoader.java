@@ -63,9 +63,11 @@ public final class ConfigLoader {
     public Loaded load(Path file, Map<String, String> overrides) {
         Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
         List<String> warnings = new ArrayList<>();
+        Set<String> duplicated = Set.of();
         String source = file == null ? "(defaults)" : file.toString();
         if (file != null && Files.exists(file)) {
-            Properties props = new Properties();
+            Set<String> duplicates = new TreeSet<>();
+            Properties props = duplicateFinding(duplicates);
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 props.load(in);
             } catch (IOException | IllegalArgumentException e) {
@@ -79,6 +81,7 @@ public final class ConfigLoader {
                 }
                 values.put(key, props.getProperty(key).trim());
             }
+            duplicated = duplicates;
         }
         overrides.forEach((k, v) -> {
             if (!DEFAULTS.containsKey(k)) {
@@ -86,7 +89,41 @@ public final class ConfigLoader {
             }
             values.put(k, v);
         });
-        return new Loaded(new Validator(values, source).validate(), warnings);
+        Validator validator = new Validator(values, source);
+        // A key written twice used to take the last value silently: which one the technician meant is unknown.
+        duplicated.forEach(key -> validator.problem(key, "is written more than once in " + file,
+                "keep one line for " + key + " and delete the others"));
+        TerminalConfig config = validator.validate();
+        warnings.addAll(limitWarnings(config.offlineLimits()));
+        return new Loaded(config, warnings);
+    }
+
+    /** Properties that note every key met a second time (Properties.load keeps the last value without a word). */
+    private static Properties duplicateFinding(Set<String> duplicates) {
+        return new Properties() {
+            @Override
+            public synchronized Object put(Object key, Object value) {
+                if (containsKey(key)) {
+                    duplicates.add(String.valueOf(key));
+                }
+                return super.put(key, value);
+            }
+        };
+    }
+
+    /** Limits that cannot all bind: a sale allowed by per_sale would be refused by per_card_per_day anyway. */
+    private static List<String> limitWarnings(OfflineLimitsConfig limits) {
+        List<String> w = new ArrayList<>();
+        if (limits.perSaleFen() > limits.perCardPerDayFen()) {
+            w.add("offline.limit.per_sale (" + Money.formatYuan(limits.perSaleFen()) + ") is above offline.limit.per_card_per_day ("
+                    + Money.formatYuan(limits.perCardPerDayFen()) + "): an offline sale is never allowed more than the day's"
+                    + " limit per card; check both values");
+        }
+        if (limits.perSaleFen() > limits.terminalTotalFen()) {
+            w.add("offline.limit.per_sale (" + Money.formatYuan(limits.perSaleFen()) + ") is above offline.limit.terminal_total ("
+                    + Money.formatYuan(limits.terminalTotalFen()) + "); check both values");
+        }
+        return w;
     }
 
     private static Map<String, String> defaults() {
@@ -120,6 +157,7 @@ public final class ConfigLoader {
         d.put("receipt.paper", "80mm");
         d.put("language", "zh_CN");
         d.put("data.dir", "");
+        d.put("data.min_free_mb", "50");
         return Map.copyOf(d);
     }
 
@@ -142,7 +180,7 @@ public final class ConfigLoader {
             if (name.isBlank()) {
                 problem("institution.name", "is empty", "write the institution's name as it should appear on receipts");
             }
-            TerminalKind kind = parse("institution.kind", s -> TerminalKind.valueOf(s.toUpperCase(Locale.ROOT)), "PHARMACY or HOSPITAL");
+            TerminalKind kind = oneOf("institution.kind", TerminalKind.class);
             DeviceChoice reader = parse("reader", s -> DeviceChoice.parse(s, false), "simulator, pcsc:READER NAME or serial:/dev/ttyUSB0");
             DeviceChoice psam = parse("psam", s -> DeviceChoice.parse(s, true), "simulator, pcsc:READER NAME, serial:/dev/ttyUSB0 or soft:/path/to/keyfile");
             String pcscProvider = v.get("pcsc.provider").trim().toLowerCase(Locale.ROOT);
@@ -155,7 +193,7 @@ public final class ConfigLoader {
             CenterTls tls = centerTls(trustStore);
             Duration connect = millis("center.connect_timeout_ms");
             Duration request = millis("center.request_timeout_ms");
-            OfflineMode mode = parse("offline.mode", s -> OfflineMode.valueOf(s.toUpperCase(Locale.ROOT)), "STORE_AND_FORWARD or CASH_RESETTLE");
+            OfflineMode mode = oneOf("offline.mode", OfflineMode.class);
             Long perSale = yuan("offline.limit.per_sale");
             Long perCard = yuan("offline.limit.per_card_per_day");
             Long total = yuan("offline.limit.terminal_total");
@@ -166,12 +204,13 @@ public final class ConfigLoader {
             ReceiptSettings receipt = receipt();
             Locale language = language();
             Path dataDir = v.get("data.dir").isBlank() ? defaultDataDir : path("data.dir");
+            Integer minFreeMb = positiveInt("data.min_free_mb");
             if (!problems.isEmpty()) {
                 throw new ConfigException(source, problems);
             }
             return new TerminalConfig(code, name, region, kind, number, reader, psam, center, trustStore, connect, request,
                     mode, new OfflineLimitsConfig(perSale, perCard, total, Duration.ofHours(hours)), pinExempt, maxDays,
-                    printer, language, dataDir, receipt, tls, pcscProvider);
+                    printer, language, dataDir, receipt, tls, pcscProvider, minFreeMb * 1024L * 1024L);
         }
 
         /** The trust and key stores are opened now, so a wrong password or type stops the start with its key named. */
@@ -216,6 +255,12 @@ public final class ConfigLoader {
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                 if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
                     problem("center.url", "'" + s + "' is not an http(s) URL", "write e.g. https://center.example:8443 or 'embedded'");
+                } else if (uri.getPort() > 65535 || uri.getPort() == 0) {
+                    problem("center.url", "port " + uri.getPort() + " does not exist (ports are 1 to 65535)",
+                            "write the center's port, e.g. https://" + uri.getHost() + ":8443/");
+                } else if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                    problem("center.url", "'" + s + "' has a user name, a query (?…) or a fragment (#…): the terminal adds"
+                            + " api/tx to the URL's path", "write only scheme, host, port and path, e.g. https://center.example:8443/");
                 } else if (scheme.equals("http") && !isLoopback(uri.getHost())) {
                     problem("center.url", "plain http to " + uri.getHost() + " is not allowed (anyone on the network could read"
                             + " and change the messages)", "write https://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
@@ -335,6 +380,20 @@ public final class ConfigLoader {
                 problem(key, e.getMessage(), "write an amount in yuan with at most two decimals, e.g. " + DEFAULTS.get(key));
                 return 0L;
             }
+        }
+
+        /** One of an enum's names, any case; otherwise a problem listing the allowed names. */
+        private <E extends Enum<E>> E oneOf(String key, Class<E> type) {
+            String s = v.get(key);
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equalsIgnoreCase(s.trim())) {
+                    return e;
+                }
+            }
+            String allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            problem(key, "'" + s + "' is not one of the allowed values " + allowed, "write one of " + allowed);
+            return null;
         }
 
         private <T> T parse(String key, Function<String, T> parser, String fix) {

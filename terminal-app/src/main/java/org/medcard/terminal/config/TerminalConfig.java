@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param centerTls trust store and client key store for HTTPS to the center (docs/security.md; null: the JDK's defaults)
  * @param pcscProvider which PC/SC implementation a {@code pcsc:} reader uses: {@code jna} (ours, recovers from a
  *        service restart; the default and what null means) or {@code sun} (the JDK's SunPCSC, the fallback)
+ * @param minFreeBytes {@code data.min_free_mb}: a card is not debited while less is free for the data folder
  */
 public record TerminalConfig(
         String institutionCode,
@@ -39,9 +40,10 @@ public record TerminalConfig(
         Path dataDir,
         ReceiptSettings receipt,
         CenterTls centerTls,
-        String pcscProvider) {
+        String pcscProvider,
+        long minFreeBytes) {
 
-    /** A configuration with the default PC/SC provider ({@code jna}). */
+    /** A configuration with the default PC/SC provider ({@code jna}) and free-space margin. */
     public TerminalConfig(String institutionCode, String institutionName, String region, TerminalKind kind,
             String terminalNumber, DeviceChoice reader, DeviceChoice psam, URI centerUrl, Path trustStore,
             Duration connectTimeout, Duration requestTimeout, OfflineMode offlineMode, OfflineLimitsConfig offlineLimits,
@@ -49,7 +51,29 @@ public record TerminalConfig(
             ReceiptSettings receipt, CenterTls centerTls) {
         this(institutionCode, institutionName, region, kind, terminalNumber, reader, psam, centerUrl, trustStore,
                 connectTimeout, requestTimeout, offlineMode, offlineLimits, pinExemptBelowFen, resettleMaxDays, printer,
-                language, dataDir, receipt, centerTls, null);
+                language, dataDir, receipt, centerTls, null, org.medcard.terminal.store.FreeSpace.DEFAULT_MARGIN_BYTES);
+    }
+
+    /** A configuration with this PC/SC provider and the default free-space margin. */
+    public TerminalConfig(String institutionCode, String institutionName, String region, TerminalKind kind,
+            String terminalNumber, DeviceChoice reader, DeviceChoice psam, URI centerUrl, Path trustStore,
+            Duration connectTimeout, Duration requestTimeout, OfflineMode offlineMode, OfflineLimitsConfig offlineLimits,
+            long pinExemptBelowFen, int resettleMaxDays, String printer, Locale language, Path dataDir,
+            ReceiptSettings receipt, CenterTls centerTls, String pcscProvider) {
+        this(institutionCode, institutionName, region, kind, terminalNumber, reader, psam, centerUrl, trustStore,
+                connectTimeout, requestTimeout, offlineMode, offlineLimits, pinExemptBelowFen, resettleMaxDays, printer,
+                language, dataDir, receipt, centerTls, pcscProvider, org.medcard.terminal.store.FreeSpace.DEFAULT_MARGIN_BYTES);
+    }
+
+    /** A configuration with the default PC/SC provider and this free-space margin ({@code data.min_free_mb}). */
+    public TerminalConfig(String institutionCode, String institutionName, String region, TerminalKind kind,
+            String terminalNumber, DeviceChoice reader, DeviceChoice psam, URI centerUrl, Path trustStore,
+            Duration connectTimeout, Duration requestTimeout, OfflineMode offlineMode, OfflineLimitsConfig offlineLimits,
+            long pinExemptBelowFen, int resettleMaxDays, String printer, Locale language, Path dataDir,
+            ReceiptSettings receipt, CenterTls centerTls, long minFreeBytes) {
+        this(institutionCode, institutionName, region, kind, terminalNumber, reader, psam, centerUrl, trustStore,
+                connectTimeout, requestTimeout, offlineMode, offlineLimits, pinExemptBelowFen, resettleMaxDays, printer,
+                language, dataDir, receipt, centerTls, null, minFreeBytes);
     }
 
     public TerminalConfig {

@@ -42,10 +42,16 @@ public final class AuditLog {
      * @param rows        rows checked
      * @param beforeChain rows written before this version sealed the log (not verifiable, never counted as tampered)
      * @param findings    each problem, naming the row; empty when the log is intact
+     * @param failedRows  the ids of the rows whose HMAC does not verify (changed, added, or after a deleted row)
      */
-    public record Verification(int rows, int beforeChain, List<String> findings) {
+    public record Verification(int rows, int beforeChain, List<String> findings, java.util.Set<Long> failedRows) {
         public Verification {
             findings = List.copyOf(findings);
+            failedRows = java.util.Set.copyOf(failedRows);
+        }
+
+        public Verification(int rows, int beforeChain, List<String> findings) {
+            this(rows, beforeChain, findings, java.util.Set.of());
         }
 
         public boolean intact() {
@@ -143,6 +149,7 @@ public final class AuditLog {
     public Verification verify() {
         return db.inTransaction(c -> {
             List<String> findings = new ArrayList<>();
+            java.util.Set<Long> failed = new java.util.HashSet<>();
             int rows = 0;
             int before = 0;
             String previous = null; // null until the first sealed row
@@ -165,13 +172,14 @@ public final class AuditLog {
                     String expected = rowMac(chainFrom, id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
                     if (mac == null || !equal(mac, expected)) {
                         findings.add("audit row " + id + " (" + rs.getString(4) + ") was changed, added by hand, or follows a deleted row");
+                        failed.add(id);
                     }
                     previous = mac == null ? expected : mac;
                     lastId = id;
                 }
             }
             checkSeal(c, rows - before, previous, lastId, findings);
-            return new Verification(rows, before, findings);
+            return new Verification(rows, before, findings, failed);
         });
     }
 

@@ -45,6 +45,7 @@ import org.medcard.terminal.config.OfflineMode;
 import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
 import org.medcard.terminal.status.PartListener;
+import org.medcard.terminal.store.FreeSpace;
 import org.medcard.transport.CardFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -263,6 +264,10 @@ public final class PharmacySale {
                 return pinRefusal.get();
             }
         }
+        Optional<String> noRoom = new FreeSpace(terminal.config().dataDir(), terminal.config().minFreeBytes()).shortfall();
+        if (noRoom.isPresent()) {
+            return refused("sale.disk_full", view, noRoom.get()); // issue 18 case 5: before the card pays, not after
+        }
         PurchaseIntent intent;
         try {
             intent = card.initializePurchase(plan.accountFen(), psam.terminalId());
@@ -310,7 +315,12 @@ public final class PharmacySale {
         }
         String saleId = ticket.get().saleId();
         String tac = Hex.of(result.record().tac()).toUpperCase(Locale.ROOT);
-        Optional<OutboxMessage> settle = queue.recordCardDebit(saleId, tac);
+        Optional<OutboxMessage> settle;
+        try {
+            settle = queue.recordCardDebit(saleId, tac);
+        } catch (RuntimeException e) {
+            return debitedNotRecorded(plan, view, saleId, tac, result.newBalance(), beneficiary, e);
+        }
         if (settle.isEmpty()) {
             LOG.info("Sale {}: card {} debited {} fen offline (TAC {}), to be uploaded", saleId, view.info().cardNo(),
                     plan.accountFen(), tac);
@@ -319,6 +329,20 @@ public final class PharmacySale {
                     terminal.message("sale.to_be_uploaded"), List.of(), 0, null);
         }
         return settled(settler.settle(settle.get()), plan, view, saleId, tac, result.newBalance(), beneficiary);
+    }
+
+    /**
+     * Issue 18 case 5: the card paid and the journal could not record it (a full disk, a storage fault). Never a
+     * failed sale: the outcome says the card WAS debited; the SALE_INTENT written before the debit keeps the sale
+     * unfinished, and tearing recovery completes it from the card's proof at the next contact (no second debit).
+     */
+    private SaleOutcome debitedNotRecorded(PaymentPlan plan, CardView view, String saleId, String tac, long balance,
+                                           String beneficiary, RuntimeException e) {
+        LOG.error("Sale {}: card {} WAS debited {} fen (TAC {}) but the journal could not record it: {}", saleId,
+                view.info().cardNo(), plan.accountFen(), tac, e.getMessage());
+        return new SaleOutcome(SaleOutcome.Kind.INTERRUPTED, plan, saleId, tac, null, null, balance, view.info().cardNo().masked(),
+                view.holder().name(), beneficiary, "sale.debited_not_recorded", terminal.message("sale.debited_not_recorded"),
+                List.of(), 0, null);
     }
 
     /**
@@ -395,6 +419,9 @@ public final class PharmacySale {
             return Optional.empty();
         }
         TearRecovery.Recovered r = mine.get();
+        if (r.unresolved()) {
+            return Optional.empty(); // a supervisor task now (TearRecovery); the sale stays interrupted, never "not debited"
+        }
         if (!r.debited()) {
             return Optional.of(refused("sale.not_debited", view, "sale " + saleId + ": the card did not debit"));
         }

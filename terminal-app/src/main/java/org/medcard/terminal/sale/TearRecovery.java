@@ -15,6 +15,7 @@ import org.medcard.card.PendingDebit;
 import org.medcard.card.PurchaseIntent;
 import org.medcard.card.PurchaseResult;
 import org.medcard.card.SelectResult;
+import org.medcard.card.TornPurchaseVerdict;
 import org.medcard.crypto.Algorithm;
 import org.medcard.psam.Psam;
 import org.medcard.queue.OfflineQueue;
@@ -42,8 +43,16 @@ public final class TearRecovery implements TornSales {
     private static final Logger LOG = LoggerFactory.getLogger(TearRecovery.class);
     private static final DateTimeFormatter TX_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    /** {@link Recovered#note()} of a sale the card could not decide: neither debited nor not debited. */
+    public static final String UNRESOLVED = "unresolved: a supervisor settles it with the center (see the audit log)";
+
     /** What recovery found for one unfinished sale. */
     public record Recovered(String saleId, boolean debited, String tac, Optional<SettleResult> settle, String note) implements TornSale {
+        /** Neither proven debited nor proven not debited (issue 18 case 3). */
+        @Override
+        public boolean unresolved() {
+            return UNRESOLVED.equals(note);
+        }
     }
 
     private final OfflineQueue queue;
@@ -87,8 +96,10 @@ public final class TearRecovery implements TornSales {
                 t.intent().cardCounter(), info.keyVersion(), algorithm, new byte[4]);
         PendingDebit pending = new PendingDebit(intent, t.terminalSeq(), LocalDateTime.parse(t.txTime(), TX_TIME));
         Optional<PurchaseResult> result;
+        TornPurchaseVerdict verdict;
         try {
-            result = card.recoverPurchase(pending, psam);
+            verdict = card.resolveTornPurchase(pending, psam);
+            result = verdict instanceof TornPurchaseVerdict.Debited d ? Optional.of(d.result()) : Optional.empty();
         } catch (ForgedCardException e) {
             LOG.error("R10: sale {} — {}; closed without a sale", t.saleId(), e.getMessage());
             terminal.audit().record(terminal.options().operator(), "R10_FORGED_CARD", "card " + info.cardNo().masked()
@@ -96,8 +107,11 @@ public final class TearRecovery implements TornSales {
             queue.recordNoDebit(t.saleId(), "R10: recovered TAC failed PSAM verification (forged card)");
             return new Recovered(t.saleId(), false, null, Optional.empty(), terminal.message("sale.forged"));
         }
+        if (verdict instanceof TornPurchaseVerdict.Unresolved u) {
+            return unresolved(t, info, u);
+        }
         if (result.isEmpty()) {
-            queue.recordNoDebit(t.saleId(), "GET TRANSACTION PROVE: the card did not debit (9406)");
+            queue.recordNoDebit(t.saleId(), ((TornPurchaseVerdict.NotDebited) verdict).evidence());
             LOG.info("Recovery: sale {} was not debited; closed", t.saleId());
             return new Recovered(t.saleId(), false, null, Optional.empty(), "not debited");
         }
@@ -107,5 +121,14 @@ public final class TearRecovery implements TornSales {
         LOG.info("Recovery: sale {} was debited (TAC {}); {}", t.saleId(), tac,
                 settled.map(s -> "settle " + s.state()).orElse("queued for upload (8301)"));
         return new Recovered(t.saleId(), true, tac, settled, "debited");
+    }
+
+    /** Issue 18 case 3: the card cannot prove it either way; never "not debited" — a supervisor task with the evidence. */
+    private Recovered unresolved(SaleTicket t, CardInfo info, TornPurchaseVerdict.Unresolved u) {
+        queue.recordUnresolved(t.saleId(), u.evidence(), u.debitInLog());
+        terminal.audit().record(terminal.options().operator(), "TEAR_UNRESOLVED", "card " + info.cardNo().masked() + ", sale "
+                + t.saleId() + ", " + t.intent().acctPayFen() + " fen: " + u.evidence());
+        LOG.warn("Recovery: sale {} unresolved, for a supervisor: {}", t.saleId(), u.evidence());
+        return new Recovered(t.saleId(), false, null, Optional.empty(), UNRESOLVED);
     }
 }

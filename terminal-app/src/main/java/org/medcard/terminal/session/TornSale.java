@@ -11,4 +11,13 @@ public interface TornSale {
 
     /** The TAC of the debit, or null when not debited. */
     String tac();
+
+    /**
+     * Neither proven debited nor proven not debited (the card's proof and its log could not decide): a supervisor
+     * settles it with the center, with the evidence in the audit log (issue 18, case 3).
+     */
+    boolean unresolved();
+
+    /** What recovery says of the sale in words (for an unresolved one, what happens next). */
+    String note();
 }

@@ -108,7 +108,7 @@ class CenterTlsIT {
     }
 
     private static CenterAnswer signIn(HttpCenterLink link) {
-        return link.send("9001", "P1101010000101202611231015000001",
+        return link.send("9001", "P1101010000120261123101500010001",
                 "{\"opter\":\"cashier01\",\"dev_no\":\"01\",\"mac\":\"00:00:00:00:00:01\"}");
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +19,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class Fields {
     /** Dates as the protocol writes them, independent of the default locale. */
-    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
-    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+    // STRICT: 2026-02-30 is an error, not 2026-02-28 (the default SMART resolver moves it to the month's end).
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withResolverStyle(ResolverStyle.STRICT);
+    /** No field of the protocol is longer (names, codes, hex); a longer string is an attack or a bug. */
+    public static final int MAX_TEXT = 1024;
+    /** How much of a bad value an error message quotes: enough to recognise it, never the whole input. */
+    private static final int QUOTE = 40;
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]*");
 
     private final JsonNode node;
@@ -67,7 +74,27 @@ public final class Fields {
         if (v.asText().isBlank()) {
             throw new MalformedRequest(at(name), "must not be blank");
         }
+        if (v.asText().length() > MAX_TEXT) {
+            throw new MalformedRequest(at(name), "is " + v.asText().length() + " characters long, at most " + MAX_TEXT
+                    + " are allowed");
+        }
         return v.asText();
+    }
+
+    /** A required string of at most {@code maxLength} characters. */
+    public String text(String name, int maxLength) {
+        JsonNode raw = node.get(name);
+        String v = raw != null && raw.isTextual() && raw.asText().length() > maxLength ? raw.asText() : text(name);
+        if (v.length() > maxLength) {
+            throw new MalformedRequest(at(name), "is " + v.length() + " characters long, at most " + maxLength
+                    + " are allowed");
+        }
+        return v;
+    }
+
+    /** {@code v} in quotes for an error message, cut to {@value #QUOTE} characters: answers never echo big input. */
+    public static String quote(String v) {
+        return v.length() <= QUOTE ? "\"" + v + "\"" : "\"" + v.substring(0, QUOTE) + "…\" (" + v.length() + " characters)";
     }
 
     public Optional<String> optText(String name) {
@@ -78,7 +105,7 @@ public final class Fields {
     public String text(String name, Pattern pattern, String what) {
         String v = text(name);
         if (!pattern.matcher(v).matches()) {
-            throw new MalformedRequest(at(name), "must be " + what + ", got \"" + v + "\"");
+            throw new MalformedRequest(at(name), "must be " + what + ", got " + quote(v));
         }
         return v;
     }
@@ -87,7 +114,7 @@ public final class Fields {
     public String hex(String name, int digits) {
         String v = text(name);
         if (v.length() != digits || !HEX.matcher(v).matches()) {
-            throw new MalformedRequest(at(name), "must be " + digits + " hex digits, got \"" + v + "\"");
+            throw new MalformedRequest(at(name), "must be " + digits + " hex digits, got " + quote(v));
         }
         return v.toUpperCase(java.util.Locale.ROOT);
     }
@@ -130,7 +157,7 @@ public final class Fields {
         try {
             return LocalDate.parse(v, DATE);
         } catch (DateTimeParseException e) {
-            throw new MalformedRequest(at(name), "must be a date yyyy-MM-dd, got \"" + v + "\"");
+            throw new MalformedRequest(at(name), "must be a date yyyy-MM-dd, got " + quote(v));
         }
     }
 
@@ -139,7 +166,7 @@ public final class Fields {
         try {
             return LocalDateTime.parse(v, TIME);
         } catch (DateTimeParseException e) {
-            throw new MalformedRequest(at(name), "must be a time yyyy-MM-dd HH:mm:ss, got \"" + v + "\"");
+            throw new MalformedRequest(at(name), "must be a time yyyy-MM-dd HH:mm:ss, got " + quote(v));
         }
     }
 
@@ -181,8 +208,10 @@ public final class Fields {
 
     private static String describe(JsonNode v) {
         if (v.isTextual()) {
-            return "string \"" + v.asText() + "\"";
+            return "string " + quote(v.asText());
         }
-        return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + v;
+        String shown = v.toString();
+        return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " "
+                + (shown.length() <= QUOTE ? shown : shown.substring(0, QUOTE) + "… (" + shown.length() + " characters)");
     }
 }

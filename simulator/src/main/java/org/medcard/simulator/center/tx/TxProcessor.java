@@ -74,6 +74,9 @@ public final class TxProcessor {
                 Map.entry("3202", ReconcileTx::detail));
     }
 
+    /** The longest err_msg the center sends. */
+    static final int MAX_ERR_MSG = 500;
+
     /** An answer body, and whether this request committed a new stored answer. */
     public record Answer(String body, int infcode, boolean committedNew) {
         public byte[] bytes() {
@@ -169,7 +172,9 @@ public final class TxProcessor {
     private Answer answer(String msgid, int infcode, String message, ObjectNode output, boolean stored) {
         ObjectNode a = json.object();
         a.put("infcode", infcode);
-        a.put("err_msg", message);
+        // Messages quote bad values shortly (Fields.quote); this is the last guard against echoing big input.
+        a.put("err_msg", message == null || message.length() <= MAX_ERR_MSG ? message
+                : message.substring(0, MAX_ERR_MSG) + "… (" + message.length() + " characters)");
         a.put("inf_refmsgid", msgid);
         a.put("respond_time", LocalDateTime.now(clock).format(Fields.TIME));
         a.set("output", output);
