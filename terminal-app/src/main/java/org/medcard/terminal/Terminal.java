@@ -223,11 +223,9 @@ public final class Terminal implements AutoCloseable {
 
     private static QueueSettings queueSettings(TerminalConfig config, String terminalId) {
         OfflineLimitsConfig l = config.offlineLimits();
-        org.medcard.queue.OfflineMode mode = config.offlineMode() == org.medcard.terminal.config.OfflineMode.CASH_RESETTLE
-                ? org.medcard.queue.OfflineMode.CASH_RESETTLE : org.medcard.queue.OfflineMode.DEBIT_WITHIN_LIMITS;
         QueueSettings base = QueueSettings.of(new TerminalIdentity(config.institutionCode(),
                 Integer.parseInt(config.terminalNumber()), terminalId));
-        return new QueueSettings(base.terminal(), new OfflineLimits(mode, l.perSaleFen(), l.perCardPerDayFen(),
+        return new QueueSettings(base.terminal(), new OfflineLimits(config.offlineMode(), l.perSaleFen(), l.perCardPerDayFen(),
                 l.terminalTotalFen(), l.oldestRecordAge()), config.resettleMaxDays(), base.busyTimeout(), base.maxDatabaseBytes())
                 .withCenter(config.center().map(org.medcard.terminal.config.DataFolderPurpose::normalise).orElse("embedded"));
     }

@@ -29,6 +29,7 @@ import org.medcard.terminal.center.RegisteredEntry;
 import org.medcard.terminal.center.PreSettlement;
 import org.medcard.terminal.center.Resettled;
 import org.medcard.terminal.center.SaleLine;
+import org.medcard.terminal.config.Money;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
@@ -297,7 +298,7 @@ public final class ResettleDesk {
         terminal.audit().record(cashier, "RESETTLED", "entry " + entryNo + ", refund " + refund + " fen");
         LOG.info("Entry {} re-settled ({}): refund {} fen in cash", entryNo, r.setlId(), refund);
         return new ResettleOutcome(ResettleOutcome.Kind.SETTLED, entryNo, r.setlId(), fund, acct, refund,
-                "resettle.settled", terminal.message("resettle.settled", entryNo, yuan(refund)));
+                "resettle.settled", terminal.message("resettle.settled", entryNo, Money.formatYuan(refund)));
     }
 
     private ResettleOutcome refused(String key, String entryNo, Object... more) {
@@ -305,10 +306,5 @@ public final class ResettleDesk {
         args[0] = entryNo;
         System.arraycopy(more, 0, args, 1, more.length);
         return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, key, terminal.message(key, args));
-    }
-
-    /** Fen as yuan with two decimals, without the default locale. */
-    static String yuan(long fen) {
-        return (fen < 0 ? "-" : "") + Math.abs(fen) / 100 + "." + String.format(java.util.Locale.ROOT, "%02d", Math.abs(fen) % 100);
     }
 }
