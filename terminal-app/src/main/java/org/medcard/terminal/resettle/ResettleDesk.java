@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.medcard.apdu.CardRefusal;
+import org.medcard.card.IdNumber;
 import org.medcard.card.MedicalCard;
 import org.medcard.psam.Psam;
 import org.medcard.queue.EncodedMessage;
 import org.medcard.queue.ForwardResult;
-import org.medcard.queue.IdNumbers;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.OutboxState;
 import org.medcard.queue.ResettlementEntry;
@@ -169,9 +169,9 @@ public final class ResettleDesk {
         CardView view = opened.view();
         if (!view.holder().idNumber().value().equalsIgnoreCase(recordedId)) {
             LOG.info("Re-settlement of entry {} refused: card {} belongs to {}, the entry to {}", entryNo, view.info().cardNo(),
-                    IdNumbers.mask(view.holder().idNumber().value()), IdNumbers.mask(recordedId));
+                    IdNumber.mask(view.holder().idNumber().value()), IdNumber.mask(recordedId));
             terminal.audit().record(cashier, "RESETTLE_WRONG_CARD", "entry " + entryNo + ", card " + view.info().cardNo().masked());
-            return refused("resettle.wrong_card", entryNo, IdNumbers.mask(recordedId));
+            return refused("resettle.wrong_card", entryNo, IdNumber.mask(recordedId));
         }
         Optional<ResettleOutcome> recovered = mine.isPresent() ? settledMeanwhile(entryNo, cashier) : Optional.empty();
         if (recovered.isPresent()) {

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.medcard.apdu.CardRefusal;
 import org.medcard.apdu.Hex;
 import org.medcard.card.ForgedCardException;
+import org.medcard.card.IdNumber;
 import org.medcard.card.MedicalCard;
 import org.medcard.card.PinResult;
 import org.medcard.card.PurchaseIntent;
@@ -22,7 +23,6 @@ import org.medcard.card.PurchaseResult;
 import org.medcard.card.PurseRefusal;
 import org.medcard.psam.Psam;
 import org.medcard.queue.Fault;
-import org.medcard.queue.IdNumbers;
 import org.medcard.queue.LimitDecision;
 import org.medcard.queue.OfflineMode;
 import org.medcard.queue.OfflineQueue;
@@ -473,7 +473,7 @@ public final class PharmacySale {
         }
         long total = lines.get().stream().mapToLong(SaleLine::amountFen).sum();
         String id = request.idNumber();
-        if (id == null || !IdNumbers.isValid(id)) {
+        if (id == null || !IdNumber.isValidIgnoringCase(id)) {
             return new SaleOutcome(SaleOutcome.Kind.REFUSED, PaymentPlan.allCash(total), null, null, null, null, -1,
                     view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null,
                     "sale.id_number_needed", terminal.message("sale.id_number_needed", fault.name()), List.of(), 0, null);
@@ -487,7 +487,7 @@ public final class PharmacySale {
         ResettlementEntry entry = queue.recordCashPayment(new ResettlementRequest(fault, id, request.cashier(),
                 codec.items(lines.get()), total, total));
         LOG.info("R11: cash sale of {} fen recorded as re-settlement entry {} (ID {}, fault {})", total, entry.entryNo(),
-                IdNumbers.mask(id), fault);
+                IdNumber.mask(id), fault);
         SaleOutcome o = new SaleOutcome(SaleOutcome.Kind.CASH_RESETTLE, PaymentPlan.allCash(total), null, null, null, entry.entryNo(),
                 view == null ? -1 : view.balanceFen(), view == null ? null : view.info().cardNo().masked(),
                 view == null ? null : view.holder().name(), null, "sale.cash_resettle",
