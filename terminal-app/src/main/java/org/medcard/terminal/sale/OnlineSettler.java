@@ -7,6 +7,8 @@ import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.forward.Forwarder;
 import org.medcard.terminal.center.CenterUnreachable;
 import org.medcard.terminal.center.HostCodec;
+import org.medcard.terminal.center.HostRequest;
+import org.medcard.terminal.center.Resettled;
 import org.medcard.terminal.center.Settled;
 
 /**
@@ -41,10 +43,16 @@ public final class OnlineSettler {
 
     private SettleResult settled(OutboxMessage m) {
         try {
+            if (codec.decode(m.message()) instanceof HostRequest.Resettle8401) {
+                // A re-settlement's account debit (R11 case 3) is settled by its 8401 the same way.
+                Resettled r = codec.resettled(m.message(), m.resultJson());
+                return new SettleResult(SettleResult.State.SETTLED, m.msgid(), r.setlId(), r.fundPayFen(),
+                        r.acctBalanceShadowFen(), null);
+            }
             Settled s = codec.settled(m.message(), m.resultJson());
             return new SettleResult(SettleResult.State.SETTLED, m.msgid(), s.setlId(), s.fundPayFen(),
                     s.acctBalanceShadowFen(), null);
-        } catch (CenterUnreachable e) {
+        } catch (CenterUnreachable | IllegalArgumentException e) {
             return new SettleResult(SettleResult.State.SETTLED, m.msgid(), null, 0, -1, "answer unreadable: " + e.getMessage());
         }
     }
