@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * A resident identity card number (GB 11643): 17 digits and an ISO 7064 MOD 11-2 check character
- * ({@code 0..9} or {@code X}). Validated on construction; {@link #toString()} is masked.
+ * ({@code 0..9} or {@code X}). Validated on construction; {@link #toString()} is masked. The one owner of the
+ * check digit and of masking for the terminal and the offline queue (which keeps numbers as text).
  */
 public record IdNumber(String value) {
 
@@ -21,12 +22,35 @@ public record IdNumber(String value) {
         return new IdNumber(typed.strip().toUpperCase(Locale.ROOT));
     }
 
-    /** Whether {@code s} is 17 digits followed by the right ISO 7064 MOD 11-2 check character. */
+    /** Whether {@code s} is 17 digits followed by the right ISO 7064 MOD 11-2 check character; null is not. */
     public static boolean isValid(String s) {
-        if (s.length() != 18 || !s.substring(0, 17).chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (s == null || s.length() != 18 || !s.substring(0, 17).chars().allMatch(c -> c >= '0' && c <= '9')) {
             return false;
         }
         return s.charAt(17) == checkCharacter(s.substring(0, 17));
+    }
+
+    /** As {@link #isValid}, for a number kept as typed or stored: a lower-case {@code x} is accepted too. */
+    public static boolean isValidIgnoringCase(String s) {
+        return s != null && isValid(s.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the masked number when it is not {@link #isValidIgnoringCase valid}
+     */
+    public static String requireValid(String s) {
+        if (!isValidIgnoringCase(s)) {
+            throw new IllegalArgumentException("ID number is not valid (18 characters, MOD 11-2 check digit): " + mask(s));
+        }
+        return s;
+    }
+
+    /**
+     * An identifying number kept as text (an ID or card number in a log line, a screen, an export) masked:
+     * {@code 110***********0017}, first 3 and last 4 characters; null stays null.
+     */
+    public static String mask(String value) {
+        return value == null ? null : Masking.keepFirst3Last4(value);
     }
 
     /** The MOD 11-2 check character of 17 digits: weights 2^(17-i) mod 11, remainder mapped by 1-0-X-9…2. */

@@ -52,6 +52,32 @@ class IdNumberTest {
     }
 
     @Test
+    void storedOrTypedText_isValidIgnoringCase_nullNever() {
+        assertTrue(IdNumber.isValidIgnoringCase("11010519491231002X")); // the GB 11643 example
+        assertTrue(IdNumber.isValidIgnoringCase("11010519491231002x"));
+        assertFalse(IdNumber.isValidIgnoringCase("110105194912310021"));
+        assertFalse(IdNumber.isValidIgnoringCase("1101051949123100"));
+        assertFalse(IdNumber.isValidIgnoringCase(null));
+        assertFalse(IdNumber.isValid(null));
+    }
+
+    @Test
+    void requireValid_namesOnlyTheMaskedNumber() {
+        assertEquals("11010519491231002x", IdNumber.requireValid("11010519491231002x"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IdNumber.requireValid("110101198001040018"));
+        assertFalse(e.getMessage().contains("110101198001040018"));
+        assertTrue(e.getMessage().contains("110***********0018"), e.getMessage());
+    }
+
+    @Test
+    void mask_ofAnyIdentifyingNumberAsText_keepsFirstThreeAndLastFour() {
+        assertEquals("110***********0017", IdNumber.mask("110105194912310017"));
+        assertEquals("100*************0001", IdNumber.mask("10000000000000000001"));
+        assertEquals("****", IdNumber.mask("1234"));
+        assertEquals(null, IdNumber.mask(null));
+    }
+
+    @Test
     void cardNumber_masksAndDiversifies() {
         CardNumber n = new CardNumber("11010020261122000017");
         assertEquals("110*************0017", n.masked());

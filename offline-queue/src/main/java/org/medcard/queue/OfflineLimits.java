@@ -25,6 +25,6 @@ public record OfflineLimits(OfflineMode mode, long perSaleFen, long perCardPerDa
 
     /** The defaults of business-rules.md R11. */
     public static OfflineLimits defaults() {
-        return new OfflineLimits(OfflineMode.DEBIT_WITHIN_LIMITS, 50_000, 100_000, 2_000_000, Duration.ofHours(72));
+        return new OfflineLimits(OfflineMode.STORE_AND_FORWARD, 50_000, 100_000, 2_000_000, Duration.ofHours(72));
     }
 }

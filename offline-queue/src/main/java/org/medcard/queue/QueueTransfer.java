@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.medcard.card.IdNumber;
 
 /**
  * Export to JSON Lines and import on another PC. One object per line: a header, then every row of every
@@ -140,7 +141,7 @@ final class QueueTransfer {
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (PERSONAL.contains(e.getKey()) && e.getValue().isTextual()) {
-                    e.setValue(TextNode.valueOf(IdNumbers.mask(e.getValue().asText())));
+                    e.setValue(TextNode.valueOf(IdNumber.mask(e.getValue().asText())));
                 } else {
                     maskNode(e.getValue());
                 }

@@ -2,6 +2,7 @@ package org.medcard.queue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Objects;
+import org.medcard.card.IdNumber;
 
 /**
  * What the cashier records when the patient pays in cash because of a fault (R11 case 2).
@@ -20,7 +21,7 @@ public record ResettlementRequest(Fault fault, String psnCertNo, String cashier,
     public ResettlementRequest {
         Objects.requireNonNull(fault, "fault");
         Objects.requireNonNull(cashier, "cashier");
-        IdNumbers.requireValid(psnCertNo);
+        IdNumber.requireValid(psnCertNo);
         Json.require(CHECKER, itemsJson, true, "items");
         if (totalFen <= 0 || cashPaidFen < 0 || cashPaidFen > totalFen) {
             throw new IllegalArgumentException("need total > 0 and 0 <= cash paid <= total (fen)");

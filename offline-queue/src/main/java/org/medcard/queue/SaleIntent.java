@@ -2,6 +2,7 @@ package org.medcard.queue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Objects;
+import org.medcard.card.IdNumber;
 
 /**
  * What the terminal is about to do, written to the journal before the card is debited.
@@ -43,7 +44,7 @@ public record SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int car
         }
         Json.require(CHECKER, itemsJson, true, "items");
         if (psnCertNo != null) {
-            IdNumbers.requireValid(psnCertNo);
+            IdNumber.requireValid(psnCertNo);
         }
         if (mode == SaleMode.OFFLINE && psnCertNo == null) {
             throw new IllegalArgumentException("an offline sale needs the ID number for its 8301 record");

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.medcard.card.IdNumber;
 
 /**
  * A sale's life in the journal: SALE_INTENT (before the card is debited), then CARD_DEBITED with the TAC
@@ -135,8 +136,8 @@ final class SaleJournal {
         ResettlementEntry e = Resettlements.openForSettling(tx, intent.entryNo(), wire);
         if (!e.psnCertNo().equalsIgnoreCase(intent.psnCertNo())) {
             throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "entry " + e.entryNo()
-                    + " belongs to " + IdNumbers.mask(e.psnCertNo()) + ", not to the cardholder "
-                    + IdNumbers.mask(intent.psnCertNo()));
+                    + " belongs to " + IdNumber.mask(e.psnCertNo()) + ", not to the cardholder "
+                    + IdNumber.mask(intent.psnCertNo()));
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medcard.card.IdNumber;
 
 /** A technician moves a queue from a broken PC to a new one. */
 class ExportImportTest {
@@ -70,8 +71,8 @@ class ExportImportTest {
         String text = Files.readString(export);
         assertFalse(text.contains(card(1)));
         assertFalse(text.contains(PATIENT));
-        assertTrue(text.contains(IdNumbers.mask(card(1))));
-        assertTrue(text.contains(IdNumbers.mask(PATIENT)));
+        assertTrue(text.contains(IdNumber.mask(card(1))));
+        assertTrue(text.contains(IdNumber.mask(PATIENT)));
         QueueStoreException e = assertThrows(QueueStoreException.class, this::importIt);
         assertEquals(QueueStoreException.Reason.IMPORT_REJECTED, e.reason());
         assertFalse(Files.exists(newPc));

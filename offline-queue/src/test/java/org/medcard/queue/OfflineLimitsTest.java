@@ -48,7 +48,7 @@ class OfflineLimitsTest {
 
     @Test
     void R11_terminalTotalNotForwardedLimit() {
-        try (OfflineQueue q = open(new OfflineLimits(OfflineMode.DEBIT_WITHIN_LIMITS, 50_000, 100_000, 120_000,
+        try (OfflineQueue q = open(new OfflineLimits(OfflineMode.STORE_AND_FORWARD, 50_000, 100_000, 120_000,
                 Duration.ofHours(72)))) {
             offlineDebit(q, 1, 1, 50_000);
             offlineDebit(q, 2, 1, 50_000);

@@ -25,7 +25,7 @@ public final class QueueFixtures {
 
     /** Generous limits, so tests about other things are not refused by R11 limits. */
     public static QueueSettings roomySettings() {
-        return settings().withLimits(new OfflineLimits(OfflineMode.DEBIT_WITHIN_LIMITS, 10_000_000L, 1_000_000_000L,
+        return settings().withLimits(new OfflineLimits(OfflineMode.STORE_AND_FORWARD, 10_000_000L, 1_000_000_000L,
                 100_000_000_000L, java.time.Duration.ofDays(3650)));
     }
 

@@ -17,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.medcard.card.MedicalCard;
 import org.medcard.psam.Psam;
 import org.medcard.queue.OfflineLimits;
@@ -34,6 +32,8 @@ import org.medcard.terminal.catalog.Downloads;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
 import org.medcard.terminal.center.HostApi;
+import org.medcard.terminal.center.HostCodec;
+import org.medcard.terminal.center.QueueWireFormat;
 import org.medcard.terminal.config.DeviceChoice;
 import org.medcard.terminal.config.OfflineLimitsConfig;
 import org.medcard.terminal.config.TerminalConfig;
@@ -98,7 +98,6 @@ public final class Terminal implements AutoCloseable {
     private final TerminalConfig config;
     private final Clock clock;
     private final Options options;
-    private final ObjectMapper json = new ObjectMapper();
     private final AtomicReference<String> signNo = new AtomicReference<>("");
     private final TerminalDb db;
     private final Devices devices;
@@ -146,7 +145,7 @@ public final class Terminal implements AutoCloseable {
         this.devices = new Devices(config.reader(), config.psam(), trainingReader(config, clock), dataDir, config.pcscProvider());
         devices.addListener(this::readerEvent);
         this.queue = OfflineQueue.open(dataDir.resolve("queue.db"), queueSettings(config, terminalId(dataDir)),
-                terminalKey, clock);
+                terminalKey, clock, new QueueWireFormat(new HostCodec()));
         this.embeddedCenter = options.offline() || config.centerUrl() != null ? null : startEmbeddedCenter(dataDir, clock);
         URI base = options.offline() ? null
                 : config.center().orElseGet(() -> URI.create("http://127.0.0.1:" + embeddedCenter.port() + "/"));
@@ -224,11 +223,9 @@ public final class Terminal implements AutoCloseable {
 
     private static QueueSettings queueSettings(TerminalConfig config, String terminalId) {
         OfflineLimitsConfig l = config.offlineLimits();
-        org.medcard.queue.OfflineMode mode = config.offlineMode() == org.medcard.terminal.config.OfflineMode.CASH_RESETTLE
-                ? org.medcard.queue.OfflineMode.CASH_RESETTLE : org.medcard.queue.OfflineMode.DEBIT_WITHIN_LIMITS;
         QueueSettings base = QueueSettings.of(new TerminalIdentity(config.institutionCode(),
                 Integer.parseInt(config.terminalNumber()), terminalId));
-        return new QueueSettings(base.terminal(), new OfflineLimits(mode, l.perSaleFen(), l.perCardPerDayFen(),
+        return new QueueSettings(base.terminal(), new OfflineLimits(config.offlineMode(), l.perSaleFen(), l.perCardPerDayFen(),
                 l.terminalTotalFen(), l.oldestRecordAge()), config.resettleMaxDays(), base.busyTimeout(), base.maxDatabaseBytes())
                 .withCenter(config.center().map(org.medcard.terminal.config.DataFolderPurpose::normalise).orElse("embedded"));
     }

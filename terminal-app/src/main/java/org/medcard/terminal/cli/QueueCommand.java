@@ -7,9 +7,9 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.medcard.card.IdNumber;
 import org.medcard.queue.ExportMode;
 import org.medcard.queue.ForwardResult;
-import org.medcard.queue.IdNumbers;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.OutboxState;
 import org.medcard.queue.QueueSummary;
@@ -98,7 +98,7 @@ final class QueueCommand implements Callable<Integer> {
                     .put("tx_time", x.txTime()));
             ArrayNode e = n.putArray("resettlement_entries");
             open.forEach(x -> e.addObject().put("entry_no", x.entryNo()).put("fault", x.fault().name())
-                    .put("total_fen", x.totalFen()).put("cash_paid_fen", x.cashPaidFen()).put("id_masked", IdNumbers.mask(x.psnCertNo()))
+                    .put("total_fen", x.totalFen()).put("cash_paid_fen", x.cashPaidFen()).put("id_masked", IdNumber.mask(x.psnCertNo()))
                     .put("original_time", x.originalTime()));
             ArrayNode m = n.putArray("messages");
             waiting.forEach(x -> m.addObject().put("msgid", x.msgid()).put("infno", x.infno()).put("state", x.state().name())
@@ -117,7 +117,7 @@ final class QueueCommand implements Callable<Integer> {
                     + " and acknowledge it ('medcard queue tamper acknowledge --supervisor NAME')");
         }
         open.forEach(x -> out.println("  entry " + x.entryNo() + "  " + x.fault() + "  " + Yuan.format(x.totalFen())
-                + "  ID " + IdNumbers.mask(x.psnCertNo()) + "  " + x.originalTime()));
+                + "  ID " + IdNumber.mask(x.psnCertNo()) + "  " + x.originalTime()));
         unfinished.forEach(x -> out.println("  unfinished sale " + x.saleId() + "  " + Yuan.format(x.intent().acctPayFen()) + "  " + x.txTime()));
         waiting.forEach(x -> out.println("  " + x.infno() + " " + x.msgid() + "  " + x.state() + "  attempts " + x.attempts()));
         return 0;

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.medcard.queue.IdNumbers;
+import org.medcard.card.IdNumber;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.resettle.EntryView;
 import org.medcard.terminal.resettle.ResettleDesk;
@@ -65,7 +65,7 @@ final class ResettleCommand implements Callable<Integer> {
                     ObjectNode n = TerminalCommands.JSON.createObjectNode();
                     ArrayNode a = n.putArray("entries");
                     entries.forEach(e -> a.addObject().put("entry_no", e.entryNo()).put("state", e.state()).put("fault", e.fault())
-                            .put("original_time", e.originalTime()).put("id_masked", IdNumbers.mask(e.psnCertNo()))
+                            .put("original_time", e.originalTime()).put("id_masked", IdNumber.mask(e.psnCertNo()))
                             .put("cash_paid_fen", e.cashPaidFen()).put("setl_id", e.setlId()).put("reason", e.reason())
                             .put("this_counter", e.local()));
                     TerminalCommands.printJson(out, n);
@@ -75,7 +75,7 @@ final class ResettleCommand implements Callable<Integer> {
                     out.println("no re-settlement entries");
                 }
                 entries.forEach(e -> out.println(e.entryNo() + "  " + e.state() + "  " + e.originalTime() + "  "
-                        + IdNumbers.mask(e.psnCertNo()) + "  " + Yuan.format(e.cashPaidFen()) + "  " + e.fault()
+                        + IdNumber.mask(e.psnCertNo()) + "  " + Yuan.format(e.cashPaidFen()) + "  " + e.fault()
                         + (e.local() ? "" : "  (other counter)") + (e.reason() == null ? "" : "  " + e.reason())));
                 return 0;
             }

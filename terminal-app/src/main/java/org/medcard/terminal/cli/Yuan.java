@@ -1,14 +1,16 @@
 package org.medcard.terminal.cli;
 
-/** Fen as yuan text, {@code 1286.50}, without the default locale (tests run under zh_CN). */
+import org.medcard.terminal.config.Money;
+
+/**
+ * Fen as yuan text for the CLI, {@code 1286.50}: the terminal's one formatter ({@link Money#formatYuan}), and
+ * "unknown" for the -1 of a balance nobody could read.
+ */
 final class Yuan {
     private Yuan() {
     }
 
     static String format(long fen) {
-        if (fen < 0) {
-            return fen == -1 ? "unknown" : "-" + format(-fen);
-        }
-        return (fen / 100) + "." + (fen % 100 < 10 ? "0" : "") + (fen % 100);
+        return fen == -1 ? "unknown" : Money.formatYuan(fen);
     }
 }

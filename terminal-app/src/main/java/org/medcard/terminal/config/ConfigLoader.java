@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.medcard.queue.OfflineMode;
+
 /**
  * Reads {@code medcard.properties} (UTF-8), applies command-line overrides, validates every value, and
  * returns a frozen {@link TerminalConfig} with the warnings to show (unknown keys). All problems are

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.medcard.queue.OfflineMode;
+
 /**
  * The terminal's validated, frozen configuration (built by {@link ConfigLoader}; one composition root reads
  * it). A {@code null} center URL means the embedded simulated center on loopback.

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.medcard.apdu.CardRefusal;
 import org.medcard.card.MedicalCard;
 import org.medcard.psam.Psam;
@@ -15,6 +13,8 @@ import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
 import org.medcard.terminal.center.HostApi;
+import org.medcard.terminal.center.HostCodec;
+import org.medcard.terminal.center.HostRequest;
 import org.medcard.terminal.center.PreSettlement;
 import org.medcard.terminal.center.Registration;
 import org.medcard.terminal.center.SaleLine;
@@ -46,7 +46,7 @@ public final class RegistrationDesk {
     private final Terminal terminal;
     private final DepartmentCatalog departments;
     private final VisitBook visits;
-    private final ObjectMapper json = new ObjectMapper();
+    private final HostCodec codec = new HostCodec();
 
     public RegistrationDesk(Terminal terminal, DepartmentCatalog departments) {
         this.terminal = terminal;
@@ -223,8 +223,9 @@ public final class RegistrationDesk {
         List<SaleLine> all = new ArrayList<>();
         all.add(fee);
         all.addAll(items);
-        SaleOutcome paid = new PharmacySale(terminal).payPreSettled(card, psam, view, plan, pre.presettleId(), "2207",
-                itemsJson(all), pin, clerk, beneficiary);
+        SaleOutcome paid = new PharmacySale(terminal).payPreSettled(card, psam, view, plan,
+                new HostRequest.OutpatientSettle2207(pre.presettleId(), plan.accountFen(), plan.cashFen(), null),
+                codec.items(all), pin, clerk, beneficiary);
         VisitOutcome.Kind kind = switch (paid.kind()) {
             case SETTLED -> VisitOutcome.Kind.SETTLED;
             case SETTLEMENT_PENDING -> VisitOutcome.Kind.SETTLEMENT_PENDING;
@@ -241,14 +242,6 @@ public final class RegistrationDesk {
 
     private static SaleLine regLine(Department d) {
         return new SaleLine("REG-" + d.code(), 1, d.regFeeFen());
-    }
-
-    private String itemsJson(List<SaleLine> lines) {
-        ArrayNode a = json.createArrayNode();
-        for (SaleLine l : lines) {
-            a.addObject().put("code", l.code()).put("qty", l.quantity()).put("price", l.unitPriceFen());
-        }
-        return a.toString();
     }
 
     private VisitOutcome refused(String key, CardView view, String detail) {

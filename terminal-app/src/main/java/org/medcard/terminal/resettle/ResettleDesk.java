@@ -1,6 +1,5 @@
 package org.medcard.terminal.resettle;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,14 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.apdu.CardRefusal;
+import org.medcard.card.IdNumber;
 import org.medcard.card.MedicalCard;
 import org.medcard.psam.Psam;
+import org.medcard.queue.EncodedMessage;
 import org.medcard.queue.ForwardResult;
-import org.medcard.queue.IdNumbers;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.OutboxState;
 import org.medcard.queue.ResettlementEntry;
@@ -26,9 +23,13 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
 import org.medcard.terminal.center.HostApi;
+import org.medcard.terminal.center.HostCodec;
+import org.medcard.terminal.center.HostRequest;
 import org.medcard.terminal.center.RegisteredEntry;
 import org.medcard.terminal.center.PreSettlement;
+import org.medcard.terminal.center.Resettled;
 import org.medcard.terminal.center.SaleLine;
+import org.medcard.terminal.config.Money;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
@@ -54,7 +55,7 @@ public final class ResettleDesk {
     private static final Logger LOG = LoggerFactory.getLogger(ResettleDesk.class);
 
     private final Terminal terminal;
-    private final ObjectMapper json = new ObjectMapper();
+    private final HostCodec codec = new HostCodec();
 
     public ResettleDesk(Terminal terminal) {
         this.terminal = terminal;
@@ -168,9 +169,9 @@ public final class ResettleDesk {
         CardView view = opened.view();
         if (!view.holder().idNumber().value().equalsIgnoreCase(recordedId)) {
             LOG.info("Re-settlement of entry {} refused: card {} belongs to {}, the entry to {}", entryNo, view.info().cardNo(),
-                    IdNumbers.mask(view.holder().idNumber().value()), IdNumbers.mask(recordedId));
+                    IdNumber.mask(view.holder().idNumber().value()), IdNumber.mask(recordedId));
             terminal.audit().record(cashier, "RESETTLE_WRONG_CARD", "entry " + entryNo + ", card " + view.info().cardNo().masked());
-            return refused("resettle.wrong_card", entryNo, IdNumbers.mask(recordedId));
+            return refused("resettle.wrong_card", entryNo, IdNumber.mask(recordedId));
         }
         Optional<ResettleOutcome> recovered = mine.isPresent() ? settledMeanwhile(entryNo, cashier) : Optional.empty();
         if (recovered.isPresent()) {
@@ -182,15 +183,16 @@ public final class ResettleDesk {
             return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, key, terminal.message(key));
         }
         String cardNo = view.info().cardNo().digits();
-        String input;
+        EncodedMessage settle;
         try {
-            input = mine.isPresent() ? terminal.queue().resettleInput(entryNo, cardNo) : remoteInput(theirs.get(), cardNo);
+            settle = mine.isPresent() ? terminal.queue().entrySettlement(entryNo, cardNo) : remoteSettlement(theirs.get(), cardNo);
         } catch (QueueStoreException e) {
             return refused("resettle.under_way", entryNo, e.getMessage());
         }
+        HostRequest.Resettle8401 resettlement = (HostRequest.Resettle8401) codec.decode(settle);
         PaymentPlan plan;
         try {
-            plan = accountShare(view, center.get(), input, requestedAccountFen);
+            plan = accountShare(view, center.get(), resettlement, requestedAccountFen);
         } catch (CenterUnreachable e) {
             terminal.parts().fault(PartListener.Part.CENTER, e.getMessage());
             return refused("resettle.center_needed", entryNo);
@@ -200,12 +202,12 @@ public final class ResettleDesk {
         }
         if (plan.accountFen() == 0) {
             OutboxMessage sent = mine.isPresent() ? terminal.queue().queueResettle(entryNo, cardNo, null)
-                    : terminal.queue().queueMessage("8401", cardNo, input);
+                    : terminal.queue().queue(settle, cardNo);
             terminal.forwarder().get().sendNow(sent.msgid());
             return outcome(entryNo, terminal.queue().message(sent.msgid()).orElse(sent), cashier);
         }
-        SaleOutcome paid = new PharmacySale(terminal, false).payResettlement(card, psam, view, plan, input,
-                itemsOf(input).toString(), pin, cashier);
+        SaleOutcome paid = new PharmacySale(terminal, false).payResettlement(card, psam, view, plan, settle,
+                codec.items(resettlement.items()), pin, cashier);
         return afterDebit(entryNo, paid, cashier);
     }
 
@@ -214,20 +216,15 @@ public final class ResettleDesk {
      * that date; the {@code 8401} applies the same rules), at most the card's balance and what the patient asks.
      * Nothing when the card's status does not let the account pay or nothing is asked.
      */
-    private PaymentPlan accountShare(CardView view, HostApi center, String input, long requestedAccountFen) {
-        JsonNode in = read(input, "8401 input");
-        long total = 0;
-        List<SaleLine> lines = new ArrayList<>();
-        for (JsonNode i : in.path("items")) {
-            SaleLine l = new SaleLine(i.path("code").asText(), i.path("qty").asInt(), i.path("price").asLong());
-            lines.add(l);
-            total += l.amountFen();
-        }
+    private PaymentPlan accountShare(CardView view, HostApi center, HostRequest.Resettle8401 resettlement,
+                                     long requestedAccountFen) {
+        List<SaleLine> lines = resettlement.items();
+        long total = lines.stream().mapToLong(SaleLine::amountFen).sum();
         long balance = Math.max(0, view.balanceFen());
         if (requestedAccountFen == 0 || balance == 0 || !view.verdict().personalAccountUsable() || view.person().isEmpty()) {
             return PaymentPlan.allCash(total);
         }
-        LocalDate serviceDate = LocalDate.parse(in.path("original_time").asText().substring(0, 10));
+        LocalDate serviceDate = resettlement.serviceDate();
         PreSettlement pre = center.preSettle(view.person().get().psnNo(), view.info().cardNo().digits(), null, serviceDate, lines);
         long account = Math.min(Math.min(pre.acctPayMaxFen(), balance),
                 requestedAccountFen < 0 ? Long.MAX_VALUE : requestedAccountFen);
@@ -257,7 +254,8 @@ public final class ResettleDesk {
         if (e.state() == ResettlementState.OPEN) {
             return Optional.empty();
         }
-        return terminal.queue().messages(OutboxState.DONE).stream().filter(m -> "8401".equals(m.infno()) && entryNo.equals(m.entryNo()))
+        return terminal.queue().messages(OutboxState.DONE).stream().filter(m -> entryNo.equals(m.entryNo())
+                        && codec.tryDecode(m.message()).filter(HostRequest.Resettle8401.class::isInstance).isPresent())
                 .findFirst().map(m -> outcome(entryNo, m, cashier))
                 .or(() -> Optional.of(refused("resettle.not_open", entryNo, e.state().name())));
     }
@@ -272,29 +270,10 @@ public final class ResettleDesk {
         return Optional.empty();
     }
 
-    private JsonNode itemsOf(String input) {
-        return read(input, "8401 input").path("items");
-    }
-
-    private JsonNode read(String text, String what) {
-        try {
-            return json.readTree(text);
-        } catch (IOException e) {
-            throw new IllegalStateException(what + " unreadable", e);
-        }
-    }
-
     /** Another counter's entry: the 8401 is built from what the center registered. */
-    private String remoteInput(RegisteredEntry r, String cardNo) {
-        ObjectNode in = json.createObjectNode().put("entry_no", r.entryNo()).put("fault", r.fault())
-                .put("original_time", r.originalTime()).put("psn_cert_no", r.psnCertNo()).put("card_no", cardNo);
-        try {
-            in.set("items", json.readTree(r.itemsJson()));
-        } catch (IOException e) {
-            throw new IllegalStateException("8402 items unreadable", e);
-        }
-        in.put("cash_paid", r.cashPaidFen());
-        return in.toString();
+    private EncodedMessage remoteSettlement(RegisteredEntry r, String cardNo) {
+        return codec.encode(new HostRequest.Resettle8401(r.entryNo(), r.fault(), r.originalTime(), r.psnCertNo(), cardNo,
+                codec.items(r.itemsJson()), r.cashPaidFen(), null));
     }
 
     private ResettleOutcome outcome(String entryNo, OutboxMessage m, String cashier) {
@@ -307,19 +286,19 @@ public final class ResettleDesk {
             return new ResettleOutcome(ResettleOutcome.Kind.PENDING, entryNo, null, 0, 0, 0, "resettle.pending",
                     terminal.message("resettle.pending", entryNo));
         }
-        JsonNode out;
+        Resettled r;
         try {
-            out = json.readTree(m.resultJson() == null ? "{}" : m.resultJson());
-        } catch (IOException e) {
+            r = codec.resettled(m.message(), m.resultJson());
+        } catch (CenterUnreachable e) {
             throw new IllegalStateException("8401 answer unreadable", e);
         }
-        long fund = out.path("fund_pay").asLong();
-        long acct = out.path("acct_pay").asLong();
-        long refund = out.path("refund_to_patient").asLong(fund + acct);
+        long fund = r.fundPayFen();
+        long acct = r.acctPayFen();
+        long refund = r.refundFen();
         terminal.audit().record(cashier, "RESETTLED", "entry " + entryNo + ", refund " + refund + " fen");
-        LOG.info("Entry {} re-settled ({}): refund {} fen in cash", entryNo, out.path("setl_id").asText(), refund);
-        return new ResettleOutcome(ResettleOutcome.Kind.SETTLED, entryNo, out.path("setl_id").asText(null), fund, acct, refund,
-                "resettle.settled", terminal.message("resettle.settled", entryNo, yuan(refund)));
+        LOG.info("Entry {} re-settled ({}): refund {} fen in cash", entryNo, r.setlId(), refund);
+        return new ResettleOutcome(ResettleOutcome.Kind.SETTLED, entryNo, r.setlId(), fund, acct, refund,
+                "resettle.settled", terminal.message("resettle.settled", entryNo, Money.formatYuan(refund)));
     }
 
     private ResettleOutcome refused(String key, String entryNo, Object... more) {
@@ -327,10 +306,5 @@ public final class ResettleDesk {
         args[0] = entryNo;
         System.arraycopy(more, 0, args, 1, more.length);
         return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, key, terminal.message(key, args));
-    }
-
-    /** Fen as yuan with two decimals, without the default locale. */
-    static String yuan(long fen) {
-        return (fen < 0 ? "-" : "") + Math.abs(fen) / 100 + "." + String.format(java.util.Locale.ROOT, "%02d", Math.abs(fen) % 100);
     }
 }

@@ -1,13 +1,15 @@
 package org.medcard.terminal.sale;
 
-import java.io.IOException;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.medcard.queue.OfflineQueue;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.forward.Forwarder;
+import org.medcard.terminal.center.CenterUnreachable;
+import org.medcard.terminal.center.HostCodec;
+import org.medcard.terminal.center.HostRequest;
+import org.medcard.terminal.center.Resettled;
+import org.medcard.terminal.center.Settled;
 
 /**
  * Sends an online settle that is already in the queue's outbox and reads back its final state. The message
@@ -20,7 +22,7 @@ public final class OnlineSettler {
 
     private final OfflineQueue queue;
     private final Optional<Forwarder> forwarder;
-    private final ObjectMapper json = new ObjectMapper();
+    private final HostCodec codec = new HostCodec();
 
     public OnlineSettler(OfflineQueue queue, Optional<Forwarder> forwarder) {
         this.queue = queue;
@@ -41,10 +43,16 @@ public final class OnlineSettler {
 
     private SettleResult settled(OutboxMessage m) {
         try {
-            JsonNode out = json.readTree(m.resultJson() == null ? "{}" : m.resultJson());
-            return new SettleResult(SettleResult.State.SETTLED, m.msgid(), out.path("setl_id").asText(null),
-                    out.path("fund_pay").asLong(0), out.path("acct_balance_shadow").asLong(-1), null);
-        } catch (IOException e) {
+            if (codec.decode(m.message()) instanceof HostRequest.Resettle8401) {
+                // A re-settlement's account debit (R11 case 3) is settled by its 8401 the same way.
+                Resettled r = codec.resettled(m.message(), m.resultJson());
+                return new SettleResult(SettleResult.State.SETTLED, m.msgid(), r.setlId(), r.fundPayFen(),
+                        r.acctBalanceShadowFen(), null);
+            }
+            Settled s = codec.settled(m.message(), m.resultJson());
+            return new SettleResult(SettleResult.State.SETTLED, m.msgid(), s.setlId(), s.fundPayFen(),
+                    s.acctBalanceShadowFen(), null);
+        } catch (CenterUnreachable | IllegalArgumentException e) {
             return new SettleResult(SettleResult.State.SETTLED, m.msgid(), null, 0, -1, "answer unreadable: " + e.getMessage());
         }
     }

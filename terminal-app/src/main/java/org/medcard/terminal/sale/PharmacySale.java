@@ -12,11 +12,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.medcard.apdu.CardRefusal;
 import org.medcard.apdu.Hex;
 import org.medcard.card.ForgedCardException;
+import org.medcard.card.IdNumber;
 import org.medcard.card.MedicalCard;
 import org.medcard.card.PinResult;
 import org.medcard.card.PurchaseIntent;
@@ -24,24 +23,26 @@ import org.medcard.card.PurchaseResult;
 import org.medcard.card.PurseRefusal;
 import org.medcard.psam.Psam;
 import org.medcard.queue.Fault;
-import org.medcard.queue.IdNumbers;
 import org.medcard.queue.LimitDecision;
+import org.medcard.queue.OfflineMode;
 import org.medcard.queue.OfflineQueue;
+import org.medcard.queue.EncodedMessage;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.ResettlementEntry;
 import org.medcard.queue.ResettlementRequest;
 import org.medcard.queue.SaleIntent;
-import org.medcard.queue.SaleMode;
 import org.medcard.queue.SaleTicket;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
 import org.medcard.terminal.center.HostApi;
+import org.medcard.terminal.center.HostCodec;
+import org.medcard.terminal.center.HostRequest;
 import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.center.PreSettlement;
 import org.medcard.terminal.center.SaleLine;
-import org.medcard.terminal.config.OfflineMode;
+import org.medcard.terminal.center.Settled;
 import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
 import org.medcard.terminal.status.PartListener;
@@ -72,7 +73,7 @@ public final class PharmacySale {
     private final OfflineQueue queue;
     private final SalePolicy policy;
     private final OnlineSettler settler;
-    private final ObjectMapper json = new ObjectMapper();
+    private final HostCodec codec = new HostCodec();
     private final Receipts receipts;
 
     private final boolean applyLoads;
@@ -189,18 +190,17 @@ public final class PharmacySale {
         if (!confirmation.confirm(plan, view)) {
             return refused("sale.cancelled", view, "the cashier went back at the split");
         }
-        String itemsJson = itemsJson(lines.get());
-        String settleInput = json.createObjectNode().put("presettle_id", pre.presettleId())
-                .put("acct_pay", plan.accountFen()).put("cash_pay", plan.cashFen()).toString();
+        String itemsJson = codec.items(lines.get());
+        EncodedMessage settle = codec.encode(new HostRequest.Settle2102(pre.presettleId(), plan.accountFen(), plan.cashFen(), null));
         if (plan.accountFen() == 0) {
             // Nothing to debit: the settle goes through the outbox all the same (its msgid is stored first).
-            OutboxMessage m = queue.queueMessage("2102", view.info().cardNo().digits(), settleInput);
+            OutboxMessage m = queue.queue(settle, view.info().cardNo().digits());
             return settled(settler.settle(m), plan, view, null, null, -1, beneficiary);
         }
         String psnCertNo = view.holder().idNumber().value();
-        return debit(request, card, psam, view, plan, beneficiary, (f, why) -> cash(request, f, view, why), intent -> new SaleIntent(SaleMode.ONLINE,
+        return debit(request, card, psam, view, plan, beneficiary, (f, why) -> cash(request, f, view, why), intent -> SaleIntent.online(
                 view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(), plan.accountFen(), plan.cashFen(), itemsJson,
-                "2102", settleInput));
+                settle));
     }
 
     // ---------------------------------------------------------------- offline (R11 case 1)
@@ -225,7 +225,7 @@ public final class PharmacySale {
         if (!confirmation.confirm(wanted, view)) {
             return refused("sale.cancelled", view, "the cashier went back at the split");
         }
-        String itemsJson = itemsJson(lines.get());
+        String itemsJson = codec.items(lines.get());
         String psnCertNo = view.holder().idNumber().value();
         SaleOutcome debited = debit(request, card, psam, view, wanted, null, (f, why) -> cash(request, f, view, why), intent -> SaleIntent.offline(cardNo, psnCertNo,
                 intent.offlineCounter(), wanted.accountFen(), wanted.cashFen(), itemsJson));
@@ -348,34 +348,46 @@ public final class PharmacySale {
     /**
      * Pays a pre-settlement someone else obtained (the hospital desk's {@code 2206}) with the same machinery as
      * an online sale: PIN (R10), INITIALIZE, the journal entry before DEBIT, the TAC, and the settle
-     * ({@code settleInfno}, e.g. {@code 2207}) through the outbox — tearing recovery included. A reader or PSAM
-     * fault before DEBIT refuses with {@code sale.card_unusable}: there is no cash path without the center.
+     * ({@code settlement} without the purse record, e.g. an {@code OutpatientSettle2207}) through the outbox —
+     * tearing recovery included. A reader or PSAM fault before DEBIT refuses with {@code sale.card_unusable}: there
+     * is no cash path without the center.
      */
-    public SaleOutcome payPreSettled(MedicalCard card, Psam psam, CardView view, PaymentPlan plan, String presettleId,
-                                     String settleInfno, String itemsJson, PinSource pin, String cashier) {
-        return payPreSettled(card, psam, view, plan, presettleId, settleInfno, itemsJson, pin, cashier, null);
+    public SaleOutcome payPreSettled(MedicalCard card, Psam psam, CardView view, PaymentPlan plan,
+                                     HostRequest<Settled> settlement, String itemsJson, PinSource pin, String cashier) {
+        return payPreSettled(card, psam, view, plan, settlement, itemsJson, pin, cashier, null);
     }
 
     /**
-     * As {@link #payPreSettled(MedicalCard, Psam, CardView, PaymentPlan, String, String, String, PinSource, String)},
+     * As {@link #payPreSettled(MedicalCard, Psam, CardView, PaymentPlan, HostRequest, String, PinSource, String)},
      * for a family member (R3) the center pre-settled the visit for: the outcome and the receipt name them.
      *
      * @param beneficiary the family member's psn_no from 1101, or null for the cardholder
      */
-    public SaleOutcome payPreSettled(MedicalCard card, Psam psam, CardView view, PaymentPlan plan, String presettleId,
-                                     String settleInfno, String itemsJson, PinSource pin, String cashier, String beneficiary) {
-        String settleInput = json.createObjectNode().put("presettle_id", presettleId)
-                .put("acct_pay", plan.accountFen()).put("cash_pay", plan.cashFen()).toString();
+    public SaleOutcome payPreSettled(MedicalCard card, Psam psam, CardView view, PaymentPlan plan,
+                                     HostRequest<Settled> settlement, String itemsJson, PinSource pin, String cashier,
+                                     String beneficiary) {
+        EncodedMessage settle = codec.encode(settlement);
         String name = beneficiaryName(view, beneficiary);
         if (plan.accountFen() == 0) {
-            OutboxMessage m = queue.queueMessage(settleInfno, view.info().cardNo().digits(), settleInput);
+            OutboxMessage m = queue.queue(settle, view.info().cardNo().digits());
             return receipts.visit(settled(settler.settle(m), plan, view, null, null, -1, beneficiary), view, itemsJson, name, cashier);
         }
-        SaleRequest request = new SaleRequest(List.of(new SaleItem(presettleId, 1)), null, pin, plan.accountFen(), null, cashier);
+        SaleRequest request = new SaleRequest(List.of(new SaleItem(presettleId(settlement), 1)), null, pin, plan.accountFen(), null, cashier);
         String psnCertNo = view.holder().idNumber().value();
         return receipts.visit(debit(request, card, psam, view, plan, beneficiary, (f, why) -> refused("sale.card_unusable", view, f + ": " + why),
-                intent -> new SaleIntent(SaleMode.ONLINE, view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(),
-                        plan.accountFen(), plan.cashFen(), itemsJson, settleInfno, settleInput)), view, itemsJson, name, cashier);
+                intent -> SaleIntent.online(view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(),
+                        plan.accountFen(), plan.cashFen(), itemsJson, settle)), view, itemsJson, name, cashier);
+    }
+
+    /** The pre-settlement a settlement pays (the placeholder item of the debit's request). */
+    private static String presettleId(HostRequest<Settled> settlement) {
+        if (settlement instanceof HostRequest.Settle2102 s) {
+            return s.presettleId();
+        }
+        if (settlement instanceof HostRequest.OutpatientSettle2207 s) {
+            return s.presettleId();
+        }
+        throw new IllegalArgumentException("not a settlement of a pre-settlement: " + settlement);
     }
 
     /**
@@ -385,10 +397,10 @@ public final class PharmacySale {
      * finishes a pulled card's debit on the next contact. A fault before DEBIT refuses: the patient has paid
      * already, nothing more is taken in cash.
      *
-     * @param resettleInput the 8401 input without the purse record ({@code OfflineQueue.resettleInput} for this
-     *                      counter's entries, or built from {@code 8402} for another counter's)
+     * @param settlement the entry's 8401 without the purse record ({@code OfflineQueue.entrySettlement} for this
+     *                   counter's entries, or encoded from {@code 8402} for another counter's)
      */
-    public SaleOutcome payResettlement(MedicalCard card, Psam psam, CardView view, PaymentPlan plan, String resettleInput,
+    public SaleOutcome payResettlement(MedicalCard card, Psam psam, CardView view, PaymentPlan plan, EncodedMessage settlement,
                                        String itemsJson, PinSource pin, String cashier) {
         if (plan.accountFen() <= 0) {
             throw new IllegalArgumentException("nothing to debit: an 8401 without an account share carries no purse record");
@@ -397,7 +409,7 @@ public final class PharmacySale {
         String psnCertNo = view.holder().idNumber().value();
         return debit(request, card, psam, view, plan, null, (f, why) -> refused("sale.card_unusable", view, f + ": " + why),
                 intent -> SaleIntent.resettle(view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(),
-                        plan.accountFen(), plan.cashFen(), itemsJson, resettleInput));
+                        plan.accountFen(), plan.cashFen(), itemsJson, settlement));
     }
 
     /**
@@ -488,7 +500,7 @@ public final class PharmacySale {
         }
         long total = lines.get().stream().mapToLong(SaleLine::amountFen).sum();
         String id = request.idNumber();
-        if (id == null || !IdNumbers.isValid(id)) {
+        if (id == null || !IdNumber.isValidIgnoringCase(id)) {
             return new SaleOutcome(SaleOutcome.Kind.REFUSED, PaymentPlan.allCash(total), null, null, null, null, -1,
                     view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null,
                     "sale.id_number_needed", terminal.message("sale.id_number_needed", fault.name()), List.of(), 0, null);
@@ -500,9 +512,9 @@ public final class PharmacySale {
             return refused("sale.cancelled", view, "the cashier went back at the cash split");
         }
         ResettlementEntry entry = queue.recordCashPayment(new ResettlementRequest(fault, id, request.cashier(),
-                itemsJson(lines.get()), total, total));
+                codec.items(lines.get()), total, total));
         LOG.info("R11: cash sale of {} fen recorded as re-settlement entry {} (ID {}, fault {})", total, entry.entryNo(),
-                IdNumbers.mask(id), fault);
+                IdNumber.mask(id), fault);
         SaleOutcome o = new SaleOutcome(SaleOutcome.Kind.CASH_RESETTLE, PaymentPlan.allCash(total), null, null, null, entry.entryNo(),
                 view == null ? -1 : view.balanceFen(), view == null ? null : view.info().cardNo().masked(),
                 view == null ? null : view.holder().name(), null, "sale.cash_resettle",
@@ -543,13 +555,5 @@ public final class PharmacySale {
     private String unknownItems(List<SaleItem> items) {
         return "unknown item code(s): " + items.stream().map(SaleItem::code)
                 .filter(c -> terminal.downloads().item(c).isEmpty()).toList();
-    }
-
-    private String itemsJson(List<SaleLine> lines) {
-        ArrayNode a = json.createArrayNode();
-        for (SaleLine l : lines) {
-            a.addObject().put("code", l.code()).put("qty", l.quantity()).put("price", l.unitPriceFen());
-        }
-        return a.toString();
     }
 }

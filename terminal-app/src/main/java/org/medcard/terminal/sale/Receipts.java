@@ -1,13 +1,11 @@
 package org.medcard.terminal.sale;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CatalogItem;
+import org.medcard.terminal.center.HostCodec;
 import org.medcard.terminal.center.SaleLine;
 import org.medcard.terminal.receipt.CardProof;
 import org.medcard.terminal.receipt.CashReceipt;
@@ -29,7 +27,7 @@ import org.slf4j.LoggerFactory;
 final class Receipts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Receipts.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HostCodec codec = new HostCodec();
 
     private final Terminal terminal;
 
@@ -61,12 +59,8 @@ final class Receipts {
             return o;
         }
         try {
-            List<SaleLine> lines = new ArrayList<>();
-            for (JsonNode n : JSON.readTree(itemsJson)) {
-                lines.add(new SaleLine(n.path("code").asText(), n.path("qty").asInt(), n.path("price").asLong()));
-            }
-            return o.withReceipt(sale(o, view, lines, beneficiaryName, cashier));
-        } catch (IOException | IllegalArgumentException e) {
+            return o.withReceipt(sale(o, view, codec.items(itemsJson), beneficiaryName, cashier));
+        } catch (IllegalArgumentException e) {
             // The visit is settled; a receipt that cannot be composed must not undo that. Logged for the supervisor.
             LOG.warn("Visit settlement {}: no receipt composed ({})", o.setlId(), e.getMessage());
             return o;

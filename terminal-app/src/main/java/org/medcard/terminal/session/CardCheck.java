@@ -22,6 +22,7 @@ import org.medcard.terminal.catalog.Downloads;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
 import org.medcard.terminal.center.HostApi;
+import org.medcard.terminal.center.MalformedAnswer;
 import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.status.CardStatus;
 import org.medcard.terminal.status.CardStatusPolicy;
@@ -136,7 +137,7 @@ public final class CardCheck {
         try {
             return CardStatus.valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new CenterUnreachable("1101", "malformed answer: unknown psn_status '" + s + "'");
+            throw new MalformedAnswer("1101", "psn_status", "unknown value '" + s + "'");
         }
     }
 
@@ -148,7 +149,7 @@ public final class CardCheck {
             case "HOUSEHOLD", "HOUSEHOLD_REGISTRATION_CANCELLED", "02", "2" -> CancelReason.HOUSEHOLD_REGISTRATION_CANCELLED;
             case "TRANSFER", "TRANSFERRED_OUT", "03", "3" -> CancelReason.TRANSFERRED_OUT;
             case "DEATH", "04", "4" -> CancelReason.DEATH;
-            default -> throw new CenterUnreachable("1101", "malformed answer: unknown status_reason '" + s + "'");
+            default -> throw new MalformedAnswer("1101", "status_reason", "unknown value '" + s + "'");
         };
     }
 }

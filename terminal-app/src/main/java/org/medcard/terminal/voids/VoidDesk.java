@@ -9,6 +9,7 @@ import org.medcard.terminal.center.HostCodec;
 import org.medcard.terminal.center.HostRequest;
 import org.medcard.terminal.center.SettlementCancelled;
 import org.medcard.terminal.center.Settled;
+import org.medcard.terminal.config.Money;
 import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.operator.SignInResult;
@@ -77,7 +78,7 @@ public final class VoidDesk {
                 + acct + " fen as pending load " + loadId + ", reason: " + reason);
         LOG.info("Settlement {} voided by supervisor {}: cash back {} fen, account {} fen as pending load {}", setlId, supervisor,
                 cash, acct, loadId);
-        return outcome(VoidOutcome.Kind.VOIDED, setlId, cash, acct, fund, loadId, "void.done", setlId, yuan(cash), yuan(acct));
+        return outcome(VoidOutcome.Kind.VOIDED, setlId, cash, acct, fund, loadId, "void.done", setlId, Money.formatYuan(cash), Money.formatYuan(acct));
     }
 
     private boolean isSupervisor(String name, char[] password) {
@@ -114,9 +115,5 @@ public final class VoidDesk {
     private VoidOutcome outcome(VoidOutcome.Kind kind, String setlId, long cash, long acct, long fund, String loadId, String key,
                                 Object... args) {
         return new VoidOutcome(kind, setlId, cash, acct, fund, loadId, key, terminal.message(key, args));
-    }
-
-    static String yuan(long fen) {
-        return (fen < 0 ? "-" : "") + Math.abs(fen) / 100 + "." + String.format(java.util.Locale.ROOT, "%02d", Math.abs(fen) % 100);
     }
 }

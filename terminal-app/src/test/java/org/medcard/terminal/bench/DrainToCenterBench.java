@@ -58,7 +58,7 @@ public final class DrainToCenterBench {
         try (SettlementCenter center = new SettlementCenter(CenterConfig.of(dir.resolve("center.db").toString()), clock);
              OfflineQueue queue = OfflineQueue.open(dir.resolve("queue.db"),
                      QueueSettings.of(new TerminalIdentity("P11010100001", 1, terminalId))
-                             .withLimits(new OfflineLimits(org.medcard.queue.OfflineMode.DEBIT_WITHIN_LIMITS, records, records, records, Duration.ofDays(3))),
+                             .withLimits(new OfflineLimits(org.medcard.queue.OfflineMode.STORE_AND_FORWARD, records, records, records, Duration.ofDays(3))),
                      "TEST-ONLY bench key".getBytes(StandardCharsets.UTF_8), clock)) {
             center.start(0);
             String[] signNo = {""};

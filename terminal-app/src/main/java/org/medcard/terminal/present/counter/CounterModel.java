@@ -8,7 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import org.medcard.queue.IdNumbers;
+import org.medcard.card.IdNumber;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.present.Texts;
@@ -249,7 +249,7 @@ public final class CounterModel {
         }
         boolean familyOffered = terminal.salePolicy().familyPaymentOffered(v.scheme(), v.online());
         String scheme = texts.has("scheme." + v.scheme()) ? texts.text("scheme." + v.scheme()) : v.scheme();
-        return new CardPanel(true, v.holder().name(), IdNumbers.mask(v.holder().idNumber().value()), v.info().cardNo().masked(),
+        return new CardPanel(true, v.holder().name(), IdNumber.mask(v.holder().idNumber().value()), v.info().cardNo().masked(),
                 scheme, v.cardRegion(), v.balanceFen(), banner, text,
                 familyOffered ? v.person().map(p -> p.family()).orElse(List.of()) : List.of());
     }

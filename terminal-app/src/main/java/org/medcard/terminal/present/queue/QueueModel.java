@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.medcard.card.IdNumber;
 import org.medcard.queue.ForwardResult;
-import org.medcard.queue.IdNumbers;
 import org.medcard.queue.OutboxState;
 import org.medcard.queue.QueueListener;
 import org.medcard.queue.QueueSummary;
@@ -238,7 +238,7 @@ public final class QueueModel {
             case "OPEN", "SETTLED", "REJECTED", "EXPIRED" -> texts.text("state." + state);
             default -> state;
         };
-        return new EntryRow(e.entryNo(), "OPEN".equals(state), state, stateText, e.originalTime(), IdNumbers.mask(e.psnCertNo()),
+        return new EntryRow(e.entryNo(), "OPEN".equals(state), state, stateText, e.originalTime(), IdNumber.mask(e.psnCertNo()),
                 e.cashPaidFen(), Money.formatYuan(e.cashPaidFen()), e.local(), e.reason());
     }
 
