@@ -478,9 +478,14 @@ public final class PharmacySale {
         return switch (s.state()) {
             case SETTLED -> new SaleOutcome(SaleOutcome.Kind.SETTLED, plan, saleId, tac, s.setlId(), null, balance,
                     view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settled", terminal.message("sale.settled"), List.of(), 0, null);
-            case PENDING -> new SaleOutcome(SaleOutcome.Kind.SETTLEMENT_PENDING, plan, saleId, tac, null, null, balance,
-                    view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settlement_pending",
-                    terminal.message("sale.settlement_pending"), List.of(), 0, null);
+            case PENDING -> {
+                // A tamper finding holds every message until a supervisor acknowledges it: "resent until answered"
+                // would be untrue until then (issue 18, case 4).
+                String key = queue.forwardingBlocked() ? "sale.settlement_held_tamper" : "sale.settlement_pending";
+                yield new SaleOutcome(SaleOutcome.Kind.SETTLEMENT_PENDING, plan, saleId, tac, null, null, balance,
+                        view.info().cardNo().masked(), view.holder().name(), beneficiary, key, terminal.message(key), List.of(), 0,
+                        null);
+            }
             case REJECTED -> {
                 LOG.error("Sale {}: the center rejected the settle {}: {}", saleId, s.msgid(), s.reason());
                 yield new SaleOutcome(SaleOutcome.Kind.SETTLEMENT_REJECTED, plan, saleId, tac, null, null, balance,

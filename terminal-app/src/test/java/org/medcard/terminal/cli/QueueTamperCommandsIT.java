@@ -69,6 +69,18 @@ class QueueTamperCommandsIT {
     }
 
     @Test
+    void anOnlineSaleWhileForwardingIsBlocked_saysItsSettlementWaitsForTheSupervisor_notThatItIsResent() {
+        assertEquals(1, run("", "queue", "forward"), "the finding is made and blocks forwarding");
+
+        run("123456\n", "sale", "--items", "XJ01CAA001:1", "--pin-stdin");
+
+        assertTrue(out.toString().contains("SETTLEMENT_PENDING"), out.toString());
+        // The training terminal speaks Chinese: the message names the next step (the tamper list), not a resend.
+        assertTrue(out.toString().contains("主管确认前所有报文暂停上传（medcard queue tamper list）"), out.toString());
+        assertFalse(out.toString().contains("终端会以同一报文重发"), out.toString());
+    }
+
+    @Test
     void forwardSaysItIsBlocked_theSupervisorInvestigatesAndAcknowledges_andTheRowsThatVerifyGo() throws Exception {
         assertEquals(1, run("", "queue", "forward"));
         assertFalse(out.toString().contains("nothing to forward"), out.toString());
