@@ -77,6 +77,18 @@ class TornSaleAgedOutIT {
         assertEquals(0, terminal.queue().summary().unfinishedSales(), "asking the card again cannot help");
         assertTrue(terminal.audit().latest(5).stream().anyMatch(e -> e.action().equals("TEAR_UNRESOLVED")
                 && e.detail().contains(torn.saleId()) && e.detail().contains("1250 fen")), "a supervisor sees it in the audit log");
+
+        terminal.close();
+        terminal = null;
+        java.io.StringWriter out = new java.io.StringWriter();
+        int exit = org.medcard.terminal.cli.MedcardCli.create(new org.medcard.terminal.cli.TerminalEnvironment(dir, TrainingTerminals.CLOCK,
+                java.io.InputStream.nullInputStream()), new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true))
+                .execute("queue", "unresolved", "--json");
+        assertEquals(1, exit, "a task is waiting: " + out);
+        var listed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).get("unresolved");
+        assertEquals(1, listed.size(), out.toString());
+        assertEquals(torn.saleId(), listed.get(0).get("sale_id").asText());
+        assertTrue(listed.get(0).get("evidence").asText().contains("cannot tell whether it was debited"), out.toString());
     }
 
     @Test
