@@ -38,7 +38,7 @@ class ReceiptPdfIT {
     @BeforeAll
     static void openFonts() {
         fonts = FontCache.system(null);
-        SystemParts.need(fonts.main().isPresent(), "a TrueType CJK font", "apt-get install fonts-wqy-microhei");
+        SystemParts.need(fonts.isCjk(), "a TrueType CJK font for receipts", "apt-get install fonts-wqy-microhei, or set receipt.font");
         renderer = new PdfReceiptRenderer(fonts);
     }
 
