@@ -9,6 +9,8 @@ import java.awt.Rectangle;
 import java.awt.Toolkit;
 import java.nio.file.Path;
 
+import javax.swing.JLabel;
+
 import org.assertj.swing.edt.GuiActionRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,8 +23,8 @@ import org.medcard.testsupport.SystemParts;
 
 /**
  * The window fits a 1024×768 screen: the status bar and the sign-out button are wholly on screen, at sign-in and
- * at the counter; the receipt font's tag says whether Chinese prints. Runs in failsafe's {@code gui-small-it} execution, on its own display where {@link XvfbDisplay}
- * starts Xvfb at 1024x768 ({@code -Dmedcard.smallTestDisplay}).
+ * at the counter; the receipt font's tag says whether Chinese prints. Runs in failsafe's {@code gui-small-it}
+ * execution, on its own display where {@link XvfbDisplay} starts Xvfb at 1024x768 ({@code -Dmedcard.smallTestDisplay}).
  */
 @ExtendWith(XvfbDisplay.class)
 class WindowFitsSmallScreenIT {
@@ -51,10 +53,11 @@ class WindowFitsSmallScreenIT {
         assertInside(onScreen, "the window", gui.window.target());
         assertInside(onScreen, "the status bar at sign-in", gui.window.panel("status").target());
         // the receipt font's tag: hidden with a CJK font, red ("Chinese will not print") without; its tooltip says which
-        GuiApp.waitFor("receipt font known", () -> gui.window.label("status.receiptFont").target().getToolTipText() != null);
+        JLabel tag = gui.robot.finder().findByName(gui.window.target(), "status.receiptFont", JLabel.class, false);
+        GuiApp.waitFor("receipt font known", () -> tag.getToolTipText() != null);
         boolean cjk = CjkFonts.forReceipts();
-        String tip = GuiActionRunner.execute(() -> gui.window.label("status.receiptFont").target().getToolTipText());
-        assertEquals(!cjk, GuiActionRunner.execute(() -> gui.window.label("status.receiptFont").target().isVisible()), tip);
+        String tip = GuiActionRunner.execute(() -> tag.getToolTipText());
+        assertEquals(!cjk, GuiActionRunner.execute(() -> tag.isShowing()), tip);
         assertTrue(tip.startsWith(cjk ? "receipt font: " : "no Chinese (CJK) TrueType font found"), tip);
 
         gui.signIn("cashier", "11111111");
