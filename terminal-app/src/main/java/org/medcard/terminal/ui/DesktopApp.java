@@ -91,7 +91,7 @@ public final class DesktopApp implements AutoCloseable {
         status = new StatusModel(terminal::state, () -> terminal.queue().summary(), worker, ui, bar, statusTexts);
         status.refresh();
         worker.execute(() -> { // the receipt font, parsed off the event thread: red on the bar when Chinese will not print
-            FontCache receiptFonts = terminal.receipts().fonts();
+            FontCache receiptFonts = terminal.receiptFonts();
             String line = receiptFonts.receiptFontLine();
             ui.execute(() -> bar.receiptFont(receiptFonts.isCjk() ? null : statusTexts.text("receipt.font.none"), line));
         });

@@ -17,7 +17,6 @@ import org.medcard.terminal.receipt.ResettlementReceipt;
 import org.medcard.terminal.receipt.SaleReceipt;
 import org.medcard.terminal.receipt.VoidReceipt;
 import org.medcard.terminal.receipt.pdf.PaperFormat;
-import org.medcard.terminal.receipt.pdf.FontCache;
 import org.medcard.terminal.receipt.pdf.PdfReceiptRenderer;
 import org.medcard.terminal.receipt.sheet.Sheet;
 import org.medcard.terminal.receipt.sheet.SheetElement;
@@ -130,11 +129,6 @@ public final class ReceiptDesk {
 
     public ReceiptJournal journal() {
         return journal;
-    }
-
-    /** The fonts receipts are printed with: whether Chinese prints, and the one line saying which font. */
-    public FontCache fonts() {
-        return renderer.fonts();
     }
 
     /** Where {@link #print} sends receipts, as the {@code printer} setting says. */

@@ -44,11 +44,6 @@ public final class PdfReceiptRenderer {
         this.fonts = fonts;
     }
 
-    /** The fonts documents are printed with (for the status bar's receipt-font line). */
-    public FontCache fonts() {
-        return fonts;
-    }
-
     /**
      * Renders and discards a small Chinese sheet, so the first patient's receipt does not pay for class loading,
      * font parsing and a cold JIT (about a second on a counter PC). Call once at start-up, off the UI thread. The
