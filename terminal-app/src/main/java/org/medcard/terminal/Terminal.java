@@ -582,6 +582,12 @@ public final class Terminal implements AutoCloseable {
     private org.medcard.terminal.receipt.desk.ReceiptDesk receiptDesk;
     private org.medcard.terminal.receipt.pdf.FontCache receiptFonts;
 
+    /** The fonts receipts are printed with (made with {@link #receipts()}): whether Chinese prints, and which font. */
+    public synchronized org.medcard.terminal.receipt.pdf.FontCache receiptFonts() {
+        receipts();
+        return receiptFonts;
+    }
+
     private synchronized void closeReceiptFonts() {
         if (receiptFonts != null) {
             try {

@@ -1,5 +1,6 @@
 package org.medcard.terminal.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
@@ -7,6 +8,7 @@ import org.medcard.terminal.config.ConfigException;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.config.Money;
 import org.medcard.terminal.config.TerminalConfig;
+import org.medcard.terminal.receipt.pdf.FontCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +65,11 @@ public final class ConfigCommand {
                     + ", terminal total " + Money.formatYuan(c.offlineLimits().terminalTotalFen())
                     + ", oldest " + c.offlineLimits().oldestRecordAge().toHours() + " h");
             out.println("data:          " + c.dataDir());
+            try (FontCache fonts = FontCache.system(c.receipt().font())) {
+                out.println("receipts:      " + fonts.receiptFontLine());
+            } catch (IOException e) {
+                out.println("receipts:      fonts could not be read (" + e.getMessage() + ")");
+            }
             if (c.trainingMode()) {
                 out.println("TRAINING MODE: simulated devices or center in use");
             }

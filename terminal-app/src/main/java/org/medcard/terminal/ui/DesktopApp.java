@@ -17,6 +17,7 @@ import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.signin.SignInModel;
 import org.medcard.terminal.present.status.StatusModel;
 import org.medcard.terminal.present.status.SyncModel;
+import org.medcard.terminal.receipt.pdf.FontCache;
 import org.medcard.terminal.ui.signin.SignInPanel;
 import org.medcard.terminal.ui.status.StatusBar;
 import org.slf4j.Logger;
@@ -138,6 +139,11 @@ public final class DesktopApp implements AutoCloseable {
         Keys.bindWindow((javax.swing.JComponent) window.frame().getContentPane(), "ctrl R", sync::sync);
         status = new StatusModel(terminal::state, () -> terminal.queue().summary(), worker, ui, bar, statusTexts);
         status.refresh();
+        worker.execute(() -> { // the receipt font, parsed off the event thread: red on the bar when Chinese will not print
+            FontCache receiptFonts = terminal.receiptFonts();
+            String line = receiptFonts.receiptFontLine();
+            ui.execute(() -> bar.receiptFont(receiptFonts.isCjk() ? null : statusTexts.text("receipt.font.none"), line));
+        });
         terminal.devices().addListener(e -> status.refresh()); // a reader fault or its recovery shows at once
         worker.scheduleWithFixedDelay(status::refresh, STATUS_PERIOD_MS, STATUS_PERIOD_MS, TimeUnit.MILLISECONDS);
         LOG.info("Terminal attached to the window {} ms after the process started",

@@ -6,6 +6,8 @@ import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,9 +105,40 @@ public final class MainWindow implements Shell {
         Keys.bindWindow(root, "ctrl MINUS", () -> theme.zoom(-1));
         Keys.bindWindow(root, "ctrl SUBTRACT", () -> theme.zoom(-1));
         Keys.bindWindow(root, "ctrl 0", () -> theme.zoom(0));
-        frame.setMinimumSize(new Dimension(1024, 700));
-        frame.setSize(1280, 860);
+        fitToScreen();
         showSignIn();
+    }
+
+    /** Screens up to this width (laptops, 1366×768 and 1920×1080 counter monitors) get the whole usable area. */
+    static final int MAXIMIZE_UP_TO = 1920;
+    /** The window on a wider screen: roomy, without stretching the counter across a 2560-pixel desk monitor. */
+    private static final Dimension ROOMY = new Dimension(1280, 860);
+    private static final Dimension SMALLEST = new Dimension(1024, 700);
+
+    /**
+     * Sizes the window to the screen's usable bounds (without task bars): a fixed 1280×860 put the status bar off
+     * a 1366×768 screen and cut the sign-out button at 1024×768.
+     */
+    private void fitToScreen() {
+        Rectangle usable = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+        frame.setMinimumSize(new Dimension(Math.min(SMALLEST.width, usable.width), Math.min(SMALLEST.height, usable.height)));
+        frame.setBounds(bounds(usable));
+        if (usable.width <= MAXIMIZE_UP_TO) {
+            frame.setExtendedState(JFrame.MAXIMIZED_BOTH); // a window manager keeps it so; without one the bounds do
+        }
+    }
+
+    /**
+     * The window's bounds on a screen whose usable area is {@code usable}: all of it up to {@link #MAXIMIZE_UP_TO}
+     * wide, else 1280×860 (never more than the area) in its middle.
+     */
+    static Rectangle bounds(Rectangle usable) {
+        if (usable.width <= MAXIMIZE_UP_TO) {
+            return new Rectangle(usable);
+        }
+        int w = Math.min(ROOMY.width, usable.width);
+        int h = Math.min(ROOMY.height, usable.height);
+        return new Rectangle(usable.x + (usable.width - w) / 2, usable.y + (usable.height - h) / 2, w, h);
     }
 
     /** Adds a screen and its switch button (Ctrl+n in the order added). */

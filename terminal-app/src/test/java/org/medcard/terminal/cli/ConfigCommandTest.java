@@ -11,6 +11,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medcard.terminal.CjkFonts;
 
 class ConfigCommandTest {
 
@@ -29,6 +30,14 @@ class ConfigCommandTest {
         assertEquals(0, run("config", "check"));
         assertTrue(out.toString().contains("TRAINING MODE"), out.toString());
         assertTrue(out.toString().contains("embedded simulated center"));
+    }
+
+    @Test
+    void theCheckSaysWhichFontReceiptsUse_orThatChineseWillNotPrint() {
+        assertEquals(0, run("config", "check"));
+        String expected = CjkFonts.forReceipts() ? "receipts:      receipt font: /"
+                : "receipts:      no Chinese (CJK) TrueType font found: Chinese will not print on receipts";
+        assertTrue(out.toString().contains(expected), out.toString());
     }
 
     @Test

@@ -70,7 +70,7 @@ class OneLineErrorsTest {
         Files.writeString(dir.resolve("medcard.properties"), "offline.mode=SOMETIMES\n");
         assertEquals(1, run("", "queue", "list"));
         assertOneLineWithoutTrace("configuration");
-        assertTrue(err.toString().contains("offline.mode: 'SOMETIMES' is not valid") && err.toString().contains("STORE_AND_FORWARD"),
+        assertTrue(err.toString().contains("offline.mode: 'SOMETIMES' is not one of the allowed values") && err.toString().contains("STORE_AND_FORWARD"),
                 err.toString());
     }
 

@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medcard.terminal.CjkFonts;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.operator.Operator;
@@ -36,7 +37,8 @@ class ReceiptCommandsIT {
 
     private static final String ZHANG_WEI_ID = "110101197805211235"; // normal-3des
     private static final String ID_MASKED = "110***********1235";
-    private static final boolean CJK_FONT = Files.exists(Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"));
+    /** Chinese on the PDF is checked when receipts can print it (always under medcard.requireSystemParts). */
+    private static final boolean CJK_FONT = CjkFonts.assertChineseOnReceipts();
 
     @TempDir
     Path dir;

@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medcard.terminal.CjkFonts;
 import org.medcard.terminal.TrainingTerminals;
 
 /**
@@ -24,7 +25,8 @@ import org.medcard.terminal.TrainingTerminals;
  */
 class TechnicianCommandsIT {
 
-    private static final boolean CJK_FONT = Files.exists(Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"));
+    /** Chinese on the PDF is checked when receipts can print it (always under medcard.requireSystemParts). */
+    private static final boolean CJK_FONT = CjkFonts.assertChineseOnReceipts();
 
     @TempDir
     Path dir;

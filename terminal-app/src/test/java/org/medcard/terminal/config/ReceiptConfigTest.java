@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.medcard.testsupport.SystemParts;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code receipt.font}, {@code receipt.paper} and the ESC/POS {@code printer} with its baud rate, validated at start. */
@@ -54,7 +55,7 @@ class ReceiptConfigTest {
 
     @Test
     void aCjkTrueTypeFontIsAccepted() throws IOException {
-        assumeTrue(Files.exists(WQY), "fonts-wqy-microhei is not installed");
+        SystemParts.need(Files.exists(WQY), "fonts-wqy-microhei", "apt-get install fonts-wqy-microhei");
         assertEquals(WQY, load("receipt.font=" + WQY + "\n").receipt().font());
     }
 

@@ -67,10 +67,17 @@ public final class FontCache implements Closeable {
         this.supplementaryCandidates = List.copyOf(supplementaryCandidates);
     }
 
-    /** The system's fonts (Windows and Debian locations), with an optional configured font tried first. */
+    /**
+     * The system's fonts, with an optional configured font tried first: the known names (Windows and Debian
+     * locations), then what fontconfig lists for Chinese and the OS's font folders ({@link FontCandidate#discovered}),
+     * so that e.g. DroidSansFallbackFull.ttf serves when no known font is installed.
+     */
     public static FontCache system(Path configuredFont) {
         String windir = System.getenv("WINDIR");
-        return new FontCache(configuredFont, FontCandidate.systemCjkFonts(windir), FontCandidate.systemSupplementaryFonts(windir));
+        List<FontCandidate> main = new ArrayList<>(FontCandidate.systemCjkFonts(windir));
+        FontCandidate.discovered(FontCandidate.systemFontFolders(windir)).stream()
+                .filter(d -> main.stream().noneMatch(k -> k.file().equals(d.file()))).forEach(main::add);
+        return new FontCache(configuredFont, main, FontCandidate.systemSupplementaryFonts(windir));
     }
 
     /** The main CJK font, parsed on first call; empty when no candidate is usable (warned once). */
@@ -81,7 +88,7 @@ public final class FontCache implements Closeable {
                 if (main.isEmpty()) {
                     LOG.warn("No TrueType CJK font found (tried {}); receipts fall back to Helvetica and print non-Latin"
                             + " text as '?'. Install fonts-wqy-microhei (Debian) or set receipt.font to a .ttf/.ttc file.",
-                            mainCandidates.stream().map(c -> c.file().toString()).toList());
+                            mainCandidates.size() + " files");
                 } else {
                     LOG.info("Receipt font: {}", main.get().description());
                 }
@@ -101,6 +108,21 @@ public final class FontCache implements Closeable {
             }
             return supplementary;
         }
+    }
+
+    /** Whether receipts print Chinese: a usable TrueType CJK font was found (parsed on first call). */
+    public boolean isCjk() {
+        return main().isPresent();
+    }
+
+    /**
+     * One line for the status bar and {@code medcard config check}: the font receipts are printed with, or that
+     * none was found and Chinese will not print.
+     */
+    public String receiptFontLine() {
+        return main().map(f -> "receipt font: " + f.description())
+                .orElse("no Chinese (CJK) TrueType font found: Chinese will not print on receipts"
+                        + " (install fonts-wqy-microhei or set receipt.font)");
     }
 
     /** Held by renderers while they use the parsed fonts. */
@@ -153,20 +175,33 @@ public final class FontCache implements Closeable {
                 LOG.debug("Font candidate {} does not exist", c.file());
                 continue;
             }
+            int opened = open.size();
             try {
                 Loaded loaded = load(c);
                 if (loaded.font() instanceof OpenTypeFont otf && otf.isPostScript()) {
                     LOG.warn("Font {} has CFF (PostScript) outlines, which PDFBox cannot embed; use a TrueType font", c.file());
                 } else if (!loaded.has(probe)) {
-                    LOG.warn("Font {} lacks the glyph U+{}; not used", c.file(), Integer.toHexString(probe).toUpperCase(Locale.ROOT));
+                    // debug: the folder scan tries every Latin font on the machine
+                    LOG.debug("Font {} lacks the glyph U+{}; not used", c.file(), Integer.toHexString(probe).toUpperCase(Locale.ROOT));
                 } else {
                     return Optional.of(loaded);
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Font {} could not be read ({}); trying the next candidate", c.file(), e.toString());
             }
+            closeFrom(opened); // a rejected candidate's file handles are not kept
         }
         return Optional.empty();
+    }
+
+    private void closeFrom(int index) {
+        while (open.size() > index) {
+            try {
+                open.remove(open.size() - 1).close();
+            } catch (IOException e) {
+                LOG.debug("closing a rejected font: {}", e.toString());
+            }
+        }
     }
 
     private Loaded load(FontCandidate c) throws IOException {

@@ -28,6 +28,7 @@ public final class StatusBar extends JPanel implements StatusView, SyncView {
     private final JLabel card = tag("status.card");
     private final JLabel center = tag("status.center");
     private final JLabel queue = tag("status.queue");
+    private final JLabel receiptFont = tag("status.receiptFont");
     private final JProgressBar progress = new JProgressBar();
     private final JLabel progressText = new JLabel();
 
@@ -40,6 +41,9 @@ public final class StatusBar extends JPanel implements StatusView, SyncView {
         add(card);
         add(center);
         add(queue);
+        receiptFont.setVisible(false);
+        receiptFont.setBackground(Theme.RED);
+        add(receiptFont);
         progress.setIndeterminate(true);
         progress.setVisible(false);
         progressText.setName("status.progress");
@@ -79,6 +83,16 @@ public final class StatusBar extends JPanel implements StatusView, SyncView {
             case AMBER -> Theme.AMBER;
             case RED -> Theme.RED;
         };
+    }
+
+    /**
+     * The receipt font: {@code problem} (no Chinese font: Chinese will not print) shows in red; null hides the tag.
+     * {@code line} (which font, or that none was found) is its tooltip.
+     */
+    public void receiptFont(String problem, String line) {
+        receiptFont.setVisible(problem != null);
+        receiptFont.setText(problem == null ? "" : problem);
+        receiptFont.setToolTipText(line);
     }
 
     /** Long work: shown with its text; null hides. */
