@@ -73,10 +73,15 @@ public final class CardCheck {
         reports.add(cardReport(select, info, status, LocalDate.now(clock)));
         downloads.blacklisted(info.cardNo().digits()).ifPresent(b ->
                 reports.add(new StatusReport(Source.BLACKLIST, parseStatus(b.psnStatus()), null, b.since())));
-        Optional<PersonInfo> person = center.flatMap(api -> personInfo(api, info));
+        CenterWord word = center.map(api -> ask(api, info)).orElse(CenterWord.SILENT);
+        Optional<PersonInfo> person = word.person();
         person.ifPresent(p -> reports.add(centerReport(p)));
+        word.refusal().ifPresent(reports::add);
+        if (!word.answered()) {
+            reports.replaceAll(r -> longSuspensionFreezes(r, LocalDate.now(clock)));
+        }
 
-        CardVerdict verdict = policy.decide(reports, person.isPresent());
+        CardVerdict verdict = policy.decide(reports, word.answered());
         boolean blocked = false;
         if (verdict.blockApplication() && select.isUsable()) {
             BlockMode mode = verdict.status() == CardStatus.CANCELLED ? BlockMode.PERMANENT : BlockMode.TEMPORARY;
@@ -113,18 +118,43 @@ public final class CardCheck {
         return new StatusReport(Source.CARD, s, status.cancelReason().orElse(null), status.since().orElse(null));
     }
 
-    private static Optional<PersonInfo> personInfo(HostApi api, CardInfo info) {
+    /**
+     * What the center said of the person: its {@code 1101} answer, or its refusal with a status (2002), which is the
+     * center's word on the card and refuses like any other source (R5, R8, R9) — never "the center is away".
+     */
+    record CenterWord(Optional<PersonInfo> person, Optional<StatusReport> refusal) {
+        static final CenterWord SILENT = new CenterWord(Optional.empty(), Optional.empty());
+
+        boolean answered() {
+            return person.isPresent() || refusal.isPresent();
+        }
+    }
+
+    private static CenterWord ask(HostApi api, CardInfo info) {
         try {
-            return Optional.of(api.personInfo(info.cardNo().digits()));
+            return new CenterWord(Optional.of(api.personInfo(info.cardNo().digits())), Optional.empty());
         } catch (CenterUnreachable e) {
             LOG.warn("Center unreachable while checking card {}: {}", info.cardNo(), e.getMessage());
-            return Optional.empty();
+            return CenterWord.SILENT;
         } catch (CenterRefusal e) {
             if (e.infcode() == 2002 && e.psnStatus() != null) {
-                return Optional.empty();
+                LOG.info("Center refused card {} with status {} (1101 infcode 2002)", info.cardNo(), e.psnStatus());
+                return new CenterWord(Optional.empty(), Optional.of(StatusReport.of(Source.CENTER, parseStatus(e.psnStatus()))));
             }
             throw new UnusableCardException("the center does not know this card (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * R5: premiums unpaid for more than three months freeze the card. The center freezes it in its own record; when the
+     * center cannot be asked, a card whose own file says SUSPENDED since more than three months counts as FROZEN, so
+     * no offline debit reaches a card the center would refuse.
+     */
+    static StatusReport longSuspensionFreezes(StatusReport r, LocalDate today) {
+        if (r.status() == CardStatus.SUSPENDED && r.since() != null && r.since().isBefore(today.minusMonths(3))) {
+            return new StatusReport(r.source(), CardStatus.FROZEN, null, r.since());
+        }
+        return r;
     }
 
     static StatusReport centerReport(PersonInfo p) {

@@ -13,6 +13,7 @@ import org.medcard.terminal.center.HostApi;
 import org.medcard.terminal.load.MonthlyLoads;
 import org.medcard.terminal.status.PartListener;
 import org.medcard.terminal.status.PartListener.Part;
+import org.medcard.terminal.status.StatusReport;
 import org.medcard.transport.CardFault;
 import org.medcard.transport.CardTransport;
 import org.slf4j.Logger;
@@ -125,7 +126,8 @@ public final class CardSession {
             List<? extends TornSale> recovered = tornSales.recover(card, psam);
             List<MonthlyLoads.Outcome> loaded = loads == Loads.APPLY ? applyLoads(card, psam, api) : List.of();
             CardView view = check.check(card, psam, api);
-            if (api.isPresent() && !view.online()) {
+            if (api.isPresent() && !view.online() && view.verdict().decisive().source() != StatusReport.Source.CENTER) {
+                // A refusal with a status (2002) is the center's answer, not a fault of the center.
                 parts.fault(Part.CENTER, "center did not answer 1101");
             }
             return new Opened(card, psam, view, api, List.copyOf(recovered), loaded);
