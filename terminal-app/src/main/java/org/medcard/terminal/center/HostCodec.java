@@ -592,7 +592,7 @@ public final class HostCodec {
         JsonNode list = a.optionalText("family") == null ? json.createArrayNode() : a.array("family");
         for (JsonNode m : list) {
             Answers f = a.child(m);
-            family.add(new PersonInfo.FamilyMember(f.text("psn_no"), f.text("psn_name"), f.text("relation")));
+            family.add(new PersonInfo.FamilyMember(f.text("psn_no"), f.text("psn_name"), f.text("relation"), f.optionalText("psn_cert_no")));
         }
         return new PersonInfo(a.text("psn_no"), a.text("psn_name"), a.text("psn_cert_no"), a.text("insutype"),
                 a.text("insuplc_admdvs"), a.text("psn_status"), a.optionalText("status_reason"),

@@ -15,8 +15,16 @@ public record PersonInfo(String psnNo, String name, String idNumber, String sche
                          String psnStatus, String statusReason, LocalDate suspendedSince, LocalDate effectiveFrom,
                          boolean crossRegionFiled, List<FamilyMember> family) {
 
-    /** A family member the holder may pay for (R3). */
-    public record FamilyMember(String psnNo, String name, String relation) {
+    /**
+     * A family member the holder may pay for (R3).
+     *
+     * @param psnCertNo the member's ID number ({@code psn_cert_no}) when the center lists it, else null
+     */
+    public record FamilyMember(String psnNo, String name, String relation, String psnCertNo) {
+        /** A member listed without an ID number. */
+        public FamilyMember(String psnNo, String name, String relation) {
+            this(psnNo, name, relation, null);
+        }
     }
 
     public PersonInfo {

@@ -23,7 +23,7 @@ public record Insured(String name, String psnCertNo, String cardNo) {
 
     /** The ID number with only the first 3 and last 4 characters kept. */
     public String maskedCertNo() {
-        return SensitiveNumbers.mask(psnCertNo);
+        return Texts.NONE.equals(psnCertNo) ? Texts.NONE : SensitiveNumbers.mask(psnCertNo);
     }
 
     /** The card number masked the same way, or a dash when no card was read. */

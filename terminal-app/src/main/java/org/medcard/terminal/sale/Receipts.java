@@ -6,6 +6,7 @@ import java.util.List;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.HostCodec;
+import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.center.SaleLine;
 import org.medcard.terminal.receipt.CardProof;
 import org.medcard.terminal.receipt.CashReceipt;
@@ -36,12 +37,13 @@ final class Receipts {
     }
 
     /**
-     * @param beneficiary the family member (R3) as 1101 lists them — the receipt names them by psn_no, masked,
-     *                    because 1101's family list carries no ID number
+     * @param beneficiaryName the family member (R3) as 1101 lists them; the receipt prints their ID number from 1101's
+     *                        family list (masked), never their personnel number
      */
     ReceiptDocument sale(SaleOutcome o, CardView view, List<SaleLine> lines, String beneficiaryName, String cashier) {
         Insured insured = new Insured(view.holder().name(), view.holder().idNumber().value(), view.info().cardNo().digits());
-        Insured beneficiary = o.beneficiaryPsnNo() == null ? null : new Insured(beneficiaryName, o.beneficiaryPsnNo(), null);
+        Insured beneficiary = o.beneficiaryPsnNo() == null ? null
+                : new Insured(beneficiaryName, beneficiaryCertNo(view, o.beneficiaryPsnNo()), null);
         PaymentPlan p = o.plan();
         CardProof proof = o.tac() == null ? null : new CardProof(o.tac(), o.balanceAfterFen());
         return new SaleReceipt(header(cashier), insured, beneficiary, items(lines),
@@ -65,6 +67,12 @@ final class Receipts {
             LOG.warn("Visit settlement {}: no receipt composed ({})", o.setlId(), e.getMessage());
             return o;
         }
+    }
+
+    /** R3: the member's ID number from 1101's family list, or a dash when the center did not list one. */
+    private static String beneficiaryCertNo(CardView view, String psnNo) {
+        return view.person().flatMap(p -> p.family().stream().filter(m -> m.psnNo().equals(psnNo)).findFirst())
+                .map(PersonInfo.FamilyMember::psnCertNo).filter(c -> !c.isBlank()).orElse("—");
     }
 
     ReceiptDocument cash(SaleOutcome o, CardView view, String idNumber, List<SaleLine> lines, String fault, String cashier) {
