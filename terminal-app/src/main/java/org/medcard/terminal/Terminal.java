@@ -543,6 +543,28 @@ public final class Terminal implements AutoCloseable {
         }
     }
 
+    /** A fault kind by its name in the configured language ("读卡器未连接"), never the enum name (issue 15). */
+    public String faultName(org.medcard.queue.Fault fault) {
+        String key = "fault." + fault.name();
+        String name = message(key);
+        return name.equals(key) ? fault.name() : name;
+    }
+
+    /** A family relation (R3, 1101 {@code family.relation}) by name in the configured language; unknown codes as sent. */
+    public String relationName(String relation) {
+        if (relation == null || relation.isBlank()) {
+            return "";
+        }
+        String key = "relation." + relation;
+        String name = message(key);
+        return name.equals(key) ? relation : name;
+    }
+
+    /** The center's own refusal text, framed by our sentence in the configured language (not "infcode 2005: ..."). */
+    public String centerSays(long infcode, String centerText) {
+        return message("center.says", centerText == null || centerText.isBlank() ? "—" : centerText, String.valueOf(infcode));
+    }
+
     public Locale language() {
         return config.language();
     }

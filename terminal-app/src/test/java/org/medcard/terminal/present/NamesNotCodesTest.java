@@ -1,0 +1,69 @@
+package org.medcard.terminal.present;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medcard.queue.Fault;
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.TrainingTerminals;
+
+/**
+ * Issue 15: fault kinds, family relations and the center's refusals reach the cashier and the receipt by name in
+ * the chosen language, never as enum names or {@code infcode 2005: ...}.
+ */
+class NamesNotCodesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyFaultKindHasANameInChinese_andNoneIsItsEnumName() {
+        try (Terminal t = TrainingTerminals.open(dir, Map.of("language", "zh_CN"))) {
+            assertEquals("读卡器未连接", t.faultName(Fault.NO_READER));
+            assertEquals("无法连接医保中心", t.faultName(Fault.CENTER_UNREACHABLE));
+            for (Fault f : Fault.values()) {
+                String name = t.faultName(f);
+                assertFalse(name.matches(".*[A-Z_]{6,}.*"), f + " shown as " + name);
+            }
+        }
+    }
+
+    @Test
+    void everyFaultKindHasANameInEnglish_andNoneIsItsEnumName() {
+        try (Terminal t = TrainingTerminals.open(dir, Map.of("language", "en"))) {
+            assertEquals("card reader not connected", t.faultName(Fault.NO_READER));
+            for (Fault f : Fault.values()) {
+                assertFalse(t.faultName(f).contains("_"), f + " shown as " + t.faultName(f));
+            }
+        }
+    }
+
+    @Test
+    void R3_familyRelationsByName_unknownCodesAsSent() {
+        try (Terminal t = TrainingTerminals.open(dir, Map.of("language", "zh_CN"))) {
+            assertEquals("配偶", t.relationName("SPOUSE"));
+            assertEquals("子女", t.relationName("CHILD"));
+            assertEquals("父母", t.relationName("PARENT"));
+            assertEquals("COUSIN", t.relationName("COUSIN"));
+            assertEquals("", t.relationName(null));
+        }
+    }
+
+    @Test
+    void theCentersTextIsQuoted_withOurSentenceAround_notInfcodeColon() {
+        try (Terminal t = TrainingTerminals.open(dir, Map.of("language", "zh_CN"))) {
+            String s = t.centerSays(2005, "目录项目不存在");
+            assertEquals("医保中心答复：“目录项目不存在”（代码 2005）", s);
+            assertFalse(s.contains("infcode"), s);
+        }
+        try (Terminal t = TrainingTerminals.open(dir, Map.of("language", "en"))) {
+            assertTrue(t.centerSays(2005, "no such item").startsWith("the insurance center answered: \"no such item\""));
+        }
+    }
+}
