@@ -39,9 +39,22 @@ public final class DesktopLauncher {
 
     /** Runs the app until its window closes; returns the process exit code. */
     public static int run(TerminalEnvironment env, PrintWriter err) {
+        java.nio.file.Path file = env.defaultDataDir().resolve("medcard.properties");
+        return run(env, err, () -> new ConfigLoader(env.defaultDataDir()).load(file, java.util.Map.of()), file);
+    }
+
+    /**
+     * Runs the app with the configuration the start's global options chose ({@code medcard --config FILE
+     * --reader R}); returns the process exit code.
+     *
+     * @param configuration loads and validates it (throws {@link ConfigException})
+     * @param configFile    the file it was read from, for the data folder's purpose check
+     */
+    public static int run(TerminalEnvironment env, PrintWriter err, java.util.function.Supplier<ConfigLoader.Loaded> configuration,
+                          java.nio.file.Path configFile) {
         ConfigLoader.Loaded loaded;
         try {
-            loaded = new ConfigLoader(env.defaultDataDir()).load(env.defaultDataDir().resolve("medcard.properties"), java.util.Map.of());
+            loaded = configuration.get();
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 1;
@@ -49,7 +62,7 @@ public final class DesktopLauncher {
         loaded.warnings().forEach(w -> err.println("warning: " + w));
         TerminalConfig config = loaded.config();
         try {
-            org.medcard.terminal.config.DataFolderPurpose.check(config, env.defaultDataDir().resolve("medcard.properties"));
+            org.medcard.terminal.config.DataFolderPurpose.check(config, configFile);
         } catch (org.medcard.terminal.config.DataFolderPurpose.Refused e) {
             err.println(e.getMessage());
             // The desktop user has no console: the reason and the next step in a dialog too.
