@@ -562,8 +562,23 @@ public final class Terminal implements AutoCloseable {
 
     /** The center's own refusal text, framed by our sentence in the configured language (not "infcode 2005: ..."). */
     public String centerSays(long infcode, String centerText) {
-        return message("center.says", centerText == null || centerText.isBlank() ? "—" : centerText, String.valueOf(infcode));
+        return message("center.says", centerText == null || centerText.isBlank() ? "—" : centerText.strip(), String.valueOf(infcode));
     }
+
+    /**
+     * A refusal reason as the queue records it ({@code "infcode 2005: text"}, possibly prefixed twice) framed by
+     * {@link #centerSays(long, String)}; a reason of our own (no infcode) passes unchanged.
+     */
+    public String centerSays(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        java.util.regex.Matcher m = CENTER_REASON.matcher(reason);
+        return m.matches() ? centerSays(Long.parseLong(m.group(1)), m.group(2)) : reason;
+    }
+
+    private static final java.util.regex.Pattern CENTER_REASON =
+            java.util.regex.Pattern.compile("(?:infcode (-?\\d+): ?)+(.*)", java.util.regex.Pattern.DOTALL);
 
     public Locale language() {
         return config.language();

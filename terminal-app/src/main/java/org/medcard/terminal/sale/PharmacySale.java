@@ -490,7 +490,7 @@ public final class PharmacySale {
                 LOG.error("Sale {}: the center rejected the settle {}: {}", saleId, s.msgid(), s.reason());
                 yield new SaleOutcome(SaleOutcome.Kind.SETTLEMENT_REJECTED, plan, saleId, tac, null, null, balance,
                         view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settlement_rejected",
-                        terminal.message("sale.settlement_rejected", s.reason()), List.of(), 0, null);
+                        terminal.message("sale.settlement_rejected", terminal.centerSays(s.reason())), List.of(), 0, null);
             }
         };
     }

@@ -58,12 +58,17 @@ class NamesNotCodesTest {
     @Test
     void theCentersTextIsQuoted_withOurSentenceAround_notInfcodeColon() {
         try (Terminal t = TrainingTerminals.open(dir, Map.of("language", "zh_CN"))) {
-            String s = t.centerSays(2005, "目录项目不存在");
-            assertEquals("医保中心答复：“目录项目不存在”（代码 2005）", s);
-            assertFalse(s.contains("infcode"), s);
+            assertEquals("中心答复“目录项目不存在”（代码 2005）", t.centerSays(2005, "目录项目不存在"));
+            // as the queue records a refusal, and as the settler prefixed it once more
+            assertEquals("中心答复“目录项目不存在”（代码 2005）", t.centerSays("infcode 2005: 目录项目不存在"));
+            assertEquals("中心答复“目录项目不存在”（代码 2005）", t.centerSays("infcode 2005: infcode 2005: 目录项目不存在"));
+            assertEquals("reversed by 2102 M1", t.centerSays("reversed by 2102 M1"), "our own reason passes unchanged");
+            String sentence = t.message("sale.settlement_rejected", t.centerSays("infcode 2005: 目录项目不存在"));
+            assertTrue(sentence.startsWith("卡已扣款，但医保中心拒绝了结算：中心答复“目录项目不存在”"), sentence);
+            assertFalse(sentence.contains("infcode"), sentence);
         }
         try (Terminal t = TrainingTerminals.open(dir, Map.of("language", "en"))) {
-            assertTrue(t.centerSays(2005, "no such item").startsWith("the insurance center answered: \"no such item\""));
+            assertEquals("the center said \"no such item\" (code 2005)", t.centerSays("infcode 2005: no such item"));
         }
     }
 }
