@@ -71,4 +71,17 @@ class NamesNotCodesTest {
             assertEquals("the center said \"no such item\" (code 2005)", t.centerSays("infcode 2005: no such item"));
         }
     }
+
+    @Test
+    void offlineModesByNameInBothLanguages_forTheSettingsTab() {
+        for (java.util.Locale l : new java.util.Locale[] {java.util.Locale.ENGLISH, java.util.Locale.SIMPLIFIED_CHINESE}) {
+            Texts texts = Texts.of("org.medcard.terminal.present.supervisor.texts", l);
+            for (org.medcard.queue.OfflineMode m : org.medcard.queue.OfflineMode.values()) {
+                assertTrue(texts.has("offline_mode." + m.name()), l + " " + m);
+                assertFalse(texts.text("offline_mode." + m.name()).contains("_"), texts.text("offline_mode." + m.name()));
+            }
+        }
+        assertEquals("脱机存储转发：限额内由卡支付",
+                Texts.of("org.medcard.terminal.present.supervisor.texts", java.util.Locale.SIMPLIFIED_CHINESE).text("offline_mode.STORE_AND_FORWARD"));
+    }
 }
