@@ -543,6 +543,43 @@ public final class Terminal implements AutoCloseable {
         }
     }
 
+    /** A fault kind by its name in the configured language ("读卡器未连接"), never the enum name (issue 15). */
+    public String faultName(org.medcard.queue.Fault fault) {
+        String key = "fault." + fault.name();
+        String name = message(key);
+        return name.equals(key) ? fault.name() : name;
+    }
+
+    /** A family relation (R3, 1101 {@code family.relation}) by name in the configured language; unknown codes as sent. */
+    public String relationName(String relation) {
+        if (relation == null || relation.isBlank()) {
+            return "";
+        }
+        String key = "relation." + relation;
+        String name = message(key);
+        return name.equals(key) ? relation : name;
+    }
+
+    /** The center's own refusal text, framed by our sentence in the configured language (not "infcode 2005: ..."). */
+    public String centerSays(long infcode, String centerText) {
+        return message("center.says", centerText == null || centerText.isBlank() ? "—" : centerText.strip(), String.valueOf(infcode));
+    }
+
+    /**
+     * A refusal reason as the queue records it ({@code "infcode 2005: text"}, possibly prefixed twice) framed by
+     * {@link #centerSays(long, String)}; a reason of our own (no infcode) passes unchanged.
+     */
+    public String centerSays(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        java.util.regex.Matcher m = CENTER_REASON.matcher(reason);
+        return m.matches() ? centerSays(Long.parseLong(m.group(1)), m.group(2)) : reason;
+    }
+
+    private static final java.util.regex.Pattern CENTER_REASON =
+            java.util.regex.Pattern.compile("(?:infcode (-?\\d+): ?)+(.*)", java.util.regex.Pattern.DOTALL);
+
     public Locale language() {
         return config.language();
     }

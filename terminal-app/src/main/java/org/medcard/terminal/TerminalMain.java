@@ -22,9 +22,11 @@ public final class TerminalMain {
         NativeLibraryDirs.apply(env.defaultDataDir(), System.getProperties());
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        if (args.length == 0) {
+        // `medcard` alone or with global options only (`--config FILE`, `--data-dir D`, `--reader R`): the app with them.
+        if (MedcardCli.isPlainStart(args)) {
             if (DesktopLauncher.displayAvailable()) {
-                System.exit(DesktopLauncher.run(env, err));
+                System.exit(DesktopLauncher.run(env, err, () -> MedcardCli.startConfiguration(env.defaultDataDir(), args),
+                        MedcardCli.startConfigurationFile(env.defaultDataDir(), args)));
             }
             int code = MedcardCli.create(env, out, err).execute(args);
             out.println("The desktop app needs a display (no DISPLAY here, or a headless Java): use the commands above,"

@@ -9,6 +9,7 @@ import org.medcard.terminal.config.ConfigException;
 import org.medcard.terminal.config.ConfigLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -19,6 +20,10 @@ public final class MedcardCli implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** {@code medcard [global options]}: the plain start (the desktop app, or this state without a display) with them. */
+    @Mixin
+    CommonOptions options = new CommonOptions();
 
     private final TerminalEnvironment environment;
 
@@ -36,7 +41,7 @@ public final class MedcardCli implements Callable<Integer> {
         out.println("MedCard Terminal " + version());
         ConfigLoader.Loaded loaded;
         try {
-            loaded = new ConfigLoader(environment.defaultDataDir()).load(environment.defaultDataDir().resolve("medcard.properties"), java.util.Map.of());
+            loaded = options.load(environment.defaultDataDir());
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(CommandFailures.oneLine(e));
             return 1;
@@ -99,6 +104,63 @@ public final class MedcardCli implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new CommandFailures(environment)); // one line and the next step, never a trace
+        cl.setExecutionStrategy(MedcardCli::globalOptionsBeforeACommand);
         return cl;
+    }
+
+    /**
+     * Global options belong to the plain start ({@code medcard --config FILE}); before a command they would be
+     * silently ignored (each command reads its own), so they are refused there with the right order (issue 15).
+     */
+    private static int globalOptionsBeforeACommand(CommandLine.ParseResult parsed) {
+        if (parsed.hasSubcommand() && parsed.matchedOptions().stream().anyMatch(o -> o.longestName().startsWith("--")
+                && !o.usageHelp() && !o.versionHelp())) {
+            String command = parsed.subcommand().commandSpec().name();
+            String given = parsed.matchedOptions().stream().map(o -> o.longestName()).distinct()
+                    .collect(java.util.stream.Collectors.joining(" "));
+            parsed.commandSpec().commandLine().getErr().println("Options " + given + " go after the command: medcard "
+                    + command + " " + given + " ... (before a command they apply to the desktop app only).");
+            return 2;
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /**
+     * Whether these arguments are only global options (a plain start with them, e.g. {@code --config FILE
+     * --reader R}): then the desktop app opens with them. Help, version and commands are not a plain start.
+     */
+    public static boolean isPlainStart(String[] args) {
+        CommandLine probe = new CommandLine(new PlainStart());
+        try {
+            CommandLine.ParseResult r = probe.parseArgs(args);
+            return r.unmatched().isEmpty();
+        } catch (CommandLine.ParameterException e) {
+            return false;
+        }
+    }
+
+    /** The global options and nothing else: for {@link #isPlainStart}. */
+    @Command(name = "medcard")
+    static final class PlainStart {
+        @Mixin
+        CommonOptions options = new CommonOptions();
+    }
+
+    /**
+     * The configuration of a plain start with these global options (see {@link #isPlainStart}).
+     *
+     * @throws ConfigException when it is invalid or {@code --config} names no file
+     */
+    public static ConfigLoader.Loaded startConfiguration(java.nio.file.Path defaultDataDir, String[] args) {
+        PlainStart start = new PlainStart();
+        new CommandLine(start).parseArgs(args);
+        return start.options.load(defaultDataDir);
+    }
+
+    /** The configuration file a plain start with these global options reads. */
+    public static java.nio.file.Path startConfigurationFile(java.nio.file.Path defaultDataDir, String[] args) {
+        PlainStart start = new PlainStart();
+        new CommandLine(start).parseArgs(args);
+        return start.options.configFile(defaultDataDir);
     }
 }

@@ -280,7 +280,7 @@ public final class ResettleDesk {
         if (m.state() == OutboxState.REJECTED) {
             LOG.warn("Re-settlement of entry {} rejected by the center: {}", entryNo, m.reason());
             return new ResettleOutcome(ResettleOutcome.Kind.REJECTED, entryNo, null, 0, 0, 0, "resettle.rejected",
-                    terminal.message("resettle.rejected", entryNo, m.reason()));
+                    terminal.message("resettle.rejected", entryNo, terminal.centerSays(m.reason())));
         }
         if (m.state() != OutboxState.DONE) {
             return new ResettleOutcome(ResettleOutcome.Kind.PENDING, entryNo, null, 0, 0, 0, "resettle.pending",

@@ -490,7 +490,7 @@ public final class PharmacySale {
                 LOG.error("Sale {}: the center rejected the settle {}: {}", saleId, s.msgid(), s.reason());
                 yield new SaleOutcome(SaleOutcome.Kind.SETTLEMENT_REJECTED, plan, saleId, tac, null, null, balance,
                         view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settlement_rejected",
-                        terminal.message("sale.settlement_rejected", s.reason()), List.of(), 0, null);
+                        terminal.message("sale.settlement_rejected", terminal.centerSays(s.reason())), List.of(), 0, null);
             }
         };
     }
@@ -508,7 +508,7 @@ public final class PharmacySale {
         if (id == null || !IdNumber.isValidIgnoringCase(id)) {
             return new SaleOutcome(SaleOutcome.Kind.REFUSED, PaymentPlan.allCash(total), null, null, null, null, -1,
                     view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null,
-                    "sale.id_number_needed", terminal.message("sale.id_number_needed", fault.name()), List.of(), 0, null);
+                    "sale.id_number_needed", terminal.message("sale.id_number_needed", terminal.faultName(fault)), List.of(), 0, null);
         }
         if (view != null && !view.holder().idNumber().value().equalsIgnoreCase(id)) {
             return refused("sale.id_number_mismatch", view, "typed ID number is not the cardholder's");
@@ -523,8 +523,8 @@ public final class PharmacySale {
         SaleOutcome o = new SaleOutcome(SaleOutcome.Kind.CASH_RESETTLE, PaymentPlan.allCash(total), null, null, null, entry.entryNo(),
                 view == null ? -1 : view.balanceFen(), view == null ? null : view.info().cardNo().masked(),
                 view == null ? null : view.holder().name(), null, "sale.cash_resettle",
-                terminal.message("sale.cash_resettle", entry.entryNo(), fault.name()), List.of(), 0, null);
-        return o.withReceipt(receipts.cash(o, view, id, lines.get(), fault.name(), request.cashier()));
+                terminal.message("sale.cash_resettle", entry.entryNo(), terminal.faultName(fault)), List.of(), 0, null);
+        return o.withReceipt(receipts.cash(o, view, id, lines.get(), terminal.faultName(fault), request.cashier()));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -20,6 +20,8 @@ import org.medcard.terminal.config.TerminalConfig;
  */
 public final class DesktopLauncher {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DesktopLauncher.class);
+
     private DesktopLauncher() {
     }
 
@@ -39,9 +41,22 @@ public final class DesktopLauncher {
 
     /** Runs the app until its window closes; returns the process exit code. */
     public static int run(TerminalEnvironment env, PrintWriter err) {
+        java.nio.file.Path file = env.defaultDataDir().resolve("medcard.properties");
+        return run(env, err, () -> new ConfigLoader(env.defaultDataDir()).load(file, java.util.Map.of()), file);
+    }
+
+    /**
+     * Runs the app with the configuration the start's global options chose ({@code medcard --config FILE
+     * --reader R}); returns the process exit code.
+     *
+     * @param configuration loads and validates it (throws {@link ConfigException})
+     * @param configFile    the file it was read from, for the data folder's purpose check
+     */
+    public static int run(TerminalEnvironment env, PrintWriter err, java.util.function.Supplier<ConfigLoader.Loaded> configuration,
+                          java.nio.file.Path configFile) {
         ConfigLoader.Loaded loaded;
         try {
-            loaded = new ConfigLoader(env.defaultDataDir()).load(env.defaultDataDir().resolve("medcard.properties"), java.util.Map.of());
+            loaded = configuration.get();
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 1;
@@ -49,7 +64,7 @@ public final class DesktopLauncher {
         loaded.warnings().forEach(w -> err.println("warning: " + w));
         TerminalConfig config = loaded.config();
         try {
-            org.medcard.terminal.config.DataFolderPurpose.check(config, env.defaultDataDir().resolve("medcard.properties"));
+            org.medcard.terminal.config.DataFolderPurpose.check(config, configFile);
         } catch (org.medcard.terminal.config.DataFolderPurpose.Refused e) {
             err.println(e.getMessage());
             // The desktop user has no console: the reason and the next step in a dialog too.
@@ -90,7 +105,12 @@ public final class DesktopLauncher {
             try {
                 terminal = new Terminal(config, env.clock(), new Terminal.Options(false, true, stationOperator(config)));
             } catch (RuntimeException e) {
-                err.println("The terminal could not be opened: " + e.getMessage());
+                String line = whyNotOpened(e, config.dataDir(), config.language());
+                LOG.error("{}", line, e); // the trace in the log only
+                err.println(line);
+                // The desktop user has no console: the reason and the next step in a dialog, then the window goes.
+                SwingUtilities.invokeAndWait(() -> javax.swing.JOptionPane.showMessageDialog(app.window() == null ? null : app.window().frame(), line,
+                        "MedCard Terminal", javax.swing.JOptionPane.ERROR_MESSAGE));
                 app.close();
                 return 1;
             }
@@ -116,6 +136,21 @@ public final class DesktopLauncher {
         }
         app.close();
         return 0;
+    }
+
+    /**
+     * Why the terminal behind the window could not be opened, as one line with the next step (issue 15): a second
+     * start on a data folder the app (or a command) already has open is told so, never a stack trace.
+     */
+    public static String whyNotOpened(RuntimeException e, java.nio.file.Path dataDir, java.util.Locale language) {
+        org.medcard.terminal.present.Texts texts = org.medcard.terminal.present.Texts.of(DesktopApp.SHELL_BUNDLE, language);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.medcard.queue.QueueStoreException q && q.reason() == org.medcard.queue.QueueStoreException.Reason.LOCKED) {
+                return texts.text("start.already_running", dataDir.toAbsolutePath().toString());
+            }
+        }
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("").trim();
+        return texts.text("start.not_opened", m, dataDir.resolve("logs").toAbsolutePath().toString());
     }
 
     /**

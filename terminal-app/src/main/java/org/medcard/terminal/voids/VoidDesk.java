@@ -56,7 +56,7 @@ public final class VoidDesk {
         OutboxMessage m = terminal.queue().message(sent.msgid()).orElse(sent);
         if (m.state() == OutboxState.REJECTED) {
             terminal.audit().record(supervisor, "VOID_REJECTED", "settlement " + setlId + ": " + m.reason());
-            return outcome(VoidOutcome.Kind.REJECTED, setlId, 0, 0, 0, null, "void.rejected", setlId, m.reason());
+            return outcome(VoidOutcome.Kind.REJECTED, setlId, 0, 0, 0, null, "void.rejected", setlId, terminal.centerSays(m.reason()));
         }
         if (m.state() != OutboxState.DONE) {
             terminal.audit().record(supervisor, "VOID_SENT", "settlement " + setlId + ", msgid " + m.msgid() + ", unanswered");

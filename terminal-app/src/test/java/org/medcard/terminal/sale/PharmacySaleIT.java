@@ -282,7 +282,11 @@ class PharmacySaleIT {
         var receipt = (org.medcard.terminal.receipt.CashReceipt) o.receiptDocument().orElseThrow();
         assertEquals(o.entryNo(), receipt.entryNo());
         assertEquals(2_500, receipt.cashPaid());
-        assertEquals("OFFLINE_LIMIT", receipt.fault());
+        // issue 15: the fault by name in the terminal's language on the receipt and on screen, never the enum name
+        assertEquals(terminal.faultName(org.medcard.queue.Fault.OFFLINE_LIMIT), receipt.fault());
+        assertFalse(receipt.fault().contains("OFFLINE_LIMIT"), receipt.fault());
+        assertFalse(o.message().contains("OFFLINE_LIMIT"), o.message());
+        assertTrue(o.message().contains(receipt.fault()), o.message());
     }
 
     @Test
@@ -294,6 +298,7 @@ class PharmacySaleIT {
         assertEquals(SaleOutcome.Kind.CASH_RESETTLE, o.kind(), o.message());
         assertEquals(card.profile().balance(), card.state().balance());
         assertEquals(org.medcard.queue.Fault.CENTER_UNREACHABLE, terminal.queue().resettlement(o.entryNo()).orElseThrow().fault());
+        assertFalse(o.message().contains("CENTER_UNREACHABLE"), o.message());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.medcard.card.IdNumber;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CatalogItem;
+import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
@@ -263,6 +264,12 @@ public final class CounterModel {
         beneficiary = psnNo;
     }
 
+    /** A family member as the cashier and the receipt name them: "李娜 (配偶)", never the relation's code (issue 15). */
+    public String familyLabel(PersonInfo.FamilyMember m) {
+        String relation = terminal.relationName(m.relation());
+        return relation.isEmpty() ? m.name() : m.name() + " (" + relation + ")";
+    }
+
     public Optional<String> beneficiary() {
         return Optional.ofNullable(beneficiary);
     }
@@ -387,7 +394,7 @@ public final class CounterModel {
             return null;
         }
         return cardView.person().flatMap(p -> p.family().stream().filter(m -> m.psnNo().equals(b)).findFirst())
-                .map(m -> m.name() + " (" + m.relation() + ")").orElse(b);
+                .map(this::familyLabel).orElse(b);
     }
 
     /**

@@ -289,10 +289,10 @@ final class CounterPanel extends JPanel implements CounterView {
         options.add(Optional.empty());
         card.family().forEach(m -> options.add(Optional.of(m)));
         Dialogs.choose(shell.frame(), texts.text("card.pays_for"), options,
-                o -> o.map(m -> m.name() + " (" + m.relation() + ")").orElse(texts.text("card.holder_self") + " (" + card.name() + ")"),
+                o -> o.map(model::familyLabel).orElse(texts.text("card.holder_self") + " (" + card.name() + ")"),
                 texts.text("split.confirm"), texts.text("split.back")).ifPresent(o -> {
                     model.payFor(o.map(PersonInfo.FamilyMember::psnNo).orElse(null));
-                    paysFor.setText(o.map(m -> m.name() + " (" + m.relation() + ")").orElse(texts.text("card.holder_self")));
+                    paysFor.setText(o.map(model::familyLabel).orElse(texts.text("card.holder_self")));
                 });
         focusCode();
     }

@@ -54,6 +54,15 @@ final class SettingsTab extends JPanel implements SettingsView {
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
         language.setName("settings.language");
         mode.setName("settings.mode");
+        // Issue 15: the mode by name in the UI's language; the value saved stays the configuration's word.
+        mode.setRenderer(new javax.swing.DefaultListCellRenderer() {
+            @Override
+            public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value, int index,
+                                                                   boolean selected, boolean focus) {
+                String key = "offline_mode." + value;
+                return super.getListCellRendererComponent(list, texts.has(key) ? texts.text(key) : value, index, selected, focus);
+            }
+        });
         Map<String, JComponent> fields = new LinkedHashMap<>();
         fields.put("reader", reader);
         fields.put("psam", psam);

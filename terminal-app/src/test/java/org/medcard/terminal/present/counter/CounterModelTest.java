@@ -311,7 +311,9 @@ class CounterModelTest {
         model.presentTrainingCard("employee-family");
         CardPanel c = view.lastCard();
         assertEquals(3, c.family().size(), "spouse, child and parent from 1101");
-        String child = c.family().stream().filter(m -> m.relation().equals("CHILD")).findFirst().orElseThrow().psnNo();
+        var childMember = c.family().stream().filter(m -> m.relation().equals("CHILD")).findFirst().orElseThrow();
+        String child = childMember.psnNo();
+        assertEquals(childMember.name() + " (child)", model.familyLabel(childMember), "issue 15: the relation by name, not CHILD");
 
         model.payFor("99999999999999999999");
         assertEquals(terminal.message("sale.family_unknown"), view.lastMessage());
@@ -323,7 +325,7 @@ class CounterModelTest {
         model.pay();
 
         SplitOffer offer = view.offers.get(0);
-        assertTrue(offer.beneficiary() != null && offer.beneficiary().contains("CHILD"), String.valueOf(offer.beneficiary()));
+        assertEquals(model.familyLabel(childMember), offer.beneficiary(), "issue 15: the split names the member and the relation by name");
         assertEquals(0, offer.fundFen(), "R3: no pooling for a family member");
         assertEquals(SaleOutcome.Kind.SETTLED, view.done.get(0).kind(), view.done.get(0).message());
         assertTrue(model.beneficiary().isEmpty(), "the next sale is for the holder again");
