@@ -1,11 +1,14 @@
 package org.medcard.terminal.cli;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.receipt.CashReceipt;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
@@ -102,7 +105,8 @@ final class SaleCommand implements Callable<Integer> {
                 n.put("total_fen", p.totalFen()).put("fund_pay_fen", p.fundFen()).put("acct_pay_fen", p.accountFen())
                         .put("cash_pay_fen", p.cashFen());
             }
-            n.put("tac", o.tac()).put("setl_id", o.setlId()).put("entry_no", o.entryNo()).put("sale_id", o.saleId())
+            n.put("tac", o.tac()).put("setl_id", o.setlId()).put("entry_no", o.entryNo())
+                    .put("resettle_by", resettleBy(o).map(Object::toString).orElse(null)).put("sale_id", o.saleId())
                     .put("balance_after_fen", o.balanceAfterFen()).put("card_no", o.cardNoMasked()).put("name", o.holderName())
                     .put("beneficiary_psn_no", o.beneficiaryPsnNo()).put("message_key", o.messageKey()).put("message", o.message())
                     .put("recovered_sales", o.recovered().size()).put("loaded_fen", o.loadedFen());
@@ -121,7 +125,7 @@ final class SaleCommand implements Callable<Integer> {
         }
         line(out, "TAC:          ", o.tac());
         line(out, "setl_id:      ", o.setlId());
-        line(out, "entry_no:     ", o.entryNo());
+        line(out, "entry_no:     ", o.entryNo() == null ? null : o.entryNo() + resettleBy(o).map(d -> "  (re-settle by " + d + ")").orElse(""));
         if (o.balanceAfterFen() >= 0 && o.tac() != null) {
             out.println("balance now:  " + Yuan.format(o.balanceAfterFen()));
         }
@@ -130,6 +134,11 @@ final class SaleCommand implements Callable<Integer> {
         }
         o.recovered().forEach(r -> out.println("recovered torn sale " + r.saleId() + ": " + (r.debited() ? "debited, TAC " + r.tac() : r.unresolved() ? r.note() : "not debited")));
         out.println(o.message());
+    }
+
+    /** R11 case 2: the last day the cash sale's entry can be re-settled, as its cash receipt prints it. */
+    private static Optional<LocalDate> resettleBy(SaleOutcome o) {
+        return o.receiptDocument().filter(CashReceipt.class::isInstance).map(d -> ((CashReceipt) d).resettleBy());
     }
 
     private static void line(PrintWriter out, String label, String value) {

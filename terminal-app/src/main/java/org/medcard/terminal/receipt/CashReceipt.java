@@ -1,5 +1,6 @@
 package org.medcard.terminal.receipt;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,13 +14,29 @@ import org.medcard.terminal.receipt.sheet.Sheet;
  *                the card could not be read
  * @param entryNo the re-settlement {@code entry_no} (terminal id + local number)
  * @param fault what failed, as the terminal showed it (e.g. "读卡器无响应 reader not answering")
+ * @param resettleBy the last day the entry can be re-settled ({@link #lastResettleDay}); {@code null} only for a
+ *                   receipt journalled before the date was printed (the line is then left out)
  */
 public record CashReceipt(ReceiptHeader header, Insured insured, List<LineItem> items, long cashPaid, String entryNo,
-                          String fault) implements ReceiptDocument {
+                          String fault, LocalDate resettleBy) implements ReceiptDocument {
 
     /** The sentence R11 asks for. */
     static final String RESETTLE_NOTICE = "本次费用将在本机构重新结算，请保留本单据并携带医保卡再次前来。"
             + " The expense will be re-settled at this institution: keep this receipt and come back with the card.";
+
+    /** The line saying until when the entry can be re-settled (R11 case 2). */
+    static final String RESETTLE_BY_LABEL = "最迟重新结算日 Re-settle by";
+
+    /**
+     * R11 case 2: an entry can be re-settled up to and including the fault's date plus {@code resettle.max_days}
+     * (the day it expires is the day after).
+     */
+    public static LocalDate lastResettleDay(LocalDate faultDate, int resettleMaxDays) {
+        if (resettleMaxDays <= 0) {
+            throw new IllegalArgumentException("resettle.max_days must be positive, was " + resettleMaxDays);
+        }
+        return faultDate.plusDays(resettleMaxDays);
+    }
 
     public CashReceipt {
         Objects.requireNonNull(header, "header");
@@ -35,7 +52,7 @@ public record CashReceipt(ReceiptHeader header, Insured insured, List<LineItem> 
 
     @Override
     public Sheet toSheet() {
-        return new SheetBuilder("cash-receipt", "现金收据（故障） Cash receipt (fault)", header)
+        SheetBuilder sheet = new SheetBuilder("cash-receipt", "现金收据（故障） Cash receipt (fault)", header)
                 .insured(insured)
                 .field("故障 Fault", fault)
                 .rule()
@@ -44,8 +61,10 @@ public record CashReceipt(ReceiptHeader header, Insured insured, List<LineItem> 
                 .split(Split.allCash(cashPaid))
                 .proof(null)
                 .field("结算号 setl_id", null)
-                .boldField("重新结算单号 Entry No.", entryNo)
-                .boldText(RESETTLE_NOTICE)
-                .build();
+                .boldField("重新结算单号 Entry No.", entryNo);
+        if (resettleBy != null) {
+            sheet.boldField(RESETTLE_BY_LABEL, resettleBy.toString());
+        }
+        return sheet.boldText(RESETTLE_NOTICE).build();
     }
 }

@@ -505,6 +505,13 @@ public final class PharmacySale {
         }
         long total = lines.get().stream().mapToLong(SaleLine::amountFen).sum();
         String id = request.idNumber();
+        Optional<Character> rightCheck = rightCheckCharacter(id);
+        if (rightCheck.isPresent()) {
+            // Issue 15: a mistyped check digit says so, and which one the 17 digits call for; nothing is recorded.
+            return new SaleOutcome(SaleOutcome.Kind.REFUSED, PaymentPlan.allCash(total), null, null, null, null, -1,
+                    view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null,
+                    "sale.id_check_digit", terminal.message("sale.id_check_digit", String.valueOf(rightCheck.get())), List.of(), 0, null);
+        }
         if (id == null || !IdNumber.isValidIgnoringCase(id)) {
             return new SaleOutcome(SaleOutcome.Kind.REFUSED, PaymentPlan.allCash(total), null, null, null, null, -1,
                     view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null,
@@ -528,6 +535,21 @@ public final class PharmacySale {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * The check character 17 typed digits call for, when an 18-character ID number has 17 digits and only its check
+     * character is wrong; empty when the number is valid or wrong in another way (then the generic question stands).
+     */
+    static Optional<Character> rightCheckCharacter(String typed) {
+        if (typed == null || typed.length() != 18 || IdNumber.isValidIgnoringCase(typed)) {
+            return Optional.empty();
+        }
+        String first17 = typed.substring(0, 17);
+        if (!first17.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        return Optional.of(IdNumber.checkCharacter(first17));
+    }
 
     /** R3: the family member's name as 1101 lists it (their psn_no when not listed), or null for the cardholder. */
     private static String beneficiaryName(CardView view, String beneficiary) {

@@ -78,7 +78,10 @@ final class Receipts {
     ReceiptDocument cash(SaleOutcome o, CardView view, String idNumber, List<SaleLine> lines, String fault, String cashier) {
         Insured insured = new Insured(view == null ? "—" : view.holder().name(), idNumber,
                 view == null ? null : view.info().cardNo().digits());
-        return new CashReceipt(header(cashier), insured, items(lines), o.plan().cashFen(), o.entryNo(), fault);
+        ReceiptHeader header = header(cashier);
+        // The fault happened as this sale was made: the receipt's date is the fault's date.
+        return new CashReceipt(header, insured, items(lines), o.plan().cashFen(), o.entryNo(), fault,
+                CashReceipt.lastResettleDay(header.time().toLocalDate(), terminal.config().resettleMaxDays()));
     }
 
     private ReceiptHeader header(String cashier) {

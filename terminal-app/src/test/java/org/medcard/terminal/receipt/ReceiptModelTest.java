@@ -112,6 +112,23 @@ class ReceiptModelTest {
     }
 
     @Test
+    void R11_cashReceipt_saysTheLastDayTheEntryCanBeResettled_faultDatePlusMaxDays() {
+        // A fault at 23:59 on 22 Nov 2026 (local time, fixed clock): 90 days later is 20 Feb 2027.
+        Clock clock = Clock.fixed(Instant.parse("2026-11-22T15:59:00Z"), ZoneId.of("Asia/Shanghai"));
+        ReceiptHeader h = ReceiptHeader.now("P11010100001", "药房", "T01", "op", false, clock);
+        java.time.LocalDate last = CashReceipt.lastResettleDay(h.time().toLocalDate(), 90);
+        assertEquals(java.time.LocalDate.of(2027, 2, 20), last);
+        assertEquals(java.time.LocalDate.of(2026, 11, 29), CashReceipt.lastResettleDay(h.time().toLocalDate(), 7));
+        assertThrows(IllegalArgumentException.class, () -> CashReceipt.lastResettleDay(h.time().toLocalDate(), 0));
+
+        CashReceipt r = new CashReceipt(h, new Insured(SampleDocuments.NAME, SampleDocuments.ID_NUMBER, null),
+                List.of(new LineItem("XJ01CAA001", "阿莫西林", 1, 1_000)), 1_000, "T01-000017", "读卡器无响应", last);
+        String text = r.toSheet().plainText();
+        assertTrue(text.contains("最迟重新结算日 Re-settle by"), text);
+        assertTrue(text.contains("2027-02-20"), text);
+    }
+
+    @Test
     void commissioningReport_verdictFailsWhenAnyItemFails() {
         assertFalse(SampleDocuments.commissioning(false).allPassed());
         assertTrue(SampleDocuments.commissioning(false).toSheet().plainText().contains("FAIL 未通过 (4/5)"));

@@ -54,7 +54,7 @@ public final class SampleDocuments {
 
     public static CashReceipt cash(boolean training) {
         return new CashReceipt(header(training), new Insured(NAME, ID_NUMBER, null), items(), 6_180, "T01-000017",
-                "读卡器无响应 reader not answering");
+                "读卡器无响应 reader not answering", CashReceipt.lastResettleDay(TIME.toLocalDate(), 90));
     }
 
     public static ResettlementReceipt resettlement(boolean training) {
