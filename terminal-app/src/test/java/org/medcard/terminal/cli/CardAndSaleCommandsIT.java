@@ -118,6 +118,22 @@ class CardAndSaleCommandsIT {
         assertEquals("CASH_RESETTLE", n.get("outcome").asText());
         assertEquals(1_250, n.get("cash_pay_fen").asLong());
         assertTrue(n.get("entry_no").asText().startsWith("000000123456-"), n.toString());
+        // R11 case 2: the last day the entry can be re-settled, resettle.max_days (90) after the fault's date
+        java.time.LocalDate by = java.time.LocalDate.parse(n.get("resettle_by").asText());
+        java.time.LocalDate today = java.time.LocalDate.now();
+        assertTrue(!by.isBefore(today.plusDays(89)) && !by.isAfter(today.plusDays(91)), n.toString());
+
+        assertEquals(0, run("", "sale", "--items", "XJ01CAA001:1", "--offline", "--id-number", "110101197805211235"),
+                err.toString());
+        assertTrue(out.toString().contains("entry_no:") && out.toString().contains("(re-settle by "), out.toString());
+    }
+
+    @Test
+    void aWrongCheckDigit_saysWhichDigitTheSeventeenDigitsCallFor() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("medcard.properties"), "offline.mode=CASH_RESETTLE\n");
+        assertEquals(1, run("", "sale", "--items", "XJ01CAA001:1", "--offline", "--id-number", "110101197805211234"),
+                err.toString());
+        assertTrue(out.toString().contains("for these 17 digits it must be 5"), out.toString());
     }
 
     @Test

@@ -282,6 +282,7 @@ class PharmacySaleIT {
         var receipt = (org.medcard.terminal.receipt.CashReceipt) o.receiptDocument().orElseThrow();
         assertEquals(o.entryNo(), receipt.entryNo());
         assertEquals(2_500, receipt.cashPaid());
+        assertEquals(receipt.header().time().toLocalDate().plusDays(90), receipt.resettleBy(), "resettle.max_days defaults to 90");
         // issue 15: the fault by name in the terminal's language on the receipt and on screen, never the enum name
         assertEquals(terminal.faultName(org.medcard.queue.Fault.OFFLINE_LIMIT), receipt.fault());
         assertFalse(receipt.fault().contains("OFFLINE_LIMIT"), receipt.fault());
@@ -307,7 +308,8 @@ class PharmacySaleIT {
         present("normal-3des");
         SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
         SaleOutcome o = sell(items(AMOXICILLIN + ":1").withIdNumber("110101197805211234"));
-        assertEquals("sale.id_number_needed", o.messageKey());
+        assertEquals("sale.id_check_digit", o.messageKey(), "issue 15: the digit is said to be wrong");
+        assertTrue(o.message().contains("5"), o.message());
         assertEquals(0, terminal.queue().summary().openResettlements());
     }
 

@@ -38,6 +38,8 @@ public final class CounterModel {
     public static final String BUNDLE = "org.medcard.terminal.present.counter.counter";
     private static final Logger LOG = LoggerFactory.getLogger(CounterModel.class);
     private static final int SEARCH_LIMIT = 50;
+    /** The sale's answers that ask the cashier for the ID number from the ID card (R11 case 2). */
+    private static final java.util.Set<String> ID_QUESTIONS = java.util.Set.of("sale.id_number_needed", "sale.id_check_digit");
 
     private final Terminal terminal;
     private final ReceiptOutput receipts;
@@ -224,6 +226,9 @@ public final class CounterModel {
             if (loadedFen > 0) {
                 // R15: the patient is told the month's money reached the card.
                 view.showMessage(texts.text("card.loaded", Texts.yuan(loadedFen)), false);
+            } else {
+                // Issue 15: the previous patient's message (e.g. a red refusal) is not this patient's.
+                view.showMessage(texts.text("card.read"), false);
             }
         });
     }
@@ -348,14 +353,19 @@ public final class CounterModel {
         });
     }
 
-    /** R11 case 2 wants the ID number from the ID card: ask for it and sell again (nothing was recorded yet). */
+    /**
+     * R11 case 2 wants the ID number from the ID card: ask for it and sell again (nothing was recorded yet). A number
+     * whose check digit is wrong is asked for again with the reason (issue 15), until the cashier goes back.
+     */
     private SaleOutcome sellAskingForId(SaleRequest request) {
         SaleOutcome o = sale.sell(request);
-        if (o.kind() == SaleOutcome.Kind.REFUSED && "sale.id_number_needed".equals(o.messageKey())) {
-            Optional<String> id = askOnUi(() -> view.askIdNumber(o.message()));
-            if (id.isPresent()) {
-                return sale.sell(request.withIdNumber(id.get()));
+        while (o.kind() == SaleOutcome.Kind.REFUSED && ID_QUESTIONS.contains(o.messageKey())) {
+            String reason = o.message();
+            Optional<String> id = askOnUi(() -> view.askIdNumber(reason));
+            if (id.isEmpty()) {
+                return o;
             }
+            o = sale.sell(request.withIdNumber(id.get()));
         }
         return o;
     }

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medcard.simulator.center.fault.Fault;
+import org.medcard.simulator.center.fault.FaultKind;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.sale.SaleOutcome;
+import org.medcard.terminal.training.SimulatedCenter;
 
 /**
  * The counter's model against a real training terminal (simulated reader and PSAM, embedded center on loopback,
@@ -43,7 +46,11 @@ class CounterModelTest {
 
     @BeforeEach
     void open() {
-        terminal = TrainingTerminals.open(dir, Map.of("language", "en"));
+        open(Map.of("language", "en"));
+    }
+
+    private void open(Map<String, String> config) {
+        terminal = TrainingTerminals.open(dir, config);
         view = new RecordingCounterView();
         ReceiptOutput receipts = new ReceiptOutput() {
             @Override
@@ -193,6 +200,49 @@ class CounterModelTest {
         assertEquals(c.bannerText(), view.lastMessage());
         assertTrue(view.offers.isEmpty());
         assertTrue(view.done.isEmpty());
+    }
+
+    @Test
+    void R5_theRefusalOfOnePatient_isClearedWhenTheNextPatientsCardComes() {
+        model.presentTrainingCard("frozen");
+        model.scan(AMOXICILLIN);
+        model.pay();
+        assertEquals(terminal.message("status.frozen"), view.lastMessage());
+        assertTrue(view.problems.get(view.problems.size() - 1));
+
+        model.presentTrainingCard("low-balance");
+
+        assertEquals(CardPanel.Banner.OK, view.lastCard().banner());
+        assertFalse(view.lastMessage().contains(terminal.message("status.frozen")), view.lastMessage());
+        assertFalse(view.problems.get(view.problems.size() - 1), "the line under the green panel is not red");
+        assertEquals("Card read: scan the items, then pay.", view.lastMessage());
+    }
+
+    @Test
+    void R11_anIdNumberWithAWrongCheckDigit_saysWhichDigitIsRight_andAsksAgain() {
+        terminal.close();
+        open(Map.of("language", "en", "offline.mode", "CASH_RESETTLE"));
+        model.presentTrainingCard("normal-3des");
+        SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
+        model.scan(AMOXICILLIN);
+        view.idNumbers.add("110101197805211234");  // the right check digit is 5
+
+        model.pay();
+
+        assertEquals(2, view.idQuestions.size(), view.idQuestions.toString());
+        assertEquals("The check digit of the ID number is wrong: for these 17 digits it must be 5. Check the ID card and"
+                + " type the number again.", view.idQuestions.get(1));
+        SaleDone d = view.done.get(view.done.size() - 1);
+        assertFalse(d.served());
+        assertTrue(d.message().contains("it must be 5"), d.message());
+        assertEquals(0, terminal.queue().summary().openResettlements(), "nothing was recorded");
+
+        view.idNumbers.add("110101197805211234");
+        view.idNumbers.add("110101197805211235");
+        model.pay();
+        SaleDone served = view.done.get(view.done.size() - 1);
+        assertEquals(SaleOutcome.Kind.CASH_RESETTLE, served.kind(), served.message());
+        assertEquals(1, terminal.queue().summary().openResettlements());
     }
 
     @Test

@@ -24,6 +24,7 @@ final class RecordingCounterView implements CounterView {
     final Deque<SplitAnswer> splitAnswers = new ArrayDeque<>();
     final Deque<String> pins = new ArrayDeque<>();
     final Deque<String> idNumbers = new ArrayDeque<>();
+    final List<String> idQuestions = new ArrayList<>();
     Function<List<CatalogItem>, Optional<CatalogItem>> chooser = m -> Optional.of(m.get(0));
     int pinQuestions;
 
@@ -74,6 +75,7 @@ final class RecordingCounterView implements CounterView {
 
     @Override
     public Optional<String> askIdNumber(String reason) {
+        idQuestions.add(reason);
         return Optional.ofNullable(idNumbers.poll());
     }
 
