@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,14 +122,20 @@ final class Resettlements {
                 "RESETTLEMENT_REJECTED", null, mapper.createObjectNode().put("entry_no", entryNo).put("reason", reason));
     }
 
-    /** OPEN entries older than {@code resettle.max_days} become EXPIRED (kept, with the reason). */
+    /**
+     * OPEN entries past their last day become EXPIRED (kept, with the reason). The last day is the fault's local
+     * date plus {@code resettle.max_days}, as the cash receipt prints it ("re-settle by"): the entry stays open
+     * through the whole of that day and expires at the next local midnight, whatever the hour of the sale.
+     */
     int expire(SqliteStore.Tx tx) throws SQLException {
-        Instant cutoff = tx.now().minus(Duration.ofDays(maxDays));
+        LocalDate today = LocalTimes.local(tx.clock(), tx.now()).toLocalDate();
         List<Map<String, Object>> old = SqliteStore.query(tx.conn(),
                 "SELECT entry_no, created_at FROM resettlement WHERE state = 'OPEN' ORDER BY entry_no");
         int n = 0;
         for (Map<String, Object> row : old) {
-            if (Instant.parse((String) row.get("created_at")).isBefore(cutoff)) {
+            LocalDate lastDay = LocalTimes.local(tx.clock(), Instant.parse((String) row.get("created_at"))).toLocalDate()
+                    .plusDays(maxDays);
+            if (today.isAfter(lastDay)) {
                 String entryNo = (String) row.get("entry_no");
                 String reason = "not re-settled within " + maxDays + " days (resettle.max_days)";
                 tx.update("resettlement", "entry_no", entryNo, Map.of("state", "EXPIRED", "reason", reason),

@@ -93,12 +93,15 @@ class ResettlementTest {
     }
 
     @Test
-    void R11_openEntryExpiresAfterResettleMaxDaysAndIsKept() {
+    void R11_openEntryExpiresTheDayAfterItsLastDay_andIsKept() {
         try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
+            // Sold at 10:15:02 Shanghai on 2026-11-23: the cash receipt says "re-settle by 2027-02-21" (+90 days).
             ResettlementEntry e = q.recordCashPayment(cashSale());
-            clock.advance(Duration.ofDays(90));
-            assertEquals(0, q.expireResettlements());
-            clock.advance(Duration.ofSeconds(1));
+            clock.advance(Duration.ofDays(90).plusSeconds(1));
+            assertEquals(0, q.expireResettlements(), "past the hour of the sale, but still its last day");
+            clock.advance(Duration.ofHours(13).plusMinutes(44).plusSeconds(56)); // 2027-02-21 23:59:59 local
+            assertEquals(0, q.expireResettlements(), "the last second of its last day");
+            clock.advance(Duration.ofSeconds(1)); // 2027-02-22 00:00:00 local
             assertEquals(1, q.expireResettlements());
             ResettlementEntry expired = q.resettlement(e.entryNo()).orElseThrow();
             assertEquals(ResettlementState.EXPIRED, expired.state());
