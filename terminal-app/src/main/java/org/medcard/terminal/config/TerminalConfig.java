@@ -45,39 +45,6 @@ public record TerminalConfig(
         String pcscProvider,
         long minFreeBytes) {
 
-    /** A configuration with the default PC/SC provider ({@code jna}) and free-space margin. */
-    public TerminalConfig(String institutionCode, String institutionName, String region, TerminalKind kind,
-            String terminalNumber, DeviceChoice reader, DeviceChoice psam, URI centerUrl, Path trustStore,
-            Duration connectTimeout, Duration requestTimeout, OfflineMode offlineMode, OfflineLimitsConfig offlineLimits,
-            long pinExemptBelowFen, int resettleMaxDays, String printer, Locale language, Path dataDir,
-            ReceiptSettings receipt, CenterTls centerTls) {
-        this(institutionCode, institutionName, region, kind, terminalNumber, reader, psam, centerUrl, trustStore,
-                connectTimeout, requestTimeout, offlineMode, offlineLimits, pinExemptBelowFen, resettleMaxDays, printer,
-                language, dataDir, receipt, centerTls, null, org.medcard.terminal.store.FreeSpace.DEFAULT_MARGIN_BYTES);
-    }
-
-    /** A configuration with this PC/SC provider and the default free-space margin. */
-    public TerminalConfig(String institutionCode, String institutionName, String region, TerminalKind kind,
-            String terminalNumber, DeviceChoice reader, DeviceChoice psam, URI centerUrl, Path trustStore,
-            Duration connectTimeout, Duration requestTimeout, OfflineMode offlineMode, OfflineLimitsConfig offlineLimits,
-            long pinExemptBelowFen, int resettleMaxDays, String printer, Locale language, Path dataDir,
-            ReceiptSettings receipt, CenterTls centerTls, String pcscProvider) {
-        this(institutionCode, institutionName, region, kind, terminalNumber, reader, psam, centerUrl, trustStore,
-                connectTimeout, requestTimeout, offlineMode, offlineLimits, pinExemptBelowFen, resettleMaxDays, printer,
-                language, dataDir, receipt, centerTls, pcscProvider, org.medcard.terminal.store.FreeSpace.DEFAULT_MARGIN_BYTES);
-    }
-
-    /** A configuration with the default PC/SC provider and this free-space margin ({@code data.min_free_mb}). */
-    public TerminalConfig(String institutionCode, String institutionName, String region, TerminalKind kind,
-            String terminalNumber, DeviceChoice reader, DeviceChoice psam, URI centerUrl, Path trustStore,
-            Duration connectTimeout, Duration requestTimeout, OfflineMode offlineMode, OfflineLimitsConfig offlineLimits,
-            long pinExemptBelowFen, int resettleMaxDays, String printer, Locale language, Path dataDir,
-            ReceiptSettings receipt, CenterTls centerTls, long minFreeBytes) {
-        this(institutionCode, institutionName, region, kind, terminalNumber, reader, psam, centerUrl, trustStore,
-                connectTimeout, requestTimeout, offlineMode, offlineLimits, pinExemptBelowFen, resettleMaxDays, printer,
-                language, dataDir, receipt, centerTls, null, minFreeBytes);
-    }
-
     public TerminalConfig {
         if (pcscProvider == null || pcscProvider.isBlank()) {
             pcscProvider = "jna";
