@@ -138,7 +138,7 @@ final class SqliteStore implements AutoCloseable {
         }
         try {
             createOwnerOnly(path);
-            Connection conn = config(settings).createConnection("jdbc:sqlite:" + path);
+            Connection conn = StatementCache.wrap(config(settings).createConnection("jdbc:sqlite:" + path));
             SqliteStore store = new SqliteStore(path, conn, mac, clock, channel, fileLock);
             store.start(targetVersion, payloadForCreation);
             return store;
@@ -339,8 +339,8 @@ final class SqliteStore implements AutoCloseable {
     }
 
     private void exec(String sql) throws SQLException {
-        try (Statement st = conn.createStatement()) {
-            st.execute(sql);
+        try (PreparedStatement st = conn.prepareStatement(sql)) { // kept: BEGIN and COMMIT run for every call
+            st.execute();
         }
     }
 

@@ -68,7 +68,7 @@ final class ApiHandler implements HttpHandler {
                 return;
             }
             TxProcessor.Answer answer = processor.handle(body, () -> faults.consume(FaultKind.BAD_SIGN_NO));
-            if (answer.committedNew() && faults.consume(FaultKind.ANSWER_LOST)) {
+            if (answer.keptNew() && faults.consume(FaultKind.ANSWER_LOST)) {
                 LOG.info("Answer dropped after commit (injected fault)");
                 ex.close(); // no status line was sent: the client sees the connection close
                 return;

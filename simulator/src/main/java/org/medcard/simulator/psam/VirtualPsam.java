@@ -29,8 +29,17 @@ import org.slf4j.LoggerFactory;
  * FOR PURCHASE uses the next value (so the first MAC1 carries sequence 1); VERIFY TAC and MAC FOR APPLICATION
  * BLOCK carry no algorithm in their data, so P1 names it ({@code 00} or {@code 02} triple-DES, {@code 04} SM4),
  * and VERIFY TAC's data is the 34 bytes its fields add up to (Lc {@code 22}; the spec's {@code 1F} does not
- * match its own field list). With a sequence file, the new sequence is written (atomically) before MAC1 is
- * answered, so a restart never reuses a sequence number.
+ * match its own field list).
+ *
+ * <p><b>The sequence file holds a high-water mark, reserved in blocks</b> (issue 17: writing it for every MAC1
+ * cost an fsync per sale). Before a MAC1 uses a number above the mark, the mark is raised to that number plus
+ * {@value #SEQUENCE_BLOCK} − 1 and written atomically (temporary file, fsync, rename) <em>before</em> MAC1 is
+ * answered; numbers up to the mark are then used from memory. After a restart (or a crash or power cut at any
+ * point) the PSAM starts above the mark read from the file. Why no number is ever used twice: every number a
+ * MAC1 carried is at most the mark durably on disk when it was answered (it was written first), marks only
+ * grow, and a restart starts above the last mark on disk, so above every number used before. A crash skips
+ * the unused rest of a block (a gap in the sequence, which the center accepts: it only needs each number
+ * once); it never reuses one.
  *
  * <p>Thread-safe (synchronized).
  */
@@ -41,8 +50,13 @@ public final class VirtualPsam implements SimulatedCard {
 
     private final Map<Integer, SimulatorKeys> keysByVersion;
     private final byte[] terminalId;
+    /** How many sequence numbers one write of the sequence file reserves. */
+    public static final int SEQUENCE_BLOCK = 32;
+
     private final Path sequenceFile;
     private long terminalSeq;
+    /** The high-water mark in the sequence file: numbers up to it may be used without writing. */
+    private long reservedUpTo;
     private boolean selected;
     private PendingMac2 pending;
 
@@ -67,6 +81,7 @@ public final class VirtualPsam implements SimulatedCard {
         }
         this.terminalId = tid;
         this.terminalSeq = terminalSeq;
+        this.reservedUpTo = terminalSeq;
         this.sequenceFile = sequenceFile;
     }
 
@@ -75,7 +90,10 @@ public final class VirtualPsam implements SimulatedCard {
         this(java.util.List.of(keys), terminalId, 0, null);
     }
 
-    /** A PSAM whose sequence lives in {@code sequenceFile} (created at 0 when missing). */
+    /**
+     * A PSAM whose sequence lives in {@code sequenceFile} (created at 0 when missing); it starts above the
+     * high-water mark the file holds.
+     */
     public static VirtualPsam withSequenceFile(SimulatorKeys keys, String terminalId, Path sequenceFile) throws IOException {
         long seq = Files.exists(sequenceFile) ? Long.parseLong(Files.readString(sequenceFile).trim()) : 0;
         return new VirtualPsam(java.util.List.of(keys), terminalId, seq, sequenceFile);
@@ -175,7 +193,11 @@ public final class VirtualPsam implements SimulatedCard {
         byte[] div = Arrays.copyOfRange(d, 20, 28);
         StatusException.require(terminalSeq < 0xFFFF_FFFFL, 0x9402);
         long seq = terminalSeq + 1;
-        storeSequence(seq);
+        if (seq > reservedUpTo) {
+            long mark = Math.min(0xFFFF_FFFFL, seq + SEQUENCE_BLOCK - 1);
+            storeSequence(mark); // durable before the MAC1 that uses seq is answered
+            reservedUpTo = mark;
+        }
         terminalSeq = seq;
         byte[] seqBytes = PurseCrypto.u32(seq);
         byte[] dpk = PurseCrypto.diversify(algorithm, keys.mpkBytes(), div);
@@ -257,7 +279,7 @@ public final class VirtualPsam implements SimulatedCard {
         };
     }
 
-    /** Writes the sequence file atomically before the sequence is used. */
+    /** Writes the high-water mark atomically before any number up to it is used. */
     private void storeSequence(long seq) {
         if (sequenceFile == null) {
             return;

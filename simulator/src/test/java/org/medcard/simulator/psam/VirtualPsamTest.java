@@ -64,9 +64,25 @@ class VirtualPsamTest {
         send(first, SELECT);
         send(first, INIT_SAM);
         send(first, INIT_SAM);
-        assertEquals("2", Files.readString(file).trim());
+        assertEquals(String.valueOf(VirtualPsam.SEQUENCE_BLOCK), Files.readString(file).trim(),
+                "one write reserves a block: the high-water mark");
         VirtualPsam second = VirtualPsam.withSequenceFile(SimulatorKeys.defaults(), "000000123456", file);
         send(second, SELECT);
-        assertEquals("00000003", send(second, INIT_SAM).substring(0, 8), "no sequence number reused after a restart");
+        assertEquals(String.format("%08X", VirtualPsam.SEQUENCE_BLOCK + 1), send(second, INIT_SAM).substring(0, 8),
+                "a restart starts above the mark: no sequence number reused, the rest of the block skipped");
+    }
+
+    @Test
+    void sequenceFile_writtenOncePerBlock_andBeforeTheNumberAboveTheMarkIsUsed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("psam-seq");
+        VirtualPsam psam = VirtualPsam.withSequenceFile(SimulatorKeys.defaults(), "000000123456", file);
+        send(psam, SELECT);
+        for (int i = 1; i <= VirtualPsam.SEQUENCE_BLOCK; i++) {
+            send(psam, INIT_SAM);
+        }
+        assertEquals(String.valueOf(VirtualPsam.SEQUENCE_BLOCK), Files.readString(file).trim(), "a block used up");
+        assertEquals(String.format("%08X", VirtualPsam.SEQUENCE_BLOCK + 1), send(psam, INIT_SAM).substring(0, 8));
+        assertEquals(String.valueOf(2 * VirtualPsam.SEQUENCE_BLOCK), Files.readString(file).trim(),
+                "the next block is on disk when its first number is answered");
     }
 }

@@ -33,6 +33,13 @@ import org.medcard.simulator.center.store.Db;
  * handler's changes (a refusal's changes are rolled back to a savepoint first). Malformed requests (-1),
  * sign-in failures (1001), 2004 and internal errors (9999) are not stored: they say nothing about the
  * business act, and the terminal may resend the same {@code msgid} once the cause is fixed.
+ *
+ * <p><b>Answers that changed nothing are remembered, not committed</b> (issue 17). A query (1101, 8501, 1301…)
+ * or a refusal whose handler wrote nothing is kept in memory under its {@code msgid} (the newest
+ * {@value #REMEMBERED} of them): a resend gets the same answer byte for byte and a reuse with other content
+ * still gets 2004, but nothing is written, so the request costs no fsync. What a restart forgets is harmless:
+ * the request changed nothing, so answering its resend afresh is answering it for the first time. Every request
+ * that changes something stores its answer in its own transaction as before.
  */
 public final class TxProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(TxProcessor.class);
@@ -43,6 +50,16 @@ public final class TxProcessor {
     private final TxSettings settings;
     private final FaultInjector faults;
     private final Map<String, TxHandler> handlers;
+    /** Answers of requests that changed nothing, by msgid, oldest first; guarded by the store's transaction. */
+    private final Map<String, Stored> remembered = new java.util.LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Stored> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    /** How many answers of requests that changed nothing are remembered. */
+    static final int REMEMBERED = 10_000;
 
     public TxProcessor(CenterStore store, Json json, Clock clock, TxSettings settings, FaultInjector faults) {
         this.store = store;
@@ -77,8 +94,20 @@ public final class TxProcessor {
     /** The longest err_msg the center sends. */
     static final int MAX_ERR_MSG = 500;
 
-    /** An answer body, and whether this request committed a new stored answer. */
-    public record Answer(String body, int infcode, boolean committedNew) {
+    /**
+     * An answer body, whether this request committed a new stored answer, and whether it is a new answer
+     * remembered in memory only (the request changed nothing).
+     */
+    public record Answer(String body, int infcode, boolean committedNew, boolean rememberedNew) {
+        public Answer(String body, int infcode, boolean committedNew) {
+            this(body, infcode, committedNew, false);
+        }
+
+        /** A new answer kept under its msgid, in the database or in memory: a resend gets it again. */
+        public boolean keptNew() {
+            return committedNew || rememberedNew;
+        }
+
         public byte[] bytes() {
             return body.getBytes(StandardCharsets.UTF_8);
         }
@@ -124,8 +153,9 @@ public final class TxProcessor {
             return answer(request.msgid(), InfCode.NOT_SIGNED_IN, "sign_no " + request.signNo() + " is not signed in; sign in with 9001", null, false);
         }
         String content = json.canonical(contentOf(request));
-        Optional<Stored> previous = db.one("SELECT content, answer, infcode FROM answered WHERE msgid = ?",
-                rs -> new Stored(rs.getString(1), rs.getString(2), rs.getInt(3)), request.msgid());
+        Optional<Stored> previous = Optional.ofNullable(remembered.get(request.msgid())).or(() -> db.one(
+                "SELECT content, answer, infcode FROM answered WHERE msgid = ?",
+                rs -> new Stored(rs.getString(1), rs.getString(2), rs.getInt(3)), request.msgid()));
         if (previous.isPresent()) {
             if (previous.get().content().equals(content)) {
                 return new Answer(previous.get().answer(), previous.get().infcode(), false);
@@ -138,6 +168,7 @@ public final class TxProcessor {
                     "msgid " + request.msgid() + " was reversed (2601) before it arrived; not applied", null, true));
         }
         Object mark = savepoints.mark();
+        long changesBefore = totalChanges(db);
         Answer a;
         try {
             ObjectNode output = handlers.get(request.infno()).handle(ctx);
@@ -149,7 +180,17 @@ public final class TxProcessor {
             savepoints.rollbackTo(mark);
             return answer(request.msgid(), InfCode.MALFORMED, m.getMessage(), null, false);
         }
+        if (totalChanges(db) == changesBefore) {
+            // Nothing written: the transaction stays empty and commits without touching the disk.
+            remembered.put(request.msgid(), new Stored(content, a.body(), a.infcode()));
+            return new Answer(a.body(), a.infcode(), false, true);
+        }
         return store(db, request, content, a);
+    }
+
+    /** Rows changed on this connection so far (rolled-back changes included, so a refusal that wrote counts). */
+    private static long totalChanges(Db db) {
+        return db.number("SELECT total_changes()", 0);
     }
 
     private Answer store(Db db, Request request, String content, Answer a) {
