@@ -171,6 +171,8 @@ public final class SaleBench {
             System.out.printf(Locale.ROOT, "  %-58s %8.2f %8.2f %6.1f%n", e.getKey(), Phases.pct(ms, 50), Phases.pct(ms, 90), count);
         }
         double[] total = p.totals();
+        // Counts the load does not change (docs/performance.md counts every file's fsyncs with strace).
+        System.out.printf(Locale.ROOT, "  queue commits per sale (one fsync each): %.2f%n", p.meanQueueCommits());
         System.out.printf(Locale.ROOT, "sale p50=%.1f ms p90=%.1f ms card_apdus=%d psam_apdus=%d%n", Phases.pct(total, 50),
                 Phases.pct(total, 90), p.medianCardApdus(), p.medianPsamApdus());
     }
@@ -190,6 +192,7 @@ public final class SaleBench {
         private final List<Double> totals = new ArrayList<>();
         private final List<Integer> cardApdus = new ArrayList<>();
         private final List<Integer> psamApdus = new ArrayList<>();
+        private final List<Integer> queueCommits = new ArrayList<>();
 
         static Phases of(List<RecordedEvent> events, String psamMarker) {
             List<RecordedEvent> sales = events.stream().filter(e -> e.getEventType().getName().equals(SaleEvent.NAME))
@@ -213,6 +216,7 @@ public final class SaleBench {
             rows.keySet().forEach(k -> sums.put(k, new double[2]));
             int card = 0;
             int psam = 0;
+            int commits = 0;
             Instant debitStart = null;
             Instant debitEnd = null;
             List<Span> covered = new ArrayList<>();
@@ -250,6 +254,7 @@ public final class SaleBench {
                     }
                     case "org.medcard.QueueCommit" -> {
                         covered.add(s);
+                        commits++;
                         bump(sums, "queue commit: " + e.getString("what").replaceAll("[0-9]{20,}", "<msgid>"), s.ms());
                     }
                     case ReceiptJournalEvent.NAME -> {
@@ -271,6 +276,7 @@ public final class SaleBench {
             totals.add(whole.ms());
             cardApdus.add(card);
             psamApdus.add(psam);
+            queueCommits.add(commits);
         }
 
         private static String insName(boolean psam, int ins) {
@@ -318,6 +324,11 @@ public final class SaleBench {
 
         int medianCardApdus() {
             return cardApdus.stream().sorted().toList().get(cardApdus.size() / 2);
+        }
+
+        /** Commits of the terminal's queue per sale (each one fsync of queue.db-wal), mean. */
+        double meanQueueCommits() {
+            return queueCommits.stream().mapToInt(Integer::intValue).average().orElse(0);
         }
 
         int medianPsamApdus() {
