@@ -53,6 +53,14 @@ import org.sqlite.SQLiteException;
  *   <li><b>No silent change.</b> The journal is append-only (triggers refuse UPDATE/DELETE) and HMAC-chained;
  *   every state row carries an HMAC bound to the journal line that last changed it; the chain head (last
  *   seq, last HMAC, counters) carries its own HMAC. See {@link ChainVerifier}.</li>
+ *   <li><b>A sale is two commits, each complete.</b> The intent ({@code SALE_INTENT}) is committed before the
+ *   card's DEBIT: after a tear or a crash it is what tear recovery asks the card about, online or offline. The
+ *   card's answer is then recorded in ONE transaction: its TAC line, what carries it to the center (the 8301
+ *   debit row or the online settle message) and the HMAC chain link with the head; a crash leaves all of it or
+ *   none, and a retry with the same TAC changes nothing ({@code SaleJournal#recordDebit}).</li>
+ *   <li><b>Kept statements change nothing of this.</b> The connection keeps its prepared statements
+ *   ({@link StatementCache}, issue 17); every statement still runs inside the caller's {@code BEGIN IMMEDIATE} …
+ *   {@code COMMIT}, and a statement that failed is reset by the driver before the rollback.</li>
  *   <li><b>Failures stop writes.</b> A full disk, an I/O error or a damaged file makes every later write fail
  *   with {@link QueueStoreException} until the queue is reopened: nothing is half-written and nothing is
  *   retried into a file we can no longer trust.</li>
