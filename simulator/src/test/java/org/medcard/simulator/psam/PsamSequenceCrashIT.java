@@ -45,7 +45,7 @@ class PsamSequenceCrashIT {
         Set<Long> used = new HashSet<>();
         long highest = 0;
         for (int run = 0; run < KILLS; run++) {
-            for (long seq : runAndKill(file, 20 + random.nextInt(200))) {
+            for (long seq : runAndKill(file, 20 + random.nextInt(300))) {
                 assertTrue(used.add(seq), "sequence " + seq + " answered twice");
                 highest = Math.max(highest, seq);
             }
@@ -101,6 +101,12 @@ class PsamSequenceCrashIT {
         return Hex.of(psam.process(Hex.parse(hex)));
     }
 
+    private static long mac1(VirtualPsam psam) {
+        String answer = send(psam, INIT_SAM);
+        assertEquals("9000", answer.substring(answer.length() - 4), answer);
+        return Long.parseLong(answer.substring(0, 8), 16);
+    }
+
     /** The child JVM: a PSAM on the file answering MAC1s; prints each sequence number after its answer. */
     public static final class Child {
         private Child() {
@@ -110,11 +116,10 @@ class PsamSequenceCrashIT {
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             VirtualPsam psam = VirtualPsam.withSequenceFile(SimulatorKeys.defaults(), TID, Path.of(args[0]));
             send(psam, SELECT);
+            out.println("SEQ " + mac1(psam)); // the first one loads the crypto: the kills then land among writes
             out.println("READY");
             while (true) {
-                String answer = send(psam, INIT_SAM);
-                assertEquals("9000", answer.substring(answer.length() - 4));
-                out.println("SEQ " + Long.parseLong(answer.substring(0, 8), 16));
+                out.println("SEQ " + mac1(psam));
             }
         }
     }
