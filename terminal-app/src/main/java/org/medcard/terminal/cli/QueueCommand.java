@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  * something.
  */
 @Command(name = "queue", description = "The store-and-forward queue: list (default), forward, export, verify; tamper findings: queue tamper.",
-        mixinStandardHelpOptions = true, subcommands = {QueueTamperCommand.class, QueueUnresolvedCommand.class})
+        mixinStandardHelpOptions = true, subcommands = {QueueTamperCommand.class, QueueUnresolvedCommand.class, QueueRejectedCommand.class})
 final class QueueCommand implements Callable<Integer> {
     private final TerminalEnvironment env;
 

@@ -1,0 +1,59 @@
+package org.medcard.terminal.rejected;
+
+import java.util.Objects;
+
+import org.medcard.queue.RejectedMessage;
+import org.medcard.terminal.logging.SensitiveNumbers;
+
+/**
+ * One rejected message as a supervisor sees it: card numbers masked (the card and every number in the center's
+ * reason or the note), and the actions still open.
+ *
+ * @param msgid        the rejected message's msgid
+ * @param infno        its transaction code
+ * @param at           when it was rejected (stored instant, ISO)
+ * @param card         the card it concerns, masked, or null
+ * @param saleId       the sale it settled, or null
+ * @param infcode      the center's infcode
+ * @param reason       the center's reason, numbers masked
+ * @param resolution   what was done about it
+ * @param resolvedBy   who acted last ({@code terminal}: the automatic reversal), or null
+ * @param note         the supervisor's note, numbers masked, or null
+ * @param cardDebitFen what the card had paid for it (0: nothing)
+ * @param refundLoadId the load returning that debit, or null
+ * @param resentAs     the new msgid it was resent as, or null
+ */
+public record RejectedItem(String msgid, String infno, String at, String card, String saleId, long infcode, String reason,
+                           RejectedMessage.Resolution resolution, String resolvedBy, String note, long cardDebitFen,
+                           String refundLoadId, String resentAs, boolean canResend, boolean canReverse, boolean canMarkHandled) {
+
+    public RejectedItem {
+        Objects.requireNonNull(msgid, "msgid");
+        Objects.requireNonNull(resolution, "resolution");
+    }
+
+    /** Settlements the center can reverse (2601) ... */
+    private static boolean reversible(String infno) {
+        return "2102".equals(infno) || "2207".equals(infno) || "8401".equals(infno);
+    }
+
+    /** ... and what cannot be resent: an upload batch, an entry's settlement, a reversal (their rows are final). */
+    private static boolean resendable(String infno) {
+        return !"8301".equals(infno) && !"8401".equals(infno) && !"2601".equals(infno);
+    }
+
+    static RejectedItem of(RejectedMessage r) {
+        var m = r.message();
+        boolean open = r.resolution().needsSupervisor();
+        return new RejectedItem(m.msgid(), m.infno(), m.updatedAt().toString(),
+                m.cardKey() == null ? null : SensitiveNumbers.mask(m.cardKey()), m.saleId(),
+                m.infcode() == null ? 0 : m.infcode(), SensitiveNumbers.maskAll(m.reason() == null ? "" : m.reason()),
+                r.resolution(), r.resolvedBy(), r.note() == null ? null : SensitiveNumbers.maskAll(r.note()), r.cardDebitFen(),
+                r.refundLoadId(), r.resentAs(), open && resendable(m.infno()), open && reversible(m.infno()),
+                r.resolution() != RejectedMessage.Resolution.HANDLED);
+    }
+
+    public boolean needsSupervisor() {
+        return resolution.needsSupervisor();
+    }
+}
