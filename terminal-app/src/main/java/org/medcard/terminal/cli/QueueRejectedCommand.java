@@ -30,15 +30,46 @@ import picocli.CommandLine.Spec;
  * {@code medcard queue rejected}: every message the center rejected, with its reason and what was done about it (the
  * automatic 2601 reversal of a settlement the card had paid, the refund that goes back to the card), card numbers
  * masked. Exit 1 while any still needs a supervisor. {@code medcard queue rejected resolve MSGID --resend|--reverse|
- * --handled --note TEXT --supervisor NAME} (password on standard input) resolves one, audited.
+ * --handled --note TEXT --supervisor NAME} (password on standard input) resolves one, audited; exit 1 when refused.
+ * One command with an ACTION word, like {@code queue tamper}: {@code queue rejected} alone lists.
  */
-@Command(name = "rejected", description = "Messages the center rejected, what was done about each; resolve MSGID to resend, reverse or mark one handled.",
-        mixinStandardHelpOptions = true, subcommands = QueueRejectedCommand.Resolve.class)
+@Command(name = "rejected", description = "Messages the center rejected and what was done about each: list (default);"
+        + " resolve MSGID --resend|--reverse|--handled --note TEXT --supervisor NAME (password on standard input).",
+        mixinStandardHelpOptions = true)
 final class QueueRejectedCommand implements Callable<Integer> {
     private final TerminalEnvironment env;
 
     @Mixin
     CommonOptions options;
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = "list", paramLabel = "ACTION",
+            description = "list or resolve (default: list)")
+    Action action;
+
+    enum Action { list, resolve }
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "MSGID", description = "resolve: the rejected message, as the list shows it")
+    String msgid;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Choice choice;
+
+    static final class Choice {
+        @Option(names = "--resend", description = "resolve: send it again as a new message (new msgid)")
+        boolean resend;
+
+        @Option(names = "--reverse", description = "resolve: ask the center to reverse it (2601); a card debit comes back as a load")
+        boolean reverse;
+
+        @Option(names = "--handled", description = "resolve: mark it handled outside the terminal (--note required)")
+        boolean handled;
+    }
+
+    @Option(names = "--note", paramLabel = "TEXT", description = "resolve: what was done or found out (kept in the audit log)")
+    String note;
+
+    @Option(names = "--supervisor", paramLabel = "NAME", description = "resolve: the supervisor who resolves it")
+    String supervisor;
 
     @Spec
     CommandSpec spec;
@@ -49,6 +80,10 @@ final class QueueRejectedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return action == Action.resolve ? resolve() : list();
+    }
+
+    private int list() {
         PrintWriter out = spec.commandLine().getOut();
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
             List<RejectedItem> items = desk(t).list();
@@ -94,83 +129,46 @@ final class QueueRejectedCommand implements Callable<Integer> {
         return o;
     }
 
-    /** {@code medcard queue rejected resolve MSGID --resend|--reverse|--handled [--note TEXT] --supervisor NAME}. */
-    @Command(name = "resolve", description = "Resolve one rejected message: --resend, --reverse or --handled (--note required);"
-            + " a supervisor, password on standard input. Audited.", mixinStandardHelpOptions = true)
-    static final class Resolve implements Callable<Integer> {
-        private final TerminalEnvironment env;
-
-        @Mixin
-        CommonOptions options;
-
-        @Parameters(index = "0", paramLabel = "MSGID", description = "the rejected message, as medcard queue rejected lists it")
-        String msgid;
-
-        @ArgGroup(exclusive = true, multiplicity = "1")
-        Choice choice;
-
-        static final class Choice {
-            @Option(names = "--resend", description = "send it again as a new message (new msgid)")
-            boolean resend;
-
-            @Option(names = "--reverse", description = "ask the center to reverse it (2601); a card debit comes back as a load")
-            boolean reverse;
-
-            @Option(names = "--handled", description = "mark it handled outside the terminal (--note required)")
-            boolean handled;
+    private int resolve() {
+        if (msgid == null || choice == null || supervisor == null || supervisor.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "resolve needs MSGID, one of --resend, --reverse,"
+                    + " --handled, and --supervisor NAME (password on standard input)");
         }
-
-        @Option(names = "--note", paramLabel = "TEXT", description = "what was done or found out (kept in the audit log)")
-        String note;
-
-        @Option(names = "--supervisor", paramLabel = "NAME", required = true, description = "the supervisor who resolves it")
-        String supervisor;
-
-        @Spec
-        CommandSpec spec;
-
-        Resolve(TerminalEnvironment env) {
-            this.env = env;
+        RejectedDesk.Action what = choice.resend ? RejectedDesk.Action.RESEND
+                : choice.reverse ? RejectedDesk.Action.REVERSE : RejectedDesk.Action.HANDLED;
+        if (what == RejectedDesk.Action.HANDLED && (note == null || note.isBlank())) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--handled needs --note TEXT: what was done about the message");
         }
-
-        @Override
-        public Integer call() {
-            RejectedDesk.Action action = choice.resend ? RejectedDesk.Action.RESEND
-                    : choice.reverse ? RejectedDesk.Action.REVERSE : RejectedDesk.Action.HANDLED;
-            if (action == RejectedDesk.Action.HANDLED && (note == null || note.isBlank())) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--handled needs --note TEXT: what was done about the message");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        char[] line = new StdinLines(env.stdin()).next();
+        char[] password = line == null ? new char[0] : line;
+        try (Terminal t = TerminalCommands.open(options, env, err)) {
+            Texts texts = Texts.of(RejectedModel.BUNDLE, t.config().language());
+            Operators operators = new Operators(t.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
+                    t.audit(), env.clock());
+            Optional<RejectedDesk.Resolved> r;
+            try {
+                r = desk(t).resolve(operators, supervisor, password, msgid, what, note);
+            } catch (IllegalArgumentException e) {
+                err.println(texts.text("rejected.refused", e.getMessage()));
+                return 1;
             }
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            char[] line = new StdinLines(env.stdin()).next();
-            char[] password = line == null ? new char[0] : line;
-            try (Terminal t = TerminalCommands.open(options, env, err)) {
-                Texts texts = Texts.of(RejectedModel.BUNDLE, t.config().language());
-                Operators operators = new Operators(t.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
-                        t.audit(), env.clock());
-                Optional<RejectedDesk.Resolved> r;
-                try {
-                    r = desk(t).resolve(operators, supervisor, password, msgid, action, note);
-                } catch (IllegalArgumentException e) {
-                    err.println(texts.text("rejected.refused", e.getMessage()));
-                    return 1;
-                }
-                if (r.isEmpty()) {
-                    err.println(texts.text("rejected.not_supervisor", supervisor));
-                    return 1;
-                }
-                if (options.json) {
-                    ObjectNode n = json(TerminalCommands.JSON.createObjectNode(), r.get().item(), texts);
-                    n.put("action", action.name()).put("new_msgid", r.get().newMsgid()).put("message", RejectedModel.done(texts, r.get()));
-                    TerminalCommands.printJson(out, n);
-                } else {
-                    out.println(RejectedModel.done(texts, r.get()));
-                    out.println("  " + RejectedModel.resolution(texts, r.get().item()));
-                }
-                return 0;
-            } finally {
-                Arrays.fill(password, '\0');
+            if (r.isEmpty()) {
+                err.println(texts.text("rejected.not_supervisor", supervisor));
+                return 1;
             }
+            if (options.json) {
+                ObjectNode n = json(TerminalCommands.JSON.createObjectNode(), r.get().item(), texts);
+                n.put("action", what.name()).put("new_msgid", r.get().newMsgid()).put("message", RejectedModel.done(texts, r.get()));
+                TerminalCommands.printJson(out, n);
+            } else {
+                out.println(RejectedModel.done(texts, r.get()));
+                out.println("  " + RejectedModel.resolution(texts, r.get().item()));
+            }
+            return 0;
+        } finally {
+            Arrays.fill(password, '\0');
         }
     }
 }

@@ -20,7 +20,7 @@ public final class Screens {
                 CounterScreen::create,
                 org.medcard.terminal.ui.queue.QueueScreen::create,
                 org.medcard.terminal.ui.supervisor.SupervisorScreen::create,
-                org.medcard.terminal.ui.rejected.RejectedScreen::create
+                org.medcard.terminal.ui.supervisor.RejectedScreen::create
         );
     }
 }

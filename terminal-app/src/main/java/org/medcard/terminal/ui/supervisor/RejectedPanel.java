@@ -1,4 +1,4 @@
-package org.medcard.terminal.ui.rejected;
+package org.medcard.terminal.ui.supervisor;
 
 import java.awt.BorderLayout;
 import java.awt.Component;

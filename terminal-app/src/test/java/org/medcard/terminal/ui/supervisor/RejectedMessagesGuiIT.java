@@ -1,4 +1,4 @@
-package org.medcard.terminal.ui.rejected;
+package org.medcard.terminal.ui.supervisor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.medcard.terminal.ui.rejected;
+package org.medcard.terminal.ui.supervisor;
 
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +12,10 @@ import org.medcard.terminal.rejected.RejectedDesk;
 import org.medcard.terminal.ui.AppContext;
 import org.medcard.terminal.ui.Screen;
 
-/** The supervisor's screen of messages the center rejected (issue 14). Only for the SUPERVISOR role. */
+/**
+ * The supervisor's screen of messages the center rejected (issue 14). Only for the SUPERVISOR role. A screen of its
+ * own (not a sixth tab), in this package because the shell lists it beside the supervisor screen.
+ */
 public final class RejectedScreen implements Screen {
 
     private final RejectedPanel panel;
