@@ -98,6 +98,7 @@ final class QueueRejectedCommand implements Callable<Integer> {
                 out.println(RejectedModel.answer(items, texts, null).headline());
                 items.forEach(i -> {
                     out.println(RejectedModel.line(texts, i));
+                    out.println("  " + RejectedModel.reason(texts, i));
                     out.println("  " + RejectedModel.resolution(texts, i));
                 });
             }
@@ -107,7 +108,7 @@ final class QueueRejectedCommand implements Callable<Integer> {
 
     static RejectedDesk desk(Terminal t) {
         Consumer<String> sendNow = msgid -> t.onlineCenter().flatMap(c -> t.forwarder()).ifPresent(f -> f.sendNow(msgid));
-        return new RejectedDesk(t.queue(), t.audit(), sendNow);
+        return new RejectedDesk(t.queue(), t.audit(), sendNow, t.clock().getZone());
     }
 
     static ObjectNode json(ObjectNode o, RejectedItem i, Texts texts) {

@@ -1,5 +1,6 @@
 package org.medcard.terminal.rejected;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -42,20 +43,23 @@ public final class RejectedDesk {
     private final OfflineQueue queue;
     private final AuditLog audit;
     private final Consumer<String> sendNow;
+    private final ZoneId zone;
 
     /**
      * @param sendNow sends a queued message at once when the center is online (else a no-op: the forwarder sends
      *                it later); its failures are logged, never thrown
+     * @param zone    the terminal's time zone (times are shown in local time)
      */
-    public RejectedDesk(OfflineQueue queue, AuditLog audit, Consumer<String> sendNow) {
+    public RejectedDesk(OfflineQueue queue, AuditLog audit, Consumer<String> sendNow, ZoneId zone) {
         this.queue = queue;
         this.audit = audit;
         this.sendNow = sendNow;
+        this.zone = zone;
     }
 
     /** Every message the center rejected, oldest first. */
     public List<RejectedItem> list() {
-        return queue.rejectedMessages().stream().map(RejectedItem::of).toList();
+        return queue.rejectedMessages().stream().map(r -> RejectedItem.of(r, zone)).toList();
     }
 
     /** How many still need a supervisor. */
@@ -64,7 +68,7 @@ public final class RejectedDesk {
     }
 
     public Optional<RejectedItem> find(String msgid) {
-        return queue.rejectedMessage(msgid).map(RejectedItem::of);
+        return queue.rejectedMessage(msgid).map(r -> RejectedItem.of(r, zone));
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.medcard.terminal.rejected;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.medcard.queue.RejectedMessage;
 import org.medcard.terminal.logging.SensitiveNumbers;
@@ -11,11 +14,11 @@ import org.medcard.terminal.logging.SensitiveNumbers;
  *
  * @param msgid        the rejected message's msgid
  * @param infno        its transaction code
- * @param at           when it was rejected (stored instant, ISO)
+ * @param at           when it was rejected, local time of the terminal ({@code yyyy-MM-dd HH:mm:ss})
  * @param card         the card it concerns, masked, or null
  * @param saleId       the sale it settled, or null
  * @param infcode      the center's infcode
- * @param reason       the center's reason, numbers masked
+ * @param reason       the center's reason (without the {@code infcode N:} prefix), numbers masked
  * @param resolution   what was done about it
  * @param resolvedBy   who acted last ({@code terminal}: the automatic reversal), or null
  * @param note         the supervisor's note, numbers masked, or null
@@ -42,12 +45,17 @@ public record RejectedItem(String msgid, String infno, String at, String card, S
         return !"8301".equals(infno) && !"8401".equals(infno) && !"2601".equals(infno);
     }
 
-    static RejectedItem of(RejectedMessage r) {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** The queue records a refusal as {@code infcode N: text}; the infcode is shown on its own. */
+    private static final Pattern INFCODE_PREFIX = Pattern.compile("^(infcode -?\\d+: )+");
+
+    static RejectedItem of(RejectedMessage r, ZoneId zone) {
         var m = r.message();
         boolean open = r.resolution().needsSupervisor();
-        return new RejectedItem(m.msgid(), m.infno(), m.updatedAt().toString(),
+        String reason = INFCODE_PREFIX.matcher(m.reason() == null ? "" : m.reason()).replaceFirst("");
+        return new RejectedItem(m.msgid(), m.infno(), LOCAL.format(m.updatedAt().atZone(zone)),
                 m.cardKey() == null ? null : SensitiveNumbers.mask(m.cardKey()), m.saleId(),
-                m.infcode() == null ? 0 : m.infcode(), SensitiveNumbers.maskAll(m.reason() == null ? "" : m.reason()),
+                m.infcode() == null ? 0 : m.infcode(), SensitiveNumbers.maskAll(reason),
                 r.resolution(), r.resolvedBy(), r.note() == null ? null : SensitiveNumbers.maskAll(r.note()), r.cardDebitFen(),
                 r.refundLoadId(), r.resentAs(), open && resendable(m.infno()), open && reversible(m.infno()),
                 r.resolution() != RejectedMessage.Resolution.HANDLED);

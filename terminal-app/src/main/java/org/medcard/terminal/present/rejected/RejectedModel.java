@@ -111,14 +111,17 @@ public final class RejectedModel {
         String headline = items.isEmpty() ? texts.text("rejected.none")
                 : open > 0 ? texts.text("rejected.headline", items.size(), open)
                 : texts.text("rejected.headline.done", items.size());
-        List<RejectedRow> rows = items.stream().map(i -> new RejectedRow(i.msgid(), line(texts, i), resolution(texts, i),
+        List<RejectedRow> rows = items.stream().map(i -> new RejectedRow(i.msgid(), line(texts, i), reason(texts, i), resolution(texts, i),
                 i.needsSupervisor(), i.canResend(), i.canReverse(), i.canMarkHandled())).toList();
         return new RejectedAnswer(headline, open > 0, rows, message);
     }
 
     public static String line(Texts texts, RejectedItem i) {
-        return texts.text("rejected.line", i.at(), i.infno(), i.msgid(), i.card() == null ? texts.text("rejected.nocard") : i.card(),
-                String.valueOf(i.infcode()), i.reason());
+        return texts.text("rejected.line", i.at(), i.infno(), i.msgid(), i.card() == null ? texts.text("rejected.nocard") : i.card());
+    }
+
+    public static String reason(Texts texts, RejectedItem i) {
+        return texts.text("rejected.reason", String.valueOf(i.infcode()), i.reason());
     }
 
     public static String resolution(Texts texts, RejectedItem i) {

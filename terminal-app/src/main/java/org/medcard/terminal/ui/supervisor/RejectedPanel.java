@@ -167,15 +167,17 @@ final class RejectedPanel extends JPanel implements RejectedView {
         message.setText(text);
     }
 
-    /** Two lines per message: what and why; what was done (red while a supervisor must act). */
+    /** Three lines per message: what, why, what was done (red while a supervisor must act). */
     private static final class RowRenderer implements ListCellRenderer<RejectedRow> {
         private final JPanel cell = new JPanel(new BorderLayout(2, 2));
         private final JLabel what = new JLabel();
+        private final JLabel why = new JLabel();
         private final JLabel done = new JLabel();
 
         RowRenderer() {
             cell.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
             cell.add(what, BorderLayout.NORTH);
+            cell.add(why, BorderLayout.CENTER);
             cell.add(done, BorderLayout.SOUTH);
         }
 
@@ -183,10 +185,12 @@ final class RejectedPanel extends JPanel implements RejectedView {
         public Component getListCellRendererComponent(JList<? extends RejectedRow> l, RejectedRow r, int index, boolean selected,
                                                       boolean focus) {
             what.setText(r.line());
+            why.setText("    " + r.reason());
             done.setText("    " + r.resolution());
             done.setForeground(r.needsSupervisor() ? Theme.RED : Theme.GREEN);
             cell.setBackground(selected ? l.getSelectionBackground() : l.getBackground());
             what.setForeground(selected ? l.getSelectionForeground() : l.getForeground());
+            why.setForeground(what.getForeground());
             cell.setOpaque(true);
             return cell;
         }

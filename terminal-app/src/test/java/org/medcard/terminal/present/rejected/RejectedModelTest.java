@@ -87,7 +87,7 @@ class RejectedModelTest {
     }
 
     private RejectedModel model(RecordingView view, Locale locale) {
-        return new RejectedModel(new RejectedDesk(queue, audit, sent::add), () -> "sup01", locale, view, INLINE, INLINE);
+        return new RejectedModel(new RejectedDesk(queue, audit, sent::add, CLOCK.getZone()), () -> "sup01", locale, view, INLINE, INLINE);
     }
 
     private OutboxMessage rejected(long acctFen) {
@@ -111,8 +111,11 @@ class RejectedModelTest {
         RejectedRow row = a.rows().get(0);
         assertEquals(settle.msgid(), row.msgid());
         assertTrue(row.resolution().startsWith("Reversal (2601) queued by terminal: the ¥4.86 the card paid"), row.resolution());
-        assertFalse(row.line().contains(CARD), "card numbers masked: " + row.line());
-        assertTrue(row.line().contains("2102") && row.line().contains("infcode 2005"), row.line());
+        assertFalse(row.line().contains(CARD) || row.reason().contains(CARD), "card numbers masked: " + row);
+        assertEquals("2026-11-23 10:15:00  2102  message " + settle.msgid() + "  card 100*************0007", row.line(),
+                "local time, masked card");
+        assertEquals("The center said (code 2005): acct_pay + cash_pay does not equal the total for card 100*************0007",
+                row.reason());
         assertFalse(row.canResend() || row.canReverse(), "nothing left to resend or reverse while the reversal runs");
         assertTrue(row.canMarkHandled());
     }
