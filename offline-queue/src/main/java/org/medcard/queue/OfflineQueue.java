@@ -348,6 +348,40 @@ public final class OfflineQueue implements AutoCloseable {
         return write("requesting a reversal of " + msgid, tx -> outbox.requestReversal(tx, msgid));
     }
 
+    // ---- rejected messages (issue 14) --------------------------------------------------------------------
+
+    /** Every message the center rejected, with what was done about it, oldest first. */
+    public List<RejectedMessage> rejectedMessages() {
+        return store.read("listing rejected messages", outbox::rejectedMessages);
+    }
+
+    public Optional<RejectedMessage> rejectedMessage(String msgid) {
+        return store.read("reading a rejected message", c -> outbox.rejectedMessage(c, msgid));
+    }
+
+    /** A supervisor reverses (2601) a rejected settlement; returns the queued reversal. */
+    public OutboxMessage reverseRejected(String msgid, String supervisor, String note) {
+        return write("reversing rejected " + msgid, tx -> outbox.reverseRejected(tx, msgid, supervisor, note));
+    }
+
+    /** A supervisor resends a rejected message under a new msgid; returns the new message. */
+    public OutboxMessage resendRejected(String msgid, String supervisor, String note) {
+        return write("resending rejected " + msgid, tx -> outbox.resendRejected(tx, msgid, supervisor, note));
+    }
+
+    /** A supervisor marks a rejected message handled; the note is required. */
+    public RejectedMessage markRejectedHandled(String msgid, String supervisor, String note) {
+        return write("marking " + msgid + " handled", tx -> outbox.markHandled(tx, msgid, supervisor, note));
+    }
+
+    /**
+     * The card was credited with refund load {@code loadId} (R15 path): the message whose reversal returned it is
+     * marked REFUND_CREDITED. Returns that message's msgid; empty for any other load.
+     */
+    public Optional<String> refundCredited(String loadId) {
+        return write("recording refund " + loadId + " credited", tx -> outbox.refundCredited(tx, loadId));
+    }
+
     // ---- state, tamper evidence, export ------------------------------------------------------------------
 
     public QueueSummary summary() {
@@ -361,7 +395,9 @@ public final class OfflineQueue implements AutoCloseable {
             return new QueueSummary((Long) d.get("n"), (Long) d.get("s"), oldest,
                     waitingMessages(c),
                     count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'UNKNOWN'"),
-                    count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'REJECTED'"),
+                    // rejected by the center and not yet dealt with (nor being dealt with by a reversal)
+                    count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'REJECTED' AND infcode IS NOT NULL"
+                            + " AND (resolution IS NULL OR resolution = 'REVERSAL_REFUSED')"),
                     count(c, "SELECT COUNT(*) AS n FROM resettlement WHERE state = 'OPEN'"),
                     count(c, "SELECT COUNT(*) AS n FROM journal i WHERE " + SaleJournal.UNFINISHED),
                     blocked, stopped);

@@ -278,10 +278,14 @@ final class Outbox {
             case ENTRY_SETTLEMENT:
                 return m.entryNo() == null ? null : wire.entrySettled(out);
             case REVERSAL:
-                return wire.reversed(out);
+                return new ReversalAnswer(wire.reversed(out), wire.refundLoadId(out));
             default:
                 return null;
         }
+    }
+
+    /** What a reversal's answer says: undone or not, and the load that returns the card debit. */
+    private record ReversalAnswer(boolean reversed, String loadId) {
     }
 
     @SuppressWarnings("unchecked")
@@ -299,7 +303,8 @@ final class Outbox {
                 }
                 break;
             case REVERSAL:
-                applyReversal(tx, m, (Boolean) read);
+                ReversalAnswer a = (ReversalAnswer) read;
+                applyReversal(tx, m, a.reversed(), a.loadId());
                 break;
             default:
                 break;
@@ -323,7 +328,17 @@ final class Outbox {
         } else if (m.entryNo() != null) {
             resettlements.rejected(tx, m.entryNo(), reason);
         } else if (role == WireFormat.Role.REVERSAL) {
-            applyReversal(tx, m, false);
+            applyReversal(tx, m, false, null);
+            // The refusal shows on the original (REVERSAL_REFUSED or resent again); this row needs no one of its own.
+            String original = wire.reversedMsgid(m.message());
+            tx.update("outbox", "msgid", m.msgid(), Map.of("resolution", RejectedMessage.Resolution.HANDLED.name(),
+                    "resolved_by", AUTOMATIC, "resolution_note", "reversal of " + original + " refused"),
+                    "REJECTED_HANDLED", null, mapper.createObjectNode().put("by", AUTOMATIC).put("original", original));
+        }
+        if (role.reversible() && m.reversalMsgid() == null && cardDebitFen(m) > 0) {
+            // The card paid for a settlement the center refused: ask for the money back now, in this transaction,
+            // so a crash cannot leave the rejection without its reversal (the 2601 is then resent with its msgid).
+            queueReversalOfRejected(tx, m, AUTOMATIC, null, "REJECTED_REVERSAL_QUEUED");
         }
         return new ForwardResult(m.msgid(), m.infno(), OutboxState.REJECTED, (int) infcode, reason, 0, rejected);
     }
@@ -406,18 +421,189 @@ final class Outbox {
         return reversal;
     }
 
-    /** reversed: the original never takes effect (REJECTED); not reversed: resume resending it. */
-    private void applyReversal(SqliteStore.Tx tx, OutboxMessage reversal, boolean reversed) throws SQLException {
+    /**
+     * reversed: the original never takes effect (REJECTED); not reversed: resume resending it. An original the
+     * center had already rejected keeps its reason; only what was done about it changes.
+     */
+    private void applyReversal(SqliteStore.Tx tx, OutboxMessage reversal, boolean reversed, String loadId)
+            throws SQLException {
         String original = wire.reversedMsgid(new EncodedMessage(reversal.infno(), reversal.inputJson()));
+        Optional<OutboxMessage> before = find(tx.conn(), original);
+        if (before.isPresent() && before.get().state() == OutboxState.REJECTED && before.get().infcode() != null) {
+            resolveRejected(tx, before.get(), reversal, reversed, loadId);
+            return;
+        }
         if (reversed) {
             setState(tx, original, OutboxState.REJECTED, null, null, "reversed by " + reversal.infno() + " " + reversal.msgid(),
                     "MESSAGE_REVERSED");
+            if (loadId != null) {
+                tx.update("outbox", "msgid", original, Map.of("refund_load_id", loadId), "REFUND_PENDING", null,
+                        mapper.createObjectNode().put("load_id", loadId));
+            }
         } else {
             Map<String, Object> changes = new HashMap<>();
             changes.put("reversal_msgid", null);
             tx.update("outbox", "msgid", original, changes, "REVERSAL_REFUSED", null,
                     mapper.createObjectNode().put("reversal_msgid", reversal.msgid()));
         }
+    }
+
+    // ---- rejected messages: what was done about them ------------------------------------------------------
+
+    /** Who queued the automatic reversal of a rejected settlement. */
+    static final String AUTOMATIC = "terminal";
+
+    private long cardDebitFen(OutboxMessage m) {
+        try {
+            return wire.cardDebitFen(m.message());
+        } catch (IllegalArgumentException e) {
+            return 0; // a message the codec cannot read carries no debit it could prove
+        }
+    }
+
+    private void resolveRejected(SqliteStore.Tx tx, OutboxMessage original, OutboxMessage reversal, boolean reversed,
+                                 String loadId) throws SQLException {
+        Map<String, Object> changes = new HashMap<>();
+        RejectedMessage.Resolution r = !reversed ? RejectedMessage.Resolution.REVERSAL_REFUSED
+                : loadId != null ? RejectedMessage.Resolution.REFUND_PENDING : RejectedMessage.Resolution.REVERSED;
+        changes.put("resolution", r.name());
+        changes.put("refund_load_id", loadId);
+        changes.put("resolved_at", LocalTimes.stamp(tx.now()));
+        if (!reversed) {
+            changes.put("reversal_msgid", null); // a supervisor may try again, or resend, or note it handled
+        }
+        ObjectNode payload = mapper.createObjectNode().put("resolution", r.name()).put("reversal_msgid", reversal.msgid());
+        if (loadId != null) {
+            payload.put("load_id", loadId);
+        }
+        tx.update("outbox", "msgid", original.msgid(), changes, "REJECTED_" + r.name(), original.saleId(), payload);
+    }
+
+    private OutboxMessage queueReversalOfRejected(SqliteStore.Tx tx, OutboxMessage m, String by, String note, String kind)
+            throws SQLException {
+        OutboxMessage reversal = enqueue(tx, wire.reversal(m), m.cardKey(), null, null);
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("reversal_msgid", reversal.msgid());
+        changes.put("resolution", RejectedMessage.Resolution.REVERSAL_QUEUED.name());
+        changes.put("resolved_by", by);
+        changes.put("resolved_at", LocalTimes.stamp(tx.now()));
+        changes.put("resolution_note", note);
+        ObjectNode payload = mapper.createObjectNode().put("reversal_msgid", reversal.msgid()).put("by", by);
+        if (note != null) {
+            payload.put("note", note);
+        }
+        tx.update("outbox", "msgid", m.msgid(), changes, kind, m.saleId(), payload);
+        return reversal;
+    }
+
+    /** Every message the center rejected (not those the terminal's own reversal ended), oldest first. */
+    List<RejectedMessage> rejectedMessages(Connection c) throws SQLException {
+        List<RejectedMessage> out = new ArrayList<>();
+        for (Map<String, Object> r : SqliteStore.query(c, "SELECT * FROM outbox WHERE state = 'REJECTED'"
+                + " AND infcode IS NOT NULL ORDER BY id")) {
+            out.add(rejected(r));
+        }
+        return out;
+    }
+
+    Optional<RejectedMessage> rejectedMessage(Connection c, String msgid) throws SQLException {
+        return SqliteStore.query(c, "SELECT * FROM outbox WHERE msgid = ? AND state = 'REJECTED' AND infcode IS NOT NULL",
+                msgid).stream().findFirst().map(this::rejected);
+    }
+
+    private RejectedMessage rejected(Map<String, Object> r) {
+        OutboxMessage m = Rows.outbox(r);
+        return new RejectedMessage(m, RejectedMessage.Resolution.of(Rows.str(r, "resolution")),
+                Rows.str(r, "resolution_note"), Rows.str(r, "resolved_by"), Rows.str(r, "resolved_at"),
+                Rows.str(r, "refund_load_id"), Rows.str(r, "resent_as"), cardDebitFen(m));
+    }
+
+    private RejectedMessage requireRejected(SqliteStore.Tx tx, String msgid) throws SQLException {
+        return rejectedMessage(tx.conn(), msgid).orElseThrow(() -> new QueueStoreException(
+                QueueStoreException.Reason.REFUSED, "no message the center rejected has msgid " + msgid));
+    }
+
+    private static void requireNeedsSupervisor(RejectedMessage r, String action) {
+        if (!r.resolution().needsSupervisor()) {
+            throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "message " + r.msgid() + " is "
+                    + r.resolution() + ": it cannot be " + action);
+        }
+    }
+
+    /** A supervisor asks the center to reverse a rejected settlement (2601). */
+    OutboxMessage reverseRejected(SqliteStore.Tx tx, String msgid, String by, String note) throws SQLException {
+        RejectedMessage r = requireRejected(tx, msgid);
+        requireNeedsSupervisor(r, "reversed");
+        if (!wire.roleOf(r.message().infno()).reversible()) {
+            throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "message " + msgid + " ("
+                    + r.message().infno() + ") is not a settlement: it cannot be reversed");
+        }
+        return queueReversalOfRejected(tx, r.message(), by, note, "REJECTED_REVERSAL_REQUESTED");
+    }
+
+    /**
+     * A supervisor resends a rejected message as a new business act (a new msgid: the old one would get the same
+     * rejection back). Not for an offline upload or an entry's settlement (their rows are final), nor once the card
+     * debit is being returned.
+     */
+    OutboxMessage resendRejected(SqliteStore.Tx tx, String msgid, String by, String note) throws SQLException {
+        RejectedMessage r = requireRejected(tx, msgid);
+        requireNeedsSupervisor(r, "resent");
+        WireFormat.Role role = wire.roleOf(r.message().infno());
+        if (role == WireFormat.Role.OFFLINE_UPLOAD || role == WireFormat.Role.ENTRY_SETTLEMENT
+                || role == WireFormat.Role.REVERSAL) {
+            throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "message " + msgid + " ("
+                    + r.message().infno() + ") cannot be resent: reverse it or mark it handled");
+        }
+        OutboxMessage m = r.message();
+        OutboxMessage resent = enqueue(tx, m.message(), m.cardKey(), m.saleId(), m.entryNo());
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("resolution", RejectedMessage.Resolution.RESENT.name());
+        changes.put("resent_as", resent.msgid());
+        changes.put("resolved_by", by);
+        changes.put("resolved_at", LocalTimes.stamp(tx.now()));
+        changes.put("resolution_note", note);
+        ObjectNode payload = mapper.createObjectNode().put("resent_as", resent.msgid()).put("by", by);
+        if (note != null) {
+            payload.put("note", note);
+        }
+        tx.update("outbox", "msgid", msgid, changes, "REJECTED_RESENT", m.saleId(), payload);
+        return resent;
+    }
+
+    /** A supervisor records that a rejected message was dealt with outside the terminal; the note says how. */
+    RejectedMessage markHandled(SqliteStore.Tx tx, String msgid, String by, String note) throws SQLException {
+        if (note == null || note.isBlank()) {
+            throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "a note is required to mark " + msgid + " handled");
+        }
+        RejectedMessage r = requireRejected(tx, msgid);
+        if (r.resolution() == RejectedMessage.Resolution.HANDLED) {
+            throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "message " + msgid + " is already HANDLED");
+        }
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("resolution", RejectedMessage.Resolution.HANDLED.name());
+        changes.put("resolved_by", by);
+        changes.put("resolved_at", LocalTimes.stamp(tx.now()));
+        changes.put("resolution_note", note.strip());
+        tx.update("outbox", "msgid", msgid, changes, "REJECTED_HANDLED", r.message().saleId(),
+                mapper.createObjectNode().put("by", by).put("note", note.strip()).put("was", r.resolution().name()));
+        return requireRejected(tx, msgid);
+    }
+
+    /** The card was credited with this refund load: the rejected or reversed message it returns is settled. */
+    Optional<String> refundCredited(SqliteStore.Tx tx, String loadId) throws SQLException {
+        List<Map<String, Object>> rows = SqliteStore.query(tx.conn(), "SELECT msgid, sale_id FROM outbox WHERE refund_load_id = ?"
+                + " AND (resolution IS NULL OR resolution = 'REFUND_PENDING')", loadId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        String msgid = (String) rows.get(0).get("msgid");
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("resolution", RejectedMessage.Resolution.REFUND_CREDITED.name());
+        changes.put("resolved_at", LocalTimes.stamp(tx.now()));
+        tx.update("outbox", "msgid", msgid, changes, "REFUND_CREDITED", (String) rows.get(0).get("sale_id"),
+                mapper.createObjectNode().put("load_id", loadId));
+        return Optional.of(msgid);
     }
 
     private OutboxMessage setState(SqliteStore.Tx tx, String msgid, OutboxState state, Long infcode, String result,

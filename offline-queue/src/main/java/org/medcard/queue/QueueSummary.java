@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param oldestQueuedAge    age of the oldest of them (zero when none)
  * @param pendingMessages    outbox messages waiting (pending or unknown), not counting 8301 debits
  * @param unknownMessages    of which sent without an answer
- * @param rejectedMessages   outbox messages the center rejected (for a supervisor)
+ * @param rejectedMessages   outbox messages the center rejected that a supervisor must still handle
+ *                           ({@link RejectedMessage.Resolution#needsSupervisor()})
  * @param openResettlements  re-settlement entries still OPEN
  * @param unfinishedSales    sales begun but with no card answer recorded (need GET TRANSACTION PROVE)
  * @param forwardingBlocked  tamper evidence found and not acknowledged by a supervisor

@@ -11,7 +11,7 @@ import java.util.List;
  * Steps only add: earlier rows keep their columns and values, hence their MACs (see {@link RowMac}).
  */
 final class Schema {
-    static final int LATEST = 4;
+    static final int LATEST = 5;
 
     private static final List<List<String>> STEPS = List.of(
             // v1: chain head, journal, outbox
@@ -66,7 +66,17 @@ final class Schema {
                     "ALTER TABLE outbox ADD COLUMN center TEXT",
                     "ALTER TABLE offline_debit ADD COLUMN center TEXT",
                     "ALTER TABLE outbox ADD COLUMN held TEXT",
-                    "ALTER TABLE offline_debit ADD COLUMN held TEXT"));
+                    "ALTER TABLE offline_debit ADD COLUMN held TEXT"),
+            // v5: what was done about a message the center rejected (issue 14): the automatic 2601 reversal of a
+            // settlement whose card debit the center refused, the refund load it returned, a supervisor's resend or
+            // note (null resolution: nothing yet, a supervisor must decide).
+            List.of(
+                    "ALTER TABLE outbox ADD COLUMN resolution TEXT",
+                    "ALTER TABLE outbox ADD COLUMN resolution_note TEXT",
+                    "ALTER TABLE outbox ADD COLUMN resolved_by TEXT",
+                    "ALTER TABLE outbox ADD COLUMN resolved_at TEXT",
+                    "ALTER TABLE outbox ADD COLUMN refund_load_id TEXT",
+                    "ALTER TABLE outbox ADD COLUMN resent_as TEXT"));
 
     private Schema() {
     }

@@ -87,6 +87,20 @@ public interface WireFormat {
     boolean reversed(String output);
 
     /**
+     * Fen the card was debited for this settlement (the purse record it carries), 0 when it carries none. A
+     * settlement the center rejects although the card was debited is reversed at once, so the center returns the
+     * money to the card (R2). The default knows no purse: nothing is reversed automatically.
+     */
+    default long cardDebitFen(EncodedMessage settlement) {
+        return 0;
+    }
+
+    /** The pending load named in a reversal's answer (the account share going back to the card), or null. */
+    default String refundLoadId(String reversalOutput) {
+        return null;
+    }
+
+    /**
      * The one implementation on the class path ({@code META-INF/services/org.medcard.queue.WireFormat}), for
      * {@link OfflineQueue#open(java.nio.file.Path, QueueSettings, byte[], java.time.Clock)} callers that do not
      * pass their own.

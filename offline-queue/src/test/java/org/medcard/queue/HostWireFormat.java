@@ -109,6 +109,16 @@ public final class HostWireFormat implements WireFormat {
         return read(output).path("reversed").asBoolean(false);
     }
 
+    @Override
+    public long cardDebitFen(EncodedMessage settlement) {
+        return read(settlement.input()).path("purse").path("amount").asLong(0);
+    }
+
+    @Override
+    public String refundLoadId(String reversalOutput) {
+        return read(reversalOutput).path("load_id").asText(null);
+    }
+
     private JsonNode read(String text) {
         return Json.parse(json, text, "message");
     }

@@ -351,6 +351,47 @@ class SettlementCenterIT extends CenterTestBase {
     }
 
     @Test
+    void reversal_ofASettlementRejectedAfterTheDebit_returnsTheDebitAsOneRefundLoad() throws Exception {
+        String id = ok(client.call("2101", presettleInput(employee, item("XA10BAD003", 1, 1620)))).get("presettle_id").asText();
+        long shadowBefore = ok(client.call("1101", CenterClient.object().put("card_no", employee.cardNo()))).get("acct_balance_shadow").asLong();
+        String msgid = client.newMsgid();
+        ObjectNode purse = TestCards.purse(employee, 486, employee.offlineCounter());
+        assertInfcode(2005, client.call(msgid, "2102", settleInput(id, 486, 1, purse)));
+
+        JsonNode rev = ok(client.call("2601", CenterClient.object().put("omsgid", msgid).put("oinfno", "2102")));
+        assertTrue(rev.get("reversed").asBoolean());
+        assertEquals("REJECTED_DEBIT_RETURNED", rev.get("reason").asText());
+        assertEquals(486, rev.get("refund_acct").asLong());
+        String loadId = rev.get("load_id").asText();
+        JsonNode loads = ok(client.call("8501", CenterClient.object().put("card_no", employee.cardNo()))).get("loads");
+        long listed = 0;
+        for (JsonNode l : loads) {
+            if (l.get("load_id").asText().equals(loadId)) {
+                listed = l.get("amount").asLong();
+            }
+        }
+        assertEquals(486, listed, "the debit comes back through 8501");
+        assertEquals(shadowBefore - 486, ok(client.call("1101", CenterClient.object().put("card_no", employee.cardNo())))
+                .get("acct_balance_shadow").asLong(), "the shadow follows the card until the load is confirmed");
+
+        JsonNode again = ok(client.call("2601", CenterClient.object().put("omsgid", msgid).put("oinfno", "2102")));
+        assertEquals(loadId, again.get("load_id").asText(), "a second reversal returns the same load, not a second one");
+        JsonNode reuse = client.call("2102", settleInput(id, 486, 0, purse));
+        assertInfcode(2005, reuse);
+        assertTrue(reuse.get("err_msg").asText().startsWith("DUPLICATE"), reuse.toString());
+    }
+
+    @Test
+    void reversal_ofARejectedSettlementWithoutACardDebit_isNotApplied() throws Exception {
+        String id = ok(client.call("2101", presettleInput(employee, item("XA10BAD003", 1, 1620)))).get("presettle_id").asText();
+        String msgid = client.newMsgid();
+        assertInfcode(2005, client.call(msgid, "2102", settleInput(id, 0, 1, null)));
+        JsonNode rev = ok(client.call("2601", CenterClient.object().put("omsgid", msgid).put("oinfno", "2102")));
+        assertFalse(rev.get("reversed").asBoolean());
+        assertEquals("NOT_APPLIED", rev.get("reason").asText());
+    }
+
+    @Test
     void reconciliation_matchMismatchAndDetail() throws Exception {
         String setlId = sale(employee, employee.offlineCounter());
         ObjectNode totals = CenterClient.object().put("date", TODAY).put("count", 1).put("fund_sum", 4385).put("acct_sum", 6265).put("cash_sum", 0);

@@ -144,6 +144,28 @@ public final class QueueWireFormat implements WireFormat {
         return answer(new Reverse2601("-", "-"), output).reversed();
     }
 
+    @Override
+    public long cardDebitFen(EncodedMessage settlement) {
+        HostRequest<?> r = decode(settlement);
+        org.medcard.queue.PurseRecord purse = r instanceof Settle2102 s ? s.purse()
+                : r instanceof OutpatientSettle2207 s ? s.purse()
+                : r instanceof Resettle8401 s ? s.purse() : null;
+        return purse == null ? 0 : purse.amount();
+    }
+
+    @Override
+    public String refundLoadId(String reversalOutput) {
+        return answer(new Reverse2601("-", "-"), reversalOutput).loadId();
+    }
+
+    private HostRequest<?> decode(EncodedMessage m) {
+        try {
+            return codec.decode(m);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(m.transaction() + " unreadable: " + e.getMessage(), e);
+        }
+    }
+
     /** Only the answer's type matters here; the queue reports a malformed answer as an IllegalArgumentException. */
     private <A> A answer(HostRequest<A> kind, String output) {
         try {

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  * something.
  */
 @Command(name = "queue", description = "The store-and-forward queue: list (default), forward, export, verify; tamper findings: queue tamper.",
-        mixinStandardHelpOptions = true, subcommands = {QueueTamperCommand.class, QueueUnresolvedCommand.class})
+        mixinStandardHelpOptions = true, subcommands = {QueueTamperCommand.class, QueueUnresolvedCommand.class, QueueRejectedCommand.class})
 final class QueueCommand implements Callable<Integer> {
     private final TerminalEnvironment env;
 
@@ -109,7 +109,7 @@ final class QueueCommand implements Callable<Integer> {
         out.println("offline debits waiting: " + s.queuedDebits() + " (" + Yuan.format(s.queuedDebitFen()) + ")"
                 + (s.forwardingBlocked() ? "  UNVERIFIED: the queue was changed outside the terminal" : ""));
         out.println("messages waiting:       " + s.pendingMessages() + " (" + s.unknownMessages() + " sent without an answer)");
-        out.println("rejected messages:      " + s.rejectedMessages());
+        out.println("rejected messages:      " + s.rejectedMessages() + (s.rejectedMessages() > 0 ? "  (need a supervisor: medcard queue rejected)" : ""));
         out.println("re-settlement entries:  " + s.openResettlements() + " open");
         out.println("unfinished sales:       " + s.unfinishedSales() + " (resolved when their card is presented)");
         if (s.forwardingBlocked()) {

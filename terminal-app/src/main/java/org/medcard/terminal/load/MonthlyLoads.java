@@ -190,6 +190,8 @@ public final class MonthlyLoads {
         OutboxMessage m = queue.queue(codec.encode(new HostRequest.ConfirmLoad8502(e.loadId(), e.cardNo(), e.onlineCounter(),
                 e.tac())), e.cardNo());
         journal.queued(e.loadId(), m.msgid());
+        // A load that returns a rejected or reversed settlement's card debit (issue 14): that message is now settled.
+        queue.refundCredited(e.loadId()).ifPresent(msgid -> LOG.info("Refund load {} of message {} credited", e.loadId(), msgid));
         forwarder.ifPresent(f -> {
             try {
                 f.sendNow(m.msgid());

@@ -19,7 +19,8 @@ public final class Screens {
                 org.medcard.terminal.ui.registration.RegistrationScreen::create,
                 CounterScreen::create,
                 org.medcard.terminal.ui.queue.QueueScreen::create,
-                org.medcard.terminal.ui.supervisor.SupervisorScreen::create
+                org.medcard.terminal.ui.supervisor.SupervisorScreen::create,
+                org.medcard.terminal.ui.supervisor.RejectedScreen::create
         );
     }
 }

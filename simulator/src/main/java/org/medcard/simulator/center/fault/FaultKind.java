@@ -13,5 +13,10 @@ public enum FaultKind {
     /** Answer {@code 1001} (bad sign_no) without handling the request. */
     BAD_SIGN_NO,
     /** Reconciliation (3201) answers {@code MISMATCH} / {@code 3001}. */
-    RECONCILIATION_MISMATCH
+    RECONCILIATION_MISMATCH,
+    /**
+     * A settlement (2102, 2207) that passed every check, its card debit included, is refused with {@code 2005}
+     * (nothing applied): what a terminal sees when the center rejects a sale the card already paid.
+     */
+    SETTLE_REJECTED
 }

@@ -13,7 +13,8 @@ import org.medcard.simulator.center.protocol.TxRefusal;
 /**
  * 2601: undoes a settlement (2102, 2207, 8401) or registration (2201) whose answer the terminal never
  * received. The account share goes back as a pending load (R2). The original msgid is remembered as
- * reversed: if it arrives later it is refused (2005), never applied.
+ * reversed: if it arrives later it is refused (2005), never applied. A settlement the center refused after the
+ * card was debited has its debit returned the same way ({@link #returnRejectedDebit}).
  */
 final class ReversalTx {
     private static final Set<String> REVERSIBLE = Set.of("2102", "2207", "8401", "2201");
@@ -39,6 +40,12 @@ final class ReversalTx {
         }
         ctx.db().update("INSERT INTO reversal(omsgid, oinfno, msgid, reversed_at) VALUES (?,?,?,?) ON CONFLICT(omsgid) DO NOTHING",
                 omsgid, oinfno, ctx.request().msgid(), ctx.nowText());
+        if (original.isPresent() && original.get().infcode() != InfCode.OK && !"2201".equals(oinfno)) {
+            Optional<ObjectNode> returned = returnRejectedDebit(ctx, omsgid, out);
+            if (returned.isPresent()) {
+                return returned.get();
+            }
+        }
         if (original.isEmpty() || original.get().infcode() != InfCode.OK) {
             out.put("reversed", false);
             out.put("reason", original.isEmpty() ? "NOT_RECEIVED" : "NOT_APPLIED");
@@ -70,6 +77,53 @@ final class ReversalTx {
         out.put("refund_acct", s.acct());
         out.put("load_id", loadId);
         return out;
+    }
+
+    /**
+     * A settlement the center refused although the card had already been debited for it (its {@code purse} is in
+     * the refused request): the card lost money the account never paid out. The reversal returns it as a pending
+     * load (R2: never cash), once: the debit record is kept under the load's id, so a second 2601, or the same
+     * debit in a later settlement, finds it used (DUPLICATE) and nothing is paid twice. The shadow balance is
+     * lowered now, as the card's was; the load's 8502 raises both again. Empty when the request carried no debit
+     * the center can verify (nothing to return: NOT_APPLIED as before).
+     */
+    private static Optional<ObjectNode> returnRejectedDebit(TxContext ctx, String omsgid, ObjectNode out) {
+        Optional<String> content = ctx.db().one("SELECT content FROM answered WHERE msgid = ?", rs -> rs.getString(1), omsgid);
+        JsonNode purseNode = content.map(c -> ctx.json().parse(c).path("input").path("purse")).orElse(null);
+        if (purseNode == null || !purseNode.isObject()) {
+            return Optional.empty();
+        }
+        PurseRecord purse;
+        try {
+            purse = PurseRecord.read(new Fields(purseNode, "purse"));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        Optional<Card> card = Card.find(ctx.db(), purse.cardNo());
+        if (card.isEmpty() || purse.amount() == 0 || !purse.tacValid(card.get(), card.get().cardKey(ctx.db(), "mtk"))) {
+            return Optional.empty();
+        }
+        Optional<String> firstUse = Ledger.firstUse(ctx.db(), purse);
+        String loadId;
+        if (firstUse.isPresent()) {
+            if (!firstUse.get().startsWith("RFD")) {
+                out.put("reversed", false);
+                out.put("reason", "DEBIT_SETTLED_AS " + firstUse.get());
+                return Optional.of(out);
+            }
+            loadId = firstUse.get();
+        } else {
+            loadId = Ledger.refundLoad(ctx, purse.cardNo(), purse.amount());
+            ctx.db().update("INSERT INTO purse_record(card_no, offline_counter, amount, tx_type, terminal_id, terminal_seq, tx_time, tac, setl_id)"
+                            + " VALUES (?,?,?,?,?,?,?,?,?)", purse.cardNo(), purse.offlineCounter(), purse.amount(), purse.txType(),
+                    purse.terminalId(), purse.terminalSeq(), purse.txTimeText(), purse.tac(), loadId);
+            ctx.db().update("UPDATE card SET balance = balance - ? WHERE card_no = ?", purse.amount(), purse.cardNo());
+        }
+        out.put("reversed", true);
+        out.put("reason", "REJECTED_DEBIT_RETURNED");
+        out.put("refund_acct", purse.amount());
+        out.put("load_id", loadId);
+        return Optional.of(out);
     }
 
     /** Whether this msgid was reversed before it was ever answered. */

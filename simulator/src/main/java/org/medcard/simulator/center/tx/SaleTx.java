@@ -128,6 +128,9 @@ final class SaleTx {
         if (purse != null) {
             Ledger.checkPurse(ctx, card, purse, acctPay);
         }
+        if (ctx.faults().consume(org.medcard.simulator.center.fault.FaultKind.SETTLE_REJECTED)) {
+            throw new TxRefusal(InfCode.RECORD_REJECTED, "settlement rejected by the center (injected fault SETTLE_REJECTED)");
+        }
         String setlId = Ledger.settle(ctx, new Ledger.Settlement("ONLINE", presettleId, card, pre.beneficiaryPsnNo(), pre.serviceDate(),
                 pre.total(), pre.fundPay(), pre.deductible(), acctPay, cashPay), purse);
         ctx.db().update("UPDATE presettle SET setl_id = ? WHERE presettle_id = ?", setlId, presettleId);

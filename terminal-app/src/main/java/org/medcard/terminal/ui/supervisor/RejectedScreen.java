@@ -1,0 +1,72 @@
+package org.medcard.terminal.ui.supervisor;
+
+import java.util.Optional;
+import java.util.Set;
+
+import javax.swing.JComponent;
+
+import org.medcard.terminal.operator.Role;
+import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.present.rejected.RejectedModel;
+import org.medcard.terminal.rejected.RejectedDesk;
+import org.medcard.terminal.ui.AppContext;
+import org.medcard.terminal.ui.Screen;
+
+/**
+ * The supervisor's screen of messages the center rejected (issue 14). Only for the SUPERVISOR role. A screen of its
+ * own (not a sixth tab), in this package because the shell lists it beside the supervisor screen.
+ */
+public final class RejectedScreen implements Screen {
+
+    private final RejectedPanel panel;
+    private final RejectedModel model;
+    private final Texts texts;
+
+    private RejectedScreen(RejectedPanel panel, RejectedModel model, Texts texts) {
+        this.panel = panel;
+        this.model = model;
+        this.texts = texts;
+    }
+
+    /** The factory listed in {@link org.medcard.terminal.ui.Screens}. */
+    public static Optional<Screen> create(AppContext ctx) {
+        Texts texts = ctx.texts(RejectedModel.BUNDLE);
+        RejectedPanel panel = new RejectedPanel(texts, ctx.shell());
+        var t = ctx.terminal();
+        RejectedDesk desk = new RejectedDesk(t.queue(), t.audit(),
+                msgid -> t.onlineCenter().flatMap(c -> t.forwarder()).ifPresent(f -> f.sendNow(msgid)), t.clock().getZone());
+        RejectedModel model = new RejectedModel(desk, ctx.operatorName(), ctx.locale(), panel, ctx.worker(), ctx.ui());
+        panel.attach(model);
+        return Optional.of(new RejectedScreen(panel, model, texts));
+    }
+
+    @Override
+    public String id() {
+        return "rejected";
+    }
+
+    @Override
+    public String title() {
+        return texts.text("ui.title");
+    }
+
+    @Override
+    public JComponent component() {
+        return panel;
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return Set.of(Role.SUPERVISOR);
+    }
+
+    @Override
+    public void shown() {
+        panel.focusFirst();
+        model.refresh();
+    }
+
+    public RejectedModel model() {
+        return model;
+    }
+}
