@@ -73,6 +73,9 @@ public final class SupervisorScreen implements Screen {
         VoidModel.Journal journal = (o, reason, supervisor) -> ctx.terminal().outcomeReceipts().voidReceipt(o, reason, supervisor)
                 .ifPresent(ctx.terminal().receipts()::issue);
         v.attach(new VoidModel(new VoidDesk(ctx.terminal(), ctx.operators()), journal, ctx.locale(), v, ctx.worker(), ctx.ui()));
+        v.attachPick(new org.medcard.terminal.present.supervisor.VoidPickModel(
+                new org.medcard.terminal.present.supervisor.TodaysSales(ctx.terminal().receipts().journal()), ctx.terminal().clock(),
+                ctx.locale(), v, ctx.worker(), ctx.ui()));
         DayCloseTab d = new DayCloseTab(texts, ctx.shell());
         d.attach(new DayCloseModel(ctx.terminal(), ctx.operatorName(), d, ctx.worker(), ctx.ui()));
         OperatorsTab o = new OperatorsTab(texts, ctx.shell());
