@@ -78,6 +78,10 @@ public final class SupervisorScreen implements Screen {
                 ctx.locale(), v, ctx.worker(), ctx.ui()));
         DayCloseTab d = new DayCloseTab(texts, ctx.shell());
         d.attach(new DayCloseModel(ctx.terminal(), ctx.operatorName(), d, ctx.worker(), ctx.ui()));
+        // Issue 15: the journalled report on screen, printed and saved through the one receipt desk.
+        d.attachReport(new org.medcard.terminal.present.supervisor.DayCloseReportModel(new org.medcard.terminal.present.reprint.ReceiptCopies(
+                ctx.terminal().receipts(), ctx.terminal().config().dataDir().resolve("receipts")), ctx.terminal().clock(), ctx.locale(), d,
+                ctx.worker(), ctx.ui()));
         OperatorsTab o = new OperatorsTab(texts, ctx.shell());
         OperatorsModel om = new OperatorsModel(ctx.operators(), () -> ctx.shell().operator().orElseThrow(), ctx.locale(), o,
                 ctx.worker(), ctx.ui());
