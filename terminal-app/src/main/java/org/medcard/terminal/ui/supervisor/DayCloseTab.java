@@ -50,10 +50,10 @@ final class DayCloseTab extends JPanel implements DayCloseView, DayCloseReportVi
         reportLines.setLineWrap(false);
         reportLines.setFont(new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN, lines.getFont().getSize()));
         reportDone.setName("dayclose.report_done");
-        javax.swing.JSplitPane both = new javax.swing.JSplitPane(javax.swing.JSplitPane.VERTICAL_SPLIT, new JScrollPane(lines),
-                new JScrollPane(reportLines));
-        both.setResizeWeight(0.3);
-        both.setFocusable(false);
+        // Not a JSplitPane: it binds F6 and F8 for itself.
+        JPanel both = new JPanel(new java.awt.GridLayout(0, 1, 8, 8));
+        both.add(new JScrollPane(lines));
+        both.add(new JScrollPane(reportLines));
         add(both, BorderLayout.CENTER);
         go = Parts.button("dayclose.go", texts.text("ui.dayclose.go"), () -> model.closeToday());
         go.setFocusable(true);
@@ -117,6 +117,10 @@ final class DayCloseTab extends JPanel implements DayCloseView, DayCloseReportVi
     @Override
     public void showBusy(boolean busy, String what) {
         go.setEnabled(!busy);
+        if (!busy && isShowing()) {
+            // Disabling the focused key let the focus go; F5, F7 and F8 are this tab's and need it back.
+            go.requestFocusInWindow();
+        }
         progress.setIndeterminate(busy);
         shell.progress(busy ? what : null);
     }
