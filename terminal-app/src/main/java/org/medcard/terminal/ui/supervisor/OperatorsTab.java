@@ -156,7 +156,16 @@ final class OperatorsTab extends JPanel implements OperatorsView {
 
     @Override
     public void showOperators(List<OperatorRow> operators) {
+        int was = table.getSelectedRow();
+        String selected = was < 0 ? null : rows.row(table.convertRowIndexToModel(was)).name();
         rows.set(operators);
+        // The operator just disabled stays selected, so F10 enables them again at once.
+        for (int i = 0; i < operators.size(); i++) {
+            if (operators.get(i).name().equals(selected)) {
+                int v = table.convertRowIndexToView(i);
+                table.setRowSelectionInterval(v, v);
+            }
+        }
     }
 
     @Override
