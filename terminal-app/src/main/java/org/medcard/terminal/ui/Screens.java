@@ -21,7 +21,7 @@ public final class Screens {
                 org.medcard.terminal.ui.queue.QueueScreen::create,
                 org.medcard.terminal.ui.supervisor.SupervisorScreen::create,
                 // Issue 15: for every operator; F11 at the counter opens it.
-                org.medcard.terminal.ui.reprint.ReprintScreen::create
+                org.medcard.terminal.ui.supervisor.ReprintScreen::create
         );
     }
 }

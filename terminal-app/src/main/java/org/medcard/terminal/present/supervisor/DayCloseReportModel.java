@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import org.medcard.terminal.present.Texts;
-import org.medcard.terminal.present.reprint.ReceiptCopies;
-import org.medcard.terminal.present.reprint.SheetLines;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.receipt.desk.ReceiptJournal;
 import org.medcard.terminal.receipt.pdf.PaperFormat;

@@ -39,8 +39,6 @@ public final class CounterScreen implements Screen {
         CounterModel model = new CounterModel(ctx.terminal(), receipts,
                 ctx.worker(), ctx.ui(), panel, texts, ctx.operatorName());
         panel.attach(model);
-        // Issue 15: the patient wants the receipt again: F11 opens the reprint screen (docs/desktop-app.md, keys).
-        org.medcard.terminal.ui.Keys.bind(panel, "F11", () -> ctx.shell().show("reprint"));
         ctx.ticker().scheduleWithFixedDelay(model::pollCard, 0, CARD_POLL_MS, TimeUnit.MILLISECONDS);
         // PC/SC readers also report cards as events (SCardGetStatusChange): look at once, not at the next tick.
         ctx.terminal().devices().addListener(e -> model.pollCard());

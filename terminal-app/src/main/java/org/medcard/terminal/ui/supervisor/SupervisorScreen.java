@@ -79,7 +79,7 @@ public final class SupervisorScreen implements Screen {
         DayCloseTab d = new DayCloseTab(texts, ctx.shell());
         d.attach(new DayCloseModel(ctx.terminal(), ctx.operatorName(), d, ctx.worker(), ctx.ui()));
         // Issue 15: the journalled report on screen, printed and saved through the one receipt desk.
-        d.attachReport(new org.medcard.terminal.present.supervisor.DayCloseReportModel(new org.medcard.terminal.present.reprint.ReceiptCopies(
+        d.attachReport(new org.medcard.terminal.present.supervisor.DayCloseReportModel(new org.medcard.terminal.present.supervisor.ReceiptCopies(
                 ctx.terminal().receipts(), ctx.terminal().config().dataDir().resolve("receipts")), ctx.terminal().clock(), ctx.locale(), d,
                 ctx.worker(), ctx.ui()));
         OperatorsTab o = new OperatorsTab(texts, ctx.shell());

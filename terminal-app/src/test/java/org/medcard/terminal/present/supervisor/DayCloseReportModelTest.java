@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
-import org.medcard.terminal.present.reprint.ReceiptCopies;
 import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;

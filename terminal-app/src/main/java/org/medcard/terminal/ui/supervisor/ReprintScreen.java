@@ -1,4 +1,4 @@
-package org.medcard.terminal.ui.reprint;
+package org.medcard.terminal.ui.supervisor;
 
 import java.awt.BorderLayout;
 import java.awt.GridLayout;
@@ -17,10 +17,10 @@ import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
 
 import org.medcard.terminal.present.Texts;
-import org.medcard.terminal.present.reprint.ReceiptCopies;
-import org.medcard.terminal.present.reprint.ReceiptRow;
-import org.medcard.terminal.present.reprint.ReprintModel;
-import org.medcard.terminal.present.reprint.ReprintView;
+import org.medcard.terminal.present.supervisor.ReceiptCopies;
+import org.medcard.terminal.present.supervisor.ReceiptRow;
+import org.medcard.terminal.present.supervisor.ReprintModel;
+import org.medcard.terminal.present.supervisor.ReprintView;
 import org.medcard.terminal.ui.AppContext;
 import org.medcard.terminal.ui.Keys;
 import org.medcard.terminal.ui.RowsTableModel;
@@ -31,7 +31,7 @@ import org.medcard.terminal.ui.Theme;
 /**
  * Reprint: the search field keeps the focus (Enter searches, Up/Down choose a row, Esc back to today's list); F7
  * reprints on the printer, F8 saves a PDF, F9 both, F5 today's receipts. For every signed-in operator: a cashier
- * reprints for the patient at the counter (F11 there opens this screen).
+ * reprints for the patient at the counter (F11 on any screen opens this one).
  */
 public final class ReprintScreen extends JPanel implements Screen, ReprintView {
 
@@ -101,6 +101,8 @@ public final class ReprintScreen extends JPanel implements Screen, ReprintView {
         ReprintScreen s = new ReprintScreen(texts, ctx.shell());
         ReceiptCopies copies = new ReceiptCopies(ctx.terminal().receipts(), ctx.terminal().config().dataDir().resolve("receipts"));
         s.model = new ReprintModel(copies, ctx.terminal().clock(), ctx.locale(), s, ctx.worker(), ctx.ui());
+        // F11 from any screen (the counter's cashier above all), listed in the shell's keys line.
+        Keys.bindWindow((JComponent) ctx.shell().frame().getContentPane(), "F11", () -> ctx.shell().show(ID));
         return Optional.of(s);
     }
 

@@ -1,4 +1,4 @@
-package org.medcard.terminal.present.reprint;
+package org.medcard.terminal.present.supervisor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.medcard.terminal.present.reprint;
+package org.medcard.terminal.present.supervisor;
 
 import java.util.List;
 

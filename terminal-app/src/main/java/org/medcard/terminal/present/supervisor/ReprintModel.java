@@ -1,4 +1,4 @@
-package org.medcard.terminal.present.reprint;
+package org.medcard.terminal.present.supervisor;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class ReprintModel {
 
     /** The reprint screen's strings (English and Simplified Chinese). */
-    public static final String BUNDLE = "org.medcard.terminal.present.reprint.texts";
+    public static final String BUNDLE = "org.medcard.terminal.present.supervisor.reprint";
     private static final Logger LOG = LoggerFactory.getLogger(ReprintModel.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private final ReceiptCopies copies;

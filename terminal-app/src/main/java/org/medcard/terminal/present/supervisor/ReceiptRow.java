@@ -1,4 +1,4 @@
-package org.medcard.terminal.present.reprint;
+package org.medcard.terminal.present.supervisor;
 
 /**
  * One journalled receipt in the reprint list, in the screen's language.
