@@ -20,7 +20,9 @@ public final class Screens {
                 CounterScreen::create,
                 org.medcard.terminal.ui.queue.QueueScreen::create,
                 org.medcard.terminal.ui.supervisor.SupervisorScreen::create,
-                org.medcard.terminal.ui.supervisor.RejectedScreen::create
+                org.medcard.terminal.ui.supervisor.RejectedScreen::create,
+                // Issue 15: for every operator; F11 at the counter opens it.
+                org.medcard.terminal.ui.supervisor.ReprintScreen::create
         );
     }
 }

@@ -12,7 +12,7 @@ import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.present.Texts;
 
 /**
- * Operator management for a supervisor: list, add, disable (kept for the audit trail, never deleted), unlock,
+ * Operator management for a supervisor: list, add, disable (kept for the audit trail, never deleted), enable again, unlock,
  * reset a password. Each change is audited by {@link Operators} in its own transaction, naming the supervisor.
  * Passwords arrive as {@code char[]} and are wiped here or by {@link Operators}.
  *
@@ -80,6 +80,14 @@ public final class OperatorsModel {
         }
         String by = signedIn.get().name();
         change(name, () -> operators.deactivate(name, by), texts.text("operator.disabled", name));
+    }
+
+    /** Enables a disabled operator again (issue 15): the same account, password and history; audited like disable. */
+    public void enable(String name) {
+        if (allowed() && name != null) {
+            String by = signedIn.get().name();
+            change(name, () -> operators.activate(name, by), texts.text("operator.enabled", name));
+        }
     }
 
     public void unlock(String name) {

@@ -78,19 +78,46 @@ public final class SettingsModel {
         if (changes.isEmpty()) {
             return new SettingsSaved(false, List.of(), texts.text("settings.unchanged"), false);
         }
+        // Our own check speaks the UI's language; the loader has the last word (stores opened, http off loopback, ...).
+        Map<String, String> own = new SettingsCheck(texts).problems(changes);
+        List<ConfigException.Problem> loaderSays = List.of();
         try {
             loader.load(configFile, changes);
         } catch (ConfigException e) {
-            List<String> problems = e.problems().stream().map(p -> texts.text("settings.problem", label(p.key()), p.problem(), p.fix())).toList();
+            loaderSays = e.problems();
+        }
+        if (!own.isEmpty() || !loaderSays.isEmpty()) {
+            List<String> problems = new ArrayList<>();
+            // In the screen's order (docs/configuration.md's), then any other key.
+            List<String> keys = new ArrayList<>(SettingsForm.ALL_KEYS);
+            changes.keySet().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+            for (String key : keys) {
+                if (!changes.containsKey(key)) {
+                    continue;
+                }
+                if (own.containsKey(key)) {
+                    problems.add(own.get(key));
+                } else {
+                    loaderSays.stream().filter(p -> p.key().equals(key)).forEach(p -> problems.add(loaderProblem(p)));
+                }
+            }
+            loaderSays.stream().filter(p -> !changes.containsKey(p.key())).forEach(p -> problems.add(loaderProblem(p)));
             return new SettingsSaved(false, problems, texts.text("settings.invalid", problems.size()), false);
         }
         ConfigFile.write(configFile, changes);
         List<String> lines = new ArrayList<>();
         changes.forEach((k, v) -> {
-            audit.record(by, "settings.change", k + ": " + before.get(k) + " -> " + v);
-            lines.add(texts.text("settings.changed", label(k), before.get(k), v));
+            // A password is audited as changed, never written out (the file itself is owner-only).
+            String was = SettingsForm.secret(k) ? "•••" : before.get(k);
+            String now = SettingsForm.secret(k) ? "•••" : v;
+            audit.record(by, "settings.change", k + ": " + was + " -> " + now);
+            lines.add(texts.text("settings.changed", label(k), was, now));
         });
         return new SettingsSaved(true, lines, texts.text("settings.saved"), true);
+    }
+
+    private String loaderProblem(ConfigException.Problem p) {
+        return texts.text("settings.problem", texts.has("setting." + p.key()) ? label(p.key()) : p.key(), p.problem(), p.fix());
     }
 
     /** The setting's name in the terminal's language. */

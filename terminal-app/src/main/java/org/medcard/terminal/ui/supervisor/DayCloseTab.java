@@ -13,14 +13,19 @@ import javax.swing.JTextArea;
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.supervisor.DayCloseAnswer;
 import org.medcard.terminal.present.supervisor.DayCloseModel;
+import org.medcard.terminal.present.supervisor.DayCloseReportModel;
+import org.medcard.terminal.present.supervisor.DayCloseReportView;
 import org.medcard.terminal.present.supervisor.DayCloseView;
 import org.medcard.terminal.receipt.DayCloseReport;
 import org.medcard.terminal.ui.Keys;
 import org.medcard.terminal.ui.Shell;
 import org.medcard.terminal.ui.Theme;
 
-/** Day close: F5 or Enter closes today; the result in large type, the totals per source, the differences. */
-final class DayCloseTab extends JPanel implements DayCloseView {
+/**
+ * Day close: F5 or Enter closes today; the result in large type, the totals per source, the differences, then the
+ * report as printed (issue 15) with F7 print and F8 save PDF.
+ */
+final class DayCloseTab extends JPanel implements DayCloseView, DayCloseReportView {
 
     private final Shell shell;
     private final JLabel headline = Parts.headline("dayclose.headline");
@@ -28,6 +33,9 @@ final class DayCloseTab extends JPanel implements DayCloseView {
     private final JProgressBar progress = new JProgressBar();
     private final JButton go;
     private DayCloseModel model;
+    private DayCloseReportModel report;
+    private final JTextArea reportLines = Parts.text("dayclose.report", 16);
+    private final JLabel reportDone = new JLabel(" ");
 
     DayCloseTab(Texts texts, Shell shell) {
         super(new BorderLayout(12, 12));
@@ -39,16 +47,36 @@ final class DayCloseTab extends JPanel implements DayCloseView {
         top.add(headline, BorderLayout.CENTER);
         top.add(progress, BorderLayout.SOUTH);
         add(top, BorderLayout.NORTH);
-        add(new JScrollPane(lines), BorderLayout.CENTER);
+        reportLines.setLineWrap(false);
+        reportLines.setFont(new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN, lines.getFont().getSize()));
+        reportDone.setName("dayclose.report_done");
+        // Not a JSplitPane: it binds F6 and F8 for itself.
+        JPanel both = new JPanel(new java.awt.GridLayout(0, 1, 8, 8));
+        both.add(new JScrollPane(lines));
+        both.add(new JScrollPane(reportLines));
+        add(both, BorderLayout.CENTER);
         go = Parts.button("dayclose.go", texts.text("ui.dayclose.go"), () -> model.closeToday());
         go.setFocusable(true);
-        add(go, BorderLayout.SOUTH);
+        JPanel south = new JPanel(new BorderLayout(8, 8));
+        south.add(reportDone, BorderLayout.NORTH);
+        JPanel buttons = new JPanel(new java.awt.GridLayout(1, 0, 8, 8));
+        buttons.add(go);
+        buttons.add(Parts.button("dayclose.print", texts.text("ui.dayclose.print"), () -> report.print()));
+        buttons.add(Parts.button("dayclose.save", texts.text("ui.dayclose.save"), () -> report.savePdf()));
+        south.add(buttons, BorderLayout.SOUTH);
+        add(south, BorderLayout.SOUTH);
+        Keys.bind(this, "F7", () -> report.print());
+        Keys.bind(this, "F8", () -> report.savePdf());
         Keys.bind(this, "F5", () -> model.closeToday());
         Keys.bind(go, "ENTER", () -> model.closeToday());
     }
 
     void attach(DayCloseModel m) {
         this.model = m;
+    }
+
+    void attachReport(DayCloseReportModel r) {
+        this.report = r;
     }
 
     void focusFirst() {
@@ -68,17 +96,43 @@ final class DayCloseTab extends JPanel implements DayCloseView {
         }
         s.append('\n').append(a.queueLine());
         lines.setText(s.toString());
+        reportDone.setText(" ");
+        if (report != null) {
+            report.showLatest();
+        }
+    }
+
+    @Override
+    public void showReport(java.util.List<String> report) {
+        reportLines.setText(String.join("\n", report));
+        reportLines.setCaretPosition(0);
+    }
+
+    @Override
+    public void showReportDone(String message) {
+        reportDone.setForeground(Theme.GREEN);
+        reportDone.setText(message);
     }
 
     @Override
     public void showBusy(boolean busy, String what) {
         go.setEnabled(!busy);
+        if (!busy && isShowing()) {
+            // Disabling the focused key let the focus go; F5, F7 and F8 are this tab's and need it back.
+            go.requestFocusInWindow();
+        }
         progress.setIndeterminate(busy);
         shell.progress(busy ? what : null);
     }
 
     @Override
     public void showMessage(String message) {
+        if (report != null && !reportLines.getText().isEmpty()) {
+            // A printer fault after the close: the report stays on screen, the fault goes under it.
+            reportDone.setForeground(Theme.RED);
+            reportDone.setText(message);
+            return;
+        }
         headline.setText(" ");
         lines.setText(message);
     }

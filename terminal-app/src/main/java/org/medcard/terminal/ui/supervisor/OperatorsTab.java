@@ -27,7 +27,8 @@ import org.medcard.terminal.ui.RowsTableModel;
 import org.medcard.terminal.ui.Shell;
 import org.medcard.terminal.ui.Theme;
 
-/** Operators: the list, F5 add, F6 disable, F7 unlock, F8 new password, F9 refresh (on the selected operator). */
+/** Operators: the list, F5 add, F6 disable, F7 unlock, F8 new password, F9 refresh, F10 enable again
+ * (on the selected operator). */
 final class OperatorsTab extends JPanel implements OperatorsView {
 
     private final Texts texts;
@@ -55,6 +56,7 @@ final class OperatorsTab extends JPanel implements OperatorsView {
         buttons.add(action("operators.unlock", "ui.operators.unlock", () -> selected(n -> model.unlock(n))));
         buttons.add(action("operators.password", "ui.operators.password", () -> selected(this::newPassword)));
         buttons.add(action("operators.refresh", "ui.operators.refresh", () -> model.refresh()));
+        buttons.add(action("operators.enable", "ui.operators.enable", () -> selected(n -> model.enable(n))));
         JPanel south = new JPanel(new BorderLayout(8, 8));
         south.add(result, BorderLayout.CENTER);
         south.add(buttons, BorderLayout.SOUTH);
@@ -64,6 +66,7 @@ final class OperatorsTab extends JPanel implements OperatorsView {
         Keys.bind(this, "F7", () -> selected(n -> model.unlock(n)));
         Keys.bind(this, "F8", () -> selected(this::newPassword));
         Keys.bind(this, "F9", () -> model.refresh());
+        Keys.bind(this, "F10", () -> selected(n -> model.enable(n)));
         // JTable binds F8 itself (focus the header): the table's own binding must say "new password".
         Keys.bind(table, "F8", () -> selected(this::newPassword));
     }
@@ -153,7 +156,16 @@ final class OperatorsTab extends JPanel implements OperatorsView {
 
     @Override
     public void showOperators(List<OperatorRow> operators) {
+        int was = table.getSelectedRow();
+        String selected = was < 0 ? null : rows.row(table.convertRowIndexToModel(was)).name();
         rows.set(operators);
+        // The operator just disabled stays selected, so F10 enables them again at once.
+        for (int i = 0; i < operators.size(); i++) {
+            if (operators.get(i).name().equals(selected)) {
+                int v = table.convertRowIndexToView(i);
+                table.setRowSelectionInterval(v, v);
+            }
+        }
     }
 
     @Override

@@ -42,6 +42,8 @@ final class SettingsTab extends JPanel implements SettingsView {
     private final JTextField perCard = field("settings.per_card");
     private final JTextField total = field("settings.total");
     private final JTextField oldest = field("settings.oldest");
+    /** The keys beyond the first ten (issue 15), by configuration key: text, password or choice fields. */
+    private final Map<String, JComponent> more = new LinkedHashMap<>();
     private final JLabel headline = Parts.headline("settings.headline");
     private final JTextArea changes = Parts.text("settings.changes", 5);
     private final JButton save;
@@ -74,14 +76,27 @@ final class SettingsTab extends JPanel implements SettingsView {
         fields.put("offline.limit.per_card_per_day", perCard);
         fields.put("offline.limit.terminal_total", total);
         fields.put("offline.limit.oldest_hours", oldest);
+        // Issue 15: every key of docs/configuration.md, in its order; the ten above keep their own fields.
         JPanel form = new JPanel(new GridLayout(0, 2, 8, 6));
-        fields.forEach((key, c) -> {
+        for (String key : SettingsForm.ALL_KEYS) {
+            JComponent c = fields.computeIfAbsent(key, this::moreField);
             form.add(new JLabel(texts.text("setting." + key)));
             form.add(c);
             Keys.bind(c, "ENTER", this::save);
-        });
+            // The form is taller than a 768-line screen: the field with the focus is scrolled into view.
+            c.addFocusListener(new java.awt.event.FocusAdapter() {
+                @Override
+                public void focusGained(java.awt.event.FocusEvent e) {
+                    c.scrollRectToVisible(new java.awt.Rectangle(0, 0, c.getWidth(), c.getHeight()));
+                }
+            });
+        }
         JPanel top = new JPanel(new BorderLayout(4, 4));
-        top.add(form, BorderLayout.CENTER);
+        JScrollPane formScroll = new JScrollPane(form);
+        formScroll.setName("settings.form");
+        formScroll.getVerticalScrollBar().setUnitIncrement(16);
+        formScroll.setPreferredSize(new java.awt.Dimension(600, 320));
+        top.add(formScroll, BorderLayout.CENTER);
         JTextArea hint = Parts.text("settings.hint", 2);
         hint.setText(texts.text("ui.settings.hint"));
         top.add(hint, BorderLayout.SOUTH);
@@ -108,8 +123,55 @@ final class SettingsTab extends JPanel implements SettingsView {
     }
 
     private void save() {
+        Map<String, String> others = new LinkedHashMap<>();
+        more.forEach((k, c) -> others.put(k, value(c)));
         model.save(new SettingsForm(text(reader), text(psam), center.getText(), printer.getText(), (String) language.getSelectedItem(),
-                (String) mode.getSelectedItem(), perSale.getText(), perCard.getText(), total.getText(), oldest.getText()));
+                (String) mode.getSelectedItem(), perSale.getText(), perCard.getText(), total.getText(), oldest.getText(), others));
+    }
+
+    /** A field for a key beyond the first ten: a choice for the keys with fixed values, masked for passwords. */
+    private JComponent moreField(String key) {
+        List<String> choices = switch (key) {
+            case "institution.kind" -> List.of("PHARMACY", "HOSPITAL");
+            case "pcsc.provider" -> List.of("jna", "sun");
+            case "center.truststore.type", "center.keystore.type" -> List.of("PKCS12", "JKS");
+            case "receipt.paper" -> List.of("80mm", "A4");
+            default -> List.of();
+        };
+        JComponent c;
+        if (!choices.isEmpty()) {
+            c = new JComboBox<>(choices.toArray(String[]::new));
+        } else if (SettingsForm.secret(key)) {
+            c = new javax.swing.JPasswordField(24);
+        } else {
+            c = new JTextField(24);
+        }
+        c.setName("settings." + key);
+        more.put(key, c);
+        return c;
+    }
+
+    private static String value(JComponent c) {
+        if (c instanceof javax.swing.JPasswordField p) {
+            return new String(p.getPassword());
+        } else if (c instanceof JTextField f) {
+            return f.getText();
+        } else if (c instanceof JComboBox<?> b) {
+            return b.getSelectedItem() == null ? "" : b.getSelectedItem().toString();
+        }
+        return "";
+    }
+
+    private static void show(JComponent c, String value) {
+        if (c instanceof JTextField f) {
+            f.setText(value);
+        } else if (c instanceof JComboBox<?> b) {
+            for (int i = 0; i < b.getItemCount(); i++) {
+                if (b.getItemAt(i).toString().equalsIgnoreCase(value)) {
+                    b.setSelectedIndex(i);
+                }
+            }
+        }
     }
 
     private static String text(JComboBox<String> c) {
@@ -129,6 +191,11 @@ final class SettingsTab extends JPanel implements SettingsView {
         perCard.setText(f.perCardPerDay());
         total.setText(f.terminalTotal());
         oldest.setText(f.oldestHours());
+        f.more().forEach((k, v) -> {
+            if (more.containsKey(k)) {
+                show(more.get(k), v);
+            }
+        });
         headline.setText(" ");
         changes.setText("");
     }

@@ -73,8 +73,15 @@ public final class SupervisorScreen implements Screen {
         VoidModel.Journal journal = (o, reason, supervisor) -> ctx.terminal().outcomeReceipts().voidReceipt(o, reason, supervisor)
                 .ifPresent(ctx.terminal().receipts()::issue);
         v.attach(new VoidModel(new VoidDesk(ctx.terminal(), ctx.operators()), journal, ctx.locale(), v, ctx.worker(), ctx.ui()));
+        v.attachPick(new org.medcard.terminal.present.supervisor.VoidPickModel(
+                new org.medcard.terminal.present.supervisor.TodaysSales(ctx.terminal().receipts().journal()), ctx.terminal().clock(),
+                ctx.locale(), v, ctx.worker(), ctx.ui()));
         DayCloseTab d = new DayCloseTab(texts, ctx.shell());
         d.attach(new DayCloseModel(ctx.terminal(), ctx.operatorName(), d, ctx.worker(), ctx.ui()));
+        // Issue 15: the journalled report on screen, printed and saved through the one receipt desk.
+        d.attachReport(new org.medcard.terminal.present.supervisor.DayCloseReportModel(new org.medcard.terminal.present.supervisor.ReceiptCopies(
+                ctx.terminal().receipts(), ctx.terminal().config().dataDir().resolve("receipts")), ctx.terminal().clock(), ctx.locale(), d,
+                ctx.worker(), ctx.ui()));
         OperatorsTab o = new OperatorsTab(texts, ctx.shell());
         OperatorsModel om = new OperatorsModel(ctx.operators(), () -> ctx.shell().operator().orElseThrow(), ctx.locale(), o,
                 ctx.worker(), ctx.ui());

@@ -12,7 +12,10 @@ import javax.swing.JTextArea;
 import javax.swing.JTextField;
 
 import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.present.supervisor.SaleToVoid;
 import org.medcard.terminal.present.supervisor.SupervisorConfirmation;
+import org.medcard.terminal.present.supervisor.VoidPickModel;
+import org.medcard.terminal.present.supervisor.VoidPickView;
 import org.medcard.terminal.present.supervisor.VoidModel;
 import org.medcard.terminal.present.supervisor.VoidResult;
 import org.medcard.terminal.present.supervisor.VoidView;
@@ -21,8 +24,11 @@ import org.medcard.terminal.ui.Keys;
 import org.medcard.terminal.ui.Shell;
 import org.medcard.terminal.ui.Theme;
 
-/** Void: the settlement number, F5 or Enter, the supervisor confirms with name, password and reason. */
-final class VoidTab extends JPanel implements VoidView {
+/**
+ * Void: the settlement number (typed, or F6 picked from today's list), F5 or Enter, the supervisor confirms with
+ * name, password and reason under what will be voided.
+ */
+final class VoidTab extends JPanel implements VoidView, VoidPickView {
 
     private final Texts texts;
     private final Shell shell;
@@ -31,6 +37,7 @@ final class VoidTab extends JPanel implements VoidView {
     private final JTextArea detail = Parts.text("void.detail", 3);
     private final JButton go;
     private VoidModel model;
+    private VoidPickModel pick;
 
     VoidTab(Texts texts, Shell shell) {
         super(new BorderLayout(12, 12));
@@ -48,8 +55,12 @@ final class VoidTab extends JPanel implements VoidView {
         result.add(detail, BorderLayout.CENTER);
         add(result, BorderLayout.CENTER);
         go = Parts.button("void.go", texts.text("ui.void.go"), this::voidIt);
-        add(go, BorderLayout.SOUTH);
+        JPanel buttons = new JPanel(new GridLayout(1, 0, 8, 8));
+        buttons.add(go);
+        buttons.add(Parts.button("void.pick", texts.text("ui.void.pick"), () -> pick.pick()));
+        add(buttons, BorderLayout.SOUTH);
         Keys.bind(this, "F5", this::voidIt);
+        Keys.bind(this, "F6", () -> pick.pick());
         Keys.bind(setlId, "ENTER", this::voidIt);
     }
 
@@ -57,8 +68,33 @@ final class VoidTab extends JPanel implements VoidView {
         this.model = m;
     }
 
+    void attachPick(VoidPickModel p) {
+        this.pick = p;
+    }
+
     void focusFirst() {
         setlId.requestFocusInWindow();
+    }
+
+    /** Back to the settlement number once a dialog is gone (asked again after the window got its focus back). */
+    private void refocus() {
+        focusFirst();
+        javax.swing.SwingUtilities.invokeLater(() -> {
+            if (!setlId.isFocusOwner() && setlId.isShowing()) {
+                setlId.requestFocus();
+            }
+        });
+    }
+
+    @Override
+    public void chooseSale(java.util.List<SaleToVoid> sales, java.util.List<String> lines) {
+        java.util.Optional<Integer> chosen = Dialogs.choose(shell.frame(), texts.text("ui.void.pick_title"),
+                java.util.stream.IntStream.range(0, sales.size()).boxed().toList(), lines::get, texts.text("ui.ok"), texts.text("ui.back"));
+        refocus();
+        chosen.ifPresent(i -> {
+            setlId.setText(sales.get(i).setlId());
+            voidIt();
+        });
     }
 
     private void voidIt() {
@@ -73,16 +109,22 @@ final class VoidTab extends JPanel implements VoidView {
         password.setName("void.password");
         JTextField reason = new JTextField(24);
         reason.setName("void.reason");
-        JPanel p = new JPanel(new GridLayout(0, 2, 8, 8));
-        p.add(new JLabel(texts.text("ui.void.supervisor")));
-        p.add(name);
-        p.add(new JLabel(texts.text("ui.void.password")));
-        p.add(password);
-        p.add(new JLabel(texts.text("ui.void.reason")));
-        p.add(reason);
+        JPanel fields = new JPanel(new GridLayout(0, 2, 8, 8));
+        JTextArea what = Parts.text("void.what", 4);
+        what.setText(pick == null ? "" : pick.describe(id));
+        JPanel p = new JPanel(new BorderLayout(8, 8));
+        p.add(what, BorderLayout.NORTH);
+        p.add(fields, BorderLayout.CENTER);
+        fields.add(new JLabel(texts.text("ui.void.supervisor")));
+        fields.add(name);
+        fields.add(new JLabel(texts.text("ui.void.password")));
+        fields.add(password);
+        fields.add(new JLabel(texts.text("ui.void.reason")));
+        fields.add(reason);
         boolean ok = Dialogs.ask(shell.frame(), texts.text("ui.void.title", id), p, password, texts.text("ui.ok"), texts.text("ui.back"));
         char[] pw = password.getPassword();
         password.setText("");
+        refocus();
         if (!ok) {
             java.util.Arrays.fill(pw, '\0');
             return SupervisorConfirmation.back();
