@@ -18,6 +18,8 @@ import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
+import org.medcard.terminal.sale.SaleDocuments;
+import org.medcard.terminal.sale.SaleTexts;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
 import org.medcard.terminal.session.CardSession;
@@ -49,6 +51,8 @@ public final class CounterModel {
     private final Texts texts;
     private final Supplier<String> cashier;
     private final PharmacySale sale;
+    private final SaleTexts saleTexts;
+    private final SaleDocuments documents;
     private final Cart cart = new Cart();
     private final AtomicLong tendered = new AtomicLong();
     private final AtomicLong debit = new AtomicLong();
@@ -75,7 +79,9 @@ public final class CounterModel {
         this.view = view;
         this.texts = texts;
         this.cashier = cashier;
-        this.sale = new PharmacySale(terminal, true, this::confirmSplit);
+        this.sale = terminal.pharmacySale().confirmingWith(this::confirmSplit);
+        this.saleTexts = terminal.saleTexts();
+        this.documents = terminal.saleDocuments();
         this.card = CardPanel.empty(texts.text("card.insert"));
     }
 
@@ -348,8 +354,10 @@ public final class CounterModel {
                 return;
             }
             SaleOutcome outcome = o;
-            ReceiptDesk.Issued issued = issue(o.receipt());
-            ui.execute(() -> finished(outcome, issued));
+            String line = saleTexts.line(o);
+            ReceiptDocument document = receiptOf(o, request.cashier());
+            ReceiptDesk.Issued issued = issue(document);
+            ui.execute(() -> finished(outcome, line, document, issued));
         });
     }
 
@@ -359,8 +367,8 @@ public final class CounterModel {
      */
     private SaleOutcome sellAskingForId(SaleRequest request) {
         SaleOutcome o = sale.sell(request);
-        while (o.kind() == SaleOutcome.Kind.REFUSED && ID_QUESTIONS.contains(o.messageKey())) {
-            String reason = o.message();
+        while (o instanceof SaleOutcome.Refused && ID_QUESTIONS.contains(o.messageKey())) {
+            String reason = saleTexts.line(o);
             Optional<String> id = askOnUi(() -> view.askIdNumber(reason));
             if (id.isEmpty()) {
                 return o;
@@ -412,6 +420,16 @@ public final class CounterModel {
      * reprinted even if the cashier never presses F7/F8. When the journal fails the sale still stands; F7/F8
      * try again.
      */
+    /** The outcome's receipt, assembled here after the sale; a sale stands even if its paper cannot be composed. */
+    private ReceiptDocument receiptOf(SaleOutcome o, String by) {
+        try {
+            return documents.of(o, by).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.error("The sale's receipt could not be composed: {}", e.getMessage(), e);
+            return null;
+        }
+    }
+
     private ReceiptDesk.Issued issue(ReceiptDocument document) {
         if (document == null) {
             return null;
@@ -424,23 +442,24 @@ public final class CounterModel {
         }
     }
 
-    private void finished(SaleOutcome o, ReceiptDesk.Issued issued) {
+    private void finished(SaleOutcome o, String line, ReceiptDocument document, ReceiptDesk.Issued issued) {
         busy(false, "");
-        lastReceipt = o.receipt();
+        lastReceipt = document;
         lastIssued = issued;
-        PaymentPlan p = o.plan();
+        PaymentPlan p = o.plan().orElse(null);
         long cash = p == null ? 0 : p.cashFen();
-        long given = o.kind().served() ? tendered.get() : 0;
-        SaleDone done = new SaleDone(o.kind(), o.kind().served(), o.message(), p == null ? cart.totalFen() : p.totalFen(),
+        long given = o.served() ? tendered.get() : 0;
+        long balance = o.balanceAfterFen().orElse(-1);
+        SaleDone done = new SaleDone(o.kind(), o.served(), line, p == null ? cart.totalFen() : p.totalFen(),
                 p == null ? 0 : p.fundFen(), p == null ? 0 : p.accountFen(), cash, given,
-                given > 0 ? given - cash : 0, o.balanceAfterFen(), o.receipt() != null);
-        if (o.kind().served()) {
+                given > 0 ? given - cash : 0, balance, document != null);
+        if (o.served()) {
             cart.clear();
             beneficiary = null;
             showCart();
-            if (o.balanceAfterFen() >= 0 && card.present()) {
+            if (balance >= 0 && card.present()) {
                 // The card paid (and may have received its R15 loads first): show the balance it has now.
-                card = card.withBalance(o.balanceAfterFen());
+                card = card.withBalance(balance);
                 view.showCard(card);
             }
         }

@@ -26,18 +26,15 @@ import org.medcard.terminal.receipt.ResettlementReceipt;
 import org.medcard.terminal.receipt.SaleReceipt;
 import org.medcard.terminal.receipt.Split;
 import org.medcard.terminal.receipt.VoidReceipt;
-import org.medcard.terminal.registration.VisitOutcome;
 import org.medcard.terminal.resettle.ResettleOutcome;
-import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.voids.VoidOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The documents of the outcomes whose desks return figures rather than a document: the registration slip, the
- * re-settlement receipt, the void receipt and the day-close report. The sale machinery makes its own (sale
- * receipt, cash receipt with its entry number; see {@code sale.Receipts}), and so does an outpatient visit's
- * settlement; {@link #of(SaleOutcome)} and {@link #of(VisitOutcome)} just take them.
+ * The documents of the outcomes whose desks return figures rather than a document: the re-settlement receipt,
+ * the void receipt and the day-close report. A sale's and a visit's documents are assembled from their outcomes
+ * by {@code sale.SaleDocuments} and {@code registration.VisitDocuments}.
  *
  * <p>What the outcome lacks comes from what this terminal already recorded: the receipt journal (the sale a void
  * cancels, the cash receipt a re-settlement follows — the patient's name and items) and the offline queue
@@ -57,31 +54,6 @@ public final class OutcomeReceipts {
     public OutcomeReceipts(Terminal terminal, ReceiptJournal journal) {
         this.terminal = terminal;
         this.journal = journal;
-    }
-
-    /** A sale's receipt: settled, debited offline, or cash with its re-settlement entry. */
-    public static Optional<ReceiptDocument> of(SaleOutcome o) {
-        return o.receiptDocument();
-    }
-
-    /** An outpatient settlement's receipt (items and fee, {@code 2207}). */
-    public static Optional<ReceiptDocument> of(VisitOutcome o) {
-        return o.payment() == null ? Optional.empty() : o.payment().receiptDocument();
-    }
-
-    /**
-     * The registration slip of a visit registered with its fee settled at once.
-     *
-     * @param department the department's name
-     * @param doctor the doctor's name, or {@code null}
-     */
-    public Optional<ReceiptDocument> registrationSlip(VisitOutcome o, String department, String doctor) {
-        Optional<ReceiptDocument> paid = of(o);
-        if (paid.isEmpty() || !(paid.get() instanceof SaleReceipt s) || o.mdtrtId() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new RegistrationSlip(s.header(), s.insured(), o.mdtrtId(), department, doctor, s.split(), s.setlId(),
-                s.proof()));
     }
 
     /** The re-settlement receipt of a SETTLED outcome: the original entry, the split now, the refund. */
