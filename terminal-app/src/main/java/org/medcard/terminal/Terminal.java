@@ -636,11 +636,6 @@ public final class Terminal implements AutoCloseable {
         return receiptDesk;
     }
 
-    /** The documents of registration, re-settlement, void and day-close outcomes (journal-backed). */
-    public org.medcard.terminal.receipt.desk.OutcomeReceipts outcomeReceipts() {
-        return new org.medcard.terminal.receipt.desk.OutcomeReceipts(this, receipts().journal());
-    }
-
     private org.medcard.terminal.receipt.desk.ReceiptDesk receiptDesk;
     private org.medcard.terminal.receipt.pdf.FontCache receiptFonts;
 

@@ -80,7 +80,7 @@ final class Commissioning {
         step("读卡器故障→现金→重新结算 Reader fault → cash → re-settled", this::readerFaultCashResettled);
         step("撤销 Void", this::voidSale);
         step("日结 Day close", this::dayClose);
-        return new CommissioningReport(terminal.outcomeReceipts().header(technician), technician, items);
+        return new CommissioningReport(terminal.letterhead().stamp(technician), technician, items);
     }
 
     @FunctionalInterface
@@ -170,7 +170,7 @@ final class Commissioning {
         desk.registerOpenEntries();
         ResettleOutcome r = desk.settle(entryNo, technician, pin(), -1); // the account pays its share: PIN (R10, R11)
         check(r.kind() == ResettleOutcome.Kind.SETTLED, "expected the entry re-settled, got " + r.kind() + " — " + r.message());
-        terminal.outcomeReceipts().resettlement(r, technician).ifPresent(terminal.receipts()::issue);
+        new org.medcard.terminal.resettle.ResettleDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead()).resettlement(r, technician).ifPresent(terminal.receipts()::issue);
         return "entry " + entryNo + " re-settled, setl_id " + r.setlId() + ", refund " + r.refundFen() + " fen";
     }
 
@@ -187,13 +187,13 @@ final class Commissioning {
         VoidOutcome v = new VoidDesk(terminal, operators).voidSettlement(settledSetlId, "commissioning", password,
                 "commissioning checklist");
         check(v.kind() == VoidOutcome.Kind.VOIDED, "expected VOIDED, got " + v.kind() + " — " + v.message());
-        terminal.outcomeReceipts().voidReceipt(v, "commissioning checklist", technician).ifPresent(terminal.receipts()::issue);
+        new org.medcard.terminal.voids.VoidDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead()).voidReceipt(v, "commissioning checklist", technician).ifPresent(terminal.receipts()::issue);
         return "setl_id " + settledSetlId + " voided, account refund " + v.accountFen() + " fen";
     }
 
     private String dayClose() {
         DayClose.Result r = new DayClose(terminal.queue(), terminal.onlineCenter(), terminal.clock()).close(LocalDate.now(terminal.clock()));
-        terminal.receipts().issue(terminal.outcomeReceipts().dayClose(r, technician));
+        terminal.receipts().issue(r.toReport(terminal.letterhead().stamp(technician)));
         check(r.reconciliation().result() == DayCloseReport.Result.MATCH, "reconciliation " + r.reconciliation().result()
                 + (r.reconciliation().detail() == null ? "" : ": " + r.reconciliation().detail()));
         return r.count() + " settlement(s), reconciliation MATCH";

@@ -107,7 +107,7 @@ class SupervisorScreensTest {
         SaleView sale = settledSale();
         RecordingVoidView view = new RecordingVoidView();
         // Wired as the desktop's SupervisorScreen wires it: the void's receipt goes into the one journal.
-        VoidModel model = new VoidModel(new VoidDesk(terminal, operators), (o, reason, supervisor) -> terminal.outcomeReceipts()
+        VoidModel model = new VoidModel(new VoidDesk(terminal, operators), (o, reason, supervisor) -> new org.medcard.terminal.voids.VoidDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead())
                 .voidReceipt(o, reason, supervisor).ifPresent(terminal.receipts()::issue), terminal.language(), view, INLINE, INLINE);
         char[] password = "supervisor-pw".toCharArray();
         view.answer = new SupervisorConfirmation(true, "sup01", password, "patient returned the goods");
