@@ -472,7 +472,32 @@ public final class Terminal implements AutoCloseable {
     }
 
     public TearRecovery tearRecovery() {
-        return new TearRecovery(queue, forwarder, this);
+        return new TearRecovery(queue, new org.medcard.terminal.sale.OnlineSettler(queue, forwarder()), audit, options.operator());
+    }
+
+    /** A pharmacy sale on this terminal's card session, queue, center link and settings (R15 loads applied). */
+    public org.medcard.terminal.sale.PharmacySale pharmacySale() {
+        return new org.medcard.terminal.sale.PharmacySale(cardSession, queue, new org.medcard.terminal.sale.OnlineSettler(queue,
+                forwarder()), tearRecovery(), salePolicy, downloads::item, new org.medcard.terminal.sale.PharmacySale.Site(
+                config.offlineMode(), new org.medcard.terminal.store.FreeSpace(config.dataDir(), config.minFreeBytes()), parts,
+                audit, clock));
+    }
+
+    /** A sale's outcome in the configured language. */
+    public org.medcard.terminal.sale.SaleTexts saleTexts() {
+        return new org.medcard.terminal.sale.SaleTexts(this::message, this::faultName, this::centerSays);
+    }
+
+    /** A sale's receipt documents, with this terminal's letterhead and catalog names. */
+    public org.medcard.terminal.sale.SaleDocuments saleDocuments() {
+        return new org.medcard.terminal.sale.SaleDocuments(letterhead(), code -> downloads.item(code).map(
+                org.medcard.terminal.center.CatalogItem::name), config.resettleMaxDays(), this::faultName);
+    }
+
+    /** The top of every document this terminal issues. */
+    public org.medcard.terminal.receipt.Letterhead letterhead() {
+        return new org.medcard.terminal.receipt.Letterhead(config.institutionCode(), config.institutionName(),
+                "T" + config.terminalNumber(), config.trainingMode(), clock);
     }
 
     // ---------------------------------------------------------------- accessors
@@ -609,11 +634,6 @@ public final class Terminal implements AutoCloseable {
                     clock);
         }
         return receiptDesk;
-    }
-
-    /** The documents of registration, re-settlement, void and day-close outcomes (journal-backed). */
-    public org.medcard.terminal.receipt.desk.OutcomeReceipts outcomeReceipts() {
-        return new org.medcard.terminal.receipt.desk.OutcomeReceipts(this, receipts().journal());
     }
 
     private org.medcard.terminal.receipt.desk.ReceiptDesk receiptDesk;

@@ -81,7 +81,7 @@ final class DayCloseCommand implements Callable<Integer> {
                     text(out, all);
                 }
             }
-            receipt.deliver(t, java.util.Optional.of(t.outcomeReceipts().dayClose(r, "cashier")), options.json, out, err);
+            receipt.deliver(t, java.util.Optional.of(r.toReport(t.letterhead().stamp("cashier"))), options.json, out, err);
             boolean institutionMatches = all == null || all.institution().result() == DayCloseReport.Result.MATCH;
             return r.reconciliation().result() == DayCloseReport.Result.MATCH && institutionMatches ? 0 : 1;
         }

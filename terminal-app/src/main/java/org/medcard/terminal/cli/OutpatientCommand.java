@@ -71,7 +71,7 @@ final class OutpatientCommand implements Callable<Integer> {
                 VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).settle(visit, parsed,
                         pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk");
                 int code = VisitOutput.print(spec.commandLine().getOut(), o, options.json);
-                receipt.deliver(t, org.medcard.terminal.receipt.desk.OutcomeReceipts.of(o), options.json, spec.commandLine().getOut(),
+                receipt.deliver(t, new org.medcard.terminal.registration.VisitDocuments(t.saleDocuments()).settlement(o, "clerk"), options.json, spec.commandLine().getOut(),
                         spec.commandLine().getErr());
                 return code;
             }

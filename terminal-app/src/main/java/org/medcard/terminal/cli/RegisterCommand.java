@@ -70,7 +70,8 @@ final class RegisterCommand implements Callable<Integer> {
             int code = VisitOutput.print(spec.commandLine().getOut(), o, options.json);
             var department = DepartmentCatalog.bundled().department(dept);
             String doctorName = department.flatMap(d -> d.doctor(doctor)).map(d -> d.name()).orElse(null);
-            receipt.deliver(t, t.outcomeReceipts().registrationSlip(o, department.map(d -> d.name()).orElse(dept), doctorName),
+            receipt.deliver(t, new org.medcard.terminal.registration.VisitDocuments(t.saleDocuments()).registrationSlip(o,
+                            department.map(d -> d.name()).orElse(dept), doctorName, "clerk"),
                     options.json, spec.commandLine().getOut(), spec.commandLine().getErr());
             return code;
         }

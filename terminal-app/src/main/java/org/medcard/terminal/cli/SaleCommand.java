@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.receipt.CashReceipt;
+import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.sale.PaymentPlan;
-import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
@@ -82,22 +82,34 @@ final class SaleCommand implements Callable<Integer> {
                 accountFen == null ? -1 : accountFen, idNumber, "cashier");
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
             simCard.present(t, spec.commandLine());
-            SaleOutcome o = new PharmacySale(t).sell(request);
-            print(out, o);
+            SaleOutcome o = t.pharmacySale().sell(request);
+            Optional<ReceiptDocument> document = t.saleDocuments().of(o, request.cashier());
+            print(out, o, t.saleTexts().line(o), document);
+            Optional<String> tac = o.cardDebit().map(SaleOutcome.CardDebit::tac);
             try {
-                receipt.deliver(t, o.receiptDocument(), options.json, out, spec.commandLine().getErr());
+                receipt.deliver(t, document, options.json, out, spec.commandLine().getErr());
             } catch (RuntimeException e) {
                 // Issue 18 case 5: after the card paid, a failure is never a failed sale.
-                spec.commandLine().getErr().println("The sale stands" + (o.tac() == null ? "" : " (the card WAS debited, TAC "
-                        + o.tac() + ")") + "; only its receipt could not be issued: " + e.getMessage()
+                spec.commandLine().getErr().println("The sale stands" + tac.map(x -> " (the card WAS debited, TAC " + x + ")").orElse("")
+                        + "; only its receipt could not be issued: " + e.getMessage()
                         + " — free disk space, then print it again with 'medcard receipt'.");
             }
-            return o.kind().served() ? 0 : 1;
+            return o.served() ? 0 : 1;
         }
     }
 
-    private void print(PrintWriter out, SaleOutcome o) {
-        PaymentPlan p = o.plan();
+    private void print(PrintWriter out, SaleOutcome o, String message, Optional<ReceiptDocument> document) {
+        PaymentPlan p = o.plan().orElse(null);
+        String tac = o.cardDebit().map(SaleOutcome.CardDebit::tac).orElse(null);
+        String saleId = o instanceof SaleOutcome.Interrupted i ? i.saleId() : o.cardDebit().map(SaleOutcome.CardDebit::saleId).orElse(null);
+        String setlId = o instanceof SaleOutcome.Settled s ? s.setlId().orElse(null) : null;
+        String entryNo = o instanceof SaleOutcome.CashResettle c ? c.entryNo()
+                : o instanceof SaleOutcome.OfflineDebited d ? d.cashEntryNo().orElse(null) : null;
+        String beneficiary = beneficiaryOf(o).orElse(null);
+        long balance = o.balanceAfterFen().orElse(-1);
+        String cardNo = o.card().map(SaleOutcome.CardContact::cardNoMasked).orElse(null);
+        String name = o.card().map(SaleOutcome.CardContact::holderName).orElse(null);
+        Optional<LocalDate> resettleBy = resettleBy(document);
         if (options.json) {
             ObjectNode n = TerminalCommands.JSON.createObjectNode();
             n.put("outcome", o.kind().name());
@@ -105,17 +117,17 @@ final class SaleCommand implements Callable<Integer> {
                 n.put("total_fen", p.totalFen()).put("fund_pay_fen", p.fundFen()).put("acct_pay_fen", p.accountFen())
                         .put("cash_pay_fen", p.cashFen());
             }
-            n.put("tac", o.tac()).put("setl_id", o.setlId()).put("entry_no", o.entryNo())
-                    .put("resettle_by", resettleBy(o).map(Object::toString).orElse(null)).put("sale_id", o.saleId())
-                    .put("balance_after_fen", o.balanceAfterFen()).put("card_no", o.cardNoMasked()).put("name", o.holderName())
-                    .put("beneficiary_psn_no", o.beneficiaryPsnNo()).put("message_key", o.messageKey()).put("message", o.message())
+            n.put("tac", tac).put("setl_id", setlId).put("entry_no", entryNo)
+                    .put("resettle_by", resettleBy.map(Object::toString).orElse(null)).put("sale_id", saleId)
+                    .put("balance_after_fen", balance).put("card_no", cardNo).put("name", name)
+                    .put("beneficiary_psn_no", beneficiary).put("message_key", o.messageKey()).put("message", message)
                     .put("recovered_sales", o.recovered().size()).put("loaded_fen", o.loadedFen());
             TerminalCommands.printJson(out, n);
             return;
         }
         out.println("outcome:      " + o.kind());
-        if (o.holderName() != null) {
-            out.println("card:         " + o.cardNoMasked() + " " + o.holderName());
+        if (name != null) {
+            out.println("card:         " + cardNo + " " + name);
         }
         if (p != null) {
             out.println("total:        " + Yuan.format(p.totalFen()));
@@ -123,22 +135,31 @@ final class SaleCommand implements Callable<Integer> {
             out.println("account:      " + Yuan.format(p.accountFen()));
             out.println("cash:         " + Yuan.format(p.cashFen()));
         }
-        line(out, "TAC:          ", o.tac());
-        line(out, "setl_id:      ", o.setlId());
-        line(out, "entry_no:     ", o.entryNo() == null ? null : o.entryNo() + resettleBy(o).map(d -> "  (re-settle by " + d + ")").orElse(""));
-        if (o.balanceAfterFen() >= 0 && o.tac() != null) {
-            out.println("balance now:  " + Yuan.format(o.balanceAfterFen()));
+        line(out, "TAC:          ", tac);
+        line(out, "setl_id:      ", setlId);
+        line(out, "entry_no:     ", entryNo == null ? null : entryNo + resettleBy.map(d -> "  (re-settle by " + d + ")").orElse(""));
+        if (balance >= 0 && tac != null) {
+            out.println("balance now:  " + Yuan.format(balance));
         }
         if (o.loadedFen() > 0) {
             out.println("loaded (R15): " + Yuan.format(o.loadedFen()));
         }
         o.recovered().forEach(r -> out.println("recovered torn sale " + r.saleId() + ": " + (r.debited() ? "debited, TAC " + r.tac() : r.unresolved() ? r.note() : "not debited")));
-        out.println(o.message());
+        out.println(message);
+    }
+
+    /** R3: the family member paid for (online sales only). */
+    private static Optional<String> beneficiaryOf(SaleOutcome o) {
+        SaleOutcome.Purchase p = o instanceof SaleOutcome.Settled s ? s.purchase()
+                : o instanceof SaleOutcome.SettlementPending s ? s.purchase()
+                : o instanceof SaleOutcome.SettlementRejected s ? s.purchase()
+                : o instanceof SaleOutcome.Interrupted s ? s.purchase() : null;
+        return p == null ? Optional.empty() : p.beneficiary().map(SaleOutcome.Beneficiary::psnNo);
     }
 
     /** R11 case 2: the last day the cash sale's entry can be re-settled, as its cash receipt prints it. */
-    private static Optional<LocalDate> resettleBy(SaleOutcome o) {
-        return o.receiptDocument().filter(CashReceipt.class::isInstance).map(d -> ((CashReceipt) d).resettleBy());
+    private static Optional<LocalDate> resettleBy(Optional<ReceiptDocument> document) {
+        return document.filter(CashReceipt.class::isInstance).map(d -> ((CashReceipt) d).resettleBy());
     }
 
     private static void line(PrintWriter out, String label, String value) {

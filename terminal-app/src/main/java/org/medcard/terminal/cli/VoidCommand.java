@@ -74,7 +74,7 @@ final class VoidCommand implements Callable<Integer> {
                 }
                 out.println(o.message());
             }
-            receipt.deliver(t, t.outcomeReceipts().voidReceipt(o, reason, supervisor), options.json, out, spec.commandLine().getErr());
+            receipt.deliver(t, new org.medcard.terminal.voids.VoidDocuments(t.queue(), t.receipts().journal(), t.letterhead()).voidReceipt(o, reason, supervisor), options.json, out, spec.commandLine().getErr());
             return o.kind() == VoidOutcome.Kind.VOIDED ? 0 : 1;
         } finally {
             Arrays.fill(password, '\0');

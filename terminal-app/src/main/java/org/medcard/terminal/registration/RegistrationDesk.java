@@ -223,7 +223,7 @@ public final class RegistrationDesk {
         List<SaleLine> all = new ArrayList<>();
         all.add(fee);
         all.addAll(items);
-        SaleOutcome paid = new PharmacySale(terminal).payPreSettled(card, psam, view, plan,
+        SaleOutcome paid = terminal.pharmacySale().payPreSettled(card, psam, view, plan,
                 new HostRequest.OutpatientSettle2207(pre.presettleId(), plan.accountFen(), plan.cashFen(), null),
                 codec.items(all), pin, clerk, beneficiary);
         VisitOutcome.Kind kind = switch (paid.kind()) {
@@ -236,8 +236,8 @@ public final class RegistrationDesk {
         if (kind == VisitOutcome.Kind.SETTLED || kind == VisitOutcome.Kind.SETTLEMENT_PENDING) {
             visits.setStatus(mdtrtId, VisitBook.Status.SETTLED);
         }
-        return new VisitOutcome(kind, mdtrtId, paid.plan() == null ? null : plan, null, paid, view.info().cardNo().masked(),
-                view.holder().name(), paid.messageKey(), paid.message(), 0);
+        return new VisitOutcome(kind, mdtrtId, paid.plan().isEmpty() ? null : plan, null, paid, view.info().cardNo().masked(),
+                view.holder().name(), paid.messageKey(), terminal.saleTexts().line(paid), 0);
     }
 
     private static SaleLine regLine(Department d) {

@@ -40,14 +40,14 @@ public record VisitOutcome(Kind kind, String mdtrtId, PaymentPlan plan, String n
     }
 
     public String tac() {
-        return payment == null ? null : payment.tac();
+        return payment == null ? null : payment.cardDebit().map(SaleOutcome.CardDebit::tac).orElse(null);
     }
 
     public String setlId() {
-        return payment == null ? null : payment.setlId();
+        return payment instanceof SaleOutcome.Settled s ? s.setlId().orElse(null) : null;
     }
 
     public long balanceAfterFen() {
-        return payment == null ? -1 : payment.balanceAfterFen();
+        return payment == null ? -1 : payment.balanceAfterFen().orElse(-1);
     }
 }

@@ -31,7 +31,6 @@ import org.medcard.terminal.center.Resettled;
 import org.medcard.terminal.center.SaleLine;
 import org.medcard.terminal.config.Money;
 import org.medcard.terminal.sale.PaymentPlan;
-import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.session.CardSession;
@@ -206,7 +205,7 @@ public final class ResettleDesk {
             terminal.forwarder().get().sendNow(sent.msgid());
             return outcome(entryNo, terminal.queue().message(sent.msgid()).orElse(sent), cashier);
         }
-        SaleOutcome paid = new PharmacySale(terminal, false).payResettlement(card, psam, view, plan, settle,
+        SaleOutcome paid = terminal.pharmacySale().withoutLoads().payResettlement(card, psam, view, plan, settle,
                 codec.items(resettlement.items()), pin, cashier);
         return afterDebit(entryNo, paid, cashier);
     }
@@ -237,10 +236,12 @@ public final class ResettleDesk {
             return new ResettleOutcome(ResettleOutcome.Kind.INTERRUPTED, entryNo, null, 0, 0, 0, "resettle.interrupted",
                     terminal.message("resettle.interrupted", entryNo));
         }
-        if (paid.kind() == SaleOutcome.Kind.REFUSED || paid.saleId() == null) {
-            return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, paid.messageKey(), paid.message());
+        Optional<String> saleId = paid.cardDebit().map(SaleOutcome.CardDebit::saleId);
+        if (paid.kind() == SaleOutcome.Kind.REFUSED || saleId.isEmpty()) {
+            return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, paid.messageKey(),
+                    terminal.saleTexts().line(paid));
         }
-        Optional<OutboxMessage> m = messageOfSale(paid.saleId());
+        Optional<OutboxMessage> m = messageOfSale(saleId.get());
         if (m.isEmpty()) {
             return new ResettleOutcome(ResettleOutcome.Kind.PENDING, entryNo, null, 0, 0, 0, "resettle.pending",
                     terminal.message("resettle.pending", entryNo));

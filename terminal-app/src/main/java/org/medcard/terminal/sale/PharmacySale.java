@@ -1,5 +1,6 @@
 package org.medcard.terminal.sale;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.OptionalLong;
 
 import org.medcard.apdu.CardRefusal;
 import org.medcard.apdu.Hex;
@@ -32,7 +34,6 @@ import org.medcard.queue.ResettlementEntry;
 import org.medcard.queue.ResettlementRequest;
 import org.medcard.queue.SaleIntent;
 import org.medcard.queue.SaleTicket;
-import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
@@ -43,8 +44,14 @@ import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.center.PreSettlement;
 import org.medcard.terminal.center.SaleLine;
 import org.medcard.terminal.center.Settled;
+import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.session.CardSession;
+import org.medcard.terminal.sale.SaleOutcome.Beneficiary;
+import org.medcard.terminal.sale.SaleOutcome.CardContact;
+import org.medcard.terminal.sale.SaleOutcome.CardDebit;
+import org.medcard.terminal.sale.SaleOutcome.Purchase;
 import org.medcard.terminal.session.CardView;
+import org.medcard.terminal.session.TornSale;
 import org.medcard.terminal.status.PartListener;
 import org.medcard.terminal.store.FreeSpace;
 import org.medcard.transport.CardFault;
@@ -69,176 +76,189 @@ public final class PharmacySale {
     private static final Logger LOG = LoggerFactory.getLogger(PharmacySale.class);
     private static final DateTimeFormatter TX_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private final Terminal terminal;
+    private final CardSession session;
     private final OfflineQueue queue;
-    private final SalePolicy policy;
     private final OnlineSettler settler;
+    private final TearRecovery tearRecovery;
+    private final SalePolicy policy;
+    private final Function<String, Optional<CatalogItem>> prices;
+    private final Site site;
     private final HostCodec codec = new HostCodec();
-    private final Receipts receipts;
 
     private final boolean applyLoads;
     private final PlanConfirmation confirmation;
 
-    /** A sale that first credits the card's pending loads when online (R15). */
-    public PharmacySale(Terminal terminal) {
-        this(terminal, true);
+    /**
+     * Where the sale runs: the settings it reads and the places it reports to.
+     *
+     * @param offlineMode R11: debit offline within the limits, or cash and a re-settlement entry
+     * @param freeSpace   the data directory's room, checked before the card pays (issue 18 case 5)
+     * @param parts       where the center's, card's and PSAM's states go (the status bar)
+     * @param audit       security events (a forged card, R10)
+     */
+    public record Site(OfflineMode offlineMode, FreeSpace freeSpace, PartListener parts, AuditLog audit, Clock clock) {
     }
 
     /**
-     * @param applyLoads false only where a test pins the card's balance to its profile (loads are tested on their own)
+     * A sale that first credits the card's pending loads when online (R15) and goes ahead with every split.
+     *
+     * @param prices an item code's catalog entry (the downloaded catalog, also offline)
      */
-    public PharmacySale(Terminal terminal, boolean applyLoads) {
-        this(terminal, applyLoads, PlanConfirmation.ALWAYS);
+    public PharmacySale(CardSession session, OfflineQueue queue, OnlineSettler settler, TearRecovery tearRecovery,
+                        SalePolicy policy, Function<String, Optional<CatalogItem>> prices, Site site) {
+        this(session, queue, settler, tearRecovery, policy, prices, site, true, PlanConfirmation.ALWAYS);
     }
 
-    /**
-     * @param confirmation asked with the split before any debit or cash entry (the desktop app); false cancels
-     */
-    public PharmacySale(Terminal terminal, boolean applyLoads, PlanConfirmation confirmation) {
+    private PharmacySale(CardSession session, OfflineQueue queue, OnlineSettler settler, TearRecovery tearRecovery,
+                         SalePolicy policy, Function<String, Optional<CatalogItem>> prices, Site site, boolean applyLoads,
+                         PlanConfirmation confirmation) {
+        this.session = session;
+        this.queue = queue;
+        this.settler = settler;
+        this.tearRecovery = tearRecovery;
+        this.policy = policy;
+        this.prices = prices;
+        this.site = site;
         this.applyLoads = applyLoads;
         this.confirmation = confirmation;
-        this.terminal = terminal;
-        this.queue = terminal.queue();
-        this.policy = terminal.salePolicy();
-        this.settler = new OnlineSettler(queue, terminal.forwarder());
-        this.receipts = new Receipts(terminal);
+    }
+
+    /**
+     * This sale without the card's pending loads: only where a test pins the card's balance to its profile (loads
+     * are tested on their own), or where the desk applied them already.
+     */
+    public PharmacySale withoutLoads() {
+        return new PharmacySale(session, queue, settler, tearRecovery, policy, prices, site, false, confirmation);
+    }
+
+    /** This sale asking {@code c} with the split before any debit or cash entry (the desktop app); false cancels. */
+    public PharmacySale confirmingWith(PlanConfirmation c) {
+        return new PharmacySale(session, queue, settler, tearRecovery, policy, prices, site, applyLoads, c);
     }
 
     /** Sells to the card in the card slot, opened through the one card session (torn sales, R15 loads, status). */
     public SaleOutcome sell(SaleRequest request) {
-        CardSession.Opening opening = terminal.cardSession().open(applyLoads ? CardSession.Loads.APPLY : CardSession.Loads.SKIP);
+        CardSession.Opening opening = session.open(applyLoads ? CardSession.Loads.APPLY : CardSession.Loads.SKIP);
         if (opening instanceof CardSession.NotOpened no) {
             return switch (no.failure()) {
-                case NO_READER -> cash(request, Fault.NO_READER, null, no.detail());
-                case CARD_UNREADABLE -> cash(request, Fault.CARD_UNREADABLE, null, no.detail());
-                case PSAM_FAILURE -> cash(request, Fault.PSAM_FAILURE, null, no.detail());
+                case NO_READER -> cash(request, Fault.NO_READER, null, null, no.detail());
+                case CARD_UNREADABLE -> cash(request, Fault.CARD_UNREADABLE, null, null, no.detail());
+                case PSAM_FAILURE -> cash(request, Fault.PSAM_FAILURE, null, null, no.detail());
                 case UNUSABLE_CARD -> refused("sale.card_unusable", null, no.detail());
             };
         }
         CardSession.Opened o = (CardSession.Opened) opening;
-        return withSaleReceipt(sellTo(request, o.card(), o.psam(), o.view(), o.center()).withRecovered(o.recovered())
-                .withLoadedFen(o.loadedFen()), o.view(), request);
+        CardContact contact = CardContact.of(o.view(), o.recovered(), o.loadedFen());
+        return sellTo(request, o.card(), o.psam(), o.view(), contact, o.center());
     }
 
-    /**
-     * A settled, settlement-pending or offline-debited sale gets its settlement receipt (the card was debited: the
-     * patient leaves with paper and the TAC); the cash path made its own.
-     */
-    private SaleOutcome withSaleReceipt(SaleOutcome o, CardView view, SaleRequest request) {
-        if (o.receipt() != null || (o.kind() != SaleOutcome.Kind.SETTLED && o.kind() != SaleOutcome.Kind.SETTLEMENT_PENDING
-                && o.kind() != SaleOutcome.Kind.OFFLINE_DEBITED)) {
-            return o;
-        }
-        return o.withReceipt(receipts.sale(o, view, priced(request.items()).orElseThrow(), beneficiaryName(view, o.beneficiaryPsnNo()),
-                request.cashier()));
-    }
-
-    private SaleOutcome sellTo(SaleRequest request, MedicalCard card, Psam psam, CardView view, Optional<HostApi> center) {
+    private SaleOutcome sellTo(SaleRequest request, MedicalCard card, Psam psam, CardView view, CardContact contact,
+                               Optional<HostApi> center) {
         if (view.verdict().refused() || !view.verdict().personalAccountUsable()) {
             String key = view.verdict().messageKey().orElse("status.blocked");
             LOG.info("Sale refused: card {} is {} ({})", view.info().cardNo(), view.verdict().status(), key);
-            return refused(key, view, null);
+            return refused(key, contact, null);
         }
         if (view.online()) {
             try {
-                return online(request, card, psam, view, center.orElseThrow());
+                return online(request, card, psam, view, contact, center.orElseThrow());
             } catch (CenterUnreachable e) {
-                terminal.parts().fault(PartListener.Part.CENTER, e.getMessage());
+                site.parts().fault(PartListener.Part.CENTER, e.getMessage());
                 LOG.warn("Center unreachable during the sale ({}); R11 offline handling", e.getMessage());
             }
         }
         if (request.beneficiaryPsnNo() != null) {
-            return refused("sale.family_not_offered", view, "R3: family mutual aid only online");
+            return refused("sale.family_not_offered", contact, "R3: family mutual aid only online");
         }
-        if (terminal.config().offlineMode() == OfflineMode.CASH_RESETTLE) {
-            return cash(request, Fault.CENTER_UNREACHABLE, view, "offline.mode = CASH_RESETTLE");
+        if (site.offlineMode() == OfflineMode.CASH_RESETTLE) {
+            return cash(request, Fault.CENTER_UNREACHABLE, view, contact, "offline.mode = CASH_RESETTLE");
         }
-        return offline(request, card, psam, view);
+        return offline(request, card, psam, view, contact);
     }
 
     // ---------------------------------------------------------------- online
 
-    private SaleOutcome online(SaleRequest request, MedicalCard card, Psam psam, CardView view, HostApi api) {
+    private SaleOutcome online(SaleRequest request, MedicalCard card, Psam psam, CardView view, CardContact contact, HostApi api) {
         PersonInfo person = view.person().orElseThrow();
         String beneficiary = request.beneficiaryPsnNo();
         if (beneficiary != null) {
             Optional<String> r3 = policy.familyRefusal(view, beneficiary);
             if (r3.isPresent()) {
-                return refused(r3.get(), view, "R3: scheme " + view.scheme() + ", family member " + beneficiary);
+                return refused(r3.get(), contact, "R3: scheme " + view.scheme() + ", family member " + beneficiary);
             }
         }
         Optional<List<SaleLine>> lines = priced(request.items());
         if (lines.isEmpty()) {
-            return refused("sale.unknown_item", view, unknownItems(request.items()));
+            return refused("sale.unknown_item", contact, unknownItems(request.items()));
         }
-        LocalDate today = LocalDate.now(terminal.clock());
+        LocalDate today = LocalDate.now(site.clock());
         PreSettlement pre;
         try {
             pre = api.preSettle(person.psnNo(), view.info().cardNo().digits(), beneficiary, today, lines.get());
         } catch (CenterRefusal e) {
-            return refused("sale.center_refused", view, e.getMessage());
+            return refused("sale.center_refused", contact, e.getMessage());
         }
-        terminal.parts().ok(PartListener.Part.CENTER, "online");
+        site.parts().ok(PartListener.Part.CENTER, "online");
         PaymentPlan plan;
         try {
             plan = policy.onlinePlan(pre, Math.max(0, view.balanceFen()), request.requestedAccountFen(),
                     policy.poolingAllowed(view, beneficiary, today));
         } catch (IllegalStateException e) {
             LOG.error("Sale stopped: {}", e.getMessage());
-            return refused("sale.pooling_not_allowed", view, e.getMessage());
+            return refused("sale.pooling_not_allowed", contact, e.getMessage());
         }
         if (!confirmation.confirm(plan, view)) {
-            return refused("sale.cancelled", view, "the cashier went back at the split");
+            return refused("sale.cancelled", contact, "the cashier went back at the split");
         }
+        Purchase purchase = new Purchase(plan, lines.get(), beneficiary(view, beneficiary));
         String itemsJson = codec.items(lines.get());
         EncodedMessage settle = codec.encode(new HostRequest.Settle2102(pre.presettleId(), plan.accountFen(), plan.cashFen(), null));
         if (plan.accountFen() == 0) {
             // Nothing to debit: the settle goes through the outbox all the same (its msgid is stored first).
             OutboxMessage m = queue.queue(settle, view.info().cardNo().digits());
-            return settled(settler.settle(m), plan, view, null, null, -1, beneficiary);
+            return settled(settler.settle(m), contact, purchase, Optional.empty());
         }
         String psnCertNo = view.holder().idNumber().value();
-        return debit(request, card, psam, view, plan, beneficiary, (f, why) -> cash(request, f, view, why), intent -> SaleIntent.online(
-                view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(), plan.accountFen(), plan.cashFen(), itemsJson,
-                settle));
+        return debit(request, card, psam, view, contact, purchase, (f, why) -> cash(request, f, view, contact, why),
+                intent -> SaleIntent.online(view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(), plan.accountFen(),
+                        plan.cashFen(), itemsJson, settle));
     }
 
     // ---------------------------------------------------------------- offline (R11 case 1)
 
-    private SaleOutcome offline(SaleRequest request, MedicalCard card, Psam psam, CardView view) {
+    private SaleOutcome offline(SaleRequest request, MedicalCard card, Psam psam, CardView view, CardContact contact) {
         Optional<List<SaleLine>> lines = priced(request.items());
         if (lines.isEmpty()) {
-            return refused("sale.unknown_item", view, unknownItems(request.items()));
+            return refused("sale.unknown_item", contact, unknownItems(request.items()));
         }
         long total = lines.get().stream().mapToLong(SaleLine::amountFen).sum();
         String cardNo = view.info().cardNo().digits();
         PaymentPlan wanted = policy.offlinePlan(total, Math.max(0, view.balanceFen()), requestedOrAll(request, total));
         if (wanted.accountFen() == 0) {
-            return cash(request, Fault.CENTER_UNREACHABLE, view, "nothing payable from the card offline");
+            return cash(request, Fault.CENTER_UNREACHABLE, view, contact, "nothing payable from the card offline");
         }
         LimitDecision limits = queue.checkOfflineDebit(cardNo, wanted.accountFen());
         if (!limits.allowed()) {
             LOG.info("Offline limit refused the debit of {} fen for card {}: {}", wanted.accountFen(), view.info().cardNo(), limits.message());
             return cash(request, limits.reason() == LimitDecision.Reason.MODE_CASH_RESETTLE ? Fault.CENTER_UNREACHABLE
-                    : Fault.OFFLINE_LIMIT, view, limits.message());
+                    : Fault.OFFLINE_LIMIT, view, contact, limits.message());
         }
         if (!confirmation.confirm(wanted, view)) {
-            return refused("sale.cancelled", view, "the cashier went back at the split");
+            return refused("sale.cancelled", contact, "the cashier went back at the split");
         }
         String itemsJson = codec.items(lines.get());
         String psnCertNo = view.holder().idNumber().value();
-        SaleOutcome debited = debit(request, card, psam, view, wanted, null, (f, why) -> cash(request, f, view, why), intent -> SaleIntent.offline(cardNo, psnCertNo,
-                intent.offlineCounter(), wanted.accountFen(), wanted.cashFen(), itemsJson));
-        if (debited.kind() != SaleOutcome.Kind.OFFLINE_DEBITED || wanted.cashFen() == 0) {
+        SaleOutcome debited = debit(request, card, psam, view, contact, new Purchase(wanted, lines.get(), Optional.empty()),
+                (f, why) -> cash(request, f, view, contact, why), intent -> SaleIntent.offline(cardNo, psnCertNo,
+                        intent.offlineCounter(), wanted.accountFen(), wanted.cashFen(), itemsJson));
+        if (!(debited instanceof SaleOutcome.OfflineDebited d) || wanted.cashFen() == 0) {
             return debited;
         }
         // The pooling share is never paid offline: the cash share becomes a re-settlement entry (total minus
         // cash_paid is what the card paid offline).
         ResettlementEntry entry = queue.recordCashPayment(new ResettlementRequest(Fault.CENTER_UNREACHABLE, psnCertNo,
                 request.cashier(), itemsJson, total, wanted.cashFen()));
-        return new SaleOutcome(debited.kind(), debited.plan(), debited.saleId(), debited.tac(), null, entry.entryNo(),
-                debited.balanceAfterFen(), debited.cardNoMasked(), debited.holderName(), null, debited.messageKey(),
-                debited.message(), List.of(), 0, null);
+        return new SaleOutcome.OfflineDebited(d.contact(), d.purchase(), d.debit(), Optional.of(entry.entryNo()));
     }
 
     private static long requestedOrAll(SaleRequest request, long total) {
@@ -247,88 +267,86 @@ public final class PharmacySale {
 
     // ---------------------------------------------------------------- the debit (both modes)
 
-    private SaleOutcome debit(SaleRequest request, MedicalCard card, Psam psam, CardView view, PaymentPlan plan,
-                              String beneficiary, BiFunction<Fault, String, SaleOutcome> beforeDebitFault,
+    private SaleOutcome debit(SaleRequest request, MedicalCard card, Psam psam, CardView view, CardContact contact,
+                              Purchase purchase, BiFunction<Fault, String, SaleOutcome> beforeDebitFault,
                               Function<PurchaseIntent, SaleIntent> intentFor) {
+        PaymentPlan plan = purchase.plan();
         if (policy.pinRequired(plan.accountFen())) {
             Optional<SaleOutcome> pinRefusal;
             try {
-                pinRefusal = verifyPin(request.pin(), card, view);
+                pinRefusal = verifyPin(request.pin(), card, view, contact);
             } catch (CardFault e) {
                 // The card was pulled (or the reader went) during VERIFY: nothing is debited before DEBIT, so
                 // this is a fault before the debit like any other, not an exception for the cashier.
-                terminal.parts().cardFault(e);
+                site.parts().cardFault(e);
                 return beforeDebitFault.apply(Fault.CARD_UNREADABLE, e.getMessage());
             }
             if (pinRefusal.isPresent()) {
                 return pinRefusal.get();
             }
         }
-        Optional<String> noRoom = new FreeSpace(terminal.config().dataDir(), terminal.config().minFreeBytes()).shortfall();
+        Optional<String> noRoom = site.freeSpace().shortfall();
         if (noRoom.isPresent()) {
-            return refused("sale.disk_full", view, noRoom.get()); // issue 18 case 5: before the card pays, not after
+            return refused("sale.disk_full", contact, noRoom.get()); // issue 18 case 5: before the card pays, not after
         }
         PurchaseIntent intent;
         try {
             intent = card.initializePurchase(plan.accountFen(), psam.terminalId());
         } catch (PurseRefusal e) {
             return refused(e.reason() == PurseRefusal.Reason.INSUFFICIENT_BALANCE ? "sale.insufficient_balance" : "sale.card_refused",
-                    view, e.getMessage());
+                    contact, e.getMessage());
         } catch (CardFault e) {
-            terminal.parts().cardFault(e);
+            site.parts().cardFault(e);
             return beforeDebitFault.apply(Fault.CARD_UNREADABLE, e.getMessage());
         }
         AtomicReference<SaleTicket> ticket = new AtomicReference<>();
         PurchaseResult result;
         try {
-            result = card.debit(intent, psam, LocalDateTime.now(terminal.clock()), pending -> ticket.set(queue.beginSale(
+            result = card.debit(intent, psam, LocalDateTime.now(site.clock()), pending -> ticket.set(queue.beginSale(
                     intentFor.apply(intent).withCardDebit(pending.terminalSeq(), TX_TIME.format(pending.dateTime())))));
         } catch (CardFault e) {
             if (ticket.get() == null) {
                 // The fault came before DEBIT went out (the PSAM's MAC1): nothing was debited.
-                terminal.cardSession().psamFaulted(e.getMessage());
+                session.psamFaulted(e.getMessage());
                 return beforeDebitFault.apply(Fault.PSAM_FAILURE, e.getMessage());
             }
-            Optional<SaleOutcome> resolved = recoverAtOnce(card, psam, view, plan, beneficiary, ticket.get().saleId());
+            Optional<SaleOutcome> resolved = recoverAtOnce(card, psam, view, contact, purchase, ticket.get().saleId());
             if (resolved.isPresent()) {
                 return resolved.get();
             }
-            terminal.parts().cardFault(e);
+            site.parts().cardFault(e);
             LOG.warn("Sale {}: DEBIT unanswered ({}); resolved with GET TRANSACTION PROVE when the card is presented again",
                     ticket.get().saleId(), e.getMessage());
-            return new SaleOutcome(SaleOutcome.Kind.INTERRUPTED, plan, ticket.get().saleId(), null, null, null, -1,
-                    view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.interrupted",
-                    terminal.message("sale.interrupted"), List.of(), 0, null);
+            return new SaleOutcome.Interrupted(contact, purchase, ticket.get().saleId(), Optional.empty());
         } catch (ForgedCardException e) {
             LOG.error("R10: forged card {}: {}; no sale", view.info().cardNo(), e.getMessage());
-            terminal.audit().record(request.cashier(), "R10_FORGED_CARD", "card " + view.info().cardNo().masked()
+            site.audit().record(request.cashier(), "R10_FORGED_CARD", "card " + view.info().cardNo().masked()
                     + ", MAC2 failed PSAM verification; no sale");
             if (ticket.get() != null) {
                 queue.recordNoDebit(ticket.get().saleId(), "R10: MAC2 failed PSAM verification (forged card)");
             }
-            return refused("sale.forged", view, e.getMessage());
+            return refused("sale.forged", contact, e.getMessage());
         } catch (PurseRefusal e) {
             if (ticket.get() != null) {
                 queue.recordNoDebit(ticket.get().saleId(), "card refused DEBIT: " + e.getMessage());
             }
-            return refused("sale.card_refused", view, e.getMessage());
+            return refused("sale.card_refused", contact, e.getMessage());
         }
         String saleId = ticket.get().saleId();
         String tac = Hex.of(result.record().tac()).toUpperCase(Locale.ROOT);
+        CardDebit debit = new CardDebit(saleId, tac, OptionalLong.of(result.newBalance()));
         Optional<OutboxMessage> settle;
         try {
             settle = queue.recordCardDebit(saleId, tac);
         } catch (RuntimeException e) {
-            return debitedNotRecorded(plan, view, saleId, tac, result.newBalance(), beneficiary, e);
+            return debitedNotRecorded(contact, purchase, debit, e);
         }
         if (settle.isEmpty()) {
             LOG.info("Sale {}: card {} debited {} fen offline (TAC {}), to be uploaded", saleId, view.info().cardNo(),
                     plan.accountFen(), tac);
-            return new SaleOutcome(SaleOutcome.Kind.OFFLINE_DEBITED, plan, saleId, tac, null, null, result.newBalance(),
-                    view.info().cardNo().masked(), view.holder().name(), null, "sale.to_be_uploaded",
-                    terminal.message("sale.to_be_uploaded"), List.of(), 0, null);
+            return new SaleOutcome.OfflineDebited(contact, purchase.withoutBeneficiary(), debit, Optional.empty());
         }
-        return settled(settler.settle(settle.get()), plan, view, saleId, tac, result.newBalance(), beneficiary);
+        return settled(settler.settle(settle.get()), contact, purchase, Optional.of(debit));
     }
 
     /**
@@ -336,13 +354,10 @@ public final class PharmacySale {
      * failed sale: the outcome says the card WAS debited; the SALE_INTENT written before the debit keeps the sale
      * unfinished, and tearing recovery completes it from the card's proof at the next contact (no second debit).
      */
-    private SaleOutcome debitedNotRecorded(PaymentPlan plan, CardView view, String saleId, String tac, long balance,
-                                           String beneficiary, RuntimeException e) {
-        LOG.error("Sale {}: card {} WAS debited {} fen (TAC {}) but the journal could not record it: {}", saleId,
-                view.info().cardNo(), plan.accountFen(), tac, e.getMessage());
-        return new SaleOutcome(SaleOutcome.Kind.INTERRUPTED, plan, saleId, tac, null, null, balance, view.info().cardNo().masked(),
-                view.holder().name(), beneficiary, "sale.debited_not_recorded", terminal.message("sale.debited_not_recorded"),
-                List.of(), 0, null);
+    private SaleOutcome debitedNotRecorded(CardContact contact, Purchase purchase, CardDebit debit, RuntimeException e) {
+        LOG.error("Sale {}: card {} WAS debited {} fen (TAC {}) but the journal could not record it: {}", debit.saleId(),
+                contact.cardNoMasked(), purchase.plan().accountFen(), debit.tac(), e.getMessage());
+        return new SaleOutcome.Interrupted(contact, purchase, debit.saleId(), Optional.of(debit));
     }
 
     /**
@@ -350,7 +365,7 @@ public final class PharmacySale {
      * an online sale: PIN (R10), INITIALIZE, the journal entry before DEBIT, the TAC, and the settle
      * ({@code settlement} without the purse record, e.g. an {@code OutpatientSettle2207}) through the outbox —
      * tearing recovery included. A reader or PSAM fault before DEBIT refuses with {@code sale.card_unusable}: there
-     * is no cash path without the center.
+     * is no cash path without the center. The caller makes the receipt ({@link SaleDocuments#visit}).
      */
     public SaleOutcome payPreSettled(MedicalCard card, Psam psam, CardView view, PaymentPlan plan,
                                      HostRequest<Settled> settlement, String itemsJson, PinSource pin, String cashier) {
@@ -367,16 +382,28 @@ public final class PharmacySale {
                                      HostRequest<Settled> settlement, String itemsJson, PinSource pin, String cashier,
                                      String beneficiary) {
         EncodedMessage settle = codec.encode(settlement);
-        String name = beneficiaryName(view, beneficiary);
+        CardContact contact = CardContact.of(view, List.<TornSale>of(), 0);
+        Purchase purchase = new Purchase(plan, visitLines(itemsJson), beneficiary(view, beneficiary));
         if (plan.accountFen() == 0) {
             OutboxMessage m = queue.queue(settle, view.info().cardNo().digits());
-            return receipts.visit(settled(settler.settle(m), plan, view, null, null, -1, beneficiary), view, itemsJson, name, cashier);
+            return settled(settler.settle(m), contact, purchase, Optional.empty());
         }
         SaleRequest request = new SaleRequest(List.of(new SaleItem(presettleId(settlement), 1)), null, pin, plan.accountFen(), null, cashier);
         String psnCertNo = view.holder().idNumber().value();
-        return receipts.visit(debit(request, card, psam, view, plan, beneficiary, (f, why) -> refused("sale.card_unusable", view, f + ": " + why),
+        return debit(request, card, psam, view, contact, purchase, (f, why) -> refused("sale.card_unusable", contact, f + ": " + why),
                 intent -> SaleIntent.online(view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(),
-                        plan.accountFen(), plan.cashFen(), itemsJson, settle)), view, itemsJson, name, cashier);
+                        plan.accountFen(), plan.cashFen(), itemsJson, settle));
+    }
+
+    /** The visit's items as sent to the center; none when they cannot be read back (the visit then has no receipt). */
+    private List<SaleLine> visitLines(String itemsJson) {
+        try {
+            return codec.items(itemsJson);
+        } catch (IllegalArgumentException e) {
+            // The visit is paid all the same; a receipt that cannot be composed must not undo that.
+            LOG.warn("Visit items not readable, no receipt will be composed: {}", e.getMessage());
+            return List.of();
+        }
     }
 
     /** The pre-settlement a settlement pays (the placeholder item of the debit's request). */
@@ -407,7 +434,9 @@ public final class PharmacySale {
         }
         SaleRequest request = new SaleRequest(List.of(new SaleItem("RESETTLE", 1)), null, pin, plan.accountFen(), null, cashier);
         String psnCertNo = view.holder().idNumber().value();
-        return debit(request, card, psam, view, plan, null, (f, why) -> refused("sale.card_unusable", view, f + ": " + why),
+        CardContact contact = CardContact.of(view, List.<TornSale>of(), 0);
+        return debit(request, card, psam, view, contact, new Purchase(plan, List.of(), Optional.empty()),
+                (f, why) -> refused("sale.card_unusable", contact, f + ": " + why),
                 intent -> SaleIntent.resettle(view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(),
                         plan.accountFen(), plan.cashFen(), itemsJson, settlement));
     }
@@ -417,11 +446,11 @@ public final class PharmacySale {
      * 6985 after a resent DEBIT): ask GET TRANSACTION PROVE at once. If the card is gone this fails and the
      * sale stays unfinished for the next contact.
      */
-    private Optional<SaleOutcome> recoverAtOnce(MedicalCard card, Psam psam, CardView view, PaymentPlan plan, String beneficiary,
+    private Optional<SaleOutcome> recoverAtOnce(MedicalCard card, Psam psam, CardView view, CardContact contact, Purchase purchase,
                                                 String saleId) {
         List<TearRecovery.Recovered> found;
         try {
-            found = terminal.tearRecovery().recover(card, psam);
+            found = tearRecovery.recover(card, psam);
         } catch (RuntimeException e) {
             LOG.info("Sale {}: the card cannot be asked now ({}); recovered on the next contact", saleId, e.getMessage());
             return Optional.empty();
@@ -435,103 +464,88 @@ public final class PharmacySale {
             return Optional.empty(); // a supervisor task now (TearRecovery); the sale stays interrupted, never "not debited"
         }
         if (!r.debited()) {
-            return Optional.of(refused("sale.not_debited", view, "sale " + saleId + ": the card did not debit"));
+            return Optional.of(refused("sale.not_debited", contact, "sale " + saleId + ": the card did not debit"));
         }
-        long balance = view.balanceFen() < 0 ? -1 : view.balanceFen() - plan.accountFen();
+        OptionalLong balance = view.balanceFen() < 0 ? OptionalLong.empty()
+                : OptionalLong.of(view.balanceFen() - purchase.plan().accountFen());
+        CardDebit debit = new CardDebit(saleId, r.tac(), balance);
         if (r.settle().isPresent()) {
-            return Optional.of(settled(r.settle().get(), plan, view, saleId, r.tac(), balance, beneficiary));
+            return Optional.of(settled(r.settle().get(), contact, purchase, Optional.of(debit)));
         }
-        return Optional.of(new SaleOutcome(SaleOutcome.Kind.OFFLINE_DEBITED, plan, saleId, r.tac(), null, null, balance,
-                view.info().cardNo().masked(), view.holder().name(), null, "sale.to_be_uploaded",
-                terminal.message("sale.to_be_uploaded"), List.of(), 0, null));
+        return Optional.of(new SaleOutcome.OfflineDebited(contact, purchase.withoutBeneficiary(), debit, Optional.empty()));
     }
 
     /** R10: VERIFY PIN; the PIN array is wiped whatever happens. */
-    private Optional<SaleOutcome> verifyPin(PinSource source, MedicalCard card, CardView view) {
+    private Optional<SaleOutcome> verifyPin(PinSource source, MedicalCard card, CardView view, CardContact contact) {
         char[] pin = source.pin();
         if (pin == null) {
-            return Optional.of(refused("sale.pin_needed", view, null));
+            return Optional.of(refused("sale.pin_needed", contact, null));
         }
         PinResult r;
         try {
             r = card.verifyPin(pin);
         } catch (IllegalArgumentException e) {
-            return Optional.of(refused("sale.pin_malformed", view, null));
+            return Optional.of(refused("sale.pin_malformed", contact, null));
         } finally {
             Arrays.fill(pin, '\0');
         }
         if (r instanceof PinResult.WrongPin wrong) {
             LOG.info("R10: wrong PIN for card {}, {} tries left; no debit", view.info().cardNo(), wrong.triesLeft());
-            return Optional.of(new SaleOutcome(SaleOutcome.Kind.REFUSED, null, null, null, null, null, view.balanceFen(),
-                    view.info().cardNo().masked(), view.holder().name(), null, "sale.pin_wrong",
-                    terminal.message("sale.pin_wrong", String.valueOf(wrong.triesLeft())), List.of(), 0, null));
+            return Optional.of(new SaleOutcome.Refused(Optional.of(contact), Optional.empty(), "sale.pin_wrong",
+                    List.of(String.valueOf(wrong.triesLeft()))));
         }
         if (r instanceof PinResult.Blocked) {
-            return Optional.of(refused("sale.pin_blocked", view, null));
+            return Optional.of(refused("sale.pin_blocked", contact, null));
         }
         return Optional.empty();
     }
 
-    private SaleOutcome settled(SettleResult s, PaymentPlan plan, CardView view, String saleId, String tac, long balanceAfter,
-                                String beneficiary) {
-        long balance = balanceAfter >= 0 ? balanceAfter : view.balanceFen();
+    private SaleOutcome settled(SettleResult s, CardContact contact, Purchase purchase, Optional<CardDebit> debit) {
         return switch (s.state()) {
-            case SETTLED -> new SaleOutcome(SaleOutcome.Kind.SETTLED, plan, saleId, tac, s.setlId(), null, balance,
-                    view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settled", terminal.message("sale.settled"), List.of(), 0, null);
-            case PENDING -> {
-                // A tamper finding holds every message until a supervisor acknowledges it: "resent until answered"
-                // would be untrue until then (issue 18, case 4).
-                String key = queue.forwardingBlocked() ? "sale.settlement_held_tamper" : "sale.settlement_pending";
-                yield new SaleOutcome(SaleOutcome.Kind.SETTLEMENT_PENDING, plan, saleId, tac, null, null, balance,
-                        view.info().cardNo().masked(), view.holder().name(), beneficiary, key, terminal.message(key), List.of(), 0,
-                        null);
-            }
+            case SETTLED -> new SaleOutcome.Settled(contact, purchase, debit, Optional.ofNullable(s.setlId()));
+            // A tamper finding holds every message until a supervisor acknowledges it: "resent until answered"
+            // would be untrue until then (issue 18, case 4).
+            case PENDING -> new SaleOutcome.SettlementPending(contact, purchase, debit, queue.forwardingBlocked());
             case REJECTED -> {
-                LOG.error("Sale {}: the center rejected the settle {}: {}", saleId, s.msgid(), s.reason());
-                yield new SaleOutcome(SaleOutcome.Kind.SETTLEMENT_REJECTED, plan, saleId, tac, null, null, balance,
-                        view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settlement_rejected",
-                        terminal.message("sale.settlement_rejected", terminal.centerSays(s.reason())), List.of(), 0, null);
+                LOG.error("Sale {}: the center rejected the settle {}: {}", debit.map(CardDebit::saleId).orElse("-"), s.msgid(), s.reason());
+                yield new SaleOutcome.SettlementRejected(contact, purchase, debit, s.reason());
             }
         };
     }
 
     // ---------------------------------------------------------------- cash (R11 case 2)
 
-    private SaleOutcome cash(SaleRequest request, Fault fault, CardView view, String why) {
+    /** @param view the card read before the fault, or null (then {@code contact} is null too) */
+    private SaleOutcome cash(SaleRequest request, Fault fault, CardView view, CardContact contact, String why) {
         LOG.warn("R11 case 2 ({}): {}", fault, why);
         Optional<List<SaleLine>> lines = priced(request.items());
         if (lines.isEmpty()) {
-            return refused("sale.unknown_item", view, unknownItems(request.items()));
+            return refused("sale.unknown_item", contact, unknownItems(request.items()));
         }
         long total = lines.get().stream().mapToLong(SaleLine::amountFen).sum();
         String id = request.idNumber();
         Optional<Character> rightCheck = rightCheckCharacter(id);
         if (rightCheck.isPresent()) {
             // Issue 15: a mistyped check digit says so, and which one the 17 digits call for; nothing is recorded.
-            return new SaleOutcome(SaleOutcome.Kind.REFUSED, PaymentPlan.allCash(total), null, null, null, null, -1,
-                    view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null,
-                    "sale.id_check_digit", terminal.message("sale.id_check_digit", String.valueOf(rightCheck.get())), List.of(), 0, null);
+            return new SaleOutcome.Refused(Optional.ofNullable(contact), Optional.of(PaymentPlan.allCash(total)), "sale.id_check_digit",
+                    List.of(String.valueOf(rightCheck.get())));
         }
         if (id == null || !IdNumber.isValidIgnoringCase(id)) {
-            return new SaleOutcome(SaleOutcome.Kind.REFUSED, PaymentPlan.allCash(total), null, null, null, null, -1,
-                    view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null,
-                    "sale.id_number_needed", terminal.message("sale.id_number_needed", terminal.faultName(fault)), List.of(), 0, null);
+            return new SaleOutcome.Refused(Optional.ofNullable(contact), Optional.of(PaymentPlan.allCash(total)), "sale.id_number_needed",
+                    List.of(fault));
         }
         if (view != null && !view.holder().idNumber().value().equalsIgnoreCase(id)) {
-            return refused("sale.id_number_mismatch", view, "typed ID number is not the cardholder's");
+            return refused("sale.id_number_mismatch", contact, "typed ID number is not the cardholder's");
         }
         if (!confirmation.confirm(PaymentPlan.allCash(total), view)) {
-            return refused("sale.cancelled", view, "the cashier went back at the cash split");
+            return refused("sale.cancelled", contact, "the cashier went back at the cash split");
         }
         ResettlementEntry entry = queue.recordCashPayment(new ResettlementRequest(fault, id, request.cashier(),
                 codec.items(lines.get()), total, total));
         LOG.info("R11: cash sale of {} fen recorded as re-settlement entry {} (ID {}, fault {})", total, entry.entryNo(),
                 IdNumber.mask(id), fault);
-        SaleOutcome o = new SaleOutcome(SaleOutcome.Kind.CASH_RESETTLE, PaymentPlan.allCash(total), null, null, null, entry.entryNo(),
-                view == null ? -1 : view.balanceFen(), view == null ? null : view.info().cardNo().masked(),
-                view == null ? null : view.holder().name(), null, "sale.cash_resettle",
-                terminal.message("sale.cash_resettle", entry.entryNo(), terminal.faultName(fault)), List.of(), 0, null);
-        return o.withReceipt(receipts.cash(o, view, id, lines.get(), terminal.faultName(fault), request.cashier()));
+        return new SaleOutcome.CashResettle(Optional.ofNullable(contact), PaymentPlan.allCash(total), lines.get(), id,
+                entry.entryNo(), fault);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -551,26 +565,33 @@ public final class PharmacySale {
         return Optional.of(IdNumber.checkCharacter(first17));
     }
 
-    /** R3: the family member's name as 1101 lists it (their psn_no when not listed), or null for the cardholder. */
-    private static String beneficiaryName(CardView view, String beneficiary) {
-        return beneficiary == null ? null : view.person().flatMap(p -> p.family().stream()
-                .filter(m -> m.psnNo().equals(beneficiary)).findFirst()).map(PersonInfo.FamilyMember::name).orElse(beneficiary);
+    /**
+     * R3: the family member as 1101 lists them (name, ID number; their psn_no and a dash when not listed), or empty
+     * for the cardholder. The receipt prints the member's ID number (masked), never their personnel number.
+     */
+    private static Optional<Beneficiary> beneficiary(CardView view, String psnNo) {
+        if (psnNo == null) {
+            return Optional.empty();
+        }
+        Optional<PersonInfo.FamilyMember> m = view.person().flatMap(p -> p.family().stream()
+                .filter(f -> f.psnNo().equals(psnNo)).findFirst());
+        return Optional.of(new Beneficiary(psnNo, m.map(PersonInfo.FamilyMember::name).orElse(psnNo),
+                m.map(PersonInfo.FamilyMember::psnCertNo).filter(c -> !c.isBlank()).orElse("—")));
     }
 
-    private SaleOutcome refused(String key, CardView view, String detail) {
+    /** @param contact the card read, or null when none could be */
+    private SaleOutcome refused(String key, CardContact contact, String detail) {
         if (detail != null) {
             LOG.info("Sale refused ({}): {}", key, detail);
         }
-        return new SaleOutcome(SaleOutcome.Kind.REFUSED, null, null, null, null, null, view == null ? -1 : view.balanceFen(),
-                view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null, key,
-                terminal.message(key), List.of(), 0, null);
+        return new SaleOutcome.Refused(Optional.ofNullable(contact), Optional.empty(), key, List.of());
     }
 
     /** The items at the catalog's prices (the downloaded catalog, also offline); empty if any code is unknown. */
     private Optional<List<SaleLine>> priced(List<SaleItem> items) {
         List<SaleLine> lines = new ArrayList<>();
         for (SaleItem i : items) {
-            Optional<CatalogItem> c = terminal.downloads().item(i.code());
+            Optional<CatalogItem> c = prices.apply(i.code());
             if (c.isEmpty()) {
                 return Optional.empty();
             }
@@ -581,6 +602,6 @@ public final class PharmacySale {
 
     private String unknownItems(List<SaleItem> items) {
         return "unknown item code(s): " + items.stream().map(SaleItem::code)
-                .filter(c -> terminal.downloads().item(c).isEmpty()).toList();
+                .filter(c -> prices.apply(c).isEmpty()).toList();
     }
 }

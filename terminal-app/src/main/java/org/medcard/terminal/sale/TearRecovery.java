@@ -21,8 +21,7 @@ import org.medcard.psam.Psam;
 import org.medcard.queue.OfflineQueue;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.SaleTicket;
-import org.medcard.queue.forward.Forwarder;
-import org.medcard.terminal.Terminal;
+import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.session.TornSale;
 import org.medcard.terminal.session.TornSales;
 import org.slf4j.Logger;
@@ -55,14 +54,24 @@ public final class TearRecovery implements TornSales {
         }
     }
 
+    /** {@link Recovered#note()} of a sale whose recovered TAC failed the PSAM's check (R10). */
+    public static final String FORGED = "forged card: the recovered TAC failed PSAM verification; closed without a sale";
+
     private final OfflineQueue queue;
     private final OnlineSettler settler;
-    private final Terminal terminal;
+    private final AuditLog audit;
+    private final String operator;
 
-    public TearRecovery(OfflineQueue queue, Forwarder forwarder, Terminal terminal) {
+    /**
+     * @param settler  sends a recovered sale's settle
+     * @param audit    where a forged card and an unresolved sale are recorded
+     * @param operator who the audit log names for recoveries (the terminal's operator)
+     */
+    public TearRecovery(OfflineQueue queue, OnlineSettler settler, AuditLog audit, String operator) {
         this.queue = queue;
-        this.settler = new OnlineSettler(queue, Optional.ofNullable(forwarder));
-        this.terminal = terminal;
+        this.settler = settler;
+        this.audit = audit;
+        this.operator = operator;
     }
 
     /** The unfinished sales of the card with this application serial number. */
@@ -102,10 +111,10 @@ public final class TearRecovery implements TornSales {
             result = verdict instanceof TornPurchaseVerdict.Debited d ? Optional.of(d.result()) : Optional.empty();
         } catch (ForgedCardException e) {
             LOG.error("R10: sale {} — {}; closed without a sale", t.saleId(), e.getMessage());
-            terminal.audit().record(terminal.options().operator(), "R10_FORGED_CARD", "card " + info.cardNo().masked()
+            audit.record(operator, "R10_FORGED_CARD", "card " + info.cardNo().masked()
                     + ", recovered TAC of sale " + t.saleId() + " failed PSAM verification");
             queue.recordNoDebit(t.saleId(), "R10: recovered TAC failed PSAM verification (forged card)");
-            return new Recovered(t.saleId(), false, null, Optional.empty(), terminal.message("sale.forged"));
+            return new Recovered(t.saleId(), false, null, Optional.empty(), FORGED);
         }
         if (verdict instanceof TornPurchaseVerdict.Unresolved u) {
             return unresolved(t, info, u);
@@ -126,7 +135,7 @@ public final class TearRecovery implements TornSales {
     /** Issue 18 case 3: the card cannot prove it either way; never "not debited" — a supervisor task with the evidence. */
     private Recovered unresolved(SaleTicket t, CardInfo info, TornPurchaseVerdict.Unresolved u) {
         queue.recordUnresolved(t.saleId(), u.evidence(), u.debitInLog());
-        terminal.audit().record(terminal.options().operator(), "TEAR_UNRESOLVED", "card " + info.cardNo().masked() + ", sale "
+        audit.record(operator, "TEAR_UNRESOLVED", "card " + info.cardNo().masked() + ", sale "
                 + t.saleId() + ", " + t.intent().acctPayFen() + " fen: " + u.evidence());
         LOG.warn("Recovery: sale {} unresolved, for a supervisor: {}", t.saleId(), u.evidence());
         return new Recovered(t.saleId(), false, null, Optional.empty(), UNRESOLVED);

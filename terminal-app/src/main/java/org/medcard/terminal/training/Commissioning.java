@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.medcard.card.MedicalCard;
 import org.medcard.simulator.card.VirtualMedicalCard;
@@ -20,9 +21,9 @@ import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.receipt.CommissioningReport;
 import org.medcard.terminal.receipt.CommissioningReport.CheckItem;
 import org.medcard.terminal.receipt.DayCloseReport;
+import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;
-import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
@@ -79,7 +80,7 @@ final class Commissioning {
         step("读卡器故障→现金→重新结算 Reader fault → cash → re-settled", this::readerFaultCashResettled);
         step("撤销 Void", this::voidSale);
         step("日结 Day close", this::dayClose);
-        return new CommissioningReport(terminal.outcomeReceipts().header(technician), technician, items);
+        return new CommissioningReport(terminal.letterhead().stamp(technician), technician, items);
     }
 
     @FunctionalInterface
@@ -117,11 +118,13 @@ final class Commissioning {
     private String normalSale() throws IOException {
         present("normal-3des");
         SaleOutcome o = sell(SaleRequest.of(items(1), pin(), technician));
-        check(o.kind() == SaleOutcome.Kind.SETTLED, "expected SETTLED, got " + o.kind() + " — " + o.message());
-        check(o.tac() != null && o.receiptDocument().isPresent(), "no TAC or no receipt");
-        settledSetlId = o.setlId();
-        terminal.receipts().issue(o.receiptDocument().get());
-        return "setl_id " + o.setlId() + ", TAC " + o.tac();
+        check(o instanceof SaleOutcome.Settled, "expected SETTLED, got " + o.kind() + " — " + terminal.saleTexts().line(o));
+        SaleOutcome.Settled s = (SaleOutcome.Settled) o;
+        Optional<ReceiptDocument> paper = terminal.saleDocuments().of(o, technician);
+        check(s.debit().isPresent() && paper.isPresent(), "no TAC or no receipt");
+        settledSetlId = s.setlId().orElse(null);
+        terminal.receipts().issue(paper.get());
+        return "setl_id " + settledSetlId + ", TAC " + s.debit().get().tac();
     }
 
     private String refusedStatus(String profile) throws IOException {
@@ -136,8 +139,8 @@ final class Commissioning {
         center().inject(Fault.always(FaultKind.DOWN));
         SaleOutcome o = sell(SaleRequest.of(items(1), pin(), technician));
         check(o.kind() == SaleOutcome.Kind.OFFLINE_DEBITED, "expected OFFLINE_DEBITED with the center down, got " + o.kind()
-                + " — " + o.message());
-        terminal.receipts().issue(o.receiptDocument().orElseThrow());
+                + " — " + terminal.saleTexts().line(o));
+        terminal.receipts().issue(terminal.saleDocuments().of(o, technician).orElseThrow());
         center().faults().clearAll();
         long pending = 0;
         for (int i = 0; i < 5; i++) {
@@ -150,7 +153,7 @@ final class Commissioning {
             }
         }
         check(pending == 0, pending + " offline debit(s) still queued after the center came back");
-        return "offline debit TAC " + o.tac() + ", forwarded";
+        return "offline debit TAC " + o.cardDebit().map(SaleOutcome.CardDebit::tac).orElse("?") + ", forwarded";
     }
 
     private String readerFaultCashResettled() throws IOException {
@@ -158,16 +161,17 @@ final class Commissioning {
         String id = card.profile().psnCertNo();
         training().remove();
         SaleOutcome cash = sell(SaleRequest.of(items(1), PinSource.NONE, technician).withIdNumber(id));
-        check(cash.kind() == SaleOutcome.Kind.CASH_RESETTLE, "expected CASH_RESETTLE with no card readable, got " + cash.kind()
-                + " — " + cash.message());
-        terminal.receipts().issue(cash.receiptDocument().orElseThrow());
+        check(cash instanceof SaleOutcome.CashResettle, "expected CASH_RESETTLE with no card readable, got " + cash.kind()
+                + " — " + terminal.saleTexts().line(cash));
+        terminal.receipts().issue(terminal.saleDocuments().of(cash, technician).orElseThrow());
+        String entryNo = ((SaleOutcome.CashResettle) cash).entryNo();
         present("normal-3des");
         ResettleDesk desk = new ResettleDesk(terminal);
         desk.registerOpenEntries();
-        ResettleOutcome r = desk.settle(cash.entryNo(), technician, pin(), -1); // the account pays its share: PIN (R10, R11)
+        ResettleOutcome r = desk.settle(entryNo, technician, pin(), -1); // the account pays its share: PIN (R10, R11)
         check(r.kind() == ResettleOutcome.Kind.SETTLED, "expected the entry re-settled, got " + r.kind() + " — " + r.message());
-        terminal.outcomeReceipts().resettlement(r, technician).ifPresent(terminal.receipts()::issue);
-        return "entry " + cash.entryNo() + " re-settled, setl_id " + r.setlId() + ", refund " + r.refundFen() + " fen";
+        new org.medcard.terminal.resettle.ResettleDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead()).resettlement(r, technician).ifPresent(terminal.receipts()::issue);
+        return "entry " + entryNo + " re-settled, setl_id " + r.setlId() + ", refund " + r.refundFen() + " fen";
     }
 
     private String voidSale() {
@@ -183,13 +187,13 @@ final class Commissioning {
         VoidOutcome v = new VoidDesk(terminal, operators).voidSettlement(settledSetlId, "commissioning", password,
                 "commissioning checklist");
         check(v.kind() == VoidOutcome.Kind.VOIDED, "expected VOIDED, got " + v.kind() + " — " + v.message());
-        terminal.outcomeReceipts().voidReceipt(v, "commissioning checklist", technician).ifPresent(terminal.receipts()::issue);
+        new org.medcard.terminal.voids.VoidDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead()).voidReceipt(v, "commissioning checklist", technician).ifPresent(terminal.receipts()::issue);
         return "setl_id " + settledSetlId + " voided, account refund " + v.accountFen() + " fen";
     }
 
     private String dayClose() {
         DayClose.Result r = new DayClose(terminal.queue(), terminal.onlineCenter(), terminal.clock()).close(LocalDate.now(terminal.clock()));
-        terminal.receipts().issue(terminal.outcomeReceipts().dayClose(r, technician));
+        terminal.receipts().issue(r.toReport(terminal.letterhead().stamp(technician)));
         check(r.reconciliation().result() == DayCloseReport.Result.MATCH, "reconciliation " + r.reconciliation().result()
                 + (r.reconciliation().detail() == null ? "" : ": " + r.reconciliation().detail()));
         return r.count() + " settlement(s), reconciliation MATCH";
@@ -198,7 +202,7 @@ final class Commissioning {
     // ---------------------------------------------------------------- helpers
 
     private SaleOutcome sell(SaleRequest request) {
-        return new PharmacySale(terminal).sell(request);
+        return terminal.pharmacySale().sell(request);
     }
 
     private static List<SaleItem> items(int qty) {

@@ -15,6 +15,7 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.e2e.PcscdRig;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
@@ -71,8 +72,8 @@ public final class CompleteSaleBench {
         for (int i = 0; i < sales; i++) {
             long a = apdus.getAsLong();
             long start = System.nanoTime();
-            SaleOutcome o = new PharmacySale(t).sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:1")),
-                    () -> "123456".toCharArray(), "cashier01"));
+            SaleView o = SaleView.of(t, t.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:1")),
+                    () -> "123456".toCharArray(), "cashier01")));
             long nanos = System.nanoTime() - start;
             if (o.kind() != SaleOutcome.Kind.SETTLED) {
                 throw new IllegalStateException("sale " + i + ": " + o.kind() + " " + o.message());

@@ -68,7 +68,7 @@ public final class DesktopBench {
         long[] memBefore = memory();
         System.out.printf(Locale.ROOT, "after start: heap used %d MiB, RSS %d MiB%n", memBefore[0], memBefore[1]);
 
-        CounterModel model = new CounterModel(terminal, new NoReceipts(), Runnable::run, Runnable::run, new AnsweringView(),
+        CounterModel model = new CounterModel(org.medcard.terminal.ui.counter.TerminalCounterPorts.of(terminal, new NoReceipts()), Runnable::run, Runnable::run, new AnsweringView(),
                 Texts.of(CounterModel.BUNDLE, Locale.ENGLISH), () -> "cashier");
         int[] settled = {0};
         long t0 = System.nanoTime();

@@ -21,6 +21,7 @@ import org.medcard.terminal.present.queue.QueueView;
 import org.medcard.terminal.present.queue.ResettleAnswer;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
@@ -49,8 +50,8 @@ public final class ResettleBench {
             var slot = ((SimulatorTrainingReader) t.devices().training().orElseThrow()).reader().slot(0);
             slot.setUnplugged(true);
             for (int i = 0; i < n; i++) {
-                SaleOutcome o = new PharmacySale(t).sell(SaleRequest.of(List.of(SaleItem.parse("XA10BAD003:1")), () -> null, "bench")
-                        .withIdNumber(card.profile().psnCertNo()));
+                SaleView o = SaleView.of(t, t.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse("XA10BAD003:1")), () -> null, "bench")
+                        .withIdNumber(card.profile().psnCertNo())));
                 if (o.kind() != SaleOutcome.Kind.CASH_RESETTLE) {
                     throw new IllegalStateException("sale " + i + ": " + o.kind() + " " + o.message());
                 }

@@ -29,6 +29,7 @@ import org.medcard.terminal.registration.DepartmentCatalog;
 import org.medcard.terminal.registration.RegistrationDesk;
 import org.medcard.terminal.registration.VisitOutcome;
 import org.medcard.terminal.sale.SaleItem;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleOutcome;
 
 /**
@@ -124,9 +125,9 @@ class DayCloseByCounterIT {
         Terminal t = counter("01", Map.of());
         HostCodec codec = new HostCodec();
         t.devices().training().orElseThrow().present("normal-3des");
-        SaleOutcome kept = DayCloseIT.sell(t, "XJ01CAA001:2");
+        SaleView kept = DayCloseIT.sell(t, "XJ01CAA001:2");
         assertEquals(SaleOutcome.Kind.SETTLED, kept.kind());
-        SaleOutcome voided = DayCloseIT.sell(t, "XA10BAD003:3");
+        SaleView voided = DayCloseIT.sell(t, "XA10BAD003:3");
         assertEquals(SaleOutcome.Kind.SETTLED, voided.kind());
         // A supervisor's void (2103), sent through the queue as the void desk does.
         OutboxMessage cancel = t.queue().queue(codec.encode(new HostRequest.CancelSettlement2103(voided.setlId(), "wrong item")), null);

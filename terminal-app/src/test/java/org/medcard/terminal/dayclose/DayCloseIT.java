@@ -19,6 +19,7 @@ import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.receipt.DayCloseReport;
 import org.medcard.terminal.receipt.DayCloseReport.Source;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
@@ -40,9 +41,9 @@ class DayCloseIT {
         }
     }
 
-    static SaleOutcome sell(Terminal t, String... codeQty) {
-        return new PharmacySale(t, false).sell(SaleRequest.of(List.of(codeQty).stream().map(SaleItem::parse).toList(),
-                () -> "123456".toCharArray(), "cashier01"));
+    static SaleView sell(Terminal t, String... codeQty) {
+        return SaleView.of(t, t.pharmacySale().withoutLoads().sell(SaleRequest.of(List.of(codeQty).stream().map(SaleItem::parse).toList(),
+                () -> "123456".toCharArray(), "cashier01")));
     }
 
     /** Two online sales (one with a fund share) and one offline debit uploaded later. */

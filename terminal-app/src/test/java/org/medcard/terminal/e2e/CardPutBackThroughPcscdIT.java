@@ -14,6 +14,7 @@ import org.medcard.simulator.card.VirtualMedicalCard;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
@@ -37,15 +38,15 @@ class CardPutBackThroughPcscdIT {
             try (Terminal t = TrainingTerminals.open(dir.resolve("terminal"), Map.of(
                     "reader", "pcsc:" + PcscdRig.CARD_READER, "psam", "pcsc:" + PcscdRig.PSAM_READER))) {
                 SaleRequest request = SaleRequest.of(List.of(SaleItem.parse("XB05XAL013:1")), () -> "123456".toCharArray(), "cashier01");
-                assertEquals(SaleOutcome.Kind.SETTLED, new PharmacySale(t).sell(request).kind(), "a first sale, to open a session");
+                assertEquals(SaleOutcome.Kind.SETTLED, SaleView.of(t, t.pharmacySale().sell(request)).kind(), "a first sale, to open a session");
                 card.arm(Tear.AFTER_DEBIT);
 
-                SaleOutcome torn = new PharmacySale(t).sell(request);
+                SaleView torn = SaleView.of(t, t.pharmacySale().sell(request));
                 assertEquals(SaleOutcome.Kind.INTERRUPTED, torn.kind(), torn.message());
                 VirtualMedicalCard back = rig.present("normal-sm4");
                 long balance = back.state().balance();
 
-                SaleOutcome next = new PharmacySale(t).sell(request);
+                SaleView next = SaleView.of(t, t.pharmacySale().sell(request));
                 assertEquals(SaleOutcome.Kind.SETTLED, next.kind(), next.message());
                 assertEquals(1, next.recovered().size(), "the torn sale was recovered first");
                 assertTrue(next.recovered().get(0).debited(), "the card had debited before it was pulled");
@@ -54,7 +55,7 @@ class CardPutBackThroughPcscdIT {
 
                 VirtualMedicalCard other = rig.present("normal-3des");
                 long otherBefore = other.state().balance();
-                SaleOutcome swapped = new PharmacySale(t, false).sell(request);
+                SaleView swapped = SaleView.of(t, t.pharmacySale().withoutLoads().sell(request));
                 assertEquals(SaleOutcome.Kind.SETTLED, swapped.kind(), "the next patient's card: " + swapped.message());
                 assertEquals(otherBefore - 290, other.state().balance());
             }

@@ -30,6 +30,7 @@ import org.medcard.terminal.registration.VisitOutcome;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
@@ -77,8 +78,8 @@ class CounterScenariosThroughPcscdIT {
         return TrainingTerminals.open(shared.resolve("terminal"), o);
     }
 
-    private static SaleOutcome sell(Terminal t, String items) {
-        return new PharmacySale(t).sell(SaleRequest.of(List.of(SaleItem.parse(items)), PIN, "cashier01"));
+    private static SaleView sell(Terminal t, String items) {
+        return SaleView.of(t, t.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse(items)), PIN, "cashier01")));
     }
 
     private static void cardAndCenterAgree(Terminal t, VirtualMedicalCard card) throws Exception {
@@ -92,12 +93,12 @@ class CounterScenariosThroughPcscdIT {
             SimulatedCenter.of(t.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
             long before = card.state().balance();
 
-            SaleOutcome offline = sell(t, AMOXICILLIN + ":1");
+            SaleView offline = sell(t, AMOXICILLIN + ":1");
             assertEquals(SaleOutcome.Kind.OFFLINE_DEBITED, offline.kind(), offline.message());
             assertEquals(before - 1_250, card.state().balance(), "debited offline, proven by the TAC");
 
-            SaleOutcome cash = new PharmacySale(t).sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":2")), PIN, "cashier01")
-                    .withIdNumber(card.profile().psnCertNo()));
+            SaleView cash = SaleView.of(t, t.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":2")), PIN, "cashier01")
+                    .withIdNumber(card.profile().psnCertNo())));
             assertEquals(SaleOutcome.Kind.CASH_RESETTLE, cash.kind(), "over the per-sale limit: cash and an entry; " + cash.message());
             assertEquals(2_500, cash.plan().cashFen());
             assertEquals(before - 1_250, card.state().balance(), "the card paid nothing for the cash sale");
@@ -120,16 +121,16 @@ class CounterScenariosThroughPcscdIT {
     void cardPulledMidDebit_recoveredOnTheNextContact_noDoubleDebit() throws Exception {
         VirtualMedicalCard card = present("normal-3des");
         try (Terminal t = open(Map.of())) {
-            new PharmacySale(t).sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")), PIN, "cashier01")); // loads first
+            SaleView.of(t, t.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")), PIN, "cashier01"))); // loads first
             long before = card.state().balance();
             card.tearAfterDebitApplied();
 
-            SaleOutcome torn = sell(t, AMOXICILLIN + ":2");
+            SaleView torn = sell(t, AMOXICILLIN + ":2");
             assertEquals(SaleOutcome.Kind.INTERRUPTED, torn.kind(), torn.message());
 
             VirtualMedicalCard again = present("normal-3des");
             assertEquals(before - 2_500, again.state().balance(), "the card did debit before it was pulled");
-            SaleOutcome next = sell(t, AMOXICILLIN + ":1");
+            SaleView next = sell(t, AMOXICILLIN + ":1");
             assertEquals(SaleOutcome.Kind.SETTLED, next.kind(), next.message());
             assertEquals(1, next.recovered().size());
             assertTrue(next.recovered().get(0).debited());
@@ -146,8 +147,8 @@ class CounterScenariosThroughPcscdIT {
                 SimulatedCenter.of(t.embeddedCenter().orElseThrow()).inject(new Fault(FaultKind.ANSWER_LOST, 0, 1));
                 return "123456".toCharArray();
             };
-            SaleOutcome o = new PharmacySale(t, false).sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")),
-                    pinThenLoseTheAnswer, "cashier01"));
+            SaleView o = SaleView.of(t, t.pharmacySale().withoutLoads().sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")),
+                    pinThenLoseTheAnswer, "cashier01")));
             assertEquals(SaleOutcome.Kind.SETTLEMENT_PENDING, o.kind(), o.message());
             String msgid = t.queue().messages(OutboxState.UNKNOWN).get(0).msgid();
 
@@ -184,8 +185,8 @@ class CounterScenariosThroughPcscdIT {
         VirtualMedicalCard card = present("employee-family");
         try (Terminal t = open(Map.of())) {
             long before = card.state().balance();
-            SaleOutcome o = new PharmacySale(t, false).sell(SaleRequest.of(List.of(SaleItem.parse(METFORMIN + ":2")), PIN, "cashier01")
-                    .withBeneficiary("11000000000000000201"));
+            SaleView o = SaleView.of(t, t.pharmacySale().withoutLoads().sell(SaleRequest.of(List.of(SaleItem.parse(METFORMIN + ":2")), PIN, "cashier01")
+                    .withBeneficiary("11000000000000000201")));
             assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
             assertEquals(0, o.plan().fundFen(), "the pooling fund pays nothing for the family member");
             assertEquals(3_240, o.plan().accountFen());
@@ -199,7 +200,7 @@ class CounterScenariosThroughPcscdIT {
     void voidBySupervisor_accountShareReturnsAsAPendingLoad() throws Exception {
         VirtualMedicalCard card = present("rare-name");
         try (Terminal t = open(Map.of())) {
-            SaleOutcome sale = new PharmacySale(t, false).sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")), PIN, "cashier01"));
+            SaleView sale = SaleView.of(t, t.pharmacySale().withoutLoads().sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")), PIN, "cashier01")));
             assertEquals(SaleOutcome.Kind.SETTLED, sale.kind(), sale.message());
             Operators operators = new Operators(t.db(), new PasswordHasher(1_000, new SecureRandom()), t.audit(), t.clock());
             if (operators.list().stream().noneMatch(o -> o.name().equals("sup01"))) {

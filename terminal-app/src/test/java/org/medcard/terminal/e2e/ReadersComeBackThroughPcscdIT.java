@@ -29,6 +29,7 @@ import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.cli.MedcardCli;
 import org.medcard.terminal.cli.TerminalEnvironment;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
@@ -59,7 +60,7 @@ class ReadersComeBackThroughPcscdIT {
         try (PcscdRig rig = PcscdRig.start(dir.resolve("cards"), TrainingTerminals.CLOCK)) {
             VirtualMedicalCard card = rig.present("normal-sm4");
             try (Terminal t = terminal()) {
-                assertEquals(SaleOutcome.Kind.SETTLED, new PharmacySale(t).sell(request).kind(), "a sale before the restart");
+                assertEquals(SaleOutcome.Kind.SETTLED, SaleView.of(t, t.pharmacySale().sell(request)).kind(), "a sale before the restart");
                 long before = card.state().balance();
 
                 rig.killPcscd();
@@ -72,7 +73,7 @@ class ReadersComeBackThroughPcscdIT {
                         && t.state().psam().health() == PartState.Health.OK, "reader and PSAM back by themselves");
                 assertTrue(rig.cardVisible(Duration.ofSeconds(10)), "the card still in the slot is seen again");
 
-                SaleOutcome next = new PharmacySale(t).sell(request);
+                SaleView next = SaleView.of(t, t.pharmacySale().sell(request));
                 assertEquals(SaleOutcome.Kind.SETTLED, next.kind(), "the first sale after the restart: " + next.message());
                 assertEquals(before - 290, card.state().balance(), "debited once");
             }
@@ -84,14 +85,14 @@ class ReadersComeBackThroughPcscdIT {
         try (PcscdRig rig = PcscdRig.start(dir.resolve("cards"), TrainingTerminals.CLOCK)) {
             VirtualMedicalCard card = rig.present("normal-sm4");
             try (Terminal t = terminal()) {
-                assertEquals(SaleOutcome.Kind.SETTLED, new PharmacySale(t).sell(request).kind());
+                assertEquals(SaleOutcome.Kind.SETTLED, SaleView.of(t, t.pharmacySale().sell(request)).kind());
                 long before = card.state().balance();
 
                 rig.replugReader(Duration.ofSeconds(1));
                 awaitTrue(() -> t.state().psam().health() == PartState.Health.OK, "PSAM reopened by itself");
                 assertTrue(rig.cardVisible(Duration.ofSeconds(10)));
 
-                SaleOutcome first = new PharmacySale(t).sell(request);
+                SaleView first = SaleView.of(t, t.pharmacySale().sell(request));
                 assertEquals(SaleOutcome.Kind.SETTLED, first.kind(), "the first sale after the replug: " + first.message());
                 assertEquals(before - 290, card.state().balance());
             }

@@ -20,6 +20,7 @@ import org.medcard.simulator.card.VirtualMedicalCard;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
@@ -70,8 +71,8 @@ class RefusedStatusesThroughPcscdIT {
         return TrainingTerminals.open(dir.resolve("terminal"), pcscReaders());
     }
 
-    private static SaleOutcome sell(Terminal t, String items) {
-        return new PharmacySale(t).sell(SaleRequest.of(List.of(SaleItem.parse(items)), () -> "123456".toCharArray(), "cashier01"));
+    private static SaleView sell(Terminal t, String items) {
+        return SaleView.of(t, t.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse(items)), () -> "123456".toCharArray(), "cashier01")));
     }
 
     @ParameterizedTest(name = "{0} → {1}")
@@ -91,7 +92,7 @@ class RefusedStatusesThroughPcscdIT {
         VirtualMedicalCard card = present(profile);
         long before = card.state().balance();
         try (Terminal t = open()) {
-            SaleOutcome o = sell(t, AMOXICILLIN + ":1");
+            SaleView o = sell(t, AMOXICILLIN + ":1");
 
             assertEquals(SaleOutcome.Kind.REFUSED, o.kind(), o.message());
             assertEquals(key, o.messageKey());
@@ -123,7 +124,7 @@ class RefusedStatusesThroughPcscdIT {
             CardView view = off.cardCheck().check(off.openCard(), off.psam(), Optional.empty());
             assertFalse(view.online());
             assertEquals(CardStatus.LOST, view.verdict().status(), "the blacklist's LOST outranks the card's own BLOCKED");
-            SaleOutcome o = sell(off, AMOXICILLIN + ":1");
+            SaleView o = sell(off, AMOXICILLIN + ":1");
             assertEquals(SaleOutcome.Kind.REFUSED, o.kind(), o.message());
             assertEquals("status.lost", o.messageKey(), "refused offline with the rule's message");
             assertEquals(card.profile().balance(), card.state().balance());
@@ -139,8 +140,8 @@ class RefusedStatusesThroughPcscdIT {
             assertEquals(Optional.of("status.suspended"), view.verdict().messageKey(), "the cashier is told why");
             long before = card.state().balance();
 
-            SaleOutcome o = new PharmacySale(t, false).sell(SaleRequest.of(List.of(SaleItem.parse(METFORMIN + ":3")),
-                    () -> "123456".toCharArray(), "cashier01"));
+            SaleView o = SaleView.of(t, t.pharmacySale().withoutLoads().sell(SaleRequest.of(List.of(SaleItem.parse(METFORMIN + ":3")),
+                    () -> "123456".toCharArray(), "cashier01")));
 
             assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
             assertEquals(0, o.plan().fundFen(), "suspended since 2026-10-15: no pooling from 2026-11-01 (R4)");

@@ -13,6 +13,7 @@ import org.medcard.simulator.card.VirtualMedicalCard;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
@@ -36,8 +37,8 @@ class SaleThroughPcscdIT {
                     "reader", "pcsc:" + PcscdRig.CARD_READER, "psam", "pcsc:" + PcscdRig.PSAM_READER))) {
                 long apdusBefore = rig.cardApdus();
 
-                SaleOutcome o = new PharmacySale(t).sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:2")),
-                        () -> "123456".toCharArray(), "cashier01"));
+                SaleView o = SaleView.of(t, t.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:2")),
+                        () -> "123456".toCharArray(), "cashier01")));
 
                 assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
                 assertEquals(before + 70_000 - 2_500, card.state().balance(), "two contributions loaded, then 25.00 paid");

@@ -23,6 +23,7 @@ import org.medcard.simulator.reader.serial.SerialReaderSimulator;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
@@ -59,8 +60,8 @@ class SaleThroughSerialReaderIT {
                 assertTrue(t.devices().cardPresent(), "slot 0 reports the card (GET SLOT STATUS)");
                 long before = card.state().balance();
 
-                SaleOutcome o = new PharmacySale(t).sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:2")),
-                        () -> "123456".toCharArray(), "cashier01"));
+                SaleView o = SaleView.of(t, t.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:2")),
+                        () -> "123456".toCharArray(), "cashier01")));
 
                 assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
                 assertTrue(o.tac().matches("[0-9A-F]{8}"), o.tac());

@@ -19,6 +19,7 @@ import org.medcard.simulator.center.fault.FaultKind;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
@@ -66,8 +67,8 @@ class MonthlyLoadsIT {
         VirtualMedicalCard card = present();
         long before = card.state().balance();
 
-        SaleOutcome o = new PharmacySale(terminal).sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:2")),
-                () -> "123456".toCharArray(), "cashier01"));
+        SaleView o = SaleView.of(terminal, terminal.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:2")),
+                () -> "123456".toCharArray(), "cashier01")));
 
         assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
         assertEquals(before + TWO_LOADS - 2_500, card.state().balance(), "both contributions loaded once, then the sale paid");
@@ -157,10 +158,10 @@ class MonthlyLoadsIT {
         long before = card.state().balance();
         // The center settles the 2102 but its answer is lost (the PIN is asked just before the debit and 2102):
         // the settlement is UNKNOWN, and the terminal reverses it instead of resending.
-        SaleOutcome sale = new PharmacySale(terminal).sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:2")), () -> {
+        SaleView sale = SaleView.of(terminal, terminal.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:2")), () -> {
             SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(new Fault(FaultKind.ANSWER_LOST, 0, 1));
             return "123456".toCharArray();
-        }, "cashier01"));
+        }, "cashier01")));
         assertEquals(SaleOutcome.Kind.SETTLEMENT_PENDING, sale.kind(), sale.message());
         String settleMsgid = terminal.queue().messages(OutboxState.UNKNOWN).get(0).msgid();
 

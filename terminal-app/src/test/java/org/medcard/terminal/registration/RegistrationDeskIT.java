@@ -24,6 +24,7 @@ import org.medcard.terminal.load.LoadJournal;
 import org.medcard.terminal.receipt.SaleReceipt;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.training.SimulatorTrainingReader;
 
 /**
@@ -279,8 +280,9 @@ class RegistrationDeskIT {
         assertEquals(5_000, o.plan().totalFen());
         assertEquals(0, o.plan().fundFen(), "the pooling fund pays nothing for the family member");
         assertEquals(5_000, o.plan().accountFen(), "the employee's personal account pays the spouse's fee");
-        assertEquals(SPOUSE, o.payment().beneficiaryPsnNo());
-        SaleReceipt slip = assertInstanceOf(SaleReceipt.class, o.payment().receipt());
+        assertEquals(SPOUSE, SaleView.ofVisit(terminal, o.payment()).beneficiaryPsnNo());
+        SaleReceipt slip = assertInstanceOf(SaleReceipt.class, new VisitDocuments(terminal.saleDocuments()).settlement(o, "clerk01")
+                .orElseThrow());
         assertNotNull(slip.beneficiary(), "the receipt names the beneficiary");
         assertEquals(before - 5_000, employee.state().balance());
         assertEquals(before - 5_000, TrainingTerminals.shadowBalance(terminal, employee.profile().cardNo()), "center agrees to the fen");

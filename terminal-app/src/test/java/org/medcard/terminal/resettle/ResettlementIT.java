@@ -21,6 +21,7 @@ import org.medcard.simulator.reader.SimulatedSlot;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
@@ -61,8 +62,8 @@ class ResettlementIT {
     /** A cash sale while the reader is unplugged: the R11 case 2 entry these tests re-settle. */
     private String cashSaleDuringAReaderFault(String idNumber) {
         cardSlot().setUnplugged(true);
-        SaleOutcome o = new PharmacySale(terminal).sell(SaleRequest.of(List.of(SaleItem.parse(METFORMIN + ":3")), RIGHT_PIN,
-                "cashier01").withIdNumber(idNumber));
+        SaleView o = SaleView.of(terminal, terminal.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse(METFORMIN + ":3")), RIGHT_PIN,
+                "cashier01").withIdNumber(idNumber)));
         assertEquals(SaleOutcome.Kind.CASH_RESETTLE, o.kind(), o.message());
         assertEquals(4_860, o.plan().cashFen());
         cardSlot().setUnplugged(false);

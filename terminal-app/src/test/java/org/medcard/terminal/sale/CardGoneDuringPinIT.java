@@ -45,7 +45,7 @@ class CardGoneDuringPinIT {
         SaleRequest request = SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:2")), () -> "123456".toCharArray(), "cashier01")
                 .withIdNumber(card.profile().psnCertNo());
 
-        SaleOutcome o = new PharmacySale(terminal, false).sell(request);
+        SaleView o = SaleView.of(terminal, terminal.pharmacySale().withoutLoads().sell(request));
 
         assertEquals(SaleOutcome.Kind.CASH_RESETTLE, o.kind(), o.message());
         assertNotNull(o.entryNo());

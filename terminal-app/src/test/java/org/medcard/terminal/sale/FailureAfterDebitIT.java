@@ -51,7 +51,7 @@ class FailureAfterDebitIT {
         VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         long before = card.state().balance();
 
-        SaleOutcome o = sell();
+        SaleView o = sell();
 
         assertEquals(SaleOutcome.Kind.REFUSED, o.kind());
         assertEquals("sale.disk_full", o.messageKey());
@@ -72,7 +72,7 @@ class FailureAfterDebitIT {
         StorageFailsOnDebit card = new StorageFailsOnDebit(genuine, dir.resolve("queue.db"));
         training.reader().cardSlot().insert(card);
 
-        SaleOutcome o;
+        SaleView o;
         try {
             o = sell();
         } finally {
@@ -96,9 +96,9 @@ class FailureAfterDebitIT {
         assertEquals(before - 1_250, TrainingTerminals.shadowBalance(terminal, genuine.profile().cardNo()), "the center agrees");
     }
 
-    private SaleOutcome sell() {
-        return new PharmacySale(terminal, false).sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")), RIGHT_PIN,
-                "cashier01"));
+    private SaleView sell() {
+        return SaleView.of(terminal, terminal.pharmacySale().withoutLoads().sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")), RIGHT_PIN,
+                "cashier01")));
     }
 
     /**

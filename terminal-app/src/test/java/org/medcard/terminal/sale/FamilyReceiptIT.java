@@ -58,8 +58,8 @@ class FamilyReceiptIT {
         terminal = TrainingTerminals.open(dir, Map.of());
         ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("employee-family");
 
-        SaleOutcome o = new PharmacySale(terminal, false).sell(
-                SaleRequest.of(List.of(SaleItem.parse("XA10BAD003:1")), RIGHT_PIN, "cashier01").withBeneficiary(SPOUSE));
+        SaleView o = SaleView.of(terminal, terminal.pharmacySale().withoutLoads().sell(
+                SaleRequest.of(List.of(SaleItem.parse("XA10BAD003:1")), RIGHT_PIN, "cashier01").withBeneficiary(SPOUSE)));
 
         assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
         assertPrintsTheId(assertInstanceOf(SaleReceipt.class, o.receiptDocument().orElseThrow()));
@@ -74,6 +74,6 @@ class FamilyReceiptIT {
                 .register("D01", null, SPOUSE, true, RIGHT_PIN, "clerk01");
 
         assertEquals(VisitOutcome.Kind.SETTLED, o.kind(), o.message());
-        assertPrintsTheId(assertInstanceOf(SaleReceipt.class, o.payment().receipt()));
+        assertPrintsTheId(assertInstanceOf(SaleReceipt.class, SaleView.ofVisit(terminal, o.payment()).receipt()));
     }
 }

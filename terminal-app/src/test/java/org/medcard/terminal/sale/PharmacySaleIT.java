@@ -59,9 +59,9 @@ class PharmacySaleIT {
         return ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard(profile);
     }
 
-    private SaleOutcome sell(SaleRequest request) {
+    private SaleView sell(SaleRequest request) {
         // These tests pin balances to the card profile; R15 loads before a sale are tested in MonthlyLoadsIT.
-        return new PharmacySale(terminal, false).sell(request);
+        return SaleView.of(terminal, terminal.pharmacySale().withoutLoads().sell(request));
     }
 
     private static SaleRequest items(String... codeQty) {
@@ -74,7 +74,7 @@ class PharmacySaleIT {
         VirtualMedicalCard card = present("normal-3des");
         CardProfile p = card.profile();
 
-        SaleOutcome o = sell(items(AMOXICILLIN + ":2"));
+        SaleView o = sell(items(AMOXICILLIN + ":2"));
 
         assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
         assertEquals(2_500, o.plan().totalFen());
@@ -107,7 +107,7 @@ class PharmacySaleIT {
         VirtualMedicalCard card = present("normal-3des");
         long before = card.state().balance();
 
-        SaleOutcome o = sell(items(METFORMIN + ":3", AMOXICILLIN + ":1").withRequestedAccount(1_001));
+        SaleView o = sell(items(METFORMIN + ":3", AMOXICILLIN + ":1").withRequestedAccount(1_001));
 
         assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
         PaymentPlan plan = o.plan();
@@ -125,15 +125,15 @@ class PharmacySaleIT {
         open(Map.of());
         present("normal-3des");
         // Employee scheme, pooling ratio 0.70 on chronic-disease items (the simulated center's rules).
-        SaleOutcome self = sell(items(VITAMIN_C + ":1"));
+        SaleView self = sell(items(VITAMIN_C + ":1"));
         assertEquals(SaleOutcome.Kind.SETTLED, self.kind(), self.message());
         assertEquals(0, self.plan().fundFen(), "SELF items are never paid by the pooling fund");
         assertEquals(2_800, self.plan().totalFen());
 
-        SaleOutcome a = sell(items(METFORMIN + ":1"));
+        SaleView a = sell(items(METFORMIN + ":1"));
         assertEquals(1_134, a.plan().fundFen(), "category A: 70 % of the whole price (1 620)");
 
-        SaleOutcome b = sell(items(ATORVASTATIN + ":1"));
+        SaleView b = sell(items(ATORVASTATIN + ":1"));
         assertEquals(2_117, b.plan().fundFen(), "category B: 70 % of the price after its 10 % self-pay part (3 024), half up");
         assertTrue(b.plan().fundFen() < 3_360 * 70 / 100, "the self-pay part of a B item is never pooled");
     }
@@ -144,7 +144,7 @@ class PharmacySaleIT {
         VirtualMedicalCard card = present("normal-3des");
         long before = card.state().balance();
 
-        SaleOutcome o = sell(items(METFORMIN + ":2").withRequestedAccount(500));
+        SaleView o = sell(items(METFORMIN + ":2").withRequestedAccount(500));
 
         assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
         assertEquals(3_240, o.plan().totalFen());
@@ -163,7 +163,7 @@ class PharmacySaleIT {
     void R5_frozenCardIsRefused() throws Exception {
         open(Map.of());
         VirtualMedicalCard card = present("frozen");
-        SaleOutcome o = sell(items(AMOXICILLIN + ":1"));
+        SaleView o = sell(items(AMOXICILLIN + ":1"));
         assertEquals(SaleOutcome.Kind.REFUSED, o.kind());
         assertEquals("status.frozen", o.messageKey());
         assertTrue(o.message().contains("R5"), o.message());
@@ -174,7 +174,7 @@ class PharmacySaleIT {
     void R7_notActivatedCardIsRefused() throws Exception {
         open(Map.of());
         present("not-activated");
-        SaleOutcome o = sell(items(AMOXICILLIN + ":1"));
+        SaleView o = sell(items(AMOXICILLIN + ":1"));
         assertEquals(SaleOutcome.Kind.REFUSED, o.kind());
         assertEquals("status.not_activated", o.messageKey());
         assertTrue(o.message().contains("R7"), o.message());
@@ -184,7 +184,7 @@ class PharmacySaleIT {
     void R8_lostCardIsRefusedAndBlockedOnline() throws Exception {
         open(Map.of());
         VirtualMedicalCard card = present("lost");
-        SaleOutcome o = sell(items(AMOXICILLIN + ":1"));
+        SaleView o = sell(items(AMOXICILLIN + ":1"));
         assertEquals(SaleOutcome.Kind.REFUSED, o.kind());
         assertEquals("status.lost", o.messageKey());
         assertEquals(card.profile().balance(), card.state().balance());
@@ -198,7 +198,7 @@ class PharmacySaleIT {
     void R9_cancelledCardIsRefusedWithItsReason() throws Exception {
         open(Map.of());
         present("cancelled-death");
-        SaleOutcome o = sell(items(AMOXICILLIN + ":1"));
+        SaleView o = sell(items(AMOXICILLIN + ":1"));
         assertEquals(SaleOutcome.Kind.REFUSED, o.kind());
         assertEquals("status.cancelled.death", o.messageKey());
         assertTrue(o.message().contains("R9"), o.message());
@@ -208,7 +208,7 @@ class PharmacySaleIT {
     void R10_wrongPinStopsTheDebit() throws Exception {
         open(Map.of());
         VirtualMedicalCard card = present("normal-3des");
-        SaleOutcome o = sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")), () -> "654321".toCharArray(), "cashier01"));
+        SaleView o = sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")), () -> "654321".toCharArray(), "cashier01"));
         assertEquals(SaleOutcome.Kind.REFUSED, o.kind());
         assertEquals("sale.pin_wrong", o.messageKey());
         assertTrue(o.message().contains("2"), o.message());
@@ -222,7 +222,7 @@ class PharmacySaleIT {
     void R10_belowTheExemptionNoPinIsAsked() throws Exception {
         open(Map.of("pin.exempt_below", "20.00"));
         present("normal-3des");
-        SaleOutcome o = sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")), () -> {
+        SaleView o = sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")), () -> {
             throw new AssertionError("no PIN below the exemption");
         }, "cashier01"));
         assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
@@ -234,7 +234,7 @@ class PharmacySaleIT {
         VirtualMedicalCard card = present("normal-3des");
         SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
 
-        SaleOutcome o = sell(items(AMOXICILLIN + ":2"));
+        SaleView o = sell(items(AMOXICILLIN + ":2"));
 
         assertEquals(SaleOutcome.Kind.OFFLINE_DEBITED, o.kind(), o.message());
         assertEquals("sale.to_be_uploaded", o.messageKey());
@@ -260,11 +260,11 @@ class PharmacySaleIT {
         VirtualMedicalCard card = present("normal-3des");
         SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
 
-        SaleOutcome noId = sell(items(AMOXICILLIN + ":2"));
+        SaleView noId = sell(items(AMOXICILLIN + ":2"));
         assertEquals(SaleOutcome.Kind.REFUSED, noId.kind());
         assertEquals("sale.id_number_needed", noId.messageKey(), "the cashier must type the ID number first");
 
-        SaleOutcome o = sell(items(AMOXICILLIN + ":2").withIdNumber(card.profile().psnCertNo()));
+        SaleView o = sell(items(AMOXICILLIN + ":2").withIdNumber(card.profile().psnCertNo()));
 
         assertEquals(SaleOutcome.Kind.CASH_RESETTLE, o.kind(), o.message());
         assertEquals(2_500, o.plan().cashFen());
@@ -295,7 +295,7 @@ class PharmacySaleIT {
         open(Map.of("offline.mode", "CASH_RESETTLE"));
         VirtualMedicalCard card = present("normal-3des");
         SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
-        SaleOutcome o = sell(items(AMOXICILLIN + ":1").withIdNumber(card.profile().psnCertNo()));
+        SaleView o = sell(items(AMOXICILLIN + ":1").withIdNumber(card.profile().psnCertNo()));
         assertEquals(SaleOutcome.Kind.CASH_RESETTLE, o.kind(), o.message());
         assertEquals(card.profile().balance(), card.state().balance());
         assertEquals(org.medcard.queue.Fault.CENTER_UNREACHABLE, terminal.queue().resettlement(o.entryNo()).orElseThrow().fault());
@@ -307,7 +307,7 @@ class PharmacySaleIT {
         open(Map.of("offline.mode", "CASH_RESETTLE"));
         present("normal-3des");
         SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
-        SaleOutcome o = sell(items(AMOXICILLIN + ":1").withIdNumber("110101197805211234"));
+        SaleView o = sell(items(AMOXICILLIN + ":1").withIdNumber("110101197805211234"));
         assertEquals("sale.id_check_digit", o.messageKey(), "issue 15: the digit is said to be wrong");
         assertTrue(o.message().contains("5"), o.message());
         assertEquals(0, terminal.queue().summary().openResettlements());
@@ -317,24 +317,24 @@ class PharmacySaleIT {
     void R3_familyPaymentOnlyForEmployeeCardsOnline() throws Exception {
         open(Map.of());
         VirtualMedicalCard employee = present("employee-family");
-        SaleOutcome family = sell(items(METFORMIN + ":2").withBeneficiary("11000000000000000201"));
+        SaleView family = sell(items(METFORMIN + ":2").withBeneficiary("11000000000000000201"));
         assertEquals(SaleOutcome.Kind.SETTLED, family.kind(), family.message());
         assertEquals(0, family.plan().fundFen(), "the pooling fund pays nothing for the family member");
         assertEquals(3_240, family.plan().accountFen());
         assertEquals("11000000000000000201", family.beneficiaryPsnNo());
         assertEquals(employee.profile().balance() - 3_240, employee.state().balance());
 
-        SaleOutcome stranger = sell(items(METFORMIN + ":1").withBeneficiary("11000000000000000999"));
+        SaleView stranger = sell(items(METFORMIN + ":1").withBeneficiary("11000000000000000999"));
         assertEquals("sale.family_unknown", stranger.messageKey());
 
         present("normal-sm4"); // resident scheme
-        SaleOutcome resident = sell(items(METFORMIN + ":1").withBeneficiary("11000000000000000201"));
+        SaleView resident = sell(items(METFORMIN + ":1").withBeneficiary("11000000000000000201"));
         assertEquals(SaleOutcome.Kind.REFUSED, resident.kind());
         assertEquals("sale.family_not_offered", resident.messageKey());
 
         present("employee-family");
         SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
-        SaleOutcome offline = sell(items(METFORMIN + ":1").withBeneficiary("11000000000000000201"));
+        SaleView offline = sell(items(METFORMIN + ":1").withBeneficiary("11000000000000000201"));
         assertEquals(SaleOutcome.Kind.REFUSED, offline.kind());
         assertEquals("sale.family_not_offered", offline.messageKey());
         assertEquals(employee.profile().balance() - 3_240, ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader()
@@ -345,7 +345,7 @@ class PharmacySaleIT {
     void R12_crossRegionUnfiledCardGetsNoPooling() throws Exception {
         open(Map.of());
         VirtualMedicalCard card = present("out-of-region-unfiled");
-        SaleOutcome o = sell(items(METFORMIN + ":3"));
+        SaleView o = sell(items(METFORMIN + ":3"));
         assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
         assertEquals(0, o.plan().fundFen(), "no cross-region filing: personal account and cash only");
         assertEquals(o.plan().totalFen(), o.plan().accountFen() + o.plan().cashFen());
@@ -353,7 +353,7 @@ class PharmacySaleIT {
         assertFalse(terminal.salePolicy().poolingAllowed("440106", true, false));
 
         present("out-of-region"); // Shanghai card with cross-region filing: pooled like a local card
-        SaleOutcome filed = sell(items(METFORMIN + ":3"));
+        SaleView filed = sell(items(METFORMIN + ":3"));
         assertEquals(SaleOutcome.Kind.SETTLED, filed.kind(), filed.message());
         assertEquals(3_402, filed.plan().fundFen(), "filed: 70 % of the chronic item for an employee");
     }
@@ -365,13 +365,13 @@ class PharmacySaleIT {
         long before = card.state().balance();
         card.tearAfterDebitApplied();
 
-        SaleOutcome torn = sell(items(AMOXICILLIN + ":2"));
+        SaleView torn = sell(items(AMOXICILLIN + ":2"));
         assertEquals(SaleOutcome.Kind.INTERRUPTED, torn.kind(), torn.message());
         assertEquals(1, terminal.queue().summary().unfinishedSales(), "the sale stays unfinished in the journal");
 
         VirtualMedicalCard again = present("normal-3des");
         assertEquals(before - 2_500, again.state().balance(), "the card did debit before it was torn");
-        SaleOutcome next = sell(items(AMOXICILLIN + ":1"));
+        SaleView next = sell(items(AMOXICILLIN + ":1"));
 
         assertEquals(SaleOutcome.Kind.SETTLED, next.kind(), next.message());
         assertEquals(1, next.recovered().size());
@@ -393,7 +393,7 @@ class PharmacySaleIT {
         assertEquals(SaleOutcome.Kind.INTERRUPTED, sell(items(AMOXICILLIN + ":2")).kind());
 
         VirtualMedicalCard again = present("normal-3des");
-        SaleOutcome next = sell(items(AMOXICILLIN + ":1"));
+        SaleView next = sell(items(AMOXICILLIN + ":1"));
         assertEquals(SaleOutcome.Kind.SETTLED, next.kind(), next.message());
         assertFalse(next.recovered().get(0).debited());
         assertEquals(before - 1_250, again.state().balance());
@@ -410,7 +410,7 @@ class PharmacySaleIT {
             SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(new Fault(FaultKind.ANSWER_LOST, 0, 1));
             return "123456".toCharArray();
         };
-        SaleOutcome o = sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":2")), pinThenLoseTheAnswer, "cashier01"));
+        SaleView o = sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":2")), pinThenLoseTheAnswer, "cashier01"));
 
         assertEquals(SaleOutcome.Kind.SETTLEMENT_PENDING, o.kind(), o.message());
         var paper = (org.medcard.terminal.receipt.SaleReceipt) o.receiptDocument().orElseThrow();
@@ -437,7 +437,7 @@ class PharmacySaleIT {
                 new java.util.Random(1), org.medcard.simulator.card.CardOptions.defaults(), null);
         ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().cardSlot().insert(new WrongMac2(genuine));
 
-        SaleOutcome o = sell(items(AMOXICILLIN + ":1"));
+        SaleView o = sell(items(AMOXICILLIN + ":1"));
 
         assertEquals(SaleOutcome.Kind.REFUSED, o.kind(), o.message());
         assertEquals("sale.forged", o.messageKey());
@@ -453,7 +453,7 @@ class PharmacySaleIT {
     void accountShareZero_settles2102WithoutAPurseRecord_andTheCardIsNotDebited() throws Exception {
         open(Map.of());
         VirtualMedicalCard card = present("normal-3des");
-        SaleOutcome o = sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")), PinSource.NONE, "cashier01")
+        SaleView o = sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")), PinSource.NONE, "cashier01")
                 .withRequestedAccount(0));
         assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
         assertEquals(new PaymentPlan(1_250, 0, 0, 1_250), o.plan());
@@ -495,7 +495,7 @@ class PharmacySaleIT {
         ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().cardSlot().insert(new DebitAnswerLost(genuine));
         long before = genuine.state().balance();
 
-        SaleOutcome o = sell(items(AMOXICILLIN + ":2"));
+        SaleView o = sell(items(AMOXICILLIN + ":2"));
 
         assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
         assertEquals(before - 2_500, genuine.state().balance(), "debited once");

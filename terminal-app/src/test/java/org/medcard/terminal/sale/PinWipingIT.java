@@ -45,8 +45,8 @@ class PinWipingIT {
         };
     }
 
-    private SaleOutcome sell(PinSource pin) {
-        return new PharmacySale(terminal, false).sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:1")), pin, "cashier01"));
+    private SaleView sell(PinSource pin) {
+        return SaleView.of(terminal, terminal.pharmacySale().withoutLoads().sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:1")), pin, "cashier01")));
     }
 
     private void assertAllWiped() {
@@ -68,7 +68,7 @@ class PinWipingIT {
     void R10_pinArrayIsWiped_afterAWrongPin() throws Exception {
         terminal = TrainingTerminals.open(dir, Map.of());
         terminal.devices().training().orElseThrow().present("normal-3des");
-        SaleOutcome o = sell(pin("654321", () -> { }));
+        SaleView o = sell(pin("654321", () -> { }));
         assertEquals("sale.pin_wrong", o.messageKey());
         assertAllWiped();
     }
@@ -77,7 +77,7 @@ class PinWipingIT {
     void R10_pinArrayIsWiped_afterAMalformedPin() throws Exception {
         terminal = TrainingTerminals.open(dir, Map.of());
         terminal.devices().training().orElseThrow().present("normal-3des");
-        SaleOutcome o = sell(pin("12a4", () -> { }));
+        SaleView o = sell(pin("12a4", () -> { }));
         assertEquals("sale.pin_malformed", o.messageKey());
         assertAllWiped();
     }
@@ -88,7 +88,7 @@ class PinWipingIT {
         var training = (SimulatorTrainingReader) terminal.devices().training().orElseThrow();
         training.present("normal-3des");
         try {
-            SaleOutcome o = sell(pin("123456", () -> training.reader().slot(0).setUnplugged(true)));
+            SaleView o = sell(pin("123456", () -> training.reader().slot(0).setUnplugged(true)));
             assertFalse(o.kind() == SaleOutcome.Kind.SETTLED, "no sale without a card: " + o.kind());
         } catch (RuntimeException faultReachedTheCaller) {
             // a fault during VERIFY may reach the caller; the PIN must be wiped either way

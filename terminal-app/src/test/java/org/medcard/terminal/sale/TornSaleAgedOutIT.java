@@ -53,7 +53,7 @@ class TornSaleAgedOutIT {
         VirtualMedicalCard card = present();
         long before = card.state().balance();
         card.tearAfterDebitApplied();
-        SaleOutcome torn = sell();
+        SaleView torn = sell();
         assertEquals(SaleOutcome.Kind.INTERRUPTED, torn.kind(), torn.message());
 
         VirtualMedicalCard elsewhere = present();
@@ -97,7 +97,7 @@ class TornSaleAgedOutIT {
         VirtualMedicalCard card = present();
         long before = card.state().balance();
         card.tearBeforeDebitApplied();
-        SaleOutcome torn = sell();
+        SaleView torn = sell();
         assertEquals(SaleOutcome.Kind.INTERRUPTED, torn.kind(), torn.message());
 
         VirtualMedicalCard elsewhere = present();
@@ -122,9 +122,9 @@ class TornSaleAgedOutIT {
         return ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
     }
 
-    private SaleOutcome sell() {
-        return new PharmacySale(terminal, false).sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")), RIGHT_PIN,
-                "cashier01"));
+    private SaleView sell() {
+        return SaleView.of(terminal, terminal.pharmacySale().withoutLoads().sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")), RIGHT_PIN,
+                "cashier01")));
     }
 
     /** Another pharmacy's terminal (its own PSAM) sells 1.00 ten times to the card in the slot. */

@@ -25,6 +25,7 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.config.CenterTls;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
@@ -95,9 +96,9 @@ class CenterTlsIT {
         return terminal;
     }
 
-    private SaleOutcome sell() {
-        return new PharmacySale(terminal, false).sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:2")),
-                () -> "123456".toCharArray(), "cashier01"));
+    private SaleView sell() {
+        return SaleView.of(terminal, terminal.pharmacySale().withoutLoads().sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:2")),
+                () -> "123456".toCharArray(), "cashier01")));
     }
 
     private static HttpCenterLink link(URI url, Path trust, Path keyStore) {
@@ -119,7 +120,7 @@ class CenterTlsIT {
         VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
 
         assertEquals(PartState.Health.OK, terminal.state().center().health(), terminal.state().center().reason());
-        SaleOutcome o = sell();
+        SaleView o = sell();
 
         assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
         assertEquals(card.profile().balance() - 2_500, card.state().balance());
@@ -138,7 +139,7 @@ class CenterTlsIT {
         assertTrue(centerState.reason().contains("TLS failed"), centerState.reason());
         assertTrue(centerState.reason().contains("center.truststore"), "the fault names what to check: " + centerState.reason());
 
-        SaleOutcome o = sell();
+        SaleView o = sell();
 
         assertEquals(SaleOutcome.Kind.OFFLINE_DEBITED, o.kind(), o.message());
         assertEquals(card.profile().balance() - 2_500, card.state().balance(), "debited offline within the limits (R11)");

@@ -38,6 +38,7 @@ import org.medcard.terminal.cli.TerminalEnvironment;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
@@ -102,17 +103,17 @@ class SecurityOfARunIT {
         try (Terminal t = TrainingTerminals.open(dir, Map.of())) {
             var training = (SimulatorTrainingReader) t.devices().training().orElseThrow();
             training.present("normal-3des");
-            SaleOutcome online = new PharmacySale(t, false).sell(sale(AMOXICILLIN + ":2"));
+            SaleView online = SaleView.of(t, t.pharmacySale().withoutLoads().sell(sale(AMOXICILLIN + ":2")));
             assertEquals(SaleOutcome.Kind.SETTLED, online.kind(), online.message());
             receipt(shown, online);
 
             SimulatedCenter.of(t.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
-            SaleOutcome offline = new PharmacySale(t, false).sell(sale(AMOXICILLIN + ":1"));
+            SaleView offline = SaleView.of(t, t.pharmacySale().withoutLoads().sell(sale(AMOXICILLIN + ":1")));
             assertEquals(SaleOutcome.Kind.OFFLINE_DEBITED, offline.kind(), offline.message());
             receipt(shown, offline);
 
             training.reader().slot(0).setUnplugged(true);
-            SaleOutcome cash = new PharmacySale(t, false).sell(sale(METFORMIN + ":3").withIdNumber(zhang.psnCertNo()));
+            SaleView cash = SaleView.of(t, t.pharmacySale().withoutLoads().sell(sale(METFORMIN + ":3").withIdNumber(zhang.psnCertNo())));
             assertEquals(SaleOutcome.Kind.CASH_RESETTLE, cash.kind(), cash.message());
             receipt(shown, cash);
             training.reader().slot(0).setUnplugged(false);
@@ -154,7 +155,7 @@ class SecurityOfARunIT {
         return SaleRequest.of(List.of(SaleItem.parse(item)), () -> "123456".toCharArray(), "cashier01");
     }
 
-    private static void receipt(StringBuilder shown, SaleOutcome o) {
+    private static void receipt(StringBuilder shown, SaleView o) {
         shown.append(o.message()).append('\n');
         o.receiptDocument().ifPresent(d -> shown.append(d.toSheet().plainText()).append('\n'));
     }

@@ -18,6 +18,7 @@ import org.medcard.simulator.center.fault.FaultKind;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
@@ -43,19 +44,19 @@ class LongSuspensionOfflineIT {
         }
     }
 
-    private SaleOutcome offlineSaleOn(String instant, VirtualMedicalCard[] card) throws Exception {
+    private SaleView offlineSaleOn(String instant, VirtualMedicalCard[] card) throws Exception {
         Clock clock = Clock.fixed(Instant.parse(instant), ZoneId.of("Asia/Shanghai"));
         terminal = new Terminal(TrainingTerminals.config(dir, Map.of()), clock, new Terminal.Options(false, false, "cashier01"));
         card[0] = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("suspended");
         SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
-        return new PharmacySale(terminal, false).sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:1")),
-                () -> "123456".toCharArray(), "cashier01"));
+        return SaleView.of(terminal, terminal.pharmacySale().withoutLoads().sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:1")),
+                () -> "123456".toCharArray(), "cashier01")));
     }
 
     @Test
     void R5_suspendedMoreThanThreeMonths_countsAsFrozenOffline_noOfflineDebit() throws Exception {
         VirtualMedicalCard[] card = new VirtualMedicalCard[1];
-        SaleOutcome o = offlineSaleOn("2027-02-01T02:15:00Z", card);
+        SaleView o = offlineSaleOn("2027-02-01T02:15:00Z", card);
 
         assertEquals(SaleOutcome.Kind.REFUSED, o.kind(), o.message());
         assertEquals("status.frozen", o.messageKey());
@@ -66,7 +67,7 @@ class LongSuspensionOfflineIT {
     @Test
     void R4_suspendedWithinThreeMonths_personalAccountStillPaysOffline() throws Exception {
         VirtualMedicalCard[] card = new VirtualMedicalCard[1];
-        SaleOutcome o = offlineSaleOn("2026-12-20T02:15:00Z", card);
+        SaleView o = offlineSaleOn("2026-12-20T02:15:00Z", card);
 
         assertEquals(SaleOutcome.Kind.OFFLINE_DEBITED, o.kind(), o.message());
         assertEquals(card[0].profile().balance() - 1_250, card[0].state().balance());

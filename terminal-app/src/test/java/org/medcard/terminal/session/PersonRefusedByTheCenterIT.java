@@ -26,6 +26,7 @@ import org.medcard.terminal.registration.DepartmentCatalog;
 import org.medcard.terminal.registration.RegistrationDesk;
 import org.medcard.terminal.registration.VisitOutcome;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
@@ -62,9 +63,9 @@ class PersonRefusedByTheCenterIT {
         return ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard(profile);
     }
 
-    private SaleOutcome sell() {
-        return new PharmacySale(terminal, false)
-                .sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")), RIGHT_PIN, "cashier01"));
+    private SaleView sell() {
+        return SaleView.of(terminal, terminal.pharmacySale().withoutLoads()
+                .sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":1")), RIGHT_PIN, "cashier01")));
     }
 
     private void assertNothingDebitedOrQueued(VirtualMedicalCard card) {
@@ -80,7 +81,7 @@ class PersonRefusedByTheCenterIT {
         terminal = TrainingTerminals.open(dir, Map.of());
         VirtualMedicalCard card = present(profile);
 
-        SaleOutcome o = sell();
+        SaleView o = sell();
 
         assertEquals(SaleOutcome.Kind.REFUSED, o.kind(), o.message());
         assertEquals(key, o.messageKey());
@@ -114,7 +115,7 @@ class PersonRefusedByTheCenterIT {
                 () -> "P11010100001202611231000000100001");
         assertEquals(1, terminal.downloads().syncBlacklist(listing));
 
-        SaleOutcome o = sell();
+        SaleView o = sell();
 
         assertEquals(SaleOutcome.Kind.REFUSED, o.kind(), o.message());
         assertEquals("status.lost", o.messageKey(), "the center says NORMAL, the blacklist LOST: a refusal from any source refuses");
@@ -132,7 +133,7 @@ class PersonRefusedByTheCenterIT {
         terminal.downloads().syncBlacklist(listing);
         SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(Fault.always(FaultKind.DOWN));
 
-        SaleOutcome o = sell();
+        SaleView o = sell();
 
         assertEquals(SaleOutcome.Kind.REFUSED, o.kind(), o.message());
         assertEquals("status.lost", o.messageKey());

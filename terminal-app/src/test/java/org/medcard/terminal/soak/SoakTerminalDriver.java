@@ -19,6 +19,7 @@ import org.medcard.queue.OutboxState;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
@@ -89,7 +90,7 @@ public final class SoakTerminalDriver {
     private static String sale(Terminal t, String idNumber, String items) throws Exception {
         List<SaleItem> parsed = Arrays.stream(items.split(",")).map(SaleItem::parse).toList();
         SaleRequest request = SaleRequest.of(parsed, () -> "123456".toCharArray(), "cashier01").withIdNumber(idNumber);
-        SaleOutcome o = new PharmacySale(t).sell(request);
+        SaleView o = SaleView.of(t, t.pharmacySale().sell(request));
         ObjectNode n = JSON.createObjectNode().put("kind", o.kind().name()).put("sale_id", o.saleId()).put("tac", o.tac())
                 .put("setl_id", o.setlId()).put("entry_no", o.entryNo()).put("message_key", o.messageKey())
                 .put("recovered", o.recovered().size());

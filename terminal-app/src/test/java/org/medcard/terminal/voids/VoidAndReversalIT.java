@@ -28,6 +28,7 @@ import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
@@ -65,9 +66,9 @@ class VoidAndReversalIT {
     }
 
     /** Metformin x3 with 10.01 from the account: fund 34.02, account 10.01, cash 4.57. */
-    private SaleOutcome settledSale(PinSource pin) {
-        SaleOutcome o = new PharmacySale(terminal).sell(SaleRequest.of(List.of(SaleItem.parse(METFORMIN + ":3")), pin, "cash01")
-                .withRequestedAccount(1_001));
+    private SaleView settledSale(PinSource pin) {
+        SaleView o = SaleView.of(terminal, terminal.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse(METFORMIN + ":3")), pin, "cash01")
+                .withRequestedAccount(1_001)));
         return o;
     }
 
@@ -75,7 +76,7 @@ class VoidAndReversalIT {
     void voidNeedsASupervisor() throws Exception {
         open();
         terminal.devices().training().orElseThrow().present("normal-3des");
-        SaleOutcome sale = settledSale(() -> "123456".toCharArray());
+        SaleView sale = settledSale(() -> "123456".toCharArray());
         assertEquals(SaleOutcome.Kind.SETTLED, sale.kind(), sale.message());
         VoidDesk desk = new VoidDesk(terminal, operators);
 
@@ -99,7 +100,7 @@ class VoidAndReversalIT {
         open();
         VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         String cardNo = card.profile().cardNo();
-        SaleOutcome sale = settledSale(() -> "123456".toCharArray());
+        SaleView sale = settledSale(() -> "123456".toCharArray());
         assertEquals(SaleOutcome.Kind.SETTLED, sale.kind(), sale.message());
         // Counted after the sale: a sale first loads the card's pending monthly contributions (R15).
         long loadsBefore = pendingLoadsFen(cardNo);
@@ -127,10 +128,10 @@ class VoidAndReversalIT {
         VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         String cardNo = card.profile().cardNo();
         // The PIN is asked after 2101 and before the debit: the next committing request is the 2102.
-        SaleOutcome sale = new PharmacySale(terminal).sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":2")), () -> {
+        SaleView sale = SaleView.of(terminal, terminal.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse(AMOXICILLIN + ":2")), () -> {
             SimulatedCenter.of(terminal.embeddedCenter().orElseThrow()).inject(new Fault(FaultKind.ANSWER_LOST, 0, 1));
             return "123456".toCharArray();
-        }, "cash01"));
+        }, "cash01")));
         assertEquals(SaleOutcome.Kind.SETTLEMENT_PENDING, sale.kind(), sale.message());
         // Counted after the sale: a sale first loads the card's pending monthly contributions (R15).
         long loadsBefore = pendingLoadsFen(cardNo);

@@ -9,18 +9,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.medcard.card.IdNumber;
-import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.sale.PaymentPlan;
-import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
-import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
 import org.medcard.terminal.status.CardStatus;
 import org.slf4j.Logger;
@@ -30,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * The pharmacy counter. The cart, the shown card and the last receipt belong to the UI thread; catalog look-ups,
  * card reads and the sale run on the worker (the reader's one thread). During a sale the worker asks the view
  * (split, PIN, ID number) through the UI executor and waits for the answer: the sale flow itself stays in
- * {@link PharmacySale}, reached through its {@link org.medcard.terminal.sale.PlanConfirmation} hook and a
- * {@link PinSource}.
+ * the sale ({@link Checkout}), reached through its {@link org.medcard.terminal.sale.PlanConfirmation} hook and a
+ * {@link PinSource}. Everything behind the counter comes through its small ports ({@link Ports}): the model runs
+ * without SQLite, HTTP or a reader when they are stood in for.
  */
 public final class CounterModel {
 
@@ -41,14 +39,28 @@ public final class CounterModel {
     /** The sale's answers that ask the cashier for the ID number from the ID card (R11 case 2). */
     private static final java.util.Set<String> ID_QUESTIONS = java.util.Set.of("sale.id_number_needed", "sale.id_check_digit");
 
-    private final Terminal terminal;
+    /**
+     * What the counter needs from the terminal behind it.
+     *
+     * @param catalog  item look-up and search
+     * @param cards    the card slot and the card session
+     * @param checkout the sale, its words and its receipt
+     * @param words    the terminal's messages and relation names, the family rule
+     * @param receipts the receipt desk: journal, print, save
+     */
+    public record Ports(ItemLookup catalog, CardDesk cards, Checkout checkout, CounterWords words, ReceiptOutput receipts) {
+    }
+
+    private final ItemLookup catalog;
+    private final CardDesk cards;
+    private final Checkout checkout;
+    private final CounterWords words;
     private final ReceiptOutput receipts;
     private final Executor worker;
     private final Executor ui;
     private final CounterView view;
     private final Texts texts;
     private final Supplier<String> cashier;
-    private final PharmacySale sale;
     private final Cart cart = new Cart();
     private final AtomicLong tendered = new AtomicLong();
     private final AtomicLong debit = new AtomicLong();
@@ -66,16 +78,17 @@ public final class CounterModel {
     /**
      * @param cashier the signed-in operator's name, recorded with every sale
      */
-    public CounterModel(Terminal terminal, ReceiptOutput receipts, Executor worker, Executor ui, CounterView view,
-                        Texts texts, Supplier<String> cashier) {
-        this.terminal = terminal;
-        this.receipts = receipts;
+    public CounterModel(Ports ports, Executor worker, Executor ui, CounterView view, Texts texts, Supplier<String> cashier) {
+        this.catalog = ports.catalog();
+        this.cards = ports.cards();
+        this.checkout = ports.checkout();
+        this.words = ports.words();
+        this.receipts = ports.receipts();
         this.worker = worker;
         this.ui = ui;
         this.view = view;
         this.texts = texts;
         this.cashier = cashier;
-        this.sale = new PharmacySale(terminal, true, this::confirmSplit);
         this.card = CardPanel.empty(texts.text("card.insert"));
     }
 
@@ -88,8 +101,8 @@ public final class CounterModel {
             return;
         }
         worker.execute(() -> {
-            Optional<CatalogItem> exact = terminal.downloads().item(code);
-            List<CatalogItem> matches = exact.isPresent() ? List.of(exact.get()) : terminal.downloads().search(code, SEARCH_LIMIT);
+            Optional<CatalogItem> exact = catalog.item(code);
+            List<CatalogItem> matches = exact.isPresent() ? List.of(exact.get()) : catalog.search(code, SEARCH_LIMIT);
             ui.execute(() -> pick(code, matches, false));
         });
     }
@@ -101,7 +114,7 @@ public final class CounterModel {
             return;
         }
         worker.execute(() -> {
-            List<CatalogItem> matches = terminal.downloads().search(q, SEARCH_LIMIT);
+            List<CatalogItem> matches = catalog.search(q, SEARCH_LIMIT);
             ui.execute(() -> pick(q, matches, true));
         });
     }
@@ -174,12 +187,12 @@ public final class CounterModel {
     private void checkSlot() {
         boolean now;
         try {
-            now = terminal.devices().cardPresent();
+            now = cards.cardPresent();
         } catch (RuntimeException e) {
             LOG.debug("Card slot not readable: {}", e.getMessage());
             return;
         }
-        long generation = terminal.devices().cardGeneration();
+        long generation = cards.cardGeneration();
         if (cardInSlot != null && cardInSlot == now && (!now || generation == cardGeneration)) {
             return;
         }
@@ -188,7 +201,7 @@ public final class CounterModel {
         if (now) {
             readCard();
         } else {
-            terminal.cardSession().cardRemoved();
+            cards.cardRemoved();
             CardPanel empty = CardPanel.empty(texts.text("card.insert"));
             ui.execute(() -> {
                 card = empty;
@@ -203,14 +216,14 @@ public final class CounterModel {
         CardPanel panel;
         long loaded = 0;
         try {
-            CardSession.Opening opening = terminal.cardSession().open(CardSession.Loads.APPLY);
-            if (opening instanceof CardSession.Opened o) {
+            CardDesk.Reading reading = cards.read();
+            if (reading instanceof CardDesk.Read o) {
                 panel = panelOf(o.view());
                 loaded = o.loadedFen();
             } else {
-                CardSession.NotOpened no = (CardSession.NotOpened) opening;
-                LOG.warn("Card could not be read: {} ({})", no.failure(), no.detail());
-                panel = no.failure() == CardSession.Failure.UNUSABLE_CARD ? refusedPanel(terminal.message("sale.card_unusable"))
+                CardDesk.Unread no = (CardDesk.Unread) reading;
+                LOG.warn("Card could not be read{}: {}", no.unusable() ? " (unusable card)" : "", no.detail());
+                panel = no.unusable() ? refusedPanel(words.message("sale.card_unusable"))
                         : refusedPanel(texts.text("card.unreadable", no.detail()));
             }
         } catch (RuntimeException e) {
@@ -242,10 +255,10 @@ public final class CounterModel {
         String text;
         if (v.verdict().refused() || !v.verdict().personalAccountUsable()) {
             banner = CardPanel.Banner.REFUSED;
-            text = terminal.message(v.verdict().messageKey().orElse("status.blocked"));
+            text = words.message(v.verdict().messageKey().orElse("status.blocked"));
         } else if (v.verdict().messageKey().isPresent()) {
             banner = CardPanel.Banner.WARNING;
-            text = terminal.message(v.verdict().messageKey().get());
+            text = words.message(v.verdict().messageKey().get());
         } else if (!v.online()) {
             banner = CardPanel.Banner.WARNING;
             text = texts.text("card.offline");
@@ -253,7 +266,7 @@ public final class CounterModel {
             banner = CardPanel.Banner.OK;
             text = texts.text(v.verdict().status() == CardStatus.NORMAL ? "card.ok" : "card.usable");
         }
-        boolean familyOffered = terminal.salePolicy().familyPaymentOffered(v.scheme(), v.online());
+        boolean familyOffered = words.familyPaymentOffered(v.scheme(), v.online());
         String scheme = texts.has("scheme." + v.scheme()) ? texts.text("scheme." + v.scheme()) : v.scheme();
         return new CardPanel(true, v.holder().name(), IdNumber.mask(v.holder().idNumber().value()), v.info().cardNo().masked(),
                 scheme, v.cardRegion(), v.balanceFen(), banner, text,
@@ -263,7 +276,7 @@ public final class CounterModel {
     /** The family member paid for (R3), by psn_no; null: the holder. */
     public void payFor(String psnNo) {
         if (psnNo != null && card.family().stream().noneMatch(m -> m.psnNo().equals(psnNo))) {
-            view.showMessage(terminal.message("sale.family_unknown"), true);
+            view.showMessage(words.message("sale.family_unknown"), true);
             return;
         }
         beneficiary = psnNo;
@@ -271,7 +284,7 @@ public final class CounterModel {
 
     /** A family member as the cashier and the receipt name them: "李娜 (配偶)", never the relation's code (issue 15). */
     public String familyLabel(PersonInfo.FamilyMember m) {
-        String relation = terminal.relationName(m.relation());
+        String relation = words.relationName(m.relation());
         return relation.isEmpty() ? m.name() : m.name() + " (" + relation + ")";
     }
 
@@ -287,15 +300,14 @@ public final class CounterModel {
 
     /** The simulated cards, when the training reader is in use (empty otherwise). */
     public List<TrainingCard> trainingCards() {
-        return terminal.devices().training().map(t -> t.cards().stream()
-                .map(c -> new TrainingCard(c.profile(), c.name(), c.description())).toList()).orElse(List.of());
+        return cards.trainingCards();
     }
 
     /** Puts a training card in the simulated slot (as a cashier would insert a real one). */
     public void presentTrainingCard(String profile) {
         worker.execute(() -> {
             try {
-                terminal.devices().training().orElseThrow().present(profile);
+                cards.presentTrainingCard(profile);
             } catch (IOException | RuntimeException e) {
                 ui.execute(() -> view.showMessage(texts.text("card.training_failed", profile, e.getMessage()), true));
                 return;
@@ -307,7 +319,7 @@ public final class CounterModel {
 
     public void removeTrainingCard() {
         worker.execute(() -> {
-            terminal.devices().training().ifPresent(t -> t.remove());
+            cards.removeTrainingCard();
             checkSlot();
         });
     }
@@ -348,8 +360,10 @@ public final class CounterModel {
                 return;
             }
             SaleOutcome outcome = o;
-            ReceiptDesk.Issued issued = issue(o.receipt());
-            ui.execute(() -> finished(outcome, issued));
+            String line = checkout.line(o);
+            ReceiptDocument document = receiptOf(o, request.cashier());
+            ReceiptDesk.Issued issued = issue(document);
+            ui.execute(() -> finished(outcome, line, document, issued));
         });
     }
 
@@ -358,14 +372,14 @@ public final class CounterModel {
      * whose check digit is wrong is asked for again with the reason (issue 15), until the cashier goes back.
      */
     private SaleOutcome sellAskingForId(SaleRequest request) {
-        SaleOutcome o = sale.sell(request);
-        while (o.kind() == SaleOutcome.Kind.REFUSED && ID_QUESTIONS.contains(o.messageKey())) {
-            String reason = o.message();
+        SaleOutcome o = checkout.sell(request, this::confirmSplit);
+        while (o instanceof SaleOutcome.Refused && ID_QUESTIONS.contains(o.messageKey())) {
+            String reason = checkout.line(o);
             Optional<String> id = askOnUi(() -> view.askIdNumber(reason));
             if (id.isEmpty()) {
                 return o;
             }
-            o = sale.sell(request.withIdNumber(id.get()));
+            o = checkout.sell(request.withIdNumber(id.get()), this::confirmSplit);
         }
         return o;
     }
@@ -412,6 +426,16 @@ public final class CounterModel {
      * reprinted even if the cashier never presses F7/F8. When the journal fails the sale still stands; F7/F8
      * try again.
      */
+    /** The outcome's receipt, assembled here after the sale; a sale stands even if its paper cannot be composed. */
+    private ReceiptDocument receiptOf(SaleOutcome o, String by) {
+        try {
+            return checkout.receipt(o, by).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.error("The sale's receipt could not be composed: {}", e.getMessage(), e);
+            return null;
+        }
+    }
+
     private ReceiptDesk.Issued issue(ReceiptDocument document) {
         if (document == null) {
             return null;
@@ -424,23 +448,24 @@ public final class CounterModel {
         }
     }
 
-    private void finished(SaleOutcome o, ReceiptDesk.Issued issued) {
+    private void finished(SaleOutcome o, String line, ReceiptDocument document, ReceiptDesk.Issued issued) {
         busy(false, "");
-        lastReceipt = o.receipt();
+        lastReceipt = document;
         lastIssued = issued;
-        PaymentPlan p = o.plan();
+        PaymentPlan p = o.plan().orElse(null);
         long cash = p == null ? 0 : p.cashFen();
-        long given = o.kind().served() ? tendered.get() : 0;
-        SaleDone done = new SaleDone(o.kind(), o.kind().served(), o.message(), p == null ? cart.totalFen() : p.totalFen(),
+        long given = o.served() ? tendered.get() : 0;
+        long balance = o.balanceAfterFen().orElse(-1);
+        SaleDone done = new SaleDone(o.kind(), o.served(), line, p == null ? cart.totalFen() : p.totalFen(),
                 p == null ? 0 : p.fundFen(), p == null ? 0 : p.accountFen(), cash, given,
-                given > 0 ? given - cash : 0, o.balanceAfterFen(), o.receipt() != null);
-        if (o.kind().served()) {
+                given > 0 ? given - cash : 0, balance, document != null);
+        if (o.served()) {
             cart.clear();
             beneficiary = null;
             showCart();
-            if (o.balanceAfterFen() >= 0 && card.present()) {
+            if (balance >= 0 && card.present()) {
                 // The card paid (and may have received its R15 loads first): show the balance it has now.
-                card = card.withBalance(o.balanceAfterFen());
+                card = card.withBalance(balance);
                 view.showCard(card);
             }
         }

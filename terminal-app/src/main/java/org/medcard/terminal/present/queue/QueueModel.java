@@ -120,7 +120,7 @@ public final class QueueModel {
      */
     private void journal(ResettleOutcome outcome, String by) {
         try {
-            terminal.outcomeReceipts().resettlement(outcome, by).ifPresent(terminal.receipts()::issue);
+            new org.medcard.terminal.resettle.ResettleDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead()).resettlement(outcome, by).ifPresent(terminal.receipts()::issue);
         } catch (RuntimeException e) {
             LOG.error("The re-settlement receipt of {} could not be journalled: {}", outcome.entryNo(), e.getMessage(), e);
         }

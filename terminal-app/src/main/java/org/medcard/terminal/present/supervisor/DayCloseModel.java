@@ -57,7 +57,7 @@ public final class DayCloseModel {
     /** The report is journalled at once, as the CLI does: {@code medcard receipt list} / {@code reprint N} find it. */
     private void journal(DayClose.Result r, String by) {
         try {
-            terminal.receipts().issue(terminal.outcomeReceipts().dayClose(r, by));
+            terminal.receipts().issue(r.toReport(terminal.letterhead().stamp(by)));
         } catch (RuntimeException e) {
             LOG.error("The day-close report could not be journalled: {}", e.getMessage(), e);
         }

@@ -36,7 +36,7 @@ public final class CounterScreen implements Screen {
         // The terminal's one receipt desk: the journal, printer and paper the CLI uses too.
         DeskReceiptOutput receipts = new DeskReceiptOutput(ctx.terminal().receipts(), ctx.terminal().config().dataDir().resolve("receipts"));
         warmUpInBackground(receipts);
-        CounterModel model = new CounterModel(ctx.terminal(), receipts,
+        CounterModel model = new CounterModel(TerminalCounterPorts.of(ctx.terminal(), receipts),
                 ctx.worker(), ctx.ui(), panel, texts, ctx.operatorName());
         panel.attach(model);
         ctx.ticker().scheduleWithFixedDelay(model::pollCard, 0, CARD_POLL_MS, TimeUnit.MILLISECONDS);

@@ -70,7 +70,7 @@ public final class SupervisorScreen implements Screen {
         Texts texts = ctx.texts(BUNDLE);
         VoidTab v = new VoidTab(texts, ctx.shell());
         // Every void's receipt goes into the one journal, as the CLI's does (medcard receipt list / reprint).
-        VoidModel.Journal journal = (o, reason, supervisor) -> ctx.terminal().outcomeReceipts().voidReceipt(o, reason, supervisor)
+        VoidModel.Journal journal = (o, reason, supervisor) -> new org.medcard.terminal.voids.VoidDocuments(ctx.terminal().queue(), ctx.terminal().receipts().journal(), ctx.terminal().letterhead()).voidReceipt(o, reason, supervisor)
                 .ifPresent(ctx.terminal().receipts()::issue);
         v.attach(new VoidModel(new VoidDesk(ctx.terminal(), ctx.operators()), journal, ctx.locale(), v, ctx.worker(), ctx.ui()));
         v.attachPick(new org.medcard.terminal.present.supervisor.VoidPickModel(

@@ -54,7 +54,8 @@ class DesktopSaleReceiptTest {
     @BeforeEach
     void open() {
         terminal = TrainingTerminals.open(dir, Map.of("language", "en"));
-        model = new CounterModel(terminal, new DeskReceiptOutput(terminal.receipts(), dir.resolve("receipts")),
+        model = new CounterModel(org.medcard.terminal.ui.counter.TerminalCounterPorts.of(terminal,
+                new DeskReceiptOutput(terminal.receipts(), dir.resolve("receipts"))),
                 Runnable::run, Runnable::run, view, Texts.of(CounterModel.BUNDLE, Locale.ENGLISH), () -> "cashier");
     }
 

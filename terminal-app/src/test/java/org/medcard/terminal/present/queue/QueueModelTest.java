@@ -21,6 +21,7 @@ import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
@@ -59,8 +60,8 @@ class QueueModelTest {
     private String cashSaleDuringAReaderFault(VirtualMedicalCard card) {
         var slot = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().slot(0);
         slot.setUnplugged(true);
-        SaleOutcome o = new PharmacySale(terminal).sell(SaleRequest.of(List.of(SaleItem.parse(METFORMIN + ":3")), RIGHT_PIN,
-                "cashier01").withIdNumber(card.profile().psnCertNo()));
+        SaleView o = SaleView.of(terminal, terminal.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse(METFORMIN + ":3")), RIGHT_PIN,
+                "cashier01").withIdNumber(card.profile().psnCertNo())));
         slot.setUnplugged(false);
         assertEquals(SaleOutcome.Kind.CASH_RESETTLE, o.kind(), o.message());
         return o.entryNo();

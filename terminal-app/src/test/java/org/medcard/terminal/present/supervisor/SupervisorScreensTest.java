@@ -23,6 +23,7 @@ import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.operator.SignInResult;
 import org.medcard.terminal.receipt.DayCloseReport;
 import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
@@ -61,10 +62,10 @@ class SupervisorScreensTest {
     }
 
     /** Metformin x3 with 10.01 from the account: fund 34.02, account 10.01, cash 4.57. */
-    private SaleOutcome settledSale() throws Exception {
+    private SaleView settledSale() throws Exception {
         terminal.devices().training().orElseThrow().present("normal-3des");
-        SaleOutcome o = new PharmacySale(terminal).sell(SaleRequest.of(List.of(SaleItem.parse(METFORMIN + ":3")),
-                () -> "123456".toCharArray(), "cash01").withRequestedAccount(1_001));
+        SaleView o = SaleView.of(terminal, terminal.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse(METFORMIN + ":3")),
+                () -> "123456".toCharArray(), "cash01").withRequestedAccount(1_001)));
         assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
         return o;
     }
@@ -103,10 +104,10 @@ class SupervisorScreensTest {
     @Test
     void R2_voidConfirmedByTheSupervisor_cashShareHandedBack_accountShareAsAPendingLoad() throws Exception {
         open("en");
-        SaleOutcome sale = settledSale();
+        SaleView sale = settledSale();
         RecordingVoidView view = new RecordingVoidView();
         // Wired as the desktop's SupervisorScreen wires it: the void's receipt goes into the one journal.
-        VoidModel model = new VoidModel(new VoidDesk(terminal, operators), (o, reason, supervisor) -> terminal.outcomeReceipts()
+        VoidModel model = new VoidModel(new VoidDesk(terminal, operators), (o, reason, supervisor) -> new org.medcard.terminal.voids.VoidDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead())
                 .voidReceipt(o, reason, supervisor).ifPresent(terminal.receipts()::issue), terminal.language(), view, INLINE, INLINE);
         char[] password = "supervisor-pw".toCharArray();
         view.answer = new SupervisorConfirmation(true, "sup01", password, "patient returned the goods");
@@ -132,7 +133,7 @@ class SupervisorScreensTest {
     @Test
     void voidByACashierIsRefused_andAVoidWithoutReasonIsNotSent() throws Exception {
         open("zh_CN");
-        SaleOutcome sale = settledSale();
+        SaleView sale = settledSale();
         RecordingVoidView view = new RecordingVoidView();
         VoidModel model = new VoidModel(new VoidDesk(terminal, operators), terminal.language(), view, INLINE, INLINE);
 

@@ -1,0 +1,53 @@
+package org.medcard.terminal.present.counter;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.medcard.terminal.session.CardView;
+
+/**
+ * The counter's port to the card slot and the one card session: whether a card is in, and reading it (torn sales
+ * first, R15 loads, the status check). Called on the worker (the reader's thread).
+ */
+public interface CardDesk {
+
+    /** What reading the card in the slot gave. */
+    sealed interface Reading permits Read, Unread {
+    }
+
+    /**
+     * The card is read and checked.
+     *
+     * @param loadedFen R15: the money credited onto the card in this contact (0 when nothing was pending)
+     */
+    record Read(CardView view, long loadedFen) implements Reading {
+    }
+
+    /**
+     * The card could not be read.
+     *
+     * @param unusable the card is no medical-insurance card the terminal can use (rather than a read fault)
+     * @param detail   for the log and the cashier's line
+     */
+    record Unread(boolean unusable, String detail) implements Reading {
+    }
+
+    boolean cardPresent();
+
+    /** The reader's count of presented cards: a new count is a card to read, even if never seen absent. */
+    long cardGeneration();
+
+    /** Reads the card in the slot through the card session; a fault comes back as {@link Unread}, never thrown. */
+    Reading read();
+
+    /** The card left the slot: the status bar says so and the session forgets it. */
+    void cardRemoved();
+
+    /** The simulated cards, when the training reader is in use (empty otherwise). */
+    List<TrainingCard> trainingCards();
+
+    /** Puts a training card in the simulated slot (as a cashier would insert a real one). */
+    void presentTrainingCard(String profile) throws IOException;
+
+    void removeTrainingCard();
+}

@@ -1,0 +1,124 @@
+package org.medcard.terminal.ui.counter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.center.CatalogItem;
+import org.medcard.terminal.present.counter.CardDesk;
+import org.medcard.terminal.present.counter.Checkout;
+import org.medcard.terminal.present.counter.CounterModel;
+import org.medcard.terminal.present.counter.CounterWords;
+import org.medcard.terminal.present.counter.ItemLookup;
+import org.medcard.terminal.present.counter.ReceiptOutput;
+import org.medcard.terminal.present.counter.TrainingCard;
+import org.medcard.terminal.receipt.ReceiptDocument;
+import org.medcard.terminal.sale.PlanConfirmation;
+import org.medcard.terminal.sale.SaleDocuments;
+import org.medcard.terminal.sale.SaleOutcome;
+import org.medcard.terminal.sale.SaleRequest;
+import org.medcard.terminal.sale.SaleTexts;
+import org.medcard.terminal.session.CardSession;
+
+/**
+ * The desktop's wiring of the counter's ports to the real terminal: the downloaded catalog, the reader and the one
+ * card session, the pharmacy sale with its words and receipts, and the receipt desk. Everything comes from the
+ * root ({@link Terminal}); nothing is constructed here but the adapters.
+ */
+public final class TerminalCounterPorts {
+
+    private TerminalCounterPorts() {
+    }
+
+    public static CounterModel.Ports of(Terminal t, ReceiptOutput receipts) {
+        SaleTexts texts = t.saleTexts();
+        SaleDocuments documents = t.saleDocuments();
+        ItemLookup catalog = new ItemLookup() {
+            @Override
+            public Optional<CatalogItem> item(String code) {
+                return t.downloads().item(code);
+            }
+
+            @Override
+            public List<CatalogItem> search(String text, int limit) {
+                return t.downloads().search(text, limit);
+            }
+        };
+        CardDesk cards = new CardDesk() {
+            @Override
+            public boolean cardPresent() {
+                return t.devices().cardPresent();
+            }
+
+            @Override
+            public long cardGeneration() {
+                return t.devices().cardGeneration();
+            }
+
+            @Override
+            public Reading read() {
+                CardSession.Opening opening = t.cardSession().open(CardSession.Loads.APPLY);
+                if (opening instanceof CardSession.Opened o) {
+                    return new Read(o.view(), o.loadedFen());
+                }
+                CardSession.NotOpened no = (CardSession.NotOpened) opening;
+                return new Unread(no.failure() == CardSession.Failure.UNUSABLE_CARD, no.detail());
+            }
+
+            @Override
+            public void cardRemoved() {
+                t.cardSession().cardRemoved();
+            }
+
+            @Override
+            public List<TrainingCard> trainingCards() {
+                return t.devices().training().map(r -> r.cards().stream()
+                        .map(c -> new TrainingCard(c.profile(), c.name(), c.description())).toList()).orElse(List.of());
+            }
+
+            @Override
+            public void presentTrainingCard(String profile) throws IOException {
+                t.devices().training().orElseThrow().present(profile);
+            }
+
+            @Override
+            public void removeTrainingCard() {
+                t.devices().training().ifPresent(r -> r.remove());
+            }
+        };
+        Checkout checkout = new Checkout() {
+            @Override
+            public SaleOutcome sell(SaleRequest request, PlanConfirmation confirmation) {
+                return t.pharmacySale().confirmingWith(confirmation).sell(request);
+            }
+
+            @Override
+            public String line(SaleOutcome outcome) {
+                return texts.line(outcome);
+            }
+
+            @Override
+            public Optional<ReceiptDocument> receipt(SaleOutcome outcome, String cashier) {
+                return documents.of(outcome, cashier);
+            }
+        };
+        CounterWords words = new CounterWords() {
+            @Override
+            public String message(String key, Object... args) {
+                return t.message(key, args);
+            }
+
+            @Override
+            public String relationName(String relation) {
+                return t.relationName(relation);
+            }
+
+            @Override
+            public boolean familyPaymentOffered(String scheme, boolean online) {
+                return t.salePolicy().familyPaymentOffered(scheme, online);
+            }
+        };
+        return new CounterModel.Ports(catalog, cards, checkout, words, receipts);
+    }
+}
