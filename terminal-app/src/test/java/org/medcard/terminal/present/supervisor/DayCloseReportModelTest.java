@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
-import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleRequest;
 
 /**
@@ -82,8 +82,8 @@ class DayCloseReportModelTest {
         assertEquals(List.of("No day-close report today yet: close the day first (F5)."), view.messages);
 
         terminal.devices().training().orElseThrow().present("normal-3des");
-        SaleOutcome o = new PharmacySale(terminal).sell(SaleRequest.of(List.of(SaleItem.parse("XA10BAD003:3")),
-                () -> "123456".toCharArray(), "cash01").withRequestedAccount(1_001));
+        SaleView o = SaleView.of(terminal, terminal.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse("XA10BAD003:3")),
+                () -> "123456".toCharArray(), "cash01").withRequestedAccount(1_001)));
         assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
         new DayCloseModel(terminal, () -> "sup01", new SupervisorScreensTest.RecordingDayCloseView(), INLINE, INLINE).closeToday();
         report.showLatest();

@@ -22,10 +22,8 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.receipt.SampleDocuments;
 import org.medcard.terminal.receipt.SaleReceipt;
-import org.medcard.terminal.receipt.desk.OutcomeReceipts;
-import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
-import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
 
 /**
@@ -82,9 +80,9 @@ class ReprintModelTest {
         // Yesterday's cash receipt (entry T01-000017) and today's sale.
         long yesterday = terminal.receipts().issue(SampleDocuments.cash(true)).id();
         terminal.devices().training().orElseThrow().present("normal-3des");
-        SaleOutcome o = new PharmacySale(terminal).sell(SaleRequest.of(List.of(SaleItem.parse("XA10BAD003:3")),
-                () -> "123456".toCharArray(), "cash01"));
-        SaleReceipt sale = (SaleReceipt) OutcomeReceipts.of(o).orElseThrow();
+        SaleView o = SaleView.of(terminal, terminal.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse("XA10BAD003:3")),
+                () -> "123456".toCharArray(), "cash01")));
+        SaleReceipt sale = (SaleReceipt) o.receiptDocument().orElseThrow();
         long today = terminal.receipts().issue(sale).id();
 
         RecordingView view = new RecordingView();

@@ -22,8 +22,7 @@ import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.operator.SignInResult;
 import org.medcard.terminal.receipt.SaleReceipt;
-import org.medcard.terminal.receipt.desk.OutcomeReceipts;
-import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
@@ -62,10 +61,10 @@ class SupervisorPicksTest {
     /** Metformin x3 with 10.01 from the account (fund 34.02, account 10.01, cash 4.57), journalled as the counter does. */
     private SaleReceipt settledSale() throws Exception {
         terminal.devices().training().orElseThrow().present("normal-3des");
-        SaleOutcome o = new PharmacySale(terminal).sell(SaleRequest.of(List.of(SaleItem.parse("XA10BAD003:3")),
-                () -> "123456".toCharArray(), "cash01").withRequestedAccount(1_001));
+        SaleView o = SaleView.of(terminal, terminal.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse("XA10BAD003:3")),
+                () -> "123456".toCharArray(), "cash01").withRequestedAccount(1_001)));
         assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
-        SaleReceipt r = (SaleReceipt) OutcomeReceipts.of(o).orElseThrow();
+        SaleReceipt r = (SaleReceipt) o.receiptDocument().orElseThrow();
         terminal.receipts().issue(r);
         return r;
     }
@@ -142,7 +141,7 @@ class SupervisorPicksTest {
         // Voided, it leaves the list.
         SupervisorScreensTest.RecordingVoidView voidView = new SupervisorScreensTest.RecordingVoidView();
         voidView.answer = new SupervisorConfirmation(true, "sup01", "supervisor-pw".toCharArray(), "returned");
-        new VoidModel(new VoidDesk(terminal, operators), (o, reason, sup) -> terminal.outcomeReceipts().voidReceipt(o, reason, sup)
+        new VoidModel(new VoidDesk(terminal, operators), (o, reason, sup) -> new org.medcard.terminal.voids.VoidDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead()).voidReceipt(o, reason, sup)
                 .ifPresent(terminal.receipts()::issue), terminal.language(), voidView, INLINE, INLINE).voidSettlement(s.setlId());
         assertEquals(VoidOutcome.Kind.VOIDED, voidView.results.get(0).outcome().kind());
         pick.pick();

@@ -24,8 +24,7 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.config.TerminalConfig;
 import org.medcard.terminal.receipt.SaleReceipt;
-import org.medcard.terminal.receipt.desk.OutcomeReceipts;
-import org.medcard.terminal.sale.PharmacySale;
+import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
@@ -55,10 +54,10 @@ class SupervisorDesksGuiIT {
         config = TrainingTerminals.config(dir, Map.of("language", "en"));
         try (Terminal t = open()) {
             t.devices().training().orElseThrow().present("normal-3des");
-            SaleOutcome o = new PharmacySale(t).sell(SaleRequest.of(List.of(SaleItem.parse("XA10BAD003:3")),
-                    () -> "123456".toCharArray(), "cashier").withRequestedAccount(1_001));
+            SaleView o = SaleView.of(t, t.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse("XA10BAD003:3")),
+                    () -> "123456".toCharArray(), "cashier").withRequestedAccount(1_001)));
             assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
-            sale = (SaleReceipt) OutcomeReceipts.of(o).orElseThrow();
+            sale = (SaleReceipt) o.receiptDocument().orElseThrow();
             t.receipts().issue(sale);
         }
     }
