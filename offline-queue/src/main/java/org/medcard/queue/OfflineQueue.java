@@ -284,6 +284,16 @@ public final class OfflineQueue implements AutoCloseable {
                 .map(Rows::resettlement).toList());
     }
 
+    /**
+     * R11 case 3 at another counter: the center reports this counter's OPEN entry re-settled elsewhere in the
+     * institution (8402 status SETTLED); the entry is SETTLED here too, with {@code setlId} and {@code reason}, so it
+     * is not offered again. False when the entry is not OPEN here (nothing changes).
+     */
+    public boolean markSettledElsewhere(String entryNo, String setlId, String reason) {
+        return write("marking a re-settlement entry settled at another counter", tx -> resettlements.settledElsewhere(tx, entryNo,
+                setlId, reason));
+    }
+
     /** Closes OPEN entries older than {@code resettle.max_days} as EXPIRED; returns how many. */
     public int expireResettlements() {
         return write("expiring re-settlement entries", resettlements::expire);

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param registered   whether the center confirmed the 8400 registration
  * @param setlId       the center's settlement id once SETTLED
  * @param refundFen    fund + account share refunded to the patient in cash once SETTLED
- * @param reason       the center's reason when REJECTED, or why EXPIRED
+ * @param reason       the center's reason when REJECTED, or why EXPIRED, or where it was SETTLED when at another counter
  */
 public record ResettlementEntry(String entryNo, ResettlementState state, Fault fault, String originalTime,
                                 String psnCertNo, String cashier, String itemsJson, long totalFen,

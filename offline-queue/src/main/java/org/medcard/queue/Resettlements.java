@@ -114,6 +114,23 @@ final class Resettlements {
                 mapper.createObjectNode().put("entry_no", entryNo).put("refund", (Long) changes.get("refund")));
     }
 
+    /**
+     * The center says another counter of the institution re-settled this OPEN entry (8402): it is SETTLED here too,
+     * with that settlement's id and the reason; the refund was handed back there. False when not OPEN here.
+     */
+    boolean settledElsewhere(SqliteStore.Tx tx, String entryNo, String setlId, String reason) throws SQLException {
+        if (find(tx, entryNo).state() != ResettlementState.OPEN) {
+            return false;
+        }
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("state", ResettlementState.SETTLED.name());
+        changes.put("setl_id", setlId);
+        changes.put("reason", reason);
+        tx.update("resettlement", "entry_no", entryNo, changes, "RESETTLEMENT_SETTLED_ELSEWHERE", null,
+                mapper.createObjectNode().put("entry_no", entryNo).put("setl_id", setlId));
+        return true;
+    }
+
     void rejected(SqliteStore.Tx tx, String entryNo, String reason) throws SQLException {
         if (find(tx, entryNo).state() != ResettlementState.OPEN) {
             return;

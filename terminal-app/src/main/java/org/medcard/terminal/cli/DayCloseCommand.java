@@ -62,6 +62,11 @@ final class DayCloseCommand implements Callable<Integer> {
             DayClose dayClose = new DayClose(t.queue(), t.onlineCenter(), t.clock(), t.config().terminalNumber());
             DayClose.InstitutionResult all = institution ? dayClose.closeInstitution(day) : null;
             DayClose.Result r = all != null ? all.own() : dayClose.close(day);
+            if (t.config().kind() == org.medcard.terminal.config.TerminalKind.HOSPITAL) {
+                // The day close ends the day's outpatient visits (issue 14): they took batches until now.
+                new org.medcard.terminal.registration.RegistrationDesk(t, org.medcard.terminal.registration.DepartmentCatalog.bundled())
+                        .closeDay(day);
+            }
             if (pdf != null) {
                 var c = t.config();
                 DayCloseReport report = r.toReport(ReceiptHeader.now(c.institutionCode(), c.institutionName(), "T" + c.terminalNumber(),

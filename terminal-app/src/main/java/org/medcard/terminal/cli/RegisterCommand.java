@@ -48,6 +48,10 @@ final class RegisterCommand implements Callable<Integer> {
     @Option(names = "--family", paramLabel = "PSN_NO", description = "the visit is this family member's (R3: employee cards, online)")
     String family;
 
+    @Option(names = "--id-number", paramLabel = "ID", description = "the patient's ID number from the ID card: during a reader, card,"
+            + " PSAM or center fault the fee is paid in cash and recorded as a re-settlement entry (R11)")
+    String idNumber;
+
     @Mixin
     SimCardOption simCard;
 
@@ -66,11 +70,13 @@ final class RegisterCommand implements Callable<Integer> {
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
             simCard.present(t, spec.commandLine());
             VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).register(dept, doctor, family, !settleLater,
-                    pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk");
+                    pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk", idNumber);
             int code = VisitOutput.print(spec.commandLine().getOut(), o, options.json);
             var department = DepartmentCatalog.bundled().department(dept);
             String doctorName = department.flatMap(d -> d.doctor(doctor)).map(d -> d.name()).orElse(null);
-            receipt.deliver(t, new org.medcard.terminal.registration.VisitDocuments(t.saleDocuments()).registrationSlip(o,
+            // A fee paid in cash during a fault gets the cash receipt (entry number, last re-settle day), not the slip.
+            receipt.deliver(t, o.kind() == VisitOutcome.Kind.CASH_RESETTLE ? t.saleDocuments().of(o.payment(), "clerk")
+                            : new org.medcard.terminal.registration.VisitDocuments(t.saleDocuments()).registrationSlip(o,
                             department.map(d -> d.name()).orElse(dept), doctorName, "clerk"),
                     options.json, spec.commandLine().getOut(), spec.commandLine().getErr());
             return code;

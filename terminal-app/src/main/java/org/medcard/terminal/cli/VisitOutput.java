@@ -22,7 +22,8 @@ final class VisitOutput {
             }
             n.put("tac", o.tac()).put("setl_id", o.setlId()).put("balance_after_fen", o.balanceAfterFen())
                     .put("no_pooling_rule", o.noPoolingRule()).put("card_no", o.cardNoMasked()).put("name", o.holderName())
-                    .put("message_key", o.messageKey()).put("message", o.message()).put("loaded_fen", o.loadedFen());
+                    .put("message_key", o.messageKey()).put("message", o.message()).put("loaded_fen", o.loadedFen())
+                    .put("entry_no", o.entryNo());
             TerminalCommands.printJson(out, n);
         } else {
             out.println("outcome:      " + o.kind());
@@ -38,6 +39,7 @@ final class VisitOutput {
             }
             line(out, "TAC:          ", o.tac());
             line(out, "setl_id:      ", o.setlId());
+            line(out, "entry:        ", o.entryNo());
             if (o.loadedFen() > 0) {
                 out.println("loaded (R15): " + Yuan.format(o.loadedFen()));
             }

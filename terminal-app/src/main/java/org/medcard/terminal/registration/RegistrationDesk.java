@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.medcard.apdu.CardRefusal;
 import org.medcard.card.MedicalCard;
 import org.medcard.psam.Psam;
+import org.medcard.queue.Fault;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.CenterRefusal;
@@ -37,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * so a pooling share the center proposes for a card that may not use it stops the payment. The debit, its
  * journal and the settle through the outbox are the pharmacy sale's ({@link PharmacySale#payPreSettled}).
  *
- * <p>Everything here needs the center (the visit id comes from it); there is no offline registration.
- * Runs on the reader's worker thread.
+ * <p>The visit id comes from the center; when the reader, card, PSAM or center is faulty the fee and the batches are
+ * paid in cash through the pharmacy's cash path (R11 case 2, {@link PharmacySale#cashEntry}) and re-settled later at the
+ * re-settlement desk like any entry. Runs on the reader's worker thread.
  */
 public final class RegistrationDesk {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationDesk.class);
@@ -47,6 +49,8 @@ public final class RegistrationDesk {
     private final DepartmentCatalog departments;
     private final VisitBook visits;
     private final HostCodec codec = new HostCodec();
+    /** The local id of a visit registered in cash during a fault: no center visit exists for it. */
+    static final String CASH_VISIT = "CASH-";
 
     public RegistrationDesk(Terminal terminal, DepartmentCatalog departments) {
         this.terminal = terminal;
@@ -72,6 +76,19 @@ public final class RegistrationDesk {
      */
     public VisitOutcome register(String deptCode, String doctorCode, String beneficiaryPsnNo, boolean settleNow, PinSource pin,
                                  String clerk) {
+        return register(deptCode, doctorCode, beneficiaryPsnNo, settleNow, pin, clerk, null);
+    }
+
+    /**
+     * As {@link #register(String, String, String, boolean, PinSource, String)}, with the hospital's fault path (R11 case 2):
+     * when the reader, the card, the PSAM or the center is faulty the fee is paid in cash now (whatever {@code settleNow}
+     * says: no visit can be registered with the center), the entry recorded with the typed ID number and a local visit
+     * opened for the day's further batches. Without an ID number the clerk is asked for it.
+     *
+     * @param idNumber the patient's ID number typed from the ID card, or null when not typed (yet)
+     */
+    public VisitOutcome register(String deptCode, String doctorCode, String beneficiaryPsnNo, boolean settleNow, PinSource pin,
+                                 String clerk, String idNumber) {
         String beneficiary = beneficiaryPsnNo == null || beneficiaryPsnNo.isBlank() ? null : beneficiaryPsnNo.trim();
         Optional<Department> dept = departments.department(deptCode);
         if (dept.isEmpty()) {
@@ -106,15 +123,47 @@ public final class RegistrationDesk {
                         terminal.message("registration.registered", reg.mdtrtId()), 0);
             }
             return settleVisit(card, psam, view, api, reg.mdtrtId(), List.of(), regLine(dept.get()), pin, clerk, beneficiary);
+        }, beneficiary != null ? null : (fault, view, detail) -> {
+            SaleOutcome cash = hospitalCash().cashEntry(List.of(regLine(dept.get())), fault, view, idNumber, clerk);
+            if (cash.kind() != SaleOutcome.Kind.CASH_RESETTLE) {
+                return cashRefused(cash);
+            }
+            String localId = CASH_VISIT + ((SaleOutcome.CashResettle) cash).entryNo();
+            visits.registeredInCash(localId, dept.get().code(), doctor.get().code(), dept.get().regFeeFen());
+            LOG.info("R11: registration fee of visit {} paid in cash during a fault ({}): entry {}", localId, fault, ((SaleOutcome.CashResettle) cash).entryNo());
+            return cashPaid(localId, cash, view, "registration.cash_registered", localId, ((SaleOutcome.CashResettle) cash).entryNo(), terminal.faultName(fault));
         });
     }
 
-    /** Settles a visit registered at this desk, with the items the doctor prescribed (the fee is added by the center). */
+    /**
+     * Settles a batch of a visit registered at this desk: the items the doctor prescribed, and the fee when it was not
+     * paid yet (the center adds it). A visit is paid more than once on its day — the fee at registration, then each
+     * batch at the payment window — until the clerk ({@link #close}) or the day close closes it.
+     */
     public VisitOutcome settle(String mdtrtId, List<SaleItem> items, PinSource pin, String clerk) {
+        return settle(mdtrtId, items, pin, clerk, null);
+    }
+
+    /**
+     * As {@link #settle(String, List, PinSource, String)}, with the hospital's fault path (R11 case 2): when the reader,
+     * the card, the PSAM or the center is faulty the batch (with the fee, if still unpaid) is paid in cash and becomes a
+     * re-settlement entry registered with 8400. A visit whose fee was paid in cash takes its further batches in cash only.
+     *
+     * @param idNumber the patient's ID number typed from the ID card, or null when not typed (yet)
+     */
+    public VisitOutcome settle(String mdtrtId, List<SaleItem> items, PinSource pin, String clerk, String idNumber) {
         Optional<VisitBook.Visit> visit = visits.visit(mdtrtId);
-        if (visit.isEmpty() || visit.get().status() != VisitBook.Status.REGISTERED) {
+        if (visit.isEmpty() || !visit.get().status().open()) {
             return refused("registration.visit_not_open", null, "visit " + mdtrtId + ": "
                     + visit.map(v -> v.status().name()).orElse("not registered at this desk"));
+        }
+        if (visit.get().registeredOn().isBefore(LocalDate.now(terminal.clock()))) {
+            visits.closeDay(LocalDate.now(terminal.clock()), false);
+            return refused("registration.visit_day_over", null, "visit " + mdtrtId + " of " + visit.get().registeredOn());
+        }
+        boolean feeDue = visit.get().status() == VisitBook.Status.REGISTERED;
+        if (!feeDue && items.isEmpty()) {
+            return refused("registration.nothing_to_pay", null, "visit " + mdtrtId + ": fee paid, no items");
         }
         List<SaleLine> lines = new ArrayList<>();
         for (SaleItem i : items) {
@@ -126,12 +175,60 @@ public final class RegistrationDesk {
         }
         Department dept = departments.department(visit.get().deptCode()).orElse(null);
         SaleLine fee = dept == null ? new SaleLine("REG-" + visit.get().deptCode(), 1, visit.get().regFeeFen()) : regLine(dept);
+        VisitBook.Visit v = visit.get();
         return withCard((card, psam, view, api) -> {
-            if (!view.info().cardNo().digits().equals(visit.get().cardNo())) {
+            if (v.status() == VisitBook.Status.CASH) {
+                return refused("registration.cash_visit", view, "visit " + mdtrtId + " was paid in cash; card and center work now");
+            }
+            if (!view.info().cardNo().digits().equals(v.cardNo())) {
                 return refused("registration.wrong_card", view, "visit " + mdtrtId + " is not this card's");
             }
-            return settleVisit(card, psam, view, api, mdtrtId, lines, fee, pin, clerk, null);
+            return settleVisit(card, psam, view, api, mdtrtId, lines, feeDue ? fee : null, pin, clerk, null);
+        }, (fault, view, detail) -> {
+            if (view != null && !v.cardNo().isEmpty() && !view.info().cardNo().digits().equals(v.cardNo())) {
+                return refused("registration.wrong_card", view, "visit " + mdtrtId + " is not this card's");
+            }
+            List<SaleLine> batch = new ArrayList<>();
+            if (feeDue) {
+                batch.add(fee);
+            }
+            batch.addAll(lines);
+            SaleOutcome cash = hospitalCash().cashEntry(batch, fault, view, idNumber, clerk);
+            if (cash.kind() != SaleOutcome.Kind.CASH_RESETTLE) {
+                return cashRefused(cash);
+            }
+            if (feeDue) {
+                // The fee is paid in cash: the center's visit must not charge it again, so the visit stays in cash.
+                visits.setStatus(mdtrtId, VisitBook.Status.CASH);
+            }
+            LOG.info("R11: batch of visit {} paid in cash during a fault ({}): entry {}", mdtrtId, fault, ((SaleOutcome.CashResettle) cash).entryNo());
+            return cashPaid(mdtrtId, cash, view, "registration.cash_batch", mdtrtId, ((SaleOutcome.CashResettle) cash).entryNo(), terminal.faultName(fault));
         });
+    }
+
+    /**
+     * The clerk closes a visit: it takes no further payment. A visit with nothing paid is cancelled instead
+     * ({@link #cancel}); the day close closes the day's visits ({@link #closeDay}).
+     */
+    public VisitOutcome close(String mdtrtId) {
+        Optional<VisitBook.Visit> visit = visits.visit(mdtrtId);
+        if (visit.isEmpty() || !visit.get().status().open()) {
+            return refused("registration.visit_not_open", null, "close " + mdtrtId + ": "
+                    + visit.map(v -> v.status().name()).orElse("not registered at this desk"));
+        }
+        visits.setStatus(mdtrtId, VisitBook.Status.CLOSED);
+        LOG.info("Visit {} closed by the clerk", mdtrtId);
+        return new VisitOutcome(VisitOutcome.Kind.CLOSED, mdtrtId, null, null, null, null, null, "registration.closed",
+                terminal.message("registration.closed", mdtrtId), 0);
+    }
+
+    /** The day close: every visit still open from {@code day} or before is closed. Returns how many. */
+    public int closeDay(LocalDate day) {
+        int n = visits.closeDay(day, true);
+        if (n > 0) {
+            LOG.info("Day close {}: {} open visit(s) closed", day, n);
+        }
+        return n;
     }
 
     /** Cancels a visit that was registered and not settled ({@code 2202}). No card is needed: nothing was paid. */
@@ -161,23 +258,41 @@ public final class RegistrationDesk {
         VisitOutcome run(MedicalCard card, Psam psam, CardView view, HostApi api);
     }
 
-    /** Hospital terminal, center signed in, card read and checked (torn sales first), card allowed to pay. */
-    private VisitOutcome withCard(WithCard work) {
+    /** R11 case 2 at the desk: what a fault of the reader, card, PSAM or center leads to (the card's view when it was read). */
+    @FunctionalInterface
+    private interface OnFault {
+        VisitOutcome cash(Fault fault, CardView view, String detail);
+    }
+
+    /**
+     * Hospital terminal, center signed in, card read and checked (torn sales first), card allowed to pay. A fault of
+     * the reader, card, PSAM or center goes to {@code onFault} (the cash path) when given, else refuses as before.
+     */
+    private VisitOutcome withCard(WithCard work, OnFault onFault) {
         if (terminal.config().kind() != TerminalKind.HOSPITAL) {
             return refused("registration.not_hospital", null, "institution.kind is " + terminal.config().kind());
         }
         Optional<HostApi> center = terminal.onlineCenter();
         if (center.isEmpty()) {
-            return refused("registration.center_needed", null, "not signed in");
+            return onFault != null ? onFault.cash(Fault.CENTER_UNREACHABLE, null, "not signed in")
+                    : refused("registration.center_needed", null, "not signed in");
         }
         CardSession.Opening opening;
         try {
             opening = terminal.cardSession().open(CardSession.Loads.APPLY);
         } catch (CardRefusal e) {
             terminal.cardSession().psamFaulted(e.getMessage());
-            return refused("registration.card_unreadable", null, e.getMessage());
+            return onFault != null ? onFault.cash(Fault.PSAM_FAILURE, null, e.getMessage())
+                    : refused("registration.card_unreadable", null, e.getMessage());
         }
         if (opening instanceof CardSession.NotOpened no) {
+            if (no.failure() != CardSession.Failure.UNUSABLE_CARD && onFault != null) {
+                return onFault.cash(switch (no.failure()) {
+                    case NO_READER -> Fault.NO_READER;
+                    case PSAM_FAILURE -> Fault.PSAM_FAILURE;
+                    default -> Fault.CARD_UNREADABLE;
+                }, null, no.detail());
+            }
             return refused(no.failure() == CardSession.Failure.UNUSABLE_CARD ? "sale.card_unusable" : "registration.card_unreadable",
                     null, no.failure() + ": " + no.detail());
         }
@@ -191,16 +306,37 @@ public final class RegistrationDesk {
             return refused(key, view, null).withLoadedFen(opened.loadedFen());
         }
         if (!view.online()) {
-            return refused("registration.center_needed", view, "1101 unanswered").withLoadedFen(opened.loadedFen());
+            return (onFault != null ? onFault.cash(Fault.CENTER_UNREACHABLE, view, "1101 unanswered")
+                    : refused("registration.center_needed", view, "1101 unanswered")).withLoadedFen(opened.loadedFen());
         }
         try {
             VisitOutcome o = work.run(card, psam, view, center.get());
             terminal.parts().ok(PartListener.Part.CENTER, "online");
             return o.withLoadedFen(opened.loadedFen());
         } catch (CenterUnreachable e) {
+            // Only 2201/2206 can go unanswered here (before any debit): the settle after a debit goes through the outbox.
             terminal.parts().fault(PartListener.Part.CENTER, e.getMessage());
-            return refused("registration.center_needed", view, e.getMessage()).withLoadedFen(opened.loadedFen());
+            return (onFault != null ? onFault.cash(Fault.CENTER_UNREACHABLE, view, e.getMessage())
+                    : refused("registration.center_needed", view, e.getMessage())).withLoadedFen(opened.loadedFen());
         }
+    }
+
+    /** The pharmacy's cash path (one path for every desk): entry, 8400 queued, cash receipt. */
+    private PharmacySale hospitalCash() {
+        return terminal.pharmacySale();
+    }
+
+    private VisitOutcome cashPaid(String visitId, SaleOutcome cash, CardView view, String key, Object... args) {
+        return new VisitOutcome(VisitOutcome.Kind.CASH_RESETTLE, visitId, cash.plan().orElse(null), null, cash,
+                view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), key,
+                terminal.message(key, args), 0);
+    }
+
+    /** The cash path said no (ID number missing or mistyped, cancelled at the split): its message, nothing recorded. */
+    private VisitOutcome cashRefused(SaleOutcome cash) {
+        return new VisitOutcome(VisitOutcome.Kind.REFUSED, null, cash.plan().orElse(null), null, null,
+                cash.card().map(SaleOutcome.CardContact::cardNoMasked).orElse(null),
+                cash.card().map(SaleOutcome.CardContact::holderName).orElse(null), cash.messageKey(), terminal.saleTexts().line(cash), 0);
     }
 
     private VisitOutcome settleVisit(MedicalCard card, Psam psam, CardView view, HostApi api, String mdtrtId, List<SaleLine> items,
@@ -221,7 +357,9 @@ public final class RegistrationDesk {
             return refused("sale.pooling_not_allowed", view, e.getMessage());
         }
         List<SaleLine> all = new ArrayList<>();
-        all.add(fee);
+        if (fee != null) {
+            all.add(fee);
+        }
         all.addAll(items);
         SaleOutcome paid = terminal.pharmacySale().payPreSettled(card, psam, view, plan,
                 new HostRequest.OutpatientSettle2207(pre.presettleId(), plan.accountFen(), plan.cashFen(), null),

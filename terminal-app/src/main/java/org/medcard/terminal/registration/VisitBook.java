@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Optional;
 
@@ -16,9 +17,23 @@ import org.medcard.terminal.store.TerminalDb;
  */
 final class VisitBook {
 
-    enum Status { REGISTERED, SETTLED, CANCELLED }
+    /**
+     * REGISTERED: nothing paid yet. SETTLED: paid at least once (the fee, a batch of items) and still taking batches
+     * on its day. CASH: paid in cash during a fault (R11 case 2) with its fee, so the center cannot be asked to settle
+     * it any more; its further batches that day are cash entries too. CLOSED: by the clerk or the day's end.
+     */
+    enum Status {
+        REGISTERED, SETTLED, CASH, CLOSED, CANCELLED;
 
-    record Visit(String mdtrtId, String cardNo, String deptCode, String doctorCode, long regFeeFen, Status status) {
+        /** Whether the visit still takes payments (on its day). */
+        boolean open() {
+            return this == REGISTERED || this == SETTLED || this == CASH;
+        }
+    }
+
+    /** @param registeredOn the day the visit takes payments; its end closes the visit */
+    record Visit(String mdtrtId, String cardNo, String deptCode, String doctorCode, long regFeeFen, Status status,
+                 LocalDate registeredOn) {
     }
 
     private final TerminalDb db;
@@ -51,6 +66,27 @@ final class VisitBook {
         });
     }
 
+    /** A visit registered during a fault: no center visit exists, the fee was paid in cash (entry {@code mdtrtId}'s). */
+    void registeredInCash(String localId, String deptCode, String doctorCode, long regFeeFen) {
+        registered(localId, "", deptCode, doctorCode, regFeeFen);
+        setStatus(localId, Status.CASH);
+    }
+
+    /**
+     * Closes every visit still open from before {@code day} (and of {@code day} itself when {@code inclusive}): the day
+     * close ends the day's visits. Returns how many were closed.
+     */
+    int closeDay(LocalDate day, boolean inclusive) {
+        String bound = (inclusive ? day.plusDays(1) : day).toString();
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE registration_visit SET status = 'CLOSED'"
+                    + " WHERE status IN ('REGISTERED', 'SETTLED', 'CASH') AND registered_at < ?")) {
+                p.setString(1, bound);
+                return p.executeUpdate();
+            }
+        });
+    }
+
     void setStatus(String mdtrtId, Status status) {
         db.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("UPDATE registration_visit SET status = ? WHERE mdtrt_id = ?")) {
@@ -63,12 +99,13 @@ final class VisitBook {
 
     Optional<Visit> visit(String mdtrtId) {
         return db.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT mdtrt_id, card_no, dept_code, doctor_code, reg_fee, status"
-                    + " FROM registration_visit WHERE mdtrt_id = ?")) {
+            try (PreparedStatement p = c.prepareStatement("SELECT mdtrt_id, card_no, dept_code, doctor_code, reg_fee, status,"
+                    + " registered_at FROM registration_visit WHERE mdtrt_id = ?")) {
                 p.setString(1, mdtrtId);
                 try (ResultSet rs = p.executeQuery()) {
                     return rs.next() ? Optional.of(new Visit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getLong(5), Status.valueOf(rs.getString(6)))) : Optional.<Visit>empty();
+                            rs.getLong(5), Status.valueOf(rs.getString(6)), LocalDate.parse(rs.getString(7).substring(0, 10))))
+                            : Optional.<Visit>empty();
                 }
             }
         });

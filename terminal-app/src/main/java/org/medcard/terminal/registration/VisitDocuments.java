@@ -23,7 +23,12 @@ public final class VisitDocuments {
 
     /** An outpatient settlement's receipt, issued by {@code clerk}. */
     public Optional<ReceiptDocument> settlement(VisitOutcome o, String clerk) {
-        return o.payment() == null ? Optional.empty() : sales.visit(o.payment(), clerk);
+        if (o.payment() == null) {
+            return Optional.empty();
+        }
+        // A fee or batch paid in cash during a fault (R11 case 2): the cash receipt with its entry number.
+        return o.payment() instanceof org.medcard.terminal.sale.SaleOutcome.CashResettle ? sales.of(o.payment(), clerk)
+                : sales.visit(o.payment(), clerk);
     }
 
     /**

@@ -26,12 +26,17 @@ public record VisitOutcome(Kind kind, String mdtrtId, PaymentPlan plan, String n
         SETTLEMENT_REJECTED,
         /** The card left during DEBIT; resolved on the card's next contact. */
         INTERRUPTED,
+        /** R11 case 2: paid in cash during a fault; a re-settlement entry was recorded (its 8400 queued). */
+        CASH_RESETTLE,
         CANCELLED,
+        /** Closed by the clerk: the visit takes no further payment. */
+        CLOSED,
         REFUSED;
 
         /** Whether the patient was served (may see the doctor / leave). */
         public boolean served() {
-            return this == REGISTERED || this == SETTLED || this == SETTLEMENT_PENDING || this == CANCELLED;
+            return this == REGISTERED || this == SETTLED || this == SETTLEMENT_PENDING || this == CANCELLED || this == CASH_RESETTLE
+                    || this == CLOSED;
         }
     }
 
@@ -41,6 +46,11 @@ public record VisitOutcome(Kind kind, String mdtrtId, PaymentPlan plan, String n
 
     public String tac() {
         return payment == null ? null : payment.cardDebit().map(SaleOutcome.CardDebit::tac).orElse(null);
+    }
+
+    /** The re-settlement entry of a visit (or batch) paid in cash during a fault, else null. */
+    public String entryNo() {
+        return payment instanceof SaleOutcome.CashResettle c ? c.entryNo() : null;
     }
 
     public String setlId() {

@@ -72,6 +72,7 @@ public final class ResettleDesk {
         }
         List<ForwardResult> results = forwarder.get().drainOnce();
         LOG.info("Fault cleared: forwarded {} message(s)", results.size());
+        markSettledElsewhere(remoteEntries(null));
         return (int) terminal.queue().resettlements(ResettlementState.OPEN).stream().filter(ResettlementEntry::registered).count();
     }
 
@@ -81,6 +82,8 @@ public final class ResettleDesk {
      */
     public List<EntryView> list(String idNumber) {
         terminal.queue().expireResettlements();
+        List<RegisteredEntry> remote = remoteEntries(idNumber);
+        markSettledElsewhere(remote);
         Map<String, EntryView> byNo = new LinkedHashMap<>();
         for (ResettlementState s : ResettlementState.values()) {
             for (ResettlementEntry e : terminal.queue().resettlements(s)) {
@@ -89,11 +92,47 @@ public final class ResettleDesk {
                 }
             }
         }
-        remoteEntries(idNumber).forEach(r -> byNo.putIfAbsent(r.entryNo(), new EntryView(r.entryNo(), r.status(), r.fault(),
+        remote.forEach(r -> byNo.putIfAbsent(r.entryNo(), new EntryView(r.entryNo(), r.status(), r.fault(),
                 r.originalTime(), r.psnCertNo(), r.cashPaidFen(), r.setlId(), null, false)));
         List<EntryView> all = new ArrayList<>(byNo.values());
         all.sort(java.util.Comparator.comparing(EntryView::originalTime).thenComparing(EntryView::entryNo));
         return all;
+    }
+
+    /**
+     * R11 case 3 at another counter: an entry of this counter that the center lists SETTLED was re-settled at another
+     * counter of the institution (its refund handed back there), so it must not stay OPEN here. An entry whose own
+     * 8401 is still under way here is left to that answer. Returns how many entries were marked.
+     */
+    public int markSettledElsewhere(List<RegisteredEntry> remote) {
+        int n = 0;
+        for (RegisteredEntry r : remote) {
+            if (!"SETTLED".equals(r.status())) {
+                continue;
+            }
+            Optional<ResettlementEntry> mine = terminal.queue().resettlement(r.entryNo());
+            if (mine.isEmpty() || mine.get().state() != ResettlementState.OPEN || ownSettlementUnderWay(r.entryNo())) {
+                continue;
+            }
+            if (terminal.queue().markSettledElsewhere(r.entryNo(), r.setlId(), SETTLED_ELSEWHERE)) {
+                LOG.info("Entry {} was re-settled at another counter ({}): SETTLED here too", r.entryNo(), r.setlId());
+                terminal.audit().record("system", "RESETTLED_ELSEWHERE", "entry " + r.entryNo() + ", setl_id " + r.setlId());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The reason kept on an entry of this counter re-settled at another counter of the institution. */
+    public static final String SETTLED_ELSEWHERE = "re-settled at another counter of the institution";
+
+    private boolean ownSettlementUnderWay(String entryNo) {
+        for (OutboxState s : OutboxState.values()) {
+            if (!s.isFinal() && terminal.queue().messages(s).stream().anyMatch(m -> entryNo.equals(m.entryNo()) && "8401".equals(m.infno()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static EntryView local(ResettlementEntry e) {
@@ -150,6 +189,12 @@ public final class ResettleDesk {
         Optional<HostApi> center = terminal.onlineCenter();
         if (center.isEmpty() || terminal.forwarder().isEmpty()) {
             return refused("resettle.center_needed", entryNo);
+        }
+        if (mine.isPresent() && markSettledElsewhere(remoteEntries(recordedId).stream()
+                .filter(r -> r.entryNo().equals(entryNo)).toList()) > 0) {
+            // Another counter re-settled it (and refunded the patient): nothing to do here, nothing debited.
+            return refused("resettle.settled_elsewhere", entryNo, terminal.queue().resettlement(entryNo).map(ResettlementEntry::setlId)
+                    .orElse("?"));
         }
         CardSession.Opening opening;
         try {

@@ -522,8 +522,25 @@ public final class PharmacySale {
         if (lines.isEmpty()) {
             return refused("sale.unknown_item", contact, unknownItems(request.items()));
         }
+        return cashEntry(lines.get(), fault, view, contact, request.idNumber(), request.cashier());
+    }
+
+    /**
+     * R11 case 2 for lines priced elsewhere (the hospital desk's registration fee and outpatient batches): the ID
+     * number checked, the cash split confirmed, the entry recorded with its 8400 queued, the cash receipt with the entry
+     * number and the last re-settle day. One cash path for every desk.
+     *
+     * @param view the card when it could be read (the typed ID number must be its holder's), else null
+     */
+    public SaleOutcome cashEntry(List<SaleLine> priced, Fault fault, CardView view, String idNumber, String cashier) {
+        return cashEntry(priced, fault, view, view == null ? null : CardContact.of(view, List.<TornSale>of(), 0), idNumber, cashier);
+    }
+
+    private SaleOutcome cashEntry(List<SaleLine> priced, Fault fault, CardView view, CardContact contact, String idNumber,
+                                  String cashier) {
+        Optional<List<SaleLine>> lines = Optional.of(List.copyOf(priced));
         long total = lines.get().stream().mapToLong(SaleLine::amountFen).sum();
-        String id = request.idNumber();
+        String id = idNumber == null || idNumber.isBlank() ? null : idNumber.trim().toUpperCase(java.util.Locale.ROOT);
         Optional<Character> rightCheck = rightCheckCharacter(id);
         if (rightCheck.isPresent()) {
             // Issue 15: a mistyped check digit says so, and which one the 17 digits call for; nothing is recorded.
@@ -540,7 +557,7 @@ public final class PharmacySale {
         if (!confirmation.confirm(PaymentPlan.allCash(total), view)) {
             return refused("sale.cancelled", contact, "the cashier went back at the cash split");
         }
-        ResettlementEntry entry = queue.recordCashPayment(new ResettlementRequest(fault, id, request.cashier(),
+        ResettlementEntry entry = queue.recordCashPayment(new ResettlementRequest(fault, id, cashier,
                 codec.items(lines.get()), total, total));
         LOG.info("R11: cash sale of {} fen recorded as re-settlement entry {} (ID {}, fault {})", total, entry.entryNo(),
                 IdNumber.mask(id), fault);

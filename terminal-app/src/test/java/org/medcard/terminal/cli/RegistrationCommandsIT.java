@@ -87,6 +87,52 @@ class RegistrationCommandsIT {
     }
 
     @Test
+    void visitPaidMoreThanOnce_feeThenTwoBatches_thenClosed_thenRefused() throws Exception {
+        assertEquals(0, run("123456\n", "register", "--dept", "D01", "--pin-stdin", "--json", "--sim-card", "normal-3des"),
+                err + out.toString());
+        String visit = jsonOut().get("mdtrt_id").asText();
+        assertEquals(0, run("123456\n", "outpatient", "settle", "--visit", visit, "--items", "XJ01CAA001:2", "--pin-stdin", "--json",
+                "--sim-card", "normal-3des"), err + out.toString());
+        assertEquals("SETTLED", jsonOut().get("outcome").asText());
+        assertEquals(2_500, jsonOut().get("total_fen").asLong(), "the fee was paid at registration");
+        assertEquals(0, run("123456\n", "outpatient", "settle", "--visit", visit, "--items", "XJ01CAA001:1", "--pin-stdin", "--json",
+                "--sim-card", "normal-3des"), err + out.toString());
+        assertEquals(1_250, jsonOut().get("total_fen").asLong());
+
+        assertEquals(0, run("", "outpatient", "close", "--visit", visit, "--json"), err + out.toString());
+        assertEquals("CLOSED", jsonOut().get("outcome").asText());
+        assertEquals(1, run("123456\n", "outpatient", "settle", "--visit", visit, "--items", "XJ01CAA001:1", "--pin-stdin", "--json",
+                "--sim-card", "normal-3des"), out.toString());
+        assertEquals("registration.visit_not_open", jsonOut().get("message_key").asText());
+    }
+
+    @Test
+    void R11_centerFault_feeAndABatchPaidInCashWithTheIdNumber_thenReSettledWithTheCard_refundShown() throws Exception {
+        assertEquals(0, run("", "queue", "list"), err.toString()); // the catalog is downloaded before the center goes away
+        assertEquals(1, run("", "register", "--dept", "D01", "--offline", "--json"), out.toString());
+        assertEquals("sale.id_number_needed", jsonOut().get("message_key").asText(), "the clerk is asked for the ID number");
+
+        assertEquals(0, run("", "register", "--dept", "D01", "--offline", "--id-number", "110101197805211235", "--json"),
+                err + out.toString());
+        JsonNode fee = jsonOut();
+        assertEquals("CASH_RESETTLE", fee.get("outcome").asText());
+        assertEquals(5_000, fee.get("cash_pay_fen").asLong());
+        String visit = fee.get("mdtrt_id").asText();
+        String feeEntry = fee.get("entry_no").asText();
+        assertTrue(visit.startsWith("CASH-") && visit.endsWith(feeEntry), visit);
+        assertEquals(0, run("", "outpatient", "settle", "--visit", visit, "--items", "XJ01CAA001:2", "--offline", "--id-number",
+                "110101197805211235"), err + out.toString());
+        assertTrue(out.toString().contains("outcome:      CASH_RESETTLE") && out.toString().contains("entry:"), out.toString());
+
+        assertEquals(0, run("123456\n", "resettle", "settle", feeEntry, "--sim-card", "normal-3des", "--pin-stdin", "--json"),
+                err + out.toString());
+        JsonNode back = jsonOut();
+        assertEquals("SETTLED", back.get("outcome").asText(), back.toString());
+        assertEquals(5_000, back.get("refund_fen").asLong(), "the insured shares of the fee handed back in cash");
+        assertEquals(back.get("refund_fen").asLong(), back.get("fund_pay_fen").asLong() + back.get("acct_pay_fen").asLong());
+    }
+
+    @Test
     void frozenCard_exitsOneWithTheStatusMessage_andAnUnknownOptionIsAUsageError() throws Exception {
         assertEquals(1, run("", "register", "--dept", "D01", "--json", "--sim-card", "frozen"), err.toString());
         assertEquals("status.frozen", jsonOut().get("message_key").asText());

@@ -86,8 +86,8 @@ class RegistrationDeskIT {
         assertEquals(0, terminal.queue().summary().unfinishedSales());
 
         VisitOutcome again = desk.settle(o.mdtrtId(), List.of(), RIGHT_PIN, "clerk01");
-        assertEquals(VisitOutcome.Kind.REFUSED, again.kind(), "a visit is settled once");
-        assertEquals("registration.visit_not_open", again.messageKey());
+        assertEquals(VisitOutcome.Kind.REFUSED, again.kind(), "the fee is paid once; a further batch needs items");
+        assertEquals("registration.nothing_to_pay", again.messageKey());
     }
 
     @Test

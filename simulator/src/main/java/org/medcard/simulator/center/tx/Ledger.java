@@ -44,6 +44,15 @@ final class Ledger {
             String code = f.text("code");
             long qty = f.integer("qty", 1, MAX_QTY);
             long price = f.amount("price");
+            Optional<CatalogItem> fee = registrationFee(db, code);
+            if (fee.isPresent()) {
+                // A registration fee paid in cash during a fault comes back as an entry line (8401, and its 2101 quote).
+                if (price != fee.get().price()) {
+                    throw f.invalid("price", price + " differs from the department's fee " + fee.get().price());
+                }
+                lines.add(new SplitCalculator.SaleLine(fee.get(), qty));
+                continue;
+            }
             CatalogItem item = item(db, code).orElseThrow(() -> f.invalid("code", "\"" + code + "\" is not in the catalog"));
             if (price != item.price()) {
                 throw f.invalid("price", price + " differs from the catalog price " + item.price() + " (catalog version "
@@ -52,6 +61,16 @@ final class Ledger {
             lines.add(new SplitCalculator.SaleLine(item, qty));
         }
         return lines;
+    }
+
+    /** {@code REG-<dept_code>}: the department's registration fee as a category-A service line, when the department exists. */
+    static Optional<CatalogItem> registrationFee(Db db, String code) {
+        if (!code.startsWith("REG-")) {
+            return Optional.empty();
+        }
+        String dept = code.substring(4);
+        return db.one("SELECT name, reg_fee FROM department WHERE dept_code = ?", rs -> new CatalogItem(code, "挂号费 " + rs.getString(1),
+                "", "次", rs.getLong(2), Category.A, 0, false, 1), dept);
     }
 
     /** Items as recorded by a terminal (offline or cash entries): code, qty, price; the total of qty × price. */

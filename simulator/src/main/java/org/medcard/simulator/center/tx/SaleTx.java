@@ -22,8 +22,9 @@ import org.medcard.simulator.center.rules.SplitCalculator;
  * its cancellation, pre-settle and settle (2201, 2202, 2206, 2207).
  *
  * <p>A pre-settlement fixes the split (fund share, deductible, lines) under a {@code presettle_id};
- * the settle call pays exactly that split. The registration fee is the first line of the visit's
- * pre-settlement (2206), so a visit is settled once, fee included.
+ * the settle call pays exactly that split. The registration fee is the first line of the visit's first
+ * pre-settlement (2206); a visit then takes further batches of items the same day (a hospital's payment window),
+ * the fee never charged twice.
  */
 final class SaleTx {
     private SaleTx() {
@@ -48,13 +49,18 @@ final class SaleTx {
         String mdtrtId = in.text("mdtrt_id");
         List<SplitCalculator.SaleLine> lines = new ArrayList<>();
         Visit visit = Visit.require(ctx, mdtrtId);
-        if (!"REGISTERED".equals(visit.status())) {
-            throw new TxRefusal(InfCode.RECORD_REJECTED, "visit " + mdtrtId + " is " + visit.status() + ", not open for settlement");
+        requireOpen(ctx, visit);
+        boolean feePaid = feePaidBy(ctx, mdtrtId).isPresent();
+        if (!feePaid) {
+            lines.add(new SplitCalculator.SaleLine(registrationFee(ctx, visit.deptCode(), visit.regFee()), 1));
         }
-        lines.add(new SplitCalculator.SaleLine(registrationFee(ctx, visit.deptCode(), visit.regFee()), 1));
         // A visit with nothing but the registration fee (paid at the desk) sends no items or an empty list.
         if (in.has("items") && !in.node().path("items").isEmpty()) {
             lines.addAll(Ledger.catalogLines(ctx.db(), in));
+        }
+        if (lines.isEmpty()) {
+            throw new TxRefusal(InfCode.RECORD_REJECTED, "nothing to settle: the registration fee of visit " + mdtrtId
+                    + " is paid and no items were sent");
         }
         Card card = payingCard(ctx, visit.psnNo(), visit.cardNo());
         return presettle(ctx, SaleKind.OUTPATIENT, card, visit.beneficiaryPsnNo(), mdtrtId, visit.serviceDate(), lines);
@@ -124,6 +130,9 @@ final class SaleTx {
             out.put("acct_pay_max", acctMax);
             out.put("acct_balance_shadow", card.balance());
             throw new TxRefusal(InfCode.INSUFFICIENT_FUNDS, "acct_pay " + acctPay + " exceeds acct_pay_max " + acctMax, out);
+        }
+        if (pre.mdtrtId() != null) {
+            requireFeeOnce(ctx, pre);
         }
         if (purse != null) {
             Ledger.checkPurse(ctx, card, purse, acctPay);
@@ -224,6 +233,38 @@ final class SaleTx {
         out.put("mdtrt_id", mdtrtId);
         out.put("status", "CANCELLED");
         return out;
+    }
+
+    /**
+     * A visit is paid more than once, as hospitals work: the fee at registration, then each batch of prescribed items
+     * at the payment window. It takes payments while REGISTERED (nothing paid yet) or SETTLED (paid at least once) on
+     * its service date; a visit already paid is closed by the end of that day, a cancelled one never reopens.
+     */
+    private static void requireOpen(TxContext ctx, Visit visit) {
+        boolean open = "REGISTERED".equals(visit.status())
+                || ("SETTLED".equals(visit.status()) && visit.serviceDate().equals(ctx.today()));
+        if (!open) {
+            throw new TxRefusal(InfCode.RECORD_REJECTED, "visit " + visit.mdtrtId() + " is " + visit.status()
+                    + ("SETTLED".equals(visit.status()) ? " and closed (its day " + visit.serviceDate() + " is over)" : "")
+                    + ", not open for settlement");
+        }
+    }
+
+    /** The settlement that paid the visit's registration fee (a pre-settlement with the fee line, settled and not undone). */
+    private static Optional<String> feePaidBy(TxContext ctx, String mdtrtId) {
+        return ctx.db().one("SELECT s.setl_id FROM presettle p JOIN settlement s ON s.setl_id = p.setl_id WHERE p.mdtrt_id = ?"
+                + " AND s.status = 'SETTLED' AND instr(p.lines, '\"code\":\"REG-') > 0 ORDER BY s.setl_id", rs -> rs.getString(1), mdtrtId);
+    }
+
+    /** Two pre-settlements of one visit both carry the unpaid fee; only the first settled may pay it. */
+    private static void requireFeeOnce(TxContext ctx, Presettle pre) {
+        boolean carriesFee = ctx.db().number("SELECT instr(lines, '\"code\":\"REG-') FROM presettle WHERE presettle_id = ?", 0,
+                pre.id()) > 0;
+        Optional<String> paid = carriesFee ? feePaidBy(ctx, pre.mdtrtId()) : Optional.empty();
+        if (paid.isPresent()) {
+            throw new TxRefusal(InfCode.RECORD_REJECTED, "the registration fee of visit " + pre.mdtrtId() + " was already paid ("
+                    + paid.get() + "); pre-settle the items again (2206)");
+        }
     }
 
     /** The card that pays: known (2001), belonging to psn_no (2001), and allowed to pay (2002). */

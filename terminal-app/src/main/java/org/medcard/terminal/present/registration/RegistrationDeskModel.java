@@ -78,6 +78,15 @@ public final class RegistrationDeskModel {
      * {@code payNow} the fee is paid at once; otherwise the visit stays open and is paid with its items.
      */
     public void register(String deptCode, String doctorCode, boolean payNow) {
+        register(deptCode, doctorCode, payNow, null);
+    }
+
+    /**
+     * As {@link #register(String, String, boolean)} with the patient's ID number typed from the ID card: during a
+     * fault of the reader, card, PSAM or center the fee is then taken in cash and recorded as a re-settlement entry
+     * (R11 case 2); without it the desk asks for it.
+     */
+    public void register(String deptCode, String doctorCode, boolean payNow, String idNumber) {
         Optional<Department> dept = catalog.department(deptCode);
         if (dept.isEmpty()) {
             view.showMessage(texts.get("department.unknown", deptCode));
@@ -85,8 +94,10 @@ public final class RegistrationDeskModel {
         }
         String by = clerk.get();
         run(texts.get(payNow ? "busy.register_pay" : "busy.register"), () -> {
-            VisitOutcome o = desk.register(deptCode, doctorCode, payNow, pinFromView(), by);
-            if (o.kind() == VisitOutcome.Kind.REGISTERED) {
+            VisitOutcome o = desk.register(deptCode, doctorCode, null, payNow, pinFromView(), by, idNumber);
+            // A visit stays open after its fee is paid: the prescribed items are paid on it later the same day.
+            if (o.kind() == VisitOutcome.Kind.REGISTERED || o.kind() == VisitOutcome.Kind.SETTLED
+                    || o.kind() == VisitOutcome.Kind.SETTLEMENT_PENDING || o.kind() == VisitOutcome.Kind.CASH_RESETTLE) {
                 String doctor = dept.get().doctor(doctorCode).map(Department.Doctor::name).orElse("");
                 open.add(new OpenVisit(o.mdtrtId(), deptCode, dept.get().name(), doctor, o.cardNoMasked(), o.holderName(),
                         Money.formatYuan(dept.get().regFeeFen())));
@@ -100,6 +111,11 @@ public final class RegistrationDeskModel {
      * commas or new lines (none: the fee alone).
      */
     public void settle(String mdtrtId, String itemsText) {
+        settle(mdtrtId, itemsText, null);
+    }
+
+    /** As {@link #settle(String, String)} with the ID number typed for the cash path during a fault (R11 case 2). */
+    public void settle(String mdtrtId, String itemsText, String idNumber) {
         String id = mdtrtId == null ? "" : mdtrtId.trim();
         if (id.isEmpty()) {
             view.showMessage(texts.get("visit.missing"));
@@ -118,7 +134,17 @@ public final class RegistrationDeskModel {
             }
         }
         String by = clerk.get();
-        run(texts.get("busy.settle", id), () -> desk.settle(id, items, pinFromView(), by));
+        run(texts.get("busy.settle", id), () -> desk.settle(id, items, pinFromView(), by, idNumber));
+    }
+
+    /** Closes a visit that was paid (the clerk is done with it): it takes no further payment. */
+    public void close(String mdtrtId) {
+        String id = mdtrtId == null ? "" : mdtrtId.trim();
+        if (id.isEmpty()) {
+            view.showMessage(texts.get("visit.missing"));
+            return;
+        }
+        run(texts.get("busy.close", id), () -> desk.close(id));
     }
 
     /** Cancels an unpaid visit (2202) once the clerk confirms. */
@@ -134,7 +160,7 @@ public final class RegistrationDeskModel {
         run(texts.get("busy.cancel", id), () -> desk.cancel(id));
     }
 
-    /** The visits registered in this session and still open. */
+    /** The visits registered in this session and still open (paid ones too: further batches are paid on them). */
     public List<OpenVisit> openVisits() {
         return List.copyOf(open);
     }
@@ -149,8 +175,7 @@ public final class RegistrationDeskModel {
         worker.execute(() -> {
             try {
                 VisitOutcome o = work.get();
-                if (o.mdtrtId() != null && (o.kind() == VisitOutcome.Kind.SETTLED || o.kind() == VisitOutcome.Kind.SETTLEMENT_PENDING
-                        || o.kind() == VisitOutcome.Kind.CANCELLED)) {
+                if (o.mdtrtId() != null && (o.kind() == VisitOutcome.Kind.CLOSED || o.kind() == VisitOutcome.Kind.CANCELLED)) {
                     open.removeIf(v -> v.mdtrtId().equals(o.mdtrtId()));
                 }
                 VisitAnswer answer = answer(o);
@@ -198,7 +223,10 @@ public final class RegistrationDeskModel {
             case SETTLEMENT_PENDING -> new VisitAnswer(o, true, texts.get("pending.headline"), split, texts.get("pending.detail", id));
             case SETTLEMENT_REJECTED -> new VisitAnswer(o, false, texts.get("rejected.headline"), split, o.message());
             case INTERRUPTED -> new VisitAnswer(o, false, texts.get("interrupted.headline"), split, texts.get("interrupted.detail"));
+            case CASH_RESETTLE -> new VisitAnswer(o, true, texts.get("cash.headline", Money.formatYuan(o.plan().cashFen())), split,
+                    texts.get("cash.detail", id, o.entryNo()));
             case CANCELLED -> new VisitAnswer(o, true, texts.get("cancelled.headline", id), List.of(), o.message());
+            case CLOSED -> new VisitAnswer(o, true, texts.get("closed.headline", id), List.of(), o.message());
             case REFUSED -> new VisitAnswer(o, false, texts.get("refused.headline"), List.of(), o.message());
         };
     }

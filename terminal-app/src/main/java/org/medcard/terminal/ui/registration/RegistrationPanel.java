@@ -33,7 +33,7 @@ import org.medcard.terminal.ui.UiFonts;
 /**
  * The registration desk. Up / Down choose the department (its doctors follow), Tab moves to the doctors, Enter
  * or F6 registers and takes the fee now, F5 registers with the fee paid after the doctor, F7 settles the visit
- * number typed (or selected) with the items typed, F8 cancels it, Esc clears. Named for GUI tests:
+ * number typed (or selected) with the items typed, F8 cancels it, F10 closes a paid visit, Esc clears. Named for GUI tests:
  * {@code reg.departments}, {@code reg.doctors}, {@code reg.fee}, {@code reg.visit}, {@code reg.items},
  * {@code reg.open}, {@code reg.headline}, {@code reg.split}, {@code reg.detail}, {@code reg.busy}.
  */
@@ -135,6 +135,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         buttons.add(button("reg.register_pay", texts.text("ui.register_pay"), () -> register(true)));
         buttons.add(button("reg.settle", texts.text("ui.settle"), this::settle));
         buttons.add(button("reg.cancel", texts.text("ui.cancel_visit"), this::cancel));
+        buttons.add(button("reg.close", texts.text("ui.close_visit"), this::closeVisit));
         JPanel south = new JPanel(new BorderLayout(8, 8));
         south.add(result, BorderLayout.CENTER);
         south.add(buttons, BorderLayout.SOUTH);
@@ -144,6 +145,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         Keys.bind(this, "F6", () -> register(true));
         Keys.bind(this, "F7", this::settle);
         Keys.bind(this, "F8", this::cancel);
+        Keys.bind(this, "F10", this::closeVisit);
         Keys.bind(this, "ESCAPE", this::clear);
         Keys.bind(departments, "ENTER", () -> register(true));
         Keys.bind(doctors, "ENTER", () -> register(true));
@@ -185,6 +187,11 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
 
     private void cancel() {
         model.cancel(visit.getText());
+    }
+
+    /** A paid visit stays open for its further batches until the clerk closes it (or the day close does). */
+    private void closeVisit() {
+        model.close(visit.getText());
     }
 
     // ---------------------------------------------------------------- RegistrationView

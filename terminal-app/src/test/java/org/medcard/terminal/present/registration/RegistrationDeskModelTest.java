@@ -101,7 +101,8 @@ class RegistrationDeskModelTest {
                 a.detail());
         assertEquals(List.of("The patient enters the card PIN"), view.pinPrompts);
         assertEquals(before + LOADS - 1_500, card.state().balance());
-        assertEquals(List.of(), view.lastOpen(), "paid at once: nothing stays open");
+        assertEquals(List.of(visit), view.lastOpen().stream().map(OpenVisit::mdtrtId).toList(),
+                "paid at once, the visit stays open for its prescribed items until closed");
         assertFalse(view.isBusy);
     }
 
@@ -131,7 +132,53 @@ class RegistrationDeskModelTest {
         assertEquals("52.50", paid.split().get(1).amount());
         assertEquals("22.50", paid.split().get(2).amount());
         assertEquals(before + LOADS - 2_250, card.state().balance());
-        assertEquals(List.of(), view.lastOpen());
+        assertEquals(1, view.lastOpen().size(), "paid, still open for a further batch the same day");
+    }
+
+    @Test
+    void visitPaidMoreThanOnce_feeThenTwoBatches_listedUntilTheClerkClosesIt() throws Exception {
+        RegistrationDeskModel model = model("en", INLINE);
+        VirtualMedicalCard card = present("normal-3des");
+        model.register("D01", null, true);
+        String visit = view.last().outcome().mdtrtId();
+        long afterFee = card.state().balance();
+
+        model.settle(visit, AMOXICILLIN + ":2");
+        VisitAnswer first = view.last();
+        model.settle(visit, AMOXICILLIN + ":1");
+        VisitAnswer second = view.last();
+
+        assertEquals(VisitOutcome.Kind.SETTLED, first.outcome().kind(), first.detail());
+        assertEquals("25.00", first.split().get(0).amount(), "the fee was paid at registration");
+        assertEquals(VisitOutcome.Kind.SETTLED, second.outcome().kind(), second.detail());
+        assertEquals("12.50", second.split().get(0).amount());
+        assertEquals(afterFee - 750 - 375, card.state().balance());
+        assertEquals(visit, view.lastOpen().get(0).mdtrtId());
+
+        model.close(visit);
+
+        assertEquals(VisitOutcome.Kind.CLOSED, view.last().outcome().kind());
+        assertEquals("Visit " + visit + " closed", view.last().headline());
+        assertEquals(List.of(), view.lastOpen(), "closed: off the list");
+        model.settle(visit, AMOXICILLIN + ":1");
+        assertEquals("registration.visit_not_open", view.last().outcome().messageKey());
+    }
+
+    @Test
+    void R11_readerFault_theFeeIsTakenInCashWithTheIdNumber_entryOnTheAnswer() throws Exception {
+        RegistrationDeskModel model = model("en", INLINE);
+        present("normal-3des");
+        ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().slot(0).setUnplugged(true);
+
+        model.register("D01", null, true, "110101197805211235");
+
+        VisitAnswer a = view.last();
+        assertEquals(VisitOutcome.Kind.CASH_RESETTLE, a.outcome().kind(), a.detail());
+        assertTrue(a.served());
+        assertEquals("Collect 50.00 yuan in cash (fault)", a.headline());
+        assertTrue(a.detail().contains(a.outcome().entryNo()), a.detail());
+        assertEquals("50.00", a.split().get(3).amount(), "all in cash");
+        assertEquals(a.outcome().mdtrtId(), view.lastOpen().get(0).mdtrtId(), "the cash visit takes its batches in cash today");
     }
 
     @Test

@@ -61,8 +61,9 @@ class RegistrationDeskGuiIT {
             rig.window().list("reg.departments").pressAndReleaseKeys(KeyEvent.VK_F5);
             rig.waitForLabel("reg.headline", () -> "registered", t -> t.startsWith("挂号成功"));
             String open = rig.text("reg.visit");
-            assertEquals(1, GuiActionRunner.execute(() -> rig.window().table("reg.open").target().getRowCount()), "listed until paid");
-            assertEquals("外科", GuiActionRunner.execute(() -> rig.window().table("reg.open").target().getValueAt(0, 1)));
+            assertEquals(2, GuiActionRunner.execute(() -> rig.window().table("reg.open").target().getRowCount()),
+                    "the paid visit stays listed for its items; the new one until paid");
+            assertEquals("外科", GuiActionRunner.execute(() -> rig.window().table("reg.open").target().getValueAt(1, 1)));
             rig.screenshot("registration-open-zh");
 
             rig.window().list("reg.departments").pressAndReleaseKeys(KeyEvent.VK_F8);
@@ -72,8 +73,58 @@ class RegistrationDeskGuiIT {
             rig.key(KeyEvent.VK_ENTER);
             rig.waitForLabel("reg.headline", () -> "cancelled", t -> t.endsWith("已退号"));
             assertEquals("就诊 " + open + " 已退号", rig.label("reg.headline"));
-            assertEquals(0, GuiActionRunner.execute(() -> rig.window().table("reg.open").target().getRowCount()));
+            assertEquals(1, GuiActionRunner.execute(() -> rig.window().table("reg.open").target().getRowCount()), "the cancelled one left");
             assertEquals(before + 70_000 - 1_500, card.state().balance(), "registering for later and cancelling debit nothing");
+        }
+    }
+
+    private static void waitForText(DesktopRig rig, String name, String start) throws InterruptedException {
+        long end = System.nanoTime() + 15_000_000_000L;
+        while (!rig.text(name).startsWith(start) && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertTrue(rig.text(name).startsWith(start), name + " says " + rig.text(name));
+    }
+
+    /** Issue 14: a visit is paid more than once (fee at registration, then the prescribed items), then closed with F10. */
+    @Test
+    void visitPaidAtRegistration_thenItsItemsWithF7_thenClosedWithF10() throws Exception {
+        DesktopRig.needDisplay();
+        Terminal terminal = new Terminal(TrainingTerminals.config(dir, Map.of("institution.kind", "HOSPITAL", "language", "en")),
+                TrainingTerminals.CLOCK, new Terminal.Options(false, false, "T01"));
+        try (DesktopRig rig = DesktopRig.open(terminal)) {
+            VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
+            rig.signIn("cashier", "11111111");
+            rig.show("registration");
+            rig.window().list("reg.departments").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+            DialogFixture pin = rig.dialog();
+            pin.textBox("pin.field").enterText("123456");
+            pin.textBox("pin.field").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+            rig.waitForLabel("reg.headline", () -> "fee paid", t -> t.startsWith("Paid"));
+            String visit = rig.text("reg.visit");
+            long afterFee = card.state().balance();
+
+            rig.window().list("reg.departments").click();
+            rig.window().textBox("reg.items").click();
+            rig.window().textBox("reg.items").enterText("XJ01CAA001:2");
+            rig.window().textBox("reg.items").pressAndReleaseKeys(KeyEvent.VK_F7);
+            DialogFixture pin2 = rig.dialog();
+            pin2.textBox("pin.field").enterText("123456");
+            pin2.textBox("pin.field").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+            waitForText(rig, "reg.split", "Total: 25.00");
+
+            assertEquals("Paid: visit " + visit, rig.label("reg.headline"));
+            assertEquals("Total: 25.00\nFund pays: 17.50\nPersonal account pays: 7.50\nCash to collect: 0.00\n", rig.text("reg.split"),
+                    "the fee was paid at registration: the items only");
+            assertEquals(afterFee - 750, card.state().balance());
+            assertEquals(1, GuiActionRunner.execute(() -> rig.window().table("reg.open").target().getRowCount()), "still open");
+
+            rig.window().list("reg.departments").click();
+            rig.window().list("reg.departments").pressAndReleaseKeys(KeyEvent.VK_F10);
+            rig.waitForLabel("reg.headline", () -> "closed", t -> t.endsWith("closed"));
+            assertEquals("Visit " + visit + " closed", rig.label("reg.headline"));
+            assertEquals(0, GuiActionRunner.execute(() -> rig.window().table("reg.open").target().getRowCount()));
+            rig.screenshot("registration-visit-closed-en");
         }
     }
 }

@@ -1,0 +1,225 @@
+package org.medcard.terminal.registration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medcard.queue.ResettlementState;
+import org.medcard.simulator.reader.SimulatedSlot;
+import org.medcard.simulator.card.VirtualMedicalCard;
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.receipt.CashReceipt;
+import org.medcard.terminal.resettle.ResettleDesk;
+import org.medcard.terminal.resettle.ResettleOutcome;
+import org.medcard.terminal.sale.PinSource;
+import org.medcard.terminal.sale.SaleItem;
+import org.medcard.terminal.training.SimulatorTrainingReader;
+
+/**
+ * Issue 14 at the hospital desk, with real parts (training reader and virtual card, embedded center on loopback,
+ * SQLite files): a visit paid more than once on the same {@code mdtrt_id}, closed by the clerk or the day close; the
+ * hospital fault path (cash → entry with 8400 → re-settled with the card through the pharmacy's ResettleDesk).
+ */
+class HospitalVisitsAndFaultsIT {
+    private static final Map<String, String> HOSPITAL = Map.of("institution.kind", "HOSPITAL");
+    private static final String AMOXICILLIN = "XJ01CAA001"; // 12.50, category A
+    private static final PinSource RIGHT_PIN = () -> "123456".toCharArray();
+    private static final String EMPLOYEE_ID = "110101197805211235"; // normal-3des
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:15:00Z"), ZoneId.of("Asia/Shanghai"));
+    private Terminal terminal;
+
+    @AfterEach
+    void close() {
+        if (terminal != null) {
+            terminal.close();
+        }
+    }
+
+    private RegistrationDesk desk() {
+        terminal = new Terminal(TrainingTerminals.config(dir, HOSPITAL), clock, new Terminal.Options(false, false, "clerk01"));
+        return new RegistrationDesk(terminal, DepartmentCatalog.bundled());
+    }
+
+    private SimulatorTrainingReader reader() {
+        return (SimulatorTrainingReader) terminal.devices().training().orElseThrow();
+    }
+
+    private SimulatedSlot slot() {
+        return reader().reader().slot(0);
+    }
+
+    private static List<SaleItem> amoxicillin(int qty) {
+        return List.of(SaleItem.parse(AMOXICILLIN + ":" + qty));
+    }
+
+    @Test
+    void visitPaidMoreThanOnce_feeAtRegistration_thenEachBatchOfItems_onTheSameMdtrtId() throws Exception {
+        RegistrationDesk desk = desk();
+        VirtualMedicalCard card = reader().presentCard("normal-3des");
+        VisitOutcome fee = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.SETTLED, fee.kind(), fee.message());
+        long afterFee = card.state().balance();
+
+        VisitOutcome first = desk.settle(fee.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01");
+
+        assertEquals(VisitOutcome.Kind.SETTLED, first.kind(), first.message());
+        assertEquals(fee.mdtrtId(), first.mdtrtId());
+        assertEquals(2_500, first.plan().totalFen(), "the fee was paid at registration: the batch is the items only");
+        assertEquals(1_750, first.plan().fundFen());
+        assertEquals(750, first.plan().accountFen());
+        VisitOutcome second = desk.settle(fee.mdtrtId(), amoxicillin(1), RIGHT_PIN, "clerk01");
+        assertEquals(VisitOutcome.Kind.SETTLED, second.kind(), second.message());
+        assertEquals(1_250, second.plan().totalFen());
+        assertEquals(afterFee - 750 - 375, card.state().balance());
+        assertEquals(afterFee - 750 - 375, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()), "center agrees to the fen");
+        assertEquals("registration.nothing_to_pay", desk.settle(fee.mdtrtId(), List.of(), RIGHT_PIN, "clerk01").messageKey());
+
+        assertEquals(VisitOutcome.Kind.CLOSED, desk.close(fee.mdtrtId()).kind());
+        VisitOutcome afterClose = desk.settle(fee.mdtrtId(), amoxicillin(1), RIGHT_PIN, "clerk01");
+        assertEquals("registration.visit_not_open", afterClose.messageKey(), "the clerk closed it");
+        assertEquals(afterFee - 750 - 375, card.state().balance(), "nothing debited after the close");
+    }
+
+    @Test
+    void visitSettledLaterWithItsItems_thenAnotherBatch_theFeeOnlyOnce() throws Exception {
+        RegistrationDesk desk = desk();
+        reader().presentCard("normal-3des");
+        VisitOutcome reg = desk.register("D01", null, false, RIGHT_PIN, "clerk01");
+
+        VisitOutcome first = desk.settle(reg.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01");
+        VisitOutcome second = desk.settle(reg.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01");
+
+        assertEquals(7_500, first.plan().totalFen(), "the first batch carries the fee");
+        assertEquals(VisitOutcome.Kind.SETTLED, second.kind(), second.message());
+        assertEquals(2_500, second.plan().totalFen(), "the second does not");
+    }
+
+    @Test
+    void theDayCloseClosesTheDaysVisits_andAVisitOfAnEarlierDayIsClosed() throws Exception {
+        RegistrationDesk desk = desk();
+        reader().presentCard("normal-3des");
+        VisitOutcome closedByDayClose = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
+        VisitOutcome left = desk.register("D02", null, true, RIGHT_PIN, "clerk01");
+        assertEquals(2, desk.closeDay(LocalDate.of(2026, 11, 23)));
+        assertEquals("registration.visit_not_open", desk.settle(closedByDayClose.mdtrtId(), amoxicillin(1), RIGHT_PIN, "clerk01")
+                .messageKey());
+
+        VisitOutcome another = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
+        clock.advance(Duration.ofDays(1));
+        VisitOutcome nextDay = desk.settle(another.mdtrtId(), amoxicillin(1), RIGHT_PIN, "clerk01");
+
+        assertEquals("registration.visit_day_over", nextDay.messageKey(), nextDay.message());
+        assertEquals(VisitOutcome.Kind.SETTLED, left.kind());
+    }
+
+    @Test
+    void R11_readerFault_feeAndABatchPaidInCash_entriesRegistered_thenReSettledWithTheCard_refundShown() throws Exception {
+        RegistrationDesk desk = desk();
+        VirtualMedicalCard card = reader().presentCard("normal-3des");
+        slot().setUnplugged(true);
+
+        VisitOutcome noId = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
+        assertEquals("sale.id_number_needed", noId.messageKey(), "the clerk is asked for the ID number; nothing recorded");
+        VisitOutcome wrongDigit = desk.register("D01", null, null, true, RIGHT_PIN, "clerk01", EMPLOYEE_ID.substring(0, 17) + "9");
+        assertEquals("sale.id_check_digit", wrongDigit.messageKey(), wrongDigit.message());
+        assertTrue(wrongDigit.message().contains("5"), "says which check digit: " + wrongDigit.message());
+        assertEquals(List.of(), terminal.queue().resettlements(ResettlementState.OPEN));
+
+        VisitOutcome fee = desk.register("D01", null, null, true, RIGHT_PIN, "clerk01", EMPLOYEE_ID);
+
+        assertEquals(VisitOutcome.Kind.CASH_RESETTLE, fee.kind(), fee.message());
+        assertTrue(fee.kind().served(), "the patient goes to the doctor");
+        assertEquals(5_000, fee.plan().cashFen());
+        assertNotNull(fee.entryNo());
+        assertTrue(fee.mdtrtId().startsWith(RegistrationDesk.CASH_VISIT), fee.mdtrtId());
+        CashReceipt slip = assertInstanceOf(CashReceipt.class, new VisitDocuments(terminal.saleDocuments()).settlement(fee, "clerk01").orElseThrow());
+        assertEquals(fee.entryNo(), slip.entryNo());
+        assertEquals(LocalDate.of(2027, 2, 21), slip.resettleBy(), "90 days after the fault");
+        VisitOutcome batch = desk.settle(fee.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01", EMPLOYEE_ID);
+        assertEquals(VisitOutcome.Kind.CASH_RESETTLE, batch.kind(), batch.message());
+        assertEquals(2_500, batch.plan().cashFen(), "the fee was paid: the batch is the items only");
+
+        slot().setUnplugged(false);
+        VisitOutcome cashVisit = desk.settle(fee.mdtrtId(), amoxicillin(1), RIGHT_PIN, "clerk01", EMPLOYEE_ID);
+        assertEquals("registration.cash_visit", cashVisit.messageKey(), "the center has no visit to settle once the fault is over");
+
+        ResettleDesk resettle = new ResettleDesk(terminal);
+        clock.advance(Duration.ofDays(2));
+        assertEquals(2, resettle.registerOpenEntries(), "both entries registered with the center (8400)");
+        long before = reader().presentCard("normal-3des").state().balance();
+        ResettleOutcome feeBack = resettle.settle(fee.entryNo(), "clerk01", RIGHT_PIN, -1);
+        assertEquals(ResettleOutcome.Kind.SETTLED, feeBack.kind(), feeBack.message());
+        assertEquals(feeBack.fundFen() + feeBack.accountFen(), feeBack.refundFen());
+        assertEquals(5_000, feeBack.refundFen(), "the insured shares of the fee are handed back");
+        assertTrue(feeBack.message().contains("50.00"), feeBack.message());
+        ResettleOutcome itemsBack = resettle.settle(batch.entryNo(), "clerk01", RIGHT_PIN, -1);
+        assertEquals(ResettleOutcome.Kind.SETTLED, itemsBack.kind(), itemsBack.message());
+        assertEquals(ResettlementState.SETTLED, terminal.queue().resettlement(fee.entryNo()).orElseThrow().state());
+        long debited = feeBack.accountFen() + itemsBack.accountFen();
+        assertEquals(before - debited, reader().presentCard("normal-3des").state().balance(), "the card paid the account shares once");
+        assertEquals(before - debited, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()));
+    }
+
+    @Test
+    void R11_centerDown_aBatchOfARegisteredVisitIsPaidInCash_withItsUnpaidFee() throws Exception {
+        RegistrationDesk desk = desk();
+        reader().presentCard("normal-3des");
+        VisitOutcome reg = desk.register("D01", null, false, RIGHT_PIN, "clerk01");
+        org.medcard.terminal.training.SimulatedCenter.of(terminal.embeddedCenter().orElseThrow())
+                .inject(org.medcard.simulator.center.fault.Fault.always(org.medcard.simulator.center.fault.FaultKind.DOWN));
+
+        VisitOutcome batch = desk.settle(reg.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01", EMPLOYEE_ID);
+
+        assertEquals(VisitOutcome.Kind.CASH_RESETTLE, batch.kind(), batch.message());
+        assertEquals(7_500, batch.plan().cashFen(), "fee 50.00 + 2 × 12.50, all in cash");
+        assertEquals("CENTER_UNREACHABLE", terminal.queue().resettlement(batch.entryNo()).orElseThrow().fault().name());
+    }
+
+    /** A clock the test moves forward. */
+    private static final class MutableClock extends Clock {
+        private volatile Instant now;
+        private final ZoneId zone;
+
+        MutableClock(Instant start, ZoneId zone) {
+            this.now = start;
+            this.zone = zone;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId z) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
