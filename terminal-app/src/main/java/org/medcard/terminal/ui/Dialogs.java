@@ -84,7 +84,36 @@ public final class Dialogs {
         if (owner != null) {
             owner.toFront();
         }
+        restoreFocus(owner);
         return ok[0];
+    }
+
+    /** The frame's client property: puts the focus in the current screen's main field (the main window sets it). */
+    public static final String FOCUS_HOME = "medcard.focusHome";
+
+    /**
+     * After a dialog, back to the screen's main field, with a request that may activate the window: without a window
+     * manager nobody gives the frame the keyboard back and every key (Ctrl+1, Esc, Ctrl+L) died until a mouse click
+     * (issue 15). The screen names its field ({@link #FOCUS_HOME}, remembered for the window by
+     * {@code requestFocusInWindow}); the window-level {@code requestFocus} then activates the frame on it.
+     */
+    public static void restoreFocus(JFrame owner) {
+        if (owner == null) {
+            return;
+        }
+        javax.swing.SwingUtilities.invokeLater(() -> {
+            if (!owner.isShowing() || java.util.Arrays.stream(owner.getOwnedWindows()).anyMatch(w -> w.isShowing() && w instanceof JDialog)) {
+                return; // gone, or another dialog took over: it restores the focus when it closes
+            }
+            Object home = owner.getRootPane().getClientProperty(FOCUS_HOME);
+            if (home instanceof Runnable r) {
+                r.run();
+            }
+            Component target = owner.getMostRecentFocusOwner();
+            if (target != null && !target.isFocusOwner()) {
+                target.requestFocus();
+            }
+        });
     }
 
     /** A list to choose from with the arrow keys and Enter; empty when the operator went back. */

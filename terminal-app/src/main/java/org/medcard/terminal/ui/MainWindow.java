@@ -106,7 +106,15 @@ public final class MainWindow implements Shell {
         Keys.bindWindow(root, "ctrl SUBTRACT", () -> theme.zoom(-1));
         Keys.bindWindow(root, "ctrl 0", () -> theme.zoom(0));
         fitToScreen();
+        frame.getRootPane().putClientProperty(Dialogs.FOCUS_HOME, (Runnable) this::focusMain);
         showSignIn();
+    }
+
+    /** The current screen's main field: where a closed dialog leaves the keys. */
+    private void focusMain() {
+        if (current != null) {
+            current.focusMain();
+        }
     }
 
     /** Screens up to this width (laptops, 1366×768 and 1920×1080 counter monitors) get the whole usable area. */

@@ -30,6 +30,10 @@ public interface Screen {
     default void shown() {
     }
 
+    /** Back to its main field (after a dialog closed): only the focus, nothing reloaded. */
+    default void focusMain() {
+    }
+
     /** The operator signed out: forget the customer on screen (cart, card, typed values). */
     default void signedOut() {
     }

@@ -90,6 +90,11 @@ public final class CounterScreen implements Screen {
     }
 
     @Override
+    public void focusMain() {
+        panel.focusCode();
+    }
+
+    @Override
     public void signedOut() {
         model.clearSale();
     }

@@ -110,6 +110,9 @@ class OfflineSaleResettlementGuiIT {
             assertEquals(ResettlementState.SETTLED, rig.terminal().queue().resettlement(entryNo).orElseThrow().state());
             assertEquals(1_620L, rig.terminal().queue().resettlement(entryNo).orElseThrow().refundFen());
             rig.screenshot("resettle-en");
+            // Issue 15: after the PIN dialog the keyboard is back in the table, no click needed.
+            rig.waitForFocus("queue.table");
+            rig.showByKeysOnly("counter");
 
             rig.show("supervisor");
             // Every screen button can be seen, the last one too (the keys hint once pushed it out of the window).
