@@ -253,7 +253,7 @@ public final class PharmacySale {
         if (policy.pinRequired(plan.accountFen())) {
             Optional<SaleOutcome> pinRefusal;
             try {
-                pinRefusal = verifyPin(request.pin(), card, view);
+                pinRefusal = verifyPin(request.pin(), card, view, plan.accountFen());
             } catch (CardFault e) {
                 // The card was pulled (or the reader went) during VERIFY: nothing is debited before DEBIT, so
                 // this is a fault before the debit like any other, not an exception for the cashier.
@@ -446,30 +446,41 @@ public final class PharmacySale {
                 terminal.message("sale.to_be_uploaded"), List.of(), 0, null));
     }
 
-    /** R10: VERIFY PIN; the PIN array is wiped whatever happens. */
-    private Optional<SaleOutcome> verifyPin(PinSource source, MedicalCard card, CardView view) {
-        char[] pin = source.pin();
-        if (pin == null) {
-            return Optional.of(refused("sale.pin_needed", view, null));
+    /**
+     * R10: VERIFY PIN; the PIN array is wiped whatever happens. A wrong PIN is asked again with the tries left
+     * (issue 15) until the card blocks it or the source gives none.
+     */
+    private Optional<SaleOutcome> verifyPin(PinSource source, MedicalCard card, CardView view, long debitFen) {
+        int triesLeft = -1;
+        while (true) {
+            char[] pin = source.pin(debitFen, triesLeft);
+            if (pin == null) {
+                return Optional.of(triesLeft < 0 ? refused("sale.pin_needed", view, null) : wrongPin(view, triesLeft));
+            }
+            PinResult r;
+            try {
+                r = card.verifyPin(pin);
+            } catch (IllegalArgumentException e) {
+                return Optional.of(refused("sale.pin_malformed", view, null));
+            } finally {
+                Arrays.fill(pin, '\0');
+            }
+            if (r instanceof PinResult.WrongPin wrong) {
+                LOG.info("R10: wrong PIN for card {}, {} tries left; no debit", view.info().cardNo(), wrong.triesLeft());
+                triesLeft = wrong.triesLeft();
+                continue;
+            }
+            if (r instanceof PinResult.Blocked) {
+                return Optional.of(refused("sale.pin_blocked", view, null));
+            }
+            return Optional.empty();
         }
-        PinResult r;
-        try {
-            r = card.verifyPin(pin);
-        } catch (IllegalArgumentException e) {
-            return Optional.of(refused("sale.pin_malformed", view, null));
-        } finally {
-            Arrays.fill(pin, '\0');
-        }
-        if (r instanceof PinResult.WrongPin wrong) {
-            LOG.info("R10: wrong PIN for card {}, {} tries left; no debit", view.info().cardNo(), wrong.triesLeft());
-            return Optional.of(new SaleOutcome(SaleOutcome.Kind.REFUSED, null, null, null, null, null, view.balanceFen(),
-                    view.info().cardNo().masked(), view.holder().name(), null, "sale.pin_wrong",
-                    terminal.message("sale.pin_wrong", String.valueOf(wrong.triesLeft())), List.of(), 0, null));
-        }
-        if (r instanceof PinResult.Blocked) {
-            return Optional.of(refused("sale.pin_blocked", view, null));
-        }
-        return Optional.empty();
+    }
+
+    private SaleOutcome wrongPin(CardView view, int triesLeft) {
+        return new SaleOutcome(SaleOutcome.Kind.REFUSED, null, null, null, null, null, view.balanceFen(),
+                view.info().cardNo().masked(), view.holder().name(), null, "sale.pin_wrong",
+                terminal.message("sale.pin_wrong", String.valueOf(triesLeft)), List.of(), 0, null);
     }
 
     private SaleOutcome settled(SettleResult s, PaymentPlan plan, CardView view, String saleId, String tac, long balanceAfter,

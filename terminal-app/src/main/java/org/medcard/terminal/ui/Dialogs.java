@@ -32,7 +32,9 @@ public final class Dialogs {
         javax.swing.JPasswordField field = new javax.swing.JPasswordField(12);
         field.setName("pin.field");
         JPanel p = new JPanel(new java.awt.BorderLayout(8, 8));
-        p.add(new javax.swing.JLabel(prompt), java.awt.BorderLayout.NORTH);
+        javax.swing.JLabel words = new javax.swing.JLabel(prompt);
+        words.setName("pin.prompt");
+        p.add(words, java.awt.BorderLayout.NORTH);
         p.add(field, java.awt.BorderLayout.CENTER);
         boolean ok = ask(owner, title, p, field, okText, backText);
         char[] pin = ok ? field.getPassword() : null;

@@ -371,7 +371,8 @@ public final class CounterModel {
     }
 
     private PinSource pinSource(String holder) {
-        return () -> askOnUi(() -> view.askPin(holder, debit.get()));
+        // Issue 15: a wrong PIN is asked again with the tries left (the sale asks; the split stands).
+        return PinSource.retrying(ui, (debitFen, triesLeft) -> view.askPin(holder, debitFen >= 0 ? debitFen : debit.get(), triesLeft));
     }
 
     /** The {@link org.medcard.terminal.sale.PlanConfirmation}: shows the split; a cash share needs enough tendered. */

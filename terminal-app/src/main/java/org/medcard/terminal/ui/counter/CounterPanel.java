@@ -502,12 +502,24 @@ final class CounterPanel extends JPanel implements CounterView {
 
     @Override
     public char[] askPin(String holderName, long debitFen) {
+        return askPin(holderName, debitFen, -1);
+    }
+
+    @Override
+    public char[] askPin(String holderName, long debitFen, int triesLeft) {
         JPasswordField pin = new JPasswordField(8);
         pin.setName("pin.field");
         JPanel p = new JPanel(new BorderLayout(8, 8));
         JLabel prompt = new JLabel(texts.text("pin.prompt", holderName, Texts.yuan(debitFen)));
+        prompt.setName("pin.prompt");
         prompt.setFont(fonts.fontFor(holderName, Font.PLAIN, prompt.getFont().getSize()));
         p.add(prompt, BorderLayout.NORTH);
+        if (triesLeft > 0) {
+            JLabel again = new JLabel(texts.text("pin.retry", triesLeft));
+            again.setName("pin.retry");
+            again.setForeground(Theme.RED);
+            p.add(again, BorderLayout.SOUTH);
+        }
         p.add(pin, BorderLayout.CENTER);
         boolean ok = Dialogs.ask(shell.frame(), texts.text("pin.title"), p, pin, texts.text("split.confirm"), texts.text("split.back"));
         char[] typed = pin.getPassword();

@@ -100,6 +100,7 @@ class OfflineSaleResettlementGuiIT {
             rig.key(KeyEvent.VK_ENTER);
             // The personal account pays its share as of the original date (R11), so the patient types the PIN.
             DialogFixture pin = rig.dialog();
+            assertTrue(pin.label("pin.prompt").text().endsWith("¥4.86 from the personal account"), pin.label("pin.prompt").text());
             pin.textBox("pin.field").enterText("123456");
             pin.textBox("pin.field").pressAndReleaseKeys(KeyEvent.VK_ENTER);
             rig.waitForLabel("queue.headline", () -> "the refund", t -> t.startsWith("Hand back"));
