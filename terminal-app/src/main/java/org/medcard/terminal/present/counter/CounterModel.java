@@ -62,6 +62,8 @@ public final class CounterModel {
     private ReceiptDocument lastReceipt;
     private ReceiptDesk.Issued lastIssued;
     private boolean busy;
+    /** R15 money credited when this card was read, shown with the sale that follows (issue 15). */
+    private MoneyLines.CardLoad cardLoad;
 
     /**
      * @param cashier the signed-in operator's name, recorded with every sale
@@ -193,6 +195,7 @@ public final class CounterModel {
             ui.execute(() -> {
                 card = empty;
                 beneficiary = null;
+                cardLoad = null;
                 view.showCard(empty);
             });
         }
@@ -202,11 +205,13 @@ public final class CounterModel {
     private void readCard() {
         CardPanel panel;
         long loaded = 0;
+        String loadMonth = null;
         try {
             CardSession.Opening opening = terminal.cardSession().open(CardSession.Loads.APPLY);
             if (opening instanceof CardSession.Opened o) {
                 panel = panelOf(o.view());
                 loaded = o.loadedFen();
+                loadMonth = loadMonth(o);
             } else {
                 CardSession.NotOpened no = (CardSession.NotOpened) opening;
                 LOG.warn("Card could not be read: {} ({})", no.failure(), no.detail());
@@ -219,9 +224,11 @@ public final class CounterModel {
         }
         CardPanel shown = panel;
         long loadedFen = loaded;
+        MoneyLines.CardLoad load = loaded > 0 ? new MoneyLines.CardLoad(loaded, loadMonth) : null;
         ui.execute(() -> {
             card = shown;
             beneficiary = null;
+            cardLoad = load;
             view.showCard(shown);
             if (loadedFen > 0) {
                 // R15: the patient is told the month's money reached the card.
@@ -231,6 +238,13 @@ public final class CounterModel {
                 view.showMessage(texts.text("card.read"), false);
             }
         });
+    }
+
+    /** The months of this contact's credited loads (a credited load's note is its month), or null when none says. */
+    private static String loadMonth(CardSession.Opened o) {
+        List<String> months = o.loads().stream().filter(l -> l.result() == org.medcard.terminal.load.MonthlyLoads.Result.CREDITED)
+                .map(l -> l.note()).filter(n -> n != null && n.matches("\\d{4}-?\\d{2}")).distinct().sorted().toList();
+        return months.isEmpty() ? null : String.join(", ", months);
     }
 
     private CardPanel refusedPanel(String text) {
@@ -335,6 +349,7 @@ public final class CounterModel {
         SaleRequest request = new SaleRequest(cart.saleItems(), beneficiary, pinSource(holder), -1, null, cashier.get());
         busy(true, texts.text("pay.running"));
         tendered.set(0);
+        MoneyLines.CardLoad load = cardLoad;
         worker.execute(() -> {
             SaleOutcome o;
             try {
@@ -347,9 +362,17 @@ public final class CounterModel {
                 });
                 return;
             }
-            SaleOutcome outcome = o;
-            ReceiptDesk.Issued issued = issue(o.receipt());
-            ui.execute(() -> finished(outcome, issued));
+            // Issue 15: balance before, the month's load, cash tendered and change on the receipt too.
+            MoneyLines money = MoneyLines.of(o, load, tendered.get());
+            SaleOutcome outcome = o.withReceipt(money.onReceipt(o.receipt()));
+            ReceiptDesk.Issued issued = issue(outcome.receipt());
+            ui.execute(() -> {
+                finished(outcome, issued);
+                if (outcome.kind().served()) {
+                    cardLoad = null;
+                    view.showMoney(money);
+                }
+            });
         });
     }
 

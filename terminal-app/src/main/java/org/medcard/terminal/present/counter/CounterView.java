@@ -46,4 +46,8 @@ public interface CounterView {
     Optional<String> askIdNumber(String reason);
 
     void saleDone(SaleDone done);
+
+    /** After a served sale's {@link #saleDone}: the money lines a cashier reads out (issue 15). */
+    default void showMoney(MoneyLines money) {
+    }
 }

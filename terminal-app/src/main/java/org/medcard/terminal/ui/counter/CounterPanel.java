@@ -74,6 +74,7 @@ final class CounterPanel extends JPanel implements CounterView {
     private final List<JButton> keys = new ArrayList<>();
     private CounterModel model;
     private CardPanel card = CardPanel.empty("");
+    private SaleDone lastDone;
 
     CounterPanel(Texts texts, UiFonts fonts, Shell shell) {
         super(new BorderLayout(12, 12));
@@ -477,7 +478,9 @@ final class CounterPanel extends JPanel implements CounterView {
         if (!ok) {
             return SplitAnswer.back();
         }
-        return SplitAnswer.confirm(offer.cashFen() > 0 ? Math.max(0, parseFen(tendered.getText())) : 0);
+        // Issue 15: Enter on an empty field is the exact amount (the fast path); a typed amount gives the change.
+        long given = tendered.getText().isBlank() ? offer.cashFen() : Math.max(0, parseFen(tendered.getText()));
+        return SplitAnswer.confirm(offer.cashFen() > 0 ? given : 0);
     }
 
     /** "50", "50.5", "50.50" yuan as fen; -1 when not an amount. */
@@ -538,11 +541,29 @@ final class CounterPanel extends JPanel implements CounterView {
 
     @Override
     public void saleDone(SaleDone d) {
+        lastDone = d;
+        showResult(d, List.of());
+        showMessage(d.served() ? texts.text("key.next") : d.message(), !d.served());
+        focusCode();
+    }
+
+    @Override
+    public void showMoney(org.medcard.terminal.present.counter.MoneyLines money) {
+        if (lastDone != null) {
+            showResult(lastDone, money.lines(texts));
+        }
+    }
+
+    /** The result: the outcome's message, the money lines (or the change and the balance after), the receipt keys. */
+    private void showResult(SaleDone d, List<String> money) {
         StringBuilder s = new StringBuilder(d.message());
-        if (d.served() && d.tenderedFen() > 0) {
+        if (!money.isEmpty()) {
+            money.forEach(line -> s.append('\n').append(line));
+        }
+        if (money.isEmpty() && d.served() && d.tenderedFen() > 0) {
             s.append('\n').append(texts.text("done.change", Texts.yuan(d.changeFen())));
         }
-        if (d.served() && d.balanceFen() >= 0) {
+        if (money.isEmpty() && d.served() && d.balanceFen() >= 0) {
             s.append('\n').append(texts.text("done.balance", Texts.yuan(d.balanceFen())));
         }
         if (d.hasReceipt()) {
@@ -550,8 +571,6 @@ final class CounterPanel extends JPanel implements CounterView {
         }
         result.setText(s.toString());
         result.setForeground(d.served() ? Theme.GREEN : Theme.RED);
-        showMessage(d.served() ? texts.text("key.next") : d.message(), !d.served());
-        focusCode();
     }
 
     /** The cart table: code, item, price, quantity, amount. */
