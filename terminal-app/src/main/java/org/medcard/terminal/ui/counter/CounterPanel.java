@@ -30,6 +30,7 @@ import javax.swing.table.AbstractTableModel;
 
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.PersonInfo;
+import org.medcard.terminal.present.KeyBuffer;
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.counter.CardPanel;
 import org.medcard.terminal.present.counter.CartLine;
@@ -43,6 +44,7 @@ import org.medcard.terminal.ui.Dialogs;
 import org.medcard.terminal.ui.Keys;
 import org.medcard.terminal.ui.Shell;
 import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.TypeAheadKeys;
 import org.medcard.terminal.ui.UiFonts;
 
 /**
@@ -75,6 +77,10 @@ final class CounterPanel extends JPanel implements CounterView {
     private CounterModel model;
     private CardPanel card = CardPanel.empty("");
     private SaleDone lastDone;
+    /** Issue 15: keys typed while a sale runs, and codes scanned into its dialogs, applied when it ends. */
+    private boolean busyNow;
+    private TypeAheadKeys typeAhead;
+    private final List<KeyBuffer.Typed> pending = new ArrayList<>();
 
     CounterPanel(Texts texts, UiFonts fonts, Shell shell) {
         super(new BorderLayout(12, 12));
@@ -90,6 +96,7 @@ final class CounterPanel extends JPanel implements CounterView {
 
     void attach(CounterModel m) {
         this.model = m;
+        this.typeAhead = new TypeAheadKeys(shell.frame(), () -> busyNow && isShowing());
         add(keyRow(!m.trainingCards().isEmpty()), BorderLayout.SOUTH);
         code.addActionListener(e -> {
             String text = code.getText();
@@ -395,8 +402,33 @@ final class CounterPanel extends JPanel implements CounterView {
         message.setForeground(problem ? Theme.RED : javax.swing.UIManager.getColor("Label.foreground"));
     }
 
+    /** Keys typed ahead (during sign-in) or a code scanned into a dialog: scanned now, or when the sale ends. */
+    void typedAhead(KeyBuffer.Typed typed) {
+        if (busyNow) {
+            pending.add(typed);
+        } else {
+            apply(typed);
+        }
+    }
+
+    private void apply(KeyBuffer.Typed typed) {
+        typed.lines().forEach(model::scan);
+        if (!typed.rest().isEmpty()) {
+            code.setText(code.getText() + typed.rest());
+        }
+        focusCode();
+    }
+
     @Override
     public void busy(boolean busy, String what) {
+        busyNow = busy;
+        if (!busy && typeAhead != null) {
+            List<KeyBuffer.Typed> ahead = new ArrayList<>(pending);
+            pending.clear();
+            ahead.add(typeAhead.drain());
+            // After the model's own work for the ending sale (the cart emptied): in the order they came.
+            javax.swing.SwingUtilities.invokeLater(() -> ahead.stream().filter(t -> !t.isEmpty()).forEach(this::apply));
+        }
         busyLabel.setText(busy ? what : " ");
         code.setEnabled(!busy);
         keys.forEach(k -> k.setEnabled(!busy));
@@ -524,7 +556,8 @@ final class CounterPanel extends JPanel implements CounterView {
             p.add(again, BorderLayout.SOUTH);
         }
         p.add(pin, BorderLayout.CENTER);
-        boolean ok = Dialogs.ask(shell.frame(), texts.text("pin.title"), p, pin, texts.text("split.confirm"), texts.text("split.back"));
+        boolean ok = Dialogs.ask(shell.frame(), texts.text("pin.title"), p, pin, texts.text("split.confirm"), texts.text("split.back"),
+                Dialogs.OnScan.KEEP_OPEN);
         char[] typed = pin.getPassword();
         pin.setText("");
         if (!ok) {
