@@ -46,7 +46,7 @@ class FocusAfterDialogGuiIT {
             rig.waitForFocus("counter.code");
             rig.key(KeyEvent.VK_F3);
             DialogFixture search = rig.dialog();
-            search.textBox("ask.field").requireFocused();
+            rig.waitForFocus("ask.field");
             rig.key(KeyEvent.VK_ESCAPE);
             search.requireNotVisible();
 
@@ -65,7 +65,7 @@ class FocusAfterDialogGuiIT {
             rig.show("registration");
             rig.window().list("reg.departments").pressAndReleaseKeys(KeyEvent.VK_ENTER);
             DialogFixture pin = rig.dialog();
-            pin.textBox("pin.field").requireFocused();
+            rig.waitForFocus("pin.field");
             rig.key(KeyEvent.VK_ESCAPE);
             pin.requireNotVisible();
 
@@ -87,7 +87,7 @@ class FocusAfterDialogGuiIT {
             rig.waitForFocus("operators.table");
             rig.key(KeyEvent.VK_F5);
             DialogFixture add = rig.dialog();
-            add.textBox("operators.field.name").requireFocused();
+            rig.waitForFocus("operators.field.name");
             rig.key(KeyEvent.VK_ESCAPE);
             add.requireNotVisible();
 

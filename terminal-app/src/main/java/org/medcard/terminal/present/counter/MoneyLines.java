@@ -60,7 +60,12 @@ public record MoneyLines(long balanceBeforeFen, long loadedFen, String loadMonth
     /** The sale receipt with these lines added; any other document unchanged. */
     public ReceiptDocument onReceipt(ReceiptDocument document) {
         if (document instanceof SaleReceipt s) {
-            return s.withMoney(new CardMoney(balanceBeforeFen, loadedFen, loadMonth, tenderedFen, changeFen));
+            try {
+                return s.withMoney(new CardMoney(balanceBeforeFen, loadedFen, loadMonth, tenderedFen, changeFen));
+            } catch (IllegalArgumentException e) {
+                // The sale stands whatever these extra lines say: its receipt prints without them.
+                return document;
+            }
         }
         return document;
     }
