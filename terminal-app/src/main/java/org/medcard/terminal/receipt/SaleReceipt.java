@@ -13,9 +13,21 @@ import org.medcard.terminal.receipt.sheet.Sheet;
  *               online settlement whose {@code 2102} answer has not arrived (the receipt says so)
  * @param proof the card's TAC and balance after the debit; {@code null} when {@code acct_pay} is 0
  * @param offline the debit was made offline and waits in the store-and-forward queue
+ * @param money balance before, the month's load, cash tendered and change (issue 15); null on older rows
  */
 public record SaleReceipt(ReceiptHeader header, Insured insured, Insured beneficiary, List<LineItem> items, Split split,
-                          String setlId, CardProof proof, boolean offline) implements ReceiptDocument {
+                          String setlId, CardProof proof, boolean offline, CardMoney money) implements ReceiptDocument {
+
+    /** A receipt without the money lines (the sale adds them with {@link #withMoney}). */
+    public SaleReceipt(ReceiptHeader header, Insured insured, Insured beneficiary, List<LineItem> items, Split split,
+                       String setlId, CardProof proof, boolean offline) {
+        this(header, insured, beneficiary, items, split, setlId, proof, offline, null);
+    }
+
+    /** The same receipt with the money lines a cashier reads out (issue 15). */
+    public SaleReceipt withMoney(CardMoney m) {
+        return new SaleReceipt(header, insured, beneficiary, items, split, setlId, proof, offline, m);
+    }
 
     public SaleReceipt {
         Objects.requireNonNull(header, "header");
@@ -35,6 +47,9 @@ public record SaleReceipt(ReceiptHeader header, Insured insured, Insured benefic
         if (beneficiary != null && split.fundPay() != 0) {
             throw new IllegalArgumentException("the pooling fund pays nothing for a family member (R3)");
         }
+        if (money != null && money.tenderedFen() > 0 && money.tenderedFen() - money.changeFen() != split.cashPay()) {
+            throw new IllegalArgumentException("tendered minus change is not the cash share " + split.cashPay() + " fen");
+        }
     }
 
     @Override
@@ -43,7 +58,12 @@ public record SaleReceipt(ReceiptHeader header, Insured insured, Insured benefic
         if (beneficiary != null) {
             b.field("受益人 Paid for (R3)", beneficiary.name()).field("受益人身份证号 Beneficiary ID", beneficiary.maskedCertNo());
         }
-        b.rule().items(items).rule().split(split).proof(proof);
+        b.rule().items(items).rule().split(split);
+        if (money != null) {
+            money.cashLines(b);
+            money.cardLines(b);
+        }
+        b.proof(proof);
         b.field("结算号 setl_id", setlId != null ? setlId : offline ? "待上传 pending upload" : "待中心应答 awaiting the center");
         if (setlId == null && !offline) {
             // 2102 sent, its answer lost or late: the debit is done and proven; the queue resends the same msgid.

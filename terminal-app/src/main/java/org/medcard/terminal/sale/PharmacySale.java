@@ -274,7 +274,7 @@ public final class PharmacySale {
         if (policy.pinRequired(plan.accountFen())) {
             Optional<SaleOutcome> pinRefusal;
             try {
-                pinRefusal = verifyPin(request.pin(), card, view, contact);
+                pinRefusal = verifyPin(request.pin(), card, view, contact, plan.accountFen());
             } catch (CardFault e) {
                 // The card was pulled (or the reader went) during VERIFY: nothing is debited before DEBIT, so
                 // this is a fault before the debit like any other, not an exception for the cashier.
@@ -475,29 +475,39 @@ public final class PharmacySale {
         return Optional.of(new SaleOutcome.OfflineDebited(contact, purchase.withoutBeneficiary(), debit, Optional.empty()));
     }
 
-    /** R10: VERIFY PIN; the PIN array is wiped whatever happens. */
-    private Optional<SaleOutcome> verifyPin(PinSource source, MedicalCard card, CardView view, CardContact contact) {
-        char[] pin = source.pin();
-        if (pin == null) {
-            return Optional.of(refused("sale.pin_needed", contact, null));
+    /**
+     * R10: VERIFY PIN; the PIN array is wiped whatever happens. A wrong PIN is asked again with the tries left
+     * (issue 15) until the card blocks it or the source gives none.
+     */
+    private Optional<SaleOutcome> verifyPin(PinSource source, MedicalCard card, CardView view, CardContact contact, long debitFen) {
+        int triesLeft = -1;
+        while (true) {
+            char[] pin = source.pin(debitFen, triesLeft);
+            if (pin == null) {
+                return Optional.of(triesLeft < 0 ? refused("sale.pin_needed", contact, null) : wrongPin(contact, triesLeft));
+            }
+            PinResult r;
+            try {
+                r = card.verifyPin(pin);
+            } catch (IllegalArgumentException e) {
+                return Optional.of(refused("sale.pin_malformed", contact, null));
+            } finally {
+                Arrays.fill(pin, '\0');
+            }
+            if (r instanceof PinResult.WrongPin wrong) {
+                LOG.info("R10: wrong PIN for card {}, {} tries left; no debit", view.info().cardNo(), wrong.triesLeft());
+                triesLeft = wrong.triesLeft();
+                continue;
+            }
+            if (r instanceof PinResult.Blocked) {
+                return Optional.of(refused("sale.pin_blocked", contact, null));
+            }
+            return Optional.empty();
         }
-        PinResult r;
-        try {
-            r = card.verifyPin(pin);
-        } catch (IllegalArgumentException e) {
-            return Optional.of(refused("sale.pin_malformed", contact, null));
-        } finally {
-            Arrays.fill(pin, '\0');
-        }
-        if (r instanceof PinResult.WrongPin wrong) {
-            LOG.info("R10: wrong PIN for card {}, {} tries left; no debit", view.info().cardNo(), wrong.triesLeft());
-            return Optional.of(new SaleOutcome.Refused(Optional.of(contact), Optional.empty(), "sale.pin_wrong",
-                    List.of(String.valueOf(wrong.triesLeft()))));
-        }
-        if (r instanceof PinResult.Blocked) {
-            return Optional.of(refused("sale.pin_blocked", contact, null));
-        }
-        return Optional.empty();
+    }
+
+    private static SaleOutcome wrongPin(CardContact contact, int triesLeft) {
+        return new SaleOutcome.Refused(Optional.of(contact), Optional.empty(), "sale.pin_wrong", List.of(String.valueOf(triesLeft)));
     }
 
     private SaleOutcome settled(SettleResult s, CardContact contact, Purchase purchase, Optional<CardDebit> debit) {

@@ -49,6 +49,8 @@ public final class MainWindow implements Shell {
     private final List<JButton> screenButtons = new ArrayList<>();
     private Operator operator;
     private Screen current;
+    /** Keys typed while the sign-in runs (a scanner's burst right after Enter), for the first screen (issue 15). */
+    private final TypeAheadKeys signInKeys;
 
     public MainWindow(Texts texts, Theme theme, boolean trainingMode, String trainingText, StatusBar statusBar,
                       SignInPanel signIn) {
@@ -106,7 +108,24 @@ public final class MainWindow implements Shell {
         Keys.bindWindow(root, "ctrl SUBTRACT", () -> theme.zoom(-1));
         Keys.bindWindow(root, "ctrl 0", () -> theme.zoom(0));
         fitToScreen();
+        frame.getRootPane().putClientProperty(Dialogs.FOCUS_HOME, (Runnable) this::focusMain);
+        frame.getRootPane().putClientProperty(Dialogs.SCAN_SINK, (java.util.function.Consumer<String>) code -> current()
+                .ifPresent(s -> s.typedAhead(new org.medcard.terminal.present.KeyBuffer.Typed(List.of(code), ""))));
+        signInKeys = new TypeAheadKeys(frame, () -> current == null && signIn.busyNow());
+        frame.addWindowListener(new java.awt.event.WindowAdapter() {
+            @Override
+            public void windowClosed(java.awt.event.WindowEvent e) {
+                signInKeys.close();
+            }
+        });
         showSignIn();
+    }
+
+    /** The current screen's main field: where a closed dialog leaves the keys. */
+    private void focusMain() {
+        if (current != null) {
+            current.focusMain();
+        }
     }
 
     /** Screens up to this width (laptops, 1366×768 and 1920×1080 counter monitors) get the whole usable area. */
@@ -188,6 +207,10 @@ public final class MainWindow implements Shell {
         }
         screens.stream().filter(this::allowed).findFirst().ifPresentOrElse(s -> show(s.id()), () -> who.setText(
                 texts.text("no_screen", op.displayName())));
+        org.medcard.terminal.present.KeyBuffer.Typed ahead = signInKeys.drain();
+        if (current != null && !ahead.isEmpty()) {
+            current.typedAhead(ahead);
+        }
         nav.revalidate();
     }
 

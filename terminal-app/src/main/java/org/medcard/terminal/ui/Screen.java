@@ -30,6 +30,17 @@ public interface Screen {
     default void shown() {
     }
 
+    /** Back to its main field (after a dialog closed): only the focus, nothing reloaded. */
+    default void focusMain() {
+    }
+
+    /**
+     * Keys typed ahead while the screen could not take them (during sign-in), or a code scanned into a dialog: the
+     * main field applies them in order (issue 15). Ignored by screens without a field for them.
+     */
+    default void typedAhead(org.medcard.terminal.present.KeyBuffer.Typed typed) {
+    }
+
     /** The operator signed out: forget the customer on screen (cart, card, typed values). */
     default void signedOut() {
     }

@@ -19,8 +19,12 @@ public interface CardDesk {
      * The card is read and checked.
      *
      * @param loadedFen R15: the money credited onto the card in this contact (0 when nothing was pending)
+     * @param loadMonth the month(s) of those loads ("2026-10, 2026-11"), when their notes say (issue 15's money lines)
      */
-    record Read(CardView view, long loadedFen) implements Reading {
+    record Read(CardView view, long loadedFen, java.util.Optional<String> loadMonth) implements Reading {
+        public Read(CardView view, long loadedFen) {
+            this(view, loadedFen, java.util.Optional.empty());
+        }
     }
 
     /**

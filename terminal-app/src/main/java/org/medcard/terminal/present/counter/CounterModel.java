@@ -74,6 +74,8 @@ public final class CounterModel {
     private ReceiptDocument lastReceipt;
     private ReceiptDesk.Issued lastIssued;
     private boolean busy;
+    /** R15 money credited when this card was read, shown with the sale that follows (issue 15). */
+    private MoneyLines.CardLoad cardLoad;
 
     /**
      * @param cashier the signed-in operator's name, recorded with every sale
@@ -206,6 +208,7 @@ public final class CounterModel {
             ui.execute(() -> {
                 card = empty;
                 beneficiary = null;
+                cardLoad = null;
                 view.showCard(empty);
             });
         }
@@ -215,11 +218,13 @@ public final class CounterModel {
     private void readCard() {
         CardPanel panel;
         long loaded = 0;
+        String loadMonth = null;
         try {
             CardDesk.Reading reading = cards.read();
             if (reading instanceof CardDesk.Read o) {
                 panel = panelOf(o.view());
                 loaded = o.loadedFen();
+                loadMonth = o.loadMonth().orElse(null);
             } else {
                 CardDesk.Unread no = (CardDesk.Unread) reading;
                 LOG.warn("Card could not be read{}: {}", no.unusable() ? " (unusable card)" : "", no.detail());
@@ -232,9 +237,11 @@ public final class CounterModel {
         }
         CardPanel shown = panel;
         long loadedFen = loaded;
+        MoneyLines.CardLoad load = loaded > 0 ? new MoneyLines.CardLoad(loaded, loadMonth) : null;
         ui.execute(() -> {
             card = shown;
             beneficiary = null;
+            cardLoad = load;
             view.showCard(shown);
             if (loadedFen > 0) {
                 // R15: the patient is told the month's money reached the card.
@@ -347,6 +354,7 @@ public final class CounterModel {
         SaleRequest request = new SaleRequest(cart.saleItems(), beneficiary, pinSource(holder), -1, null, cashier.get());
         busy(true, texts.text("pay.running"));
         tendered.set(0);
+        MoneyLines.CardLoad load = cardLoad;
         worker.execute(() -> {
             SaleOutcome o;
             try {
@@ -361,9 +369,17 @@ public final class CounterModel {
             }
             SaleOutcome outcome = o;
             String line = checkout.line(o);
-            ReceiptDocument document = receiptOf(o, request.cashier());
+            // Issue 15: balance before, the month's load, cash tendered and change on the receipt too.
+            MoneyLines money = MoneyLines.of(o, load, tendered.get());
+            ReceiptDocument document = money.onReceipt(receiptOf(o, request.cashier()));
             ReceiptDesk.Issued issued = issue(document);
-            ui.execute(() -> finished(outcome, line, document, issued));
+            ui.execute(() -> {
+                finished(outcome, line, document, issued);
+                if (outcome.kind().served()) {
+                    cardLoad = null;
+                    view.showMoney(money);
+                }
+            });
         });
     }
 
@@ -385,7 +401,8 @@ public final class CounterModel {
     }
 
     private PinSource pinSource(String holder) {
-        return () -> askOnUi(() -> view.askPin(holder, debit.get()));
+        // Issue 15: a wrong PIN is asked again with the tries left (the sale asks; the split stands).
+        return PinSource.retrying(ui, (debitFen, triesLeft) -> view.askPin(holder, debitFen >= 0 ? debitFen : debit.get(), triesLeft));
     }
 
     /** The {@link org.medcard.terminal.sale.PlanConfirmation}: shows the split; a cash share needs enough tendered. */

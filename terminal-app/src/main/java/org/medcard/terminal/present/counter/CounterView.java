@@ -34,8 +34,20 @@ public interface CounterView {
      */
     char[] askPin(String holderName, long debitFen);
 
+    /**
+     * The PIN again after a wrong one ({@code triesLeft} &gt; 0, shown to the patient; issue 15: the sale goes on
+     * without a new split), or the first time ({@code triesLeft} = -1).
+     */
+    default char[] askPin(String holderName, long debitFen, int triesLeft) {
+        return triesLeft > 0 ? null : askPin(holderName, debitFen);
+    }
+
     /** The ID number from the patient's ID card, when the sale falls to cash during a fault (R11); empty: back. */
     Optional<String> askIdNumber(String reason);
 
     void saleDone(SaleDone done);
+
+    /** After a served sale's {@link #saleDone}: the money lines a cashier reads out (issue 15). */
+    default void showMoney(MoneyLines money) {
+    }
 }

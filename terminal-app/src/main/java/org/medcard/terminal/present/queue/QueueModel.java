@@ -128,7 +128,14 @@ public final class QueueModel {
 
     /** Runs on the worker: hands the PIN question to the UI thread and waits for the cashier. */
     private PinSource pinFromView() {
-        return PinSource.askedThrough(ui, () -> view.askPin(texts.text("pin.prompt")));
+        return PinSource.retrying(ui, (debitFen, triesLeft) -> view.askPin(pinPrompt(debitFen, triesLeft)));
+    }
+
+    /** The PIN dialog's words: the amount the card pays (issue 15) and, after a wrong PIN, the tries left. */
+    String pinPrompt(long debitFen, int triesLeft) {
+        String prompt = debitFen < 0 ? texts.text("pin.prompt")
+                : texts.text("pin.prompt.amount", texts.text("pin.prompt"), Texts.yuan(debitFen));
+        return triesLeft > 0 ? texts.text("pin.retry", triesLeft) + " " + prompt : prompt;
     }
 
 

@@ -197,7 +197,14 @@ public final class RegistrationDeskModel {
 
     /** Runs on the worker: hands the question to the UI thread and waits for the clerk. */
     private PinSource pinFromView() {
-        return PinSource.askedThrough(ui, () -> view.askPin(texts.get("pin.prompt")));
+        return PinSource.retrying(ui, (debitFen, triesLeft) -> view.askPin(pinPrompt(debitFen, triesLeft)));
+    }
+
+    /** The PIN dialog's words: the amount the card pays (issue 15) and, after a wrong PIN, the tries left. */
+    String pinPrompt(long debitFen, int triesLeft) {
+        String prompt = debitFen < 0 ? texts.get("pin.prompt")
+                : texts.get("pin.prompt.amount", texts.get("pin.prompt"), org.medcard.terminal.present.Texts.yuan(debitFen));
+        return triesLeft > 0 ? texts.get("pin.retry", triesLeft) + " " + prompt : prompt;
     }
 
 

@@ -30,6 +30,7 @@ import javax.swing.table.AbstractTableModel;
 
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.PersonInfo;
+import org.medcard.terminal.present.KeyBuffer;
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.counter.CardPanel;
 import org.medcard.terminal.present.counter.CartLine;
@@ -43,6 +44,7 @@ import org.medcard.terminal.ui.Dialogs;
 import org.medcard.terminal.ui.Keys;
 import org.medcard.terminal.ui.Shell;
 import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.TypeAheadKeys;
 import org.medcard.terminal.ui.UiFonts;
 
 /**
@@ -74,6 +76,11 @@ final class CounterPanel extends JPanel implements CounterView {
     private final List<JButton> keys = new ArrayList<>();
     private CounterModel model;
     private CardPanel card = CardPanel.empty("");
+    private SaleDone lastDone;
+    /** Issue 15: keys typed while a sale runs, and codes scanned into its dialogs, applied when it ends. */
+    private boolean busyNow;
+    private TypeAheadKeys typeAhead;
+    private final List<KeyBuffer.Typed> pending = new ArrayList<>();
 
     CounterPanel(Texts texts, UiFonts fonts, Shell shell) {
         super(new BorderLayout(12, 12));
@@ -89,6 +96,7 @@ final class CounterPanel extends JPanel implements CounterView {
 
     void attach(CounterModel m) {
         this.model = m;
+        this.typeAhead = new TypeAheadKeys(shell.frame(), () -> busyNow && isShowing());
         add(keyRow(!m.trainingCards().isEmpty()), BorderLayout.SOUTH);
         code.addActionListener(e -> {
             String text = code.getText();
@@ -394,8 +402,33 @@ final class CounterPanel extends JPanel implements CounterView {
         message.setForeground(problem ? Theme.RED : javax.swing.UIManager.getColor("Label.foreground"));
     }
 
+    /** Keys typed ahead (during sign-in) or a code scanned into a dialog: scanned now, or when the sale ends. */
+    void typedAhead(KeyBuffer.Typed typed) {
+        if (busyNow) {
+            pending.add(typed);
+        } else {
+            apply(typed);
+        }
+    }
+
+    private void apply(KeyBuffer.Typed typed) {
+        typed.lines().forEach(model::scan);
+        if (!typed.rest().isEmpty()) {
+            code.setText(code.getText() + typed.rest());
+        }
+        focusCode();
+    }
+
     @Override
     public void busy(boolean busy, String what) {
+        busyNow = busy;
+        if (!busy && typeAhead != null) {
+            List<KeyBuffer.Typed> ahead = new ArrayList<>(pending);
+            pending.clear();
+            ahead.add(typeAhead.drain());
+            // After the model's own work for the ending sale (the cart emptied): in the order they came.
+            javax.swing.SwingUtilities.invokeLater(() -> ahead.stream().filter(t -> !t.isEmpty()).forEach(this::apply));
+        }
         busyLabel.setText(busy ? what : " ");
         code.setEnabled(!busy);
         keys.forEach(k -> k.setEnabled(!busy));
@@ -477,7 +510,9 @@ final class CounterPanel extends JPanel implements CounterView {
         if (!ok) {
             return SplitAnswer.back();
         }
-        return SplitAnswer.confirm(offer.cashFen() > 0 ? Math.max(0, parseFen(tendered.getText())) : 0);
+        // Issue 15: Enter on an empty field is the exact amount (the fast path); a typed amount gives the change.
+        long given = tendered.getText().isBlank() ? offer.cashFen() : Math.max(0, parseFen(tendered.getText()));
+        return SplitAnswer.confirm(offer.cashFen() > 0 ? given : 0);
     }
 
     /** "50", "50.5", "50.50" yuan as fen; -1 when not an amount. */
@@ -502,14 +537,27 @@ final class CounterPanel extends JPanel implements CounterView {
 
     @Override
     public char[] askPin(String holderName, long debitFen) {
+        return askPin(holderName, debitFen, -1);
+    }
+
+    @Override
+    public char[] askPin(String holderName, long debitFen, int triesLeft) {
         JPasswordField pin = new JPasswordField(8);
         pin.setName("pin.field");
         JPanel p = new JPanel(new BorderLayout(8, 8));
         JLabel prompt = new JLabel(texts.text("pin.prompt", holderName, Texts.yuan(debitFen)));
+        prompt.setName("pin.prompt");
         prompt.setFont(fonts.fontFor(holderName, Font.PLAIN, prompt.getFont().getSize()));
         p.add(prompt, BorderLayout.NORTH);
+        if (triesLeft > 0) {
+            JLabel again = new JLabel(texts.text("pin.retry", triesLeft));
+            again.setName("pin.retry");
+            again.setForeground(Theme.RED);
+            p.add(again, BorderLayout.SOUTH);
+        }
         p.add(pin, BorderLayout.CENTER);
-        boolean ok = Dialogs.ask(shell.frame(), texts.text("pin.title"), p, pin, texts.text("split.confirm"), texts.text("split.back"));
+        boolean ok = Dialogs.ask(shell.frame(), texts.text("pin.title"), p, pin, texts.text("split.confirm"), texts.text("split.back"),
+                Dialogs.OnScan.KEEP_OPEN);
         char[] typed = pin.getPassword();
         pin.setText("");
         if (!ok) {
@@ -526,11 +574,29 @@ final class CounterPanel extends JPanel implements CounterView {
 
     @Override
     public void saleDone(SaleDone d) {
+        lastDone = d;
+        showResult(d, List.of());
+        showMessage(d.served() ? texts.text("key.next") : d.message(), !d.served());
+        focusCode();
+    }
+
+    @Override
+    public void showMoney(org.medcard.terminal.present.counter.MoneyLines money) {
+        if (lastDone != null) {
+            showResult(lastDone, money.lines(texts));
+        }
+    }
+
+    /** The result: the outcome's message, the money lines (or the change and the balance after), the receipt keys. */
+    private void showResult(SaleDone d, List<String> money) {
         StringBuilder s = new StringBuilder(d.message());
-        if (d.served() && d.tenderedFen() > 0) {
+        if (!money.isEmpty()) {
+            money.forEach(line -> s.append('\n').append(line));
+        }
+        if (money.isEmpty() && d.served() && d.tenderedFen() > 0) {
             s.append('\n').append(texts.text("done.change", Texts.yuan(d.changeFen())));
         }
-        if (d.served() && d.balanceFen() >= 0) {
+        if (money.isEmpty() && d.served() && d.balanceFen() >= 0) {
             s.append('\n').append(texts.text("done.balance", Texts.yuan(d.balanceFen())));
         }
         if (d.hasReceipt()) {
@@ -538,8 +604,6 @@ final class CounterPanel extends JPanel implements CounterView {
         }
         result.setText(s.toString());
         result.setForeground(d.served() ? Theme.GREEN : Theme.RED);
-        showMessage(d.served() ? texts.text("key.next") : d.message(), !d.served());
-        focusCode();
     }
 
     /** The cart table: code, item, price, quantity, amount. */

@@ -90,6 +90,16 @@ public final class CounterScreen implements Screen {
     }
 
     @Override
+    public void typedAhead(org.medcard.terminal.present.KeyBuffer.Typed typed) {
+        panel.typedAhead(typed);
+    }
+
+    @Override
+    public void focusMain() {
+        panel.focusCode();
+    }
+
+    @Override
     public void signedOut() {
         model.clearSale();
     }

@@ -60,7 +60,7 @@ public final class TerminalCounterPorts {
             public Reading read() {
                 CardSession.Opening opening = t.cardSession().open(CardSession.Loads.APPLY);
                 if (opening instanceof CardSession.Opened o) {
-                    return new Read(o.view(), o.loadedFen());
+                    return new Read(o.view(), o.loadedFen(), java.util.Optional.ofNullable(loadMonth(o)));
                 }
                 CardSession.NotOpened no = (CardSession.NotOpened) opening;
                 return new Unread(no.failure() == CardSession.Failure.UNUSABLE_CARD, no.detail());
@@ -121,4 +121,12 @@ public final class TerminalCounterPorts {
         };
         return new CounterModel.Ports(catalog, cards, checkout, words, receipts);
     }
+
+    /** The months of this contact's credited loads (a credited load's note is its month), or null when none says. */
+    private static String loadMonth(org.medcard.terminal.session.CardSession.Opened o) {
+        List<String> months = o.loads().stream().filter(l -> l.result() == org.medcard.terminal.load.MonthlyLoads.Result.CREDITED)
+                .map(l -> l.note()).filter(n -> n != null && n.matches("\\d{4}-?\\d{2}")).distinct().sorted().toList();
+        return months.isEmpty() ? null : String.join(", ", months);
+    }
+
 }

@@ -56,6 +56,11 @@ public final class QueueScreen implements Screen {
         model.refresh();
     }
 
+    @Override
+    public void focusMain() {
+        panel.focusTable();
+    }
+
     public QueueModel model() {
         return model;
     }

@@ -62,6 +62,11 @@ public final class RegistrationScreen implements Screen {
     }
 
     @Override
+    public void focusMain() {
+        panel.focusDepartments();
+    }
+
+    @Override
     public void signedOut() {
         panel.clear();
     }

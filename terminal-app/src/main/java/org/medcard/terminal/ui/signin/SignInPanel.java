@@ -132,6 +132,11 @@ public final class SignInPanel extends JPanel implements SignInView {
         name.requestFocusInWindow();
     }
 
+    /** The sign-in is running (its fields are off): keys typed now are kept for the first screen (issue 15). */
+    public boolean busyNow() {
+        return !name.isEnabled();
+    }
+
     @Override
     public void busy(boolean busy) {
         name.setEnabled(!busy);

@@ -127,6 +127,11 @@ public final class SupervisorScreen implements Screen {
         focusTab();
     }
 
+    @Override
+    public void focusMain() {
+        focusTab();
+    }
+
     /** Shows tab {@code index} (0 void, 1 day close, 2 operators, 3 settings, 4 tamper findings); for tests and screenshots. */
     public void showTab(int index) {
         tabs.setSelectedIndex(index);

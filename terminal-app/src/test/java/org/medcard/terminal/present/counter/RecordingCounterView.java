@@ -73,6 +73,25 @@ final class RecordingCounterView implements CounterView {
         return pin;
     }
 
+    /** The money lines of served sales (issue 15). */
+    final List<MoneyLines> money = new ArrayList<>();
+
+    @Override
+    public void showMoney(MoneyLines m) {
+        money.add(m);
+    }
+
+    /** The tries left each PIN question showed (-1: the first ask). */
+    final List<Integer> pinTriesShown = new ArrayList<>();
+    final List<Long> pinAmounts = new ArrayList<>();
+
+    @Override
+    public char[] askPin(String holderName, long debitFen, int triesLeft) {
+        pinTriesShown.add(triesLeft);
+        pinAmounts.add(debitFen);
+        return askPin(holderName, debitFen);
+    }
+
     @Override
     public Optional<String> askIdNumber(String reason) {
         idQuestions.add(reason);

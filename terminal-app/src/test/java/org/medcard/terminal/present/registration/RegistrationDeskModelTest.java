@@ -99,7 +99,7 @@ class RegistrationDeskModelTest {
         assertEquals("Visit " + visit + " is settled. Card balance now " + org.medcard.terminal.config.Money.formatYuan(before + LOADS - 1_500)
                 + " yuan. Print the slip for the patient. Monthly contributions loaded onto the card first: 700.00 yuan (R15).",
                 a.detail());
-        assertEquals(List.of("The patient enters the card PIN"), view.pinPrompts);
+        assertEquals(List.of("The patient enters the card PIN: ¥15.00 from the personal account"), view.pinPrompts, "the amount in the PIN dialog (issue 15)");
         assertEquals(before + LOADS - 1_500, card.state().balance());
         assertEquals(List.of(visit), view.lastOpen().stream().map(OpenVisit::mdtrtId).toList(),
                 "paid at once, the visit stays open for its prescribed items until closed");

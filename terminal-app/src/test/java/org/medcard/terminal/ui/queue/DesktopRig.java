@@ -110,6 +110,31 @@ public final class DesktopRig implements AutoCloseable {
         }
     }
 
+    /**
+     * Switches screens with Ctrl+number only, without the click {@link #show} makes first: the keyboard must reach
+     * the window after a dialog closed (issue 15).
+     */
+    public void showByKeysOnly(String screenId) {
+        int n = GuiActionRunner.execute(() -> shell().screens().stream().map(s -> s.id()).toList().indexOf(screenId)) + 1;
+        robot.pressKey(java.awt.event.KeyEvent.VK_CONTROL);
+        robot.pressAndReleaseKey(java.awt.event.KeyEvent.VK_0 + n);
+        robot.releaseKey(java.awt.event.KeyEvent.VK_CONTROL);
+        waitFor(() -> shell().current().map(s -> s.id().equals(screenId)).orElse(false), "screen " + screenId + " by Ctrl+" + n);
+    }
+
+    /** Waits until the component named {@code name} has the keyboard focus. */
+    public void waitForFocus(String name) {
+        waitFor(() -> GuiActionRunner.execute(() -> {
+            java.awt.Component c = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
+            return c != null && name.equals(c.getName());
+        }), "the focus in " + name);
+    }
+
+    /** Types {@code text} where the focus is, as a keyboard (or a scanner) does. */
+    public void type(String text) {
+        robot.enterText(text);
+    }
+
     /** The modal dialog now showing. */
     public DialogFixture dialog() {
         return WindowFinder.findDialog(new GenericTypeMatcher<JDialog>(JDialog.class) {

@@ -100,6 +100,7 @@ class OfflineSaleResettlementGuiIT {
             rig.key(KeyEvent.VK_ENTER);
             // The personal account pays its share as of the original date (R11), so the patient types the PIN.
             DialogFixture pin = rig.dialog();
+            assertTrue(pin.label("pin.prompt").text().endsWith("¥4.86 from the personal account"), pin.label("pin.prompt").text());
             pin.textBox("pin.field").enterText("123456");
             pin.textBox("pin.field").pressAndReleaseKeys(KeyEvent.VK_ENTER);
             rig.waitForLabel("queue.headline", () -> "the refund", t -> t.startsWith("Hand back"));
@@ -110,6 +111,9 @@ class OfflineSaleResettlementGuiIT {
             assertEquals(ResettlementState.SETTLED, rig.terminal().queue().resettlement(entryNo).orElseThrow().state());
             assertEquals(1_620L, rig.terminal().queue().resettlement(entryNo).orElseThrow().refundFen());
             rig.screenshot("resettle-en");
+            // Issue 15: after the PIN dialog the keyboard is back in the table, no click needed.
+            rig.waitForFocus("queue.table");
+            rig.showByKeysOnly("counter");
 
             rig.show("supervisor");
             // Every screen button can be seen, the last one too (the keys hint once pushed it out of the window).

@@ -1,0 +1,104 @@
+package org.medcard.terminal.present.counter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medcard.simulator.card.VirtualMedicalCard;
+import org.medcard.terminal.Terminal;
+import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.receipt.ReceiptDocument;
+import org.medcard.terminal.receipt.desk.ReceiptDesk;
+import org.medcard.terminal.sale.SaleOutcome;
+import org.medcard.terminal.training.SimulatorTrainingReader;
+
+/**
+ * Issue 15: a wrong PIN lets the patient try again, the tries left shown, without a new split; the amount is in
+ * every PIN question. A real training terminal (simulated card and PSAM, embedded center), a recording view.
+ */
+class PinRetryTest {
+
+    private static final String AMOXICILLIN = "XJ01CAA001"; // 12.50, A
+
+    @TempDir
+    Path dir;
+
+    private Terminal terminal;
+    private RecordingCounterView view;
+    private CounterModel model;
+
+    @BeforeEach
+    void open() {
+        terminal = TrainingTerminals.open(dir, Map.of("language", "en"));
+        view = new RecordingCounterView();
+        ReceiptOutput receipts = new ReceiptOutput() {
+            @Override
+            public ReceiptDesk.Issued issue(ReceiptDocument document) {
+                return new ReceiptDesk.Issued(1, document, 0, null);
+            }
+
+            @Override
+            public String print(ReceiptDesk.Issued receipt) {
+                return "printer";
+            }
+
+            @Override
+            public String savePdf(ReceiptDesk.Issued receipt) {
+                return dir.resolve("receipt.pdf").toString();
+            }
+        };
+        model = new CounterModel(org.medcard.terminal.ui.counter.TerminalCounterPorts.of(terminal, receipts), Runnable::run, Runnable::run, view,
+                Texts.of(CounterModel.BUNDLE, Locale.ENGLISH), () -> "cashier");
+    }
+
+    @AfterEach
+    void close() {
+        terminal.close();
+    }
+
+    @Test
+    void R10_aWrongPin_isAskedAgainWithTheTriesLeft_andTheRightOneSettles_withOneSplit() throws Exception {
+        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
+        model.pollCard();
+        long before = card.state().balance();
+        model.scan(AMOXICILLIN);
+        view.pins.add("000000");
+        view.pins.add("123456");
+
+        model.pay();
+
+        assertEquals(1, view.offers.size(), "the split is not asked again");
+        assertEquals(List.of(-1, 2), view.pinTriesShown, "the second question says 2 tries left");
+        assertEquals(List.of(1_250L, 1_250L), view.pinAmounts, "the amount in both");
+        SaleDone d = view.done.get(0);
+        assertEquals(SaleOutcome.Kind.SETTLED, d.kind(), d.message());
+        assertEquals(1, view.done.size(), "one outcome, one message");
+        assertEquals(before - 1_250, card.state().balance());
+    }
+
+    @Test
+    void R10_goingBackAfterAWrongPin_endsWithTheTriesLeft_andNothingIsDebited() throws Exception {
+        model.presentTrainingCard("normal-3des");
+        model.scan(AMOXICILLIN);
+        view.pins.add("000000");
+
+        model.pay();
+
+        assertEquals(List.of(-1, 2), view.pinTriesShown);
+        SaleDone d = view.done.get(0);
+        assertEquals(SaleOutcome.Kind.REFUSED, d.kind());
+        assertFalse(d.served());
+        assertTrue(d.message().startsWith("Wrong PIN") && d.message().contains("2"), d.message());
+        assertEquals(1, model.lines().size(), "the cart stays");
+    }
+}
