@@ -1,5 +1,7 @@
 package org.medcard.terminal.cli;
 
+import org.medcard.terminal.config.TerminalEnvironment;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package org.medcard.terminal.cli;
 
+import org.medcard.terminal.config.TerminalEnvironment;
+
 import java.util.concurrent.Callable;
 
 import org.medcard.terminal.Terminal;

@@ -1,5 +1,7 @@
 package org.medcard.terminal.cli;
 
+import org.medcard.terminal.config.TerminalEnvironment;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

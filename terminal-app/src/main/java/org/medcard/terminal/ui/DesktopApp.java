@@ -1,5 +1,15 @@
 package org.medcard.terminal.ui;
 
+import org.medcard.terminal.ui.shell.UiFonts;
+
+import org.medcard.terminal.ui.shell.Theme;
+
+import org.medcard.terminal.ui.shell.ScreenFactory;
+
+import org.medcard.terminal.ui.shell.Keys;
+
+import org.medcard.terminal.ui.shell.AppContext;
+
 import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 import java.util.concurrent.Executor;

@@ -1,5 +1,9 @@
 package org.medcard.terminal.ui;
 
+import org.medcard.terminal.ui.shell.UiFonts;
+
+import org.medcard.terminal.ui.shell.Theme;
+
 import java.awt.GraphicsEnvironment;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -8,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import javax.swing.SwingUtilities;
 
 import org.medcard.terminal.Terminal;
-import org.medcard.terminal.cli.TerminalEnvironment;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.config.ConfigException;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.config.TerminalConfig;

@@ -1,5 +1,13 @@
 package org.medcard.terminal.ui;
 
+import org.medcard.terminal.ui.shell.Theme;
+
+import org.medcard.terminal.ui.shell.Shell;
+
+import org.medcard.terminal.ui.shell.Screen;
+
+import org.medcard.terminal.ui.shell.Keys;
+
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.Color;

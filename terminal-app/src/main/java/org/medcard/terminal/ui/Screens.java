@@ -1,5 +1,7 @@
 package org.medcard.terminal.ui;
 
+import org.medcard.terminal.ui.shell.ScreenFactory;
+
 import java.util.List;
 
 import org.medcard.terminal.ui.counter.CounterScreen;

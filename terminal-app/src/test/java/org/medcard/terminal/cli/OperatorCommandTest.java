@@ -1,5 +1,7 @@
 package org.medcard.terminal.cli;
 
+import org.medcard.terminal.config.TerminalEnvironment;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

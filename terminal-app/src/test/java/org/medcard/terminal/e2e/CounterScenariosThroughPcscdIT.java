@@ -1,5 +1,7 @@
 package org.medcard.terminal.e2e;
 
+import org.medcard.terminal.config.TerminalEnvironment;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -223,7 +225,7 @@ class CounterScenariosThroughPcscdIT {
 
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        org.medcard.terminal.cli.TerminalEnvironment env = new org.medcard.terminal.cli.TerminalEnvironment(data, TrainingTerminals.CLOCK,
+        org.medcard.terminal.config.TerminalEnvironment env = new org.medcard.terminal.config.TerminalEnvironment(data, TrainingTerminals.CLOCK,
                 new java.io.ByteArrayInputStream("123456\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         int info = org.medcard.terminal.cli.MedcardCli.create(env, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))
                 .execute(concat(new String[] {"card", "info", "--json"}, readers));

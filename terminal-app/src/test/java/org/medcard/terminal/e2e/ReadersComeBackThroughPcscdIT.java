@@ -27,7 +27,7 @@ import org.medcard.terminal.PartState;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.cli.MedcardCli;
-import org.medcard.terminal.cli.TerminalEnvironment;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;

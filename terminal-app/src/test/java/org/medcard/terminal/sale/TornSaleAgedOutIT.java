@@ -1,5 +1,7 @@
 package org.medcard.terminal.sale;
 
+import org.medcard.terminal.config.TerminalEnvironment;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,7 +83,7 @@ class TornSaleAgedOutIT {
         terminal.close();
         terminal = null;
         java.io.StringWriter out = new java.io.StringWriter();
-        int exit = org.medcard.terminal.cli.MedcardCli.create(new org.medcard.terminal.cli.TerminalEnvironment(dir, TrainingTerminals.CLOCK,
+        int exit = org.medcard.terminal.cli.MedcardCli.create(new org.medcard.terminal.config.TerminalEnvironment(dir, TrainingTerminals.CLOCK,
                 java.io.InputStream.nullInputStream()), new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true))
                 .execute("queue", "unresolved", "--json");
         assertEquals(1, exit, "a task is waiting: " + out);

@@ -34,7 +34,7 @@ import org.medcard.simulator.profile.CardProfiles;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.cli.MedcardCli;
-import org.medcard.terminal.cli.TerminalEnvironment;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;
 import org.medcard.terminal.sale.PharmacySale;

@@ -1,5 +1,11 @@
 package org.medcard.terminal.ui;
 
+import org.medcard.terminal.ui.shell.UiFonts;
+
+import org.medcard.terminal.ui.shell.Theme;
+
+import org.medcard.terminal.config.TerminalEnvironment;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,7 +133,7 @@ class CounterSaleIT {
         gui.close();
         gui = null;
         java.io.StringWriter out = new java.io.StringWriter();
-        org.medcard.terminal.cli.TerminalEnvironment env = new org.medcard.terminal.cli.TerminalEnvironment(dir, TrainingTerminals.CLOCK,
+        org.medcard.terminal.config.TerminalEnvironment env = new org.medcard.terminal.config.TerminalEnvironment(dir, TrainingTerminals.CLOCK,
                 java.io.InputStream.nullInputStream());
         assertEquals(0, org.medcard.terminal.cli.MedcardCli.create(env, new java.io.PrintWriter(out, true),
                 new java.io.PrintWriter(new java.io.StringWriter(), true)).execute("receipt", "list"));

@@ -1,5 +1,9 @@
 package org.medcard.terminal.ui;
 
+import org.medcard.terminal.ui.shell.UiFonts;
+
+import org.medcard.terminal.ui.shell.Theme;
+
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;

@@ -1,5 +1,7 @@
 package org.medcard.terminal.ui;
 
+import org.medcard.terminal.ui.shell.RowsTableModel;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package org.medcard.terminal.ui;
 
+import org.medcard.terminal.ui.shell.UiFonts;
+
+import org.medcard.terminal.ui.shell.Theme;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -39,11 +39,11 @@ import org.medcard.terminal.present.counter.SaleDone;
 import org.medcard.terminal.present.counter.SplitAnswer;
 import org.medcard.terminal.present.counter.SplitOffer;
 import org.medcard.terminal.present.counter.TrainingCard;
-import org.medcard.terminal.ui.Dialogs;
-import org.medcard.terminal.ui.Keys;
-import org.medcard.terminal.ui.Shell;
-import org.medcard.terminal.ui.Theme;
-import org.medcard.terminal.ui.UiFonts;
+import org.medcard.terminal.ui.shell.Dialogs;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.Theme;
+import org.medcard.terminal.ui.shell.UiFonts;
 
 /**
  * The counter screen. The code field keeps the focus: a scanner types the code and Enter; Up / Down move the

@@ -7,8 +7,8 @@ import javax.swing.JComponent;
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.queue.QueueModel;
 import org.medcard.terminal.resettle.ResettleDesk;
-import org.medcard.terminal.ui.AppContext;
-import org.medcard.terminal.ui.Screen;
+import org.medcard.terminal.ui.shell.AppContext;
+import org.medcard.terminal.ui.shell.Screen;
 
 /** The faults-and-queue screen of the shell: every signed-in operator may open it. */
 public final class QueueScreen implements Screen {

@@ -9,8 +9,8 @@ import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.registration.RegistrationDeskModel;
 import org.medcard.terminal.registration.DepartmentCatalog;
 import org.medcard.terminal.registration.RegistrationDesk;
-import org.medcard.terminal.ui.AppContext;
-import org.medcard.terminal.ui.Screen;
+import org.medcard.terminal.ui.shell.AppContext;
+import org.medcard.terminal.ui.shell.Screen;
 
 /** The registration desk as a screen of the shell, on HOSPITAL terminals only. */
 public final class RegistrationScreen implements Screen {

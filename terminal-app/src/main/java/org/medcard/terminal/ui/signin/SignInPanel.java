@@ -16,7 +16,7 @@ import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.signin.SignInModel;
 import org.medcard.terminal.present.signin.SignInView;
-import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.shell.Theme;
 
 /**
  * Operator and password; Enter in the name field moves to the password, Enter there signs in. The password is

@@ -15,9 +15,9 @@ import org.medcard.terminal.present.supervisor.DayCloseAnswer;
 import org.medcard.terminal.present.supervisor.DayCloseModel;
 import org.medcard.terminal.present.supervisor.DayCloseView;
 import org.medcard.terminal.receipt.DayCloseReport;
-import org.medcard.terminal.ui.Keys;
-import org.medcard.terminal.ui.Shell;
-import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.Theme;
 
 /** Day close: F5 or Enter closes today; the result in large type, the totals per source, the differences. */
 final class DayCloseTab extends JPanel implements DayCloseView {

@@ -21,11 +21,11 @@ import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.supervisor.OperatorRow;
 import org.medcard.terminal.present.supervisor.OperatorsModel;
 import org.medcard.terminal.present.supervisor.OperatorsView;
-import org.medcard.terminal.ui.Dialogs;
-import org.medcard.terminal.ui.Keys;
-import org.medcard.terminal.ui.RowsTableModel;
-import org.medcard.terminal.ui.Shell;
-import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.shell.Dialogs;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.RowsTableModel;
+import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.Theme;
 
 /** Operators: the list, F5 add, F6 disable, F7 unlock, F8 new password, F9 refresh (on the selected operator). */
 final class OperatorsTab extends JPanel implements OperatorsView {

@@ -17,8 +17,8 @@ import org.medcard.terminal.present.supervisor.OperatorsModel;
 import org.medcard.terminal.present.supervisor.SettingsModel;
 import org.medcard.terminal.present.supervisor.TamperModel;
 import org.medcard.terminal.present.supervisor.VoidModel;
-import org.medcard.terminal.ui.AppContext;
-import org.medcard.terminal.ui.Screen;
+import org.medcard.terminal.ui.shell.AppContext;
+import org.medcard.terminal.ui.shell.Screen;
 import org.medcard.terminal.voids.VoidDesk;
 
 /**

@@ -15,9 +15,9 @@ import org.medcard.terminal.present.Texts;
 import org.medcard.terminal.present.supervisor.TamperAnswer;
 import org.medcard.terminal.present.supervisor.TamperModel;
 import org.medcard.terminal.present.supervisor.TamperView;
-import org.medcard.terminal.ui.Keys;
-import org.medcard.terminal.ui.Shell;
-import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.Theme;
 
 /**
  * Tamper findings: what was found changed in the queue, when, who acknowledged it; F5 acknowledges the open ones

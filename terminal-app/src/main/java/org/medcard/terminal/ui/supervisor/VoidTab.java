@@ -16,10 +16,10 @@ import org.medcard.terminal.present.supervisor.SupervisorConfirmation;
 import org.medcard.terminal.present.supervisor.VoidModel;
 import org.medcard.terminal.present.supervisor.VoidResult;
 import org.medcard.terminal.present.supervisor.VoidView;
-import org.medcard.terminal.ui.Dialogs;
-import org.medcard.terminal.ui.Keys;
-import org.medcard.terminal.ui.Shell;
-import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.shell.Dialogs;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.Theme;
 
 /** Void: the settlement number, F5 or Enter, the supervisor confirms with name, password and reason. */
 final class VoidTab extends JPanel implements VoidView {
