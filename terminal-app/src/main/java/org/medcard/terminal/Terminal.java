@@ -10,9 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
@@ -48,6 +46,7 @@ import org.medcard.terminal.session.CardSlot;
 import org.medcard.terminal.status.PartListener;
 import org.medcard.terminal.status.CardStatusPolicy;
 import org.medcard.terminal.store.TerminalDb;
+import org.medcard.terminal.text.Texts;
 import org.medcard.transport.CardFault;
 import org.medcard.transport.pcsc.ReaderEvent;
 import org.medcard.transport.CardTransport;
@@ -112,7 +111,7 @@ public final class Terminal implements AutoCloseable {
     private final AuditLog audit;
     private final BlacklistRefresh blacklistRefresh;
     private final ScheduledExecutorService refreshScheduler;
-    private final ResourceBundle messages;
+    private final Texts messages;
     private final PartListener parts = new Parts();
     private final CardSession cardSession;
     private volatile PartState readerState = PartState.none("not used yet");
@@ -129,8 +128,7 @@ public final class Terminal implements AutoCloseable {
         this.clock = clock;
         this.options = options;
         // No fallback to the JVM's default locale: language=en on a Chinese Windows must still say English.
-        this.messages = ResourceBundle.getBundle("org.medcard.terminal.messages", config.language(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.messages = Texts.messages(config.language());
         Path dataDir = config.dataDir();
         createDirectories(dataDir);
         org.medcard.terminal.security.OwnerOnlyFiles.secure(dataDir, true);
@@ -533,52 +531,10 @@ public final class Terminal implements AutoCloseable {
         return Optional.ofNullable(embeddedCenter);
     }
 
-    /** The cashier-facing text for a message key, in the configured language (the key itself if missing). */
-    public String message(String key, Object... args) {
-        try {
-            String pattern = messages.getString(key);
-            return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, config.language()).format(args);
-        } catch (MissingResourceException e) {
-            return key;
-        }
+    /** The core's sentences (the desks', the CLI's) in the configured language: the one {@link Texts}. */
+    public Texts messages() {
+        return messages;
     }
-
-    /** A fault kind by its name in the configured language ("读卡器未连接"), never the enum name (issue 15). */
-    public String faultName(org.medcard.queue.Fault fault) {
-        String key = "fault." + fault.name();
-        String name = message(key);
-        return name.equals(key) ? fault.name() : name;
-    }
-
-    /** A family relation (R3, 1101 {@code family.relation}) by name in the configured language; unknown codes as sent. */
-    public String relationName(String relation) {
-        if (relation == null || relation.isBlank()) {
-            return "";
-        }
-        String key = "relation." + relation;
-        String name = message(key);
-        return name.equals(key) ? relation : name;
-    }
-
-    /** The center's own refusal text, framed by our sentence in the configured language (not "infcode 2005: ..."). */
-    public String centerSays(long infcode, String centerText) {
-        return message("center.says", centerText == null || centerText.isBlank() ? "—" : centerText.strip(), String.valueOf(infcode));
-    }
-
-    /**
-     * A refusal reason as the queue records it ({@code "infcode 2005: text"}, possibly prefixed twice) framed by
-     * {@link #centerSays(long, String)}; a reason of our own (no infcode) passes unchanged.
-     */
-    public String centerSays(String reason) {
-        if (reason == null) {
-            return "";
-        }
-        java.util.regex.Matcher m = CENTER_REASON.matcher(reason);
-        return m.matches() ? centerSays(Long.parseLong(m.group(1)), m.group(2)) : reason;
-    }
-
-    private static final java.util.regex.Pattern CENTER_REASON =
-            java.util.regex.Pattern.compile("(?:infcode (-?\\d+): ?)+(.*)", java.util.regex.Pattern.DOTALL);
 
     public Locale language() {
         return config.language();

@@ -103,7 +103,7 @@ public final class RegistrationDesk {
                 PaymentPlan foreseen = new PaymentPlan(reg.regFeeFen(), reg.fundPayFen(), reg.acctPayMaxFen(), reg.cashPayMinFen());
                 return new VisitOutcome(VisitOutcome.Kind.REGISTERED, reg.mdtrtId(), foreseen, reg.noPoolingRule(), null,
                         view.info().cardNo().masked(), view.holder().name(), "registration.registered",
-                        terminal.message("registration.registered", reg.mdtrtId()), 0);
+                        terminal.messages().text("registration.registered", reg.mdtrtId()), 0);
             }
             return settleVisit(card, psam, view, api, reg.mdtrtId(), List.of(), regLine(dept.get()), pin, clerk, beneficiary);
         });
@@ -151,7 +151,7 @@ public final class RegistrationDesk {
         visits.setStatus(mdtrtId, VisitBook.Status.CANCELLED);
         LOG.info("Visit {} cancelled", mdtrtId);
         return new VisitOutcome(VisitOutcome.Kind.CANCELLED, mdtrtId, null, null, null, null, null, "registration.cancelled",
-                terminal.message("registration.cancelled", mdtrtId), 0);
+                terminal.messages().text("registration.cancelled", mdtrtId), 0);
     }
 
     // ---------------------------------------------------------------- the card and the center
@@ -249,6 +249,6 @@ public final class RegistrationDesk {
             LOG.info("Registration desk refused ({}): {}", key, detail);
         }
         return new VisitOutcome(VisitOutcome.Kind.REFUSED, null, null, null, null, view == null ? null : view.info().cardNo().masked(),
-                view == null ? null : view.holder().name(), key, terminal.message(key), 0);
+                view == null ? null : view.holder().name(), key, terminal.messages().text(key), 0);
     }
 }

@@ -142,7 +142,7 @@ public final class ResettleDesk {
         String state = mine.map(e -> e.state().name()).orElseGet(() -> theirs.get().status());
         if ("EXPIRED".equals(state)) {
             return new ResettleOutcome(ResettleOutcome.Kind.EXPIRED, entryNo, null, 0, 0, 0, "resettle.expired",
-                    terminal.message("resettle.expired", entryNo, String.valueOf(terminal.config().resettleMaxDays())));
+                    terminal.messages().text("resettle.expired", entryNo, String.valueOf(terminal.config().resettleMaxDays())));
         }
         if (!"OPEN".equals(state)) {
             return refused("resettle.not_open", entryNo, state);
@@ -180,7 +180,7 @@ public final class ResettleDesk {
         if (view.verdict().refused()) {
             String key = view.verdict().messageKey().orElse("status.blocked");
             LOG.info("Re-settlement of entry {} refused: card {} is {}", entryNo, view.info().cardNo(), view.verdict().status());
-            return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, key, terminal.message(key));
+            return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, key, terminal.messages().text(key));
         }
         String cardNo = view.info().cardNo().digits();
         EncodedMessage settle;
@@ -198,7 +198,7 @@ public final class ResettleDesk {
             return refused("resettle.center_needed", entryNo);
         } catch (CenterRefusal e) {
             return new ResettleOutcome(ResettleOutcome.Kind.REJECTED, entryNo, null, 0, 0, 0, "resettle.rejected",
-                    terminal.message("resettle.rejected", entryNo, e.getMessage()));
+                    terminal.messages().text("resettle.rejected", entryNo, e.getMessage()));
         }
         if (plan.accountFen() == 0) {
             OutboxMessage sent = mine.isPresent() ? terminal.queue().queueResettle(entryNo, cardNo, null)
@@ -235,7 +235,7 @@ public final class ResettleDesk {
     private ResettleOutcome afterDebit(String entryNo, SaleOutcome paid, String cashier) {
         if (paid.kind() == SaleOutcome.Kind.INTERRUPTED) {
             return new ResettleOutcome(ResettleOutcome.Kind.INTERRUPTED, entryNo, null, 0, 0, 0, "resettle.interrupted",
-                    terminal.message("resettle.interrupted", entryNo));
+                    terminal.messages().text("resettle.interrupted", entryNo));
         }
         if (paid.kind() == SaleOutcome.Kind.REFUSED || paid.saleId() == null) {
             return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, paid.messageKey(), paid.message());
@@ -243,7 +243,7 @@ public final class ResettleDesk {
         Optional<OutboxMessage> m = messageOfSale(paid.saleId());
         if (m.isEmpty()) {
             return new ResettleOutcome(ResettleOutcome.Kind.PENDING, entryNo, null, 0, 0, 0, "resettle.pending",
-                    terminal.message("resettle.pending", entryNo));
+                    terminal.messages().text("resettle.pending", entryNo));
         }
         return outcome(entryNo, m.get(), cashier);
     }
@@ -280,11 +280,11 @@ public final class ResettleDesk {
         if (m.state() == OutboxState.REJECTED) {
             LOG.warn("Re-settlement of entry {} rejected by the center: {}", entryNo, m.reason());
             return new ResettleOutcome(ResettleOutcome.Kind.REJECTED, entryNo, null, 0, 0, 0, "resettle.rejected",
-                    terminal.message("resettle.rejected", entryNo, terminal.centerSays(m.reason())));
+                    terminal.messages().text("resettle.rejected", entryNo, terminal.messages().centerSays(m.reason())));
         }
         if (m.state() != OutboxState.DONE) {
             return new ResettleOutcome(ResettleOutcome.Kind.PENDING, entryNo, null, 0, 0, 0, "resettle.pending",
-                    terminal.message("resettle.pending", entryNo));
+                    terminal.messages().text("resettle.pending", entryNo));
         }
         Resettled r;
         try {
@@ -298,13 +298,13 @@ public final class ResettleDesk {
         terminal.audit().record(cashier, "RESETTLED", "entry " + entryNo + ", refund " + refund + " fen");
         LOG.info("Entry {} re-settled ({}): refund {} fen in cash", entryNo, r.setlId(), refund);
         return new ResettleOutcome(ResettleOutcome.Kind.SETTLED, entryNo, r.setlId(), fund, acct, refund,
-                "resettle.settled", terminal.message("resettle.settled", entryNo, Money.formatYuan(refund)));
+                "resettle.settled", terminal.messages().text("resettle.settled", entryNo, Money.formatYuan(refund)));
     }
 
     private ResettleOutcome refused(String key, String entryNo, Object... more) {
         Object[] args = new Object[more.length + 1];
         args[0] = entryNo;
         System.arraycopy(more, 0, args, 1, more.length);
-        return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, key, terminal.message(key, args));
+        return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, key, terminal.messages().text(key, args));
     }
 }

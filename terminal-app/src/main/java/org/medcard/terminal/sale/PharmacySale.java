@@ -298,7 +298,7 @@ public final class PharmacySale {
                     ticket.get().saleId(), e.getMessage());
             return new SaleOutcome(SaleOutcome.Kind.INTERRUPTED, plan, ticket.get().saleId(), null, null, null, -1,
                     view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.interrupted",
-                    terminal.message("sale.interrupted"), List.of(), 0, null);
+                    terminal.messages().text("sale.interrupted"), List.of(), 0, null);
         } catch (ForgedCardException e) {
             LOG.error("R10: forged card {}: {}; no sale", view.info().cardNo(), e.getMessage());
             terminal.audit().record(request.cashier(), "R10_FORGED_CARD", "card " + view.info().cardNo().masked()
@@ -326,7 +326,7 @@ public final class PharmacySale {
                     plan.accountFen(), tac);
             return new SaleOutcome(SaleOutcome.Kind.OFFLINE_DEBITED, plan, saleId, tac, null, null, result.newBalance(),
                     view.info().cardNo().masked(), view.holder().name(), null, "sale.to_be_uploaded",
-                    terminal.message("sale.to_be_uploaded"), List.of(), 0, null);
+                    terminal.messages().text("sale.to_be_uploaded"), List.of(), 0, null);
         }
         return settled(settler.settle(settle.get()), plan, view, saleId, tac, result.newBalance(), beneficiary);
     }
@@ -341,7 +341,7 @@ public final class PharmacySale {
         LOG.error("Sale {}: card {} WAS debited {} fen (TAC {}) but the journal could not record it: {}", saleId,
                 view.info().cardNo(), plan.accountFen(), tac, e.getMessage());
         return new SaleOutcome(SaleOutcome.Kind.INTERRUPTED, plan, saleId, tac, null, null, balance, view.info().cardNo().masked(),
-                view.holder().name(), beneficiary, "sale.debited_not_recorded", terminal.message("sale.debited_not_recorded"),
+                view.holder().name(), beneficiary, "sale.debited_not_recorded", terminal.messages().text("sale.debited_not_recorded"),
                 List.of(), 0, null);
     }
 
@@ -443,7 +443,7 @@ public final class PharmacySale {
         }
         return Optional.of(new SaleOutcome(SaleOutcome.Kind.OFFLINE_DEBITED, plan, saleId, r.tac(), null, null, balance,
                 view.info().cardNo().masked(), view.holder().name(), null, "sale.to_be_uploaded",
-                terminal.message("sale.to_be_uploaded"), List.of(), 0, null));
+                terminal.messages().text("sale.to_be_uploaded"), List.of(), 0, null));
     }
 
     /** R10: VERIFY PIN; the PIN array is wiped whatever happens. */
@@ -464,7 +464,7 @@ public final class PharmacySale {
             LOG.info("R10: wrong PIN for card {}, {} tries left; no debit", view.info().cardNo(), wrong.triesLeft());
             return Optional.of(new SaleOutcome(SaleOutcome.Kind.REFUSED, null, null, null, null, null, view.balanceFen(),
                     view.info().cardNo().masked(), view.holder().name(), null, "sale.pin_wrong",
-                    terminal.message("sale.pin_wrong", String.valueOf(wrong.triesLeft())), List.of(), 0, null));
+                    terminal.messages().text("sale.pin_wrong", String.valueOf(wrong.triesLeft())), List.of(), 0, null));
         }
         if (r instanceof PinResult.Blocked) {
             return Optional.of(refused("sale.pin_blocked", view, null));
@@ -477,20 +477,20 @@ public final class PharmacySale {
         long balance = balanceAfter >= 0 ? balanceAfter : view.balanceFen();
         return switch (s.state()) {
             case SETTLED -> new SaleOutcome(SaleOutcome.Kind.SETTLED, plan, saleId, tac, s.setlId(), null, balance,
-                    view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settled", terminal.message("sale.settled"), List.of(), 0, null);
+                    view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settled", terminal.messages().text("sale.settled"), List.of(), 0, null);
             case PENDING -> {
                 // A tamper finding holds every message until a supervisor acknowledges it: "resent until answered"
                 // would be untrue until then (issue 18, case 4).
                 String key = queue.forwardingBlocked() ? "sale.settlement_held_tamper" : "sale.settlement_pending";
                 yield new SaleOutcome(SaleOutcome.Kind.SETTLEMENT_PENDING, plan, saleId, tac, null, null, balance,
-                        view.info().cardNo().masked(), view.holder().name(), beneficiary, key, terminal.message(key), List.of(), 0,
+                        view.info().cardNo().masked(), view.holder().name(), beneficiary, key, terminal.messages().text(key), List.of(), 0,
                         null);
             }
             case REJECTED -> {
                 LOG.error("Sale {}: the center rejected the settle {}: {}", saleId, s.msgid(), s.reason());
                 yield new SaleOutcome(SaleOutcome.Kind.SETTLEMENT_REJECTED, plan, saleId, tac, null, null, balance,
                         view.info().cardNo().masked(), view.holder().name(), beneficiary, "sale.settlement_rejected",
-                        terminal.message("sale.settlement_rejected", terminal.centerSays(s.reason())), List.of(), 0, null);
+                        terminal.messages().text("sale.settlement_rejected", terminal.messages().centerSays(s.reason())), List.of(), 0, null);
             }
         };
     }
@@ -510,12 +510,12 @@ public final class PharmacySale {
             // Issue 15: a mistyped check digit says so, and which one the 17 digits call for; nothing is recorded.
             return new SaleOutcome(SaleOutcome.Kind.REFUSED, PaymentPlan.allCash(total), null, null, null, null, -1,
                     view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null,
-                    "sale.id_check_digit", terminal.message("sale.id_check_digit", String.valueOf(rightCheck.get())), List.of(), 0, null);
+                    "sale.id_check_digit", terminal.messages().text("sale.id_check_digit", String.valueOf(rightCheck.get())), List.of(), 0, null);
         }
         if (id == null || !IdNumber.isValidIgnoringCase(id)) {
             return new SaleOutcome(SaleOutcome.Kind.REFUSED, PaymentPlan.allCash(total), null, null, null, null, -1,
                     view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null,
-                    "sale.id_number_needed", terminal.message("sale.id_number_needed", terminal.faultName(fault)), List.of(), 0, null);
+                    "sale.id_number_needed", terminal.messages().text("sale.id_number_needed", terminal.messages().faultName(fault)), List.of(), 0, null);
         }
         if (view != null && !view.holder().idNumber().value().equalsIgnoreCase(id)) {
             return refused("sale.id_number_mismatch", view, "typed ID number is not the cardholder's");
@@ -530,8 +530,8 @@ public final class PharmacySale {
         SaleOutcome o = new SaleOutcome(SaleOutcome.Kind.CASH_RESETTLE, PaymentPlan.allCash(total), null, null, null, entry.entryNo(),
                 view == null ? -1 : view.balanceFen(), view == null ? null : view.info().cardNo().masked(),
                 view == null ? null : view.holder().name(), null, "sale.cash_resettle",
-                terminal.message("sale.cash_resettle", entry.entryNo(), terminal.faultName(fault)), List.of(), 0, null);
-        return o.withReceipt(receipts.cash(o, view, id, lines.get(), terminal.faultName(fault), request.cashier()));
+                terminal.messages().text("sale.cash_resettle", entry.entryNo(), terminal.messages().faultName(fault)), List.of(), 0, null);
+        return o.withReceipt(receipts.cash(o, view, id, lines.get(), terminal.messages().faultName(fault), request.cashier()));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -563,7 +563,7 @@ public final class PharmacySale {
         }
         return new SaleOutcome(SaleOutcome.Kind.REFUSED, null, null, null, null, null, view == null ? -1 : view.balanceFen(),
                 view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), null, key,
-                terminal.message(key), List.of(), 0, null);
+                terminal.messages().text(key), List.of(), 0, null);
     }
 
     /** The items at the catalog's prices (the downloaded catalog, also offline); empty if any code is unknown. */

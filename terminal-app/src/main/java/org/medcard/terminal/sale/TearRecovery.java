@@ -105,7 +105,7 @@ public final class TearRecovery implements TornSales {
             terminal.audit().record(terminal.options().operator(), "R10_FORGED_CARD", "card " + info.cardNo().masked()
                     + ", recovered TAC of sale " + t.saleId() + " failed PSAM verification");
             queue.recordNoDebit(t.saleId(), "R10: recovered TAC failed PSAM verification (forged card)");
-            return new Recovered(t.saleId(), false, null, Optional.empty(), terminal.message("sale.forged"));
+            return new Recovered(t.saleId(), false, null, Optional.empty(), terminal.messages().text("sale.forged"));
         }
         if (verdict instanceof TornPurchaseVerdict.Unresolved u) {
             return unresolved(t, info, u);

@@ -23,7 +23,7 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.operator.TrainingOperators;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.signin.SignInModel;
 import org.medcard.terminal.present.status.StatusModel;
 import org.medcard.terminal.present.status.SyncModel;

@@ -147,7 +147,7 @@ public final class DesktopLauncher {
      * start on a data folder the app (or a command) already has open is told so, never a stack trace.
      */
     public static String whyNotOpened(RuntimeException e, java.nio.file.Path dataDir, java.util.Locale language) {
-        org.medcard.terminal.present.Texts texts = org.medcard.terminal.present.Texts.of(DesktopApp.SHELL_BUNDLE, language);
+        org.medcard.terminal.text.Texts texts = org.medcard.terminal.text.Texts.of(DesktopApp.SHELL_BUNDLE, language);
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.medcard.queue.QueueStoreException q && q.reason() == org.medcard.queue.QueueStoreException.Reason.LOCKED) {
                 return texts.text("start.already_running", dataDir.toAbsolutePath().toString());

@@ -31,7 +31,7 @@ import javax.swing.WindowConstants;
 
 import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.operator.Role;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.ui.signin.SignInPanel;
 import org.medcard.terminal.ui.status.StatusBar;
 

@@ -42,6 +42,6 @@ public final class Reversals {
     }
 
     private ReversalOutcome outcome(ReversalOutcome.Kind kind, String msgid, String reversalMsgid, String key) {
-        return new ReversalOutcome(kind, msgid, reversalMsgid, key, terminal.message(key, msgid));
+        return new ReversalOutcome(kind, msgid, reversalMsgid, key, terminal.messages().text(key, msgid));
     }
 }

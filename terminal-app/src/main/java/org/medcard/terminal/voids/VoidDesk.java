@@ -56,7 +56,7 @@ public final class VoidDesk {
         OutboxMessage m = terminal.queue().message(sent.msgid()).orElse(sent);
         if (m.state() == OutboxState.REJECTED) {
             terminal.audit().record(supervisor, "VOID_REJECTED", "settlement " + setlId + ": " + m.reason());
-            return outcome(VoidOutcome.Kind.REJECTED, setlId, 0, 0, 0, null, "void.rejected", setlId, terminal.centerSays(m.reason()));
+            return outcome(VoidOutcome.Kind.REJECTED, setlId, 0, 0, 0, null, "void.rejected", setlId, terminal.messages().centerSays(m.reason()));
         }
         if (m.state() != OutboxState.DONE) {
             terminal.audit().record(supervisor, "VOID_SENT", "settlement " + setlId + ", msgid " + m.msgid() + ", unanswered");
@@ -114,6 +114,6 @@ public final class VoidDesk {
 
     private VoidOutcome outcome(VoidOutcome.Kind kind, String setlId, long cash, long acct, long fund, String loadId, String key,
                                 Object... args) {
-        return new VoidOutcome(kind, setlId, cash, acct, fund, loadId, key, terminal.message(key, args));
+        return new VoidOutcome(kind, setlId, cash, acct, fund, loadId, key, terminal.messages().text(key, args));
     }
 }

@@ -16,7 +16,7 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.config.TerminalConfig;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.counter.CardPanel;
 import org.medcard.terminal.present.counter.CartLine;
 import org.medcard.terminal.present.counter.CounterModel;

@@ -1,5 +1,7 @@
 package org.medcard.terminal.present;
 
+import org.medcard.terminal.text.Texts;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

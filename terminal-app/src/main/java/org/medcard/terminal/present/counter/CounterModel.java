@@ -12,7 +12,7 @@ import org.medcard.card.IdNumber;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.PersonInfo;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.sale.PaymentPlan;
@@ -210,7 +210,7 @@ public final class CounterModel {
             } else {
                 CardSession.NotOpened no = (CardSession.NotOpened) opening;
                 LOG.warn("Card could not be read: {} ({})", no.failure(), no.detail());
-                panel = no.failure() == CardSession.Failure.UNUSABLE_CARD ? refusedPanel(terminal.message("sale.card_unusable"))
+                panel = no.failure() == CardSession.Failure.UNUSABLE_CARD ? refusedPanel(terminal.messages().text("sale.card_unusable"))
                         : refusedPanel(texts.text("card.unreadable", no.detail()));
             }
         } catch (RuntimeException e) {
@@ -242,10 +242,10 @@ public final class CounterModel {
         String text;
         if (v.verdict().refused() || !v.verdict().personalAccountUsable()) {
             banner = CardPanel.Banner.REFUSED;
-            text = terminal.message(v.verdict().messageKey().orElse("status.blocked"));
+            text = terminal.messages().text(v.verdict().messageKey().orElse("status.blocked"));
         } else if (v.verdict().messageKey().isPresent()) {
             banner = CardPanel.Banner.WARNING;
-            text = terminal.message(v.verdict().messageKey().get());
+            text = terminal.messages().text(v.verdict().messageKey().get());
         } else if (!v.online()) {
             banner = CardPanel.Banner.WARNING;
             text = texts.text("card.offline");
@@ -263,7 +263,7 @@ public final class CounterModel {
     /** The family member paid for (R3), by psn_no; null: the holder. */
     public void payFor(String psnNo) {
         if (psnNo != null && card.family().stream().noneMatch(m -> m.psnNo().equals(psnNo))) {
-            view.showMessage(terminal.message("sale.family_unknown"), true);
+            view.showMessage(terminal.messages().text("sale.family_unknown"), true);
             return;
         }
         beneficiary = psnNo;
@@ -271,7 +271,7 @@ public final class CounterModel {
 
     /** A family member as the cashier and the receipt name them: "李娜 (配偶)", never the relation's code (issue 15). */
     public String familyLabel(PersonInfo.FamilyMember m) {
-        String relation = terminal.relationName(m.relation());
+        String relation = terminal.messages().relationName(m.relation());
         return relation.isEmpty() ? m.name() : m.name() + " (" + relation + ")";
     }
 

@@ -17,7 +17,7 @@ import org.medcard.queue.QueueSummary;
 import org.medcard.queue.forward.Forwarder;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.Money;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.resettle.EntryView;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;

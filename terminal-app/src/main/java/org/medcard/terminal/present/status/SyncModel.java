@@ -8,7 +8,7 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
 import org.medcard.terminal.center.HostApi;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 
 /**
  * Syncing the catalog and the blacklist from the center on demand (Ctrl+R): long work on the worker with progress

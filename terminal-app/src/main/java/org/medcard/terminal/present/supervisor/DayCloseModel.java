@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.Money;
 import org.medcard.terminal.dayclose.DayClose;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.DayCloseReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -30,7 +30,7 @@ import javax.swing.table.AbstractTableModel;
 
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.PersonInfo;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.counter.CardPanel;
 import org.medcard.terminal.present.counter.CartLine;
 import org.medcard.terminal.present.counter.CounterModel;

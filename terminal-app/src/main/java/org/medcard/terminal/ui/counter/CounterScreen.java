@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import javax.swing.JComponent;
 
 import org.medcard.terminal.operator.Role;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.counter.CounterModel;
 import org.medcard.terminal.present.counter.DeskReceiptOutput;
 import org.medcard.terminal.ui.shell.AppContext;

@@ -16,7 +16,7 @@ import javax.swing.JTextArea;
 import javax.swing.ListSelectionModel;
 import javax.swing.UIManager;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.queue.EntryRow;
 import org.medcard.terminal.present.queue.ForwardProgress;
 import org.medcard.terminal.present.queue.QueueFigures;

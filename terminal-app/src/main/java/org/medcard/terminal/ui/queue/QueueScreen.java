@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import javax.swing.JComponent;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.queue.QueueModel;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.ui.shell.AppContext;

@@ -17,7 +17,7 @@ import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.registration.OpenVisit;
 import org.medcard.terminal.present.registration.RegistrationDeskModel;
 import org.medcard.terminal.present.registration.RegistrationView;

@@ -5,7 +5,7 @@ import java.util.Optional;
 import javax.swing.JComponent;
 
 import org.medcard.terminal.config.TerminalKind;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.registration.RegistrationDeskModel;
 import org.medcard.terminal.registration.DepartmentCatalog;
 import org.medcard.terminal.registration.RegistrationDesk;

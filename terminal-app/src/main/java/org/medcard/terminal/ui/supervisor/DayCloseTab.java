@@ -10,7 +10,7 @@ import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.supervisor.DayCloseAnswer;
 import org.medcard.terminal.present.supervisor.DayCloseModel;
 import org.medcard.terminal.present.supervisor.DayCloseView;

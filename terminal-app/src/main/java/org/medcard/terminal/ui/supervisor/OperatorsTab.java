@@ -17,7 +17,7 @@ import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
 
 import org.medcard.terminal.operator.Role;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.supervisor.OperatorRow;
 import org.medcard.terminal.present.supervisor.OperatorsModel;
 import org.medcard.terminal.present.supervisor.OperatorsView;

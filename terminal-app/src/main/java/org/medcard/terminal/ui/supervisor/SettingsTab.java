@@ -16,7 +16,7 @@ import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.supervisor.SettingsForm;
 import org.medcard.terminal.present.supervisor.SettingsModel;
 import org.medcard.terminal.present.supervisor.SettingsSaved;

@@ -11,7 +11,7 @@ import javax.swing.JTabbedPane;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.device.DeviceListing;
 import org.medcard.terminal.operator.Role;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.supervisor.DayCloseModel;
 import org.medcard.terminal.present.supervisor.OperatorsModel;
 import org.medcard.terminal.present.supervisor.SettingsModel;

@@ -11,7 +11,7 @@ import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.supervisor.TamperAnswer;
 import org.medcard.terminal.present.supervisor.TamperModel;
 import org.medcard.terminal.present.supervisor.TamperView;

@@ -11,7 +11,7 @@ import javax.swing.JPasswordField;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.supervisor.SupervisorConfirmation;
 import org.medcard.terminal.present.supervisor.VoidModel;
 import org.medcard.terminal.present.supervisor.VoidResult;

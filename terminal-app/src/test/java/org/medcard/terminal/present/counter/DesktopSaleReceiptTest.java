@@ -25,7 +25,7 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.cli.MedcardCli;
 import org.medcard.terminal.config.TerminalEnvironment;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.sale.SaleOutcome;
 
 /**

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.medcard.queue.QueueSummary;
 import org.medcard.terminal.PartState;
 import org.medcard.terminal.TerminalState;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 
 /** The status bar's words and lights; colour never alone. Inline executors. */
 class StatusModelTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 
 /** Catalog sync as long work: progress first, then the result; against a real training terminal. */
 class SyncModelTest {
