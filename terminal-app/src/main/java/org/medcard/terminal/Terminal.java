@@ -35,9 +35,14 @@ import org.medcard.terminal.center.QueueWireFormat;
 import org.medcard.terminal.config.DeviceChoice;
 import org.medcard.terminal.config.OfflineLimitsConfig;
 import org.medcard.terminal.config.TerminalConfig;
+import org.medcard.terminal.dayclose.DayClose;
 import org.medcard.terminal.device.Devices;
 import org.medcard.terminal.device.TrainingReader;
 import org.medcard.terminal.operator.AuditLog;
+import org.medcard.terminal.registration.DepartmentCatalog;
+import org.medcard.terminal.registration.RegistrationDesk;
+import org.medcard.terminal.resettle.ResettleDesk;
+import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SalePolicy;
 import org.medcard.terminal.sale.TearRecovery;
 import org.medcard.terminal.session.CardCheck;
@@ -47,6 +52,8 @@ import org.medcard.terminal.status.PartListener;
 import org.medcard.terminal.status.CardStatusPolicy;
 import org.medcard.terminal.store.TerminalDb;
 import org.medcard.terminal.text.Texts;
+import org.medcard.terminal.voids.Reversals;
+import org.medcard.terminal.voids.VoidDesk;
 import org.medcard.transport.CardFault;
 import org.medcard.transport.pcsc.ReaderEvent;
 import org.medcard.transport.CardTransport;
@@ -467,6 +474,40 @@ public final class Terminal implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Unfinished sales not resolved at start ({}); they are resolved when their card is presented", e.getMessage());
         }
+    }
+
+    // ---------------------------------------------------------------- desks: built here, the front ends get them
+
+    /** The hospital's registration desk (1201 / 2201 / 2206 / 2207 / 2202), on the bundled or given departments. */
+    public RegistrationDesk registrationDesk(DepartmentCatalog departments) {
+        return new RegistrationDesk(config.kind(), this::onlineCenter, cardSession, new PharmacySale(this), salePolicy, downloads,
+                parts, messages, db, clock, departments);
+    }
+
+    /** Re-settlement of the queue's OPEN entries (8400 / 8401); its debit applies no R15 load. */
+    public ResettleDesk resettleDesk() {
+        return new ResettleDesk(queue, forwarder(), this::onlineCenter, cardSession, parts, audit, messages,
+                config.resettleMaxDays(), new PharmacySale(this, false));
+    }
+
+    /** Voids (2208) by a signed-in supervisor of {@code operators}. */
+    public VoidDesk voidDesk(org.medcard.terminal.operator.Operators operators) {
+        return new VoidDesk(queue, forwarder(), this::onlineCenter, audit, messages, operators);
+    }
+
+    /** Reversals (2601) of settlements whose answer never came. */
+    public Reversals reversals() {
+        return new Reversals(queue, forwarder(), this::onlineCenter, audit, messages);
+    }
+
+    /** The day close (9100 / 9101) of this counter, with the center as it is now (online or not). */
+    public DayClose dayClose() {
+        return new DayClose(queue, onlineCenter(), clock);
+    }
+
+    /** The day close naming this counter's number ({@code term_no}) in its 9100 (the CLI's {@code medcard day-close}). */
+    public DayClose dayCloseOfThisCounter() {
+        return new DayClose(queue, onlineCenter(), clock, config.terminalNumber());
     }
 
     public TearRecovery tearRecovery() {

@@ -61,7 +61,7 @@ final class DayCloseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Terminal t = TerminalCommands.open(options, env, err, receipt.output(), new TerminalCommands.Output(pdf, receipt.replace))) {
             LocalDate day = date == null ? LocalDate.now(t.clock()) : date;
-            DayClose dayClose = new DayClose(t.queue(), t.onlineCenter(), t.clock(), t.config().terminalNumber());
+            DayClose dayClose = t.dayCloseOfThisCounter();
             DayClose.InstitutionResult all = institution ? dayClose.closeInstitution(day) : null;
             DayClose.Result r = all != null ? all.own() : dayClose.close(day);
             if (pdf != null) {

@@ -70,7 +70,7 @@ final class OutpatientCommand implements Callable<Integer> {
             }
             try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
                 simCard.present(t, spec.commandLine());
-                VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).settle(visit, parsed,
+                VisitOutcome o = t.registrationDesk(DepartmentCatalog.bundled()).settle(visit, parsed,
                         pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk");
                 int code = VisitOutput.print(spec.commandLine().getOut(), o, options.json);
                 receipt.deliver(t, org.medcard.terminal.receipt.desk.OutcomeReceipts.of(o), options.json, spec.commandLine().getOut(),

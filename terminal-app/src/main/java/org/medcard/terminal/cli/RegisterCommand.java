@@ -67,7 +67,7 @@ final class RegisterCommand implements Callable<Integer> {
         }
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
             simCard.present(t, spec.commandLine());
-            VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).register(dept, doctor, family, !settleLater,
+            VisitOutcome o = t.registrationDesk(DepartmentCatalog.bundled()).register(dept, doctor, family, !settleLater,
                     pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk");
             int code = VisitOutput.print(spec.commandLine().getOut(), o, options.json);
             var department = DepartmentCatalog.bundled().department(dept);
@@ -99,7 +99,7 @@ final class RegisterCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
-                VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).cancel(mdtrtId);
+                VisitOutcome o = t.registrationDesk(DepartmentCatalog.bundled()).cancel(mdtrtId);
                 return VisitOutput.print(spec.commandLine().getOut(), o, options.json);
             }
         }

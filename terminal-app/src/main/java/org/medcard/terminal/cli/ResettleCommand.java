@@ -60,7 +60,7 @@ final class ResettleCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
-                ResettleDesk desk = new ResettleDesk(t);
+                ResettleDesk desk = t.resettleDesk();
                 desk.registerOpenEntries();
                 List<EntryView> entries = desk.list(idNumber == null ? null : idNumber.toUpperCase(java.util.Locale.ROOT));
                 if (options.json) {
@@ -129,7 +129,7 @@ final class ResettleCommand implements Callable<Integer> {
             PinSource pin = pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE;
             try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
                 simCard.present(t, spec.commandLine());
-                ResettleDesk desk = new ResettleDesk(t);
+                ResettleDesk desk = t.resettleDesk();
                 desk.registerOpenEntries();
                 ResettleOutcome o = desk.settle(entryNo.toUpperCase(java.util.Locale.ROOT), "cashier", pin,
                         accountFen == null ? -1 : accountFen);

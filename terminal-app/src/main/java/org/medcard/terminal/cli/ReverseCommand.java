@@ -44,7 +44,7 @@ final class ReverseCommand implements Callable<Integer> {
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
             ReversalOutcome o;
             try {
-                o = new Reversals(t).reverse(msgid, "cashier");
+                o = t.reversals().reverse(msgid, "cashier");
             } catch (QueueStoreException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return 1;

@@ -62,7 +62,7 @@ final class VoidCommand implements Callable<Integer> {
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
             Operators operators = new Operators(t.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
                     t.audit(), env.clock());
-            VoidOutcome o = new VoidDesk(t, operators).voidSettlement(setlId, supervisor, password, reason);
+            VoidOutcome o = t.voidDesk(operators).voidSettlement(setlId, supervisor, password, reason);
             if (options.json) {
                 ObjectNode n = TerminalCommands.JSON.createObjectNode().put("outcome", o.kind().name()).put("setl_id", o.setlId())
                         .put("cash_back_fen", o.cashBackFen()).put("acct_refund_fen", o.accountFen()).put("fund_refund_fen", o.fundFen())

@@ -1,14 +1,16 @@
 package org.medcard.terminal.registration;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.medcard.apdu.CardRefusal;
 import org.medcard.card.MedicalCard;
 import org.medcard.psam.Psam;
-import org.medcard.terminal.Terminal;
+import org.medcard.terminal.catalog.Downloads;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
@@ -24,9 +26,12 @@ import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
+import org.medcard.terminal.sale.SalePolicy;
 import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
 import org.medcard.terminal.status.PartListener;
+import org.medcard.terminal.store.TerminalDb;
+import org.medcard.terminal.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,15 +48,39 @@ import org.slf4j.LoggerFactory;
 public final class RegistrationDesk {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationDesk.class);
 
-    private final Terminal terminal;
+    private final TerminalKind kind;
+    private final Supplier<Optional<HostApi>> online;
+    private final CardSession cardSession;
+    private final PharmacySale sale;
+    private final SalePolicy policy;
+    private final Downloads downloads;
+    private final PartListener parts;
+    private final Texts messages;
+    private final Clock clock;
     private final DepartmentCatalog departments;
     private final VisitBook visits;
     private final HostCodec codec = new HostCodec();
 
-    public RegistrationDesk(Terminal terminal, DepartmentCatalog departments) {
-        this.terminal = terminal;
+    /**
+     * @param kind   only a hospital terminal registers
+     * @param online the center's API when the terminal may talk to it now (signing in if it must)
+     * @param sale   the pharmacy sale, whose debit step pays a visit ({@link PharmacySale#payPreSettled})
+     * @param db     where the open visits are kept ({@code terminal.db})
+     */
+    public RegistrationDesk(TerminalKind kind, Supplier<Optional<HostApi>> online, CardSession cardSession, PharmacySale sale,
+                            SalePolicy policy, Downloads downloads, PartListener parts, Texts messages, TerminalDb db, Clock clock,
+                            DepartmentCatalog departments) {
+        this.kind = kind;
+        this.online = online;
+        this.cardSession = cardSession;
+        this.sale = sale;
+        this.policy = policy;
+        this.downloads = downloads;
+        this.parts = parts;
+        this.messages = messages;
+        this.clock = clock;
         this.departments = departments;
-        this.visits = new VisitBook(terminal.db(), terminal.clock());
+        this.visits = new VisitBook(db, clock);
     }
 
     /**
@@ -84,7 +113,7 @@ public final class RegistrationDesk {
         return withCard((card, psam, view, api) -> {
             String cardNo = view.info().cardNo().digits();
             if (beneficiary != null) {
-                Optional<String> r3 = terminal.salePolicy().familyRefusal(view, beneficiary);
+                Optional<String> r3 = policy.familyRefusal(view, beneficiary);
                 if (r3.isPresent()) {
                     return refused(r3.get(), view, "R3: scheme " + view.scheme() + ", family member " + beneficiary);
                 }
@@ -103,7 +132,7 @@ public final class RegistrationDesk {
                 PaymentPlan foreseen = new PaymentPlan(reg.regFeeFen(), reg.fundPayFen(), reg.acctPayMaxFen(), reg.cashPayMinFen());
                 return new VisitOutcome(VisitOutcome.Kind.REGISTERED, reg.mdtrtId(), foreseen, reg.noPoolingRule(), null,
                         view.info().cardNo().masked(), view.holder().name(), "registration.registered",
-                        terminal.messages().text("registration.registered", reg.mdtrtId()), 0);
+                        messages.text("registration.registered", reg.mdtrtId()), 0);
             }
             return settleVisit(card, psam, view, api, reg.mdtrtId(), List.of(), regLine(dept.get()), pin, clerk, beneficiary);
         });
@@ -118,7 +147,7 @@ public final class RegistrationDesk {
         }
         List<SaleLine> lines = new ArrayList<>();
         for (SaleItem i : items) {
-            Optional<CatalogItem> c = terminal.downloads().item(i.code());
+            Optional<CatalogItem> c = downloads.item(i.code());
             if (c.isEmpty()) {
                 return refused("sale.unknown_item", null, "unknown item code " + i.code());
             }
@@ -136,7 +165,7 @@ public final class RegistrationDesk {
 
     /** Cancels a visit that was registered and not settled ({@code 2202}). No card is needed: nothing was paid. */
     public VisitOutcome cancel(String mdtrtId) {
-        Optional<HostApi> api = terminal.onlineCenter();
+        Optional<HostApi> api = online.get();
         if (api.isEmpty()) {
             return refused("registration.center_needed", null, "no center for 2202");
         }
@@ -145,13 +174,13 @@ public final class RegistrationDesk {
         } catch (CenterRefusal e) {
             return refused("registration.center_refused", null, e.getMessage());
         } catch (CenterUnreachable e) {
-            terminal.parts().fault(PartListener.Part.CENTER, e.getMessage());
+            parts.fault(PartListener.Part.CENTER, e.getMessage());
             return refused("registration.center_needed", null, e.getMessage());
         }
         visits.setStatus(mdtrtId, VisitBook.Status.CANCELLED);
         LOG.info("Visit {} cancelled", mdtrtId);
         return new VisitOutcome(VisitOutcome.Kind.CANCELLED, mdtrtId, null, null, null, null, null, "registration.cancelled",
-                terminal.messages().text("registration.cancelled", mdtrtId), 0);
+                messages.text("registration.cancelled", mdtrtId), 0);
     }
 
     // ---------------------------------------------------------------- the card and the center
@@ -163,18 +192,18 @@ public final class RegistrationDesk {
 
     /** Hospital terminal, center signed in, card read and checked (torn sales first), card allowed to pay. */
     private VisitOutcome withCard(WithCard work) {
-        if (terminal.config().kind() != TerminalKind.HOSPITAL) {
-            return refused("registration.not_hospital", null, "institution.kind is " + terminal.config().kind());
+        if (kind != TerminalKind.HOSPITAL) {
+            return refused("registration.not_hospital", null, "institution.kind is " + kind);
         }
-        Optional<HostApi> center = terminal.onlineCenter();
+        Optional<HostApi> center = online.get();
         if (center.isEmpty()) {
             return refused("registration.center_needed", null, "not signed in");
         }
         CardSession.Opening opening;
         try {
-            opening = terminal.cardSession().open(CardSession.Loads.APPLY);
+            opening = cardSession.open(CardSession.Loads.APPLY);
         } catch (CardRefusal e) {
-            terminal.cardSession().psamFaulted(e.getMessage());
+            cardSession.psamFaulted(e.getMessage());
             return refused("registration.card_unreadable", null, e.getMessage());
         }
         if (opening instanceof CardSession.NotOpened no) {
@@ -195,10 +224,10 @@ public final class RegistrationDesk {
         }
         try {
             VisitOutcome o = work.run(card, psam, view, center.get());
-            terminal.parts().ok(PartListener.Part.CENTER, "online");
+            parts.ok(PartListener.Part.CENTER, "online");
             return o.withLoadedFen(opened.loadedFen());
         } catch (CenterUnreachable e) {
-            terminal.parts().fault(PartListener.Part.CENTER, e.getMessage());
+            parts.fault(PartListener.Part.CENTER, e.getMessage());
             return refused("registration.center_needed", view, e.getMessage()).withLoadedFen(opened.loadedFen());
         }
     }
@@ -211,11 +240,11 @@ public final class RegistrationDesk {
         } catch (CenterRefusal e) {
             return refused("registration.center_refused", view, e.getMessage());
         }
-        LocalDate today = LocalDate.now(terminal.clock());
+        LocalDate today = LocalDate.now(clock);
         PaymentPlan plan;
         try {
-            plan = terminal.salePolicy().onlinePlan(pre, Math.max(0, view.balanceFen()), -1,
-                    terminal.salePolicy().poolingAllowed(view, beneficiary, today));
+            plan = policy.onlinePlan(pre, Math.max(0, view.balanceFen()), -1,
+                    policy.poolingAllowed(view, beneficiary, today));
         } catch (IllegalStateException e) {
             LOG.error("Visit {}: {}", mdtrtId, e.getMessage());
             return refused("sale.pooling_not_allowed", view, e.getMessage());
@@ -223,7 +252,7 @@ public final class RegistrationDesk {
         List<SaleLine> all = new ArrayList<>();
         all.add(fee);
         all.addAll(items);
-        SaleOutcome paid = new PharmacySale(terminal).payPreSettled(card, psam, view, plan,
+        SaleOutcome paid = sale.payPreSettled(card, psam, view, plan,
                 new HostRequest.OutpatientSettle2207(pre.presettleId(), plan.accountFen(), plan.cashFen(), null),
                 codec.items(all), pin, clerk, beneficiary);
         VisitOutcome.Kind kind = switch (paid.kind()) {
@@ -249,6 +278,6 @@ public final class RegistrationDesk {
             LOG.info("Registration desk refused ({}): {}", key, detail);
         }
         return new VisitOutcome(VisitOutcome.Kind.REFUSED, null, null, null, null, view == null ? null : view.info().cardNo().masked(),
-                view == null ? null : view.holder().name(), key, terminal.messages().text(key), 0);
+                view == null ? null : view.holder().name(), key, messages.text(key), 0);
     }
 }

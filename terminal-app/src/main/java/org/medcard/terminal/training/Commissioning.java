@@ -162,7 +162,7 @@ final class Commissioning {
                 + " — " + cash.message());
         terminal.receipts().issue(cash.receiptDocument().orElseThrow());
         present("normal-3des");
-        ResettleDesk desk = new ResettleDesk(terminal);
+        ResettleDesk desk = terminal.resettleDesk();
         desk.registerOpenEntries();
         ResettleOutcome r = desk.settle(cash.entryNo(), technician, pin(), -1); // the account pays its share: PIN (R10, R11)
         check(r.kind() == ResettleOutcome.Kind.SETTLED, "expected the entry re-settled, got " + r.kind() + " — " + r.message());
@@ -180,7 +180,7 @@ final class Commissioning {
         Operators operators = new Operators(terminal.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, random),
                 terminal.audit(), terminal.clock());
         operators.add(new Operator("commissioning", "调试 Commissioning", Role.SUPERVISOR, true), password.clone(), technician);
-        VoidOutcome v = new VoidDesk(terminal, operators).voidSettlement(settledSetlId, "commissioning", password,
+        VoidOutcome v = terminal.voidDesk(operators).voidSettlement(settledSetlId, "commissioning", password,
                 "commissioning checklist");
         check(v.kind() == VoidOutcome.Kind.VOIDED, "expected VOIDED, got " + v.kind() + " — " + v.message());
         terminal.outcomeReceipts().voidReceipt(v, "commissioning checklist", technician).ifPresent(terminal.receipts()::issue);
@@ -188,7 +188,7 @@ final class Commissioning {
     }
 
     private String dayClose() {
-        DayClose.Result r = new DayClose(terminal.queue(), terminal.onlineCenter(), terminal.clock()).close(LocalDate.now(terminal.clock()));
+        DayClose.Result r = terminal.dayClose().close(LocalDate.now(terminal.clock()));
         terminal.receipts().issue(terminal.outcomeReceipts().dayClose(r, technician));
         check(r.reconciliation().result() == DayCloseReport.Result.MATCH, "reconciliation " + r.reconciliation().result()
                 + (r.reconciliation().detail() == null ? "" : ": " + r.reconciliation().detail()));

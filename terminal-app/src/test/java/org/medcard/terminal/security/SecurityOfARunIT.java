@@ -119,7 +119,7 @@ class SecurityOfARunIT {
 
             SimulatedCenter.of(t.embeddedCenter().orElseThrow()).faults().clearAll();
             t.forwarder().orElseThrow().drainOnce();
-            ResettleDesk desk = new ResettleDesk(t);
+            ResettleDesk desk = t.resettleDesk();
             desk.registerOpenEntries();
             assertEquals(1, desk.list(zhang.psnCertNo()).size());
             ResettleOutcome r = desk.settle(cash.entryNo(), "cashier01", () -> "123456".toCharArray(), -1); // account share: PIN

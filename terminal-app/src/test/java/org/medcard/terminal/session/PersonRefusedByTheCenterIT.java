@@ -93,7 +93,7 @@ class PersonRefusedByTheCenterIT {
     @CsvSource({"center-frozen, status.frozen", "center-lost, status.lost", "center-cancelled, status.cancelled.transfer"})
     void R5_R8_R9_cardSaysNormalCenterRefuses_registrationRefused_nothingDebited(String profile, String key) throws Exception {
         terminal = TrainingTerminals.open(dir, Map.of("institution.kind", "HOSPITAL"));
-        RegistrationDesk desk = new RegistrationDesk(terminal, DepartmentCatalog.bundled());
+        RegistrationDesk desk = terminal.registrationDesk(DepartmentCatalog.bundled());
         VirtualMedicalCard card = present(profile);
 
         VisitOutcome o = desk.register("D01", null, true, RIGHT_PIN, "clerk01");

@@ -35,7 +35,7 @@ public final class RegistrationScreen implements Screen {
         Texts texts = ctx.texts(BUNDLE);
         DepartmentCatalog catalog = DepartmentCatalog.bundled();
         RegistrationPanel panel = new RegistrationPanel(texts, ctx.shell(), ctx.fonts());
-        RegistrationDeskModel model = new RegistrationDeskModel(new RegistrationDesk(ctx.terminal(), catalog), catalog, ctx.locale(),
+        RegistrationDeskModel model = new RegistrationDeskModel(ctx.terminal().registrationDesk(catalog), catalog, ctx.locale(),
                 ctx.operatorName(), panel, ctx.worker(), ctx.ui());
         panel.attach(model);
         return Optional.of(new RegistrationScreen(panel, model, texts));

@@ -72,7 +72,7 @@ public final class SupervisorScreen implements Screen {
         // Every void's receipt goes into the one journal, as the CLI's does (medcard receipt list / reprint).
         VoidModel.Journal journal = (o, reason, supervisor) -> ctx.terminal().outcomeReceipts().voidReceipt(o, reason, supervisor)
                 .ifPresent(ctx.terminal().receipts()::issue);
-        v.attach(new VoidModel(new VoidDesk(ctx.terminal(), ctx.operators()), journal, ctx.locale(), v, ctx.worker(), ctx.ui()));
+        v.attach(new VoidModel(ctx.terminal().voidDesk(ctx.operators()), journal, ctx.locale(), v, ctx.worker(), ctx.ui()));
         DayCloseTab d = new DayCloseTab(texts, ctx.shell());
         d.attach(new DayCloseModel(ctx.terminal(), ctx.operatorName(), d, ctx.worker(), ctx.ui()));
         OperatorsTab o = new OperatorsTab(texts, ctx.shell());

@@ -106,7 +106,7 @@ class SupervisorScreensTest {
         SaleOutcome sale = settledSale();
         RecordingVoidView view = new RecordingVoidView();
         // Wired as the desktop's SupervisorScreen wires it: the void's receipt goes into the one journal.
-        VoidModel model = new VoidModel(new VoidDesk(terminal, operators), (o, reason, supervisor) -> terminal.outcomeReceipts()
+        VoidModel model = new VoidModel(terminal.voidDesk(operators), (o, reason, supervisor) -> terminal.outcomeReceipts()
                 .voidReceipt(o, reason, supervisor).ifPresent(terminal.receipts()::issue), terminal.language(), view, INLINE, INLINE);
         char[] password = "supervisor-pw".toCharArray();
         view.answer = new SupervisorConfirmation(true, "sup01", password, "patient returned the goods");
@@ -134,7 +134,7 @@ class SupervisorScreensTest {
         open("zh_CN");
         SaleOutcome sale = settledSale();
         RecordingVoidView view = new RecordingVoidView();
-        VoidModel model = new VoidModel(new VoidDesk(terminal, operators), terminal.language(), view, INLINE, INLINE);
+        VoidModel model = new VoidModel(terminal.voidDesk(operators), terminal.language(), view, INLINE, INLINE);
 
         view.answer = new SupervisorConfirmation(true, "sup01", "supervisor-pw".toCharArray(), " ");
         model.voidSettlement(sale.setlId());
