@@ -165,7 +165,7 @@ public final class Terminal implements AutoCloseable {
         this.salePolicy = new SalePolicy(config.region(), config.pinExemptBelowFen());
         this.cardSession = new CardSession(slot(devices), this::onlineCenter, tearRecovery(), loads()::apply, cardCheck, parts);
         this.blacklistRefresh = new BlacklistRefresh(downloads, () -> onlineCenter(), clock, BlacklistRefresh.DEFAULT_EVERY,
-                BlacklistRefresh.DEFAULT_RETRY, this::centerFaulted);
+                BlacklistRefresh.DEFAULT_RETRY, reason -> parts.fault(PartListener.Part.CENTER, reason));
         if (options.offline()) {
             centerState = PartState.none("offline: the center is not contacted (--offline)");
         } else if (signIn()) {
@@ -329,17 +329,6 @@ public final class Terminal implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(hostApi);
-    }
-
-    /**
-     * Records that the center just failed to answer. Kept for the callers not yet moved to {@link #parts()}.
-     */
-    public void centerFaulted(String reason) {
-        parts.fault(PartListener.Part.CENTER, reason);
-    }
-
-    public void centerAnswered() {
-        parts.ok(PartListener.Part.CENTER, "online");
     }
 
     // ---------------------------------------------------------------- devices
@@ -610,7 +599,7 @@ public final class Terminal implements AutoCloseable {
 
     /** The documents of registration, re-settlement, void and day-close outcomes (journal-backed). */
     public org.medcard.terminal.receipt.desk.OutcomeReceipts outcomeReceipts() {
-        return new org.medcard.terminal.receipt.desk.OutcomeReceipts(this, receipts().journal());
+        return new org.medcard.terminal.receipt.desk.OutcomeReceipts(queue, config, clock, receipts().journal());
     }
 
     private org.medcard.terminal.receipt.desk.ReceiptDesk receiptDesk;

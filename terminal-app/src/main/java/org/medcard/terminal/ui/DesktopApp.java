@@ -145,7 +145,7 @@ public final class DesktopApp implements AutoCloseable {
         for (ScreenFactory f : Screens.all()) {
             f.create(context).ifPresent(window::add);
         }
-        SyncModel sync = new SyncModel(terminal, worker, ui, bar, statusTexts);
+        SyncModel sync = new SyncModel(terminal.downloads(), terminal::onlineCenter, terminal.parts(), worker, ui, bar, statusTexts);
         Keys.bindWindow((javax.swing.JComponent) window.frame().getContentPane(), "ctrl R", sync::sync);
         status = new StatusModel(terminal::state, () -> terminal.queue().summary(), worker, ui, bar, statusTexts);
         status.refresh();

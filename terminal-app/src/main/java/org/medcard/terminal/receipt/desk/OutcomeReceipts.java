@@ -1,19 +1,21 @@
 package org.medcard.terminal.receipt.desk;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
+import org.medcard.queue.OfflineQueue;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.OutboxState;
 import org.medcard.queue.PurseRecord;
 import org.medcard.queue.ResettlementEntry;
-import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CenterUnreachable;
 import org.medcard.terminal.center.HostCodec;
 import org.medcard.terminal.center.HostRequest;
 import org.medcard.terminal.center.Resettled;
 import org.medcard.terminal.center.Settled;
+import org.medcard.terminal.config.TerminalConfig;
 import org.medcard.terminal.dayclose.DayClose;
 import org.medcard.terminal.receipt.CardProof;
 import org.medcard.terminal.receipt.CashReceipt;
@@ -50,12 +52,20 @@ public final class OutcomeReceipts {
     /** Printed where a name is not known to this terminal (a settlement made at another counter). */
     static final String UNKNOWN = "—";
 
-    private final Terminal terminal;
+    private final OfflineQueue queue;
+    private final TerminalConfig config;
+    private final Clock clock;
     private final ReceiptJournal journal;
     private final HostCodec codec = new HostCodec();
 
-    public OutcomeReceipts(Terminal terminal, ReceiptJournal journal) {
-        this.terminal = terminal;
+    /**
+     * @param queue  what this terminal sent (the settlements a void or a re-settlement names)
+     * @param config the institution and counter every header names
+     */
+    public OutcomeReceipts(OfflineQueue queue, TerminalConfig config, Clock clock, ReceiptJournal journal) {
+        this.queue = queue;
+        this.config = config;
+        this.clock = clock;
         this.journal = journal;
     }
 
@@ -91,7 +101,7 @@ public final class OutcomeReceipts {
         }
         Optional<OutboxMessage> sent = done(m -> decoded(m) instanceof HostRequest.Resettle8401 r
                 && (o.entryNo().equals(m.entryNo()) || o.entryNo().equals(r.entryNo())));
-        Optional<ResettlementEntry> local = terminal.queue().resettlement(o.entryNo());
+        Optional<ResettlementEntry> local = queue.resettlement(o.entryNo());
         Optional<HostRequest.Resettle8401> in = sent.map(m -> (HostRequest.Resettle8401) decoded(m));
         Optional<Resettled> out = sent.flatMap(m -> answer(in.get(), m));
         Optional<CashReceipt> original = journal.byEntryNo(o.entryNo()).filter(CashReceipt.class::isInstance).map(CashReceipt.class::cast);
@@ -144,7 +154,7 @@ public final class OutcomeReceipts {
             // Settled before receipts were journalled, or at another counter: what the queue knows.
             Optional<Settled> out = Optional.empty();
             Optional<OutboxMessage> settle = Optional.empty();
-            for (OutboxMessage m : terminal.queue().messages(OutboxState.DONE)) {
+            for (OutboxMessage m : queue.messages(OutboxState.DONE)) {
                 Optional<Settled> s = settledBy(m).filter(a -> o.setlId().equals(a.setlId()));
                 if (s.isPresent()) {
                     out = s;
@@ -156,7 +166,7 @@ public final class OutcomeReceipts {
             long cash = out.map(Settled::cashPayFen).orElse(o.cashBackFen());
             split = new Split(fund + acct + cash, fund, acct, cash);
             insured = new Insured(UNKNOWN, UNKNOWN, settle.map(OutboxMessage::cardKey).orElse(null));
-            time = settle.map(m -> LocalDateTime.ofInstant(m.createdAt(), zone())).orElse(LocalDateTime.now(terminal.clock()));
+            time = settle.map(m -> LocalDateTime.ofInstant(m.createdAt(), zone())).orElse(LocalDateTime.now(clock));
         }
         return Optional.of(new VoidReceipt(header(supervisor), insured, o.setlId(), time, split,
                 reason == null || reason.isBlank() ? UNKNOWN : reason, o.accountFen(), o.fundFen(), null));
@@ -169,13 +179,13 @@ public final class OutcomeReceipts {
 
     /** The header every document of this terminal carries, stamped now. */
     public ReceiptHeader header(String operator) {
-        var c = terminal.config();
+        var c = config;
         return ReceiptHeader.now(c.institutionCode(), c.institutionName(), "T" + c.terminalNumber(), operator, c.trainingMode(),
-                terminal.clock());
+                clock);
     }
 
     private Optional<OutboxMessage> done(java.util.function.Predicate<OutboxMessage> match) {
-        return terminal.queue().messages(OutboxState.DONE).stream().filter(match).reduce((a, b) -> b);
+        return queue.messages(OutboxState.DONE).stream().filter(match).reduce((a, b) -> b);
     }
 
     /** The stored message as the codec reads it, or null when it is none it knows. */
@@ -206,14 +216,14 @@ public final class OutcomeReceipts {
 
     private LocalDateTime parseTime(String text) {
         if (text == null || text.isBlank()) {
-            return LocalDateTime.now(terminal.clock());
+            return LocalDateTime.now(clock);
         }
         String t = text.trim().replace(' ', 'T');
         return LocalDateTime.parse(t.length() == 16 ? t + ":00" : t);
     }
 
     private ZoneId zone() {
-        return terminal.clock().getZone();
+        return clock.getZone();
     }
 
 }

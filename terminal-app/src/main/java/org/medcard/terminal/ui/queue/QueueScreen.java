@@ -29,8 +29,9 @@ public final class QueueScreen implements Screen {
     public static Optional<Screen> create(AppContext ctx) {
         Texts texts = ctx.texts(BUNDLE);
         QueuePanel panel = new QueuePanel(texts, ctx.shell());
-        QueueModel model = new QueueModel(ctx.terminal(), ctx.terminal().resettleDesk(),
-                ctx.operatorName(), panel, ctx.worker(), ctx.ui());
+        var t = ctx.terminal();
+        QueueModel model = new QueueModel(t.queue(), t::onlineCenter, t.forwarder(), t.parts(), t.receipts(), t.outcomeReceipts(),
+                t.language(), t.resettleDesk(), ctx.operatorName(), panel, ctx.worker(), ctx.ui());
         panel.attach(model);
         return Optional.of(new QueueScreen(panel, model, texts));
     }

@@ -74,7 +74,9 @@ public final class SupervisorScreen implements Screen {
                 .ifPresent(ctx.terminal().receipts()::issue);
         v.attach(new VoidModel(ctx.terminal().voidDesk(ctx.operators()), journal, ctx.locale(), v, ctx.worker(), ctx.ui()));
         DayCloseTab d = new DayCloseTab(texts, ctx.shell());
-        d.attach(new DayCloseModel(ctx.terminal(), ctx.operatorName(), d, ctx.worker(), ctx.ui()));
+        var core = ctx.terminal();
+        d.attach(new DayCloseModel(core::dayClose, core.audit(), core.receipts(), core.outcomeReceipts(), core.clock(), core.language(),
+                ctx.operatorName(), d, ctx.worker(), ctx.ui()));
         OperatorsTab o = new OperatorsTab(texts, ctx.shell());
         OperatorsModel om = new OperatorsModel(ctx.operators(), () -> ctx.shell().operator().orElseThrow(), ctx.locale(), o,
                 ctx.worker(), ctx.ui());

@@ -181,7 +181,8 @@ class SupervisorScreensTest {
         settledSale();
         RecordingDayCloseView view = new RecordingDayCloseView();
 
-        new DayCloseModel(terminal, () -> "sup01", view, INLINE, INLINE).closeToday();
+        new DayCloseModel(terminal::dayClose, terminal.audit(), terminal.receipts(), terminal.outcomeReceipts(), terminal.clock(),
+                terminal.language(), () -> "sup01", view, INLINE, INLINE).closeToday();
 
         DayCloseAnswer a = view.answers.get(0);
         assertEquals(DayCloseReport.Result.MATCH, a.result().reconciliation().result());
@@ -202,7 +203,8 @@ class SupervisorScreensTest {
         terminal = new Terminal(TrainingTerminals.config(dir, Map.of()), TrainingTerminals.CLOCK, new Terminal.Options(true, false, "sup01"));
         RecordingDayCloseView view = new RecordingDayCloseView();
 
-        new DayCloseModel(terminal, () -> "sup01", view, INLINE, INLINE).closeToday();
+        new DayCloseModel(terminal::dayClose, terminal.audit(), terminal.receipts(), terminal.outcomeReceipts(), terminal.clock(),
+                terminal.language(), () -> "sup01", view, INLINE, INLINE).closeToday();
 
         DayCloseAnswer a = view.answers.get(0);
         assertFalse(a.matched());
