@@ -50,6 +50,8 @@ import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardSlot;
 import org.medcard.terminal.status.PartListener;
 import org.medcard.terminal.status.CardStatusPolicy;
+import org.medcard.terminal.status.PartState;
+import org.medcard.terminal.status.TerminalState;
 import org.medcard.terminal.store.TerminalDb;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.voids.Reversals;

@@ -18,7 +18,7 @@ import org.medcard.queue.forward.CenterAnswer;
 import org.medcard.simulator.card.VirtualMedicalCard;
 import org.medcard.simulator.center.fault.Fault;
 import org.medcard.simulator.center.fault.FaultKind;
-import org.medcard.terminal.PartState;
+import org.medcard.terminal.status.PartState;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.center.HostApi;

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.medcard.queue.QueueSummary;
-import org.medcard.terminal.PartState;
-import org.medcard.terminal.TerminalState;
+import org.medcard.terminal.status.PartState;
+import org.medcard.terminal.status.TerminalState;
 import org.medcard.terminal.text.Texts;
 
 /**
