@@ -1,13 +1,12 @@
 package org.medcard.terminal.cli;
 
-import org.medcard.terminal.config.TerminalEnvironment;
-
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.apdu.CardRefusal;
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
 import picocli.CommandLine;

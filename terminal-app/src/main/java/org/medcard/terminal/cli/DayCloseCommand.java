@@ -1,7 +1,5 @@
 package org.medcard.terminal.cli;
 
-import org.medcard.terminal.config.TerminalEnvironment;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.Money;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.dayclose.DayClose;
 import org.medcard.terminal.receipt.DayCloseReport;
 import org.medcard.terminal.receipt.ReceiptHeader;

@@ -1,7 +1,5 @@
 package org.medcard.terminal.cli;
 
-import org.medcard.terminal.config.TerminalEnvironment;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +18,7 @@ import org.medcard.queue.ResettlementState;
 import org.medcard.queue.SaleTicket;
 import org.medcard.queue.TamperReport;
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.config.TerminalEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,5 @@
 package org.medcard.terminal.cli;
 
-import org.medcard.terminal.config.TerminalEnvironment;
-
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -11,6 +9,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.tamper.TamperFinding;

@@ -1,7 +1,5 @@
 package org.medcard.terminal.cli;
 
-import org.medcard.terminal.config.TerminalEnvironment;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -17,6 +15,7 @@ import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.config.DataFolderPurpose;
 import org.medcard.terminal.config.DeviceChoice;
 import org.medcard.terminal.config.TerminalConfig;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.security.OutputFiles;
 import picocli.CommandLine;
 

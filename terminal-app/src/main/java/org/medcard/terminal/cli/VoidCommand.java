@@ -1,7 +1,5 @@
 package org.medcard.terminal.cli;
 
-import org.medcard.terminal.config.TerminalEnvironment;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.voids.VoidDesk;

@@ -1,15 +1,5 @@
 package org.medcard.terminal.ui;
 
-import org.medcard.terminal.ui.shell.UiFonts;
-
-import org.medcard.terminal.ui.shell.Theme;
-
-import org.medcard.terminal.ui.shell.ScreenFactory;
-
-import org.medcard.terminal.ui.shell.Keys;
-
-import org.medcard.terminal.ui.shell.AppContext;
-
 import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 import java.util.concurrent.Executor;
@@ -28,6 +18,11 @@ import org.medcard.terminal.present.signin.SignInModel;
 import org.medcard.terminal.present.status.StatusModel;
 import org.medcard.terminal.present.status.SyncModel;
 import org.medcard.terminal.receipt.pdf.FontCache;
+import org.medcard.terminal.ui.shell.AppContext;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.ScreenFactory;
+import org.medcard.terminal.ui.shell.Theme;
+import org.medcard.terminal.ui.shell.UiFonts;
 import org.medcard.terminal.ui.signin.SignInPanel;
 import org.medcard.terminal.ui.status.StatusBar;
 import org.slf4j.Logger;

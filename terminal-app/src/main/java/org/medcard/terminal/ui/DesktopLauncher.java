@@ -1,9 +1,5 @@
 package org.medcard.terminal.ui;
 
-import org.medcard.terminal.ui.shell.UiFonts;
-
-import org.medcard.terminal.ui.shell.Theme;
-
 import java.awt.GraphicsEnvironment;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -16,6 +12,8 @@ import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.config.ConfigException;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.config.TerminalConfig;
+import org.medcard.terminal.ui.shell.Theme;
+import org.medcard.terminal.ui.shell.UiFonts;
 
 /**
  * Starts the desktop app from {@code medcard-terminal.jar} with no command: loads the configuration (none: TRAINING

@@ -1,13 +1,5 @@
 package org.medcard.terminal.ui;
 
-import org.medcard.terminal.ui.shell.Theme;
-
-import org.medcard.terminal.ui.shell.Shell;
-
-import org.medcard.terminal.ui.shell.Screen;
-
-import org.medcard.terminal.ui.shell.Keys;
-
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.Color;
@@ -32,6 +24,10 @@ import javax.swing.WindowConstants;
 import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.text.Texts;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.Screen;
+import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.Theme;
 import org.medcard.terminal.ui.signin.SignInPanel;
 import org.medcard.terminal.ui.status.StatusBar;
 

@@ -1,7 +1,5 @@
 package org.medcard.terminal.cli;
 
-import org.medcard.terminal.config.TerminalEnvironment;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +9,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medcard.terminal.config.TerminalEnvironment;
 
 class StartScreenTest {
 

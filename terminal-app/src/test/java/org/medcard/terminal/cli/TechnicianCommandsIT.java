@@ -1,7 +1,5 @@
 package org.medcard.terminal.cli;
 
-import org.medcard.terminal.config.TerminalEnvironment;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medcard.terminal.CjkFonts;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.config.TerminalEnvironment;
 
 /**
  * {@code medcard simulator …}: the simulator's technician tool inside the terminal's jar, and the commissioning

@@ -1,7 +1,5 @@
 package org.medcard.terminal.present;
 
-import org.medcard.terminal.text.Texts;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medcard.queue.Fault;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.text.Texts;
 
 /**
  * Issue 15: fault kinds, family relations and the center's refusals reach the cashier and the receipt by name in

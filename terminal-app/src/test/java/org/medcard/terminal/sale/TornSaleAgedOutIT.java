@@ -1,7 +1,5 @@
 package org.medcard.terminal.sale;
 
-import org.medcard.terminal.config.TerminalEnvironment;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.training.SimulatorTrainingReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,5 @@
 package org.medcard.terminal.ui;
 
-import org.medcard.terminal.ui.shell.UiFonts;
-
-import org.medcard.terminal.ui.shell.Theme;
-
-import org.medcard.terminal.config.TerminalEnvironment;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.config.TerminalEnvironment;
+import org.medcard.terminal.ui.shell.Theme;
+import org.medcard.terminal.ui.shell.UiFonts;
 
 /**
  * The real app under Xvfb, driven with the keyboard only: sign in with the training account, put a simulated

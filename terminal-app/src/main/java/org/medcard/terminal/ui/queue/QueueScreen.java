@@ -1,7 +1,6 @@
 package org.medcard.terminal.ui.queue;
 
 import java.util.Optional;
-
 import javax.swing.JComponent;
 
 import org.medcard.terminal.text.Texts;

@@ -1,7 +1,6 @@
 package org.medcard.terminal.ui.registration;
 
 import java.util.Optional;
-
 import javax.swing.JComponent;
 
 import org.medcard.terminal.config.TerminalKind;

@@ -1,7 +1,6 @@
 package org.medcard.terminal.ui.shell;
 
 import java.util.Set;
-
 import javax.swing.JComponent;
 
 import org.medcard.terminal.operator.Role;

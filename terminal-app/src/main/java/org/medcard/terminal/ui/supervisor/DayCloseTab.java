@@ -1,7 +1,6 @@
 package org.medcard.terminal.ui.supervisor;
 
 import java.awt.BorderLayout;
-
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;
