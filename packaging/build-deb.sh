@@ -40,7 +40,7 @@ jpackage --type deb \
   --copyright "MedCard" \
   --input "$work/input" \
   --main-jar medcard-terminal.jar \
-  --main-class org.medcard.terminal.TerminalMain \
+  --main-class org.medcard.terminal.main.TerminalMain \
   --add-modules "$modules" \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --strip-native-commands" \
   --java-options "-Dfile.encoding=UTF-8" \

@@ -10,9 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,9 +35,14 @@ import org.medcard.terminal.center.QueueWireFormat;
 import org.medcard.terminal.config.DeviceChoice;
 import org.medcard.terminal.config.OfflineLimitsConfig;
 import org.medcard.terminal.config.TerminalConfig;
+import org.medcard.terminal.dayclose.DayClose;
 import org.medcard.terminal.device.Devices;
 import org.medcard.terminal.device.TrainingReader;
 import org.medcard.terminal.operator.AuditLog;
+import org.medcard.terminal.registration.DepartmentCatalog;
+import org.medcard.terminal.registration.RegistrationDesk;
+import org.medcard.terminal.resettle.ResettleDesk;
+import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SalePolicy;
 import org.medcard.terminal.sale.TearRecovery;
 import org.medcard.terminal.session.CardCheck;
@@ -47,7 +50,12 @@ import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardSlot;
 import org.medcard.terminal.status.PartListener;
 import org.medcard.terminal.status.CardStatusPolicy;
+import org.medcard.terminal.status.PartState;
+import org.medcard.terminal.status.TerminalState;
 import org.medcard.terminal.store.TerminalDb;
+import org.medcard.terminal.text.Texts;
+import org.medcard.terminal.voids.Reversals;
+import org.medcard.terminal.voids.VoidDesk;
 import org.medcard.transport.CardFault;
 import org.medcard.transport.pcsc.ReaderEvent;
 import org.medcard.transport.CardTransport;
@@ -112,7 +120,7 @@ public final class Terminal implements AutoCloseable {
     private final AuditLog audit;
     private final BlacklistRefresh blacklistRefresh;
     private final ScheduledExecutorService refreshScheduler;
-    private final ResourceBundle messages;
+    private final Texts messages;
     private final PartListener parts = new Parts();
     private final CardSession cardSession;
     private volatile PartState readerState = PartState.none("not used yet");
@@ -129,8 +137,7 @@ public final class Terminal implements AutoCloseable {
         this.clock = clock;
         this.options = options;
         // No fallback to the JVM's default locale: language=en on a Chinese Windows must still say English.
-        this.messages = ResourceBundle.getBundle("org.medcard.terminal.messages", config.language(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.messages = Texts.messages(config.language());
         Path dataDir = config.dataDir();
         createDirectories(dataDir);
         org.medcard.terminal.security.OwnerOnlyFiles.secure(dataDir, true);
@@ -160,7 +167,7 @@ public final class Terminal implements AutoCloseable {
         this.salePolicy = new SalePolicy(config.region(), config.pinExemptBelowFen());
         this.cardSession = new CardSession(slot(devices), this::onlineCenter, tearRecovery(), loads()::apply, cardCheck, parts);
         this.blacklistRefresh = new BlacklistRefresh(downloads, () -> onlineCenter(), clock, BlacklistRefresh.DEFAULT_EVERY,
-                BlacklistRefresh.DEFAULT_RETRY, this::centerFaulted);
+                BlacklistRefresh.DEFAULT_RETRY, reason -> parts.fault(PartListener.Part.CENTER, reason));
         if (options.offline()) {
             centerState = PartState.none("offline: the center is not contacted (--offline)");
         } else if (signIn()) {
@@ -326,17 +333,6 @@ public final class Terminal implements AutoCloseable {
         return Optional.of(hostApi);
     }
 
-    /**
-     * Records that the center just failed to answer. Kept for the callers not yet moved to {@link #parts()}.
-     */
-    public void centerFaulted(String reason) {
-        parts.fault(PartListener.Part.CENTER, reason);
-    }
-
-    public void centerAnswered() {
-        parts.ok(PartListener.Part.CENTER, "online");
-    }
-
     // ---------------------------------------------------------------- devices
 
     /** Opens a card session on the card in the card slot; a fault marks the reader/card state. */
@@ -471,6 +467,40 @@ public final class Terminal implements AutoCloseable {
         }
     }
 
+    // ---------------------------------------------------------------- desks: built here, the front ends get them
+
+    /** The hospital's registration desk (1201 / 2201 / 2206 / 2207 / 2202), on the bundled or given departments. */
+    public RegistrationDesk registrationDesk(DepartmentCatalog departments) {
+        return new RegistrationDesk(config.kind(), this::onlineCenter, cardSession, pharmacySale(), salePolicy, downloads,
+                parts, messages, db, clock, departments);
+    }
+
+    /** Re-settlement of the queue's OPEN entries (8400 / 8401); its debit applies no R15 load. */
+    public ResettleDesk resettleDesk() {
+        return new ResettleDesk(queue, forwarder(), this::onlineCenter, cardSession, parts, audit, messages,
+                config.resettleMaxDays(), pharmacySale().withoutLoads());
+    }
+
+    /** Voids (2208) by a signed-in supervisor of {@code operators}. */
+    public VoidDesk voidDesk(org.medcard.terminal.operator.Operators operators) {
+        return new VoidDesk(queue, forwarder(), this::onlineCenter, audit, messages, operators);
+    }
+
+    /** Reversals (2601) of settlements whose answer never came. */
+    public Reversals reversals() {
+        return new Reversals(queue, forwarder(), this::onlineCenter, audit, messages);
+    }
+
+    /** The day close (9100 / 9101) of this counter, with the center as it is now (online or not). */
+    public DayClose dayClose() {
+        return new DayClose(queue, onlineCenter(), clock);
+    }
+
+    /** The day close naming this counter's number ({@code term_no}) in its 9100 (the CLI's {@code medcard day-close}). */
+    public DayClose dayCloseOfThisCounter() {
+        return new DayClose(queue, onlineCenter(), clock, config.terminalNumber());
+    }
+
     public TearRecovery tearRecovery() {
         return new TearRecovery(queue, new org.medcard.terminal.sale.OnlineSettler(queue, forwarder()), audit, options.operator());
     }
@@ -485,13 +515,23 @@ public final class Terminal implements AutoCloseable {
 
     /** A sale's outcome in the configured language. */
     public org.medcard.terminal.sale.SaleTexts saleTexts() {
-        return new org.medcard.terminal.sale.SaleTexts(this::message, this::faultName, this::centerSays);
+        return new org.medcard.terminal.sale.SaleTexts(messages::text, messages::faultName, messages::centerSays);
     }
 
     /** A sale's receipt documents, with this terminal's letterhead and catalog names. */
     public org.medcard.terminal.sale.SaleDocuments saleDocuments() {
         return new org.medcard.terminal.sale.SaleDocuments(letterhead(), code -> downloads.item(code).map(
-                org.medcard.terminal.center.CatalogItem::name), config.resettleMaxDays(), this::faultName);
+                org.medcard.terminal.center.CatalogItem::name), config.resettleMaxDays(), messages::faultName);
+    }
+
+    /** A re-settlement's receipt documents (the entry, its refund), with this terminal's letterhead. */
+    public org.medcard.terminal.resettle.ResettleDocuments resettleDocuments() {
+        return new org.medcard.terminal.resettle.ResettleDocuments(queue, receipts().journal(), letterhead());
+    }
+
+    /** A void's receipt documents, with this terminal's letterhead. */
+    public org.medcard.terminal.voids.VoidDocuments voidDocuments() {
+        return new org.medcard.terminal.voids.VoidDocuments(queue, receipts().journal(), letterhead());
     }
 
     /** The top of every document this terminal issues. */
@@ -558,52 +598,10 @@ public final class Terminal implements AutoCloseable {
         return Optional.ofNullable(embeddedCenter);
     }
 
-    /** The cashier-facing text for a message key, in the configured language (the key itself if missing). */
-    public String message(String key, Object... args) {
-        try {
-            String pattern = messages.getString(key);
-            return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, config.language()).format(args);
-        } catch (MissingResourceException e) {
-            return key;
-        }
+    /** The core's sentences (the desks', the CLI's) in the configured language: the one {@link Texts}. */
+    public Texts messages() {
+        return messages;
     }
-
-    /** A fault kind by its name in the configured language ("读卡器未连接"), never the enum name (issue 15). */
-    public String faultName(org.medcard.queue.Fault fault) {
-        String key = "fault." + fault.name();
-        String name = message(key);
-        return name.equals(key) ? fault.name() : name;
-    }
-
-    /** A family relation (R3, 1101 {@code family.relation}) by name in the configured language; unknown codes as sent. */
-    public String relationName(String relation) {
-        if (relation == null || relation.isBlank()) {
-            return "";
-        }
-        String key = "relation." + relation;
-        String name = message(key);
-        return name.equals(key) ? relation : name;
-    }
-
-    /** The center's own refusal text, framed by our sentence in the configured language (not "infcode 2005: ..."). */
-    public String centerSays(long infcode, String centerText) {
-        return message("center.says", centerText == null || centerText.isBlank() ? "—" : centerText.strip(), String.valueOf(infcode));
-    }
-
-    /**
-     * A refusal reason as the queue records it ({@code "infcode 2005: text"}, possibly prefixed twice) framed by
-     * {@link #centerSays(long, String)}; a reason of our own (no infcode) passes unchanged.
-     */
-    public String centerSays(String reason) {
-        if (reason == null) {
-            return "";
-        }
-        java.util.regex.Matcher m = CENTER_REASON.matcher(reason);
-        return m.matches() ? centerSays(Long.parseLong(m.group(1)), m.group(2)) : reason;
-    }
-
-    private static final java.util.regex.Pattern CENTER_REASON =
-            java.util.regex.Pattern.compile("(?:infcode (-?\\d+): ?)+(.*)", java.util.regex.Pattern.DOTALL);
 
     public Locale language() {
         return config.language();

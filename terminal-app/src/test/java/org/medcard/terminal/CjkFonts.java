@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import org.medcard.terminal.receipt.pdf.FontCache;
-import org.medcard.terminal.ui.UiFonts;
+import org.medcard.terminal.ui.shell.UiFonts;
 import org.medcard.testsupport.SystemParts;
 
 /**

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medcard.simulator.center.fault.Fault;
 import org.medcard.simulator.center.fault.FaultKind;
 import org.medcard.terminal.device.TrainingReader;
+import org.medcard.terminal.status.PartState;
+import org.medcard.terminal.status.TerminalState;
 import org.medcard.terminal.training.SimulatedCenter;
 
 /** The composition root in training mode: real SQLite files, the embedded center over loopback HTTP. */

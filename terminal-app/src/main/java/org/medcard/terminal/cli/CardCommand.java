@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.apdu.CardRefusal;
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
 import picocli.CommandLine;
@@ -65,7 +66,7 @@ final class CardCommand implements Runnable {
                 }
                 if (opening instanceof CardSession.NotOpened no) {
                     if (no.failure() == CardSession.Failure.UNUSABLE_CARD) {
-                        err.println(t.message("sale.card_unusable") + " (" + no.detail() + ")");
+                        err.println(t.messages().text("sale.card_unusable") + " (" + no.detail() + ")");
                     } else {
                         err.println("card not readable: " + no.detail());
                     }
@@ -80,7 +81,7 @@ final class CardCommand implements Runnable {
         private void print(PrintWriter out, Terminal t, CardView v) {
             String cardNo = showCardNo ? v.info().cardNo().digits() : v.info().cardNo().masked();
             String status = v.verdict().status().name();
-            String message = v.verdict().messageKey().map(t::message).orElse("");
+            String message = v.verdict().messageKey().map(t.messages()::text).orElse("");
             String algorithm = v.algorithm() == null ? "" : v.algorithm().name();
             if (options.json) {
                 ObjectNode n = TerminalCommands.JSON.createObjectNode();

@@ -14,6 +14,7 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
 import org.medcard.terminal.center.HostApi;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.load.MonthlyLoads;
 import org.medcard.transport.CardFault;
 import picocli.CommandLine.Command;

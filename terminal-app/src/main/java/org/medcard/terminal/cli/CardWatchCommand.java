@@ -11,6 +11,7 @@ import org.medcard.card.MedicalCard;
 import org.medcard.psam.Psam;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.DeviceChoice;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.device.Devices;
 import org.medcard.terminal.session.CardView;
 import org.medcard.terminal.session.UnusableCardException;

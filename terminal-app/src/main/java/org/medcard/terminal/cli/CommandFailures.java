@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.medcard.queue.QueueStoreException;
 import org.medcard.terminal.config.ConfigException;
 import org.medcard.terminal.config.DataFolderPurpose;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.logging.LogFiles;
 import org.medcard.terminal.security.OutputFiles;
 import org.medcard.terminal.store.StoreException;

@@ -11,6 +11,7 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingMode;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.config.TerminalConfig;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.receipt.CommissioningReport;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import picocli.CommandLine;

@@ -8,6 +8,7 @@ import org.medcard.terminal.config.ConfigException;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.config.Money;
 import org.medcard.terminal.config.TerminalConfig;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.receipt.pdf.FontCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.Money;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.dayclose.DayClose;
 import org.medcard.terminal.receipt.DayCloseReport;
 import org.medcard.terminal.receipt.ReceiptHeader;
@@ -59,12 +60,12 @@ final class DayCloseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Terminal t = TerminalCommands.open(options, env, err, receipt.output(), new TerminalCommands.Output(pdf, receipt.replace))) {
             LocalDate day = date == null ? LocalDate.now(t.clock()) : date;
-            DayClose dayClose = new DayClose(t.queue(), t.onlineCenter(), t.clock(), t.config().terminalNumber());
+            DayClose dayClose = t.dayCloseOfThisCounter();
             DayClose.InstitutionResult all = institution ? dayClose.closeInstitution(day) : null;
             DayClose.Result r = all != null ? all.own() : dayClose.close(day);
             if (t.config().kind() == org.medcard.terminal.config.TerminalKind.HOSPITAL) {
                 // The day close ends the day's outpatient visits (issue 14): they took batches until now.
-                new org.medcard.terminal.registration.RegistrationDesk(t, org.medcard.terminal.registration.DepartmentCatalog.bundled())
+                t.registrationDesk(org.medcard.terminal.registration.DepartmentCatalog.bundled())
                         .closeDay(day);
             }
             if (pdf != null) {

@@ -1,12 +1,12 @@
 package org.medcard.terminal.cli;
 
 import java.io.PrintWriter;
-
 import java.util.concurrent.Callable;
 
 import org.medcard.terminal.TrainingMode;
 import org.medcard.terminal.config.ConfigException;
 import org.medcard.terminal.config.ConfigLoader;
+import org.medcard.terminal.config.TerminalEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

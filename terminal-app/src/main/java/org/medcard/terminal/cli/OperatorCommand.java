@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.terminal.config.ConfigLoader;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.operator.OperatorAdmin;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.registration.DepartmentCatalog;
 import org.medcard.terminal.registration.RegistrationDesk;
 import org.medcard.terminal.registration.VisitOutcome;
@@ -77,7 +78,7 @@ final class OutpatientCommand implements Callable<Integer> {
             }
             try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
                 simCard.present(t, spec.commandLine());
-                VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).settle(visit, parsed,
+                VisitOutcome o = t.registrationDesk(DepartmentCatalog.bundled()).settle(visit, parsed,
                         pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk", idNumber);
                 int code = VisitOutput.print(spec.commandLine().getOut(), o, options.json);
                 receipt.deliver(t, new org.medcard.terminal.registration.VisitDocuments(t.saleDocuments()).settlement(o, "clerk"), options.json, spec.commandLine().getOut(),
@@ -109,7 +110,7 @@ final class OutpatientCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
-                VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).close(visit);
+                VisitOutcome o = t.registrationDesk(DepartmentCatalog.bundled()).close(visit);
                 return VisitOutput.print(spec.commandLine().getOut(), o, options.json);
             }
         }

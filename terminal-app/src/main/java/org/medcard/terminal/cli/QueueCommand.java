@@ -18,6 +18,7 @@ import org.medcard.queue.ResettlementState;
 import org.medcard.queue.SaleTicket;
 import org.medcard.queue.TamperReport;
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.config.TerminalEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.config.TerminalConfig;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.receipt.desk.ReceiptJournal;
 import org.medcard.terminal.receipt.desk.ReceiptPrinter;

@@ -3,6 +3,7 @@ package org.medcard.terminal.cli;
 import java.util.concurrent.Callable;
 
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.registration.DepartmentCatalog;
 import org.medcard.terminal.registration.RegistrationDesk;
 import org.medcard.terminal.registration.VisitOutcome;
@@ -69,7 +70,7 @@ final class RegisterCommand implements Callable<Integer> {
         }
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
             simCard.present(t, spec.commandLine());
-            VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).register(dept, doctor, family, !settleLater,
+            VisitOutcome o = t.registrationDesk(DepartmentCatalog.bundled()).register(dept, doctor, family, !settleLater,
                     pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk", idNumber);
             int code = VisitOutput.print(spec.commandLine().getOut(), o, options.json);
             var department = DepartmentCatalog.bundled().department(dept);
@@ -104,7 +105,7 @@ final class RegisterCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
-                VisitOutcome o = new RegistrationDesk(t, DepartmentCatalog.bundled()).cancel(mdtrtId);
+                VisitOutcome o = t.registrationDesk(DepartmentCatalog.bundled()).cancel(mdtrtId);
                 return VisitOutput.print(spec.commandLine().getOut(), o, options.json);
             }
         }

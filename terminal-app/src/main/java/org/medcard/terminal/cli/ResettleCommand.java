@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.card.IdNumber;
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.resettle.EntryView;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;
@@ -58,7 +59,7 @@ final class ResettleCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
-                ResettleDesk desk = new ResettleDesk(t);
+                ResettleDesk desk = t.resettleDesk();
                 desk.registerOpenEntries();
                 List<EntryView> entries = desk.list(idNumber == null ? null : idNumber.toUpperCase(java.util.Locale.ROOT));
                 if (options.json) {
@@ -127,7 +128,7 @@ final class ResettleCommand implements Callable<Integer> {
             PinSource pin = pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE;
             try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
                 simCard.present(t, spec.commandLine());
-                ResettleDesk desk = new ResettleDesk(t);
+                ResettleDesk desk = t.resettleDesk();
                 desk.registerOpenEntries();
                 ResettleOutcome o = desk.settle(entryNo.toUpperCase(java.util.Locale.ROOT), "cashier", pin,
                         accountFen == null ? -1 : accountFen);

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.queue.QueueStoreException;
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.voids.ReversalOutcome;
 import org.medcard.terminal.voids.Reversals;
 import picocli.CommandLine.Command;
@@ -42,7 +43,7 @@ final class ReverseCommand implements Callable<Integer> {
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
             ReversalOutcome o;
             try {
-                o = new Reversals(t).reverse(msgid, "cashier");
+                o = t.reversals().reverse(msgid, "cashier");
             } catch (QueueStoreException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return 1;

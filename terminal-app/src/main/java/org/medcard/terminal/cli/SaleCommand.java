@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.receipt.CashReceipt;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.sale.PaymentPlan;

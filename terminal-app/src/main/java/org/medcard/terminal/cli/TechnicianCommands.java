@@ -1,6 +1,7 @@
 package org.medcard.terminal.cli;
 
 import org.medcard.terminal.TrainingMode;
+import org.medcard.terminal.config.TerminalEnvironment;
 import picocli.CommandLine;
 
 /**

@@ -15,6 +15,7 @@ import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.config.DataFolderPurpose;
 import org.medcard.terminal.config.DeviceChoice;
 import org.medcard.terminal.config.TerminalConfig;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.security.OutputFiles;
 import picocli.CommandLine;
 

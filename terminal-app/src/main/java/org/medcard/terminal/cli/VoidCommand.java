@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.terminal.Terminal;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.voids.VoidDesk;
@@ -60,7 +61,7 @@ final class VoidCommand implements Callable<Integer> {
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
             Operators operators = new Operators(t.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
                     t.audit(), env.clock());
-            VoidOutcome o = new VoidDesk(t, operators).voidSettlement(setlId, supervisor, password, reason);
+            VoidOutcome o = t.voidDesk(operators).voidSettlement(setlId, supervisor, password, reason);
             if (options.json) {
                 ObjectNode n = TerminalCommands.JSON.createObjectNode().put("outcome", o.kind().name()).put("setl_id", o.setlId())
                         .put("cash_back_fen", o.cashBackFen()).put("acct_refund_fen", o.accountFen()).put("fund_refund_fen", o.fundFen())

@@ -1,5 +1,7 @@
 package org.medcard.terminal.receipt;
 
+import org.medcard.terminal.text.Texts;
+
 /**
  * The money a patient reads on a sale receipt besides the split (issue 15): the card's balance before this contact,
  * the monthly load credited in it (R15), and the cash tendered and the change. Amounts in fen.

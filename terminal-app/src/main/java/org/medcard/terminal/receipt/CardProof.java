@@ -2,6 +2,7 @@ package org.medcard.terminal.receipt;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.medcard.terminal.text.Texts;
 
 /**
  * What the card proved for its purse transaction: the TAC and the balance it reported afterwards.

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.medcard.terminal.receipt.sheet.Sheet;
+import org.medcard.terminal.text.Texts;
 
 /**
  * The receipt for a sale paid in cash because of a fault (business rule R11, case 2). It carries the

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.medcard.terminal.receipt.sheet.Align;
 import org.medcard.terminal.receipt.sheet.Sheet;
 import org.medcard.terminal.receipt.sheet.SheetElement.Column;
+import org.medcard.terminal.text.Texts;
 
 /**
  * The commissioning report a technician prints after running the simulator's checklist on a new terminal:

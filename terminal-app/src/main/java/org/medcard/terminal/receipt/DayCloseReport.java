@@ -10,6 +10,8 @@ import org.medcard.terminal.logging.SensitiveNumbers;
 import org.medcard.terminal.receipt.sheet.Align;
 import org.medcard.terminal.receipt.sheet.Sheet;
 import org.medcard.terminal.receipt.sheet.SheetElement.Column;
+import org.medcard.terminal.text.Texts;
+import org.medcard.terminal.config.Money;
 
 /**
  * The day-close report: the day's totals per source, the result of reconciling them with the center
@@ -157,12 +159,12 @@ public record DayCloseReport(ReceiptHeader header, LocalDate businessDate, List<
                 .boldField("营业日 Business date", Texts.date(businessDate));
         List<List<String>> rows = new ArrayList<>();
         for (SourceTotal t : totals) {
-            rows.add(List.of(t.source().label(), Integer.toString(t.count()), Texts.yuan(t.fundSum()),
-                    Texts.yuan(t.acctSum()), Texts.yuan(t.cashSum())));
+            rows.add(List.of(t.source().label(), Integer.toString(t.count()), Money.formatYuan(t.fundSum()),
+                    Money.formatYuan(t.acctSum()), Money.formatYuan(t.cashSum())));
         }
         NetTotal net = net();
-        rows.add(List.of("合计 Total", Long.toString(net.count()), Texts.yuan(net.fundSum()), Texts.yuan(net.acctSum()),
-                Texts.yuan(net.cashSum())));
+        rows.add(List.of("合计 Total", Long.toString(net.count()), Money.formatYuan(net.fundSum()), Money.formatYuan(net.acctSum()),
+                Money.formatYuan(net.cashSum())));
         b.boldText("按来源汇总 Totals per source").table(List.of(
                 new Column("来源 Source", 5, Align.LEFT),
                 new Column("笔数 Count", 2, Align.RIGHT),
@@ -191,7 +193,7 @@ public record DayCloseReport(ReceiptHeader header, LocalDate businessDate, List<
         for (OpenEntry e : openEntries) {
             // Narrow columns on 80 mm paper: the status rides with the entry number, the date stands for the time.
             entries.add(List.of(e.entryNo() + " " + e.status(), Texts.date(e.originalTime().toLocalDate()),
-                    SensitiveNumbers.mask(e.psnCertNo()), Texts.yuan(e.cashPaid())));
+                    SensitiveNumbers.mask(e.psnCertNo()), Money.formatYuan(e.cashPaid())));
         }
         b.table(List.of(
                 new Column("单号 Entry", 5, Align.LEFT),

@@ -1,6 +1,7 @@
 package org.medcard.terminal.receipt;
 
 import org.medcard.terminal.logging.SensitiveNumbers;
+import org.medcard.terminal.text.Texts;
 
 /**
  * The insured person as a document names them. Numbers are kept whole here (the journal needs them) but every

@@ -1,5 +1,7 @@
 package org.medcard.terminal.receipt;
 
+import org.medcard.terminal.text.Texts;
+
 /**
  * One item sold or charged.
  *

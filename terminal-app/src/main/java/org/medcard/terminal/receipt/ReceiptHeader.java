@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import org.medcard.terminal.text.Texts;
 
 /**
  * What every document shows at its top.

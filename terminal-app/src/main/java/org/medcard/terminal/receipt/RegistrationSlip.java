@@ -3,6 +3,7 @@ package org.medcard.terminal.receipt;
 import java.util.Objects;
 
 import org.medcard.terminal.receipt.sheet.Sheet;
+import org.medcard.terminal.text.Texts;
 
 /**
  * The slip of an outpatient registration (host {@code 2201}) and the settlement of its fee.

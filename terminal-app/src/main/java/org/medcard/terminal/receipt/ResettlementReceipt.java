@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.Objects;
 
 import org.medcard.terminal.receipt.sheet.Sheet;
+import org.medcard.terminal.text.Texts;
 
 /**
  * The receipt of a re-settlement (business rule R11, case 3; host {@code 8401}): the original cash entry,

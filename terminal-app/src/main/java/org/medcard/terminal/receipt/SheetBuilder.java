@@ -7,6 +7,8 @@ import org.medcard.terminal.receipt.sheet.Align;
 import org.medcard.terminal.receipt.sheet.Sheet;
 import org.medcard.terminal.receipt.sheet.SheetElement;
 import org.medcard.terminal.receipt.sheet.SheetElement.Column;
+import org.medcard.terminal.text.Texts;
+import org.medcard.terminal.config.Money;
 
 /**
  * Builds a {@link Sheet} with the blocks the documents share. Labels are bilingual (Chinese first, English
@@ -49,11 +51,11 @@ final class SheetBuilder {
     }
 
     SheetBuilder money(String label, long fen) {
-        return field(label, Texts.yuan(fen));
+        return field(label, Money.formatYuan(fen));
     }
 
     SheetBuilder boldMoney(String label, long fen) {
-        return boldField(label, Texts.yuan(fen));
+        return boldField(label, Money.formatYuan(fen));
     }
 
     SheetBuilder text(String text) {
@@ -92,7 +94,7 @@ final class SheetBuilder {
     SheetBuilder items(List<LineItem> items) {
         List<List<String>> rows = new ArrayList<>();
         for (LineItem item : items) {
-            rows.add(List.of(item.name(), Long.toString(item.qty()), Texts.yuan(item.price()), Texts.yuan(item.amount())));
+            rows.add(List.of(item.name(), Long.toString(item.qty()), Money.formatYuan(item.price()), Money.formatYuan(item.amount())));
         }
         return table(List.of(
                 new Column("项目 Item", 5, Align.LEFT),
@@ -112,7 +114,7 @@ final class SheetBuilder {
 
     /** Balance after and TAC, or dashes when the card was not debited or credited. */
     SheetBuilder proof(CardProof proof) {
-        field("卡余额 Balance after", proof == null ? null : Texts.yuan(proof.balanceAfter()));
+        field("卡余额 Balance after", proof == null ? null : Money.formatYuan(proof.balanceAfter()));
         field("交易认证码 TAC", proof == null ? null : proof.tac());
         return this;
     }

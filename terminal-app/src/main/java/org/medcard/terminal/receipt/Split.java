@@ -1,5 +1,7 @@
 package org.medcard.terminal.receipt;
 
+import org.medcard.terminal.text.Texts;
+
 /**
  * How a total was paid, in fen: by the pooling fund, the personal account on the card, and cash.
  *

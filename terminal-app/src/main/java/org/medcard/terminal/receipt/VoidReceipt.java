@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.Objects;
 
 import org.medcard.terminal.receipt.sheet.Sheet;
+import org.medcard.terminal.text.Texts;
 
 /**
  * The receipt of a cancelled settlement (host {@code 2103}). The personal-account share goes back to the

@@ -1,15 +1,17 @@
 package org.medcard.terminal.registration;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.medcard.apdu.CardRefusal;
 import org.medcard.card.MedicalCard;
 import org.medcard.psam.Psam;
 import org.medcard.queue.Fault;
-import org.medcard.terminal.Terminal;
+import org.medcard.terminal.catalog.Downloads;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
@@ -25,9 +27,13 @@ import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
+import org.medcard.terminal.sale.SalePolicy;
+import org.medcard.terminal.sale.SaleTexts;
 import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
 import org.medcard.terminal.status.PartListener;
+import org.medcard.terminal.store.TerminalDb;
+import org.medcard.terminal.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,17 +51,43 @@ import org.slf4j.LoggerFactory;
 public final class RegistrationDesk {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationDesk.class);
 
-    private final Terminal terminal;
+    private final TerminalKind kind;
+    private final Supplier<Optional<HostApi>> online;
+    private final CardSession cardSession;
+    private final PharmacySale sale;
+    private final SalePolicy policy;
+    private final Downloads downloads;
+    private final PartListener parts;
+    private final Texts messages;
+    private final Clock clock;
     private final DepartmentCatalog departments;
     private final VisitBook visits;
     private final HostCodec codec = new HostCodec();
+    private final SaleTexts saleTexts;
     /** The local id of a visit registered in cash during a fault: no center visit exists for it. */
     static final String CASH_VISIT = "CASH-";
 
-    public RegistrationDesk(Terminal terminal, DepartmentCatalog departments) {
-        this.terminal = terminal;
+    /**
+     * @param kind   only a hospital terminal registers
+     * @param online the center's API when the terminal may talk to it now (signing in if it must)
+     * @param sale   the pharmacy sale, whose debit step pays a visit ({@link PharmacySale#payPreSettled})
+     * @param db     where the open visits are kept ({@code terminal.db})
+     */
+    public RegistrationDesk(TerminalKind kind, Supplier<Optional<HostApi>> online, CardSession cardSession, PharmacySale sale,
+                            SalePolicy policy, Downloads downloads, PartListener parts, Texts messages, TerminalDb db, Clock clock,
+                            DepartmentCatalog departments) {
+        this.kind = kind;
+        this.online = online;
+        this.cardSession = cardSession;
+        this.sale = sale;
+        this.policy = policy;
+        this.downloads = downloads;
+        this.parts = parts;
+        this.messages = messages;
+        this.clock = clock;
         this.departments = departments;
-        this.visits = new VisitBook(terminal.db(), terminal.clock());
+        this.visits = new VisitBook(db, clock);
+        this.saleTexts = new SaleTexts(messages::text, messages::faultName, messages::centerSays);
     }
 
     /**
@@ -101,7 +133,7 @@ public final class RegistrationDesk {
         return withCard((card, psam, view, api) -> {
             String cardNo = view.info().cardNo().digits();
             if (beneficiary != null) {
-                Optional<String> r3 = terminal.salePolicy().familyRefusal(view, beneficiary);
+                Optional<String> r3 = policy.familyRefusal(view, beneficiary);
                 if (r3.isPresent()) {
                     return refused(r3.get(), view, "R3: scheme " + view.scheme() + ", family member " + beneficiary);
                 }
@@ -120,7 +152,7 @@ public final class RegistrationDesk {
                 PaymentPlan foreseen = new PaymentPlan(reg.regFeeFen(), reg.fundPayFen(), reg.acctPayMaxFen(), reg.cashPayMinFen());
                 return new VisitOutcome(VisitOutcome.Kind.REGISTERED, reg.mdtrtId(), foreseen, reg.noPoolingRule(), null,
                         view.info().cardNo().masked(), view.holder().name(), "registration.registered",
-                        terminal.message("registration.registered", reg.mdtrtId()), 0);
+                        messages.text("registration.registered", reg.mdtrtId()), 0);
             }
             return settleVisit(card, psam, view, api, reg.mdtrtId(), List.of(), regLine(dept.get()), pin, clerk, beneficiary);
         }, beneficiary != null ? null : (fault, view, detail) -> {
@@ -131,7 +163,7 @@ public final class RegistrationDesk {
             String localId = CASH_VISIT + ((SaleOutcome.CashResettle) cash).entryNo();
             visits.registeredInCash(localId, dept.get().code(), doctor.get().code(), dept.get().regFeeFen());
             LOG.info("R11: registration fee of visit {} paid in cash during a fault ({}): entry {}", localId, fault, ((SaleOutcome.CashResettle) cash).entryNo());
-            return cashPaid(localId, cash, view, "registration.cash_registered", localId, ((SaleOutcome.CashResettle) cash).entryNo(), terminal.faultName(fault));
+            return cashPaid(localId, cash, view, "registration.cash_registered", localId, ((SaleOutcome.CashResettle) cash).entryNo(), messages.faultName(fault));
         });
     }
 
@@ -157,8 +189,8 @@ public final class RegistrationDesk {
             return refused("registration.visit_not_open", null, "visit " + mdtrtId + ": "
                     + visit.map(v -> v.status().name()).orElse("not registered at this desk"));
         }
-        if (visit.get().registeredOn().isBefore(LocalDate.now(terminal.clock()))) {
-            visits.closeDay(LocalDate.now(terminal.clock()), false);
+        if (visit.get().registeredOn().isBefore(LocalDate.now(clock))) {
+            visits.closeDay(LocalDate.now(clock), false);
             return refused("registration.visit_day_over", null, "visit " + mdtrtId + " of " + visit.get().registeredOn());
         }
         boolean feeDue = visit.get().status() == VisitBook.Status.REGISTERED;
@@ -167,7 +199,7 @@ public final class RegistrationDesk {
         }
         List<SaleLine> lines = new ArrayList<>();
         for (SaleItem i : items) {
-            Optional<CatalogItem> c = terminal.downloads().item(i.code());
+            Optional<CatalogItem> c = downloads.item(i.code());
             if (c.isEmpty()) {
                 return refused("sale.unknown_item", null, "unknown item code " + i.code());
             }
@@ -202,7 +234,7 @@ public final class RegistrationDesk {
                 visits.setStatus(mdtrtId, VisitBook.Status.CASH);
             }
             LOG.info("R11: batch of visit {} paid in cash during a fault ({}): entry {}", mdtrtId, fault, ((SaleOutcome.CashResettle) cash).entryNo());
-            return cashPaid(mdtrtId, cash, view, "registration.cash_batch", mdtrtId, ((SaleOutcome.CashResettle) cash).entryNo(), terminal.faultName(fault));
+            return cashPaid(mdtrtId, cash, view, "registration.cash_batch", mdtrtId, ((SaleOutcome.CashResettle) cash).entryNo(), messages.faultName(fault));
         });
     }
 
@@ -219,7 +251,7 @@ public final class RegistrationDesk {
         visits.setStatus(mdtrtId, VisitBook.Status.CLOSED);
         LOG.info("Visit {} closed by the clerk", mdtrtId);
         return new VisitOutcome(VisitOutcome.Kind.CLOSED, mdtrtId, null, null, null, null, null, "registration.closed",
-                terminal.message("registration.closed", mdtrtId), 0);
+                messages.text("registration.closed", mdtrtId), 0);
     }
 
     /** The day close: every visit still open from {@code day} or before is closed. Returns how many. */
@@ -233,7 +265,7 @@ public final class RegistrationDesk {
 
     /** Cancels a visit that was registered and not settled ({@code 2202}). No card is needed: nothing was paid. */
     public VisitOutcome cancel(String mdtrtId) {
-        Optional<HostApi> api = terminal.onlineCenter();
+        Optional<HostApi> api = online.get();
         if (api.isEmpty()) {
             return refused("registration.center_needed", null, "no center for 2202");
         }
@@ -242,13 +274,13 @@ public final class RegistrationDesk {
         } catch (CenterRefusal e) {
             return refused("registration.center_refused", null, e.getMessage());
         } catch (CenterUnreachable e) {
-            terminal.parts().fault(PartListener.Part.CENTER, e.getMessage());
+            parts.fault(PartListener.Part.CENTER, e.getMessage());
             return refused("registration.center_needed", null, e.getMessage());
         }
         visits.setStatus(mdtrtId, VisitBook.Status.CANCELLED);
         LOG.info("Visit {} cancelled", mdtrtId);
         return new VisitOutcome(VisitOutcome.Kind.CANCELLED, mdtrtId, null, null, null, null, null, "registration.cancelled",
-                terminal.message("registration.cancelled", mdtrtId), 0);
+                messages.text("registration.cancelled", mdtrtId), 0);
     }
 
     // ---------------------------------------------------------------- the card and the center
@@ -269,19 +301,19 @@ public final class RegistrationDesk {
      * the reader, card, PSAM or center goes to {@code onFault} (the cash path) when given, else refuses as before.
      */
     private VisitOutcome withCard(WithCard work, OnFault onFault) {
-        if (terminal.config().kind() != TerminalKind.HOSPITAL) {
-            return refused("registration.not_hospital", null, "institution.kind is " + terminal.config().kind());
+        if (kind != TerminalKind.HOSPITAL) {
+            return refused("registration.not_hospital", null, "institution.kind is " + kind);
         }
-        Optional<HostApi> center = terminal.onlineCenter();
+        Optional<HostApi> center = online.get();
         if (center.isEmpty()) {
             return onFault != null ? onFault.cash(Fault.CENTER_UNREACHABLE, null, "not signed in")
                     : refused("registration.center_needed", null, "not signed in");
         }
         CardSession.Opening opening;
         try {
-            opening = terminal.cardSession().open(CardSession.Loads.APPLY);
+            opening = cardSession.open(CardSession.Loads.APPLY);
         } catch (CardRefusal e) {
-            terminal.cardSession().psamFaulted(e.getMessage());
+            cardSession.psamFaulted(e.getMessage());
             return onFault != null ? onFault.cash(Fault.PSAM_FAILURE, null, e.getMessage())
                     : refused("registration.card_unreadable", null, e.getMessage());
         }
@@ -311,11 +343,11 @@ public final class RegistrationDesk {
         }
         try {
             VisitOutcome o = work.run(card, psam, view, center.get());
-            terminal.parts().ok(PartListener.Part.CENTER, "online");
+            parts.ok(PartListener.Part.CENTER, "online");
             return o.withLoadedFen(opened.loadedFen());
         } catch (CenterUnreachable e) {
             // Only 2201/2206 can go unanswered here (before any debit): the settle after a debit goes through the outbox.
-            terminal.parts().fault(PartListener.Part.CENTER, e.getMessage());
+            parts.fault(PartListener.Part.CENTER, e.getMessage());
             return (onFault != null ? onFault.cash(Fault.CENTER_UNREACHABLE, view, e.getMessage())
                     : refused("registration.center_needed", view, e.getMessage())).withLoadedFen(opened.loadedFen());
         }
@@ -323,20 +355,20 @@ public final class RegistrationDesk {
 
     /** The pharmacy's cash path (one path for every desk): entry, 8400 queued, cash receipt. */
     private PharmacySale hospitalCash() {
-        return terminal.pharmacySale();
+        return sale;
     }
 
     private VisitOutcome cashPaid(String visitId, SaleOutcome cash, CardView view, String key, Object... args) {
         return new VisitOutcome(VisitOutcome.Kind.CASH_RESETTLE, visitId, cash.plan().orElse(null), null, cash,
                 view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), key,
-                terminal.message(key, args), 0);
+                messages.text(key, args), 0);
     }
 
     /** The cash path said no (ID number missing or mistyped, cancelled at the split): its message, nothing recorded. */
     private VisitOutcome cashRefused(SaleOutcome cash) {
         return new VisitOutcome(VisitOutcome.Kind.REFUSED, null, cash.plan().orElse(null), null, null,
                 cash.card().map(SaleOutcome.CardContact::cardNoMasked).orElse(null),
-                cash.card().map(SaleOutcome.CardContact::holderName).orElse(null), cash.messageKey(), terminal.saleTexts().line(cash), 0);
+                cash.card().map(SaleOutcome.CardContact::holderName).orElse(null), cash.messageKey(), saleTexts.line(cash), 0);
     }
 
     private VisitOutcome settleVisit(MedicalCard card, Psam psam, CardView view, HostApi api, String mdtrtId, List<SaleLine> items,
@@ -347,11 +379,11 @@ public final class RegistrationDesk {
         } catch (CenterRefusal e) {
             return refused("registration.center_refused", view, e.getMessage());
         }
-        LocalDate today = LocalDate.now(terminal.clock());
+        LocalDate today = LocalDate.now(clock);
         PaymentPlan plan;
         try {
-            plan = terminal.salePolicy().onlinePlan(pre, Math.max(0, view.balanceFen()), -1,
-                    terminal.salePolicy().poolingAllowed(view, beneficiary, today));
+            plan = policy.onlinePlan(pre, Math.max(0, view.balanceFen()), -1,
+                    policy.poolingAllowed(view, beneficiary, today));
         } catch (IllegalStateException e) {
             LOG.error("Visit {}: {}", mdtrtId, e.getMessage());
             return refused("sale.pooling_not_allowed", view, e.getMessage());
@@ -361,7 +393,7 @@ public final class RegistrationDesk {
             all.add(fee);
         }
         all.addAll(items);
-        SaleOutcome paid = terminal.pharmacySale().payPreSettled(card, psam, view, plan,
+        SaleOutcome paid = sale.payPreSettled(card, psam, view, plan,
                 new HostRequest.OutpatientSettle2207(pre.presettleId(), plan.accountFen(), plan.cashFen(), null),
                 codec.items(all), pin, clerk, beneficiary);
         VisitOutcome.Kind kind = switch (paid.kind()) {
@@ -375,7 +407,7 @@ public final class RegistrationDesk {
             visits.setStatus(mdtrtId, VisitBook.Status.SETTLED);
         }
         return new VisitOutcome(kind, mdtrtId, paid.plan().isEmpty() ? null : plan, null, paid, view.info().cardNo().masked(),
-                view.holder().name(), paid.messageKey(), terminal.saleTexts().line(paid), 0);
+                view.holder().name(), paid.messageKey(), saleTexts.line(paid), 0);
     }
 
     private static SaleLine regLine(Department d) {
@@ -387,6 +419,6 @@ public final class RegistrationDesk {
             LOG.info("Registration desk refused ({}): {}", key, detail);
         }
         return new VisitOutcome(VisitOutcome.Kind.REFUSED, null, null, null, null, view == null ? null : view.info().cardNo().masked(),
-                view == null ? null : view.holder().name(), key, terminal.message(key), 0);
+                view == null ? null : view.holder().name(), key, messages.text(key), 0);
     }
 }

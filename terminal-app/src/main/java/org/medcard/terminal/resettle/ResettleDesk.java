@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.medcard.apdu.CardRefusal;
 import org.medcard.card.IdNumber;
@@ -13,13 +14,13 @@ import org.medcard.card.MedicalCard;
 import org.medcard.psam.Psam;
 import org.medcard.queue.EncodedMessage;
 import org.medcard.queue.ForwardResult;
+import org.medcard.queue.OfflineQueue;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.OutboxState;
 import org.medcard.queue.ResettlementEntry;
 import org.medcard.queue.QueueStoreException;
 import org.medcard.queue.ResettlementState;
 import org.medcard.queue.forward.Forwarder;
-import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
 import org.medcard.terminal.center.HostApi;
@@ -30,12 +31,16 @@ import org.medcard.terminal.center.PreSettlement;
 import org.medcard.terminal.center.Resettled;
 import org.medcard.terminal.center.SaleLine;
 import org.medcard.terminal.config.Money;
+import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.sale.PaymentPlan;
+import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleOutcome;
+import org.medcard.terminal.sale.SaleTexts;
 import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
 import org.medcard.terminal.status.PartListener;
+import org.medcard.terminal.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,11 +58,37 @@ import org.slf4j.LoggerFactory;
 public final class ResettleDesk {
     private static final Logger LOG = LoggerFactory.getLogger(ResettleDesk.class);
 
-    private final Terminal terminal;
+    private final OfflineQueue queue;
+    private final Optional<Forwarder> forwarder;
+    private final Supplier<Optional<HostApi>> online;
+    private final CardSession cardSession;
+    private final PartListener parts;
+    private final AuditLog audit;
+    private final Texts messages;
+    private final int resettleMaxDays;
+    private final PharmacySale debit;
     private final HostCodec codec = new HostCodec();
+    private final SaleTexts saleTexts;
 
-    public ResettleDesk(Terminal terminal) {
-        this.terminal = terminal;
+    /**
+     * @param forwarder       absent when the terminal runs {@code --offline}
+     * @param online          the center's API when the terminal may talk to it now (signing in if it must)
+     * @param resettleMaxDays how long an entry may be re-settled (configuration {@code resettle.max_days}), for the refusal
+     * @param debit           the pharmacy sale's debit step, made without R15 loads (the account pays as of the original date)
+     */
+    public ResettleDesk(OfflineQueue queue, Optional<Forwarder> forwarder, Supplier<Optional<HostApi>> online,
+                        CardSession cardSession, PartListener parts, AuditLog audit, Texts messages, int resettleMaxDays,
+                        PharmacySale debit) {
+        this.queue = queue;
+        this.forwarder = forwarder;
+        this.online = online;
+        this.cardSession = cardSession;
+        this.parts = parts;
+        this.audit = audit;
+        this.messages = messages;
+        this.resettleMaxDays = resettleMaxDays;
+        this.debit = debit;
+        this.saleTexts = new SaleTexts(messages::text, messages::faultName, messages::centerSays);
     }
 
     /**
@@ -65,15 +96,15 @@ public final class ResettleDesk {
      * this counter's OPEN entries the center has confirmed.
      */
     public int registerOpenEntries() {
-        terminal.queue().expireResettlements();
-        Optional<Forwarder> forwarder = terminal.onlineCenter().flatMap(c -> terminal.forwarder());
+        queue.expireResettlements();
+        Optional<Forwarder> forwarder = online.get().flatMap(c -> this.forwarder);
         if (forwarder.isEmpty()) {
             return 0;
         }
         List<ForwardResult> results = forwarder.get().drainOnce();
         LOG.info("Fault cleared: forwarded {} message(s)", results.size());
         markSettledElsewhere(remoteEntries(null));
-        return (int) terminal.queue().resettlements(ResettlementState.OPEN).stream().filter(ResettlementEntry::registered).count();
+        return (int) queue.resettlements(ResettlementState.OPEN).stream().filter(ResettlementEntry::registered).count();
     }
 
     /**
@@ -81,12 +112,12 @@ public final class ResettleDesk {
      * those of one ID number. Stale OPEN entries are closed as EXPIRED first.
      */
     public List<EntryView> list(String idNumber) {
-        terminal.queue().expireResettlements();
+        queue.expireResettlements();
         List<RegisteredEntry> remote = remoteEntries(idNumber);
         markSettledElsewhere(remote);
         Map<String, EntryView> byNo = new LinkedHashMap<>();
         for (ResettlementState s : ResettlementState.values()) {
-            for (ResettlementEntry e : terminal.queue().resettlements(s)) {
+            for (ResettlementEntry e : queue.resettlements(s)) {
                 if (idNumber == null || e.psnCertNo().equalsIgnoreCase(idNumber)) {
                     byNo.put(e.entryNo(), local(e));
                 }
@@ -110,13 +141,13 @@ public final class ResettleDesk {
             if (!"SETTLED".equals(r.status())) {
                 continue;
             }
-            Optional<ResettlementEntry> mine = terminal.queue().resettlement(r.entryNo());
+            Optional<ResettlementEntry> mine = queue.resettlement(r.entryNo());
             if (mine.isEmpty() || mine.get().state() != ResettlementState.OPEN || ownSettlementUnderWay(r.entryNo())) {
                 continue;
             }
-            if (terminal.queue().markSettledElsewhere(r.entryNo(), r.setlId(), SETTLED_ELSEWHERE)) {
+            if (queue.markSettledElsewhere(r.entryNo(), r.setlId(), SETTLED_ELSEWHERE)) {
                 LOG.info("Entry {} was re-settled at another counter ({}): SETTLED here too", r.entryNo(), r.setlId());
-                terminal.audit().record("system", "RESETTLED_ELSEWHERE", "entry " + r.entryNo() + ", setl_id " + r.setlId());
+                audit.record("system", "RESETTLED_ELSEWHERE", "entry " + r.entryNo() + ", setl_id " + r.setlId());
                 n++;
             }
         }
@@ -128,7 +159,7 @@ public final class ResettleDesk {
 
     private boolean ownSettlementUnderWay(String entryNo) {
         for (OutboxState s : OutboxState.values()) {
-            if (!s.isFinal() && terminal.queue().messages(s).stream().anyMatch(m -> entryNo.equals(m.entryNo()) && "8401".equals(m.infno()))) {
+            if (!s.isFinal() && queue.messages(s).stream().anyMatch(m -> entryNo.equals(m.entryNo()) && "8401".equals(m.infno()))) {
                 return true;
             }
         }
@@ -141,7 +172,7 @@ public final class ResettleDesk {
     }
 
     private List<RegisteredEntry> remoteEntries(String idNumber) {
-        Optional<HostApi> center = terminal.onlineCenter();
+        Optional<HostApi> center = online.get();
         if (center.isEmpty()) {
             return List.of();
         }
@@ -170,8 +201,8 @@ public final class ResettleDesk {
      * @param requestedAccountFen at most this much from the personal account; -1 as much as possible, 0 none
      */
     public ResettleOutcome settle(String entryNo, String cashier, PinSource pin, long requestedAccountFen) {
-        terminal.queue().expireResettlements();
-        Optional<ResettlementEntry> mine = terminal.queue().resettlement(entryNo);
+        queue.expireResettlements();
+        Optional<ResettlementEntry> mine = queue.resettlement(entryNo);
         Optional<RegisteredEntry> theirs = mine.isPresent() ? Optional.empty()
                 : remoteEntries(null).stream().filter(r -> r.entryNo().equals(entryNo)).findFirst();
         if (mine.isEmpty() && theirs.isEmpty()) {
@@ -180,26 +211,26 @@ public final class ResettleDesk {
         String state = mine.map(e -> e.state().name()).orElseGet(() -> theirs.get().status());
         if ("EXPIRED".equals(state)) {
             return new ResettleOutcome(ResettleOutcome.Kind.EXPIRED, entryNo, null, 0, 0, 0, "resettle.expired",
-                    terminal.message("resettle.expired", entryNo, String.valueOf(terminal.config().resettleMaxDays())));
+                    messages.text("resettle.expired", entryNo, String.valueOf(resettleMaxDays)));
         }
         if (!"OPEN".equals(state)) {
             return refused("resettle.not_open", entryNo, state);
         }
         String recordedId = mine.map(ResettlementEntry::psnCertNo).orElseGet(() -> theirs.get().psnCertNo());
-        Optional<HostApi> center = terminal.onlineCenter();
-        if (center.isEmpty() || terminal.forwarder().isEmpty()) {
+        Optional<HostApi> center = online.get();
+        if (center.isEmpty() || forwarder.isEmpty()) {
             return refused("resettle.center_needed", entryNo);
         }
         if (mine.isPresent() && markSettledElsewhere(remoteEntries(recordedId).stream()
                 .filter(r -> r.entryNo().equals(entryNo)).toList()) > 0) {
             // Another counter re-settled it (and refunded the patient): nothing to do here, nothing debited.
-            return refused("resettle.settled_elsewhere", entryNo, terminal.queue().resettlement(entryNo).map(ResettlementEntry::setlId)
+            return refused("resettle.settled_elsewhere", entryNo, queue.resettlement(entryNo).map(ResettlementEntry::setlId)
                     .orElse("?"));
         }
         CardSession.Opening opening;
         try {
             // A debit of this entry's account share torn last time is resolved first (its 8401 goes out then).
-            opening = terminal.cardSession().open(CardSession.Loads.SKIP);
+            opening = cardSession.open(CardSession.Loads.SKIP);
         } catch (CardRefusal e) {
             opening = new CardSession.NotOpened(CardSession.Failure.CARD_UNREADABLE, e.getMessage());
         }
@@ -214,7 +245,7 @@ public final class ResettleDesk {
         if (!view.holder().idNumber().value().equalsIgnoreCase(recordedId)) {
             LOG.info("Re-settlement of entry {} refused: card {} belongs to {}, the entry to {}", entryNo, view.info().cardNo(),
                     IdNumber.mask(view.holder().idNumber().value()), IdNumber.mask(recordedId));
-            terminal.audit().record(cashier, "RESETTLE_WRONG_CARD", "entry " + entryNo + ", card " + view.info().cardNo().masked());
+            audit.record(cashier, "RESETTLE_WRONG_CARD", "entry " + entryNo + ", card " + view.info().cardNo().masked());
             return refused("resettle.wrong_card", entryNo, IdNumber.mask(recordedId));
         }
         Optional<ResettleOutcome> recovered = mine.isPresent() ? settledMeanwhile(entryNo, cashier) : Optional.empty();
@@ -224,12 +255,12 @@ public final class ResettleDesk {
         if (view.verdict().refused()) {
             String key = view.verdict().messageKey().orElse("status.blocked");
             LOG.info("Re-settlement of entry {} refused: card {} is {}", entryNo, view.info().cardNo(), view.verdict().status());
-            return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, key, terminal.message(key));
+            return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, key, messages.text(key));
         }
         String cardNo = view.info().cardNo().digits();
         EncodedMessage settle;
         try {
-            settle = mine.isPresent() ? terminal.queue().entrySettlement(entryNo, cardNo) : remoteSettlement(theirs.get(), cardNo);
+            settle = mine.isPresent() ? queue.entrySettlement(entryNo, cardNo) : remoteSettlement(theirs.get(), cardNo);
         } catch (QueueStoreException e) {
             return refused("resettle.under_way", entryNo, e.getMessage());
         }
@@ -238,19 +269,19 @@ public final class ResettleDesk {
         try {
             plan = accountShare(view, center.get(), resettlement, requestedAccountFen);
         } catch (CenterUnreachable e) {
-            terminal.parts().fault(PartListener.Part.CENTER, e.getMessage());
+            parts.fault(PartListener.Part.CENTER, e.getMessage());
             return refused("resettle.center_needed", entryNo);
         } catch (CenterRefusal e) {
             return new ResettleOutcome(ResettleOutcome.Kind.REJECTED, entryNo, null, 0, 0, 0, "resettle.rejected",
-                    terminal.message("resettle.rejected", entryNo, e.getMessage()));
+                    messages.text("resettle.rejected", entryNo, e.getMessage()));
         }
         if (plan.accountFen() == 0) {
-            OutboxMessage sent = mine.isPresent() ? terminal.queue().queueResettle(entryNo, cardNo, null)
-                    : terminal.queue().queue(settle, cardNo);
-            terminal.forwarder().get().sendNow(sent.msgid());
-            return outcome(entryNo, terminal.queue().message(sent.msgid()).orElse(sent), cashier);
+            OutboxMessage sent = mine.isPresent() ? queue.queueResettle(entryNo, cardNo, null)
+                    : queue.queue(settle, cardNo);
+            forwarder.get().sendNow(sent.msgid());
+            return outcome(entryNo, queue.message(sent.msgid()).orElse(sent), cashier);
         }
-        SaleOutcome paid = terminal.pharmacySale().withoutLoads().payResettlement(card, psam, view, plan, settle,
+        SaleOutcome paid = debit.payResettlement(card, psam, view, plan, settle,
                 codec.items(resettlement.items()), pin, cashier);
         return afterDebit(entryNo, paid, cashier);
     }
@@ -279,28 +310,28 @@ public final class ResettleDesk {
     private ResettleOutcome afterDebit(String entryNo, SaleOutcome paid, String cashier) {
         if (paid.kind() == SaleOutcome.Kind.INTERRUPTED) {
             return new ResettleOutcome(ResettleOutcome.Kind.INTERRUPTED, entryNo, null, 0, 0, 0, "resettle.interrupted",
-                    terminal.message("resettle.interrupted", entryNo));
+                    messages.text("resettle.interrupted", entryNo));
         }
         Optional<String> saleId = paid.cardDebit().map(SaleOutcome.CardDebit::saleId);
         if (paid.kind() == SaleOutcome.Kind.REFUSED || saleId.isEmpty()) {
             return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, paid.messageKey(),
-                    terminal.saleTexts().line(paid));
+                    saleTexts.line(paid));
         }
         Optional<OutboxMessage> m = messageOfSale(saleId.get());
         if (m.isEmpty()) {
             return new ResettleOutcome(ResettleOutcome.Kind.PENDING, entryNo, null, 0, 0, 0, "resettle.pending",
-                    terminal.message("resettle.pending", entryNo));
+                    messages.text("resettle.pending", entryNo));
         }
         return outcome(entryNo, m.get(), cashier);
     }
 
     /** Tearing recovery may have just sent this entry's 8401 (a debit torn last time): then it is settled now. */
     private Optional<ResettleOutcome> settledMeanwhile(String entryNo, String cashier) {
-        ResettlementEntry e = terminal.queue().resettlement(entryNo).orElseThrow();
+        ResettlementEntry e = queue.resettlement(entryNo).orElseThrow();
         if (e.state() == ResettlementState.OPEN) {
             return Optional.empty();
         }
-        return terminal.queue().messages(OutboxState.DONE).stream().filter(m -> entryNo.equals(m.entryNo())
+        return queue.messages(OutboxState.DONE).stream().filter(m -> entryNo.equals(m.entryNo())
                         && codec.tryDecode(m.message()).filter(HostRequest.Resettle8401.class::isInstance).isPresent())
                 .findFirst().map(m -> outcome(entryNo, m, cashier))
                 .or(() -> Optional.of(refused("resettle.not_open", entryNo, e.state().name())));
@@ -308,7 +339,7 @@ public final class ResettleDesk {
 
     private Optional<OutboxMessage> messageOfSale(String saleId) {
         for (OutboxState s : OutboxState.values()) {
-            Optional<OutboxMessage> m = terminal.queue().messages(s).stream().filter(x -> saleId.equals(x.saleId())).findFirst();
+            Optional<OutboxMessage> m = queue.messages(s).stream().filter(x -> saleId.equals(x.saleId())).findFirst();
             if (m.isPresent()) {
                 return m;
             }
@@ -326,11 +357,11 @@ public final class ResettleDesk {
         if (m.state() == OutboxState.REJECTED) {
             LOG.warn("Re-settlement of entry {} rejected by the center: {}", entryNo, m.reason());
             return new ResettleOutcome(ResettleOutcome.Kind.REJECTED, entryNo, null, 0, 0, 0, "resettle.rejected",
-                    terminal.message("resettle.rejected", entryNo, terminal.centerSays(m.reason())));
+                    messages.text("resettle.rejected", entryNo, messages.centerSays(m.reason())));
         }
         if (m.state() != OutboxState.DONE) {
             return new ResettleOutcome(ResettleOutcome.Kind.PENDING, entryNo, null, 0, 0, 0, "resettle.pending",
-                    terminal.message("resettle.pending", entryNo));
+                    messages.text("resettle.pending", entryNo));
         }
         Resettled r;
         try {
@@ -341,16 +372,16 @@ public final class ResettleDesk {
         long fund = r.fundPayFen();
         long acct = r.acctPayFen();
         long refund = r.refundFen();
-        terminal.audit().record(cashier, "RESETTLED", "entry " + entryNo + ", refund " + refund + " fen");
+        audit.record(cashier, "RESETTLED", "entry " + entryNo + ", refund " + refund + " fen");
         LOG.info("Entry {} re-settled ({}): refund {} fen in cash", entryNo, r.setlId(), refund);
         return new ResettleOutcome(ResettleOutcome.Kind.SETTLED, entryNo, r.setlId(), fund, acct, refund,
-                "resettle.settled", terminal.message("resettle.settled", entryNo, Money.formatYuan(refund)));
+                "resettle.settled", messages.text("resettle.settled", entryNo, Money.formatYuan(refund)));
     }
 
     private ResettleOutcome refused(String key, String entryNo, Object... more) {
         Object[] args = new Object[more.length + 1];
         args[0] = entryNo;
         System.arraycopy(more, 0, args, 1, more.length);
-        return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, key, terminal.message(key, args));
+        return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, key, messages.text(key, args));
     }
 }

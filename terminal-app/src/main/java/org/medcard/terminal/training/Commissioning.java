@@ -166,7 +166,7 @@ final class Commissioning {
         terminal.receipts().issue(terminal.saleDocuments().of(cash, technician).orElseThrow());
         String entryNo = ((SaleOutcome.CashResettle) cash).entryNo();
         present("normal-3des");
-        ResettleDesk desk = new ResettleDesk(terminal);
+        ResettleDesk desk = terminal.resettleDesk();
         desk.registerOpenEntries();
         ResettleOutcome r = desk.settle(entryNo, technician, pin(), -1); // the account pays its share: PIN (R10, R11)
         check(r.kind() == ResettleOutcome.Kind.SETTLED, "expected the entry re-settled, got " + r.kind() + " — " + r.message());
@@ -184,7 +184,7 @@ final class Commissioning {
         Operators operators = new Operators(terminal.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, random),
                 terminal.audit(), terminal.clock());
         operators.add(new Operator("commissioning", "调试 Commissioning", Role.SUPERVISOR, true), password.clone(), technician);
-        VoidOutcome v = new VoidDesk(terminal, operators).voidSettlement(settledSetlId, "commissioning", password,
+        VoidOutcome v = terminal.voidDesk(operators).voidSettlement(settledSetlId, "commissioning", password,
                 "commissioning checklist");
         check(v.kind() == VoidOutcome.Kind.VOIDED, "expected VOIDED, got " + v.kind() + " — " + v.message());
         new org.medcard.terminal.voids.VoidDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead()).voidReceipt(v, "commissioning checklist", technician).ifPresent(terminal.receipts()::issue);
@@ -192,7 +192,7 @@ final class Commissioning {
     }
 
     private String dayClose() {
-        DayClose.Result r = new DayClose(terminal.queue(), terminal.onlineCenter(), terminal.clock()).close(LocalDate.now(terminal.clock()));
+        DayClose.Result r = terminal.dayClose().close(LocalDate.now(terminal.clock()));
         terminal.receipts().issue(r.toReport(terminal.letterhead().stamp(technician)));
         check(r.reconciliation().result() == DayCloseReport.Result.MATCH, "reconciliation " + r.reconciliation().result()
                 + (r.reconciliation().detail() == null ? "" : ": " + r.reconciliation().detail()));

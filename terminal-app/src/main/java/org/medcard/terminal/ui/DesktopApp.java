@@ -13,11 +13,16 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.operator.TrainingOperators;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.signin.SignInModel;
 import org.medcard.terminal.present.status.StatusModel;
 import org.medcard.terminal.present.status.SyncModel;
 import org.medcard.terminal.receipt.pdf.FontCache;
+import org.medcard.terminal.ui.shell.AppContext;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.ScreenFactory;
+import org.medcard.terminal.ui.shell.Theme;
+import org.medcard.terminal.ui.shell.UiFonts;
 import org.medcard.terminal.ui.signin.SignInPanel;
 import org.medcard.terminal.ui.status.StatusBar;
 import org.slf4j.Logger;
@@ -135,7 +140,7 @@ public final class DesktopApp implements AutoCloseable {
         for (ScreenFactory f : Screens.all()) {
             f.create(context).ifPresent(window::add);
         }
-        SyncModel sync = new SyncModel(terminal, worker, ui, bar, statusTexts);
+        SyncModel sync = new SyncModel(terminal.downloads(), terminal::onlineCenter, terminal.parts(), worker, ui, bar, statusTexts);
         Keys.bindWindow((javax.swing.JComponent) window.frame().getContentPane(), "ctrl R", sync::sync);
         status = new StatusModel(terminal::state, () -> terminal.queue().summary(), worker, ui, bar, statusTexts);
         status.refresh();

@@ -8,10 +8,12 @@ import java.util.concurrent.CountDownLatch;
 import javax.swing.SwingUtilities;
 
 import org.medcard.terminal.Terminal;
-import org.medcard.terminal.cli.TerminalEnvironment;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.config.ConfigException;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.config.TerminalConfig;
+import org.medcard.terminal.ui.shell.Theme;
+import org.medcard.terminal.ui.shell.UiFonts;
 
 /**
  * Starts the desktop app from {@code medcard-terminal.jar} with no command: loads the configuration (none: TRAINING
@@ -143,7 +145,7 @@ public final class DesktopLauncher {
      * start on a data folder the app (or a command) already has open is told so, never a stack trace.
      */
     public static String whyNotOpened(RuntimeException e, java.nio.file.Path dataDir, java.util.Locale language) {
-        org.medcard.terminal.present.Texts texts = org.medcard.terminal.present.Texts.of(DesktopApp.SHELL_BUNDLE, language);
+        org.medcard.terminal.text.Texts texts = org.medcard.terminal.text.Texts.of(DesktopApp.SHELL_BUNDLE, language);
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.medcard.queue.QueueStoreException q && q.reason() == org.medcard.queue.QueueStoreException.Reason.LOCKED) {
                 return texts.text("start.already_running", dataDir.toAbsolutePath().toString());

@@ -3,6 +3,7 @@ package org.medcard.terminal.ui;
 import java.util.List;
 
 import org.medcard.terminal.ui.counter.CounterScreen;
+import org.medcard.terminal.ui.shell.ScreenFactory;
 
 /**
  * The app's screens, in the order of their switch buttons (Ctrl+1, Ctrl+2, ...). The first one that the signed-in

@@ -1,11 +1,15 @@
 package org.medcard.terminal.voids;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.medcard.queue.OfflineQueue;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.OutboxState;
 import org.medcard.queue.forward.Forwarder;
-import org.medcard.terminal.Terminal;
+import org.medcard.terminal.center.HostApi;
+import org.medcard.terminal.operator.AuditLog;
+import org.medcard.terminal.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,19 +21,32 @@ import org.slf4j.LoggerFactory;
 public final class Reversals {
     private static final Logger LOG = LoggerFactory.getLogger(Reversals.class);
 
-    private final Terminal terminal;
+    private final OfflineQueue queue;
+    private final Optional<Forwarder> forwarder;
+    private final Supplier<Optional<HostApi>> online;
+    private final AuditLog audit;
+    private final Texts messages;
 
-    public Reversals(Terminal terminal) {
-        this.terminal = terminal;
+    /**
+     * @param forwarder absent when the terminal runs {@code --offline}
+     * @param online    the center's API when the terminal may talk to it now (signing in if it must)
+     */
+    public Reversals(OfflineQueue queue, Optional<Forwarder> forwarder, Supplier<Optional<HostApi>> online, AuditLog audit,
+                     Texts messages) {
+        this.queue = queue;
+        this.forwarder = forwarder;
+        this.online = online;
+        this.audit = audit;
+        this.messages = messages;
     }
 
     public ReversalOutcome reverse(String msgid, String operator) {
-        OutboxMessage reversal = terminal.queue().requestReversal(msgid);
-        terminal.audit().record(operator, "REVERSAL_REQUESTED", "message " + msgid + ", 2601 " + reversal.msgid());
-        Optional<Forwarder> forwarder = terminal.onlineCenter().flatMap(c -> terminal.forwarder());
+        OutboxMessage reversal = queue.requestReversal(msgid);
+        audit.record(operator, "REVERSAL_REQUESTED", "message " + msgid + ", 2601 " + reversal.msgid());
+        Optional<Forwarder> forwarder = online.get().flatMap(c -> this.forwarder);
         forwarder.ifPresent(f -> f.sendNow(reversal.msgid()));
-        OutboxMessage answered = terminal.queue().message(reversal.msgid()).orElse(reversal);
-        OutboxMessage original = terminal.queue().message(msgid).orElseThrow();
+        OutboxMessage answered = queue.message(reversal.msgid()).orElse(reversal);
+        OutboxMessage original = queue.message(msgid).orElseThrow();
         if (answered.state() != OutboxState.DONE && answered.state() != OutboxState.REJECTED) {
             return outcome(ReversalOutcome.Kind.PENDING, msgid, reversal.msgid(), "reversal.pending");
         }
@@ -42,6 +59,6 @@ public final class Reversals {
     }
 
     private ReversalOutcome outcome(ReversalOutcome.Kind kind, String msgid, String reversalMsgid, String key) {
-        return new ReversalOutcome(kind, msgid, reversalMsgid, key, terminal.message(key, msgid));
+        return new ReversalOutcome(kind, msgid, reversalMsgid, key, messages.text(key, msgid));
     }
 }

@@ -1,18 +1,24 @@
 package org.medcard.terminal.voids;
 
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.medcard.queue.OfflineQueue;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.OutboxState;
-import org.medcard.terminal.Terminal;
+import org.medcard.queue.forward.Forwarder;
+import org.medcard.terminal.center.HostApi;
 import org.medcard.terminal.center.HostCodec;
 import org.medcard.terminal.center.HostRequest;
 import org.medcard.terminal.center.SettlementCancelled;
 import org.medcard.terminal.center.Settled;
 import org.medcard.terminal.config.Money;
+import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.operator.SignInResult;
+import org.medcard.terminal.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +34,26 @@ import org.slf4j.LoggerFactory;
 public final class VoidDesk {
     private static final Logger LOG = LoggerFactory.getLogger(VoidDesk.class);
 
-    private final Terminal terminal;
+    private final OfflineQueue queue;
+    private final Optional<Forwarder> forwarder;
+    private final Supplier<Optional<HostApi>> online;
+    private final AuditLog audit;
+    private final Texts messages;
     private final Operators operators;
     private final HostCodec codec = new HostCodec();
 
-    public VoidDesk(Terminal terminal, Operators operators) {
-        this.terminal = terminal;
+    /**
+     * @param forwarder absent when the terminal runs {@code --offline}
+     * @param online    the center's API when the terminal may talk to it now (signing in if it must)
+     * @param operators who may void (a signed-in supervisor)
+     */
+    public VoidDesk(OfflineQueue queue, Optional<Forwarder> forwarder, Supplier<Optional<HostApi>> online, AuditLog audit,
+                    Texts messages, Operators operators) {
+        this.queue = queue;
+        this.forwarder = forwarder;
+        this.online = online;
+        this.audit = audit;
+        this.messages = messages;
         this.operators = operators;
     }
 
@@ -41,25 +61,25 @@ public final class VoidDesk {
     public VoidOutcome voidSettlement(String setlId, String supervisor, char[] password, String reason) {
         try {
             if (!isSupervisor(supervisor, password)) {
-                terminal.audit().record(supervisor, "VOID_REFUSED", "settlement " + setlId + ": not a signed-in supervisor");
+                audit.record(supervisor, "VOID_REFUSED", "settlement " + setlId + ": not a signed-in supervisor");
                 return outcome(VoidOutcome.Kind.REFUSED, setlId, 0, 0, 0, null, "void.supervisor_needed");
             }
         } finally {
             Arrays.fill(password, '\0');
         }
-        if (terminal.onlineCenter().isEmpty() || terminal.forwarder().isEmpty()) {
+        if (online.get().isEmpty() || forwarder.isEmpty()) {
             return outcome(VoidOutcome.Kind.REFUSED, setlId, 0, 0, 0, null, "void.center_needed", setlId);
         }
         HostRequest.CancelSettlement2103 cancel = new HostRequest.CancelSettlement2103(setlId, reason);
-        OutboxMessage sent = terminal.queue().queue(codec.encode(cancel), null);
-        terminal.forwarder().get().sendNow(sent.msgid());
-        OutboxMessage m = terminal.queue().message(sent.msgid()).orElse(sent);
+        OutboxMessage sent = queue.queue(codec.encode(cancel), null);
+        forwarder.get().sendNow(sent.msgid());
+        OutboxMessage m = queue.message(sent.msgid()).orElse(sent);
         if (m.state() == OutboxState.REJECTED) {
-            terminal.audit().record(supervisor, "VOID_REJECTED", "settlement " + setlId + ": " + m.reason());
-            return outcome(VoidOutcome.Kind.REJECTED, setlId, 0, 0, 0, null, "void.rejected", setlId, terminal.centerSays(m.reason()));
+            audit.record(supervisor, "VOID_REJECTED", "settlement " + setlId + ": " + m.reason());
+            return outcome(VoidOutcome.Kind.REJECTED, setlId, 0, 0, 0, null, "void.rejected", setlId, messages.centerSays(m.reason()));
         }
         if (m.state() != OutboxState.DONE) {
-            terminal.audit().record(supervisor, "VOID_SENT", "settlement " + setlId + ", msgid " + m.msgid() + ", unanswered");
+            audit.record(supervisor, "VOID_SENT", "settlement " + setlId + ", msgid " + m.msgid() + ", unanswered");
             return outcome(VoidOutcome.Kind.PENDING, setlId, 0, 0, 0, null, "void.pending", setlId);
         }
         SettlementCancelled out;
@@ -74,7 +94,7 @@ public final class VoidDesk {
         long fund = out.refundFundFen();
         long cash = cashShareOf(setlId);
         String loadId = out.loadId();
-        terminal.audit().record(supervisor, "VOID", "settlement " + setlId + ": cash back " + cash + " fen, account "
+        audit.record(supervisor, "VOID", "settlement " + setlId + ": cash back " + cash + " fen, account "
                 + acct + " fen as pending load " + loadId + ", reason: " + reason);
         LOG.info("Settlement {} voided by supervisor {}: cash back {} fen, account {} fen as pending load {}", setlId, supervisor,
                 cash, acct, loadId);
@@ -91,7 +111,7 @@ public final class VoidDesk {
 
     /** The cash share the patient paid, from this terminal's settlement (2102/2207) that the center answered with setlId. */
     private long cashShareOf(String setlId) {
-        for (OutboxMessage m : terminal.queue().messages(OutboxState.DONE)) {
+        for (OutboxMessage m : queue.messages(OutboxState.DONE)) {
             HostRequest<?> r = codec.tryDecode(m.message()).orElse(null);
             if (r instanceof HostRequest.Settle2102 s && setlId.equals(setlIdOf(s, m))) {
                 return s.cashFen();
@@ -114,6 +134,6 @@ public final class VoidDesk {
 
     private VoidOutcome outcome(VoidOutcome.Kind kind, String setlId, long cash, long acct, long fund, String loadId, String key,
                                 Object... args) {
-        return new VoidOutcome(kind, setlId, cash, acct, fund, loadId, key, terminal.message(key, args));
+        return new VoidOutcome(kind, setlId, cash, acct, fund, loadId, key, messages.text(key, args));
     }
 }

@@ -1,14 +1,15 @@
 package org.medcard.terminal.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The terminal's house rules, checked on the compiled main classes (docs/architecture.md, "House rules"). The
@@ -107,4 +108,32 @@ class HouseRulesTest {
 
     @ArchTest
     static final ArchRule noPackageCycles = FreezingArchRule.freeze(PackageCycles.rule("org.medcard.terminal"));
+
+    /** The packages whose classes do the terminal's work: the card session, the desks, the center, the loads. */
+    static final String[] CORE = {"org.medcard.terminal.sale..", "org.medcard.terminal.registration..",
+            "org.medcard.terminal.resettle..", "org.medcard.terminal.voids..", "org.medcard.terminal.dayclose..",
+            "org.medcard.terminal.session..", "org.medcard.terminal.center..", "org.medcard.terminal.load.."};
+
+    /**
+     * A core service: a class of {@link #CORE} that is neither a value (record, enum, interface, exception) nor made
+     * to be built by anyone (a class with a static factory is fine: the rule looks at constructor calls only).
+     */
+    static final DescribedPredicate<JavaClass> CORE_SERVICE = new DescribedPredicate<>("a core service (not a record, enum or exception)") {
+        @Override
+        public boolean test(JavaClass c) {
+            return c.getPackage() != null && java.util.Arrays.stream(CORE).anyMatch(p -> c.getPackageName().startsWith(p.replace("..", "")))
+                    && !c.isRecord() && !c.isEnum() && !c.isInterface() && !c.isAssignableTo(Throwable.class);
+        }
+    };
+
+    /**
+     * Front ends get the services the root built ({@code Terminal.resettleDesk()}, …); they never wire their own.
+     * Frozen: the sale's own wiring (cli.SaleCommand, present.counter) moves with issue 13's sale part.
+     */
+    @ArchTest
+    static final ArchRule frontEndsNeverConstructCoreServices = FreezingArchRule.freeze(noClasses()
+            .that().resideInAnyPackage("org.medcard.terminal.cli..", "org.medcard.terminal.ui..", "org.medcard.terminal.present..")
+            .should().callConstructorWhere(JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(CORE_SERVICE)))
+            .because("the composition root (Terminal) builds every core service once; the CLI and the desktop get them from it"));
 }

@@ -16,7 +16,7 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.config.TerminalConfig;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.counter.CardPanel;
 import org.medcard.terminal.present.counter.CartLine;
 import org.medcard.terminal.present.counter.CounterModel;
@@ -29,8 +29,8 @@ import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.ui.DesktopApp;
 import org.medcard.terminal.ui.DesktopLauncher;
-import org.medcard.terminal.ui.Theme;
-import org.medcard.terminal.ui.UiFonts;
+import org.medcard.terminal.ui.shell.Theme;
+import org.medcard.terminal.ui.shell.UiFonts;
 
 /**
  * Benchmark (not a test), run in a fresh JVM on a display (Xvfb): the time from the process start to the sign-in

@@ -59,7 +59,8 @@ public final class ResettleBench {
             slot.setUnplugged(false);
             Counting view = new Counting();
             Executor inline = Runnable::run;
-            QueueModel model = new QueueModel(t, new ResettleDesk(t), () -> "bench", view, inline, inline);
+            QueueModel model = new QueueModel(t.queue(), t::onlineCenter, t.forwarder(), t.parts(), t.receipts(), t.resettleDocuments(),
+                t.language(), t.resettleDesk(), () -> "bench", view, inline, inline);
 
             long t0 = System.nanoTime();
             model.forwardNow();

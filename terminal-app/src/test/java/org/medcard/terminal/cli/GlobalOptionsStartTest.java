@@ -11,6 +11,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medcard.terminal.config.TerminalEnvironment;
 
 /** Issue 15: {@code medcard [global options]} opens the app with them (here: the state, as without a display). */
 class GlobalOptionsStartTest {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medcard.queue.QueueStoreException;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.config.TerminalEnvironment;
 
 /**
  * Issue 18, case 11: failures the red team saw as Java stack traces are one line with the next step, exit 1 (usage

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.store.TerminalDb;
 

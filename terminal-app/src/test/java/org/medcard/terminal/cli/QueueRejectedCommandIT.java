@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medcard.simulator.center.CenterConfig;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.simulator.center.SettlementCenter;
 import org.medcard.simulator.center.fault.Fault;
 import org.medcard.simulator.center.fault.FaultKind;

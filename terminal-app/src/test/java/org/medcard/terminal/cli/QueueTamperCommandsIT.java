@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medcard.queue.SaleIntent;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.operator.Operators;

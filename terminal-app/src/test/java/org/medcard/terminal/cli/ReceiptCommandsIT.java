@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medcard.terminal.CjkFonts;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.operator.Operators;

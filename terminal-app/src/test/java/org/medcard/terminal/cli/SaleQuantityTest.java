@@ -12,6 +12,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.sale.SaleItem;
 
 /**

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medcard.terminal.CjkFonts;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.config.TerminalEnvironment;
 
 /**
  * {@code medcard simulator …}: the simulator's technician tool inside the terminal's jar, and the commissioning

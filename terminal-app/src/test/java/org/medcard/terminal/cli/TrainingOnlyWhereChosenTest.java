@@ -23,6 +23,7 @@ import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.config.DataFolderPurpose;
 import org.medcard.terminal.config.TerminalConfig;
+import org.medcard.terminal.config.TerminalEnvironment;
 
 /**
  * Issue 18, case 1: a missing configuration file sent the real queue to the simulated center. A data folder now

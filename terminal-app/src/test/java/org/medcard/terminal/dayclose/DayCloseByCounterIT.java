@@ -104,7 +104,7 @@ class DayCloseByCounterIT {
     @Test
     void hospitalCounterThatSettledOutpatientVisits_2207_closesWithMATCH() throws Exception {
         Terminal hospital = counter("03", Map.of("institution.kind", "HOSPITAL"));
-        RegistrationDesk desk = new RegistrationDesk(hospital, DepartmentCatalog.bundled());
+        RegistrationDesk desk = hospital.registrationDesk(DepartmentCatalog.bundled());
         hospital.devices().training().orElseThrow().present("normal-3des");
         VisitOutcome reg = desk.register("D01", "D01-002", false, () -> "123456".toCharArray(), "clerk01");
         assertEquals(VisitOutcome.Kind.REGISTERED, reg.kind(), reg.message());

@@ -38,7 +38,7 @@ class DistributionIT {
                     .filter(n -> n.startsWith("META-INF/") && n.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)")).toList();
             assertEquals(List.of(), signatures, "signature files of signed dependencies (bcprov) left in the shaded jar");
             Manifest m = jar.getManifest();
-            assertEquals("org.medcard.terminal.TerminalMain", m.getMainAttributes().getValue("Main-Class"));
+            assertEquals("org.medcard.terminal.main.TerminalMain", m.getMainAttributes().getValue("Main-Class"));
             assertTrue(jar.getEntry("org/bouncycastle/crypto/engines/SM4Engine.class") != null, "bcprov (SM4) inside");
             assertTrue(jar.getEntry("org/medcard/simulator/profiles.json") != null, "the simulator's profiles inside");
         }

@@ -20,6 +20,7 @@ import org.medcard.simulator.center.fault.Fault;
 import org.medcard.simulator.center.fault.FaultKind;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.operator.PasswordHasher;
@@ -104,7 +105,7 @@ class CounterScenariosThroughPcscdIT {
             assertEquals(before - 1_250, card.state().balance(), "the card paid nothing for the cash sale");
 
             SimulatedCenter.of(t.embeddedCenter().orElseThrow()).faults().clearAll();
-            ResettleDesk desk = new ResettleDesk(t);
+            ResettleDesk desk = t.resettleDesk();
             assertEquals(1, desk.registerOpenEntries(), "fault cleared: the entry is registered (8400)");
             assertEquals(0, t.queue().summary().queuedDebits(), "the offline debit was forwarded (8301)");
 
@@ -163,7 +164,7 @@ class CounterScenariosThroughPcscdIT {
     void registrationAndOutpatientSettlement() throws Exception {
         VirtualMedicalCard card = present("normal-3des");
         try (Terminal t = open(Map.of("institution.kind", "HOSPITAL"))) {
-            RegistrationDesk desk = new RegistrationDesk(t, DepartmentCatalog.bundled());
+            RegistrationDesk desk = t.registrationDesk(DepartmentCatalog.bundled());
             long before = card.state().balance();
 
             VisitOutcome feeNow = desk.register("D01", null, true, PIN, "clerk01");
@@ -207,7 +208,7 @@ class CounterScenariosThroughPcscdIT {
                 operators.add(new Operator("sup01", "王主管", Role.SUPERVISOR, true), "supervisor-pw".toCharArray(), "setup");
             }
 
-            VoidOutcome v = new VoidDesk(t, operators).voidSettlement(sale.setlId(), "sup01", "supervisor-pw".toCharArray(), "wrong item");
+            VoidOutcome v = t.voidDesk(operators).voidSettlement(sale.setlId(), "sup01", "supervisor-pw".toCharArray(), "wrong item");
 
             assertEquals(VoidOutcome.Kind.VOIDED, v.kind(), v.message());
             assertEquals(1_250, v.accountFen(), "R2: the account share goes back to the account");
@@ -224,7 +225,7 @@ class CounterScenariosThroughPcscdIT {
 
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        org.medcard.terminal.cli.TerminalEnvironment env = new org.medcard.terminal.cli.TerminalEnvironment(data, TrainingTerminals.CLOCK,
+        org.medcard.terminal.config.TerminalEnvironment env = new org.medcard.terminal.config.TerminalEnvironment(data, TrainingTerminals.CLOCK,
                 new java.io.ByteArrayInputStream("123456\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         int info = org.medcard.terminal.cli.MedcardCli.create(env, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))
                 .execute(concat(new String[] {"card", "info", "--json"}, readers));

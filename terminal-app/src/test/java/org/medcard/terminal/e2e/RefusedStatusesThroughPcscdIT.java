@@ -96,7 +96,7 @@ class RefusedStatusesThroughPcscdIT {
 
             assertEquals(SaleOutcome.Kind.REFUSED, o.kind(), o.message());
             assertEquals(key, o.messageKey());
-            assertEquals(t.message(key), o.message(), "the status table's message, in the configured language");
+            assertEquals(t.messages().text(key), o.message(), "the status table's message, in the configured language");
             if (!rule.isEmpty()) {
                 assertTrue(o.message().contains(rule), "names the rule: " + o.message());
             }

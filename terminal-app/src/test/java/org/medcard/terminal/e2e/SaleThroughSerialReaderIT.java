@@ -27,6 +27,7 @@ import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
+import org.medcard.terminal.status.PartState;
 import org.medcard.testsupport.SystemParts;
 
 /**
@@ -67,7 +68,7 @@ class SaleThroughSerialReaderIT {
                 assertTrue(o.tac().matches("[0-9A-F]{8}"), o.tac());
                 assertEquals(before + 70_000 - 2_500, card.state().balance(), "two contributions loaded, then 25.00 paid");
                 assertEquals(before + 70_000 - 2_500, TrainingTerminals.shadowBalance(t, profile.cardNo()), "card and center agree");
-                assertEquals(org.medcard.terminal.PartState.Health.OK, t.state().reader().health(), t.state().reader().reason());
+                assertEquals(org.medcard.terminal.status.PartState.Health.OK, t.state().reader().health(), t.state().reader().reason());
             }
         }
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medcard.queue.Fault;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.text.Texts;
 
 /**
  * Issue 15: fault kinds, family relations and the center's refusals reach the cashier and the receipt by name in
@@ -25,10 +26,10 @@ class NamesNotCodesTest {
     @Test
     void everyFaultKindHasANameInChinese_andNoneIsItsEnumName() {
         try (Terminal t = TrainingTerminals.open(dir, Map.of("language", "zh_CN"))) {
-            assertEquals("读卡器未连接", t.faultName(Fault.NO_READER));
-            assertEquals("无法连接医保中心", t.faultName(Fault.CENTER_UNREACHABLE));
+            assertEquals("读卡器未连接", t.messages().faultName(Fault.NO_READER));
+            assertEquals("无法连接医保中心", t.messages().faultName(Fault.CENTER_UNREACHABLE));
             for (Fault f : Fault.values()) {
-                String name = t.faultName(f);
+                String name = t.messages().faultName(f);
                 assertFalse(name.matches(".*[A-Z_]{6,}.*"), f + " shown as " + name);
             }
         }
@@ -37,9 +38,9 @@ class NamesNotCodesTest {
     @Test
     void everyFaultKindHasANameInEnglish_andNoneIsItsEnumName() {
         try (Terminal t = TrainingTerminals.open(dir, Map.of("language", "en"))) {
-            assertEquals("card reader not connected", t.faultName(Fault.NO_READER));
+            assertEquals("card reader not connected", t.messages().faultName(Fault.NO_READER));
             for (Fault f : Fault.values()) {
-                assertFalse(t.faultName(f).contains("_"), f + " shown as " + t.faultName(f));
+                assertFalse(t.messages().faultName(f).contains("_"), f + " shown as " + t.messages().faultName(f));
             }
         }
     }
@@ -47,28 +48,28 @@ class NamesNotCodesTest {
     @Test
     void R3_familyRelationsByName_unknownCodesAsSent() {
         try (Terminal t = TrainingTerminals.open(dir, Map.of("language", "zh_CN"))) {
-            assertEquals("配偶", t.relationName("SPOUSE"));
-            assertEquals("子女", t.relationName("CHILD"));
-            assertEquals("父母", t.relationName("PARENT"));
-            assertEquals("COUSIN", t.relationName("COUSIN"));
-            assertEquals("", t.relationName(null));
+            assertEquals("配偶", t.messages().relationName("SPOUSE"));
+            assertEquals("子女", t.messages().relationName("CHILD"));
+            assertEquals("父母", t.messages().relationName("PARENT"));
+            assertEquals("COUSIN", t.messages().relationName("COUSIN"));
+            assertEquals("", t.messages().relationName(null));
         }
     }
 
     @Test
     void theCentersTextIsQuoted_withOurSentenceAround_notInfcodeColon() {
         try (Terminal t = TrainingTerminals.open(dir, Map.of("language", "zh_CN"))) {
-            assertEquals("中心答复“目录项目不存在”（代码 2005）", t.centerSays(2005, "目录项目不存在"));
+            assertEquals("中心答复“目录项目不存在”（代码 2005）", t.messages().centerSays(2005, "目录项目不存在"));
             // as the queue records a refusal, and as the settler prefixed it once more
-            assertEquals("中心答复“目录项目不存在”（代码 2005）", t.centerSays("infcode 2005: 目录项目不存在"));
-            assertEquals("中心答复“目录项目不存在”（代码 2005）", t.centerSays("infcode 2005: infcode 2005: 目录项目不存在"));
-            assertEquals("reversed by 2102 M1", t.centerSays("reversed by 2102 M1"), "our own reason passes unchanged");
-            String sentence = t.message("sale.settlement_rejected", t.centerSays("infcode 2005: 目录项目不存在"));
+            assertEquals("中心答复“目录项目不存在”（代码 2005）", t.messages().centerSays("infcode 2005: 目录项目不存在"));
+            assertEquals("中心答复“目录项目不存在”（代码 2005）", t.messages().centerSays("infcode 2005: infcode 2005: 目录项目不存在"));
+            assertEquals("reversed by 2102 M1", t.messages().centerSays("reversed by 2102 M1"), "our own reason passes unchanged");
+            String sentence = t.messages().text("sale.settlement_rejected", t.messages().centerSays("infcode 2005: 目录项目不存在"));
             assertTrue(sentence.startsWith("卡已扣款，但医保中心拒绝了结算：中心答复“目录项目不存在”"), sentence);
             assertFalse(sentence.contains("infcode"), sentence);
         }
         try (Terminal t = TrainingTerminals.open(dir, Map.of("language", "en"))) {
-            assertEquals("the center said \"no such item\" (code 2005)", t.centerSays("infcode 2005: no such item"));
+            assertEquals("the center said \"no such item\" (code 2005)", t.messages().centerSays("infcode 2005: no such item"));
         }
     }
 

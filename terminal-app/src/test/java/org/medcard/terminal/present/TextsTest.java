@@ -1,7 +1,5 @@
 package org.medcard.terminal.present;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,6 +11,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.medcard.terminal.text.Texts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every UI string exists in English and Simplified Chinese; patterns format; no fallback to the JVM's locale. */
 class TextsTest {

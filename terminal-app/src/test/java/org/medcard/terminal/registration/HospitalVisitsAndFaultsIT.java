@@ -55,7 +55,7 @@ class HospitalVisitsAndFaultsIT {
 
     private RegistrationDesk desk() {
         terminal = new Terminal(TrainingTerminals.config(dir, HOSPITAL), clock, new Terminal.Options(false, false, "clerk01"));
-        return new RegistrationDesk(terminal, DepartmentCatalog.bundled());
+        return terminal.registrationDesk(DepartmentCatalog.bundled());
     }
 
     private SimulatorTrainingReader reader() {
@@ -161,7 +161,7 @@ class HospitalVisitsAndFaultsIT {
         VisitOutcome cashVisit = desk.settle(fee.mdtrtId(), amoxicillin(1), RIGHT_PIN, "clerk01", EMPLOYEE_ID);
         assertEquals("registration.cash_visit", cashVisit.messageKey(), "the center has no visit to settle once the fault is over");
 
-        ResettleDesk resettle = new ResettleDesk(terminal);
+        ResettleDesk resettle = terminal.resettleDesk();
         clock.advance(Duration.ofDays(2));
         assertEquals(2, resettle.registerOpenEntries(), "both entries registered with the center (8400)");
         long before = reader().presentCard("normal-3des").state().balance();

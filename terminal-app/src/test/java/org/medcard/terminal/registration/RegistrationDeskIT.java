@@ -56,7 +56,7 @@ class RegistrationDeskIT {
 
     private RegistrationDesk desk(Map<String, String> overrides) {
         terminal = TrainingTerminals.open(dir, overrides);
-        return new RegistrationDesk(terminal, DepartmentCatalog.bundled());
+        return terminal.registrationDesk(DepartmentCatalog.bundled());
     }
 
     private VirtualMedicalCard present(String profile) throws Exception {
@@ -147,7 +147,7 @@ class RegistrationDeskIT {
     void R4_suspendedCardStillGetsPoolingWithinTheMonthOfTheInterruption() throws Exception {
         Clock october = Clock.fixed(Instant.parse("2026-10-20T02:15:00Z"), ZoneId.of("Asia/Shanghai"));
         terminal = new Terminal(TrainingTerminals.config(dir, HOSPITAL), october, new Terminal.Options(false, false, "clerk01"));
-        RegistrationDesk desk = new RegistrationDesk(terminal, DepartmentCatalog.bundled());
+        RegistrationDesk desk = terminal.registrationDesk(DepartmentCatalog.bundled());
         present("suspended");
         VisitOutcome o = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
         assertEquals(VisitOutcome.Kind.SETTLED, o.kind(), o.message());

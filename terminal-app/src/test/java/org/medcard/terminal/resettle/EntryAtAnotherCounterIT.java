@@ -76,7 +76,7 @@ class EntryAtAnotherCounterIT {
                 .withIdNumber(EMPLOYEE_ID));
         assertEquals(SaleOutcome.Kind.CASH_RESETTLE, o.kind(), o.messageKey());
         reader(t).reader().slot(0).setUnplugged(false);
-        assertEquals(1, new ResettleDesk(t).registerOpenEntries(), "8400 registered");
+        assertEquals(1, t.resettleDesk().registerOpenEntries(), "8400 registered");
         return ((SaleOutcome.CashResettle) o).entryNo();
     }
 
@@ -87,11 +87,11 @@ class EntryAtAnotherCounterIT {
         String entryNo = cashEntry(one);
 
         reader(two).presentCard("normal-3des");
-        ResettleOutcome there = new ResettleDesk(two).settle(entryNo, "cashier02", RIGHT_PIN, -1);
+        ResettleOutcome there = two.resettleDesk().settle(entryNo, "cashier02", RIGHT_PIN, -1);
         assertEquals(ResettleOutcome.Kind.SETTLED, there.kind(), there.message());
         assertEquals(ResettlementState.OPEN, one.queue().resettlement(entryNo).orElseThrow().state(), "counter 01 does not know yet");
 
-        List<EntryView> listed = new ResettleDesk(one).list(null);
+        List<EntryView> listed = one.resettleDesk().list(null);
 
         EntryView mine = listed.stream().filter(e -> e.entryNo().equals(entryNo)).findFirst().orElseThrow();
         assertEquals("SETTLED", mine.state(), "the center's 8402 says so");
@@ -109,12 +109,12 @@ class EntryAtAnotherCounterIT {
         Terminal two = counter("P11010100001", "02");
         String entryNo = cashEntry(one);
         reader(two).presentCard("normal-3des");
-        ResettleOutcome there = new ResettleDesk(two).settle(entryNo, "cashier02", RIGHT_PIN, -1);
+        ResettleOutcome there = two.resettleDesk().settle(entryNo, "cashier02", RIGHT_PIN, -1);
         assertEquals(ResettleOutcome.Kind.SETTLED, there.kind(), there.message());
         VirtualMedicalCard card = reader(one).presentCard("normal-3des");
         long before = card.state().balance();
 
-        ResettleOutcome again = new ResettleDesk(one).settle(entryNo, "cashier01", RIGHT_PIN, -1);
+        ResettleOutcome again = one.resettleDesk().settle(entryNo, "cashier01", RIGHT_PIN, -1);
 
         assertEquals(ResettleOutcome.Kind.REFUSED, again.kind());
         assertEquals("resettle.settled_elsewhere", again.messageKey(), again.message());
@@ -131,7 +131,7 @@ class EntryAtAnotherCounterIT {
         VirtualMedicalCard card = reader(elsewhere).presentCard("normal-3des");
         long before = card.state().balance();
 
-        ResettleDesk desk = new ResettleDesk(elsewhere);
+        ResettleDesk desk = elsewhere.resettleDesk();
         ResettleOutcome refused = desk.settle(entryNo, "cashier09", RIGHT_PIN, -1);
 
         assertTrue(desk.list(EMPLOYEE_ID).stream().noneMatch(e -> e.entryNo().equals(entryNo)), "8402 lists only its own institution's");

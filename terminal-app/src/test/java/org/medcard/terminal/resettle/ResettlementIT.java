@@ -76,7 +76,7 @@ class ResettlementIT {
         VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         long before = card.state().balance();
         String entryNo = cashSaleDuringAReaderFault(card.profile().psnCertNo());
-        ResettleDesk desk = new ResettleDesk(terminal);
+        ResettleDesk desk = terminal.resettleDesk();
         clock.advance(Duration.ofDays(3));
 
         assertEquals(1, desk.registerOpenEntries(), "the fault is cleared: the entry is registered with the center (8400)");
@@ -122,7 +122,7 @@ class ResettlementIT {
         VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         long before = card.state().balance();
         String entryNo = cashSaleDuringAReaderFault(card.profile().psnCertNo());
-        ResettleDesk desk = new ResettleDesk(terminal);
+        ResettleDesk desk = terminal.resettleDesk();
         desk.registerOpenEntries();
 
         ResettleOutcome noPin = desk.settle(entryNo, "cashier01");
@@ -145,7 +145,7 @@ class ResettlementIT {
         VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         long before = card.state().balance();
         String entryNo = cashSaleDuringAReaderFault(card.profile().psnCertNo());
-        ResettleDesk desk = new ResettleDesk(terminal);
+        ResettleDesk desk = terminal.resettleDesk();
         desk.registerOpenEntries();
         card.tearAfterDebitApplied();
 
@@ -171,7 +171,7 @@ class ResettlementIT {
         open();
         VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         String entryNo = cashSaleDuringAReaderFault(card.profile().psnCertNo());
-        ResettleDesk desk = new ResettleDesk(terminal);
+        ResettleDesk desk = terminal.resettleDesk();
         desk.registerOpenEntries();
         terminal.devices().training().orElseThrow().present("normal-sm4");
 
@@ -192,7 +192,7 @@ class ResettlementIT {
         open();
         VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         String entryNo = cashSaleDuringAReaderFault(card.profile().psnCertNo());
-        ResettleDesk desk = new ResettleDesk(terminal);
+        ResettleDesk desk = terminal.resettleDesk();
         desk.registerOpenEntries();
         clock.advance(Duration.ofDays(91));
 

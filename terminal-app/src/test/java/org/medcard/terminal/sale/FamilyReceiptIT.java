@@ -70,7 +70,7 @@ class FamilyReceiptIT {
         terminal = TrainingTerminals.open(dir, Map.of("institution.kind", "HOSPITAL"));
         ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("employee-family");
 
-        VisitOutcome o = new RegistrationDesk(terminal, DepartmentCatalog.bundled())
+        VisitOutcome o = terminal.registrationDesk(DepartmentCatalog.bundled())
                 .register("D01", null, SPOUSE, true, RIGHT_PIN, "clerk01");
 
         assertEquals(VisitOutcome.Kind.SETTLED, o.kind(), o.message());

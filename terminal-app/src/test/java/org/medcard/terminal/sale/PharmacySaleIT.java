@@ -284,7 +284,7 @@ class PharmacySaleIT {
         assertEquals(2_500, receipt.cashPaid());
         assertEquals(receipt.header().time().toLocalDate().plusDays(90), receipt.resettleBy(), "resettle.max_days defaults to 90");
         // issue 15: the fault by name in the terminal's language on the receipt and on screen, never the enum name
-        assertEquals(terminal.faultName(org.medcard.queue.Fault.OFFLINE_LIMIT), receipt.fault());
+        assertEquals(terminal.messages().faultName(org.medcard.queue.Fault.OFFLINE_LIMIT), receipt.fault());
         assertFalse(receipt.fault().contains("OFFLINE_LIMIT"), receipt.fault());
         assertFalse(o.message().contains("OFFLINE_LIMIT"), o.message());
         assertTrue(o.message().contains(receipt.fault()), o.message());

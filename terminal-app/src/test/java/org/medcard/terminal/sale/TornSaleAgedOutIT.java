@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.training.SimulatorTrainingReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class TornSaleAgedOutIT {
         terminal.close();
         terminal = null;
         java.io.StringWriter out = new java.io.StringWriter();
-        int exit = org.medcard.terminal.cli.MedcardCli.create(new org.medcard.terminal.cli.TerminalEnvironment(dir, TrainingTerminals.CLOCK,
+        int exit = org.medcard.terminal.cli.MedcardCli.create(new org.medcard.terminal.config.TerminalEnvironment(dir, TrainingTerminals.CLOCK,
                 java.io.InputStream.nullInputStream()), new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true))
                 .execute("queue", "unresolved", "--json");
         assertEquals(1, exit, "a task is waiting: " + out);

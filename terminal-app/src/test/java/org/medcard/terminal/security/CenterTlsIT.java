@@ -20,7 +20,7 @@ import org.medcard.simulator.card.VirtualMedicalCard;
 import org.medcard.simulator.center.CenterConfig;
 import org.medcard.simulator.center.ServerTlsFiles;
 import org.medcard.simulator.center.SettlementCenter;
-import org.medcard.terminal.PartState;
+import org.medcard.terminal.status.PartState;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.config.CenterTls;

@@ -34,7 +34,7 @@ import org.medcard.simulator.profile.CardProfiles;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.cli.MedcardCli;
-import org.medcard.terminal.cli.TerminalEnvironment;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;
 import org.medcard.terminal.sale.PharmacySale;
@@ -120,7 +120,7 @@ class SecurityOfARunIT {
 
             SimulatedCenter.of(t.embeddedCenter().orElseThrow()).faults().clearAll();
             t.forwarder().orElseThrow().drainOnce();
-            ResettleDesk desk = new ResettleDesk(t);
+            ResettleDesk desk = t.resettleDesk();
             desk.registerOpenEntries();
             assertEquals(1, desk.list(zhang.psnCertNo()).size());
             ResettleOutcome r = desk.settle(cash.entryNo(), "cashier01", () -> "123456".toCharArray(), -1); // account share: PIN

@@ -18,7 +18,7 @@ import org.medcard.queue.forward.CenterAnswer;
 import org.medcard.simulator.card.VirtualMedicalCard;
 import org.medcard.simulator.center.fault.Fault;
 import org.medcard.simulator.center.fault.FaultKind;
-import org.medcard.terminal.PartState;
+import org.medcard.terminal.status.PartState;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.center.HostApi;
@@ -94,7 +94,7 @@ class PersonRefusedByTheCenterIT {
     @CsvSource({"center-frozen, status.frozen", "center-lost, status.lost", "center-cancelled, status.cancelled.transfer"})
     void R5_R8_R9_cardSaysNormalCenterRefuses_registrationRefused_nothingDebited(String profile, String key) throws Exception {
         terminal = TrainingTerminals.open(dir, Map.of("institution.kind", "HOSPITAL"));
-        RegistrationDesk desk = new RegistrationDesk(terminal, DepartmentCatalog.bundled());
+        RegistrationDesk desk = terminal.registrationDesk(DepartmentCatalog.bundled());
         VirtualMedicalCard card = present(profile);
 
         VisitOutcome o = desk.register("D01", null, true, RIGHT_PIN, "clerk01");

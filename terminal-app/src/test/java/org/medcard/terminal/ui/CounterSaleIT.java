@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.config.TerminalEnvironment;
+import org.medcard.terminal.ui.shell.Theme;
+import org.medcard.terminal.ui.shell.UiFonts;
 
 /**
  * The real app under Xvfb, driven with the keyboard only: sign in with the training account, put a simulated
@@ -127,7 +130,7 @@ class CounterSaleIT {
         gui.close();
         gui = null;
         java.io.StringWriter out = new java.io.StringWriter();
-        org.medcard.terminal.cli.TerminalEnvironment env = new org.medcard.terminal.cli.TerminalEnvironment(dir, TrainingTerminals.CLOCK,
+        org.medcard.terminal.config.TerminalEnvironment env = new org.medcard.terminal.config.TerminalEnvironment(dir, TrainingTerminals.CLOCK,
                 java.io.InputStream.nullInputStream());
         assertEquals(0, org.medcard.terminal.cli.MedcardCli.create(env, new java.io.PrintWriter(out, true),
                 new java.io.PrintWriter(new java.io.StringWriter(), true)).execute("receipt", "list"));

@@ -25,6 +25,8 @@ import org.assertj.swing.timing.Timeout;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.config.TerminalConfig;
+import org.medcard.terminal.ui.shell.Theme;
+import org.medcard.terminal.ui.shell.UiFonts;
 
 /**
  * Test helper: the real desktop app in this JVM on a training terminal in a temp folder (simulated reader and PSAM,

@@ -1,13 +1,13 @@
 package org.medcard.terminal.ui;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.swing.event.TableModelEvent;
 
 import org.junit.jupiter.api.Test;
+import org.medcard.terminal.ui.shell.RowsTableModel;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The screens' list tables: titles translated from their keys, cells from the row, a change event on every set. */
 class RowsTableModelTest {

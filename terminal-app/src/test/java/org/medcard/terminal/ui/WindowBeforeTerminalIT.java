@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.config.TerminalConfig;
+import org.medcard.terminal.ui.shell.Theme;
+import org.medcard.terminal.ui.shell.UiFonts;
 
 /**
  * Issue 17: the sign-in screen is up and takes keys before the terminal (databases, embedded center, downloads,

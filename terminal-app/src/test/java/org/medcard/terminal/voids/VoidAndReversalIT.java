@@ -78,7 +78,7 @@ class VoidAndReversalIT {
         terminal.devices().training().orElseThrow().present("normal-3des");
         SaleView sale = settledSale(() -> "123456".toCharArray());
         assertEquals(SaleOutcome.Kind.SETTLED, sale.kind(), sale.message());
-        VoidDesk desk = new VoidDesk(terminal, operators);
+        VoidDesk desk = terminal.voidDesk(operators);
 
         VoidOutcome byCashier = desk.voidSettlement(sale.setlId(), "cash01", "cashier-pw-1".toCharArray(), "wrong item");
         VoidOutcome wrongPassword = desk.voidSettlement(sale.setlId(), "sup01", "not-the-password".toCharArray(), "wrong item");
@@ -106,7 +106,7 @@ class VoidAndReversalIT {
         long loadsBefore = pendingLoadsFen(cardNo);
         long afterSale = card.state().balance();
 
-        VoidOutcome v = new VoidDesk(terminal, operators).voidSettlement(sale.setlId(), "sup01", "supervisor-pw".toCharArray(),
+        VoidOutcome v = terminal.voidDesk(operators).voidSettlement(sale.setlId(), "sup01", "supervisor-pw".toCharArray(),
                 "patient returned the goods");
 
         assertEquals(VoidOutcome.Kind.VOIDED, v.kind(), v.message());
@@ -118,7 +118,7 @@ class VoidAndReversalIT {
         assertEquals(afterSale, card.state().balance(), "the card is credited by the load, not by the void");
         assertEquals(loadsBefore + 1_001, pendingLoadsFen(cardNo), "the center holds the account refund as a pending load (8501)");
 
-        VoidOutcome again = new VoidDesk(terminal, operators).voidSettlement(sale.setlId(), "sup01", "supervisor-pw".toCharArray(), "twice");
+        VoidOutcome again = terminal.voidDesk(operators).voidSettlement(sale.setlId(), "sup01", "supervisor-pw".toCharArray(), "twice");
         assertEquals(VoidOutcome.Kind.REJECTED, again.kind(), "a settlement is voided once");
     }
 
@@ -137,7 +137,7 @@ class VoidAndReversalIT {
         long loadsBefore = pendingLoadsFen(cardNo);
         String msgid = terminal.queue().messages(OutboxState.UNKNOWN).get(0).msgid();
 
-        ReversalOutcome r = new Reversals(terminal).reverse(msgid, "sup01");
+        ReversalOutcome r = terminal.reversals().reverse(msgid, "sup01");
 
         assertEquals(ReversalOutcome.Kind.REVERSED, r.kind(), r.message());
         assertEquals(OutboxState.REJECTED, terminal.queue().message(msgid).orElseThrow().state(), "never resent");

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import org.medcard.card.IdNumber;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.PersonInfo;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.sale.PaymentPlan;

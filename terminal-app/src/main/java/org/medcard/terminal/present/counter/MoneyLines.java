@@ -3,7 +3,7 @@ package org.medcard.terminal.present.counter;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.CardMoney;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.SaleReceipt;

@@ -11,15 +11,18 @@ import java.util.function.Supplier;
 
 import org.medcard.card.IdNumber;
 import org.medcard.queue.ForwardResult;
+import org.medcard.queue.OfflineQueue;
 import org.medcard.queue.OutboxState;
 import org.medcard.queue.QueueListener;
 import org.medcard.queue.QueueSummary;
 import org.medcard.queue.forward.Forwarder;
-import org.medcard.terminal.Terminal;
+import org.medcard.terminal.center.HostApi;
 import org.medcard.terminal.config.Money;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.receipt.desk.ReceiptDesk;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.resettle.EntryView;
 import org.medcard.terminal.resettle.ResettleDesk;
+import org.medcard.terminal.resettle.ResettleDocuments;
 import org.medcard.terminal.resettle.ResettleOutcome;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.status.PartListener;
@@ -40,7 +43,12 @@ public final class QueueModel {
     public static final String BUNDLE = "org.medcard.terminal.present.queue.texts";
     private static final Logger LOG = LoggerFactory.getLogger(QueueModel.class);
 
-    private final Terminal terminal;
+    private final OfflineQueue queue;
+    private final Supplier<Optional<HostApi>> online;
+    private final Optional<Forwarder> forwarder;
+    private final PartListener parts;
+    private final ReceiptDesk receipts;
+    private final ResettleDocuments documents;
     private final ResettleDesk desk;
     private final Supplier<String> cashier;
     private final QueueView view;
@@ -51,14 +59,27 @@ public final class QueueModel {
     private volatile List<EntryRow> entries = List.of();
     private volatile boolean onlyOpen = true;
 
-    public QueueModel(Terminal terminal, ResettleDesk desk, Supplier<String> cashier, QueueView view, Executor worker, Executor ui) {
-        this.terminal = terminal;
+    /**
+     * @param online    the center's API when the terminal may talk to it now (signing in if it must)
+     * @param forwarder absent when the terminal runs {@code --offline}
+     * @param parts     told whether the center answered while forwarding (the status bar's center tag)
+     * @param receipts  where a re-settlement's receipt is journalled and printed; {@code documents} assembles it
+     */
+    public QueueModel(OfflineQueue queue, Supplier<Optional<HostApi>> online, Optional<Forwarder> forwarder, PartListener parts,
+                      ReceiptDesk receipts, ResettleDocuments documents, Locale language, ResettleDesk desk, Supplier<String> cashier,
+                      QueueView view, Executor worker, Executor ui) {
+        this.queue = queue;
+        this.online = online;
+        this.forwarder = forwarder;
+        this.parts = parts;
+        this.receipts = receipts;
+        this.documents = documents;
         this.desk = desk;
         this.cashier = cashier;
         this.view = view;
         this.worker = worker;
         this.ui = ui;
-        this.texts = Texts.of(BUNDLE, terminal.language());
+        this.texts = Texts.of(BUNDLE, language);
     }
 
     /** Reads the figures and the entries (this counter's and, when online, the institution's). */
@@ -120,7 +141,7 @@ public final class QueueModel {
      */
     private void journal(ResettleOutcome outcome, String by) {
         try {
-            new org.medcard.terminal.resettle.ResettleDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead()).resettlement(outcome, by).ifPresent(terminal.receipts()::issue);
+            documents.resettlement(outcome, by).ifPresent(receipts::issue);
         } catch (RuntimeException e) {
             LOG.error("The re-settlement receipt of {} could not be journalled: {}", outcome.entryNo(), e.getMessage(), e);
         }
@@ -159,7 +180,7 @@ public final class QueueModel {
     }
 
     private void reload() {
-        QueueFigures figures = figures(terminal.queue().summary());
+        QueueFigures figures = figures(queue.summary());
         boolean only = onlyOpen;
         List<EntryRow> rows = desk.list(null).stream().map(this::row).filter(r -> !only || r.open()).toList();
         entries = rows;
@@ -170,7 +191,7 @@ public final class QueueModel {
     }
 
     private ForwardProgress forward(String by) {
-        Optional<Forwarder> forwarder = terminal.onlineCenter().flatMap(c -> terminal.forwarder());
+        Optional<Forwarder> forwarder = online.get().flatMap(c -> this.forwarder);
         if (forwarder.isEmpty()) {
             return new ForwardProgress(0, waiting(), true, false, texts.text("forward.no_center"));
         }
@@ -185,31 +206,31 @@ public final class QueueModel {
                 ui.execute(() -> view.showForwarding(p));
             }
         };
-        terminal.queue().addListener(progress);
+        queue.addListener(progress);
         List<ForwardResult> results;
         try {
             forwarder.get().forwardNow();
             results = forwarder.get().drainOnce();
         } finally {
-            terminal.queue().removeListener(progress);
+            queue.removeListener(progress);
         }
-        terminal.queue().expireResettlements();
+        queue.expireResettlements();
         boolean lost = !results.isEmpty() && results.get(results.size() - 1).state() == OutboxState.UNKNOWN;
         int left = waiting();
         int n = Math.max(sent.get(), results.size());
         LOG.info("Forward now by {}: {} sent, {} still waiting{}", by, n, left, lost ? ", the center stopped answering" : "");
         if (lost) {
-            terminal.parts().fault(PartListener.Part.CENTER, "no answer while forwarding");
+            parts.fault(PartListener.Part.CENTER, "no answer while forwarding");
             return new ForwardProgress(n, Math.max(total, n), true, false, texts.text("forward.no_answer", n, left));
         }
-        terminal.parts().ok(PartListener.Part.CENTER, "online");
+        parts.ok(PartListener.Part.CENTER, "online");
         return new ForwardProgress(n, Math.max(total, n), true, true,
                 left == 0 ? texts.text("forward.done", n) : texts.text("forward.done_waiting", n, left));
     }
 
     /** Messages still to send (an 8301 batch counts once, however many records it carries). */
     private int waiting() {
-        return terminal.queue().messages(OutboxState.PENDING).size() + terminal.queue().messages(OutboxState.UNKNOWN).size();
+        return queue.messages(OutboxState.PENDING).size() + queue.messages(OutboxState.UNKNOWN).size();
     }
 
     // ---------------------------------------------------------------- texts

@@ -16,6 +16,7 @@ import org.medcard.terminal.registration.VisitOutcome;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
+import org.medcard.terminal.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,14 +49,14 @@ public final class RegistrationDeskModel {
         this.view = view;
         this.worker = worker;
         this.ui = ui;
-        this.texts = new Texts(language);
+        this.texts = Texts.of("org.medcard.terminal.present.registration.texts", language);
     }
 
     /** Shows the departments and the first one's doctors. */
     public void start() {
         // Sorted by code: the catalog keeps no order, and a clerk finds D01…D05 where they were yesterday.
         List<Department> all = catalog.all().stream().sorted(java.util.Comparator.comparing(Department::code)).toList();
-        view.showDepartments(all, all.stream().map(d -> texts.get("department.label", d.code(), d.name(),
+        view.showDepartments(all, all.stream().map(d -> texts.text("department.label", d.code(), d.name(),
                 Money.formatYuan(d.regFeeFen()))).toList());
         if (!all.isEmpty()) {
             chooseDepartment(all.get(0).code());
@@ -66,11 +67,11 @@ public final class RegistrationDeskModel {
     public void chooseDepartment(String deptCode) {
         Optional<Department> d = catalog.department(deptCode);
         if (d.isEmpty()) {
-            view.showMessage(texts.get("department.unknown", deptCode));
+            view.showMessage(texts.text("department.unknown", deptCode));
             return;
         }
-        view.showDoctors(d.get(), d.get().doctors().stream().map(doc -> texts.get("doctor.label", doc.name(), doc.title())).toList(),
-                texts.get("fee.line", Money.formatYuan(d.get().regFeeFen())));
+        view.showDoctors(d.get(), d.get().doctors().stream().map(doc -> texts.text("doctor.label", doc.name(), doc.title())).toList(),
+                texts.text("fee.line", Money.formatYuan(d.get().regFeeFen())));
     }
 
     /**
@@ -89,11 +90,11 @@ public final class RegistrationDeskModel {
     public void register(String deptCode, String doctorCode, boolean payNow, String idNumber) {
         Optional<Department> dept = catalog.department(deptCode);
         if (dept.isEmpty()) {
-            view.showMessage(texts.get("department.unknown", deptCode));
+            view.showMessage(texts.text("department.unknown", deptCode));
             return;
         }
         String by = clerk.get();
-        run(texts.get(payNow ? "busy.register_pay" : "busy.register"), () -> {
+        run(texts.text(payNow ? "busy.register_pay" : "busy.register"), () -> {
             VisitOutcome o = desk.register(deptCode, doctorCode, null, payNow, pinFromView(), by, idNumber);
             // A visit stays open after its fee is paid: the prescribed items are paid on it later the same day.
             if (o.kind() == VisitOutcome.Kind.REGISTERED || o.kind() == VisitOutcome.Kind.SETTLED
@@ -118,7 +119,7 @@ public final class RegistrationDeskModel {
     public void settle(String mdtrtId, String itemsText, String idNumber) {
         String id = mdtrtId == null ? "" : mdtrtId.trim();
         if (id.isEmpty()) {
-            view.showMessage(texts.get("visit.missing"));
+            view.showMessage(texts.text("visit.missing"));
             return;
         }
         List<SaleItem> items = new ArrayList<>();
@@ -129,35 +130,35 @@ public final class RegistrationDeskModel {
             try {
                 items.add(SaleItem.parse(token));
             } catch (IllegalArgumentException e) {
-                view.showMessage(texts.get("items.bad", token));
+                view.showMessage(texts.text("items.bad", token));
                 return;
             }
         }
         String by = clerk.get();
-        run(texts.get("busy.settle", id), () -> desk.settle(id, items, pinFromView(), by, idNumber));
+        run(texts.text("busy.settle", id), () -> desk.settle(id, items, pinFromView(), by, idNumber));
     }
 
     /** Closes a visit that was paid (the clerk is done with it): it takes no further payment. */
     public void close(String mdtrtId) {
         String id = mdtrtId == null ? "" : mdtrtId.trim();
         if (id.isEmpty()) {
-            view.showMessage(texts.get("visit.missing"));
+            view.showMessage(texts.text("visit.missing"));
             return;
         }
-        run(texts.get("busy.close", id), () -> desk.close(id));
+        run(texts.text("busy.close", id), () -> desk.close(id));
     }
 
     /** Cancels an unpaid visit (2202) once the clerk confirms. */
     public void cancel(String mdtrtId) {
         String id = mdtrtId == null ? "" : mdtrtId.trim();
         if (id.isEmpty()) {
-            view.showMessage(texts.get("visit.missing"));
+            view.showMessage(texts.text("visit.missing"));
             return;
         }
         if (!view.confirmCancel(id)) {
             return;
         }
-        run(texts.get("busy.cancel", id), () -> desk.cancel(id));
+        run(texts.text("busy.cancel", id), () -> desk.cancel(id));
     }
 
     /** The visits registered in this session and still open (paid ones too: further batches are paid on them). */
@@ -186,7 +187,7 @@ public final class RegistrationDeskModel {
                 });
             } catch (RuntimeException e) {
                 LOG.error("Registration desk: {} failed", what, e);
-                String msg = texts.get("failed", e.getMessage() == null ? e.toString() : e.getMessage());
+                String msg = texts.text("failed", e.getMessage() == null ? e.toString() : e.getMessage());
                 ui.execute(() -> view.showMessage(msg));
             } finally {
                 busy.set(false);
@@ -202,9 +203,9 @@ public final class RegistrationDeskModel {
 
     /** The PIN dialog's words: the amount the card pays (issue 15) and, after a wrong PIN, the tries left. */
     String pinPrompt(long debitFen, int triesLeft) {
-        String prompt = debitFen < 0 ? texts.get("pin.prompt")
-                : texts.get("pin.prompt.amount", texts.get("pin.prompt"), org.medcard.terminal.present.Texts.yuan(debitFen));
-        return triesLeft > 0 ? texts.get("pin.retry", triesLeft) + " " + prompt : prompt;
+        String prompt = debitFen < 0 ? texts.text("pin.prompt")
+                : texts.text("pin.prompt.amount", texts.text("pin.prompt"), org.medcard.terminal.text.Texts.yuan(debitFen));
+        return triesLeft > 0 ? texts.text("pin.retry", triesLeft) + " " + prompt : prompt;
     }
 
 
@@ -215,26 +216,26 @@ public final class RegistrationDeskModel {
         }
         // R15: the monthly money loaded when the card was opened is told to the clerk, as at the pharmacy counter.
         return new VisitAnswer(a.outcome(), a.served(), a.headline(), a.split(),
-                a.detail() + " " + texts.get("loaded", Money.formatYuan(o.loadedFen())));
+                a.detail() + " " + texts.text("loaded", Money.formatYuan(o.loadedFen())));
     }
 
     private VisitAnswer answerOf(VisitOutcome o) {
         List<VisitAnswer.Line> split = split(o.plan());
         String id = o.mdtrtId();
         return switch (o.kind()) {
-            case REGISTERED -> new VisitAnswer(o, true, texts.get("registered.headline", id), split,
-                    texts.get("registered.detail", id));
+            case REGISTERED -> new VisitAnswer(o, true, texts.text("registered.headline", id), split,
+                    texts.text("registered.detail", id));
             case SETTLED -> new VisitAnswer(o, true, o.plan() != null && o.plan().cashFen() > 0
-                    ? texts.get("paid.collect", Money.formatYuan(o.plan().cashFen())) : texts.get("paid.headline", id), split,
-                    texts.get("paid.detail", id, o.balanceAfterFen() < 0 ? "?" : Money.formatYuan(o.balanceAfterFen())));
-            case SETTLEMENT_PENDING -> new VisitAnswer(o, true, texts.get("pending.headline"), split, texts.get("pending.detail", id));
-            case SETTLEMENT_REJECTED -> new VisitAnswer(o, false, texts.get("rejected.headline"), split, o.message());
-            case INTERRUPTED -> new VisitAnswer(o, false, texts.get("interrupted.headline"), split, texts.get("interrupted.detail"));
-            case CASH_RESETTLE -> new VisitAnswer(o, true, texts.get("cash.headline", Money.formatYuan(o.plan().cashFen())), split,
-                    texts.get("cash.detail", id, o.entryNo()));
-            case CANCELLED -> new VisitAnswer(o, true, texts.get("cancelled.headline", id), List.of(), o.message());
-            case CLOSED -> new VisitAnswer(o, true, texts.get("closed.headline", id), List.of(), o.message());
-            case REFUSED -> new VisitAnswer(o, false, texts.get("refused.headline"), List.of(), o.message());
+                    ? texts.text("paid.collect", Money.formatYuan(o.plan().cashFen())) : texts.text("paid.headline", id), split,
+                    texts.text("paid.detail", id, o.balanceAfterFen() < 0 ? "?" : Money.formatYuan(o.balanceAfterFen())));
+            case SETTLEMENT_PENDING -> new VisitAnswer(o, true, texts.text("pending.headline"), split, texts.text("pending.detail", id));
+            case SETTLEMENT_REJECTED -> new VisitAnswer(o, false, texts.text("rejected.headline"), split, o.message());
+            case INTERRUPTED -> new VisitAnswer(o, false, texts.text("interrupted.headline"), split, texts.text("interrupted.detail"));
+            case CASH_RESETTLE -> new VisitAnswer(o, true, texts.text("cash.headline", Money.formatYuan(o.plan().cashFen())), split,
+                    texts.text("cash.detail", id, o.entryNo()));
+            case CANCELLED -> new VisitAnswer(o, true, texts.text("cancelled.headline", id), List.of(), o.message());
+            case CLOSED -> new VisitAnswer(o, true, texts.text("closed.headline", id), List.of(), o.message());
+            case REFUSED -> new VisitAnswer(o, false, texts.text("refused.headline"), List.of(), o.message());
         };
     }
 
@@ -242,9 +243,9 @@ public final class RegistrationDeskModel {
         if (p == null) {
             return List.of();
         }
-        return List.of(new VisitAnswer.Line(texts.get("split.total"), Money.formatYuan(p.totalFen())),
-                new VisitAnswer.Line(texts.get("split.fund"), Money.formatYuan(p.fundFen())),
-                new VisitAnswer.Line(texts.get("split.account"), Money.formatYuan(p.accountFen())),
-                new VisitAnswer.Line(texts.get("split.cash"), Money.formatYuan(p.cashFen())));
+        return List.of(new VisitAnswer.Line(texts.text("split.total"), Money.formatYuan(p.totalFen())),
+                new VisitAnswer.Line(texts.text("split.fund"), Money.formatYuan(p.fundFen())),
+                new VisitAnswer.Line(texts.text("split.account"), Money.formatYuan(p.accountFen())),
+                new VisitAnswer.Line(texts.text("split.cash"), Money.formatYuan(p.cashFen())));
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.Executor;
 import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.operator.SignInResult;
 import org.medcard.terminal.operator.TrainingOperators;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 
 /**
  * Signs an operator in against {@link Operators} (PBKDF2: checked on the worker, not on the UI thread). The

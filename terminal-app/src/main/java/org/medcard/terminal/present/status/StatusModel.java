@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.medcard.queue.QueueSummary;
-import org.medcard.terminal.PartState;
-import org.medcard.terminal.TerminalState;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.status.PartState;
+import org.medcard.terminal.status.TerminalState;
+import org.medcard.terminal.text.Texts;
 
 /**
  * Reads the terminal's state and the queue's summary on the worker (the queue is a SQLite file: no I/O on the UI

@@ -1,5 +1,6 @@
 package org.medcard.terminal.present.supervisor;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +8,12 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.Money;
 import org.medcard.terminal.dayclose.DayClose;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.operator.AuditLog;
+import org.medcard.terminal.receipt.Letterhead;
+import org.medcard.terminal.receipt.desk.ReceiptDesk;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.DayCloseReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,30 +27,45 @@ import org.slf4j.LoggerFactory;
  */
 public final class DayCloseModel {
     private static final Logger LOG = LoggerFactory.getLogger(DayCloseModel.class);
-    private final Terminal terminal;
+    private final Supplier<DayClose> dayClose;
+    private final AuditLog audit;
+    private final ReceiptDesk receipts;
+    private final Letterhead letterhead;
+    private final Clock clock;
     private final Supplier<String> supervisor;
     private final DayCloseView view;
     private final Texts texts;
     private final Work work;
 
-    public DayCloseModel(Terminal terminal, Supplier<String> supervisor, DayCloseView view, Executor worker, Executor ui) {
-        this.terminal = terminal;
+    /**
+     * @param dayClose  a day close with the center as it is when the supervisor closes (built by the root, on the worker)
+     * @param receipts  where the report is journalled and printed
+     * @param letterhead the report's header (institution, counter)
+     * @param language  the screen's language
+     */
+    public DayCloseModel(Supplier<DayClose> dayClose, AuditLog audit, ReceiptDesk receipts, Letterhead letterhead, Clock clock,
+                         Locale language, Supplier<String> supervisor, DayCloseView view, Executor worker, Executor ui) {
+        this.dayClose = dayClose;
+        this.audit = audit;
+        this.receipts = receipts;
+        this.letterhead = letterhead;
+        this.clock = clock;
         this.supervisor = supervisor;
         this.view = view;
-        this.texts = Texts.of(Work.BUNDLE, terminal.language());
+        this.texts = Texts.of(Work.BUNDLE, language);
         this.work = new Work(view, worker, ui, texts);
     }
 
     /** Closes today (the terminal clock's date). */
     public void closeToday() {
-        close(LocalDate.now(terminal.clock()));
+        close(LocalDate.now(clock));
     }
 
     public void close(LocalDate date) {
         String by = supervisor.get();
         work.run(texts.text("busy.dayclose", date.toString()), () -> {
-            DayClose.Result r = new DayClose(terminal.queue(), terminal.onlineCenter(), terminal.clock()).close(date);
-            terminal.audit().record(by, "DAY_CLOSE", date + ": " + r.reconciliation().result() + ", " + r.count()
+            DayClose.Result r = dayClose.get().close(date);
+            audit.record(by, "DAY_CLOSE", date + ": " + r.reconciliation().result() + ", " + r.count()
                     + " settlement(s), fund " + r.fundSum() + ", account " + r.acctSum() + ", cash " + r.cashSum() + " fen");
             journal(r, by);
             return answer(r);
@@ -57,7 +75,7 @@ public final class DayCloseModel {
     /** The report is journalled at once, as the CLI does: {@code medcard receipt list} / {@code reprint N} find it. */
     private void journal(DayClose.Result r, String by) {
         try {
-            terminal.receipts().issue(r.toReport(terminal.letterhead().stamp(by)));
+            receipts.issue(r.toReport(letterhead.stamp(by)));
         } catch (RuntimeException e) {
             LOG.error("The day-close report could not be journalled: {}", e.getMessage(), e);
         }

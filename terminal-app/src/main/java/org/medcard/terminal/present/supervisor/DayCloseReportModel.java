@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.receipt.desk.ReceiptJournal;
 import org.medcard.terminal.receipt.pdf.PaperFormat;

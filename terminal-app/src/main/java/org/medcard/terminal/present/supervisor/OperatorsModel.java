@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.operator.Role;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 
 /**
  * Operator management for a supervisor: list, add, disable (kept for the audit trail, never deleted), enable again, unlock,

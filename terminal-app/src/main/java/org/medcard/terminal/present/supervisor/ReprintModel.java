@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.medcard.terminal.config.Money;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.receipt.desk.ReceiptJournal;
 import org.slf4j.Logger;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.medcard.terminal.config.Money;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 
 /**
  * The settings screen's own check of each typed value, said in the UI's language with what to write instead

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import org.medcard.terminal.config.ConfigException;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.operator.AuditLog;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 
 /**
  * The settings screen's logic. Loads the values in force from the configuration file, and saves the changed

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 
 import org.medcard.terminal.tamper.TamperFinding;
 import org.medcard.terminal.tamper.TamperFindings;

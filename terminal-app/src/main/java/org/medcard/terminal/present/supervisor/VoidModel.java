@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 
 import org.medcard.terminal.config.Money;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.voids.VoidDesk;
 import org.medcard.terminal.voids.VoidOutcome;
 import org.slf4j.Logger;

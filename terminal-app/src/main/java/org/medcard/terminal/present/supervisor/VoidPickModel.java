@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import org.medcard.terminal.config.Money;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 
 /**
  * Picking the sale to void from today's list instead of typing its 20-character settlement number (issue 15), and

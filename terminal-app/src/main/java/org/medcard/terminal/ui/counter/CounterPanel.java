@@ -31,7 +31,7 @@ import javax.swing.table.AbstractTableModel;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.present.KeyBuffer;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.counter.CardPanel;
 import org.medcard.terminal.present.counter.CartLine;
 import org.medcard.terminal.present.counter.CounterModel;
@@ -40,12 +40,12 @@ import org.medcard.terminal.present.counter.SaleDone;
 import org.medcard.terminal.present.counter.SplitAnswer;
 import org.medcard.terminal.present.counter.SplitOffer;
 import org.medcard.terminal.present.counter.TrainingCard;
-import org.medcard.terminal.ui.Dialogs;
-import org.medcard.terminal.ui.Keys;
-import org.medcard.terminal.ui.Shell;
-import org.medcard.terminal.ui.Theme;
-import org.medcard.terminal.ui.TypeAheadKeys;
-import org.medcard.terminal.ui.UiFonts;
+import org.medcard.terminal.ui.shell.Dialogs;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.Theme;
+import org.medcard.terminal.ui.shell.TypeAheadKeys;
+import org.medcard.terminal.ui.shell.UiFonts;
 
 /**
  * The counter screen. The code field keeps the focus: a scanner types the code and Enter; Up / Down move the

@@ -7,11 +7,11 @@ import java.util.concurrent.TimeUnit;
 import javax.swing.JComponent;
 
 import org.medcard.terminal.operator.Role;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.counter.CounterModel;
 import org.medcard.terminal.present.counter.DeskReceiptOutput;
-import org.medcard.terminal.ui.AppContext;
-import org.medcard.terminal.ui.Screen;
+import org.medcard.terminal.ui.shell.AppContext;
+import org.medcard.terminal.ui.shell.Screen;
 import org.slf4j.LoggerFactory;
 
 /** The pharmacy counter as a screen of the shell (on pharmacy terminals; hospitals sell at their pharmacy too). */

@@ -106,12 +106,12 @@ public final class TerminalCounterPorts {
         CounterWords words = new CounterWords() {
             @Override
             public String message(String key, Object... args) {
-                return t.message(key, args);
+                return t.messages().text(key, args);
             }
 
             @Override
             public String relationName(String relation) {
-                return t.relationName(relation);
+                return t.messages().relationName(relation);
             }
 
             @Override

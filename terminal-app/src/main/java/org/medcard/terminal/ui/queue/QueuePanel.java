@@ -16,18 +16,18 @@ import javax.swing.JTextArea;
 import javax.swing.ListSelectionModel;
 import javax.swing.UIManager;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.queue.EntryRow;
 import org.medcard.terminal.present.queue.ForwardProgress;
 import org.medcard.terminal.present.queue.QueueFigures;
 import org.medcard.terminal.present.queue.QueueModel;
 import org.medcard.terminal.present.queue.QueueView;
 import org.medcard.terminal.present.queue.ResettleAnswer;
-import org.medcard.terminal.ui.Dialogs;
-import org.medcard.terminal.ui.Keys;
-import org.medcard.terminal.ui.RowsTableModel;
-import org.medcard.terminal.ui.Shell;
-import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.shell.Dialogs;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.RowsTableModel;
+import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.Theme;
 
 /**
  * The queue screen. F5 refresh, F6 forward now, F7 open/all entries, F8 or Enter re-settle the selected entry,

@@ -1,14 +1,13 @@
 package org.medcard.terminal.ui.queue;
 
 import java.util.Optional;
-
 import javax.swing.JComponent;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.queue.QueueModel;
 import org.medcard.terminal.resettle.ResettleDesk;
-import org.medcard.terminal.ui.AppContext;
-import org.medcard.terminal.ui.Screen;
+import org.medcard.terminal.ui.shell.AppContext;
+import org.medcard.terminal.ui.shell.Screen;
 
 /** The faults-and-queue screen of the shell: every signed-in operator may open it. */
 public final class QueueScreen implements Screen {
@@ -29,8 +28,9 @@ public final class QueueScreen implements Screen {
     public static Optional<Screen> create(AppContext ctx) {
         Texts texts = ctx.texts(BUNDLE);
         QueuePanel panel = new QueuePanel(texts, ctx.shell());
-        QueueModel model = new QueueModel(ctx.terminal(), new ResettleDesk(ctx.terminal()),
-                ctx.operatorName(), panel, ctx.worker(), ctx.ui());
+        var t = ctx.terminal();
+        QueueModel model = new QueueModel(t.queue(), t::onlineCenter, t.forwarder(), t.parts(), t.receipts(), t.resettleDocuments(),
+                t.language(), t.resettleDesk(), ctx.operatorName(), panel, ctx.worker(), ctx.ui());
         panel.attach(model);
         return Optional.of(new QueueScreen(panel, model, texts));
     }

@@ -17,18 +17,18 @@ import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.registration.OpenVisit;
 import org.medcard.terminal.present.registration.RegistrationDeskModel;
 import org.medcard.terminal.present.registration.RegistrationView;
 import org.medcard.terminal.present.registration.VisitAnswer;
 import org.medcard.terminal.registration.Department;
-import org.medcard.terminal.ui.Dialogs;
-import org.medcard.terminal.ui.Keys;
-import org.medcard.terminal.ui.RowsTableModel;
-import org.medcard.terminal.ui.Shell;
-import org.medcard.terminal.ui.Theme;
-import org.medcard.terminal.ui.UiFonts;
+import org.medcard.terminal.ui.shell.Dialogs;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.RowsTableModel;
+import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.Theme;
+import org.medcard.terminal.ui.shell.UiFonts;
 
 /**
  * The registration desk. Up / Down choose the department (its doctors follow), Tab moves to the doctors, Enter

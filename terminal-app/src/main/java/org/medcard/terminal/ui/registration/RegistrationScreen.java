@@ -1,16 +1,15 @@
 package org.medcard.terminal.ui.registration;
 
 import java.util.Optional;
-
 import javax.swing.JComponent;
 
 import org.medcard.terminal.config.TerminalKind;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.registration.RegistrationDeskModel;
 import org.medcard.terminal.registration.DepartmentCatalog;
 import org.medcard.terminal.registration.RegistrationDesk;
-import org.medcard.terminal.ui.AppContext;
-import org.medcard.terminal.ui.Screen;
+import org.medcard.terminal.ui.shell.AppContext;
+import org.medcard.terminal.ui.shell.Screen;
 
 /** The registration desk as a screen of the shell, on HOSPITAL terminals only. */
 public final class RegistrationScreen implements Screen {
@@ -35,7 +34,7 @@ public final class RegistrationScreen implements Screen {
         Texts texts = ctx.texts(BUNDLE);
         DepartmentCatalog catalog = DepartmentCatalog.bundled();
         RegistrationPanel panel = new RegistrationPanel(texts, ctx.shell(), ctx.fonts());
-        RegistrationDeskModel model = new RegistrationDeskModel(new RegistrationDesk(ctx.terminal(), catalog), catalog, ctx.locale(),
+        RegistrationDeskModel model = new RegistrationDeskModel(ctx.terminal().registrationDesk(catalog), catalog, ctx.locale(),
                 ctx.operatorName(), panel, ctx.worker(), ctx.ui());
         panel.attach(model);
         return Optional.of(new RegistrationScreen(panel, model, texts));

@@ -13,10 +13,10 @@ import javax.swing.JPasswordField;
 import javax.swing.JTextField;
 
 import org.medcard.terminal.operator.Operator;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.signin.SignInModel;
 import org.medcard.terminal.present.signin.SignInView;
-import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.shell.Theme;
 
 /**
  * Operator and password; Enter in the name field moves to the password, Enter there signs in. The password is

@@ -14,7 +14,7 @@ import org.medcard.terminal.present.status.PartLine;
 import org.medcard.terminal.present.status.StatusSnapshot;
 import org.medcard.terminal.present.status.StatusView;
 import org.medcard.terminal.present.status.SyncView;
-import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.shell.Theme;
 
 /**
  * The bottom bar: one coloured tag per part, always with its word ("Reader: OK"), the queue line, and an

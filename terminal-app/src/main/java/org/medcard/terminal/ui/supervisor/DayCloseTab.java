@@ -1,7 +1,6 @@
 package org.medcard.terminal.ui.supervisor;
 
 import java.awt.BorderLayout;
-
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;
@@ -10,16 +9,16 @@ import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.supervisor.DayCloseAnswer;
 import org.medcard.terminal.present.supervisor.DayCloseModel;
 import org.medcard.terminal.present.supervisor.DayCloseReportModel;
 import org.medcard.terminal.present.supervisor.DayCloseReportView;
 import org.medcard.terminal.present.supervisor.DayCloseView;
 import org.medcard.terminal.receipt.DayCloseReport;
-import org.medcard.terminal.ui.Keys;
-import org.medcard.terminal.ui.Shell;
-import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.Theme;
 
 /**
  * Day close: F5 or Enter closes today; the result in large type, the totals per source, the differences, then the

@@ -17,15 +17,15 @@ import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
 
 import org.medcard.terminal.operator.Role;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.supervisor.OperatorRow;
 import org.medcard.terminal.present.supervisor.OperatorsModel;
 import org.medcard.terminal.present.supervisor.OperatorsView;
-import org.medcard.terminal.ui.Dialogs;
-import org.medcard.terminal.ui.Keys;
-import org.medcard.terminal.ui.RowsTableModel;
-import org.medcard.terminal.ui.Shell;
-import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.shell.Dialogs;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.RowsTableModel;
+import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.Theme;
 
 /** Operators: the list, F5 add, F6 disable, F7 unlock, F8 new password, F9 refresh, F10 enable again
  * (on the selected operator). */

@@ -18,14 +18,14 @@ import javax.swing.JTextField;
 import javax.swing.ListCellRenderer;
 import javax.swing.ListSelectionModel;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.rejected.RejectedAnswer;
 import org.medcard.terminal.present.rejected.RejectedModel;
 import org.medcard.terminal.present.rejected.RejectedRow;
 import org.medcard.terminal.present.rejected.RejectedView;
-import org.medcard.terminal.ui.Keys;
-import org.medcard.terminal.ui.Shell;
-import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.Theme;
 
 /**
  * Rejected messages: the list (Up/Down chooses; each row says what was rejected, why, and what was done about it),

@@ -6,11 +6,11 @@ import java.util.Set;
 import javax.swing.JComponent;
 
 import org.medcard.terminal.operator.Role;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.rejected.RejectedModel;
 import org.medcard.terminal.rejected.RejectedDesk;
-import org.medcard.terminal.ui.AppContext;
-import org.medcard.terminal.ui.Screen;
+import org.medcard.terminal.ui.shell.AppContext;
+import org.medcard.terminal.ui.shell.Screen;
 
 /**
  * The supervisor's screen of messages the center rejected (issue 14). Only for the SUPERVISOR role. A screen of its

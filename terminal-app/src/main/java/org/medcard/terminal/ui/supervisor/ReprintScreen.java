@@ -16,17 +16,17 @@ import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.supervisor.ReceiptCopies;
 import org.medcard.terminal.present.supervisor.ReceiptRow;
 import org.medcard.terminal.present.supervisor.ReprintModel;
 import org.medcard.terminal.present.supervisor.ReprintView;
-import org.medcard.terminal.ui.AppContext;
-import org.medcard.terminal.ui.Keys;
-import org.medcard.terminal.ui.RowsTableModel;
-import org.medcard.terminal.ui.Screen;
-import org.medcard.terminal.ui.Shell;
-import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.shell.AppContext;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.RowsTableModel;
+import org.medcard.terminal.ui.shell.Screen;
+import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.Theme;
 
 /**
  * Reprint: the search field keeps the focus (Enter searches, Up/Down choose a row, Esc back to today's list); F7

@@ -16,14 +16,14 @@ import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.supervisor.SettingsForm;
 import org.medcard.terminal.present.supervisor.SettingsModel;
 import org.medcard.terminal.present.supervisor.SettingsSaved;
 import org.medcard.terminal.present.supervisor.SettingsView;
-import org.medcard.terminal.ui.Keys;
-import org.medcard.terminal.ui.Shell;
-import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.Theme;
 
 /**
  * Settings: the reader and PSAM chosen among the machine's PC/SC readers, serial ports and the simulator (or

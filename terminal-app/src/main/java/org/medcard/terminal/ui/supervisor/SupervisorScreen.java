@@ -11,14 +11,14 @@ import javax.swing.JTabbedPane;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.device.DeviceListing;
 import org.medcard.terminal.operator.Role;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.supervisor.DayCloseModel;
 import org.medcard.terminal.present.supervisor.OperatorsModel;
 import org.medcard.terminal.present.supervisor.SettingsModel;
 import org.medcard.terminal.present.supervisor.TamperModel;
 import org.medcard.terminal.present.supervisor.VoidModel;
-import org.medcard.terminal.ui.AppContext;
-import org.medcard.terminal.ui.Screen;
+import org.medcard.terminal.ui.shell.AppContext;
+import org.medcard.terminal.ui.shell.Screen;
 import org.medcard.terminal.voids.VoidDesk;
 
 /**
@@ -72,12 +72,14 @@ public final class SupervisorScreen implements Screen {
         // Every void's receipt goes into the one journal, as the CLI's does (medcard receipt list / reprint).
         VoidModel.Journal journal = (o, reason, supervisor) -> new org.medcard.terminal.voids.VoidDocuments(ctx.terminal().queue(), ctx.terminal().receipts().journal(), ctx.terminal().letterhead()).voidReceipt(o, reason, supervisor)
                 .ifPresent(ctx.terminal().receipts()::issue);
-        v.attach(new VoidModel(new VoidDesk(ctx.terminal(), ctx.operators()), journal, ctx.locale(), v, ctx.worker(), ctx.ui()));
+        v.attach(new VoidModel(ctx.terminal().voidDesk(ctx.operators()), journal, ctx.locale(), v, ctx.worker(), ctx.ui()));
         v.attachPick(new org.medcard.terminal.present.supervisor.VoidPickModel(
                 new org.medcard.terminal.present.supervisor.TodaysSales(ctx.terminal().receipts().journal()), ctx.terminal().clock(),
                 ctx.locale(), v, ctx.worker(), ctx.ui()));
         DayCloseTab d = new DayCloseTab(texts, ctx.shell());
-        d.attach(new DayCloseModel(ctx.terminal(), ctx.operatorName(), d, ctx.worker(), ctx.ui()));
+        var core = ctx.terminal();
+        d.attach(new DayCloseModel(core::dayClose, core.audit(), core.receipts(), core.letterhead(), core.clock(), core.language(),
+                ctx.operatorName(), d, ctx.worker(), ctx.ui()));
         // Issue 15: the journalled report on screen, printed and saved through the one receipt desk.
         d.attachReport(new org.medcard.terminal.present.supervisor.DayCloseReportModel(new org.medcard.terminal.present.supervisor.ReceiptCopies(
                 ctx.terminal().receipts(), ctx.terminal().config().dataDir().resolve("receipts")), ctx.terminal().clock(), ctx.locale(), d,

@@ -1,7 +1,6 @@
 package org.medcard.terminal.ui.supervisor;
 
 import java.awt.BorderLayout;
-
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;
@@ -11,13 +10,13 @@ import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.supervisor.TamperAnswer;
 import org.medcard.terminal.present.supervisor.TamperModel;
 import org.medcard.terminal.present.supervisor.TamperView;
-import org.medcard.terminal.ui.Keys;
-import org.medcard.terminal.ui.Shell;
-import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.Theme;
 
 /**
  * Tamper findings: what was found changed in the queue, when, who acknowledged it; F5 acknowledges the open ones

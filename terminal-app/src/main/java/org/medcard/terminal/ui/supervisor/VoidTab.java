@@ -11,7 +11,7 @@ import javax.swing.JPasswordField;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
 
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.supervisor.SaleToVoid;
 import org.medcard.terminal.present.supervisor.SupervisorConfirmation;
 import org.medcard.terminal.present.supervisor.VoidPickModel;
@@ -19,10 +19,10 @@ import org.medcard.terminal.present.supervisor.VoidPickView;
 import org.medcard.terminal.present.supervisor.VoidModel;
 import org.medcard.terminal.present.supervisor.VoidResult;
 import org.medcard.terminal.present.supervisor.VoidView;
-import org.medcard.terminal.ui.Dialogs;
-import org.medcard.terminal.ui.Keys;
-import org.medcard.terminal.ui.Shell;
-import org.medcard.terminal.ui.Theme;
+import org.medcard.terminal.ui.shell.Dialogs;
+import org.medcard.terminal.ui.shell.Keys;
+import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.Theme;
 
 /**
  * Void: the settlement number (typed, or F6 picked from today's list), F5 or Enter, the supervisor confirms with

@@ -20,7 +20,7 @@ import org.medcard.simulator.center.fault.Fault;
 import org.medcard.simulator.center.fault.FaultKind;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.sale.SaleOutcome;
@@ -194,7 +194,7 @@ class CounterModelIT {
 
         CardPanel c = view.lastCard();
         assertEquals(CardPanel.Banner.REFUSED, c.banner());
-        assertEquals(terminal.message("status.frozen"), c.bannerText());
+        assertEquals(terminal.messages().text("status.frozen"), c.bannerText());
         assertTrue(c.bannerText().contains("(R5)"), c.bannerText());
 
         model.scan(AMOXICILLIN);
@@ -209,13 +209,13 @@ class CounterModelIT {
         model.presentTrainingCard("frozen");
         model.scan(AMOXICILLIN);
         model.pay();
-        assertEquals(terminal.message("status.frozen"), view.lastMessage());
+        assertEquals(terminal.messages().text("status.frozen"), view.lastMessage());
         assertTrue(view.problems.get(view.problems.size() - 1));
 
         model.presentTrainingCard("low-balance");
 
         assertEquals(CardPanel.Banner.OK, view.lastCard().banner());
-        assertFalse(view.lastMessage().contains(terminal.message("status.frozen")), view.lastMessage());
+        assertFalse(view.lastMessage().contains(terminal.messages().text("status.frozen")), view.lastMessage());
         assertFalse(view.problems.get(view.problems.size() - 1), "the line under the green panel is not red");
         assertEquals("Card read: scan the items, then pay.", view.lastMessage());
     }
@@ -313,7 +313,7 @@ class CounterModelIT {
 
         SaleDone d = view.done.get(0);
         assertEquals(SaleOutcome.Kind.REFUSED, d.kind());
-        assertEquals(terminal.message("sale.cancelled"), d.message());
+        assertEquals(terminal.messages().text("sale.cancelled"), d.message());
         assertEquals(0, view.pinQuestions, "no PIN after going back");
         assertEquals(1, model.lines().size(), "the cart stays for another try");
         model.removeTrainingCard();
@@ -368,7 +368,7 @@ class CounterModelIT {
         assertEquals(childMember.name() + " (child)", model.familyLabel(childMember), "issue 15: the relation by name, not CHILD");
 
         model.payFor("99999999999999999999");
-        assertEquals(terminal.message("sale.family_unknown"), view.lastMessage());
+        assertEquals(terminal.messages().text("sale.family_unknown"), view.lastMessage());
         assertTrue(model.beneficiary().isEmpty());
 
         model.payFor(child);

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.cli.MedcardCli;
-import org.medcard.terminal.cli.TerminalEnvironment;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.config.TerminalEnvironment;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.sale.SaleOutcome;
 
 /**

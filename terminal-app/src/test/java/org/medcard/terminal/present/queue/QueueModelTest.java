@@ -53,7 +53,8 @@ class QueueModelTest {
 
     private QueueModel model(Map<String, String> overrides) {
         terminal = TrainingTerminals.open(dir, overrides);
-        return new QueueModel(terminal, new ResettleDesk(terminal), () -> "cashier01", view, INLINE, INLINE);
+        return new QueueModel(terminal.queue(), terminal::onlineCenter, terminal.forwarder(), terminal.parts(), terminal.receipts(), terminal.resettleDocuments(),
+                terminal.language(), terminal.resettleDesk(), () -> "cashier01", view, INLINE, INLINE);
     }
 
     /** A cash sale while the reader is unplugged (R11 case 2): the entry the patient later re-settles. */
@@ -188,7 +189,8 @@ class QueueModelTest {
     void forwardNowWithoutTheCenter_saysNothingWasSentAndTheRecordsStay() {
         terminal = new Terminal(TrainingTerminals.config(dir, Map.of("language", "en", "offline.mode", "CASH_RESETTLE")),
                 TrainingTerminals.CLOCK, new Terminal.Options(true, false, "cashier01"));
-        QueueModel model = new QueueModel(terminal, new ResettleDesk(terminal), () -> "cashier01", view, INLINE, INLINE);
+        QueueModel model = new QueueModel(terminal.queue(), terminal::onlineCenter, terminal.forwarder(), terminal.parts(), terminal.receipts(), terminal.resettleDocuments(),
+                terminal.language(), terminal.resettleDesk(), () -> "cashier01", view, INLINE, INLINE);
 
         model.forwardNow();
 
@@ -221,7 +223,8 @@ class QueueModelTest {
     void aSecondActionWhileBusyIsIgnored() {
         terminal = TrainingTerminals.open(dir, Map.of("language", "en"));
         java.util.List<Runnable> queued = new java.util.ArrayList<>();
-        QueueModel model = new QueueModel(terminal, new ResettleDesk(terminal), () -> "cashier01", view, queued::add, INLINE);
+        QueueModel model = new QueueModel(terminal.queue(), terminal::onlineCenter, terminal.forwarder(), terminal.parts(), terminal.receipts(), terminal.resettleDocuments(),
+                terminal.language(), terminal.resettleDesk(), () -> "cashier01", view, queued::add, INLINE);
 
         model.refresh();
         model.forwardNow();

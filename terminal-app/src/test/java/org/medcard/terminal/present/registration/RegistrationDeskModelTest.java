@@ -52,7 +52,7 @@ class RegistrationDeskModelTest {
 
     private RegistrationDeskModel model(String language, Executor worker) {
         terminal = TrainingTerminals.open(dir, Map.of("institution.kind", "HOSPITAL", "language", language));
-        return new RegistrationDeskModel(new RegistrationDesk(terminal, DepartmentCatalog.bundled()), DepartmentCatalog.bundled(),
+        return new RegistrationDeskModel(terminal.registrationDesk(DepartmentCatalog.bundled()), DepartmentCatalog.bundled(),
                 terminal.language(), () -> "clerk01", view, worker, INLINE);
     }
 
@@ -236,7 +236,7 @@ class RegistrationDeskModelTest {
         try {
             terminal = TrainingTerminals.open(dir, Map.of("institution.kind", "HOSPITAL", "language", "en"));
             present("normal-3des");
-            RegistrationDeskModel model = new RegistrationDeskModel(new RegistrationDesk(terminal, DepartmentCatalog.bundled()),
+            RegistrationDeskModel model = new RegistrationDeskModel(terminal.registrationDesk(DepartmentCatalog.bundled()),
                     DepartmentCatalog.bundled(), terminal.language(), () -> "clerk01", view, worker, uiThread);
             uiThread.submit(() -> model.register("D01", null, true)).get(5, TimeUnit.SECONDS);
             worker.submit(() -> { }).get(30, TimeUnit.SECONDS);

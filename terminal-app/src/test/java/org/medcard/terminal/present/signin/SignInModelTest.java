@@ -23,7 +23,7 @@ import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.operator.TrainingOperators;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.store.TerminalDb;
 
 /** Sign-in against real operators in a real terminal.db; inline executors, a recording view. */

@@ -11,9 +11,9 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.medcard.queue.QueueSummary;
-import org.medcard.terminal.PartState;
-import org.medcard.terminal.TerminalState;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.status.PartState;
+import org.medcard.terminal.status.TerminalState;
+import org.medcard.terminal.text.Texts;
 
 /** The status bar's words and lights; colour never alone. Inline executors. */
 class StatusModelTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 
 /** Catalog sync as long work: progress first, then the result; against a real training terminal. */
 class SyncModelTest {
@@ -42,7 +42,7 @@ class SyncModelTest {
     void online_syncShowsProgressThenWhatChanged() {
         try (Terminal t = TrainingTerminals.open(dir, Map.of())) {
             long version = t.downloads().catalogVersion();
-            new SyncModel(t, Runnable::run, Runnable::run, view, Texts.of(StatusModel.BUNDLE, Locale.ENGLISH)).sync();
+            new SyncModel(t.downloads(), t::onlineCenter, t.parts(), Runnable::run, Runnable::run, view, Texts.of(StatusModel.BUNDLE, Locale.ENGLISH)).sync();
 
             assertEquals("Syncing the catalog and the blacklist with the center...", progress.get(0));
             assertEquals(null, progress.get(1), "progress hidden at the end");
@@ -57,7 +57,7 @@ class SyncModelTest {
         Terminal t = new Terminal(TrainingTerminals.config(dir, Map.of()), TrainingTerminals.CLOCK,
                 new Terminal.Options(true, false, "T01"));
         try (t) {
-            new SyncModel(t, Runnable::run, Runnable::run, view, Texts.of(StatusModel.BUNDLE, Locale.SIMPLIFIED_CHINESE)).sync();
+            new SyncModel(t.downloads(), t::onlineCenter, t.parts(), Runnable::run, Runnable::run, view, Texts.of(StatusModel.BUNDLE, Locale.SIMPLIFIED_CHINESE)).sync();
             assertEquals("无法连接中心：目录和黑名单保持上次下载的内容。", done.get(0));
             assertTrue(problems.get(0));
         }

@@ -85,7 +85,7 @@ class DayCloseReportModelTest {
         SaleView o = SaleView.of(terminal, terminal.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse("XA10BAD003:3")),
                 () -> "123456".toCharArray(), "cash01").withRequestedAccount(1_001)));
         assertEquals(SaleOutcome.Kind.SETTLED, o.kind(), o.message());
-        new DayCloseModel(terminal, () -> "sup01", new SupervisorScreensTest.RecordingDayCloseView(), INLINE, INLINE).closeToday();
+        new DayCloseModel(terminal::dayClose, terminal.audit(), terminal.receipts(), terminal.letterhead(), terminal.clock(), terminal.language(), () -> "sup01", new SupervisorScreensTest.RecordingDayCloseView(), INLINE, INLINE).closeToday();
         report.showLatest();
 
         String screen = String.join("\n", view.reports.get(0));

@@ -107,7 +107,7 @@ class SupervisorScreensTest {
         SaleView sale = settledSale();
         RecordingVoidView view = new RecordingVoidView();
         // Wired as the desktop's SupervisorScreen wires it: the void's receipt goes into the one journal.
-        VoidModel model = new VoidModel(new VoidDesk(terminal, operators), (o, reason, supervisor) -> new org.medcard.terminal.voids.VoidDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead())
+        VoidModel model = new VoidModel(terminal.voidDesk(operators), (o, reason, supervisor) -> new org.medcard.terminal.voids.VoidDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead())
                 .voidReceipt(o, reason, supervisor).ifPresent(terminal.receipts()::issue), terminal.language(), view, INLINE, INLINE);
         char[] password = "supervisor-pw".toCharArray();
         view.answer = new SupervisorConfirmation(true, "sup01", password, "patient returned the goods");
@@ -135,7 +135,7 @@ class SupervisorScreensTest {
         open("zh_CN");
         SaleView sale = settledSale();
         RecordingVoidView view = new RecordingVoidView();
-        VoidModel model = new VoidModel(new VoidDesk(terminal, operators), terminal.language(), view, INLINE, INLINE);
+        VoidModel model = new VoidModel(terminal.voidDesk(operators), terminal.language(), view, INLINE, INLINE);
 
         view.answer = new SupervisorConfirmation(true, "sup01", "supervisor-pw".toCharArray(), " ");
         model.voidSettlement(sale.setlId());
@@ -182,7 +182,8 @@ class SupervisorScreensTest {
         settledSale();
         RecordingDayCloseView view = new RecordingDayCloseView();
 
-        new DayCloseModel(terminal, () -> "sup01", view, INLINE, INLINE).closeToday();
+        new DayCloseModel(terminal::dayClose, terminal.audit(), terminal.receipts(), terminal.letterhead(), terminal.clock(),
+                terminal.language(), () -> "sup01", view, INLINE, INLINE).closeToday();
 
         DayCloseAnswer a = view.answers.get(0);
         assertEquals(DayCloseReport.Result.MATCH, a.result().reconciliation().result());
@@ -203,7 +204,8 @@ class SupervisorScreensTest {
         terminal = new Terminal(TrainingTerminals.config(dir, Map.of()), TrainingTerminals.CLOCK, new Terminal.Options(true, false, "sup01"));
         RecordingDayCloseView view = new RecordingDayCloseView();
 
-        new DayCloseModel(terminal, () -> "sup01", view, INLINE, INLINE).closeToday();
+        new DayCloseModel(terminal::dayClose, terminal.audit(), terminal.receipts(), terminal.letterhead(), terminal.clock(),
+                terminal.language(), () -> "sup01", view, INLINE, INLINE).closeToday();
 
         DayCloseAnswer a = view.answers.get(0);
         assertFalse(a.matched());

@@ -25,8 +25,8 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.ui.DesktopApp;
 import org.medcard.terminal.ui.DesktopLauncher;
 import org.medcard.terminal.ui.MainWindow;
-import org.medcard.terminal.ui.Theme;
-import org.medcard.terminal.ui.UiFonts;
+import org.medcard.terminal.ui.shell.Theme;
+import org.medcard.terminal.ui.shell.UiFonts;
 import org.medcard.testsupport.SystemParts;
 
 /**

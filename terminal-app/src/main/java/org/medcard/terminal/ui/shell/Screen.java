@@ -1,14 +1,13 @@
-package org.medcard.terminal.ui;
+package org.medcard.terminal.ui.shell;
 
 import java.util.Set;
-
 import javax.swing.JComponent;
 
 import org.medcard.terminal.operator.Role;
 
 /**
  * One screen of the app, shown in the main window's centre after sign-in. Made by a {@link ScreenFactory} listed
- * in {@link Screens}. Called on the event thread only.
+ * in {@code ui.Screens}. Called on the event thread only.
  */
 public interface Screen {
 

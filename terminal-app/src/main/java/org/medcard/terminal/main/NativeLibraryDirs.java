@@ -1,4 +1,4 @@
-package org.medcard.terminal;
+package org.medcard.terminal.main;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.medcard.terminal;
+package org.medcard.terminal.status;
 
 import java.util.Objects;
 

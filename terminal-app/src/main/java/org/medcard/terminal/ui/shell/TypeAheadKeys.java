@@ -1,4 +1,4 @@
-package org.medcard.terminal.ui;
+package org.medcard.terminal.ui.shell;
 
 import java.awt.Component;
 import java.awt.KeyEventDispatcher;

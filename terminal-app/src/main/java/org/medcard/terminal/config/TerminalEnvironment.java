@@ -1,4 +1,4 @@
-package org.medcard.terminal.cli;
+package org.medcard.terminal.config;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 
-import org.medcard.terminal.config.ConfigLoader;
 
 /**
  * What the CLI takes from the process, injected so tests use a temp folder, a fixed clock and their own

@@ -1,4 +1,4 @@
-package org.medcard.terminal;
+package org.medcard.terminal.main;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

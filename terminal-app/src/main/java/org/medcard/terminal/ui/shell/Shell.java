@@ -1,7 +1,6 @@
-package org.medcard.terminal.ui;
+package org.medcard.terminal.ui.shell;
 
 import java.util.Optional;
-
 import javax.swing.JFrame;
 
 import org.medcard.terminal.operator.Operator;

@@ -1,4 +1,4 @@
-package org.medcard.terminal.ui;
+package org.medcard.terminal.ui.shell;
 
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.operator.Operators;
-import org.medcard.terminal.present.Texts;
+import org.medcard.terminal.text.Texts;
 
 /**
  * What every screen is built from: the terminal (composition root of the core), the operators, the two executors

@@ -1,10 +1,10 @@
-package org.medcard.terminal;
+package org.medcard.terminal.main;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 import org.medcard.terminal.cli.MedcardCli;
-import org.medcard.terminal.cli.TerminalEnvironment;
+import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.ui.DesktopLauncher;
 
 /** Entry point of {@code medcard-terminal.jar}: the command line, or the desktop app when no command is given. */

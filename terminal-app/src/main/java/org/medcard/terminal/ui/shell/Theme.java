@@ -1,7 +1,6 @@
-package org.medcard.terminal.ui;
+package org.medcard.terminal.ui.shell;
 
 import java.awt.Color;
-
 import javax.swing.UIManager;
 import javax.swing.plaf.FontUIResource;
 

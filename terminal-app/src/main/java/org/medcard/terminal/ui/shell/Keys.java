@@ -1,7 +1,6 @@
-package org.medcard.terminal.ui;
+package org.medcard.terminal.ui.shell;
 
 import java.awt.event.ActionEvent;
-
 import javax.swing.AbstractAction;
 import javax.swing.JComponent;
 import javax.swing.KeyStroke;
