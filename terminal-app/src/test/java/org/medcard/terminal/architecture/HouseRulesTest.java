@@ -8,14 +8,12 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The terminal's house rules, checked on the compiled main classes (docs/architecture.md, "House rules"). The
- * package-cycle rule is frozen: the cycles recorded in {@code src/test/resources/archunit-store} are tolerated
- * until they are untangled (the store then shrinks by itself), any new one fails. Re-freeze after a deliberate
- * refactor with {@code -Darchunit.freeze.refreeze=true} (the exact command is in docs/architecture.md).
+ * The terminal's house rules, checked on the compiled main classes (docs/architecture.md, "House rules"). Every
+ * rule is strict: no package of {@code org.medcard.terminal} is in an import cycle (the cycles frozen during
+ * issue 13 are gone), and no front end constructs a core service.
  */
 @AnalyzeClasses(packages = "org.medcard.terminal", importOptions = ImportOption.DoNotIncludeTests.class)
 class HouseRulesTest {
@@ -107,7 +105,7 @@ class HouseRulesTest {
             .because("a user sees one line and the next step, never a stack trace");
 
     @ArchTest
-    static final ArchRule noPackageCycles = FreezingArchRule.freeze(PackageCycles.rule("org.medcard.terminal"));
+    static final ArchRule noPackageCycles = PackageCycles.rule("org.medcard.terminal");
 
     /** The packages whose classes do the terminal's work: the card session, the desks, the center, the loads. */
     static final String[] CORE = {"org.medcard.terminal.sale..", "org.medcard.terminal.registration..",
@@ -127,13 +125,13 @@ class HouseRulesTest {
     };
 
     /**
-     * Front ends get the services the root built ({@code Terminal.resettleDesk()}, …); they never wire their own.
-     * Frozen: the sale's own wiring (cli.SaleCommand, present.counter) moves with issue 13's sale part.
+     * Front ends get the services the root built ({@code Terminal.resettleDesk()}, {@code Terminal.pharmacySale()}, …);
+     * they never wire their own.
      */
     @ArchTest
-    static final ArchRule frontEndsNeverConstructCoreServices = FreezingArchRule.freeze(noClasses()
+    static final ArchRule frontEndsNeverConstructCoreServices = noClasses()
             .that().resideInAnyPackage("org.medcard.terminal.cli..", "org.medcard.terminal.ui..", "org.medcard.terminal.present..")
             .should().callConstructorWhere(JavaCall.Predicates.target(
                     com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(CORE_SERVICE)))
-            .because("the composition root (Terminal) builds every core service once; the CLI and the desktop get them from it"));
+            .because("the composition root (Terminal) builds every core service once; the CLI and the desktop get them from it");
 }
