@@ -529,6 +529,11 @@ public final class Terminal implements AutoCloseable {
         return new org.medcard.terminal.resettle.ResettleDocuments(queue, receipts().journal(), letterhead());
     }
 
+    /** A visit's documents (registration slip, outpatient receipt, cash receipt), with this terminal's letterhead. */
+    public org.medcard.terminal.registration.VisitDocuments visitDocuments() {
+        return new org.medcard.terminal.registration.VisitDocuments(saleDocuments());
+    }
+
     /** A void's receipt documents, with this terminal's letterhead. */
     public org.medcard.terminal.voids.VoidDocuments voidDocuments() {
         return new org.medcard.terminal.voids.VoidDocuments(queue, receipts().journal(), letterhead());

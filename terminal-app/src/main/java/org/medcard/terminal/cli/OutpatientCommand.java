@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.registration.DepartmentCatalog;
-import org.medcard.terminal.registration.RegistrationDesk;
 import org.medcard.terminal.registration.VisitOutcome;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
@@ -81,7 +80,7 @@ final class OutpatientCommand implements Callable<Integer> {
                 VisitOutcome o = t.registrationDesk(DepartmentCatalog.bundled()).settle(visit, parsed,
                         pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk", idNumber);
                 int code = VisitOutput.print(spec.commandLine().getOut(), o, options.json);
-                receipt.deliver(t, new org.medcard.terminal.registration.VisitDocuments(t.saleDocuments()).settlement(o, "clerk"), options.json, spec.commandLine().getOut(),
+                receipt.deliver(t, t.visitDocuments().settlement(o, "clerk"), options.json, spec.commandLine().getOut(),
                         spec.commandLine().getErr());
                 return code;
             }

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.registration.DepartmentCatalog;
-import org.medcard.terminal.registration.RegistrationDesk;
 import org.medcard.terminal.registration.VisitOutcome;
 import org.medcard.terminal.sale.PinSource;
 import picocli.CommandLine;
@@ -77,7 +76,7 @@ final class RegisterCommand implements Callable<Integer> {
             String doctorName = department.flatMap(d -> d.doctor(doctor)).map(d -> d.name()).orElse(null);
             // A fee paid in cash during a fault gets the cash receipt (entry number, last re-settle day), not the slip.
             receipt.deliver(t, o.kind() == VisitOutcome.Kind.CASH_RESETTLE ? t.saleDocuments().of(o.payment(), "clerk")
-                            : new org.medcard.terminal.registration.VisitDocuments(t.saleDocuments()).registrationSlip(o,
+                            : t.visitDocuments().registrationSlip(o,
                             department.map(d -> d.name()).orElse(dept), doctorName, "clerk"),
                     options.json, spec.commandLine().getOut(), spec.commandLine().getErr());
             return code;

@@ -147,7 +147,7 @@ final class ResettleCommand implements Callable<Integer> {
                     }
                     out.println(o.message());
                 }
-                receipt.deliver(t, new org.medcard.terminal.resettle.ResettleDocuments(t.queue(), t.receipts().journal(), t.letterhead()).resettlement(o, "cashier"), options.json, out, spec.commandLine().getErr());
+                receipt.deliver(t, t.resettleDocuments().resettlement(o, "cashier"), options.json, out, spec.commandLine().getErr());
                 return o.kind() == ResettleOutcome.Kind.SETTLED ? 0 : 1;
             }
         }

@@ -15,7 +15,6 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.operator.PasswordHasher;
-import org.medcard.terminal.voids.VoidDesk;
 import org.medcard.terminal.voids.VoidOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,7 +74,7 @@ final class VoidCommand implements Callable<Integer> {
                 }
                 out.println(o.message());
             }
-            receipt.deliver(t, new org.medcard.terminal.voids.VoidDocuments(t.queue(), t.receipts().journal(), t.letterhead()).voidReceipt(o, reason, supervisor), options.json, out, spec.commandLine().getErr());
+            receipt.deliver(t, t.voidDocuments().voidReceipt(o, reason, supervisor), options.json, out, spec.commandLine().getErr());
             return o.kind() == VoidOutcome.Kind.VOIDED ? 0 : 1;
         } finally {
             Arrays.fill(password, '\0');

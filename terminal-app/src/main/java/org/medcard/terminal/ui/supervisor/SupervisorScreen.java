@@ -19,7 +19,6 @@ import org.medcard.terminal.present.supervisor.TamperModel;
 import org.medcard.terminal.present.supervisor.VoidModel;
 import org.medcard.terminal.ui.shell.AppContext;
 import org.medcard.terminal.ui.shell.Screen;
-import org.medcard.terminal.voids.VoidDesk;
 
 /**
  * The supervisor's screen: five tabs (Alt+1 void, Alt+2 day close, Alt+3 operators, Alt+4 settings, Alt+5 tamper
@@ -70,7 +69,7 @@ public final class SupervisorScreen implements Screen {
         Texts texts = ctx.texts(BUNDLE);
         VoidTab v = new VoidTab(texts, ctx.shell());
         // Every void's receipt goes into the one journal, as the CLI's does (medcard receipt list / reprint).
-        VoidModel.Journal journal = (o, reason, supervisor) -> new org.medcard.terminal.voids.VoidDocuments(ctx.terminal().queue(), ctx.terminal().receipts().journal(), ctx.terminal().letterhead()).voidReceipt(o, reason, supervisor)
+        VoidModel.Journal journal = (o, reason, supervisor) -> ctx.terminal().voidDocuments().voidReceipt(o, reason, supervisor)
                 .ifPresent(ctx.terminal().receipts()::issue);
         v.attach(new VoidModel(ctx.terminal().voidDesk(ctx.operators()), journal, ctx.locale(), v, ctx.worker(), ctx.ui()));
         v.attachPick(new org.medcard.terminal.present.supervisor.VoidPickModel(
