@@ -58,6 +58,11 @@ public final class CounterModel {
     private long cardGeneration = -1;
     // UI thread
     private CardPanel card;
+    /**
+     * R11 case 2 (issue 14): the reader, the card or the PSAM failed at the last look; F12 then goes to the sale's
+     * cash path instead of asking for the card again.
+     */
+    private boolean deviceFault;
     private String beneficiary;
     private ReceiptDocument lastReceipt;
     private ReceiptDesk.Issued lastIssued;
@@ -177,8 +182,10 @@ public final class CounterModel {
             now = terminal.devices().cardPresent();
         } catch (RuntimeException e) {
             LOG.debug("Card slot not readable: {}", e.getMessage());
+            readerFaulted(e);
             return;
         }
+        readerAnswered();
         long generation = terminal.devices().cardGeneration();
         if (cardInSlot != null && cardInSlot == now && (!now || generation == cardGeneration)) {
             return;
@@ -192,16 +199,50 @@ public final class CounterModel {
             CardPanel empty = CardPanel.empty(texts.text("card.insert"));
             ui.execute(() -> {
                 card = empty;
+                deviceFault = false;
                 beneficiary = null;
                 view.showCard(empty);
             });
         }
     }
 
+    /**
+     * The slot could not be asked (a serial reader whose port is missing, a reader answering garbage): the status bar
+     * says so at once (issue 14), the card panel is cleared and F12 offers the cash path. A PC/SC reader's faults
+     * arrive as watch events; this covers the readers that are only polled.
+     */
+    private void readerFaulted(RuntimeException e) {
+        // Asking the slot's state involves no card: whatever failed, it is the reader's fault.
+        terminal.parts().fault(org.medcard.terminal.status.PartListener.Part.READER, e.getMessage());
+        if (Boolean.TRUE.equals(cardInSlot) || cardInSlot == null) {
+            cardInSlot = false;
+            CardPanel empty = CardPanel.empty(texts.text("card.insert"));
+            ui.execute(() -> {
+                card = empty;
+                beneficiary = null;
+                view.showCard(empty);
+            });
+        }
+    }
+
+    /** A polled reader that was at fault answers again: the status bar turns green (PC/SC: the watch's READER_OK). */
+    private void readerAnswered() {
+        if (terminal.config().reader().kind() != org.medcard.terminal.config.DeviceChoice.Kind.PCSC
+                && terminal.state().reader().health() == org.medcard.terminal.PartState.Health.FAULT) {
+            terminal.parts().ok(org.medcard.terminal.status.PartListener.Part.READER, "reader answers");
+        }
+    }
+
+    /** Whether the reader is at fault now (the status bar's state): F12 then offers cash without a card (R11 case 2). */
+    private boolean readerAtFault() {
+        return terminal.state().reader().health() == org.medcard.terminal.PartState.Health.FAULT;
+    }
+
     /** Opens the card through the one card session: torn sales first, R15 loads (the amount is shown), status check. */
     private void readCard() {
         CardPanel panel;
         long loaded = 0;
+        boolean fault = false;
         try {
             CardSession.Opening opening = terminal.cardSession().open(CardSession.Loads.APPLY);
             if (opening instanceof CardSession.Opened o) {
@@ -210,17 +251,21 @@ public final class CounterModel {
             } else {
                 CardSession.NotOpened no = (CardSession.NotOpened) opening;
                 LOG.warn("Card could not be read: {} ({})", no.failure(), no.detail());
+                fault = no.failure() != CardSession.Failure.UNUSABLE_CARD;
                 panel = no.failure() == CardSession.Failure.UNUSABLE_CARD ? refusedPanel(terminal.message("sale.card_unusable"))
                         : refusedPanel(texts.text("card.unreadable", no.detail()));
             }
         } catch (RuntimeException e) {
             LOG.warn("Card could not be read: {}", e.getMessage());
             panel = refusedPanel(texts.text("card.unreadable", e.getMessage()));
+            fault = true;
         }
         CardPanel shown = panel;
         long loadedFen = loaded;
+        boolean faulted = fault;
         ui.execute(() -> {
             card = shown;
+            deviceFault = faulted;
             beneficiary = null;
             view.showCard(shown);
             if (loadedFen > 0) {
@@ -323,11 +368,12 @@ public final class CounterModel {
             view.showMessage(texts.text("pay.empty"), true);
             return;
         }
-        if (!card.present()) {
+        boolean cashPath = deviceFault || (!card.present() && readerAtFault());
+        if (!card.present() && !cashPath) {
             view.showMessage(texts.text("pay.no_card"), true);
             return;
         }
-        if (card.banner() == CardPanel.Banner.REFUSED) {
+        if (card.banner() == CardPanel.Banner.REFUSED && !cashPath) {
             view.showMessage(card.bannerText(), true);
             return;
         }

@@ -246,6 +246,61 @@ class CounterModelTest {
     }
 
     @Test
+    void R11_aMissingReader_turnsTheReaderRedAtOnce_andF12GoesToCashWithAnEntryOnTheReceipt() {
+        terminal.close();
+        open(Map.of("language", "en", "reader", "serial:/dev/ttyUSB9"));
+        model.pollCard();
+
+        assertEquals(org.medcard.terminal.PartState.Health.FAULT, terminal.state().reader().health(),
+                terminal.state().reader().toString());
+        assertFalse(view.lastCard().present());
+
+        model.scan(AMOXICILLIN);
+        view.idNumbers.add("110101197805211235");
+        model.pay();
+
+        assertEquals(1, view.idQuestions.size(), "F12 asks for the ID number, not for the card: " + view.messages);
+        assertTrue(view.idQuestions.get(0).contains(terminal.faultName(org.medcard.queue.Fault.NO_READER)),
+                view.idQuestions.get(0));
+        assertEquals(1, view.offers.size());
+        assertEquals(1_250, view.offers.get(0).cashFen(), "all cash");
+        SaleDone d = view.done.get(view.done.size() - 1);
+        assertEquals(SaleOutcome.Kind.CASH_RESETTLE, d.kind(), d.message());
+        assertTrue(d.served());
+        assertTrue(d.hasReceipt());
+        assertEquals(1, terminal.queue().summary().openResettlements());
+        String entryNo = terminal.queue().resettlements(org.medcard.queue.ResettlementState.OPEN).get(0).entryNo();
+        assertTrue(d.message().contains(entryNo), d.message());
+        assertTrue(view.lastCart().isEmpty(), "a served sale empties the cart");
+    }
+
+    @Test
+    void R11_aWrongCheckDigitAfterAReaderFault_saysTheRightDigit_andRecordsNothing() {
+        terminal.close();
+        open(Map.of("language", "en", "reader", "serial:/dev/ttyUSB9"));
+        model.pollCard();
+        model.scan(AMOXICILLIN);
+        view.idNumbers.add("110101197805211234");
+
+        model.pay();
+
+        assertEquals(2, view.idQuestions.size(), view.idQuestions.toString());
+        assertTrue(view.idQuestions.get(1).contains("it must be 5"), view.idQuestions.get(1));
+        assertEquals(0, terminal.queue().summary().openResettlements());
+    }
+
+    @Test
+    void payWithoutACard_whileTheReaderWorks_stillAsksForTheCard() {
+        model.pollCard();
+        model.scan(AMOXICILLIN);
+
+        model.pay();
+
+        assertEquals("Insert the patient card first.", view.lastMessage());
+        assertTrue(view.idQuestions.isEmpty());
+    }
+
+    @Test
     void R8_lostCard_isRefusedWithItsRule() {
         model.presentTrainingCard("lost");
 
