@@ -225,11 +225,14 @@ public final class CounterModel {
         }
     }
 
-    /** A polled reader that was at fault answers again: the status bar turns green (PC/SC: the watch's READER_OK). */
+    /**
+     * A polled reader answered: the status bar says OK, not "waiting" until the first card, nor red after it came
+     * back (PC/SC readers say so through the watch's READER_OK).
+     */
     private void readerAnswered() {
         if (terminal.config().reader().kind() != org.medcard.terminal.config.DeviceChoice.Kind.PCSC
-                && terminal.state().reader().health() == org.medcard.terminal.PartState.Health.FAULT) {
-            terminal.parts().ok(org.medcard.terminal.status.PartListener.Part.READER, "reader answers");
+                && !terminal.state().reader().isOk()) {
+            terminal.parts().ok(org.medcard.terminal.status.PartListener.Part.READER, terminal.config().reader().toString());
         }
     }
 
