@@ -289,6 +289,53 @@ class CounterModelTest {
         assertEquals(0, terminal.queue().summary().openResettlements());
     }
 
+    private org.medcard.simulator.reader.SimulatedReader simulatedReader() {
+        return ((org.medcard.terminal.training.SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader();
+    }
+
+    @Test
+    void R11_aMuteCard_turnsTheCardRed_andF12GoesToCash_namingTheFault() {
+        simulatedReader().cardSlot().setMute(true);
+        model.presentTrainingCard("normal-3des");
+
+        assertEquals(org.medcard.terminal.PartState.Health.FAULT, terminal.state().card().health(), terminal.state().card().toString());
+        assertEquals(CardPanel.Banner.REFUSED, view.lastCard().banner());
+
+        model.scan(AMOXICILLIN);
+        view.idNumbers.add("110101197805211235");
+        model.pay();
+
+        assertEquals(1, view.idQuestions.size(), view.messages.toString());
+        assertTrue(view.idQuestions.get(0).contains(terminal.faultName(org.medcard.queue.Fault.CARD_UNREADABLE)),
+                view.idQuestions.get(0));
+        SaleDone d = view.done.get(view.done.size() - 1);
+        assertEquals(SaleOutcome.Kind.CASH_RESETTLE, d.kind(), d.message());
+        assertEquals(org.medcard.queue.Fault.CARD_UNREADABLE,
+                terminal.queue().resettlements(org.medcard.queue.ResettlementState.OPEN).get(0).fault());
+    }
+
+    @Test
+    void R11_aFailingPsam_turnsThePsamRed_andTheSaleEndsInCash_nothingDebited() {
+        model.presentTrainingCard("normal-3des");
+        long balance = view.lastCard().balanceFen();
+        simulatedReader().psamSlot().setMute(true);
+        model.scan(AMOXICILLIN);
+        view.pins.add("123456");
+        view.idNumbers.add("110101197805211235");
+
+        model.pay();
+
+        assertEquals(org.medcard.terminal.PartState.Health.FAULT, terminal.state().psam().health(), terminal.state().psam().toString());
+        SaleDone d = view.done.get(view.done.size() - 1);
+        assertEquals(SaleOutcome.Kind.CASH_RESETTLE, d.kind(), d.message() + " / " + view.messages);
+        assertEquals(org.medcard.queue.Fault.PSAM_FAILURE,
+                terminal.queue().resettlements(org.medcard.queue.ResettlementState.OPEN).get(0).fault());
+        simulatedReader().psamSlot().setMute(false);
+        model.removeTrainingCard();
+        model.presentTrainingCard("normal-3des");
+        assertEquals(balance, view.lastCard().balanceFen(), "the card was not debited");
+    }
+
     @Test
     void payWithoutACard_whileTheReaderWorks_stillAsksForTheCard() {
         model.pollCard();
