@@ -212,8 +212,13 @@ public final class CounterModel {
      * arrive as watch events; this covers the readers that are only polled.
      */
     private void readerFaulted(RuntimeException e) {
-        // Asking the slot's state involves no card: whatever failed, it is the reader's fault.
-        terminal.parts().fault(org.medcard.terminal.status.PartListener.Part.READER, e.getMessage());
+        // Asking the slot's state involves no card: whatever failed, it is the reader's fault. The tooltip carries
+        // what the reader said, without the fault kind's enum name (the tag names the fault in words).
+        String reason = String.valueOf(e.getMessage());
+        if (e instanceof org.medcard.transport.CardFault f && reason.startsWith(f.kind() + ": ")) {
+            reason = reason.substring((f.kind() + ": ").length());
+        }
+        terminal.parts().fault(org.medcard.terminal.status.PartListener.Part.READER, reason);
         if (Boolean.TRUE.equals(cardInSlot) || cardInSlot == null) {
             cardInSlot = false;
             CardPanel empty = CardPanel.empty(texts.text("card.insert"));

@@ -254,6 +254,8 @@ class CounterModelTest {
         assertEquals(org.medcard.terminal.PartState.Health.FAULT, terminal.state().reader().health(),
                 terminal.state().reader().toString());
         assertFalse(view.lastCard().present());
+        assertEquals("serial /dev/ttyUSB9: serial port is not there (reader unplugged or switched off?)",
+                terminal.state().reader().reason(), "what the reader said, no enum name");
 
         model.scan(AMOXICILLIN);
         view.idNumbers.add("110101197805211235");
