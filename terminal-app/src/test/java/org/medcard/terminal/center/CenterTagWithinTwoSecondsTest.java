@@ -77,6 +77,27 @@ class CenterTagWithinTwoSecondsTest {
         assertTrue(green <= 2 * PROMISE.toMillis(), "green after " + green + " ms (one real request per 2 s)");
     }
 
+    @Test
+    void anOfflineDebitWaitsWhileTheCenterIsDown_andIsSentAtOnceWhenItIsBack_tagGreenAndQueueEmptyWithin2s() throws Exception {
+        terminal = new Terminal(TrainingTerminals.config(dir, Map.of("language", "en")), TrainingTerminals.CLOCK,
+                new Terminal.Options(false, true, "cashier01"));
+        SettlementCenter center = SimulatedCenter.of(terminal.embeddedCenter().orElseThrow());
+        center.inject(Fault.always(FaultKind.DOWN));
+        millisUntil(() -> terminal.state().center().health() == PartState.Health.FAULT);
+        terminal.devices().training().orElseThrow().present("normal-3des");
+        org.medcard.terminal.sale.SaleOutcome o = new org.medcard.terminal.sale.PharmacySale(terminal).sell(
+                org.medcard.terminal.sale.SaleRequest.of(java.util.List.of(org.medcard.terminal.sale.SaleItem.parse("XJ01CAA001:1")),
+                        () -> "123456".toCharArray(), "cashier01"));
+        assertEquals(org.medcard.terminal.sale.SaleOutcome.Kind.OFFLINE_DEBITED, o.kind(), o.message());
+        Thread.sleep(2_500); // the forwarder tried and backs off
+        assertEquals(1, terminal.queue().summary().queuedDebits(), "still waiting while the center is down");
+
+        center.faults().clearAll();
+        long drained = millisUntil(() -> terminal.state().center().isOk() && terminal.queue().summary().queuedDebits() == 0
+                && terminal.queue().summary().pendingMessages() == 0);
+        assertTrue(drained <= PROMISE.toMillis(), "center green and the queue empty after " + drained + " ms");
+    }
+
     /** Polls every 20 ms for at most 10 s; the time it took (fails beyond 10 s). */
     private static long millisUntil(BooleanSupplier condition) throws InterruptedException {
         long start = System.nanoTime();
