@@ -210,7 +210,9 @@ public final class Terminal implements AutoCloseable {
         return new CenterWatch.Listener() {
             @Override
             public void answered() {
-                parts.ok(PartListener.Part.CENTER, "online");
+                if (!centerState.isOk()) { // keeps the sign-in's own words ("signed in (embedded center, TRAINING MODE)")
+                    parts.ok(PartListener.Part.CENTER, "online");
+                }
             }
 
             @Override
