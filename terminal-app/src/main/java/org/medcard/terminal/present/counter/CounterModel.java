@@ -214,10 +214,7 @@ public final class CounterModel {
     private void readerFaulted(RuntimeException e) {
         // Asking the slot's state involves no card: whatever failed, it is the reader's fault. The tooltip carries
         // what the reader said, without the fault kind's enum name (the tag names the fault in words).
-        String reason = String.valueOf(e.getMessage());
-        if (e instanceof org.medcard.transport.CardFault f && reason.startsWith(f.kind() + ": ")) {
-            reason = reason.substring((f.kind() + ": ").length());
-        }
+        String reason = String.valueOf(e.getMessage()).replaceFirst("^[A-Z_]+: ", ""); // a CardFault's "KIND: " prefix
         terminal.parts().fault(org.medcard.terminal.status.PartListener.Part.READER, reason);
         if (Boolean.TRUE.equals(cardInSlot) || cardInSlot == null) {
             cardInSlot = false;
