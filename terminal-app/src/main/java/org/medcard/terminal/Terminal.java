@@ -29,6 +29,7 @@ import org.medcard.terminal.catalog.BlacklistRefresh;
 import org.medcard.terminal.catalog.Downloads;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
+import org.medcard.terminal.center.CenterWatch;
 import org.medcard.terminal.center.HostApi;
 import org.medcard.terminal.center.HostCodec;
 import org.medcard.terminal.center.QueueWireFormat;
@@ -79,6 +80,9 @@ import org.slf4j.LoggerFactory;
 public final class Terminal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Terminal.class);
     private static final String UNKNOWN_TERMINAL_ID = "000000000000";
+    /** A probe's connect timeout: with a look every half second, a closed center shows within 2 s. */
+    private static final Duration CENTER_PROBE_TIMEOUT = Duration.ofMillis(400);
+    private static final long CENTER_LOOK_MS = 500;
 
     /**
      * How this run starts.
@@ -112,6 +116,8 @@ public final class Terminal implements AutoCloseable {
     private final OfflineQueue queue;
     private final TrainingMode.EmbeddedCenter embeddedCenter;
     private final HttpCenterLink link;
+    /** The link as every request uses it: reports answers and silences to the center's part state (null when offline). */
+    private final CenterWatch centerWatch;
     private final HostApi hostApi;
     private final Forwarder forwarder;
     private final Downloads downloads;
@@ -159,9 +165,14 @@ public final class Terminal implements AutoCloseable {
         this.link = base == null ? null : new HttpCenterLink(new HttpCenterLink.Settings(base, config.institutionCode(),
                 config.terminalNumber(), options.operator(), signNo::get, config.connectTimeout(), config.requestTimeout(),
                 org.medcard.terminal.security.CenterTlsContext.build(config.centerTls()).orElse(null)), clock);
-        this.hostApi = link == null ? null : new HostApi(link, queue::reserveMsgid);
+        // Every request passes the center watch, so the center's tag follows each answer and each silence (issue 15).
+        this.centerWatch = link == null ? null : new CenterWatch(link, base, CENTER_PROBE_TIMEOUT);
+        this.hostApi = link == null ? null : new HostApi(centerWatch, queue::reserveMsgid);
         this.forwarder = link == null ? null
-                : new Forwarder(queue, link, Backoff.standard(new SecureRandom()::nextDouble), clock, Duration.ofSeconds(2));
+                : new Forwarder(queue, centerWatch, Backoff.standard(new SecureRandom()::nextDouble), clock, Duration.ofSeconds(2));
+        if (centerWatch != null) {
+            centerWatch.listen(centerWatchListener());
+        }
         this.downloads = new Downloads(db, clock);
         this.cardCheck = new CardCheck(new CardStatusPolicy(), downloads, clock);
         this.salePolicy = new SalePolicy(config.region(), config.pinExemptBelowFen());
@@ -187,7 +198,60 @@ public final class Terminal implements AutoCloseable {
             return t;
         });
         blacklistRefresh.schedule(s, BlacklistRefresh.DEFAULT_CHECK);
+        watchCenter(s);
         return s;
+    }
+
+    // ---------------------------------------------------------------- center watch (issue 15: the tag tells the truth within 2 s)
+
+    /** Looks at the center every half second while nothing is sent (a running terminal only, like the blacklist refresh). */
+    private void watchCenter(ScheduledExecutorService s) {
+        if (centerWatch == null) {
+            return;
+        }
+        s.scheduleWithFixedDelay(centerWatch::look, CENTER_LOOK_MS, CENTER_LOOK_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Where the center watch reports: the center's part state, and {@link #centerBack()} once its port opens again. */
+    private CenterWatch.Listener centerWatchListener() {
+        return new CenterWatch.Listener() {
+            @Override
+            public void answered() {
+                if (!centerState.isOk()) { // keeps the sign-in's own words ("signed in (embedded center, TRAINING MODE)")
+                    parts.ok(PartListener.Part.CENTER, "online");
+                }
+            }
+
+            @Override
+            public void noAnswer(String reason) {
+                parts.fault(PartListener.Part.CENTER, reason);
+            }
+
+            @Override
+            public void reachableAgain() {
+                centerBack();
+            }
+        };
+    }
+
+    /**
+     * The center's port opens again: one real request says whether it answers (signing in again if the sign-in was
+     * lost; else the blacklist, which is due anyway), and the outbox is sent now instead of after its back-off.
+     */
+    private void centerBack() {
+        try {
+            boolean signedIn = !signNo.get().isEmpty();
+            Optional<HostApi> api = onlineCenter();
+            if (api.isPresent() && signedIn) {
+                downloads.syncBlacklist(api.get());
+                blacklistRefresh.synced();
+            }
+        } catch (CenterUnreachable | CenterRefusal e) {
+            LOG.info("Center not answering yet: {}", e.getMessage());
+        }
+        if (forwarder != null) {
+            forwarder.forwardNow();
+        }
     }
 
     // ---------------------------------------------------------------- wiring

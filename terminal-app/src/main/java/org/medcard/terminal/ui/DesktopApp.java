@@ -40,7 +40,8 @@ public final class DesktopApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
     public static final String SHELL_BUNDLE = "org.medcard.terminal.ui.shell";
-    static final long STATUS_PERIOD_MS = 1000;
+    /** Half a second: with the center watch's half-second look, a change shows within 2 s (issue 15). */
+    static final long STATUS_PERIOD_MS = 500;
     static final long CARD_PERIOD_MS = 300;
 
     private volatile Terminal terminal;

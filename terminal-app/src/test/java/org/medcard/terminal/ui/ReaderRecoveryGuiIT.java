@@ -59,8 +59,8 @@ class ReaderRecoveryGuiIT {
         GuiApp.waitFor("reader OK", () -> gui.window.label("status.reader").target().getText().equals("Reader: OK"));
 
         rig.killPcscd();
-        GuiApp.waitFor("reader at fault", () -> gui.window.label("status.reader").target().getText().equals("Reader: FAULT"));
-        assertEquals("card service stopped \u2014 reconnecting\u2026", tooltip("status.reader"));
+        GuiApp.waitFor("reader at fault", () -> gui.window.label("status.reader").target().getText().equals("Reader: NOT CONNECTED"));
+        assertEquals("Card reader not connected \u2014 card service stopped \u2014 reconnecting\u2026", tooltip("status.reader"));
         gui.screenshot(GuiApp.screenshotDir(), "it-reader-service-stopped-en.png");
 
         rig.startPcscd();

@@ -38,6 +38,22 @@ public interface CardDesk {
 
     boolean cardPresent();
 
+    /**
+     * The slot could not be asked (a polled reader whose port is missing or answers garbage): the reader's part turns
+     * red with {@code reason} (issue 14). A PC/SC reader's faults arrive through its watch instead.
+     */
+    default void readerFaulted(String reason) {
+    }
+
+    /** A polled reader answered: its part is OK (not "waiting" until the first card, nor red after it came back). */
+    default void readerAnswered() {
+    }
+
+    /** Whether the reader is at fault now (the status bar's state): F12 then offers cash without a card (R11 case 2). */
+    default boolean readerAtFault() {
+        return false;
+    }
+
     /** The reader's count of presented cards: a new count is a card to read, even if never seen absent. */
     long cardGeneration();
 

@@ -70,6 +70,11 @@ public final class CounterModel {
     private long cardGeneration = -1;
     // UI thread
     private CardPanel card;
+    /**
+     * R11 case 2 (issue 14): the reader, the card or the PSAM failed at the last look; F12 then goes to the sale's
+     * cash path instead of asking for the card again.
+     */
+    private boolean deviceFault;
     private String beneficiary;
     private ReceiptDocument lastReceipt;
     private ReceiptDesk.Issued lastIssued;
@@ -192,8 +197,10 @@ public final class CounterModel {
             now = cards.cardPresent();
         } catch (RuntimeException e) {
             LOG.debug("Card slot not readable: {}", e.getMessage());
+            readerFaulted(e);
             return;
         }
+        readerAnswered();
         long generation = cards.cardGeneration();
         if (cardInSlot != null && cardInSlot == now && (!now || generation == cardGeneration)) {
             return;
@@ -207,6 +214,7 @@ public final class CounterModel {
             CardPanel empty = CardPanel.empty(texts.text("card.insert"));
             ui.execute(() -> {
                 card = empty;
+                deviceFault = false;
                 beneficiary = null;
                 cardLoad = null;
                 view.showCard(empty);
@@ -214,11 +222,46 @@ public final class CounterModel {
         }
     }
 
+    /**
+     * The slot could not be asked (a serial reader whose port is missing, a reader answering garbage): the status bar
+     * says so at once (issue 14), the card panel is cleared and F12 offers the cash path. A PC/SC reader's faults
+     * arrive as watch events; this covers the readers that are only polled.
+     */
+    private void readerFaulted(RuntimeException e) {
+        // Asking the slot's state involves no card: whatever failed, it is the reader's fault. The tooltip carries
+        // what the reader said, without the fault kind's enum name (the tag names the fault in words).
+        String reason = String.valueOf(e.getMessage()).replaceFirst("^[A-Z_]+: ", ""); // a CardFault's "KIND: " prefix
+        cards.readerFaulted(reason);
+        if (Boolean.TRUE.equals(cardInSlot) || cardInSlot == null) {
+            cardInSlot = false;
+            CardPanel empty = CardPanel.empty(texts.text("card.insert"));
+            ui.execute(() -> {
+                card = empty;
+                beneficiary = null;
+                view.showCard(empty);
+            });
+        }
+    }
+
+    /**
+     * A polled reader answered: the status bar says OK, not "waiting" until the first card, nor red after it came
+     * back (PC/SC readers say so through the watch's READER_OK).
+     */
+    private void readerAnswered() {
+        cards.readerAnswered();
+    }
+
+    /** Whether the reader is at fault now (the status bar's state): F12 then offers cash without a card (R11 case 2). */
+    private boolean readerAtFault() {
+        return cards.readerAtFault();
+    }
+
     /** Opens the card through the one card session: torn sales first, R15 loads (the amount is shown), status check. */
     private void readCard() {
         CardPanel panel;
         long loaded = 0;
         String loadMonth = null;
+        boolean fault = false;
         try {
             CardDesk.Reading reading = cards.read();
             if (reading instanceof CardDesk.Read o) {
@@ -228,18 +271,22 @@ public final class CounterModel {
             } else {
                 CardDesk.Unread no = (CardDesk.Unread) reading;
                 LOG.warn("Card could not be read{}: {}", no.unusable() ? " (unusable card)" : "", no.detail());
+                fault = !no.unusable();
                 panel = no.unusable() ? refusedPanel(words.message("sale.card_unusable"))
                         : refusedPanel(texts.text("card.unreadable", no.detail()));
             }
         } catch (RuntimeException e) {
             LOG.warn("Card could not be read: {}", e.getMessage());
             panel = refusedPanel(texts.text("card.unreadable", e.getMessage()));
+            fault = true;
         }
         CardPanel shown = panel;
         long loadedFen = loaded;
         MoneyLines.CardLoad load = loaded > 0 ? new MoneyLines.CardLoad(loaded, loadMonth) : null;
+        boolean faulted = fault;
         ui.execute(() -> {
             card = shown;
+            deviceFault = faulted;
             beneficiary = null;
             cardLoad = load;
             view.showCard(shown);
@@ -342,11 +389,12 @@ public final class CounterModel {
             view.showMessage(texts.text("pay.empty"), true);
             return;
         }
-        if (!card.present()) {
+        boolean cashPath = deviceFault || (!card.present() && readerAtFault());
+        if (!card.present() && !cashPath) {
             view.showMessage(texts.text("pay.no_card"), true);
             return;
         }
-        if (card.banner() == CardPanel.Banner.REFUSED) {
+        if (card.banner() == CardPanel.Banner.REFUSED && !cashPath) {
             view.showMessage(card.bannerText(), true);
             return;
         }

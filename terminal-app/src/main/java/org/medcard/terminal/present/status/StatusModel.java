@@ -59,7 +59,7 @@ public final class StatusModel {
     private PartLine part(String name, PartState s) {
         return switch (s.health()) {
             case OK -> new PartLine(texts.text(name), Light.GREEN, texts.text("word.ok"), s.reason());
-            case FAULT -> new PartLine(texts.text(name), Light.RED, texts.text("word.fault"), s.reason());
+            case FAULT -> fault(name, s);
             case NONE -> new PartLine(texts.text(name), Light.AMBER, texts.text("word.waiting"), s.reason());
         };
     }
@@ -68,9 +68,19 @@ public final class StatusModel {
     private PartLine card(PartState s) {
         return switch (s.health()) {
             case OK -> new PartLine(texts.text("card"), Light.GREEN, texts.text("word.card_in"), s.reason());
-            case FAULT -> new PartLine(texts.text("card"), Light.RED, texts.text("word.fault"), s.reason());
+            case FAULT -> fault("card", s);
             case NONE -> new PartLine(texts.text("card"), Light.AMBER, texts.text("word.no_card"), s.reason());
         };
+    }
+
+    /**
+     * A fault by its name in the terminal's language ("读卡器: 未连接"), never the bare word "fault" (issue 14/15); the
+     * detail starts with the fault's full name, then what the part reported.
+     */
+    private PartLine fault(String name, PartState s) {
+        String full = texts.text("fault." + name);
+        String detail = s.reason().isEmpty() ? full : full + " \u2014 " + s.reason();
+        return new PartLine(texts.text(name), Light.RED, texts.text("word.fault." + name), detail);
     }
 
     private QueueLine queue(QueueSummary q) {

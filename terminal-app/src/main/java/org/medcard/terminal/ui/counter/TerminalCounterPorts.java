@@ -52,6 +52,25 @@ public final class TerminalCounterPorts {
             }
 
             @Override
+            public void readerFaulted(String reason) {
+                t.parts().fault(org.medcard.terminal.status.PartListener.Part.READER, reason);
+            }
+
+            @Override
+            public void readerAnswered() {
+                // PC/SC readers say so through the watch's READER_OK; a polled reader by answering.
+                if (t.config().reader().kind() != org.medcard.terminal.config.DeviceChoice.Kind.PCSC
+                        && !t.state().reader().isOk()) {
+                    t.parts().ok(org.medcard.terminal.status.PartListener.Part.READER, t.config().reader().toString());
+                }
+            }
+
+            @Override
+            public boolean readerAtFault() {
+                return t.state().reader().health() == org.medcard.terminal.status.PartState.Health.FAULT;
+            }
+
+            @Override
             public long cardGeneration() {
                 return t.devices().cardGeneration();
             }

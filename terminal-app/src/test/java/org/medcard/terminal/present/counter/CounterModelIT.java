@@ -403,4 +403,110 @@ class CounterModelIT {
         assertEquals("No receipt for this sale.", view.lastMessage());
         assertTrue(view.problems.get(view.problems.size() - 1));
     }
+
+    // ---------------------------------------------------------------- issue 14: the fault path at the counter
+
+    @Test
+    void R11_aMissingReader_turnsTheReaderRedAtOnce_andF12GoesToCashWithAnEntryOnTheReceipt() {
+        terminal.close();
+        open(Map.of("language", "en", "reader", "serial:/dev/ttyUSB9"));
+        model.pollCard();
+
+        assertEquals(org.medcard.terminal.status.PartState.Health.FAULT, terminal.state().reader().health(),
+                terminal.state().reader().toString());
+        assertFalse(view.lastCard().present());
+        assertEquals("serial /dev/ttyUSB9: serial port is not there (reader unplugged or switched off?)",
+                terminal.state().reader().reason(), "what the reader said, no enum name");
+
+        model.scan(AMOXICILLIN);
+        view.idNumbers.add("110101197805211235");
+        model.pay();
+
+        assertEquals(1, view.idQuestions.size(), "F12 asks for the ID number, not for the card: " + view.messages);
+        assertTrue(view.idQuestions.get(0).contains(terminal.messages().faultName(org.medcard.queue.Fault.NO_READER)),
+                view.idQuestions.get(0));
+        assertEquals(1, view.offers.size());
+        assertEquals(1_250, view.offers.get(0).cashFen(), "all cash");
+        SaleDone d = view.done.get(view.done.size() - 1);
+        assertEquals(SaleOutcome.Kind.CASH_RESETTLE, d.kind(), d.message());
+        assertTrue(d.served());
+        assertTrue(d.hasReceipt());
+        assertEquals(1, terminal.queue().summary().openResettlements());
+        String entryNo = terminal.queue().resettlements(org.medcard.queue.ResettlementState.OPEN).get(0).entryNo();
+        assertTrue(d.message().contains(entryNo), d.message());
+        assertTrue(view.lastCart().isEmpty(), "a served sale empties the cart");
+    }
+
+    @Test
+    void R11_aWrongCheckDigitAfterAReaderFault_saysTheRightDigit_andRecordsNothing() {
+        terminal.close();
+        open(Map.of("language", "en", "reader", "serial:/dev/ttyUSB9"));
+        model.pollCard();
+        model.scan(AMOXICILLIN);
+        view.idNumbers.add("110101197805211234");
+
+        model.pay();
+
+        assertEquals(2, view.idQuestions.size(), view.idQuestions.toString());
+        assertTrue(view.idQuestions.get(1).contains("it must be 5"), view.idQuestions.get(1));
+        assertEquals(0, terminal.queue().summary().openResettlements());
+    }
+
+    private org.medcard.simulator.reader.SimulatedReader simulatedReader() {
+        return ((org.medcard.terminal.training.SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader();
+    }
+
+    @Test
+    void R11_aMuteCard_turnsTheCardRed_andF12GoesToCash_namingTheFault() {
+        simulatedReader().cardSlot().setMute(true);
+        model.presentTrainingCard("normal-3des");
+
+        assertEquals(org.medcard.terminal.status.PartState.Health.FAULT, terminal.state().card().health(), terminal.state().card().toString());
+        assertEquals(CardPanel.Banner.REFUSED, view.lastCard().banner());
+
+        model.scan(AMOXICILLIN);
+        view.idNumbers.add("110101197805211235");
+        model.pay();
+
+        assertEquals(1, view.idQuestions.size(), view.messages.toString());
+        assertTrue(view.idQuestions.get(0).contains(terminal.messages().faultName(org.medcard.queue.Fault.CARD_UNREADABLE)),
+                view.idQuestions.get(0));
+        SaleDone d = view.done.get(view.done.size() - 1);
+        assertEquals(SaleOutcome.Kind.CASH_RESETTLE, d.kind(), d.message());
+        assertEquals(org.medcard.queue.Fault.CARD_UNREADABLE,
+                terminal.queue().resettlements(org.medcard.queue.ResettlementState.OPEN).get(0).fault());
+    }
+
+    @Test
+    void R11_aFailingPsam_turnsThePsamRed_andTheSaleEndsInCash_nothingDebited() {
+        model.presentTrainingCard("normal-3des");
+        long balance = view.lastCard().balanceFen();
+        simulatedReader().psamSlot().setMute(true);
+        model.scan(AMOXICILLIN);
+        view.pins.add("123456");
+        view.idNumbers.add("110101197805211235");
+
+        model.pay();
+
+        assertEquals(org.medcard.terminal.status.PartState.Health.FAULT, terminal.state().psam().health(), terminal.state().psam().toString());
+        SaleDone d = view.done.get(view.done.size() - 1);
+        assertEquals(SaleOutcome.Kind.CASH_RESETTLE, d.kind(), d.message() + " / " + view.messages);
+        assertEquals(org.medcard.queue.Fault.PSAM_FAILURE,
+                terminal.queue().resettlements(org.medcard.queue.ResettlementState.OPEN).get(0).fault());
+        simulatedReader().psamSlot().setMute(false);
+        model.removeTrainingCard();
+        model.presentTrainingCard("normal-3des");
+        assertEquals(balance, view.lastCard().balanceFen(), "the card was not debited");
+    }
+
+    @Test
+    void payWithoutACard_whileTheReaderWorks_stillAsksForTheCard() {
+        model.pollCard();
+        model.scan(AMOXICILLIN);
+
+        model.pay();
+
+        assertEquals("Insert the patient card first.", view.lastMessage());
+        assertTrue(view.idQuestions.isEmpty());
+    }
 }

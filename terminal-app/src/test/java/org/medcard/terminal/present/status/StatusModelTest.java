@@ -54,10 +54,27 @@ class StatusModelTest {
 
         StatusSnapshot s = shown.get(0);
         assertEquals(Light.RED, s.reader().light());
-        assertEquals("FAULT", s.reader().word());
-        assertEquals("FAULT", s.card().word());
-        assertEquals("center unreachable: timeout", s.center().detail());
+        assertEquals("NOT CONNECTED", s.reader().word());
+        assertEquals("UNREADABLE", s.card().word());
+        assertEquals("UNREACHABLE", s.center().word());
+        assertEquals("Insurance center not reachable \u2014 center unreachable: timeout", s.center().detail());
         assertFalse(s.trainingMode());
+    }
+
+    @Test
+    void R11_aFault_isNamedInTheLanguageOfTheUi_neverWaitingOrTheBareWordFault() {
+        TerminalState t = new TerminalState(PartState.fault("serial /dev/ttyUSB9: serial port is not there"),
+                PartState.fault("PSAM unusable: no answer"), PartState.fault("card mute"), PartState.fault("timeout"), false);
+        model(t, queue(0, 0, Duration.ZERO, 0, 0, false), Locale.SIMPLIFIED_CHINESE).refresh();
+
+        StatusSnapshot s = shown.get(0);
+        assertEquals(new PartLine("读卡器", Light.RED, "未连接", "读卡器未连接 \u2014 serial /dev/ttyUSB9: serial port is not there"),
+                s.reader());
+        assertEquals("不可用", s.psam().word());
+        assertTrue(s.psam().detail().startsWith("安全模块（PSAM）故障"), s.psam().detail());
+        assertEquals("无法读卡", s.card().word());
+        assertEquals("无法连接", s.center().word());
+        assertTrue(s.center().detail().startsWith("无法连接医保中心"), s.center().detail());
     }
 
     @Test
