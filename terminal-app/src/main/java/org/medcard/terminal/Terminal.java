@@ -550,6 +550,12 @@ public final class Terminal implements AutoCloseable {
         return new VoidDesk(queue, forwarder(), this::onlineCenter, audit, messages, operators);
     }
 
+    /** The center's rejected messages and what a supervisor does about them (issue 14). */
+    public org.medcard.terminal.rejected.RejectedDesk rejectedDesk() {
+        return new org.medcard.terminal.rejected.RejectedDesk(queue, audit,
+                msgid -> onlineCenter().flatMap(c -> forwarder()).ifPresent(f -> f.sendNow(msgid)), clock.getZone());
+    }
+
     /** Reversals (2601) of settlements whose answer never came. */
     public Reversals reversals() {
         return new Reversals(queue, forwarder(), this::onlineCenter, audit, messages);

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -108,8 +107,7 @@ final class QueueRejectedCommand implements Callable<Integer> {
     }
 
     static RejectedDesk desk(Terminal t) {
-        Consumer<String> sendNow = msgid -> t.onlineCenter().flatMap(c -> t.forwarder()).ifPresent(f -> f.sendNow(msgid));
-        return new RejectedDesk(t.queue(), t.audit(), sendNow, t.clock().getZone());
+        return t.rejectedDesk();
     }
 
     static ObjectNode json(ObjectNode o, RejectedItem i, Texts texts) {

@@ -110,7 +110,8 @@ class HouseRulesTest {
     /** The packages whose classes do the terminal's work: the card session, the desks, the center, the loads. */
     static final String[] CORE = {"org.medcard.terminal.sale..", "org.medcard.terminal.registration..",
             "org.medcard.terminal.resettle..", "org.medcard.terminal.voids..", "org.medcard.terminal.dayclose..",
-            "org.medcard.terminal.session..", "org.medcard.terminal.center..", "org.medcard.terminal.load.."};
+            "org.medcard.terminal.session..", "org.medcard.terminal.center..", "org.medcard.terminal.load..",
+            "org.medcard.terminal.rejected.."};
 
     /**
      * A core service: a class of {@link #CORE} that is neither a value (record, enum, interface, exception) nor made

@@ -33,8 +33,7 @@ public final class RejectedScreen implements Screen {
         Texts texts = ctx.texts(RejectedModel.BUNDLE);
         RejectedPanel panel = new RejectedPanel(texts, ctx.shell());
         var t = ctx.terminal();
-        RejectedDesk desk = new RejectedDesk(t.queue(), t.audit(),
-                msgid -> t.onlineCenter().flatMap(c -> t.forwarder()).ifPresent(f -> f.sendNow(msgid)), t.clock().getZone());
+        RejectedDesk desk = t.rejectedDesk();
         RejectedModel model = new RejectedModel(desk, ctx.operatorName(), ctx.locale(), panel, ctx.worker(), ctx.ui());
         panel.attach(model);
         return Optional.of(new RejectedScreen(panel, model, texts));
