@@ -34,8 +34,8 @@ import org.medcard.simulator.center.store.Db;
  * sign-in failures (1001), 2004 and internal errors (9999) are not stored: they say nothing about the
  * business act, and the terminal may resend the same {@code msgid} once the cause is fixed.
  *
- * <p><b>Answers that changed nothing are remembered, not committed</b> (issue 17). A query (1101, 8501, 1301…)
- * or a refusal whose handler wrote nothing is kept in memory under its {@code msgid} (the newest
+ * <p><b>Answers of queries are remembered, not committed</b> (issue 17). A successful request whose handler wrote
+ * nothing (1101, 8501, 1301…) is kept in memory under its {@code msgid} (the newest
  * {@value #REMEMBERED} of them): a resend gets the same answer byte for byte and a reuse with other content
  * still gets 2004, but nothing is written, so the request costs no fsync. What a restart forgets is harmless:
  * the request changed nothing, so answering its resend afresh is answering it for the first time. Every request
@@ -180,8 +180,9 @@ public final class TxProcessor {
             savepoints.rollbackTo(mark);
             return answer(request.msgid(), InfCode.MALFORMED, m.getMessage(), null, false);
         }
-        if (totalChanges(db) == changesBefore) {
-            // Nothing written: the transaction stays empty and commits without touching the disk.
+        if (a.infcode() == InfCode.OK && totalChanges(db) == changesBefore) {
+            // A query: nothing written, the transaction stays empty and commits without touching the disk. A refusal
+            // is always stored (the spec's rule): a 2601 of a settlement refused after the card's debit finds it.
             remembered.put(request.msgid(), new Stored(content, a.body(), a.infcode()));
             return new Answer(a.body(), a.infcode(), false, true);
         }

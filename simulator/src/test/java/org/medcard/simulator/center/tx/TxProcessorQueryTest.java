@@ -29,7 +29,7 @@ import org.medcard.simulator.center.store.Seeder;
 import org.medcard.simulator.profile.CardProfiles;
 
 /**
- * Issue 17: a request that changes nothing (a query, a refusal that wrote nothing) is answered from memory on a
+ * Issue 17: a request that changes nothing (a query) is answered from memory on a
  * resend and costs no write; a request that changes something stores its answer on disk as before.
  */
 class TxProcessorQueryTest {
