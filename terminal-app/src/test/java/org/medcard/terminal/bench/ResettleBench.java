@@ -26,6 +26,7 @@ import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
 import org.medcard.terminal.training.SimulatorTrainingReader;
+import org.medcard.terminal.ui.queue.TerminalQueuePorts;
 
 /**
  * Benchmark (not a test) of the queue screen's model: {@code N} cash sales during a reader fault make {@code N}
@@ -59,8 +60,7 @@ public final class ResettleBench {
             slot.setUnplugged(false);
             Counting view = new Counting();
             Executor inline = Runnable::run;
-            QueueModel model = new QueueModel(t.queue(), t::onlineCenter, t.forwarder(), t.parts(), t.receipts(), t.resettleDocuments(),
-                t.language(), t.resettleDesk(), () -> "bench", view, inline, inline);
+            QueueModel model = new QueueModel(TerminalQueuePorts.of(t), t.language(), () -> "bench", view, inline, inline);
 
             long t0 = System.nanoTime();
             model.forwardNow();

@@ -11,18 +11,11 @@ import java.util.function.Supplier;
 
 import org.medcard.card.IdNumber;
 import org.medcard.queue.ForwardResult;
-import org.medcard.queue.OfflineQueue;
 import org.medcard.queue.OutboxState;
-import org.medcard.queue.QueueListener;
 import org.medcard.queue.QueueSummary;
-import org.medcard.queue.forward.Forwarder;
-import org.medcard.terminal.center.HostApi;
 import org.medcard.terminal.config.Money;
-import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.resettle.EntryView;
-import org.medcard.terminal.resettle.ResettleDesk;
-import org.medcard.terminal.resettle.ResettleDocuments;
 import org.medcard.terminal.resettle.ResettleOutcome;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.status.PartListener;
@@ -43,13 +36,23 @@ public final class QueueModel {
     public static final String BUNDLE = "org.medcard.terminal.present.queue.texts";
     private static final Logger LOG = LoggerFactory.getLogger(QueueModel.class);
 
-    private final OfflineQueue queue;
-    private final Supplier<Optional<HostApi>> online;
-    private final Optional<Forwarder> forwarder;
+    /**
+     * What the screen works with, each as small as the screen needs it.
+     *
+     * @param queue    the offline queue's figures and what still waits
+     * @param center   forwarding what waits now
+     * @param parts    told whether the center answered while forwarding (the status bar's center tag)
+     * @param desk     the re-settlement entries and the re-settlement of one
+     * @param receipts where a re-settlement's receipt is journalled and printed
+     */
+    public record Ports(QueueLedger queue, CenterLink center, PartListener parts, EntryDesk desk, ResettleReceipts receipts) {
+    }
+
+    private final QueueLedger queue;
+    private final CenterLink center;
     private final PartListener parts;
-    private final ReceiptDesk receipts;
-    private final ResettleDocuments documents;
-    private final ResettleDesk desk;
+    private final ResettleReceipts receipts;
+    private final EntryDesk desk;
     private final Supplier<String> cashier;
     private final QueueView view;
     private final Executor worker;
@@ -59,22 +62,13 @@ public final class QueueModel {
     private volatile List<EntryRow> entries = List.of();
     private volatile boolean onlyOpen = true;
 
-    /**
-     * @param online    the center's API when the terminal may talk to it now (signing in if it must)
-     * @param forwarder absent when the terminal runs {@code --offline}
-     * @param parts     told whether the center answered while forwarding (the status bar's center tag)
-     * @param receipts  where a re-settlement's receipt is journalled and printed; {@code documents} assembles it
-     */
-    public QueueModel(OfflineQueue queue, Supplier<Optional<HostApi>> online, Optional<Forwarder> forwarder, PartListener parts,
-                      ReceiptDesk receipts, ResettleDocuments documents, Locale language, ResettleDesk desk, Supplier<String> cashier,
-                      QueueView view, Executor worker, Executor ui) {
-        this.queue = queue;
-        this.online = online;
-        this.forwarder = forwarder;
-        this.parts = parts;
-        this.receipts = receipts;
-        this.documents = documents;
-        this.desk = desk;
+    /** @param language the screen's language (its own strings; the core's messages come in the outcomes) */
+    public QueueModel(Ports ports, Locale language, Supplier<String> cashier, QueueView view, Executor worker, Executor ui) {
+        this.queue = ports.queue();
+        this.center = ports.center();
+        this.parts = ports.parts();
+        this.receipts = ports.receipts();
+        this.desk = ports.desk();
         this.cashier = cashier;
         this.view = view;
         this.worker = worker;
@@ -120,7 +114,7 @@ public final class QueueModel {
         String by = cashier.get();
         run(texts.text("busy.resettling", entryNo), () -> {
             // The account pays its share as of the original date (R11): the card's PIN is asked when needed (R10).
-            ResettleOutcome outcome = desk.settle(entryNo, by, pinFromView(), -1);
+            ResettleOutcome outcome = desk.settle(entryNo, by, pinFromView());
             journal(outcome, by);
             ResettleAnswer answer = answer(outcome);
             ui.execute(() -> view.showResettled(answer));
@@ -141,7 +135,7 @@ public final class QueueModel {
      */
     private void journal(ResettleOutcome outcome, String by) {
         try {
-            documents.resettlement(outcome, by).ifPresent(receipts::issue);
+            receipts.issue(outcome, by);
         } catch (RuntimeException e) {
             LOG.error("The re-settlement receipt of {} could not be journalled: {}", outcome.entryNo(), e.getMessage(), e);
         }
@@ -182,7 +176,7 @@ public final class QueueModel {
     private void reload() {
         QueueFigures figures = figures(queue.summary());
         boolean only = onlyOpen;
-        List<EntryRow> rows = desk.list(null).stream().map(this::row).filter(r -> !only || r.open()).toList();
+        List<EntryRow> rows = desk.entries().stream().map(this::row).filter(r -> !only || r.open()).toList();
         entries = rows;
         ui.execute(() -> {
             view.showFigures(figures);
@@ -191,29 +185,17 @@ public final class QueueModel {
     }
 
     private ForwardProgress forward(String by) {
-        Optional<Forwarder> forwarder = online.get().flatMap(c -> this.forwarder);
-        if (forwarder.isEmpty()) {
+        if (!center.reachable()) {
             return new ForwardProgress(0, waiting(), true, false, texts.text("forward.no_center"));
         }
         int total = waiting();
         AtomicInteger sent = new AtomicInteger();
-        QueueListener progress = new QueueListener() {
-            @Override
-            public void forwarded(ForwardResult result) {
-                int n = sent.incrementAndGet();
-                int of = Math.max(total, n);
-                ForwardProgress p = new ForwardProgress(n, of, false, true, texts.text("forward.progress", n, of));
-                ui.execute(() -> view.showForwarding(p));
-            }
-        };
-        queue.addListener(progress);
-        List<ForwardResult> results;
-        try {
-            forwarder.get().forwardNow();
-            results = forwarder.get().drainOnce();
-        } finally {
-            queue.removeListener(progress);
-        }
+        List<ForwardResult> results = center.forwardNow(result -> {
+            int n = sent.incrementAndGet();
+            int of = Math.max(total, n);
+            ForwardProgress p = new ForwardProgress(n, of, false, true, texts.text("forward.progress", n, of));
+            ui.execute(() -> view.showForwarding(p));
+        });
         queue.expireResettlements();
         boolean lost = !results.isEmpty() && results.get(results.size() - 1).state() == OutboxState.UNKNOWN;
         int left = waiting();
@@ -230,7 +212,7 @@ public final class QueueModel {
 
     /** Messages still to send (an 8301 batch counts once, however many records it carries). */
     private int waiting() {
-        return queue.messages(OutboxState.PENDING).size() + queue.messages(OutboxState.UNKNOWN).size();
+        return queue.waiting();
     }
 
     // ---------------------------------------------------------------- texts

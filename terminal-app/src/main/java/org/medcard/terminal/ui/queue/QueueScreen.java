@@ -5,7 +5,6 @@ import javax.swing.JComponent;
 
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.queue.QueueModel;
-import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.ui.shell.AppContext;
 import org.medcard.terminal.ui.shell.Screen;
 
@@ -29,8 +28,7 @@ public final class QueueScreen implements Screen {
         Texts texts = ctx.texts(BUNDLE);
         QueuePanel panel = new QueuePanel(texts, ctx.shell());
         var t = ctx.terminal();
-        QueueModel model = new QueueModel(t.queue(), t::onlineCenter, t.forwarder(), t.parts(), t.receipts(), t.resettleDocuments(),
-                t.language(), t.resettleDesk(), ctx.operatorName(), panel, ctx.worker(), ctx.ui());
+        QueueModel model = new QueueModel(TerminalQueuePorts.of(t), t.language(), ctx.operatorName(), panel, ctx.worker(), ctx.ui());
         panel.attach(model);
         return Optional.of(new QueueScreen(panel, model, texts));
     }

@@ -5,125 +5,96 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.medcard.queue.ResettlementState;
-import org.medcard.simulator.card.VirtualMedicalCard;
-import org.medcard.terminal.Terminal;
-import org.medcard.terminal.TrainingTerminals;
-import org.medcard.terminal.resettle.ResettleDesk;
+import org.medcard.queue.QueueSummary;
 import org.medcard.terminal.resettle.ResettleOutcome;
-import org.medcard.terminal.sale.PharmacySale;
-import org.medcard.terminal.sale.SaleView;
-import org.medcard.terminal.sale.PinSource;
-import org.medcard.terminal.sale.SaleItem;
-import org.medcard.terminal.sale.SaleOutcome;
-import org.medcard.terminal.sale.SaleRequest;
-import org.medcard.terminal.training.SimulatorTrainingReader;
 
 /**
- * The queue screen's model with real parts and no display: a training terminal (virtual card and PSAM,
- * embedded center on loopback, SQLite files in a temp folder), both executors inline, a recording view.
+ * The queue screen's model with in-memory ports ({@link InMemoryQueuePorts}): no SQLite, no HTTP, no simulator,
+ * both executors inline, a recording view. {@link QueueModelIT} runs the same screen on a training terminal.
  */
 class QueueModelTest {
 
-    private static final String METFORMIN = "XA10BAD003"; // 16.20, chronic: 70 % pooled for an employee
-    private static final PinSource RIGHT_PIN = () -> "123456".toCharArray();
     private static final Executor INLINE = Runnable::run;
+    private static final String ID = "110101199003070017";
+    private static final String ENTRY = "R20261207-0001";
 
-    @TempDir
-    Path dir;
-
-    private Terminal terminal;
+    private final InMemoryQueuePorts ports = new InMemoryQueuePorts();
     private final RecordingQueueView view = new RecordingQueueView();
 
-    @AfterEach
-    void close() {
-        if (terminal != null) {
-            terminal.close();
-        }
+    private QueueModel model(Locale language) {
+        return new QueueModel(ports.ports(), language, () -> "cashier01", view, INLINE, INLINE);
     }
 
-    private QueueModel model(Map<String, String> overrides) {
-        terminal = TrainingTerminals.open(dir, overrides);
-        return new QueueModel(terminal.queue(), terminal::onlineCenter, terminal.forwarder(), terminal.parts(), terminal.receipts(), terminal.resettleDocuments(),
-                terminal.language(), terminal.resettleDesk(), () -> "cashier01", view, INLINE, INLINE);
-    }
-
-    /** A cash sale while the reader is unplugged (R11 case 2): the entry the patient later re-settles. */
-    private String cashSaleDuringAReaderFault(VirtualMedicalCard card) {
-        var slot = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().slot(0);
-        slot.setUnplugged(true);
-        SaleView o = SaleView.of(terminal, terminal.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse(METFORMIN + ":3")), RIGHT_PIN,
-                "cashier01").withIdNumber(card.profile().psnCertNo())));
-        slot.setUnplugged(false);
-        assertEquals(SaleOutcome.Kind.CASH_RESETTLE, o.kind(), o.message());
-        return o.entryNo();
+    /** One cash entry of 48.60 yuan whose 8400 registration waits; the patient is back with the card. */
+    private void oneOpenEntryWaiting() {
+        ports.entries.add(InMemoryQueuePorts.openEntry(ENTRY, ID, 48_60));
+        ports.summary = InMemoryQueuePorts.summary(0, 0, 1, 1);
+        ports.waiting = 1;
+        ports.answers.add(InMemoryQueuePorts.done("m1"));
+        ports.cardId = ID;
+        ports.fundFen = 34_02;
+        ports.accountFen = 14_58;
     }
 
     @Test
-    void R11_cashEntryListedForwardedAndReSettled_refundShownToHandBack() throws Exception {
-        QueueModel model = model(Map.of("language", "en"));
-        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
-        long before = card.state().balance();
-        String entryNo = cashSaleDuringAReaderFault(card);
+    void R11_cashEntryListedForwardedAndReSettled_refundShownToHandBack() {
+        QueueModel model = model(Locale.ENGLISH);
+        oneOpenEntryWaiting();
 
         model.refresh();
         assertEquals(1, view.lastFigures().summary().openResettlements());
         assertEquals("1 re-settlement entry(ies) open", view.lastFigures().entriesLine());
         EntryRow row = view.lastEntries().get(0);
-        assertEquals(entryNo, row.entryNo());
+        assertEquals(ENTRY, row.entryNo());
         assertTrue(row.open());
         assertEquals("Open", row.stateText());
-        assertEquals("48.60", row.cashPaidText(), "3 × 16.20 paid in cash");
-        assertEquals(IdMask.of(card.profile().psnCertNo()), row.idMasked(), "the ID is masked on the screen");
+        assertEquals("48.60", row.cashPaidText());
+        assertEquals("110***********0017", row.idMasked(), "the ID is masked on the screen");
         assertTrue(view.lastFigures().anythingWaiting(), "the entry's 8400 registration waits for the center");
 
         model.forwardNow();
         ForwardProgress done = view.lastForwarding();
         assertTrue(done.finished() && done.reachedCenter(), done.line());
-        assertTrue(done.sent() >= 1, "the 8400 was sent: " + done);
-        assertTrue(view.forwarding.stream().anyMatch(p -> !p.finished() && p.line().startsWith("Sent 1 of")), "progress per answer");
-        assertEquals("Forwarded " + done.sent() + " message(s). Nothing more waits.", done.line());
+        assertEquals(1, done.sent());
+        assertEquals("Sent 1 of 1…", view.forwarding.get(0).line(), "progress per answer");
+        assertFalse(view.forwarding.get(0).finished());
+        assertEquals("Forwarded 1 message(s). Nothing more waits.", done.line());
         assertFalse(view.lastFigures().anythingWaiting());
-        assertTrue(terminal.queue().resettlement(entryNo).orElseThrow().registered());
+        assertEquals(1, ports.expiries, "old entries expire after each forward");
+        assertEquals(List.of("CENTER ok: online"), ports.reports, "the status bar's center tag");
 
-        model.resettle(entryNo);
+        model.resettle(ENTRY);
 
-        assertEquals(entryNo, view.askedForCard.get(0).entryNo(), "the cashier is asked for the patient's card first");
+        assertEquals(ENTRY, view.askedForCard.get(0).entryNo(), "the cashier is asked for the patient's card first");
         ResettleAnswer a = view.resettled.get(0);
         assertEquals(ResettleOutcome.Kind.SETTLED, a.outcome().kind(), a.detail());
         assertTrue(a.handBack());
         assertEquals(1, view.pinAsked, "the account pays its share: the card's PIN is asked (R10)");
-        assertEquals("48.60", a.refundText(), "70 % of 48.60 from the fund + the rest from the account, handed back in cash");
+        assertEquals("48.60", a.refundText());
         assertEquals("Hand back 48.60 yuan in cash", a.headline());
-        assertTrue(a.detail().contains("fund paid 34.02 yuan") && a.detail().contains("14.58") && a.detail().contains(entryNo),
-                a.detail());
-        assertEquals(ResettlementState.SETTLED, terminal.queue().resettlement(entryNo).orElseThrow().state());
+        assertEquals("Entry " + ENTRY + " is re-settled: the fund paid 34.02 yuan and the personal account 14.58 yuan. "
+                + "Give this back to the patient and keep the re-settlement receipt.", a.detail());
         assertEquals(List.of(), view.lastEntries(), "only open entries are listed by default");
-        assertEquals(before - 14_58, card.state().balance(), "the card paid the account share once");
         assertFalse(view.isBusy, "the screen is usable again");
-        assertEquals(List.of("resettlement-receipt"), terminal.receipts().list(null).stream().map(e -> e.kind())
-                .filter(k -> k.startsWith("resettlement")).toList(), "journalled: medcard receipt list shows it");
+        assertEquals(List.of(ENTRY), ports.issued.stream().map(ResettleOutcome::entryNo).toList(), "the receipt is journalled");
 
         model.showOnlyOpen(false);
         assertEquals("Re-settled", view.lastEntries().get(0).stateText(), "kept, never deleted");
     }
 
     @Test
-    void R11_inChinese_refundHeadlineAndAges() throws Exception {
-        QueueModel model = model(Map.of());
-        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
-        String entryNo = cashSaleDuringAReaderFault(card);
+    void R11_inChinese_refundHeadlineAndAges() {
+        QueueModel model = model(Locale.SIMPLIFIED_CHINESE);
+        oneOpenEntryWaiting();
         model.forwardNow();
-        model.resettle(entryNo);
+        model.resettle(ENTRY);
 
         assertEquals("退还现金 48.60 元", view.resettled.get(0).headline());
         assertEquals("2 小时 5 分钟", model.age(Duration.ofMinutes(125)));
@@ -132,14 +103,13 @@ class QueueModelTest {
     }
 
     @Test
-    void R11_theWrongCardIsRefusedAndTheEntryStaysOpen() throws Exception {
-        QueueModel model = model(Map.of("language", "en"));
-        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
-        String entryNo = cashSaleDuringAReaderFault(card);
+    void R11_theWrongCardIsRefusedAndTheEntryStaysOpen() {
+        QueueModel model = model(Locale.ENGLISH);
+        oneOpenEntryWaiting();
         model.forwardNow();
-        terminal.devices().training().orElseThrow().present("normal-sm4");
+        ports.cardId = "110101198502020022";
 
-        model.resettle(entryNo);
+        model.resettle(ENTRY);
 
         ResettleAnswer a = view.resettled.get(0);
         assertEquals(ResettleOutcome.Kind.REFUSED, a.outcome().kind());
@@ -147,50 +117,58 @@ class QueueModelTest {
         assertNull(a.refundText(), "nothing to hand back");
         assertEquals("Not re-settled", a.headline());
         assertTrue(a.detail().contains("does not belong"), a.detail());
-        assertEquals(entryNo, view.lastEntries().get(0).entryNo(), "still open");
+        assertEquals(ENTRY, view.lastEntries().get(0).entryNo(), "still open");
     }
 
     @Test
-    void R11_patientGivesNoPin_nothingIsDebitedAndTheEntryStaysOpen() throws Exception {
-        QueueModel model = model(Map.of("language", "en"));
-        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
-        long before = card.state().balance();
-        String entryNo = cashSaleDuringAReaderFault(card);
+    void R11_patientGivesNoPin_nothingIsDebitedAndTheEntryStaysOpen() {
+        QueueModel model = model(Locale.ENGLISH);
+        oneOpenEntryWaiting();
         model.forwardNow();
         view.pin = null;
 
-        model.resettle(entryNo);
+        model.resettle(ENTRY);
 
         assertEquals(1, view.pinAsked);
         ResettleAnswer a = view.resettled.get(0);
         assertEquals(ResettleOutcome.Kind.REFUSED, a.outcome().kind(), a.detail());
         assertNull(a.refundText(), "nothing to hand back");
-        assertEquals(before, card.state().balance(), "nothing debited");
-        assertEquals(ResettlementState.OPEN, terminal.queue().resettlement(entryNo).orElseThrow().state());
+        assertEquals("OPEN", view.lastEntries().get(0).state());
     }
 
     @Test
-    void cashierGoesBack_whenAskedForTheCard_nothingIsSent() throws Exception {
-        QueueModel model = model(Map.of("language", "en"));
-        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
-        String entryNo = cashSaleDuringAReaderFault(card);
+    void cashierGoesBack_whenAskedForTheCard_nothingIsSent() {
+        QueueModel model = model(Locale.ENGLISH);
+        oneOpenEntryWaiting();
         model.refresh();
         view.cardInserted = false;
 
-        model.resettle(entryNo);
+        model.resettle(ENTRY);
 
         assertEquals(List.of(), view.resettled);
-        assertEquals(ResettlementState.OPEN, terminal.queue().resettlement(entryNo).orElseThrow().state());
+        assertEquals(0, ports.settleCalls, "the desk was not asked");
         model.resettle("NO-SUCH-ENTRY");
         assertEquals("Select an open entry first.", view.messages.get(view.messages.size() - 1));
     }
 
     @Test
+    void anEntryThatIsNoLongerOpenIsNotReSettled() {
+        QueueModel model = model(Locale.ENGLISH);
+        oneOpenEntryWaiting();
+        model.refresh();
+        model.resettle(ENTRY);
+        model.showOnlyOpen(false);
+
+        model.resettle(ENTRY);
+
+        assertEquals("Entry " + ENTRY + " is Re-settled: nothing to re-settle.", view.messages.get(view.messages.size() - 1));
+        assertEquals(1, ports.settleCalls);
+    }
+
+    @Test
     void forwardNowWithoutTheCenter_saysNothingWasSentAndTheRecordsStay() {
-        terminal = new Terminal(TrainingTerminals.config(dir, Map.of("language", "en", "offline.mode", "CASH_RESETTLE")),
-                TrainingTerminals.CLOCK, new Terminal.Options(true, false, "cashier01"));
-        QueueModel model = new QueueModel(terminal.queue(), terminal::onlineCenter, terminal.forwarder(), terminal.parts(), terminal.receipts(), terminal.resettleDocuments(),
-                terminal.language(), terminal.resettleDesk(), () -> "cashier01", view, INLINE, INLINE);
+        QueueModel model = model(Locale.ENGLISH);
+        ports.reachable = false;
 
         model.forwardNow();
 
@@ -200,31 +178,93 @@ class QueueModelTest {
         assertEquals(0, p.sent());
         assertTrue(p.line().startsWith("The center cannot be reached"), p.line());
         assertEquals("Nothing waits for the center.", view.lastFigures().waitingLine());
+        assertEquals(List.of(), ports.reports, "nothing said about the center");
+    }
+
+    @Test
+    void theCenterStopsAnsweringWhileForwarding_theRestStaysQueuedAndTheCenterTagFaults() {
+        QueueModel model = model(Locale.ENGLISH);
+        ports.summary = InMemoryQueuePorts.summary(2, 25_25, 1, 0);
+        ports.waiting = 3;
+        ports.answers.addAll(List.of(InMemoryQueuePorts.done("m1"), InMemoryQueuePorts.unanswered("m2")));
+
+        model.forwardNow();
+
+        ForwardProgress p = view.lastForwarding();
+        assertTrue(p.finished());
+        assertFalse(p.reachedCenter());
+        assertEquals(2, p.sent());
+        assertEquals("Sent 2; then the center stopped answering. 2 stay queued and are retried automatically.", p.line());
+        assertEquals(List.of("CENTER fault: no answer while forwarding"), ports.reports);
+        assertEquals("2 offline record(s), 25.25 yuan, oldest 2 h 5 min; 0 other message(s) waiting", view.lastFigures().waitingLine());
+    }
+
+    @Test
+    void aReceiptThatCannotBeJournalled_doesNotUndoTheReSettlement() {
+        QueueModel model = model(Locale.ENGLISH);
+        oneOpenEntryWaiting();
+        ports.receiptsFail = true;
+        model.refresh();
+
+        model.resettle(ENTRY);
+
+        assertEquals("Hand back 48.60 yuan in cash", view.resettled.get(0).headline());
+        assertEquals(List.of(), view.messages, "the cashier still hands the refund back");
+    }
+
+    @Test
+    void aFailingPortEndsWithOneLineAndAUsableScreen() {
+        QueueModel model = new QueueModel(new QueueModel.Ports(new QueueLedger() {
+            @Override
+            public QueueSummary summary() {
+                throw new IllegalStateException("database is locked");
+            }
+
+            @Override
+            public int waiting() {
+                return 0;
+            }
+
+            @Override
+            public void expireResettlements() {
+            }
+        }, ports, ports, ports, ports), Locale.ENGLISH, () -> "cashier01", view, INLINE, INLINE);
+
+        model.refresh();
+
+        assertEquals(List.of("Could not finish: database is locked"), view.messages);
+        assertFalse(view.isBusy);
+    }
+
+    @Test
+    void pinPromptNamesTheAmountAndTheTriesLeft() {
+        QueueModel model = model(Locale.ENGLISH);
+
+        assertEquals("The patient enters the card PIN (the personal account pays its share): ¥14.58 from the personal account",
+                model.pinPrompt(14_58, -1));
+        assertEquals("Wrong PIN, 2 tries left: enter it again. The patient enters the card PIN (the personal account pays its share)",
+                model.pinPrompt(-1, 2));
     }
 
     /** Issue 18, case 4: with tamper evidence the stored total may be the edited one; the screen does not state it. */
     @Test
     void whileTamperEvidenceBlocksForwarding_theQueuedTotalIsNotShownAsFact() {
-        QueueModel model = model(Map.of("language", "en"));
-        org.medcard.queue.QueueSummary tampered = new org.medcard.queue.QueueSummary(2, 2_525, java.time.Duration.ofMinutes(5),
-                1, 0, 0, 0, 0, true, false);
+        QueueModel model = model(Locale.ENGLISH);
+        QueueSummary tampered = new QueueSummary(2, 2_525, Duration.ofMinutes(5), 1, 0, 0, 0, 0, true, false);
 
         QueueFigures f = model.figures(tampered);
 
         assertFalse(f.waitingLine().contains("25.25"), f.waitingLine());
         assertTrue(f.waitingLine().contains("NOT VERIFIED"), f.waitingLine());
         assertTrue(f.warning().contains("Tamper findings"), f.warning());
-        QueueFigures clean = model.figures(new org.medcard.queue.QueueSummary(2, 2_525, java.time.Duration.ofMinutes(5),
-                1, 0, 0, 0, 0, false, false));
+        QueueFigures clean = model.figures(new QueueSummary(2, 2_525, Duration.ofMinutes(5), 1, 0, 0, 0, 0, false, false));
         assertTrue(clean.waitingLine().contains("25.25"), clean.waitingLine());
     }
 
     @Test
     void aSecondActionWhileBusyIsIgnored() {
-        terminal = TrainingTerminals.open(dir, Map.of("language", "en"));
-        java.util.List<Runnable> queued = new java.util.ArrayList<>();
-        QueueModel model = new QueueModel(terminal.queue(), terminal::onlineCenter, terminal.forwarder(), terminal.parts(), terminal.receipts(), terminal.resettleDocuments(),
-                terminal.language(), terminal.resettleDesk(), () -> "cashier01", view, queued::add, INLINE);
+        List<Runnable> queued = new ArrayList<>();
+        QueueModel model = new QueueModel(ports.ports(), Locale.ENGLISH, () -> "cashier01", view, queued::add, INLINE);
 
         model.refresh();
         model.forwardNow();
@@ -234,12 +274,5 @@ class QueueModelTest {
         queued.get(0).run();
         assertFalse(view.isBusy);
         assertEquals("Nothing waits for the center.", view.lastFigures().waitingLine());
-    }
-
-    /** The mask the queue uses (first 3, last 4). */
-    private static final class IdMask {
-        static String of(String id) {
-            return id.substring(0, 3) + "*".repeat(id.length() - 7) + id.substring(id.length() - 4);
-        }
     }
 }

@@ -1,0 +1,20 @@
+package org.medcard.terminal.present.queue;
+
+import java.util.List;
+
+import org.medcard.terminal.resettle.EntryView;
+import org.medcard.terminal.resettle.ResettleOutcome;
+import org.medcard.terminal.sale.PinSource;
+
+/** The re-settlement desk as the queue screen uses it: the entries, and the re-settlement of one of them. */
+public interface EntryDesk {
+
+    /** This counter's entries and, when online, the institution's (every state; the screen filters). */
+    List<EntryView> entries();
+
+    /**
+     * Re-settles {@code entryNo} with the card in the reader, the account paying its share as of the original
+     * date (R11); the card's PIN is asked through {@code pin} when the account pays (R10).
+     */
+    ResettleOutcome settle(String entryNo, String cashier, PinSource pin);
+}
