@@ -3,9 +3,12 @@ package org.medcard.terminal.present.registration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.medcard.terminal.config.Money;
@@ -30,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RegistrationDeskModel {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationDeskModel.class);
+    /** The desk's answers that ask the clerk for the ID number from the ID card (R11 case 2). */
+    private static final Set<String> ID_QUESTIONS = Set.of("sale.id_number_needed", "sale.id_check_digit");
 
     private final RegistrationDesk desk;
     private final DepartmentCatalog catalog;
@@ -95,7 +100,7 @@ public final class RegistrationDeskModel {
         }
         String by = clerk.get();
         run(texts.text(payNow ? "busy.register_pay" : "busy.register"), () -> {
-            VisitOutcome o = desk.register(deptCode, doctorCode, null, payNow, pinFromView(), by, idNumber);
+            VisitOutcome o = askingForId(idNumber, id -> desk.register(deptCode, doctorCode, null, payNow, pinFromView(), by, id));
             // A visit stays open after its fee is paid: the prescribed items are paid on it later the same day.
             if (o.kind() == VisitOutcome.Kind.REGISTERED || o.kind() == VisitOutcome.Kind.SETTLED
                     || o.kind() == VisitOutcome.Kind.SETTLEMENT_PENDING || o.kind() == VisitOutcome.Kind.CASH_RESETTLE) {
@@ -135,7 +140,7 @@ public final class RegistrationDeskModel {
             }
         }
         String by = clerk.get();
-        run(texts.text("busy.settle", id), () -> desk.settle(id, items, pinFromView(), by, idNumber));
+        run(texts.text("busy.settle", id), () -> askingForId(idNumber, typed -> desk.settle(id, items, pinFromView(), by, typed)));
     }
 
     /** Closes a visit that was paid (the clerk is done with it): it takes no further payment. */
@@ -194,6 +199,37 @@ public final class RegistrationDeskModel {
                 ui.execute(() -> view.showBusy(false, ""));
             }
         });
+    }
+
+    /**
+     * Runs on the worker. R11 case 2 wants the ID number from the ID card (none typed, or a wrong check digit): ask the
+     * clerk with the desk's reason and try again (nothing was recorded yet), as the pharmacy counter does, until the
+     * clerk goes back.
+     */
+    private VisitOutcome askingForId(String idNumber, Function<String, VisitOutcome> attempt) {
+        VisitOutcome o = attempt.apply(idNumber);
+        while (o.kind() == VisitOutcome.Kind.REFUSED && ID_QUESTIONS.contains(o.messageKey())) {
+            String reason = o.message();
+            Optional<String> typed = askOnUi(() -> view.askIdNumber(reason));
+            if (typed.isEmpty()) {
+                return o;
+            }
+            o = attempt.apply(typed.get().trim());
+        }
+        return o;
+    }
+
+    /** Runs on the worker: the question on the UI thread, the worker waits for the answer (the UI never waits). */
+    private <T> T askOnUi(Supplier<T> question) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        ui.execute(() -> {
+            try {
+                answer.complete(question.get());
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer.join();
     }
 
     /** Runs on the worker: hands the question to the UI thread and waits for the clerk. */

@@ -1,6 +1,7 @@
 package org.medcard.terminal.present.registration;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.medcard.terminal.registration.Department;
 
@@ -22,6 +23,12 @@ public interface RegistrationView {
 
     /** Asks for the cardholder's PIN (masked entry); null when the clerk goes back. The model wipes the array. */
     char[] askPin(String prompt);
+
+    /**
+     * The patient's ID number typed from the ID card, when the fee or batch falls to cash during a fault (R11 case 2);
+     * {@code reason} is the desk's line (the fault, or which check digit is right). Empty: the clerk went back.
+     */
+    Optional<String> askIdNumber(String reason);
 
     /** "Cancel visit …?"; true to cancel it. */
     boolean confirmCancel(String mdtrtId);

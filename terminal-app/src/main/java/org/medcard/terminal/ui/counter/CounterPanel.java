@@ -337,14 +337,7 @@ final class CounterPanel extends JPanel implements CounterView {
     }
 
     private Optional<String> askText(String title, String prompt, String initial) {
-        JTextField field = new JTextField(initial, 20);
-        field.setName("ask.field");
-        field.selectAll();
-        JPanel p = new JPanel(new BorderLayout(8, 8));
-        p.add(new JLabel(prompt), BorderLayout.NORTH);
-        p.add(field, BorderLayout.CENTER);
-        boolean ok = Dialogs.ask(shell.frame(), title, p, field, texts.text("split.confirm"), texts.text("split.back"));
-        return ok && !field.getText().isBlank() ? Optional.of(field.getText()) : Optional.empty();
+        return Dialogs.askText(shell.frame(), title, prompt, initial, texts.text("split.confirm"), texts.text("split.back"));
     }
 
     // ---------------------------------------------------------------- CounterView

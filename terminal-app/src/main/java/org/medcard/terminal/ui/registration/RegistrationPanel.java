@@ -5,6 +5,7 @@ import java.awt.Font;
 import java.awt.GridLayout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -231,6 +232,16 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         return Dialogs.askPin(shell.frame(), texts.text("ui.pin.title"), prompt, texts.text("ui.ok"), texts.text("ui.back"));
     }
 
+    @Override
+    public Optional<String> askIdNumber(String reason) {
+        // The counter's question (Dialogs.askText): the desk's reason (the fault, or the right check digit), then the ask.
+        return Dialogs.askText(shell.frame(), texts.text("ui.id.title"), "<html>" + escape(reason) + "<br>"
+                + escape(texts.text("ui.id.prompt")) + "</html>", "", texts.text("ui.ok"), texts.text("ui.back"));
+    }
+
+    private static String escape(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
 
     @Override
     public boolean confirmCancel(String mdtrtId) {

@@ -49,6 +49,24 @@ public final class Dialogs {
         return pin;
     }
 
+    /**
+     * Asks for one line of text ({@code ask.field}) under {@code prompt} (plain text or HTML); the text, or empty when
+     * the operator went back or typed nothing. A scanner's burst is taken as typed (an ID number may be scanned).
+     */
+    public static Optional<String> askText(JFrame owner, String title, String prompt, String initial, String okText,
+                                           String backText) {
+        javax.swing.JTextField field = new javax.swing.JTextField(initial, 20);
+        field.setName("ask.field");
+        field.selectAll();
+        JPanel p = new JPanel(new BorderLayout(8, 8));
+        javax.swing.JLabel words = new javax.swing.JLabel(prompt);
+        words.setName("ask.prompt");
+        p.add(words, BorderLayout.NORTH);
+        p.add(field, BorderLayout.CENTER);
+        boolean ok = ask(owner, title, p, field, okText, backText);
+        return ok && !field.getText().isBlank() ? Optional.of(field.getText()) : Optional.empty();
+    }
+
     /** Shows {@code content}; true when confirmed with Enter (or the OK button). */
     public static boolean ask(JFrame owner, String title, JComponent content, Component focus, String okText, String backText) {
         return ask(owner, title, content, focus, okText, backText, OnScan.TYPED);

@@ -15,6 +15,9 @@ final class RecordingRegistrationView implements RegistrationView {
     final List<String> messages = new ArrayList<>();
     final List<String> pinPrompts = new ArrayList<>();
     final List<String> cancelAsked = new ArrayList<>();
+    final List<String> idReasons = new ArrayList<>();
+    /** The ID numbers the clerk types, one per question; when none are left the clerk goes back. */
+    final java.util.Deque<String> idNumbers = new java.util.ArrayDeque<>();
     String pin = "123456";
     boolean confirmCancel = true;
     boolean isBusy;
@@ -48,6 +51,12 @@ final class RecordingRegistrationView implements RegistrationView {
         pinPrompts.add(prompt);
         pinAskedOn = Thread.currentThread();
         return pin == null ? null : pin.toCharArray();
+    }
+
+    @Override
+    public java.util.Optional<String> askIdNumber(String reason) {
+        idReasons.add(reason);
+        return java.util.Optional.ofNullable(idNumbers.poll());
     }
 
     @Override

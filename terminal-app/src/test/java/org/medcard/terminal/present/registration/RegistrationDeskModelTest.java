@@ -182,6 +182,66 @@ class RegistrationDeskModelTest {
     }
 
     @Test
+    void R11_readerFault_idNumberAskedThroughTheView_wrongCheckDigitSaysWhich_thenTheCashEntry() throws Exception {
+        RegistrationDeskModel model = model("en", INLINE);
+        present("normal-3des");
+        ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().slot(0).setUnplugged(true);
+        view.idNumbers.add("110101197805211234"); // the last digit mistyped: it must be 5
+        view.idNumbers.add("110101197805211235");
+
+        model.register("D01", null, true);
+
+        assertEquals(2, view.idReasons.size(), view.idReasons.toString());
+        assertTrue(view.idReasons.get(0).startsWith("Pay in cash during the fault ("), view.idReasons.get(0));
+        assertTrue(view.idReasons.get(0).contains("(R11)"), view.idReasons.get(0));
+        assertEquals("The check digit of the ID number is wrong: for these 17 digits it must be 5. Check the ID card and type "
+                + "the number again.", view.idReasons.get(1));
+        VisitAnswer a = view.last();
+        assertEquals(1, view.visits.size(), "one answer: the questions came in between, not as answers");
+        assertEquals(VisitOutcome.Kind.CASH_RESETTLE, a.outcome().kind(), a.detail());
+        assertEquals("Collect 50.00 yuan in cash (fault)", a.headline());
+        assertTrue(a.detail().contains(a.outcome().entryNo()) && a.detail().contains(a.outcome().mdtrtId()), a.detail());
+        assertEquals(List.of(a.outcome().mdtrtId()), view.lastOpen().stream().map(OpenVisit::mdtrtId).toList());
+        assertEquals(List.of(), view.pinPrompts, "no PIN during a reader fault");
+    }
+
+    @Test
+    void R11_readerFault_clerkGoesBackFromTheIdQuestion_nothingRecorded() throws Exception {
+        RegistrationDeskModel model = model("zh_CN", INLINE);
+        present("normal-3des");
+        ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().slot(0).setUnplugged(true);
+
+        model.register("D01", null, true);
+
+        assertEquals(1, view.idReasons.size());
+        assertTrue(view.idReasons.get(0).startsWith("故障期间以现金支付"), view.idReasons.get(0));
+        VisitAnswer a = view.last();
+        assertEquals(VisitOutcome.Kind.REFUSED, a.outcome().kind());
+        assertEquals("sale.id_number_needed", a.outcome().messageKey());
+        assertFalse(a.served());
+        assertEquals(null, a.outcome().entryNo());
+        assertEquals(List.of(), view.lastOpen(), "no visit, no entry");
+    }
+
+    @Test
+    void R11_readerFault_aBatchOfTheCashVisitAsksTheIdNumberToo() throws Exception {
+        RegistrationDeskModel model = model("en", INLINE);
+        present("normal-3des");
+        ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().slot(0).setUnplugged(true);
+        view.idNumbers.add("110101197805211235");
+        model.register("D01", null, true);
+        String visit = view.last().outcome().mdtrtId();
+        view.idNumbers.add("110101197805211235");
+
+        model.settle(visit, AMOXICILLIN + ":2");
+
+        assertEquals(2, view.idReasons.size(), "asked once for the fee, once for the batch");
+        VisitAnswer a = view.last();
+        assertEquals(VisitOutcome.Kind.CASH_RESETTLE, a.outcome().kind(), a.detail());
+        assertEquals("25.00", a.split().get(3).amount(), "the batch (2 × 12.50) all in cash");
+    }
+
+    @Test
     void cancellationAskedFirst_thenCancelledWithTheCenter() throws Exception {
         RegistrationDeskModel model = model("en", INLINE);
         VirtualMedicalCard card = present("normal-3des");

@@ -127,4 +127,53 @@ class RegistrationDeskGuiIT {
             rig.screenshot("registration-visit-closed-en");
         }
     }
+
+    /**
+     * Issue 14 (R11 case 2 at the registration desk): the configured reader is not there. F6 (register, fee now)
+     * asks for the ID number; a wrong check digit is asked again saying the right one; the right number takes the fee
+     * in cash with a re-settlement entry, shown with the visit. Keyboard only; the focus is back in the departments.
+     */
+    @Test
+    void R11_missingReader_F6_idNumberAsked_wrongCheckDigitSaysWhich_thenTheCashEntryAndTheVisit() throws Exception {
+        DesktopRig.needDisplay();
+        Terminal terminal = new Terminal(TrainingTerminals.config(dir, Map.of("institution.kind", "HOSPITAL", "language", "en",
+                "reader", "serial:/dev/ttyUSB9")), TrainingTerminals.CLOCK, new Terminal.Options(false, false, "T01"));
+        try (DesktopRig rig = DesktopRig.open(terminal)) {
+            rig.signIn("cashier", "11111111");
+            rig.show("registration");
+            rig.waitForFocus("reg.departments");
+            rig.key(KeyEvent.VK_F6);
+
+            DialogFixture id = rig.dialog();
+            DesktopRig.waitFor(() -> GuiActionRunner.execute(() -> id.label("ask.prompt").target().getText()).contains("Pay in cash during the fault"),
+                    "the fault named in the question");
+            id.textBox("ask.field").requireFocused();
+            rig.type("110101197805211234"); // the last digit mistyped: it must be 5
+            rig.key(KeyEvent.VK_ENTER);
+            DialogFixture again = rig.dialog();
+            DesktopRig.waitFor(() -> GuiActionRunner.execute(() -> again.label("ask.prompt").target().getText()).contains("it must be 5"),
+                    "the right check digit said");
+            again.textBox("ask.field").requireFocused();
+            rig.type("110101197805211235");
+            rig.key(KeyEvent.VK_ENTER);
+
+            rig.waitForLabel("reg.headline", () -> "cash", t -> t.startsWith("Collect 50.00 yuan in cash"));
+            java.util.List<org.medcard.queue.ResettlementEntry> open = terminal.queue().resettlements(org.medcard.queue.ResettlementState.OPEN);
+            assertEquals(1, open.size(), "one re-settlement entry");
+            assertEquals(5_000, open.get(0).cashPaidFen());
+            String visit = rig.text("reg.visit");
+            String detail = rig.text("reg.detail");
+            assertTrue(detail.contains(open.get(0).entryNo()) && detail.contains(visit), detail);
+            assertEquals("Total: 50.00\nFund pays: 0.00\nPersonal account pays: 0.00\nCash to collect: 50.00\n", rig.text("reg.split"));
+            assertEquals(1, GuiActionRunner.execute(() -> rig.window().table("reg.open").target().getRowCount()),
+                    "the cash visit is listed for its batches");
+            rig.screenshot("registration-reader-missing-cash-en");
+
+            // The keyboard is back at the desk's main field after the dialogs: Down chooses the next department.
+            rig.waitForFocus("reg.departments");
+            rig.key(KeyEvent.VK_DOWN);
+            DesktopRig.waitFor(() -> GuiActionRunner.execute(() -> rig.window().list("reg.departments").target().getSelectedIndex()) == 1,
+                    "the next department chosen by key");
+        }
+    }
 }
