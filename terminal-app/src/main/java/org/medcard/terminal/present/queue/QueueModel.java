@@ -18,6 +18,7 @@ import org.medcard.queue.QueueSummary;
 import org.medcard.queue.forward.Forwarder;
 import org.medcard.terminal.center.HostApi;
 import org.medcard.terminal.config.Money;
+import org.medcard.terminal.present.outcome.OutcomeSlip;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.resettle.EntryView;
@@ -58,6 +59,8 @@ public final class QueueModel {
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile List<EntryRow> entries = List.of();
     private volatile boolean onlyOpen = true;
+    /** Issue 15: the last re-settlement's journalled receipt, for print and save; none until the desktop gives a slip. */
+    private volatile OutcomeSlip slip;
 
     /**
      * @param online    the center's API when the terminal may talk to it now (signing in if it must)
@@ -133,6 +136,43 @@ public final class QueueModel {
         return entries;
     }
 
+    /**
+     * Keeps each re-settlement's journalled receipt in {@code slip} for {@link #printSlip()} and {@link #saveSlip()}
+     * (the desktop wires it to the one receipt desk, as the counter's F7/F8). Call once, before the screen is used.
+     */
+    public QueueModel keepSlipsIn(OutcomeSlip slip) {
+        this.slip = slip;
+        return this;
+    }
+
+    /** Whether the last re-settlement left a receipt to print or save. */
+    public boolean slipReady() {
+        OutcomeSlip s = slip;
+        return s != null && s.ready();
+    }
+
+    /** Prints the last re-settlement's journalled receipt on the configured printer. */
+    public void printSlip() {
+        copySlip(true);
+    }
+
+    /** Saves the last re-settlement's journalled receipt as a PDF in the receipts folder. */
+    public void saveSlip() {
+        copySlip(false);
+    }
+
+    private void copySlip(boolean print) {
+        OutcomeSlip s = slip;
+        if (s == null || !s.ready()) {
+            view.showSlip(texts.text("slip.none"), true);
+            return;
+        }
+        run(texts.text("busy.slip"), () -> {
+            OutcomeSlip.Copy c = print ? s.print() : s.save();
+            ui.execute(() -> view.showSlip(c.line(), c.problem()));
+        });
+    }
+
     // ---------------------------------------------------------------- on the worker
 
     /**
@@ -141,7 +181,13 @@ public final class QueueModel {
      */
     private void journal(ResettleOutcome outcome, String by) {
         try {
-            documents.resettlement(outcome, by).ifPresent(receipts::issue);
+            OutcomeSlip s = slip;
+            if (s != null) {
+                s.forget();
+                s.issue(documents.resettlement(outcome, by));
+            } else {
+                documents.resettlement(outcome, by).ifPresent(receipts::issue);
+            }
         } catch (RuntimeException e) {
             LOG.error("The re-settlement receipt of {} could not be journalled: {}", outcome.entryNo(), e.getMessage(), e);
         }

@@ -31,6 +31,9 @@ public final class QueueScreen implements Screen {
         var t = ctx.terminal();
         QueueModel model = new QueueModel(t.queue(), t::onlineCenter, t.forwarder(), t.parts(), t.receipts(), t.resettleDocuments(),
                 t.language(), t.resettleDesk(), ctx.operatorName(), panel, ctx.worker(), ctx.ui());
+        // Issue 15: the re-settlement's receipt kept for print / save through the one desk, as the counter's receipts.
+        model.keepSlipsIn(new org.medcard.terminal.present.outcome.OutcomeSlip(new org.medcard.terminal.present.counter.DeskReceiptOutput(
+                t.receipts(), t.config().dataDir().resolve("receipts")), ctx.locale()));
         panel.attach(model);
         return Optional.of(new QueueScreen(panel, model, texts));
     }
