@@ -75,6 +75,9 @@ final class VoidTab extends JPanel implements VoidView, VoidPickView {
         Keys.bind(this, "F6", () -> pick.pick());
         Keys.bind(this, "F7", () -> model.printSlip());
         Keys.bind(this, "F8", () -> model.saveSlip());
+        // The same keys as on the queue and registration screens, whose F7/F8 are taken.
+        Keys.bind(this, "ctrl P", () -> model.printSlip());
+        Keys.bind(this, "ctrl S", () -> model.saveSlip());
         Keys.bind(setlId, "ENTER", this::voidIt);
     }
 
