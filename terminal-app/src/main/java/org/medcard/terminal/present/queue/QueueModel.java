@@ -14,6 +14,7 @@ import org.medcard.queue.ForwardResult;
 import org.medcard.queue.OutboxState;
 import org.medcard.queue.QueueSummary;
 import org.medcard.terminal.config.Money;
+import org.medcard.terminal.present.outcome.OutcomeSlip;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.resettle.EntryView;
 import org.medcard.terminal.resettle.ResettleOutcome;
@@ -61,6 +62,8 @@ public final class QueueModel {
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile List<EntryRow> entries = List.of();
     private volatile boolean onlyOpen = true;
+    /** Issue 15: the last re-settlement's journalled receipt, for print and save; none until the desktop gives a slip. */
+    private volatile OutcomeSlip slip;
 
     /** @param language the screen's language (its own strings; the core's messages come in the outcomes) */
     public QueueModel(Ports ports, Locale language, Supplier<String> cashier, QueueView view, Executor worker, Executor ui) {
@@ -127,6 +130,43 @@ public final class QueueModel {
         return entries;
     }
 
+    /**
+     * Keeps each re-settlement's journalled receipt in {@code slip} for {@link #printSlip()} and {@link #saveSlip()}
+     * (the desktop wires it to the one receipt desk, as the counter's F7/F8). Call once, before the screen is used.
+     */
+    public QueueModel keepSlipsIn(OutcomeSlip slip) {
+        this.slip = slip;
+        return this;
+    }
+
+    /** Whether the last re-settlement left a receipt to print or save. */
+    public boolean slipReady() {
+        OutcomeSlip s = slip;
+        return s != null && s.ready();
+    }
+
+    /** Prints the last re-settlement's journalled receipt on the configured printer. */
+    public void printSlip() {
+        copySlip(true);
+    }
+
+    /** Saves the last re-settlement's journalled receipt as a PDF in the receipts folder. */
+    public void saveSlip() {
+        copySlip(false);
+    }
+
+    private void copySlip(boolean print) {
+        OutcomeSlip s = slip;
+        if (s == null || !s.ready()) {
+            view.showSlip(texts.text("slip.none"), true);
+            return;
+        }
+        run(texts.text("busy.slip"), () -> {
+            OutcomeSlip.Copy c = print ? s.print() : s.save();
+            ui.execute(() -> view.showSlip(c.line(), c.problem()));
+        });
+    }
+
     // ---------------------------------------------------------------- on the worker
 
     /**
@@ -135,7 +175,13 @@ public final class QueueModel {
      */
     private void journal(ResettleOutcome outcome, String by) {
         try {
-            receipts.issue(outcome, by);
+            OutcomeSlip s = slip;
+            if (s != null) {
+                s.forget();
+                s.issue(receipts.document(outcome, by));
+            } else {
+                receipts.issue(outcome, by);
+            }
         } catch (RuntimeException e) {
             LOG.error("The re-settlement receipt of {} could not be journalled: {}", outcome.entryNo(), e.getMessage(), e);
         }

@@ -31,4 +31,9 @@ public interface QueueView {
 
     /** A plain message (nothing selected, a refusal before any work). */
     void showMessage(String message);
+
+    /** The line after print / save of the last re-settlement's receipt ("printed on …", "saved as …") or what went wrong. */
+    default void showSlip(String line, boolean problem) {
+        showMessage(line);
+    }
 }

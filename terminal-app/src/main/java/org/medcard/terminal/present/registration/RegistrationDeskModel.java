@@ -12,9 +12,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.medcard.terminal.config.Money;
+import org.medcard.terminal.present.outcome.OutcomeSlip;
+import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.registration.Department;
 import org.medcard.terminal.registration.DepartmentCatalog;
 import org.medcard.terminal.registration.RegistrationDesk;
+import org.medcard.terminal.registration.VisitDocuments;
 import org.medcard.terminal.registration.VisitOutcome;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PinSource;
@@ -45,6 +48,9 @@ public final class RegistrationDeskModel {
     private final Texts texts;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final List<OpenVisit> open = new CopyOnWriteArrayList<>();
+    /** Issue 15: where each outcome's document is journalled and kept for print / save (none until the desktop gives one). */
+    private volatile VisitDocuments documents;
+    private volatile OutcomeSlip slip;
 
     public RegistrationDeskModel(RegistrationDesk desk, DepartmentCatalog catalog, java.util.Locale language, Supplier<String> clerk,
                                  RegistrationView view, Executor worker, Executor ui) {
@@ -101,6 +107,8 @@ public final class RegistrationDeskModel {
         String by = clerk.get();
         run(texts.text(payNow ? "busy.register_pay" : "busy.register"), () -> {
             VisitOutcome o = askingForId(idNumber, id -> desk.register(deptCode, doctorCode, null, payNow, pinFromView(), by, id));
+            keepSlip(o, d -> o.kind() == VisitOutcome.Kind.CASH_RESETTLE ? d.settlement(o, by) : d.registrationSlip(o, dept.get().name(),
+                    dept.get().doctor(doctorCode).map(Department.Doctor::name).orElse(null), by));
             // A visit stays open after its fee is paid: the prescribed items are paid on it later the same day.
             if (o.kind() == VisitOutcome.Kind.REGISTERED || o.kind() == VisitOutcome.Kind.SETTLED
                     || o.kind() == VisitOutcome.Kind.SETTLEMENT_PENDING || o.kind() == VisitOutcome.Kind.CASH_RESETTLE) {
@@ -140,7 +148,11 @@ public final class RegistrationDeskModel {
             }
         }
         String by = clerk.get();
-        run(texts.text("busy.settle", id), () -> askingForId(idNumber, typed -> desk.settle(id, items, pinFromView(), by, typed)));
+        run(texts.text("busy.settle", id), () -> {
+            VisitOutcome o = askingForId(idNumber, typed -> desk.settle(id, items, pinFromView(), by, typed));
+            keepSlip(o, d -> d.settlement(o, by));
+            return o;
+        });
     }
 
     /** Closes a visit that was paid (the clerk is done with it): it takes no further payment. */
@@ -169,6 +181,71 @@ public final class RegistrationDeskModel {
     /** The visits registered in this session and still open (paid ones too: further batches are paid on them). */
     public List<OpenVisit> openVisits() {
         return List.copyOf(open);
+    }
+
+    // ---------------------------------------------------------------- slip (issue 15)
+
+    /**
+     * Journals each registration's slip and each settlement's receipt ({@code documents}, as the CLI's {@code register}
+     * and {@code outpatient settle}) into {@code slip}, which keeps it for {@link #printSlip()} and {@link #saveSlip()}.
+     * Call once, before the desk is used.
+     */
+    public RegistrationDeskModel keepSlipsIn(VisitDocuments documents, OutcomeSlip slip) {
+        this.documents = documents;
+        this.slip = slip;
+        return this;
+    }
+
+    /** Whether the last registration or settlement left a document to print or save. */
+    public boolean slipReady() {
+        OutcomeSlip s = slip;
+        return s != null && s.ready();
+    }
+
+    /** Prints the last outcome's journalled slip or receipt on the configured printer. */
+    public void printSlip() {
+        copySlip(true);
+    }
+
+    /** Saves the last outcome's journalled slip or receipt as a PDF in the receipts folder. */
+    public void saveSlip() {
+        copySlip(false);
+    }
+
+    private void copySlip(boolean print) {
+        OutcomeSlip s = slip;
+        if (s == null || !s.ready()) {
+            view.showSlip(texts.text("slip.none"), true);
+            return;
+        }
+        if (!busy.compareAndSet(false, true)) {
+            return;
+        }
+        view.showBusy(true, texts.text("busy.slip"));
+        worker.execute(() -> {
+            try {
+                OutcomeSlip.Copy c = print ? s.print() : s.save();
+                ui.execute(() -> view.showSlip(c.line(), c.problem()));
+            } finally {
+                busy.set(false);
+                ui.execute(() -> view.showBusy(false, ""));
+            }
+        });
+    }
+
+    /** On the worker: journals the outcome's document (a refusal has none) and keeps it; the outcome stands either way. */
+    private void keepSlip(VisitOutcome o, java.util.function.Function<VisitDocuments, Optional<ReceiptDocument>> document) {
+        OutcomeSlip s = slip;
+        VisitDocuments d = documents;
+        if (s == null || d == null) {
+            return;
+        }
+        s.forget();
+        try {
+            s.issue(document.apply(d));
+        } catch (RuntimeException e) {
+            LOG.error("The visit's document could not be composed: {}", e.getMessage(), e);
+        }
     }
 
     // ---------------------------------------------------------------- on the worker

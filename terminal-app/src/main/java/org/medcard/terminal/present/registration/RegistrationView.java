@@ -36,4 +36,9 @@ public interface RegistrationView {
     void showVisit(VisitAnswer answer);
 
     void showMessage(String message);
+
+    /** The line after print / save of the last outcome's slip ("printed on …", "saved as …") or what went wrong. */
+    default void showSlip(String line, boolean problem) {
+        showMessage(line);
+    }
 }

@@ -1,9 +1,12 @@
 package org.medcard.terminal.present.supervisor;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import org.medcard.terminal.config.Money;
+import org.medcard.terminal.present.outcome.OutcomeSlip;
+import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.voids.VoidDesk;
 import org.medcard.terminal.voids.VoidOutcome;
@@ -19,27 +22,32 @@ import org.slf4j.LoggerFactory;
  */
 public final class VoidModel {
 
-    /** Journals a void's receipt (the desktop wires it to the terminal's one receipt desk). Runs on the worker. */
+    /** A void's receipt (the desktop wires it to the terminal's void documents); empty when nothing was voided. Runs on the worker. */
     @FunctionalInterface
     public interface Journal {
-        void record(VoidOutcome outcome, String reason, String supervisor);
+        Optional<ReceiptDocument> record(VoidOutcome outcome, String reason, String supervisor);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(VoidModel.class);
     private final VoidDesk desk;
     private final Journal journal;
+    private final OutcomeSlip slip;
     private final VoidView view;
     private final Texts texts;
     private final Work work;
 
     public VoidModel(VoidDesk desk, Locale language, VoidView view, Executor worker, Executor ui) {
-        this(desk, (o, reason, supervisor) -> { }, language, view, worker, ui);
+        this(desk, (o, reason, supervisor) -> Optional.empty(), null, language, view, worker, ui);
     }
 
-    /** @param journal where each void's receipt is journalled, as the CLI journals it */
-    public VoidModel(VoidDesk desk, Journal journal, Locale language, VoidView view, Executor worker, Executor ui) {
+    /**
+     * @param journal each void's receipt, journalled as the CLI journals it
+     * @param slip    the one receipt desk: journals it and keeps it for F7 print / F8 save (issue 15)
+     */
+    public VoidModel(VoidDesk desk, Journal journal, OutcomeSlip slip, Locale language, VoidView view, Executor worker, Executor ui) {
         this.desk = desk;
         this.journal = journal;
+        this.slip = slip;
         this.view = view;
         this.texts = Texts.of(Work.BUNDLE, language);
         this.work = new Work(view, worker, ui, texts);
@@ -66,15 +74,49 @@ public final class VoidModel {
         String reason = c.reason().trim();
         String supervisor = c.supervisor();
         work.run(texts.text("busy.void", id), () -> {
+            if (slip != null) {
+                slip.forget();
+            }
             VoidOutcome o = desk.voidSettlement(id, supervisor, c.password(), reason);
             try {
-                journal.record(o, reason, supervisor);
+                Optional<ReceiptDocument> receipt = journal.record(o, reason, supervisor);
+                if (slip != null) {
+                    slip.issue(receipt);
+                }
             } catch (RuntimeException e) {
                 // The void stands; only its receipt is missing from the journal.
                 LOG.error("The void receipt of {} could not be journalled: {}", id, e.getMessage(), e);
             }
             return o;
         }, o -> view.showVoided(result(o)));
+    }
+
+    /** Whether the last void left a receipt for F7/F8. */
+    public boolean slipReady() {
+        return slip != null && slip.ready();
+    }
+
+    /** F7: prints the last void's journalled receipt on the configured printer. */
+    public void printSlip() {
+        copy(true);
+    }
+
+    /** F8: saves the last void's journalled receipt as a PDF in the receipts folder. */
+    public void saveSlip() {
+        copy(false);
+    }
+
+    private void copy(boolean print) {
+        if (slip == null) {
+            view.showSlip(texts.text("slip.none"), true);
+            return;
+        }
+        if (!slip.ready()) {
+            OutcomeSlip.Copy none = slip.print();
+            view.showSlip(none.line(), none.problem());
+            return;
+        }
+        work.run(texts.text("busy.slip"), () -> print ? slip.print() : slip.save(), c -> view.showSlip(c.line(), c.problem()));
     }
 
     VoidResult result(VoidOutcome o) {

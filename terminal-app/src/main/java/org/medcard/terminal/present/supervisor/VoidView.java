@@ -7,4 +7,9 @@ public interface VoidView extends Work.Busy {
     SupervisorConfirmation confirmVoid(String setlId);
 
     void showVoided(VoidResult result);
+
+    /** The line after F7/F8 ("printed on …", "saved as …") or what went wrong; the void's result stays shown. */
+    default void showSlip(String line, boolean problem) {
+        showMessage(line);
+    }
 }

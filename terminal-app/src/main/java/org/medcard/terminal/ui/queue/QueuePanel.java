@@ -48,6 +48,7 @@ final class QueuePanel extends JPanel implements QueueView {
    private final JTable table;
     private final JLabel headline = label("queue.headline", Font.BOLD, 1.6f);
     private final JTextArea detail = new JTextArea(3, 40);
+    private final JLabel slipLine = label("queue.slip", Font.PLAIN, 1f);
     private final JButton forward;
     private final JButton resettle;
     private final JButton toggle;
@@ -89,6 +90,8 @@ final class QueuePanel extends JPanel implements QueueView {
         JPanel result = new JPanel(new BorderLayout(4, 4));
         result.add(headline, BorderLayout.NORTH);
         result.add(detail, BorderLayout.CENTER);
+        // Issue 15: Ctrl+P / Ctrl+S print or save the last re-settlement's receipt (F7/F8 are this screen's already).
+        result.add(slipLine, BorderLayout.SOUTH);
 
         JPanel buttons = new JPanel(new GridLayout(1, 0, 8, 8));
         buttons.add(button("queue.refresh", texts.text("ui.refresh"), () -> model.refresh()));
@@ -109,6 +112,8 @@ final class QueuePanel extends JPanel implements QueueView {
         Keys.bind(this, "F7", this::toggle);
         Keys.bind(this, "F8", this::resettleSelected);
         Keys.bind(this, "ESCAPE", () -> shell.show("counter"));
+        Keys.bind(this, "ctrl P", () -> model.printSlip());
+        Keys.bind(this, "ctrl S", () -> model.saveSlip());
         Keys.bind(table, "ENTER", this::resettleSelected);
         // JTable binds F8 itself (focus the header): the table's own binding must say re-settle.
         Keys.bind(table, "F8", this::resettleSelected);
@@ -193,6 +198,14 @@ final class QueuePanel extends JPanel implements QueueView {
         headline.setForeground(a.handBack() ? Theme.GREEN : a.outcome().kind() == org.medcard.terminal.resettle.ResettleOutcome.Kind.PENDING
                 ? Theme.AMBER : Theme.RED);
         detail.setText(a.detail());
+        slipLine.setForeground(headline.getForeground() == Theme.RED ? Theme.RED : entriesLine.getForeground());
+        slipLine.setText(model.slipReady() ? texts.text("ui.slip_keys") : " ");
+    }
+
+    @Override
+    public void showSlip(String line, boolean problem) {
+        slipLine.setText(line);
+        slipLine.setForeground(problem ? Theme.RED : Theme.GREEN);
     }
 
     @Override

@@ -29,6 +29,9 @@ public final class QueueScreen implements Screen {
         QueuePanel panel = new QueuePanel(texts, ctx.shell());
         var t = ctx.terminal();
         QueueModel model = new QueueModel(TerminalQueuePorts.of(t), t.language(), ctx.operatorName(), panel, ctx.worker(), ctx.ui());
+        // Issue 15: the re-settlement's receipt kept for print / save through the one desk, as the counter's receipts.
+        model.keepSlipsIn(new org.medcard.terminal.present.outcome.OutcomeSlip(new org.medcard.terminal.present.counter.DeskReceiptOutput(
+                t.receipts(), t.config().dataDir().resolve("receipts")), ctx.locale()));
         panel.attach(model);
         return Optional.of(new QueueScreen(panel, model, texts));
     }

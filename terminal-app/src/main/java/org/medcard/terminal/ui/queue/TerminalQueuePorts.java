@@ -91,7 +91,17 @@ public final class TerminalQueuePorts {
                 return resettleDesk.settle(entryNo, cashier, pin, -1);
             }
         };
-        ResettleReceipts receipts = (outcome, cashier) -> documents.resettlement(outcome, cashier).ifPresent(receiptDesk::issue);
+        ResettleReceipts receipts = new ResettleReceipts() {
+            @Override
+            public void issue(ResettleOutcome outcome, String cashier) {
+                documents.resettlement(outcome, cashier).ifPresent(receiptDesk::issue);
+            }
+
+            @Override
+            public java.util.Optional<org.medcard.terminal.receipt.ReceiptDocument> document(ResettleOutcome outcome, String cashier) {
+                return documents.resettlement(outcome, cashier);
+            }
+        };
         return new QueueModel.Ports(ledger, center, t.parts(), desk, receipts);
     }
 }

@@ -54,6 +54,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
     private final JTextArea split = new JTextArea(4, 30);
     private final JTextArea detail = new JTextArea(3, 40);
     private final JLabel busyLabel = new JLabel(" ");
+    private final JLabel slipLine = new JLabel(" ");
     private final List<JButton> actions = new ArrayList<>();
     private List<Department> departmentList = List.of();
     private Department chosen;
@@ -129,7 +130,12 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         result.add(headline, BorderLayout.NORTH);
         result.add(split, BorderLayout.WEST);
         result.add(detail, BorderLayout.CENTER);
-        result.add(busyLabel, BorderLayout.SOUTH);
+        // Issue 15: the slip line under the busy line: Ctrl+P / Ctrl+S once a slip is ready (F7/F8 settle and cancel here).
+        slipLine.setName("reg.slip");
+        JPanel lines = new JPanel(new GridLayout(0, 1, 2, 2));
+        lines.add(busyLabel);
+        lines.add(slipLine);
+        result.add(lines, BorderLayout.SOUTH);
 
         JPanel buttons = new JPanel(new GridLayout(1, 0, 8, 8));
         buttons.add(button("reg.register", texts.text("ui.register"), () -> register(false)));
@@ -148,6 +154,8 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         Keys.bind(this, "F8", this::cancel);
         Keys.bind(this, "F10", this::closeVisit);
         Keys.bind(this, "ESCAPE", this::clear);
+        Keys.bind(this, "ctrl P", () -> model.printSlip());
+        Keys.bind(this, "ctrl S", () -> model.saveSlip());
         Keys.bind(departments, "ENTER", () -> register(true));
         Keys.bind(doctors, "ENTER", () -> register(true));
         Keys.bind(items, "ENTER", this::settle);
@@ -267,6 +275,14 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         if (a.outcome().mdtrtId() != null && a.served()) {
             visit.setText(a.outcome().mdtrtId());
         }
+        slipLine.setForeground(busyLabel.getForeground());
+        slipLine.setText(model.slipReady() ? texts.text("ui.slip_keys") : " ");
+    }
+
+    @Override
+    public void showSlip(String line, boolean problem) {
+        slipLine.setText(line);
+        slipLine.setForeground(problem ? Theme.RED : Theme.GREEN);
     }
 
     @Override

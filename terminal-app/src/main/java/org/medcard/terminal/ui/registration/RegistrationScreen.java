@@ -36,6 +36,10 @@ public final class RegistrationScreen implements Screen {
         RegistrationPanel panel = new RegistrationPanel(texts, ctx.shell(), ctx.fonts());
         RegistrationDeskModel model = new RegistrationDeskModel(ctx.terminal().registrationDesk(catalog), catalog, ctx.locale(),
                 ctx.operatorName(), panel, ctx.worker(), ctx.ui());
+        // Issue 15: every registration slip and visit receipt journalled and kept for print / save, through the one desk.
+        model.keepSlipsIn(ctx.terminal().visitDocuments(), new org.medcard.terminal.present.outcome.OutcomeSlip(
+                new org.medcard.terminal.present.counter.DeskReceiptOutput(ctx.terminal().receipts(),
+                        ctx.terminal().config().dataDir().resolve("receipts")), ctx.locale()));
         panel.attach(model);
         return Optional.of(new RegistrationScreen(panel, model, texts));
     }

@@ -69,9 +69,12 @@ public final class SupervisorScreen implements Screen {
         Texts texts = ctx.texts(BUNDLE);
         VoidTab v = new VoidTab(texts, ctx.shell());
         // Every void's receipt goes into the one journal, as the CLI's does (medcard receipt list / reprint).
-        VoidModel.Journal journal = (o, reason, supervisor) -> ctx.terminal().voidDocuments().voidReceipt(o, reason, supervisor)
-                .ifPresent(ctx.terminal().receipts()::issue);
-        v.attach(new VoidModel(ctx.terminal().voidDesk(ctx.operators()), journal, ctx.locale(), v, ctx.worker(), ctx.ui()));
+        // Issue 15: the Issued is kept for F7 print / F8 save, through the one desk as the counter's receipts.
+        VoidModel.Journal journal = (o, reason, supervisor) -> ctx.terminal().voidDocuments().voidReceipt(o, reason, supervisor);
+        org.medcard.terminal.present.outcome.OutcomeSlip slip = new org.medcard.terminal.present.outcome.OutcomeSlip(
+                new org.medcard.terminal.present.counter.DeskReceiptOutput(ctx.terminal().receipts(),
+                        ctx.terminal().config().dataDir().resolve("receipts")), ctx.locale());
+        v.attach(new VoidModel(ctx.terminal().voidDesk(ctx.operators()), journal, slip, ctx.locale(), v, ctx.worker(), ctx.ui()));
         v.attachPick(new org.medcard.terminal.present.supervisor.VoidPickModel(
                 new org.medcard.terminal.present.supervisor.TodaysSales(ctx.terminal().receipts().journal()), ctx.terminal().clock(),
                 ctx.locale(), v, ctx.worker(), ctx.ui()));

@@ -36,6 +36,9 @@ final class VoidTab extends JPanel implements VoidView, VoidPickView {
     private final JLabel headline = Parts.headline("void.headline");
     private final JTextArea detail = Parts.text("void.detail", 3);
     private final JButton go;
+    private final JLabel slipLine = new JLabel(" ");
+    private final JButton print;
+    private final JButton save;
     private VoidModel model;
     private VoidPickModel pick;
 
@@ -53,14 +56,28 @@ final class VoidTab extends JPanel implements VoidView, VoidPickView {
         JPanel result = new JPanel(new BorderLayout(4, 4));
         result.add(headline, BorderLayout.NORTH);
         result.add(detail, BorderLayout.CENTER);
+        // Issue 15: after a void, F7/F8 print or save its journalled receipt; the line says which happened.
+        slipLine.setName("void.slip");
+        result.add(slipLine, BorderLayout.SOUTH);
         add(result, BorderLayout.CENTER);
         go = Parts.button("void.go", texts.text("ui.void.go"), this::voidIt);
+        print = Parts.button("void.print", texts.text("ui.void.slip_keys").split(" \u00b7 ")[0], () -> model.printSlip());
+        save = Parts.button("void.save", texts.text("ui.void.slip_keys").split(" \u00b7 ")[1], () -> model.saveSlip());
+        print.setEnabled(false);
+        save.setEnabled(false);
         JPanel buttons = new JPanel(new GridLayout(1, 0, 8, 8));
         buttons.add(go);
         buttons.add(Parts.button("void.pick", texts.text("ui.void.pick"), () -> pick.pick()));
+        buttons.add(print);
+        buttons.add(save);
         add(buttons, BorderLayout.SOUTH);
         Keys.bind(this, "F5", this::voidIt);
         Keys.bind(this, "F6", () -> pick.pick());
+        Keys.bind(this, "F7", () -> model.printSlip());
+        Keys.bind(this, "F8", () -> model.saveSlip());
+        // The same keys as on the queue and registration screens, whose F7/F8 are taken.
+        Keys.bind(this, "ctrl P", () -> model.printSlip());
+        Keys.bind(this, "ctrl S", () -> model.saveSlip());
         Keys.bind(setlId, "ENTER", this::voidIt);
     }
 
@@ -138,6 +155,16 @@ final class VoidTab extends JPanel implements VoidView, VoidPickView {
         headline.setForeground(r.outcome().kind() == org.medcard.terminal.voids.VoidOutcome.Kind.VOIDED ? Theme.GREEN
                 : r.outcome().kind() == org.medcard.terminal.voids.VoidOutcome.Kind.PENDING ? Theme.AMBER : Theme.RED);
         detail.setText(r.detail());
+        boolean ready = model.slipReady();
+        print.setEnabled(ready);
+        save.setEnabled(ready);
+        slipLine.setText(ready ? texts.text("ui.void.slip_keys") : " ");
+    }
+
+    @Override
+    public void showSlip(String line, boolean problem) {
+        slipLine.setText(line);
+        slipLine.setForeground(problem ? Theme.RED : Theme.GREEN);
     }
 
     @Override

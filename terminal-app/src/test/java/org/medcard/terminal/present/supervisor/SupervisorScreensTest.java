@@ -55,7 +55,11 @@ class SupervisorScreensTest {
     }
 
     private void open(String language) {
-        terminal = TrainingTerminals.open(dir, Map.of("language", language));
+        open(Map.of("language", language));
+    }
+
+    private void open(Map<String, String> settings) {
+        terminal = TrainingTerminals.open(dir, settings);
         operators = new Operators(terminal.db(), new PasswordHasher(1_000, new SecureRandom()), terminal.audit(), terminal.clock());
         supervisor = operators.add(new Operator("sup01", "王主管", Role.SUPERVISOR, true), "supervisor-pw".toCharArray(), "setup");
         operators.add(new Operator("cash01", "李收银", Role.CASHIER, true), "cashier-pw-1".toCharArray(), "setup");
@@ -72,7 +76,7 @@ class SupervisorScreensTest {
 
     // ---------------------------------------------------------------- void
 
-    static final class RecordingVoidView implements VoidView {
+    static class RecordingVoidView implements VoidView {
         final List<String> asked = new ArrayList<>();
         final List<VoidResult> results = new ArrayList<>();
         final List<String> messages = new ArrayList<>();
@@ -108,7 +112,7 @@ class SupervisorScreensTest {
         RecordingVoidView view = new RecordingVoidView();
         // Wired as the desktop's SupervisorScreen wires it: the void's receipt goes into the one journal.
         VoidModel model = new VoidModel(terminal.voidDesk(operators), (o, reason, supervisor) -> new org.medcard.terminal.voids.VoidDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead())
-                .voidReceipt(o, reason, supervisor).ifPresent(terminal.receipts()::issue), terminal.language(), view, INLINE, INLINE);
+                .voidReceipt(o, reason, supervisor), slip(terminal, dir), terminal.language(), view, INLINE, INLINE);
         char[] password = "supervisor-pw".toCharArray();
         view.answer = new SupervisorConfirmation(true, "sup01", password, "patient returned the goods");
 
@@ -128,6 +132,59 @@ class SupervisorScreensTest {
         var journalled = terminal.receipts().list(null);
         assertEquals(List.of("void-receipt"), journalled.stream().map(e -> e.kind()).toList(), "medcard receipt list shows the void");
         assertEquals("sup01", journalled.get(0).operator());
+    }
+
+    /** The void's receipt through the one desk, as {@code SupervisorScreen} wires it (saved PDFs in {@code dir/receipts}). */
+    static org.medcard.terminal.present.outcome.OutcomeSlip slip(Terminal t, Path dir) {
+        return new org.medcard.terminal.present.outcome.OutcomeSlip(
+                new org.medcard.terminal.present.counter.DeskReceiptOutput(t.receipts(), dir.resolve("receipts")), java.util.Locale.ENGLISH);
+    }
+
+    @Test
+    void afterAVoid_F7PrintsAndF8SavesTheJournalledVoidReceipt_andSaysSo() throws Exception {
+        java.nio.file.Path printer = java.nio.file.Files.createFile(dir.resolve("printer.bin"));
+        open(Map.of("language", "en", "printer", "escpos:" + printer));
+        SaleView sale = settledSale();
+        RecordingSlipView view = new RecordingSlipView();
+        VoidModel model = new VoidModel(terminal.voidDesk(operators), (o, reason, supervisor) -> terminal.voidDocuments()
+                .voidReceipt(o, reason, supervisor), slip(terminal, dir), terminal.language(), view, INLINE, INLINE);
+        model.printSlip();
+        assertEquals(List.of("No slip to print yet: it comes with the next registration, re-settlement or void."), view.slips,
+                "nothing to print before a void");
+        assertFalse(model.slipReady());
+
+        view.answer = new SupervisorConfirmation(true, "sup01", "supervisor-pw".toCharArray(), "patient returned the goods");
+        model.voidSettlement(sale.setlId());
+        assertEquals(VoidOutcome.Kind.VOIDED, view.results.get(0).outcome().kind());
+        assertTrue(model.slipReady(), "the void's Issued is kept");
+        var journalled = terminal.receipts().list(null);
+        assertEquals(List.of("void-receipt"), journalled.stream().map(e -> e.kind()).toList());
+        long id = journalled.get(0).id();
+
+        view.slips.clear();
+        view.problems.clear();
+        model.printSlip();
+        assertEquals(List.of("Slip No. " + id + " printed on " + terminal.receipts().printer().target() + "."), view.slips);
+        assertTrue(java.nio.file.Files.size(printer) > 0, "the ESC/POS bytes went to the printer");
+        model.saveSlip();
+        java.nio.file.Path pdf = dir.resolve("receipts").resolve("void-receipt-" + id + ".pdf");
+        assertEquals("Slip No. " + id + " saved as " + pdf, view.slips.get(1));
+        assertTrue(new String(java.nio.file.Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF"));
+        assertEquals(java.util.Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE),
+                java.nio.file.Files.getPosixFilePermissions(pdf), "owner-only, as the counter's receipts");
+        assertEquals(1, terminal.receipts().list(null).size(), "copies are made from the one journal entry, none is journalled again");
+        assertEquals(List.of(false, false), view.problems);
+    }
+
+    static final class RecordingSlipView extends RecordingVoidView {
+        final List<String> slips = new ArrayList<>();
+        final List<Boolean> problems = new ArrayList<>();
+
+        @Override
+        public void showSlip(String line, boolean problem) {
+            slips.add(line);
+            problems.add(problem);
+        }
     }
 
     @Test
