@@ -68,6 +68,9 @@ public final class CounterModel {
     private Boolean cardInSlot;
     /** The reader's count of presented cards at the last look: a new count is a card to read, even if never seen absent. */
     private long cardGeneration = -1;
+    /** How many more times the card in the slot is read again after a read that failed on a device (worker thread). */
+    private int rereadsLeft;
+    private static final int REREADS = 3;
     // UI thread
     private CardPanel card;
     /**
@@ -202,8 +205,16 @@ public final class CounterModel {
         }
         readerAnswered();
         long generation = cards.cardGeneration();
-        if (cardInSlot != null && cardInSlot == now && (!now || generation == cardGeneration)) {
+        boolean sameCard = cardInSlot != null && cardInSlot == now && (!now || generation == cardGeneration);
+        if (sameCard && !(now && rereadsLeft > 0)) {
             return;
+        }
+        if (!sameCard) {
+            rereadsLeft = REREADS;
+        } else {
+            // The last read of this card failed on a device (e.g. the PSAM's reader came back a moment after the
+            // card's, after a pcscd restart): read it again on the next poll, a few times, not for ever (a mute card).
+            rereadsLeft--;
         }
         cardInSlot = now;
         cardGeneration = generation;
@@ -284,6 +295,9 @@ public final class CounterModel {
         long loadedFen = loaded;
         MoneyLines.CardLoad load = loaded > 0 ? new MoneyLines.CardLoad(loaded, loadMonth) : null;
         boolean faulted = fault;
+        if (!fault) {
+            rereadsLeft = 0; // read (or refused by its rules, or not a usable card): nothing to read again
+        }
         ui.execute(() -> {
             card = shown;
             deviceFault = faulted;

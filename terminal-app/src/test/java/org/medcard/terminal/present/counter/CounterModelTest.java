@@ -212,6 +212,30 @@ class CounterModelTest {
     }
 
     @Test
+    void aReadThatFailedOnADevice_isTriedAgainOnTheNextPoll_aFewTimes_notForEver() {
+        // After a pcscd restart the card's reader may be back a moment before the PSAM's: the first read fails.
+        slot.unread = new CardDesk.Unread(false, "CARD_REMOVED: reader 'PSAM', no card in the reader");
+        slot.presentTrainingCard("normal");
+        model.pollCard();
+        assertEquals(CardPanel.Banner.REFUSED, view.lastCard().banner());
+        assertEquals(1, slot.reads);
+
+        slot.unread = null; // the PSAM is back
+        model.pollCard();
+        assertEquals(2, slot.reads, "read again, the same card still in the slot");
+        assertEquals("张伟", view.lastCard().name());
+        model.pollCard();
+        assertEquals(2, slot.reads, "a card read is not read again");
+
+        slot.unread = new CardDesk.Unread(false, "mute card");
+        slot.presentTrainingCard("normal");
+        for (int i = 0; i < 10; i++) {
+            model.pollCard();
+        }
+        assertEquals(2 + 1 + 3, slot.reads, "a mute card: the first read and three more, then it waits for a new card");
+    }
+
+    @Test
     void R15_aLoadAtTheCardsContact_isToldToTheCashier() {
         slot.loadedFen = 20_000;
 
