@@ -21,6 +21,8 @@ import org.medcard.terminal.receipt.pdf.FontCache;
 import org.medcard.terminal.ui.shell.AppContext;
 import org.medcard.terminal.ui.shell.Keys;
 import org.medcard.terminal.ui.shell.ScreenFactory;
+import org.medcard.terminal.ui.counter.TerminalCounterPorts;
+import org.medcard.terminal.present.counter.CardWatch;
 import org.medcard.terminal.ui.shell.Theme;
 import org.medcard.terminal.ui.shell.UiFonts;
 import org.medcard.terminal.ui.signin.SignInPanel;
@@ -42,6 +44,8 @@ public final class DesktopApp implements AutoCloseable {
     public static final String SHELL_BUNDLE = "org.medcard.terminal.ui.shell";
     /** Half a second: with the center watch's half-second look, a change shows within 2 s (issue 15). */
     static final long STATUS_PERIOD_MS = 500;
+    /** How often the card slot is looked at (polled readers; PC/SC readers also report cards as events). */
+    static final long CARD_POLL_MS = 300;
     static final long CARD_PERIOD_MS = 300;
 
     private volatile Terminal terminal;
@@ -137,10 +141,16 @@ public final class DesktopApp implements AutoCloseable {
         bar.progress(null); // the "starting" line, if the terminal opened behind the window
         signIn.attach(new SignInModel(operators, terminal.config().trainingMode(), terminal.clock().getZone(), worker, ui,
                 signIn, Texts.of(SignInModel.BUNDLE, terminal.language())));
-        AppContext context = new AppContext(terminal, operators, worker, ui, worker, window, fonts);
+        CardWatch cards = TerminalCounterPorts.cardWatch(terminal, worker, ui);
+        AppContext context = new AppContext(terminal, operators, worker, ui, worker, window, fonts, cards);
         for (ScreenFactory f : Screens.all()) {
             f.create(context).ifPresent(window::add);
         }
+        // One watch for every desk's card panel, polled once every desk listens. PC/SC readers also report cards as
+        // events (SCardGetStatusChange): look at once, not at the next tick.
+        worker.scheduleWithFixedDelay(cards::poll, 0, CARD_POLL_MS, TimeUnit.MILLISECONDS);
+        terminal.devices().addListener(e -> cards.poll());
+        terminal.devices().watchReaders();
         SyncModel sync = new SyncModel(terminal.downloads(), terminal::onlineCenter, terminal.parts(), worker, ui, bar, statusTexts);
         Keys.bindWindow((javax.swing.JComponent) window.frame().getContentPane(), "ctrl R", sync::sync);
         status = new StatusModel(terminal::state, () -> terminal.queue().summary(), worker, ui, bar, statusTexts);

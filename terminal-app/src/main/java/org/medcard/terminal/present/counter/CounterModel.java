@@ -1,6 +1,5 @@
 package org.medcard.terminal.present.counter;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -8,7 +7,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import org.medcard.card.IdNumber;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.text.Texts;
@@ -19,13 +17,13 @@ import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
 import org.medcard.terminal.session.CardView;
-import org.medcard.terminal.status.CardStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The pharmacy counter. The cart, the shown card and the last receipt belong to the UI thread; catalog look-ups,
- * card reads and the sale run on the worker (the reader's one thread). During a sale the worker asks the view
+ * card reads and the sale run on the worker (the reader's one thread); the card itself is watched and read by the
+ * {@link CardWatch} the counter shares with the other desks. During a sale the worker asks the view
  * (split, PIN, ID number) through the UI executor and waits for the answer: the sale flow itself stays in
  * the sale ({@link Checkout}), reached through its {@link org.medcard.terminal.sale.PlanConfirmation} hook and a
  * {@link PinSource}. Everything behind the counter comes through its small ports ({@link Ports}): the model runs
@@ -52,7 +50,8 @@ public final class CounterModel {
     }
 
     private final ItemLookup catalog;
-    private final CardDesk cards;
+    /** The card slot, shared with the other desks that show the card panel (issue 15). */
+    private final CardWatch cards;
     private final Checkout checkout;
     private final CounterWords words;
     private final ReceiptOutput receipts;
@@ -64,13 +63,6 @@ public final class CounterModel {
     private final Cart cart = new Cart();
     private final AtomicLong tendered = new AtomicLong();
     private final AtomicLong debit = new AtomicLong();
-    // worker thread
-    private Boolean cardInSlot;
-    /** The reader's count of presented cards at the last look: a new count is a card to read, even if never seen absent. */
-    private long cardGeneration = -1;
-    /** How many more times the card in the slot is read again after a read that failed on a device (worker thread). */
-    private int rereadsLeft;
-    private static final int REREADS = 3;
     // UI thread
     private CardPanel card;
     /**
@@ -89,8 +81,19 @@ public final class CounterModel {
      * @param cashier the signed-in operator's name, recorded with every sale
      */
     public CounterModel(Ports ports, Executor worker, Executor ui, CounterView view, Texts texts, Supplier<String> cashier) {
+        this(ports, new CardWatch(ports.cards(), ports.words(), texts, worker, ui), worker, ui, view, texts, cashier);
+    }
+
+    /**
+     * A counter that shows the card of {@code cards}, a watch shared with the other desks of the app (the registration
+     * desk): the card is read once, through the watch's {@link CardDesk}, whichever screen shows it.
+     *
+     * @param cashier the signed-in operator's name, recorded with every sale
+     */
+    public CounterModel(Ports ports, CardWatch cards, Executor worker, Executor ui, CounterView view, Texts texts,
+                        Supplier<String> cashier) {
         this.catalog = ports.catalog();
-        this.cards = ports.cards();
+        this.cards = cards;
         this.checkout = ports.checkout();
         this.words = ports.words();
         this.receipts = ports.receipts();
@@ -99,7 +102,8 @@ public final class CounterModel {
         this.view = view;
         this.texts = texts;
         this.cashier = cashier;
-        this.card = CardPanel.empty(texts.text("card.insert"));
+        this.card = cards.card();
+        cards.listen(this::cardShown);
     }
 
     // ---------------------------------------------------------------- items
@@ -191,75 +195,7 @@ public final class CounterModel {
 
     /** Looks at the card slot (on the worker); a new card is read and shown, a removed one cleared. Any thread. */
     public void pollCard() {
-        worker.execute(this::checkSlot);
-    }
-
-    private void checkSlot() {
-        boolean now;
-        try {
-            now = cards.cardPresent();
-        } catch (RuntimeException e) {
-            LOG.debug("Card slot not readable: {}", e.getMessage());
-            readerFaulted(e);
-            return;
-        }
-        readerAnswered();
-        long generation = cards.cardGeneration();
-        boolean sameCard = cardInSlot != null && cardInSlot == now && (!now || generation == cardGeneration);
-        if (sameCard && !(now && rereadsLeft > 0)) {
-            return;
-        }
-        if (!sameCard) {
-            rereadsLeft = REREADS;
-        } else {
-            // The last read of this card failed on a device (e.g. the PSAM's reader came back a moment after the
-            // card's, after a pcscd restart): read it again on the next poll, a few times, not for ever (a mute card).
-            rereadsLeft--;
-        }
-        cardInSlot = now;
-        cardGeneration = generation;
-        if (now) {
-            readCard();
-        } else {
-            cards.cardRemoved();
-            CardPanel empty = CardPanel.empty(texts.text("card.insert"));
-            ui.execute(() -> {
-                card = empty;
-                deviceFault = false;
-                beneficiary = null;
-                cardLoad = null;
-                view.showCard(empty);
-            });
-        }
-    }
-
-    /**
-     * The slot could not be asked (a serial reader whose port is missing, a reader answering garbage): the status bar
-     * says so at once (issue 14), the card panel is cleared and F12 offers the cash path. A PC/SC reader's faults
-     * arrive as watch events; this covers the readers that are only polled.
-     */
-    private void readerFaulted(RuntimeException e) {
-        // Asking the slot's state involves no card: whatever failed, it is the reader's fault. The tooltip carries
-        // what the reader said, without the fault kind's enum name (the tag names the fault in words).
-        String reason = String.valueOf(e.getMessage()).replaceFirst("^[A-Z_]+: ", ""); // a CardFault's "KIND: " prefix
-        cards.readerFaulted(reason);
-        if (Boolean.TRUE.equals(cardInSlot) || cardInSlot == null) {
-            cardInSlot = false;
-            CardPanel empty = CardPanel.empty(texts.text("card.insert"));
-            ui.execute(() -> {
-                card = empty;
-                beneficiary = null;
-                view.showCard(empty);
-            });
-        }
-    }
-
-    /**
-     * A polled reader answered: the status bar says OK, not "waiting" until the first card, nor red after it came
-     * back (PC/SC readers say so through the watch's READER_OK).
-     */
-    private void readerAnswered() {
-        cards.readerAnswered();
+        cards.poll();
     }
 
     /** Whether the reader is at fault now (the status bar's state): F12 then offers cash without a card (R11 case 2). */
@@ -267,78 +203,35 @@ public final class CounterModel {
         return cards.readerAtFault();
     }
 
-    /** Opens the card through the one card session: torn sales first, R15 loads (the amount is shown), status check. */
-    private void readCard() {
-        CardPanel panel;
-        long loaded = 0;
-        String loadMonth = null;
-        boolean fault = false;
-        try {
-            CardDesk.Reading reading = cards.read();
-            if (reading instanceof CardDesk.Read o) {
-                panel = panelOf(o.view());
-                loaded = o.loadedFen();
-                loadMonth = o.loadMonth().orElse(null);
-            } else {
-                CardDesk.Unread no = (CardDesk.Unread) reading;
-                LOG.warn("Card could not be read{}: {}", no.unusable() ? " (unusable card)" : "", no.detail());
-                fault = !no.unusable();
-                panel = no.unusable() ? refusedPanel(words.message("sale.card_unusable"))
-                        : refusedPanel(texts.text("card.unreadable", no.detail()));
+    /** UI thread: the card watch read a card, lost it, or the card paid; the counter's own state follows the card. */
+    private void cardShown(CardWatch.Shown shown) {
+        card = shown.panel();
+        switch (shown.change()) {
+            case READ -> {
+                deviceFault = shown.deviceFault();
+                beneficiary = null;
+                cardLoad = shown.load();
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Card could not be read: {}", e.getMessage());
-            panel = refusedPanel(texts.text("card.unreadable", e.getMessage()));
-            fault = true;
-        }
-        CardPanel shown = panel;
-        long loadedFen = loaded;
-        MoneyLines.CardLoad load = loaded > 0 ? new MoneyLines.CardLoad(loaded, loadMonth) : null;
-        boolean faulted = fault;
-        if (!fault) {
-            rereadsLeft = 0; // read (or refused by its rules, or not a usable card): nothing to read again
-        }
-        ui.execute(() -> {
-            card = shown;
-            deviceFault = faulted;
-            beneficiary = null;
-            cardLoad = load;
-            view.showCard(shown);
-            if (loadedFen > 0) {
-                // R15: the patient is told the month's money reached the card.
-                view.showMessage(texts.text("card.loaded", Texts.yuan(loadedFen)), false);
-            } else {
-                // Issue 15: the previous patient's message (e.g. a red refusal) is not this patient's.
-                view.showMessage(texts.text("card.read"), false);
+            case REMOVED -> {
+                deviceFault = false;
+                beneficiary = null;
+                cardLoad = null;
             }
-        });
-    }
-
-    private CardPanel refusedPanel(String text) {
-        return new CardPanel(true, "", "", "", "", "", -1, CardPanel.Banner.REFUSED, text, List.of());
-    }
-
-    CardPanel panelOf(CardView v) {
-        CardPanel.Banner banner;
-        String text;
-        if (v.verdict().refused() || !v.verdict().personalAccountUsable()) {
-            banner = CardPanel.Banner.REFUSED;
-            text = words.message(v.verdict().messageKey().orElse("status.blocked"));
-        } else if (v.verdict().messageKey().isPresent()) {
-            banner = CardPanel.Banner.WARNING;
-            text = words.message(v.verdict().messageKey().get());
-        } else if (!v.online()) {
-            banner = CardPanel.Banner.WARNING;
-            text = texts.text("card.offline");
+            case READER_FAULT -> beneficiary = null;
+            case BALANCE -> {
+            }
+        }
+        view.showCard(shown.panel());
+        if (!shown.newPatient()) {
+            return;
+        }
+        if (shown.load() != null) {
+            // R15: the patient is told the month's money reached the card.
+            view.showMessage(texts.text("card.loaded", Texts.yuan(shown.load().amountFen())), false);
         } else {
-            banner = CardPanel.Banner.OK;
-            text = texts.text(v.verdict().status() == CardStatus.NORMAL ? "card.ok" : "card.usable");
+            // Issue 15: the previous patient's message (e.g. a red refusal) is not this patient's.
+            view.showMessage(texts.text("card.read"), false);
         }
-        boolean familyOffered = words.familyPaymentOffered(v.scheme(), v.online());
-        String scheme = texts.has("scheme." + v.scheme()) ? texts.text("scheme." + v.scheme()) : v.scheme();
-        return new CardPanel(true, v.holder().name(), IdNumber.mask(v.holder().idNumber().value()), v.info().cardNo().masked(),
-                scheme, v.cardRegion(), v.balanceFen(), banner, text,
-                familyOffered ? v.person().map(p -> p.family()).orElse(List.of()) : List.of());
     }
 
     /** The family member paid for (R3), by psn_no; null: the holder. */
@@ -373,23 +266,11 @@ public final class CounterModel {
 
     /** Puts a training card in the simulated slot (as a cashier would insert a real one). */
     public void presentTrainingCard(String profile) {
-        worker.execute(() -> {
-            try {
-                cards.presentTrainingCard(profile);
-            } catch (IOException | RuntimeException e) {
-                ui.execute(() -> view.showMessage(texts.text("card.training_failed", profile, e.getMessage()), true));
-                return;
-            }
-            cardInSlot = false;
-            checkSlot();
-        });
+        cards.presentTrainingCard(profile, line -> view.showMessage(line, true));
     }
 
     public void removeTrainingCard() {
-        worker.execute(() -> {
-            cards.removeTrainingCard();
-            checkSlot();
-        });
+        cards.removeTrainingCard();
     }
 
     // ---------------------------------------------------------------- the sale
@@ -543,9 +424,8 @@ public final class CounterModel {
             beneficiary = null;
             showCart();
             if (balance >= 0 && card.present()) {
-                // The card paid (and may have received its R15 loads first): show the balance it has now.
-                card = card.withBalance(balance);
-                view.showCard(card);
+                // The card paid (and may have received its R15 loads first): every desk shows the balance it has now.
+                cards.paid(balance);
             }
         }
         view.saleDone(done);

@@ -12,6 +12,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.medcard.terminal.config.Money;
+import org.medcard.terminal.present.counter.CardPanel;
+import org.medcard.terminal.present.counter.CardWatch;
+import org.medcard.terminal.present.counter.TrainingCard;
 import org.medcard.terminal.present.outcome.OutcomeSlip;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.registration.Department;
@@ -51,6 +54,8 @@ public final class RegistrationDeskModel {
     /** Issue 15: where each outcome's document is journalled and kept for print / save (none until the desktop gives one). */
     private volatile VisitDocuments documents;
     private volatile OutcomeSlip slip;
+    /** Issue 15: the card slot this desk shows, shared with the pharmacy counter (none until the desktop gives one). */
+    private volatile CardWatch cards;
 
     public RegistrationDeskModel(RegistrationDesk desk, DepartmentCatalog catalog, java.util.Locale language, Supplier<String> clerk,
                                  RegistrationView view, Executor worker, Executor ui) {
@@ -183,6 +188,71 @@ public final class RegistrationDeskModel {
         return List.copyOf(open);
     }
 
+    // ---------------------------------------------------------------- card panel (issue 15)
+
+    /**
+     * Shows the card of {@code cards} (the watch the pharmacy counter shows too: one read per card, through the one card
+     * session) on this desk's card panel, so the clerk sees the holder before registering. Call once, before the desk
+     * is used, on the UI thread. Registering still opens the card through the desk: the panel informs, the desk decides.
+     */
+    public RegistrationDeskModel watchCards(CardWatch cards) {
+        this.cards = cards;
+        cards.listen(this::cardShown);
+        view.showCard(cards.card());
+        return this;
+    }
+
+    /** The card panel shown now (UI thread); an empty panel when no card watch was given. */
+    public CardPanel card() {
+        CardWatch w = cards;
+        return w == null ? CardPanel.empty("") : w.card();
+    }
+
+    /** The simulated cards, when the training reader is in use (empty otherwise, and without a card watch). */
+    public List<TrainingCard> trainingCards() {
+        CardWatch w = cards;
+        return w == null ? List.of() : w.trainingCards();
+    }
+
+    /** Puts a training card in the simulated slot (F9 in training mode, as at the counter); the panel shows it when read. */
+    public void presentTrainingCard(String profile) {
+        CardWatch w = cards;
+        if (w != null) {
+            w.presentTrainingCard(profile, view::showMessage);
+        }
+    }
+
+    /**
+     * UI thread: the panel follows the slot. A new patient's card clears the last patient's answer (a red refusal,
+     * the last visit's split) and says what to do with this card.
+     */
+    private void cardShown(CardWatch.Shown shown) {
+        view.showCard(shown.panel());
+        if (!shown.newPatient()) {
+            return;
+        }
+        CardPanel c = shown.panel();
+        String line;
+        if (shown.deviceFault()) {
+            line = texts.text("card.fault");
+        } else if (c.banner() == CardPanel.Banner.REFUSED) {
+            line = texts.text("card.refused", c.bannerText());
+        } else if (shown.load() != null) {
+            line = texts.text("card.loaded", Money.formatYuan(shown.load().amountFen()));
+        } else {
+            line = texts.text("card.read");
+        }
+        view.showMessage(line);
+    }
+
+    /** UI thread: a visit paid from the card; the panels show the balance it has now (the counter's too). */
+    private void cardPaid(VisitOutcome o) {
+        CardWatch w = cards;
+        if (w != null && o.kind() == VisitOutcome.Kind.SETTLED) {
+            w.paid(o.balanceAfterFen());
+        }
+    }
+
     // ---------------------------------------------------------------- slip (issue 15)
 
     /**
@@ -266,6 +336,7 @@ public final class RegistrationDeskModel {
                 ui.execute(() -> {
                     view.showVisit(answer);
                     view.showOpenVisits(visits);
+                    cardPaid(o);
                 });
             } catch (RuntimeException e) {
                 LOG.error("Registration desk: {} failed", what, e);

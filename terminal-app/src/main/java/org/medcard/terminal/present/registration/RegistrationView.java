@@ -3,6 +3,7 @@ package org.medcard.terminal.present.registration;
 import java.util.List;
 import java.util.Optional;
 
+import org.medcard.terminal.present.counter.CardPanel;
 import org.medcard.terminal.registration.Department;
 
 /**
@@ -36,6 +37,13 @@ public interface RegistrationView {
     void showVisit(VisitAnswer answer);
 
     void showMessage(String message);
+
+    /**
+     * The card panel (issue 15): the holder's name, masked numbers, status banner (the refusing rule's message when
+     * refused) and balance, as at the pharmacy counter.
+     */
+    default void showCard(CardPanel card) {
+    }
 
     /** The line after print / save of the last outcome's slip ("printed on …", "saved as …") or what went wrong. */
     default void showSlip(String line, boolean problem) {

@@ -1,8 +1,6 @@
 package org.medcard.terminal.ui.counter;
 
 import java.awt.BorderLayout;
-import java.awt.Color;
-import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
 import java.awt.GridBagConstraints;
@@ -64,14 +62,9 @@ final class CounterPanel extends JPanel implements CounterView {
     private final JLabel total = new JLabel(Texts.yuan(0), SwingConstants.RIGHT);
     private final JLabel message = new JLabel(" ");
     private final JTextArea result = new JTextArea(4, 30);
-    private final JLabel banner = new JLabel(" ", SwingConstants.CENTER);
-    private final JLabel name = value("counter.name");
-    private final JLabel id = value("counter.id");
-    private final JLabel cardNo = value("counter.cardno");
-    private final JLabel scheme = value("counter.scheme");
-    private final JLabel region = value("counter.region");
-    private final JLabel balance = value("counter.balance");
-    private final JLabel paysFor = value("counter.paysfor");
+    /** The card panel, the same one the registration desk shows (issue 15). */
+    private final CardSide cardSide;
+    private final JLabel paysFor;
     private final JLabel busyLabel = new JLabel(" ");
     private final List<JButton> keys = new ArrayList<>();
     private CounterModel model;
@@ -90,8 +83,13 @@ final class CounterPanel extends JPanel implements CounterView {
         this.lines = new JTable(linesModel);
         setName("counter");
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
+        this.cardSide = new CardSide(texts, fonts, "counter", 420, 190);
+        this.paysFor = cardSide.row("card.pays_for", "counter.paysfor");
+        busyLabel.setName("counter.busy");
+        busyLabel.setForeground(Theme.AMBER);
+        cardSide.footer(busyLabel);
         add(itemsSide(), BorderLayout.CENTER);
-        add(cardSide(), BorderLayout.EAST);
+        add(cardSide, BorderLayout.EAST);
     }
 
     void attach(CounterModel m) {
@@ -156,54 +154,6 @@ final class CounterPanel extends JPanel implements CounterView {
         bottom.add(result, BorderLayout.SOUTH);
         p.add(bottom, BorderLayout.SOUTH);
         return p;
-    }
-
-    private JComponent cardSide() {
-        JPanel p = new JPanel(new BorderLayout(8, 8));
-        p.setPreferredSize(new Dimension(420, 10));
-        p.setBorder(BorderFactory.createTitledBorder(texts.text("card.title")));
-        banner.setName("counter.banner");
-        banner.setOpaque(true);
-        banner.setForeground(Color.WHITE);
-        banner.putClientProperty("FlatLaf.styleClass", "h2");
-        banner.setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
-        banner.setPreferredSize(new Dimension(400, 190));
-        banner.setVerticalAlignment(SwingConstants.CENTER);
-        p.add(banner, BorderLayout.NORTH);
-        JPanel fields = new JPanel(new GridBagLayout());
-        GridBagConstraints c = new GridBagConstraints();
-        c.anchor = GridBagConstraints.WEST;
-        c.insets = new Insets(3, 4, 3, 4);
-        c.gridy = 0;
-        row(fields, c, "card.name", name);
-        row(fields, c, "card.id", id);
-        row(fields, c, "card.no", cardNo);
-        row(fields, c, "card.scheme", scheme);
-        row(fields, c, "card.region", region);
-        row(fields, c, "card.balance", balance);
-        row(fields, c, "card.pays_for", paysFor);
-        JPanel top = new JPanel(new BorderLayout());
-        top.add(fields, BorderLayout.NORTH);
-        p.add(top, BorderLayout.CENTER);
-        busyLabel.setName("counter.busy");
-        busyLabel.setForeground(Theme.AMBER);
-        p.add(busyLabel, BorderLayout.SOUTH);
-        showCard(CardPanel.empty(texts.text("card.insert")));
-        return p;
-    }
-
-    private void row(JPanel fields, GridBagConstraints c, String key, JLabel value) {
-        c.gridx = 0;
-        fields.add(new JLabel(texts.text(key)), c);
-        c.gridx = 1;
-        fields.add(value, c);
-        c.gridy++;
-    }
-
-    private static JLabel value(String name) {
-        JLabel l = new JLabel(" ");
-        l.setName(name);
-        return l;
     }
 
     private JComponent keyRow(boolean training) {
@@ -310,9 +260,7 @@ final class CounterPanel extends JPanel implements CounterView {
         if (cards.isEmpty()) {
             return;
         }
-        Dialogs.choose(shell.frame(), texts.text("training.title"), cards,
-                c -> c.profile() + " — " + c.holderName() + " — " + c.description(), texts.text("split.confirm"),
-                texts.text("split.back")).ifPresent(c -> model.presentTrainingCard(c.profile()));
+        CardSide.chooseTrainingCard(shell.frame(), texts, cards).ifPresent(c -> model.presentTrainingCard(c.profile()));
         focusCode();
     }
 
@@ -362,27 +310,8 @@ final class CounterPanel extends JPanel implements CounterView {
             result.setText(""); // another patient's card: the last result is not theirs
         }
         this.card = c;
-        // The name may need a supplementary font (𠮷); sized from the current (zoomed) default font.
-        int size = Math.round(javax.swing.UIManager.getFont("defaultFont").getSize2D() * 1.4f);
-        name.setFont(fonts.fontFor(c.name(), Font.BOLD, size));
-        name.setText(c.name().isEmpty() ? " " : c.name());
-        id.setText(blank(c.idMasked()));
-        cardNo.setText(blank(c.cardMasked()));
-        scheme.setText(blank(c.scheme()));
-        region.setText(blank(c.region()));
-        balance.setText(c.balanceFen() < 0 ? " " : Texts.yuan(c.balanceFen()));
+        cardSide.showCard(c);
         paysFor.setText(c.present() ? texts.text("card.holder_self") : " ");
-        banner.setText("<html><div style='text-align:center'>" + escape(c.bannerText()) + "</div></html>");
-        banner.setBackground(switch (c.banner()) {
-            case OK -> Theme.GREEN;
-            case WARNING -> Theme.AMBER;
-            case REFUSED -> Theme.RED;
-            case NONE -> Theme.GREY;
-        });
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isEmpty() ? " " : s;
     }
 
     private static String escape(String s) {

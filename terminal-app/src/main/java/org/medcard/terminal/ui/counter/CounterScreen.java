@@ -2,7 +2,6 @@ package org.medcard.terminal.ui.counter;
 
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import javax.swing.JComponent;
 
@@ -16,8 +15,6 @@ import org.slf4j.LoggerFactory;
 
 /** The pharmacy counter as a screen of the shell (on pharmacy terminals; hospitals sell at their pharmacy too). */
 public final class CounterScreen implements Screen {
-
-    static final long CARD_POLL_MS = 300;
 
     private final CounterPanel panel;
     private final CounterModel model;
@@ -36,13 +33,10 @@ public final class CounterScreen implements Screen {
         // The terminal's one receipt desk: the journal, printer and paper the CLI uses too.
         DeskReceiptOutput receipts = new DeskReceiptOutput(ctx.terminal().receipts(), ctx.terminal().config().dataDir().resolve("receipts"));
         warmUpInBackground(receipts);
-        CounterModel model = new CounterModel(TerminalCounterPorts.of(ctx.terminal(), receipts),
+        // The card panel shows the app's one card watch, shared with the registration desk (issue 15); the app polls it.
+        CounterModel model = new CounterModel(TerminalCounterPorts.of(ctx.terminal(), receipts), ctx.cards(),
                 ctx.worker(), ctx.ui(), panel, texts, ctx.operatorName());
         panel.attach(model);
-        ctx.ticker().scheduleWithFixedDelay(model::pollCard, 0, CARD_POLL_MS, TimeUnit.MILLISECONDS);
-        // PC/SC readers also report cards as events (SCardGetStatusChange): look at once, not at the next tick.
-        ctx.terminal().devices().addListener(e -> model.pollCard());
-        ctx.terminal().devices().watchReaders();
         return Optional.of(new CounterScreen(panel, model, texts));
     }
 

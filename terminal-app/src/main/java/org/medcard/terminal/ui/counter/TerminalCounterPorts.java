@@ -3,10 +3,12 @@ package org.medcard.terminal.ui.counter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.present.counter.CardDesk;
+import org.medcard.terminal.present.counter.CardWatch;
 import org.medcard.terminal.present.counter.Checkout;
 import org.medcard.terminal.present.counter.CounterModel;
 import org.medcard.terminal.present.counter.CounterWords;
@@ -20,6 +22,7 @@ import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
 import org.medcard.terminal.sale.SaleTexts;
 import org.medcard.terminal.session.CardSession;
+import org.medcard.terminal.text.Texts;
 
 /**
  * The desktop's wiring of the counter's ports to the real terminal: the downloaded catalog, the reader and the one
@@ -34,6 +37,7 @@ public final class TerminalCounterPorts {
     public static CounterModel.Ports of(Terminal t, ReceiptOutput receipts) {
         SaleTexts texts = t.saleTexts();
         SaleDocuments documents = t.saleDocuments();
+        CardDesk cards = cardDesk(t);
         ItemLookup catalog = new ItemLookup() {
             @Override
             public Optional<CatalogItem> item(String code) {
@@ -45,7 +49,37 @@ public final class TerminalCounterPorts {
                 return t.downloads().search(text, limit);
             }
         };
-        CardDesk cards = new CardDesk() {
+        Checkout checkout = new Checkout() {
+            @Override
+            public SaleOutcome sell(SaleRequest request, PlanConfirmation confirmation) {
+                return t.pharmacySale().confirmingWith(confirmation).sell(request);
+            }
+
+            @Override
+            public String line(SaleOutcome outcome) {
+                return texts.line(outcome);
+            }
+
+            @Override
+            public Optional<ReceiptDocument> receipt(SaleOutcome outcome, String cashier) {
+                return documents.of(outcome, cashier);
+            }
+        };
+        CounterWords words = words(t);
+        return new CounterModel.Ports(catalog, cards, checkout, words, receipts);
+    }
+
+    /**
+     * The app's one card watch (issue 15): the counter and the registration desk show its card, read once through the
+     * one card session. The caller polls it ({@link CardWatch#poll()}) once every desk listens.
+     */
+    public static CardWatch cardWatch(Terminal t, Executor worker, Executor ui) {
+        return new CardWatch(cardDesk(t), words(t), Texts.of(CounterModel.BUNDLE, t.config().language()), worker, ui);
+    }
+
+    /** The reader and the one card session, as the card panel's port. */
+    static CardDesk cardDesk(Terminal t) {
+        return new CardDesk() {
             @Override
             public boolean cardPresent() {
                 return t.devices().cardPresent();
@@ -106,23 +140,11 @@ public final class TerminalCounterPorts {
                 t.devices().training().ifPresent(r -> r.remove());
             }
         };
-        Checkout checkout = new Checkout() {
-            @Override
-            public SaleOutcome sell(SaleRequest request, PlanConfirmation confirmation) {
-                return t.pharmacySale().confirmingWith(confirmation).sell(request);
-            }
+    }
 
-            @Override
-            public String line(SaleOutcome outcome) {
-                return texts.line(outcome);
-            }
-
-            @Override
-            public Optional<ReceiptDocument> receipt(SaleOutcome outcome, String cashier) {
-                return documents.of(outcome, cashier);
-            }
-        };
-        CounterWords words = new CounterWords() {
+    /** The terminal's message catalogue, relation names and the family rule. */
+    static CounterWords words(Terminal t) {
+        return new CounterWords() {
             @Override
             public String message(String key, Object... args) {
                 return t.messages().text(key, args);
@@ -138,7 +160,6 @@ public final class TerminalCounterPorts {
                 return t.salePolicy().familyPaymentOffered(scheme, online);
             }
         };
-        return new CounterModel.Ports(catalog, cards, checkout, words, receipts);
     }
 
     /** The months of this contact's credited loads (a credited load's note is its month), or null when none says. */

@@ -19,11 +19,13 @@ import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
 
 import org.medcard.terminal.text.Texts;
+import org.medcard.terminal.present.counter.CardPanel;
 import org.medcard.terminal.present.registration.OpenVisit;
 import org.medcard.terminal.present.registration.RegistrationDeskModel;
 import org.medcard.terminal.present.registration.RegistrationView;
 import org.medcard.terminal.present.registration.VisitAnswer;
 import org.medcard.terminal.registration.Department;
+import org.medcard.terminal.ui.counter.CardSide;
 import org.medcard.terminal.ui.shell.Dialogs;
 import org.medcard.terminal.ui.shell.Keys;
 import org.medcard.terminal.ui.shell.RowsTableModel;
@@ -34,9 +36,11 @@ import org.medcard.terminal.ui.shell.UiFonts;
 /**
  * The registration desk. Up / Down choose the department (its doctors follow), Tab moves to the doctors, Enter
  * or F6 registers and takes the fee now, F5 registers with the fee paid after the doctor, F7 settles the visit
- * number typed (or selected) with the items typed, F8 cancels it, F10 closes a paid visit, Esc clears. Named for GUI tests:
- * {@code reg.departments}, {@code reg.doctors}, {@code reg.fee}, {@code reg.visit}, {@code reg.items},
- * {@code reg.open}, {@code reg.headline}, {@code reg.split}, {@code reg.detail}, {@code reg.busy}.
+ * number typed (or selected) with the items typed, F8 cancels it, F10 closes a paid visit, F9 puts a training card in
+ * (training mode), Esc clears. The card panel on the right is the counter's ({@link CardSide}): the holder is checked
+ * before registering. Named for GUI tests: {@code reg.departments}, {@code reg.doctors}, {@code reg.fee},
+ * {@code reg.visit}, {@code reg.items}, {@code reg.open}, {@code reg.headline}, {@code reg.split}, {@code reg.detail},
+ * {@code reg.busy}, the card panel's {@code reg.banner}, {@code reg.name}, {@code reg.cardno}, {@code reg.balance}.
  */
 final class RegistrationPanel extends JPanel implements RegistrationView {
 
@@ -56,13 +60,22 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
     private final JLabel busyLabel = new JLabel(" ");
     private final JLabel slipLine = new JLabel(" ");
     private final List<JButton> actions = new ArrayList<>();
+    /** Issue 15: the pharmacy counter's card panel, showing the same card (the holder checked before registering). */
+    private final CardSide cardSide;
+    private final Texts cardTexts;
+    private JPanel buttons;
     private List<Department> departmentList = List.of();
     private Department chosen;
     private RegistrationDeskModel model;
 
-    RegistrationPanel(Texts texts, Shell shell, UiFonts fonts) {
+    /**
+     * @param cardTexts the counter's bundle: the card panel and the training-card chooser say what they say at the counter
+     */
+    RegistrationPanel(Texts texts, Texts cardTexts, Shell shell, UiFonts fonts) {
         super(new BorderLayout(12, 12));
         this.texts = texts;
+        this.cardTexts = cardTexts;
+        this.cardSide = new CardSide(cardTexts, fonts, "reg", 340, 130);
         this.visitsModel = visitsTable(texts);
         this.shell = shell;
         this.fonts = fonts;
@@ -112,6 +125,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         middle.add(left);
         middle.add(right);
         add(middle, BorderLayout.CENTER);
+        add(cardSide, BorderLayout.EAST);
 
         headline.setName("reg.headline");
         headline.setFont(headline.getFont().deriveFont(Font.BOLD, headline.getFont().getSize2D() * 1.6f));
@@ -137,7 +151,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         lines.add(slipLine);
         result.add(lines, BorderLayout.SOUTH);
 
-        JPanel buttons = new JPanel(new GridLayout(1, 0, 8, 8));
+        buttons = new JPanel(new GridLayout(1, 0, 8, 8));
         buttons.add(button("reg.register", texts.text("ui.register"), () -> register(false)));
         buttons.add(button("reg.register_pay", texts.text("ui.register_pay"), () -> register(true)));
         buttons.add(button("reg.settle", texts.text("ui.settle"), this::settle));
@@ -153,6 +167,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         Keys.bind(this, "F7", this::settle);
         Keys.bind(this, "F8", this::cancel);
         Keys.bind(this, "F10", this::closeVisit);
+        Keys.bind(this, "F9", this::trainingCard);
         Keys.bind(this, "ESCAPE", this::clear);
         Keys.bind(this, "ctrl P", () -> model.printSlip());
         Keys.bind(this, "ctrl S", () -> model.saveSlip());
@@ -166,6 +181,9 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
 
     void attach(RegistrationDeskModel m) {
         this.model = m;
+        if (!m.trainingCards().isEmpty()) {
+            buttons.add(button("reg.training", texts.text("ui.training_card"), this::trainingCard));
+        }
         m.start();
     }
 
@@ -196,6 +214,13 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
 
     private void cancel() {
         model.cancel(visit.getText());
+    }
+
+    /** F9 in training mode (as at the counter): a simulated card into the reader; the card panel shows it when read. */
+    private void trainingCard() {
+        CardSide.chooseTrainingCard(shell.frame(), cardTexts, model.trainingCards())
+                .ifPresent(c -> model.presentTrainingCard(c.profile()));
+        focusDepartments();
     }
 
     /** A paid visit stays open for its further batches until the clerk closes it (or the day close does). */
@@ -277,6 +302,11 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         }
         slipLine.setForeground(busyLabel.getForeground());
         slipLine.setText(model.slipReady() ? texts.text("ui.slip_keys") : " ");
+    }
+
+    @Override
+    public void showCard(CardPanel card) {
+        cardSide.showCard(card);
     }
 
     @Override

@@ -33,13 +33,16 @@ public final class RegistrationScreen implements Screen {
         }
         Texts texts = ctx.texts(BUNDLE);
         DepartmentCatalog catalog = DepartmentCatalog.bundled();
-        RegistrationPanel panel = new RegistrationPanel(texts, ctx.shell(), ctx.fonts());
+        RegistrationPanel panel = new RegistrationPanel(texts, ctx.texts(org.medcard.terminal.present.counter.CounterModel.BUNDLE),
+                ctx.shell(), ctx.fonts());
         RegistrationDeskModel model = new RegistrationDeskModel(ctx.terminal().registrationDesk(catalog), catalog, ctx.locale(),
                 ctx.operatorName(), panel, ctx.worker(), ctx.ui());
         // Issue 15: every registration slip and visit receipt journalled and kept for print / save, through the one desk.
         model.keepSlipsIn(ctx.terminal().visitDocuments(), new org.medcard.terminal.present.outcome.OutcomeSlip(
                 new org.medcard.terminal.present.counter.DeskReceiptOutput(ctx.terminal().receipts(),
                         ctx.terminal().config().dataDir().resolve("receipts")), ctx.locale()));
+        // Issue 15: the card panel shows the app's one card watch, the card the pharmacy counter shows too.
+        model.watchCards(ctx.cards());
         panel.attach(model);
         return Optional.of(new RegistrationScreen(panel, model, texts));
     }

@@ -8,15 +8,18 @@ import java.util.function.Supplier;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.operator.Operators;
+import org.medcard.terminal.present.counter.CardWatch;
 import org.medcard.terminal.text.Texts;
 
 /**
  * What every screen is built from: the terminal (composition root of the core), the operators, the two executors
  * and the shell. {@code worker} is the reader's single worker thread: all device, center and database work;
  * {@code ui} runs on the event thread. {@code ticker} schedules periodic work (it runs on the worker thread).
+ * {@code cards} is the app's one card watch: every desk with a card panel (the counter, the registration desk) shows
+ * its card, so a card is read once through the one card session (issue 15).
  */
 public record AppContext(Terminal terminal, Operators operators, Executor worker, Executor ui,
-                         ScheduledExecutorService ticker, Shell shell, UiFonts fonts) {
+                         ScheduledExecutorService ticker, Shell shell, UiFonts fonts, CardWatch cards) {
 
     public Locale locale() {
         return terminal.config().language();
