@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.medcard.terminal.present.counter.InMemoryCards.WORDS;
+import static org.medcard.terminal.present.counter.InMemoryCards.card;
+import static org.medcard.terminal.present.counter.InMemoryCards.withBalance;
 
 import java.text.MessageFormat;
 import java.time.Clock;
@@ -66,7 +69,7 @@ class CounterModelTest {
     private static final String HOLDER_ID = "110101197805211235";
 
     private final Catalog catalog = new Catalog();
-    private final Slot slot = new Slot();
+    private final InMemoryCards slot = new InMemoryCards();
     private final Till till = new Till();
     private final List<ReceiptDocument> issued = new ArrayList<>();
     private final List<ReceiptDocument> saved = new ArrayList<>();
@@ -490,32 +493,6 @@ class CounterModelTest {
 
     // ---------------------------------------------------------------- the in-memory ports
 
-    /** The terminal's message catalogue in English (no fallback to the machine's language), and its R3 rule. */
-    private static final CounterWords WORDS = new CounterWords() {
-        private final ResourceBundle bundle = ResourceBundle.getBundle("org.medcard.terminal.messages", Locale.ENGLISH,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-
-        @Override
-        public String message(String key, Object... args) {
-            try {
-                return args.length == 0 ? bundle.getString(key) : new MessageFormat(bundle.getString(key), Locale.ENGLISH).format(args);
-            } catch (MissingResourceException e) {
-                return key;
-            }
-        }
-
-        @Override
-        public String relationName(String relation) {
-            String name = message("relation." + relation);
-            return name.startsWith("relation.") ? relation : name;
-        }
-
-        @Override
-        public boolean familyPaymentOffered(String scheme, boolean online) {
-            return online && "EMPLOYEE".equals(scheme);
-        }
-    };
-
     private static final class Catalog implements ItemLookup {
         final Map<String, CatalogItem> items = new LinkedHashMap<>();
 
@@ -531,54 +508,6 @@ class CounterModelTest {
         @Override
         public List<CatalogItem> search(String text, int limit) {
             return items.values().stream().filter(i -> i.code().contains(text) || i.name().contains(text)).limit(limit).toList();
-        }
-    }
-
-    /** A card slot holding card views: "inserting" a training card puts its view in. */
-    private static final class Slot implements CardDesk {
-        final Map<String, CardView> training = new LinkedHashMap<>();
-        CardView inSlot;
-        long generation;
-        long loadedFen;
-        CardDesk.Unread unread;
-        int reads;
-        int removals;
-
-        @Override
-        public boolean cardPresent() {
-            return inSlot != null;
-        }
-
-        @Override
-        public long cardGeneration() {
-            return generation;
-        }
-
-        @Override
-        public Reading read() {
-            reads++;
-            return unread != null ? unread : new Read(inSlot, loadedFen);
-        }
-
-        @Override
-        public void cardRemoved() {
-            removals++;
-        }
-
-        @Override
-        public List<TrainingCard> trainingCards() {
-            return training.entrySet().stream().map(e -> new TrainingCard(e.getKey(), e.getValue().holder().name(), "")).toList();
-        }
-
-        @Override
-        public void presentTrainingCard(String profile) {
-            inSlot = training.get(profile);
-            generation++;
-        }
-
-        @Override
-        public void removeTrainingCard() {
-            inSlot = null;
         }
     }
 
@@ -654,31 +583,5 @@ class CounterModelTest {
         public Optional<ReceiptDocument> receipt(SaleOutcome outcome, String cashier) {
             return documents.of(outcome, cashier);
         }
-    }
-
-    // ---------------------------------------------------------------- card views
-
-    private static CardView card(String name, String id, CardStatus status, long balanceFen, String scheme,
-                                 List<PersonInfo.FamilyMember> family) {
-        CardInfo info = new CardInfo(new CardNumber("11000000000000000001"), "110100", CardInfo.INSURED_PERSON_CARD, true,
-                LocalDate.of(2020, 1, 1), LocalDate.of(2030, 1, 1), 1);
-        Cardholder holder = new Cardholder(new IdNumber(id), name, Optional.empty(), Optional.empty(),
-                Optional.of(InsuranceScheme.valueOf(scheme)), Optional.of("110100"));
-        InsuranceStatus onCard = new InsuranceStatus(CardStatusCode.NORMAL, Optional.empty(), Optional.empty(), Optional.empty());
-        LocalDate since = status == CardStatus.SUSPENDED ? LocalDate.of(2026, 11, 3) : null;
-        Optional<String> key = switch (status) {
-            case FROZEN -> Optional.of("status.frozen");
-            case LOST -> Optional.of("status.lost");
-            case SUSPENDED -> Optional.of("status.suspended");
-            default -> Optional.empty();
-        };
-        CardVerdict verdict = new CardVerdict(new StatusReport(StatusReport.Source.CENTER, status, null, since), key, false);
-        PersonInfo person = new PersonInfo("44000000000000000001", name, id, scheme, "110100", status.name(), null, since,
-                LocalDate.of(2020, 1, 1), false, family);
-        return new CardView(info, holder, onCard, Algorithm.TRIPLE_DES, balanceFen, Optional.of(person), verdict, false);
-    }
-
-    private static CardView withBalance(CardView v, long balanceFen) {
-        return new CardView(v.info(), v.holder(), v.cardStatus(), v.algorithm(), balanceFen, v.person(), v.verdict(), v.blockedNow());
     }
 }

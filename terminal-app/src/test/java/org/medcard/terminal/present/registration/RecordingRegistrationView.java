@@ -3,6 +3,7 @@ package org.medcard.terminal.present.registration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medcard.terminal.present.counter.CardPanel;
 import org.medcard.terminal.registration.Department;
 
 /** A view that records what the model showed and answers its questions as told. */
@@ -21,6 +22,10 @@ final class RecordingRegistrationView implements RegistrationView {
     String pin = "123456";
     boolean confirmCancel = true;
     boolean isBusy;
+    final List<CardPanel> cards = new ArrayList<>();
+    /** What the result area shows now, as the panel does: an answer, or a message line that replaced it. */
+    VisitAnswer answerOnScreen;
+    String lineOnScreen;
     Thread pinAskedOn;
 
     @Override
@@ -68,11 +73,24 @@ final class RecordingRegistrationView implements RegistrationView {
     @Override
     public void showVisit(VisitAnswer answer) {
         visits.add(answer);
+        answerOnScreen = answer;
+        lineOnScreen = answer.detail();
     }
 
     @Override
     public void showMessage(String message) {
         messages.add(message);
+        answerOnScreen = null;
+        lineOnScreen = message;
+    }
+
+    @Override
+    public void showCard(CardPanel card) {
+        cards.add(card);
+    }
+
+    CardPanel lastCard() {
+        return cards.get(cards.size() - 1);
     }
 
     VisitAnswer last() {
