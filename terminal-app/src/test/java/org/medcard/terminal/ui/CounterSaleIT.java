@@ -142,7 +142,7 @@ class CounterSaleIT {
     }
 
     @Test
-    void R5_frozenCard_showsTheRedRefusalBannerWithTheRule_andPayIsRefused() {
+    void R5_frozenCard_showsTheRedRefusalBannerWithTheRule_andPayIsRefused_theNextCardClearsIt() {
         gui = GuiApp.start(dir, "en", TrainingTerminals.CLOCK);
         gui.signIn("cashier", "11111111");
         presentTrainingCard(3); // normal-3des, normal-sm4, suspended, frozen
@@ -158,6 +158,15 @@ class CounterSaleIT {
         GuiApp.waitFor("refusal said", () -> gui.window.label("counter.message").target().getText().contains("(R5)"));
         assertEquals(Theme.RED, GuiActionRunner.execute(() -> gui.window.label("counter.message").target().getForeground()));
         gui.screenshot(GuiApp.screenshotDir(), "it-counter-frozen-en.png");
+
+        // Issue 15: the next patient's card clears the red refusal under the panel.
+        presentTrainingCard(0); // normal-3des, 张伟
+        GuiApp.waitFor("next card read", () -> gui.window.label("counter.name").target().getText().equals("张伟"));
+        GuiApp.waitFor("the refusal cleared", () -> !gui.window.label("counter.message").target().getText().contains("(R5)"));
+        assertTrue(gui.label("counter.message").startsWith("Monthly contributions loaded onto the card"), gui.label("counter.message"));
+        assertTrue(!Theme.RED.equals(GuiActionRunner.execute(() -> gui.window.label("counter.message").target().getForeground())),
+                "the line under the green panel is not red");
+        assertEquals(Theme.GREEN, GuiActionRunner.execute(() -> gui.window.label("counter.banner").target().getBackground()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.medcard.terminal.ui.registration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.event.KeyEvent;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medcard.simulator.card.VirtualMedicalCard;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.training.SimulatorTrainingReader;
 import org.medcard.terminal.ui.XvfbDisplay;
 import org.medcard.terminal.ui.queue.DesktopRig;
@@ -170,6 +172,84 @@ class RegistrationDeskGuiIT {
             rig.screenshot("registration-reader-missing-cash-en");
 
             // The keyboard is back at the desk's main field after the dialogs: Down chooses the next department.
+            rig.waitForFocus("reg.departments");
+            rig.key(KeyEvent.VK_DOWN);
+            DesktopRig.waitFor(() -> GuiActionRunner.execute(() -> rig.window().list("reg.departments").target().getSelectedIndex()) == 1,
+                    "the next department chosen by key");
+        }
+    }
+
+    /** F9 at the desk, as at the counter: the training-card chooser, the card chosen with the arrow keys and Enter. */
+    private static void presentTrainingCard(DesktopRig rig, int downPresses) {
+        rig.waitForFocus("reg.departments");
+        rig.key(KeyEvent.VK_F9);
+        DialogFixture chooser = rig.dialog();
+        assertEquals("Put a training card in the reader", chooser.target().getTitle());
+        rig.waitForFocus("dialog.list");
+        for (int i = 0; i < downPresses; i++) {
+            rig.key(KeyEvent.VK_DOWN);
+        }
+        rig.key(KeyEvent.VK_ENTER);
+        chooser.requireNotVisible();
+    }
+
+    /**
+     * Issue 15: the registration desk's card panel and F9, keyboard only. A frozen training card shows its holder with
+     * the rule's red message; registering it is refused; the next patient's card clears that refusal and shows the
+     * name before registering; the fee paid, the panel shows the balance after; the next card clears the "paid" answer.
+     */
+    @Test
+    void F9_trainingCard_nameOnThePanelBeforeRegistering_theNextCardClearsTheLastPatientsMessage() throws Exception {
+        DesktopRig.needDisplay();
+        Terminal terminal = new Terminal(TrainingTerminals.config(dir, Map.of("institution.kind", "HOSPITAL", "language", "en")),
+                TrainingTerminals.CLOCK, new Terminal.Options(false, false, "T01"));
+        try (DesktopRig rig = DesktopRig.open(terminal)) {
+            rig.signIn("cashier", "11111111");
+            rig.show("registration");
+            rig.waitForLabel("reg.banner", () -> "no card yet", t -> t.contains("Insert the patient card."));
+
+            presentTrainingCard(rig, 3); // normal-3des, normal-sm4, suspended, frozen
+            rig.waitForLabel("reg.name", () -> "the frozen card's holder", t -> t.equals("刘芳"));
+            String banner = rig.label("reg.banner");
+            assertTrue(banner.contains("Card frozen") && banner.contains("(R5)"), banner);
+            assertEquals(org.medcard.terminal.ui.shell.Theme.RED,
+                    GuiActionRunner.execute(() -> rig.window().label("reg.banner").target().getBackground()));
+            assertTrue(rig.label("reg.cardno").contains("*"), "masked: " + rig.label("reg.cardno"));
+            assertTrue(rig.text("reg.detail").startsWith("This card cannot be used: Card frozen"), rig.text("reg.detail"));
+
+            rig.waitForFocus("reg.departments");
+            rig.key(KeyEvent.VK_ENTER); // register and pay: the desk refuses the frozen card
+            rig.waitForLabel("reg.headline", () -> "refused", t -> t.equals("Not done"));
+            assertTrue(rig.text("reg.detail").contains("(R5)"), rig.text("reg.detail"));
+            rig.screenshot("registration-card-frozen-en");
+
+            presentTrainingCard(rig, 0); // normal-3des, 张伟, two monthly loads of 350.00 pending (R15)
+            rig.waitForLabel("reg.name", () -> "the next patient's name", t -> t.equals("张伟"));
+            rig.waitForLabel("reg.headline", () -> "the refusal cleared", t -> t.isBlank());
+            assertFalse(rig.text("reg.detail").contains("(R5)"), "the last patient's refusal is gone: " + rig.text("reg.detail"));
+            assertTrue(rig.text("reg.detail").startsWith("Card read."), rig.text("reg.detail"));
+            assertEquals("Card OK", rig.label("reg.banner").replaceAll("<[^>]+>", ""));
+            assertEquals(Texts.yuan(128_650 + 70_000), rig.label("reg.balance"), "the balance after the R15 loads");
+
+            rig.waitForFocus("reg.departments");
+            rig.key(KeyEvent.VK_ENTER);
+            DialogFixture pin = rig.dialog();
+            rig.waitForFocus("pin.field");
+            rig.type("123456");
+            rig.key(KeyEvent.VK_ENTER);
+            rig.waitForLabel("reg.headline", () -> "paid", t -> t.startsWith("Paid"));
+            pin.requireNotVisible();
+            assertTrue(rig.text("reg.detail").startsWith("张伟"), "the holder with the visit: " + rig.text("reg.detail"));
+            rig.waitForLabel("reg.balance", () -> "the balance after the fee", t -> t.equals(Texts.yuan(128_650 + 70_000 - 1_500)));
+            rig.screenshot("registration-card-paid-en");
+
+            presentTrainingCard(rig, 1); // normal-sm4, 王秀英
+            rig.waitForLabel("reg.name", () -> "the third patient's name", t -> t.equals("王秀英"));
+            rig.waitForLabel("reg.headline", () -> "the last patient's answer cleared", t -> t.isBlank());
+            assertTrue(rig.text("reg.detail").startsWith("Card read"), rig.text("reg.detail"));
+            assertEquals("", rig.text("reg.split"), "the last visit's split is not this patient's");
+
+            // The keyboard is still the desk's after the chooser: Down chooses the next department.
             rig.waitForFocus("reg.departments");
             rig.key(KeyEvent.VK_DOWN);
             DesktopRig.waitFor(() -> GuiActionRunner.execute(() -> rig.window().list("reg.departments").target().getSelectedIndex()) == 1,
