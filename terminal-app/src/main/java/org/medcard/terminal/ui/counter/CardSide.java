@@ -46,13 +46,15 @@ public final class CardSide extends JPanel {
     private final GridBagConstraints c = new GridBagConstraints();
 
     /**
-     * @param texts        the counter's bundle ({@code CounterModel.BUNDLE}): the card panel's words are the same at every desk
-     * @param prefix       the parts' names' prefix ({@code counter}, {@code reg})
-     * @param width        the panel's preferred width
-     * @param bannerHeight the banner's preferred height (the rule's message wraps in it)
+     * @param texts   the counter's bundle ({@code CounterModel.BUNDLE}): the card panel's words are the same at every desk
+     * @param prefix  the parts' names' prefix ({@code counter}, {@code reg})
+     * @param compact narrower, with a smaller banner font (the registration desk, whose lists need the width at
+     *                1024×768): the longest rule's message still wraps whole inside the banner
      */
-    public CardSide(Texts texts, UiFonts fonts, String prefix, int width, int bannerHeight) {
+    public CardSide(Texts texts, UiFonts fonts, String prefix, boolean compact) {
         super(new BorderLayout(8, 8));
+        int width = compact ? 300 : 420;
+        int bannerHeight = compact ? 170 : 190;
         this.texts = texts;
         this.fonts = fonts;
         setName(prefix + ".card");
@@ -61,7 +63,7 @@ public final class CardSide extends JPanel {
         banner.setName(prefix + ".banner");
         banner.setOpaque(true);
         banner.setForeground(Color.WHITE);
-        banner.putClientProperty("FlatLaf.styleClass", "h2");
+        banner.putClientProperty("FlatLaf.styleClass", compact ? "h3" : "h2");
         banner.setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
         banner.setPreferredSize(new Dimension(width - 20, bannerHeight));
         banner.setVerticalAlignment(SwingConstants.CENTER);

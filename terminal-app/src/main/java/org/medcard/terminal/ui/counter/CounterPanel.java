@@ -83,7 +83,7 @@ final class CounterPanel extends JPanel implements CounterView {
         this.lines = new JTable(linesModel);
         setName("counter");
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
-        this.cardSide = new CardSide(texts, fonts, "counter", 420, 190);
+        this.cardSide = new CardSide(texts, fonts, "counter", false);
         this.paysFor = cardSide.row("card.pays_for", "counter.paysfor");
         busyLabel.setName("counter.busy");
         busyLabel.setForeground(Theme.AMBER);

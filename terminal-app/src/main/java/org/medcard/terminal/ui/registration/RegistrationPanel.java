@@ -63,7 +63,6 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
     /** Issue 15: the pharmacy counter's card panel, showing the same card (the holder checked before registering). */
     private final CardSide cardSide;
     private final Texts cardTexts;
-    private JPanel buttons;
     private List<Department> departmentList = List.of();
     private Department chosen;
     private RegistrationDeskModel model;
@@ -75,7 +74,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         super(new BorderLayout(12, 12));
         this.texts = texts;
         this.cardTexts = cardTexts;
-        this.cardSide = new CardSide(cardTexts, fonts, "reg", 340, 130);
+        this.cardSide = new CardSide(cardTexts, fonts, "reg", true);
         this.visitsModel = visitsTable(texts);
         this.shell = shell;
         this.fonts = fonts;
@@ -151,7 +150,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         lines.add(slipLine);
         result.add(lines, BorderLayout.SOUTH);
 
-        buttons = new JPanel(new GridLayout(1, 0, 8, 8));
+        JPanel buttons = new JPanel(new GridLayout(1, 0, 8, 8));
         buttons.add(button("reg.register", texts.text("ui.register"), () -> register(false)));
         buttons.add(button("reg.register_pay", texts.text("ui.register_pay"), () -> register(true)));
         buttons.add(button("reg.settle", texts.text("ui.settle"), this::settle));
@@ -182,7 +181,10 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
     void attach(RegistrationDeskModel m) {
         this.model = m;
         if (!m.trainingCards().isEmpty()) {
-            buttons.add(button("reg.training", texts.text("ui.training_card"), this::trainingCard));
+            // Under the card panel it belongs to: the desk's key row keeps its width for the visit keys.
+            JPanel training = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 0, 0));
+            training.add(button("reg.training", texts.text("ui.training_card"), this::trainingCard));
+            cardSide.footer(training);
         }
         m.start();
     }
