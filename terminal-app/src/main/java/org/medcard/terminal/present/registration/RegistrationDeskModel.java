@@ -56,6 +56,8 @@ public final class RegistrationDeskModel {
     private volatile OutcomeSlip slip;
     /** Issue 15: the card slot this desk shows, shared with the pharmacy counter (none until the desktop gives one). */
     private volatile CardWatch cards;
+    /** The holder and masked card number of the last card read (UI thread): the same card again is no new patient. */
+    private String lastPatient;
 
     public RegistrationDeskModel(RegistrationDesk desk, DepartmentCatalog catalog, java.util.Locale language, Supplier<String> clerk,
                                  RegistrationView view, Executor worker, Executor ui) {
@@ -232,6 +234,13 @@ public final class RegistrationDeskModel {
             return;
         }
         CardPanel c = shown.panel();
+        String patient = c.name().isEmpty() ? null : c.name() + " " + c.cardMasked();
+        boolean samePatient = patient != null && patient.equals(lastPatient);
+        lastPatient = patient;
+        if (samePatient && shown.load() == null && c.banner() != CardPanel.Banner.REFUSED) {
+            // The same card back in the slot (e.g. after "the card left during payment"): its answer is still theirs.
+            return;
+        }
         String line;
         if (shown.deviceFault()) {
             line = texts.text("card.fault");

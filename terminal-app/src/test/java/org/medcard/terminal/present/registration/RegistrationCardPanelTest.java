@@ -109,6 +109,26 @@ class RegistrationCardPanelTest {
     }
 
     @Test
+    void theSameCardBackInTheSlot_keepsItsAnswer_theNextPatientsCardClearsIt() {
+        CardWatch watch = watch(Locale.ENGLISH);
+        RegistrationDeskModel model = desk(watch, Locale.ENGLISH);
+        model.presentTrainingCard("normal");
+        model.settle(" ", "");
+        assertEquals("Enter or select the visit number first.", view.lineOnScreen);
+
+        slot.removeTrainingCard();
+        watch.poll();
+        model.presentTrainingCard("normal");
+
+        assertEquals("张伟", view.lastCard().name());
+        assertEquals("Enter or select the visit number first.", view.lineOnScreen, "the same patient: their answer stays");
+
+        model.presentTrainingCard("suspended");
+
+        assertTrue(view.lineOnScreen.startsWith("Card read"), "the next patient: " + view.lineOnScreen);
+    }
+
+    @Test
     void R4_aSuspendedCard_isUsableWithAnAmberNote() {
         RegistrationDeskModel model = desk(watch(Locale.ENGLISH), Locale.ENGLISH);
 
