@@ -121,7 +121,8 @@ public final class CardSide extends JPanel {
 
     /**
      * F9 in training mode, at every desk with a card panel: the simulated cards to put in the reader, chosen with the
-     * arrow keys and Enter (a scan closes the list: the code goes back to the desk's field).
+     * arrow keys and Enter; empty when the desk has none (no training reader) or the operator went back. A scan closes
+     * the list without choosing (its code goes to the screen's type-ahead, as in every chooser).
      */
     public static Optional<TrainingCard> chooseTrainingCard(JFrame owner, Texts texts, List<TrainingCard> cards) {
         if (cards.isEmpty()) {
