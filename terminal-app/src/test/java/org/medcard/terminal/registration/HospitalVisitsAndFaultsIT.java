@@ -101,7 +101,7 @@ class HospitalVisitsAndFaultsIT {
 
         VisitOutcome.Closed closed = expect(VisitOutcome.Closed.class, desk.close(fee.mdtrtId()));
         assertEquals(fee.mdtrtId(), closed.mdtrtId());
-        assertEquals("Visit " + fee.mdtrtId() + " closed: it takes no further payment.", line(closed));
+        assertEquals("就诊 " + fee.mdtrtId() + " 已关闭，不再收费。", line(closed), "the training terminal speaks Chinese");
         VisitOutcome afterClose = desk.settle(fee.mdtrtId(), amoxicillin(1), RIGHT_PIN, "clerk01");
         assertEquals("registration.visit_not_open", afterClose.messageKey(), "the clerk closed it");
         assertEquals(afterFee - 750 - 375, card.state().balance(), "nothing debited after the close");
@@ -146,7 +146,7 @@ class HospitalVisitsAndFaultsIT {
 
         VisitOutcome.Refused noId = expect(VisitOutcome.Refused.class, desk.register("D01", null, true, RIGHT_PIN, "clerk01"));
         assertEquals("sale.id_number_needed", noId.messageKey(), "the clerk is asked for the ID number; nothing recorded");
-        assertEquals(List.of(org.medcard.queue.Fault.CARD_UNREADABLE), noId.messageArgs(), "the fault, worded by the caller");
+        assertEquals(List.of(org.medcard.queue.Fault.NO_READER), noId.messageArgs(), "the fault, worded by the caller");
         assertEquals(java.util.Optional.of(org.medcard.terminal.sale.PaymentPlan.allCash(5_000)), noId.plan(), "the cash split asked at");
         VisitOutcome wrongDigit = desk.register("D01", null, null, true, RIGHT_PIN, "clerk01", EMPLOYEE_ID.substring(0, 17) + "9");
         assertEquals("sale.id_check_digit", wrongDigit.messageKey(), line(wrongDigit));
@@ -163,7 +163,7 @@ class HospitalVisitsAndFaultsIT {
         assertEquals(RegistrationDesk.CASH_VISIT + fee.entryNo(), fee.mdtrtId(), "a local visit named after its entry");
         assertTrue(fee.atRegistration());
         assertEquals("registration.cash_registered", fee.messageKey());
-        assertTrue(line(fee).contains(fee.entryNo()) && !line(fee).contains("CARD_UNREADABLE"), "the fault by its name: " + line(fee));
+        assertTrue(line(fee).contains(fee.entryNo()) && !line(fee).contains("NO_READER"), "the fault by its name: " + line(fee));
         assertEquals(java.util.Optional.empty(), fee.card(), "the reader was unplugged: no card read");
         CashReceipt slip = assertInstanceOf(CashReceipt.class, new VisitDocuments(terminal.saleDocuments()).settlement(fee, "clerk01").orElseThrow());
         assertEquals(fee.entryNo(), slip.entryNo());

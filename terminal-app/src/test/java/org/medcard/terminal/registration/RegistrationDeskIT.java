@@ -95,7 +95,7 @@ class RegistrationDeskIT {
         assertTrue(o.card().orElseThrow().cardNoMasked().contains("*"), "masked: " + o.card());
         assertEquals(card.profile().psnName(), o.card().orElseThrow().name());
         assertEquals("sale.settled", o.messageKey());
-        assertEquals("Paid and settled with the center.", line(o));
+        assertEquals("已支付，并已与医保中心结算。", line(o), "the sale's own words for a card payment");
         assertEquals(before + LOADS - 1_500, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()), "center agrees to the fen");
         assertEquals(0, terminal.queue().summary().unfinishedSales());
 
@@ -118,7 +118,7 @@ class RegistrationDeskIT {
         assertEquals(java.util.Optional.empty(), reg.noPoolingRule(), "an employee's fee is pooled");
         assertEquals(LOADS, reg.loadedFen());
         assertEquals(card.profile().psnName(), reg.holder().name());
-        assertEquals("Registered: visit " + reg.mdtrtId() + ". The fee is settled with the visit.", line(reg));
+        assertEquals("挂号成功：就诊号 " + reg.mdtrtId() + "。挂号费随本次就诊结算。", line(reg), "the training terminal speaks Chinese");
         assertEquals(before + LOADS, card.state().balance(), "registering alone debits nothing (the R15 loads went on)");
 
         VisitOutcome.Settled o = expect(VisitOutcome.Settled.class,
@@ -139,7 +139,7 @@ class RegistrationDeskIT {
 
         VisitOutcome.Cancelled cancelled = expect(VisitOutcome.Cancelled.class, desk.cancel(reg.mdtrtId()));
         assertEquals(reg.mdtrtId(), cancelled.mdtrtId());
-        assertEquals("Visit " + reg.mdtrtId() + " cancelled.", line(cancelled));
+        assertEquals("就诊 " + reg.mdtrtId() + " 已退号。", line(cancelled));
         assertEquals(0, cancelled.loadedFen());
         assertEquals(java.util.Optional.empty(), cancelled.plan());
 
