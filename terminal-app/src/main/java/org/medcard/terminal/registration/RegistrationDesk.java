@@ -10,8 +10,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.medcard.apdu.CardRefusal;
-import org.medcard.card.MedicalCard;
-import org.medcard.psam.Psam;
 import org.medcard.queue.Fault;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.CenterRefusal;
