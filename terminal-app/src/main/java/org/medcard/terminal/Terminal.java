@@ -535,8 +535,8 @@ public final class Terminal implements AutoCloseable {
 
     /** The hospital's registration desk (1201 / 2201 / 2206 / 2207 / 2202), on the bundled or given departments. */
     public RegistrationDesk registrationDesk(DepartmentCatalog departments) {
-        return new RegistrationDesk(config.kind(), this::onlineCenter, cardSession, pharmacySale(), salePolicy, downloads,
-                parts, messages, db, clock, departments);
+        return new RegistrationDesk(new RegistrationDesk.Institution(config.kind(), departments, downloads::item), this::onlineCenter,
+                cardSession, pharmacySale(), salePolicy, new org.medcard.terminal.registration.VisitBook(db, clock));
     }
 
     /** Re-settlement of the queue's OPEN entries (8400 / 8401); its debit applies no R15 load. */
@@ -586,6 +586,11 @@ public final class Terminal implements AutoCloseable {
     /** A sale's outcome in the configured language. */
     public org.medcard.terminal.sale.SaleTexts saleTexts() {
         return new org.medcard.terminal.sale.SaleTexts(messages::text, messages::faultName, messages::centerSays);
+    }
+
+    /** A visit's outcome (registration, settlement, close, cancellation) in the configured language. */
+    public org.medcard.terminal.registration.VisitTexts visitTexts() {
+        return new org.medcard.terminal.registration.VisitTexts(saleTexts(), messages::text, messages::faultName);
     }
 
     /** A sale's receipt documents, with this terminal's letterhead and catalog names. */

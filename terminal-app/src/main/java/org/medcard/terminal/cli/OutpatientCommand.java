@@ -79,7 +79,7 @@ final class OutpatientCommand implements Callable<Integer> {
                 simCard.present(t, spec.commandLine());
                 VisitOutcome o = t.registrationDesk(DepartmentCatalog.bundled()).settle(visit, parsed,
                         pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk", idNumber);
-                int code = VisitOutput.print(spec.commandLine().getOut(), o, options.json);
+                int code = VisitOutput.print(spec.commandLine().getOut(), o, t.visitTexts().line(o), options.json);
                 receipt.deliver(t, t.visitDocuments().settlement(o, "clerk"), options.json, spec.commandLine().getOut(),
                         spec.commandLine().getErr());
                 return code;
@@ -110,7 +110,7 @@ final class OutpatientCommand implements Callable<Integer> {
         public Integer call() {
             try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
                 VisitOutcome o = t.registrationDesk(DepartmentCatalog.bundled()).close(visit);
-                return VisitOutput.print(spec.commandLine().getOut(), o, options.json);
+                return VisitOutput.print(spec.commandLine().getOut(), o, t.visitTexts().line(o), options.json);
             }
         }
     }

@@ -71,13 +71,11 @@ final class RegisterCommand implements Callable<Integer> {
             simCard.present(t, spec.commandLine());
             VisitOutcome o = t.registrationDesk(DepartmentCatalog.bundled()).register(dept, doctor, family, !settleLater,
                     pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk", idNumber);
-            int code = VisitOutput.print(spec.commandLine().getOut(), o, options.json);
+            int code = VisitOutput.print(spec.commandLine().getOut(), o, t.visitTexts().line(o), options.json);
             var department = DepartmentCatalog.bundled().department(dept);
             String doctorName = department.flatMap(d -> d.doctor(doctor)).map(d -> d.name()).orElse(null);
-            // A fee paid in cash during a fault gets the cash receipt (entry number, last re-settle day), not the slip.
-            receipt.deliver(t, o.kind() == VisitOutcome.Kind.CASH_RESETTLE ? t.saleDocuments().of(o.payment(), "clerk")
-                            : t.visitDocuments().registrationSlip(o,
-                            department.map(d -> d.name()).orElse(dept), doctorName, "clerk"),
+            // The slip of a fee settled at once; a fee paid in cash during a fault gets the cash receipt (entry number).
+            receipt.deliver(t, t.visitDocuments().registration(o, department.map(d -> d.name()).orElse(dept), doctorName, "clerk"),
                     options.json, spec.commandLine().getOut(), spec.commandLine().getErr());
             return code;
         }
@@ -105,7 +103,7 @@ final class RegisterCommand implements Callable<Integer> {
         public Integer call() {
             try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
                 VisitOutcome o = t.registrationDesk(DepartmentCatalog.bundled()).cancel(mdtrtId);
-                return VisitOutput.print(spec.commandLine().getOut(), o, options.json);
+                return VisitOutput.print(spec.commandLine().getOut(), o, t.visitTexts().line(o), options.json);
             }
         }
     }

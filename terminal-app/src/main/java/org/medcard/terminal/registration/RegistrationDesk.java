@@ -1,17 +1,16 @@
 package org.medcard.terminal.registration;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.medcard.apdu.CardRefusal;
-import org.medcard.card.MedicalCard;
-import org.medcard.psam.Psam;
 import org.medcard.queue.Fault;
-import org.medcard.terminal.catalog.Downloads;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
@@ -28,12 +27,8 @@ import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SalePolicy;
-import org.medcard.terminal.sale.SaleTexts;
 import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
-import org.medcard.terminal.status.PartListener;
-import org.medcard.terminal.store.TerminalDb;
-import org.medcard.terminal.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,47 +42,56 @@ import org.slf4j.LoggerFactory;
  * <p>The visit id comes from the center; when the reader, card, PSAM or center is faulty the fee and the batches are
  * paid in cash through the pharmacy's cash path (R11 case 2, {@link PharmacySale#cashEntry}) and re-settled later at the
  * re-settlement desk like any entry. Runs on the reader's worker thread.
+ *
+ * <p>The desk says what happened ({@link VisitOutcome}: a record per kind, a message key and its arguments); the caller
+ * words it ({@link VisitTexts}) and makes its documents ({@link VisitDocuments}). The center's part state follows every
+ * request through the root's center watch, so the desk reports none itself.
  */
 public final class RegistrationDesk {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationDesk.class);
 
     private final TerminalKind kind;
+    private final DepartmentCatalog departments;
+    private final Function<String, Optional<CatalogItem>> items;
     private final Supplier<Optional<HostApi>> online;
     private final CardSession cardSession;
     private final PharmacySale sale;
     private final SalePolicy policy;
-    private final Downloads downloads;
-    private final PartListener parts;
-    private final Texts messages;
-    private final Clock clock;
-    private final DepartmentCatalog departments;
     private final VisitBook visits;
     private final HostCodec codec = new HostCodec();
-    private final SaleTexts saleTexts;
     /** The local id of a visit registered in cash during a fault: no center visit exists for it. */
     static final String CASH_VISIT = "CASH-";
 
     /**
-     * @param kind   only a hospital terminal registers
+     * What the desk knows of the institution it registers for.
+     *
+     * @param kind        only a hospital terminal registers
+     * @param departments the departments and doctors with their registration fees
+     * @param items       an item code's entry (name, price) in the downloaded catalog
+     */
+    public record Institution(TerminalKind kind, DepartmentCatalog departments, Function<String, Optional<CatalogItem>> items) {
+        public Institution {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(departments, "departments");
+            Objects.requireNonNull(items, "items");
+        }
+    }
+
+    /**
      * @param online the center's API when the terminal may talk to it now (signing in if it must)
      * @param sale   the pharmacy sale, whose debit step pays a visit ({@link PharmacySale#payPreSettled})
-     * @param db     where the open visits are kept ({@code terminal.db})
+     * @param visits where the open visits are kept ({@code terminal.db}); its clock says which day it is
      */
-    public RegistrationDesk(TerminalKind kind, Supplier<Optional<HostApi>> online, CardSession cardSession, PharmacySale sale,
-                            SalePolicy policy, Downloads downloads, PartListener parts, Texts messages, TerminalDb db, Clock clock,
-                            DepartmentCatalog departments) {
-        this.kind = kind;
+    public RegistrationDesk(Institution institution, Supplier<Optional<HostApi>> online, CardSession cardSession, PharmacySale sale,
+                            SalePolicy policy, VisitBook visits) {
+        this.kind = institution.kind();
+        this.departments = institution.departments();
+        this.items = institution.items();
         this.online = online;
         this.cardSession = cardSession;
         this.sale = sale;
         this.policy = policy;
-        this.downloads = downloads;
-        this.parts = parts;
-        this.messages = messages;
-        this.clock = clock;
-        this.departments = departments;
-        this.visits = new VisitBook(db, clock);
-        this.saleTexts = new SaleTexts(messages::text, messages::faultName, messages::centerSays);
+        this.visits = visits;
     }
 
     /**
@@ -124,18 +128,19 @@ public final class RegistrationDesk {
         String beneficiary = beneficiaryPsnNo == null || beneficiaryPsnNo.isBlank() ? null : beneficiaryPsnNo.trim();
         Optional<Department> dept = departments.department(deptCode);
         if (dept.isEmpty()) {
-            return refused("registration.unknown_department", null, "department " + deptCode);
+            return refused("registration.unknown_department", "department " + deptCode);
         }
         Optional<Department.Doctor> doctor = dept.get().doctor(doctorCode);
         if (doctor.isEmpty()) {
-            return refused("registration.unknown_doctor", null, "doctor " + doctorCode + " in " + deptCode);
+            return refused("registration.unknown_doctor", "doctor " + doctorCode + " in " + deptCode);
         }
-        return withCard((card, psam, view, api) -> {
+        return withCard((opened, api) -> {
+            CardView view = opened.view();
             String cardNo = view.info().cardNo().digits();
             if (beneficiary != null) {
                 Optional<String> r3 = policy.familyRefusal(view, beneficiary);
                 if (r3.isPresent()) {
-                    return refused(r3.get(), view, "R3: scheme " + view.scheme() + ", family member " + beneficiary);
+                    return refused(r3.get(), opened, "R3: scheme " + view.scheme() + ", family member " + beneficiary);
                 }
             }
             Registration reg;
@@ -143,27 +148,26 @@ public final class RegistrationDesk {
                 reg = api.register(view.person().orElseThrow().psnNo(), cardNo, beneficiary, dept.get().code(), doctor.get().code(),
                         dept.get().regFeeFen());
             } catch (CenterRefusal e) {
-                return refused("registration.center_refused", view, e.getMessage());
+                return refused("registration.center_refused", opened, e.getMessage());
             }
             visits.registered(reg.mdtrtId(), cardNo, dept.get().code(), doctor.get().code(), reg.regFeeFen());
             LOG.info("Registered visit {} for card {} in {} with {}", reg.mdtrtId(), view.info().cardNo(), dept.get().code(),
                     doctor.get().code());
             if (!settleNow) {
                 PaymentPlan foreseen = new PaymentPlan(reg.regFeeFen(), reg.fundPayFen(), reg.acctPayMaxFen(), reg.cashPayMinFen());
-                return new VisitOutcome(VisitOutcome.Kind.REGISTERED, reg.mdtrtId(), foreseen, reg.noPoolingRule(), null,
-                        view.info().cardNo().masked(), view.holder().name(), "registration.registered",
-                        messages.text("registration.registered", reg.mdtrtId()), 0);
+                return new VisitOutcome.Registered(reg.mdtrtId(), holder(view), foreseen, Optional.ofNullable(reg.noPoolingRule()),
+                        opened.loadedFen());
             }
-            return settleVisit(card, psam, view, api, reg.mdtrtId(), List.of(), regLine(dept.get()), pin, clerk, beneficiary);
-        }, beneficiary != null ? null : (fault, view, detail) -> {
-            SaleOutcome cash = hospitalCash().cashEntry(List.of(regLine(dept.get())), fault, view, idNumber, clerk);
-            if (cash.kind() != SaleOutcome.Kind.CASH_RESETTLE) {
-                return cashRefused(cash);
+            return settleVisit(opened, api, reg.mdtrtId(), List.of(), regLine(dept.get()), pin, clerk, beneficiary);
+        }, beneficiary != null ? null : (fault, opened, detail) -> {
+            SaleOutcome cash = hospitalCash().cashEntry(List.of(regLine(dept.get())), fault, viewOf(opened), idNumber, clerk);
+            if (!(cash instanceof SaleOutcome.CashResettle paid)) {
+                return cashRefused(cash, opened);
             }
-            String localId = CASH_VISIT + ((SaleOutcome.CashResettle) cash).entryNo();
+            String localId = CASH_VISIT + paid.entryNo();
             visits.registeredInCash(localId, dept.get().code(), doctor.get().code(), dept.get().regFeeFen());
-            LOG.info("R11: registration fee of visit {} paid in cash during a fault ({}): entry {}", localId, fault, ((SaleOutcome.CashResettle) cash).entryNo());
-            return cashPaid(localId, cash, view, "registration.cash_registered", localId, ((SaleOutcome.CashResettle) cash).entryNo(), messages.faultName(fault));
+            LOG.info("R11: registration fee of visit {} paid in cash during a fault ({}): entry {}", localId, fault, paid.entryNo());
+            return new VisitOutcome.CashResettle(localId, true, paid, loadedFen(opened));
         });
     }
 
@@ -183,58 +187,60 @@ public final class RegistrationDesk {
      *
      * @param idNumber the patient's ID number typed from the ID card, or null when not typed (yet)
      */
-    public VisitOutcome settle(String mdtrtId, List<SaleItem> items, PinSource pin, String clerk, String idNumber) {
+    public VisitOutcome settle(String mdtrtId, List<SaleItem> batch, PinSource pin, String clerk, String idNumber) {
         Optional<VisitBook.Visit> visit = visits.visit(mdtrtId);
         if (visit.isEmpty() || !visit.get().status().open()) {
-            return refused("registration.visit_not_open", null, "visit " + mdtrtId + ": "
+            return refused("registration.visit_not_open", "visit " + mdtrtId + ": "
                     + visit.map(v -> v.status().name()).orElse("not registered at this desk"));
         }
-        if (visit.get().registeredOn().isBefore(LocalDate.now(clock))) {
-            visits.closeDay(LocalDate.now(clock), false);
-            return refused("registration.visit_day_over", null, "visit " + mdtrtId + " of " + visit.get().registeredOn());
+        LocalDate today = visits.today();
+        if (visit.get().registeredOn().isBefore(today)) {
+            visits.closeDay(today, false);
+            return refused("registration.visit_day_over", "visit " + mdtrtId + " of " + visit.get().registeredOn());
         }
         boolean feeDue = visit.get().status() == VisitBook.Status.REGISTERED;
-        if (!feeDue && items.isEmpty()) {
-            return refused("registration.nothing_to_pay", null, "visit " + mdtrtId + ": fee paid, no items");
+        if (!feeDue && batch.isEmpty()) {
+            return refused("registration.nothing_to_pay", "visit " + mdtrtId + ": fee paid, no items");
         }
         List<SaleLine> lines = new ArrayList<>();
-        for (SaleItem i : items) {
-            Optional<CatalogItem> c = downloads.item(i.code());
+        for (SaleItem i : batch) {
+            Optional<CatalogItem> c = items.apply(i.code());
             if (c.isEmpty()) {
-                return refused("sale.unknown_item", null, "unknown item code " + i.code());
+                return refused("sale.unknown_item", "unknown item code " + i.code());
             }
             lines.add(new SaleLine(c.get().code(), i.quantity(), c.get().priceFen()));
         }
         Department dept = departments.department(visit.get().deptCode()).orElse(null);
         SaleLine fee = dept == null ? new SaleLine("REG-" + visit.get().deptCode(), 1, visit.get().regFeeFen()) : regLine(dept);
         VisitBook.Visit v = visit.get();
-        return withCard((card, psam, view, api) -> {
+        return withCard((opened, api) -> {
             if (v.status() == VisitBook.Status.CASH) {
-                return refused("registration.cash_visit", view, "visit " + mdtrtId + " was paid in cash; card and center work now");
+                return refused("registration.cash_visit", opened, "visit " + mdtrtId + " was paid in cash; card and center work now");
             }
-            if (!view.info().cardNo().digits().equals(v.cardNo())) {
-                return refused("registration.wrong_card", view, "visit " + mdtrtId + " is not this card's");
+            if (!opened.view().info().cardNo().digits().equals(v.cardNo())) {
+                return refused("registration.wrong_card", opened, "visit " + mdtrtId + " is not this card's");
             }
-            return settleVisit(card, psam, view, api, mdtrtId, lines, feeDue ? fee : null, pin, clerk, null);
-        }, (fault, view, detail) -> {
+            return settleVisit(opened, api, mdtrtId, lines, feeDue ? fee : null, pin, clerk, null);
+        }, (fault, opened, detail) -> {
+            CardView view = viewOf(opened);
             if (view != null && !v.cardNo().isEmpty() && !view.info().cardNo().digits().equals(v.cardNo())) {
-                return refused("registration.wrong_card", view, "visit " + mdtrtId + " is not this card's");
+                return refused("registration.wrong_card", opened, "visit " + mdtrtId + " is not this card's");
             }
-            List<SaleLine> batch = new ArrayList<>();
+            List<SaleLine> paidNow = new ArrayList<>();
             if (feeDue) {
-                batch.add(fee);
+                paidNow.add(fee);
             }
-            batch.addAll(lines);
-            SaleOutcome cash = hospitalCash().cashEntry(batch, fault, view, idNumber, clerk);
-            if (cash.kind() != SaleOutcome.Kind.CASH_RESETTLE) {
-                return cashRefused(cash);
+            paidNow.addAll(lines);
+            SaleOutcome cash = hospitalCash().cashEntry(paidNow, fault, view, idNumber, clerk);
+            if (!(cash instanceof SaleOutcome.CashResettle paid)) {
+                return cashRefused(cash, opened);
             }
             if (feeDue) {
                 // The fee is paid in cash: the center's visit must not charge it again, so the visit stays in cash.
                 visits.setStatus(mdtrtId, VisitBook.Status.CASH);
             }
-            LOG.info("R11: batch of visit {} paid in cash during a fault ({}): entry {}", mdtrtId, fault, ((SaleOutcome.CashResettle) cash).entryNo());
-            return cashPaid(mdtrtId, cash, view, "registration.cash_batch", mdtrtId, ((SaleOutcome.CashResettle) cash).entryNo(), messages.faultName(fault));
+            LOG.info("R11: batch of visit {} paid in cash during a fault ({}): entry {}", mdtrtId, fault, paid.entryNo());
+            return new VisitOutcome.CashResettle(mdtrtId, false, paid, loadedFen(opened));
         });
     }
 
@@ -245,13 +251,12 @@ public final class RegistrationDesk {
     public VisitOutcome close(String mdtrtId) {
         Optional<VisitBook.Visit> visit = visits.visit(mdtrtId);
         if (visit.isEmpty() || !visit.get().status().open()) {
-            return refused("registration.visit_not_open", null, "close " + mdtrtId + ": "
+            return refused("registration.visit_not_open", "close " + mdtrtId + ": "
                     + visit.map(v -> v.status().name()).orElse("not registered at this desk"));
         }
         visits.setStatus(mdtrtId, VisitBook.Status.CLOSED);
         LOG.info("Visit {} closed by the clerk", mdtrtId);
-        return new VisitOutcome(VisitOutcome.Kind.CLOSED, mdtrtId, null, null, null, null, null, "registration.closed",
-                messages.text("registration.closed", mdtrtId), 0);
+        return new VisitOutcome.Closed(mdtrtId);
     }
 
     /** The day close: every visit still open from {@code day} or before is closed. Returns how many. */
@@ -267,47 +272,49 @@ public final class RegistrationDesk {
     public VisitOutcome cancel(String mdtrtId) {
         Optional<HostApi> api = online.get();
         if (api.isEmpty()) {
-            return refused("registration.center_needed", null, "no center for 2202");
+            return refused("registration.center_needed", "no center for 2202");
         }
         try {
             api.get().cancelRegistration(mdtrtId);
         } catch (CenterRefusal e) {
-            return refused("registration.center_refused", null, e.getMessage());
+            return refused("registration.center_refused", e.getMessage());
         } catch (CenterUnreachable e) {
-            parts.fault(PartListener.Part.CENTER, e.getMessage());
-            return refused("registration.center_needed", null, e.getMessage());
+            return refused("registration.center_needed", e.getMessage()); // the center watch has marked the center
         }
         visits.setStatus(mdtrtId, VisitBook.Status.CANCELLED);
         LOG.info("Visit {} cancelled", mdtrtId);
-        return new VisitOutcome(VisitOutcome.Kind.CANCELLED, mdtrtId, null, null, null, null, null, "registration.cancelled",
-                messages.text("registration.cancelled", mdtrtId), 0);
+        return new VisitOutcome.Cancelled(mdtrtId);
     }
 
     // ---------------------------------------------------------------- the card and the center
 
     @FunctionalInterface
     private interface WithCard {
-        VisitOutcome run(MedicalCard card, Psam psam, CardView view, HostApi api);
-    }
-
-    /** R11 case 2 at the desk: what a fault of the reader, card, PSAM or center leads to (the card's view when it was read). */
-    @FunctionalInterface
-    private interface OnFault {
-        VisitOutcome cash(Fault fault, CardView view, String detail);
+        VisitOutcome run(CardSession.Opened card, HostApi api);
     }
 
     /**
-     * Hospital terminal, center signed in, card read and checked (torn sales first), card allowed to pay. A fault of
-     * the reader, card, PSAM or center goes to {@code onFault} (the cash path) when given, else refuses as before.
+     * R11 case 2 at the desk: what a fault of the reader, card, PSAM or center leads to ({@code card}: the card as it was
+     * opened before the fault, or null when none was).
+     */
+    @FunctionalInterface
+    private interface OnFault {
+        VisitOutcome cash(Fault fault, CardSession.Opened card, String detail);
+    }
+
+    /**
+     * Hospital terminal, center signed in, card read and checked (torn sales first, R15 loads), card allowed to pay. A
+     * fault of the reader, card, PSAM or center goes to {@code onFault} (the cash path) when given, else refuses as
+     * before. The center's part state is kept by the center watch every request passes.
      */
     private VisitOutcome withCard(WithCard work, OnFault onFault) {
         if (kind != TerminalKind.HOSPITAL) {
-            return refused("registration.not_hospital", null, "institution.kind is " + kind);
+            return refused("registration.not_hospital", "institution.kind is " + kind);
         }
         Optional<HostApi> center = online.get();
         if (center.isEmpty()) {
             return onFault != null ? onFault.cash(Fault.CENTER_UNREACHABLE, null, "not signed in")
-                    : refused("registration.center_needed", null, "not signed in");
+                    : refused("registration.center_needed", "not signed in");
         }
         CardSession.Opening opening;
         try {
@@ -315,7 +322,7 @@ public final class RegistrationDesk {
         } catch (CardRefusal e) {
             cardSession.psamFaulted(e.getMessage());
             return onFault != null ? onFault.cash(Fault.PSAM_FAILURE, null, e.getMessage())
-                    : refused("registration.card_unreadable", null, e.getMessage());
+                    : refused("registration.card_unreadable", e.getMessage());
         }
         if (opening instanceof CardSession.NotOpened no) {
             if (no.failure() != CardSession.Failure.UNUSABLE_CARD && onFault != null) {
@@ -326,30 +333,25 @@ public final class RegistrationDesk {
                 }, null, no.detail());
             }
             return refused(no.failure() == CardSession.Failure.UNUSABLE_CARD ? "sale.card_unusable" : "registration.card_unreadable",
-                    null, no.failure() + ": " + no.detail());
+                    no.failure() + ": " + no.detail());
         }
         CardSession.Opened opened = (CardSession.Opened) opening;
-        MedicalCard card = opened.card();
-        Psam psam = opened.psam();
         CardView view = opened.view();
         if (view.verdict().refused() || !view.verdict().personalAccountUsable()) {
             String key = view.verdict().messageKey().orElse("status.blocked");
             LOG.info("Registration refused: card {} is {} ({})", view.info().cardNo(), view.verdict().status(), key);
-            return refused(key, view, null).withLoadedFen(opened.loadedFen());
+            return refused(key, opened, null);
         }
         if (!view.online()) {
-            return (onFault != null ? onFault.cash(Fault.CENTER_UNREACHABLE, view, "1101 unanswered")
-                    : refused("registration.center_needed", view, "1101 unanswered")).withLoadedFen(opened.loadedFen());
+            return onFault != null ? onFault.cash(Fault.CENTER_UNREACHABLE, opened, "1101 unanswered")
+                    : refused("registration.center_needed", opened, "1101 unanswered");
         }
         try {
-            VisitOutcome o = work.run(card, psam, view, center.get());
-            parts.ok(PartListener.Part.CENTER, "online");
-            return o.withLoadedFen(opened.loadedFen());
+            return work.run(opened, center.get());
         } catch (CenterUnreachable e) {
             // Only 2201/2206 can go unanswered here (before any debit): the settle after a debit goes through the outbox.
-            parts.fault(PartListener.Part.CENTER, e.getMessage());
-            return (onFault != null ? onFault.cash(Fault.CENTER_UNREACHABLE, view, e.getMessage())
-                    : refused("registration.center_needed", view, e.getMessage())).withLoadedFen(opened.loadedFen());
+            return onFault != null ? onFault.cash(Fault.CENTER_UNREACHABLE, opened, e.getMessage())
+                    : refused("registration.center_needed", opened, e.getMessage());
         }
     }
 
@@ -358,67 +360,89 @@ public final class RegistrationDesk {
         return sale;
     }
 
-    private VisitOutcome cashPaid(String visitId, SaleOutcome cash, CardView view, String key, Object... args) {
-        return new VisitOutcome(VisitOutcome.Kind.CASH_RESETTLE, visitId, cash.plan().orElse(null), null, cash,
-                view == null ? null : view.info().cardNo().masked(), view == null ? null : view.holder().name(), key,
-                messages.text(key, args), 0);
-    }
-
     /** The cash path said no (ID number missing or mistyped, cancelled at the split): its message, nothing recorded. */
-    private VisitOutcome cashRefused(SaleOutcome cash) {
-        return new VisitOutcome(VisitOutcome.Kind.REFUSED, null, cash.plan().orElse(null), null, null,
-                cash.card().map(SaleOutcome.CardContact::cardNoMasked).orElse(null),
-                cash.card().map(SaleOutcome.CardContact::holderName).orElse(null), cash.messageKey(), saleTexts.line(cash), 0);
+    private static VisitOutcome cashRefused(SaleOutcome cash, CardSession.Opened opened) {
+        // No card payment was attempted: the refusal states no balance.
+        return new VisitOutcome.Refused(cash.card().map(VisitOutcome.CardHolder::of), cash.plan(), OptionalLong.empty(),
+                cash.messageKey(), cash.messageArgs(), loadedFen(opened));
     }
 
-    private VisitOutcome settleVisit(MedicalCard card, Psam psam, CardView view, HostApi api, String mdtrtId, List<SaleLine> items,
-                                     SaleLine fee, PinSource pin, String clerk, String beneficiary) {
+    private VisitOutcome settleVisit(CardSession.Opened opened, HostApi api, String mdtrtId, List<SaleLine> items, SaleLine fee,
+                                     PinSource pin, String clerk, String beneficiary) {
+        CardView view = opened.view();
         PreSettlement pre;
         try {
             pre = api.outpatientPreSettle(mdtrtId, items);
         } catch (CenterRefusal e) {
-            return refused("registration.center_refused", view, e.getMessage());
+            return refused("registration.center_refused", opened, e.getMessage());
         }
-        LocalDate today = LocalDate.now(clock);
         PaymentPlan plan;
         try {
             plan = policy.onlinePlan(pre, Math.max(0, view.balanceFen()), -1,
-                    policy.poolingAllowed(view, beneficiary, today));
+                    policy.poolingAllowed(view, beneficiary, visits.today()));
         } catch (IllegalStateException e) {
             LOG.error("Visit {}: {}", mdtrtId, e.getMessage());
-            return refused("sale.pooling_not_allowed", view, e.getMessage());
+            return refused("sale.pooling_not_allowed", opened, e.getMessage());
         }
         List<SaleLine> all = new ArrayList<>();
         if (fee != null) {
             all.add(fee);
         }
         all.addAll(items);
-        SaleOutcome paid = sale.payPreSettled(card, psam, view, plan,
+        SaleOutcome paid = sale.payPreSettled(opened.card(), opened.psam(), view, plan,
                 new HostRequest.OutpatientSettle2207(pre.presettleId(), plan.accountFen(), plan.cashFen(), null),
                 codec.items(all), pin, clerk, beneficiary);
-        VisitOutcome.Kind kind = switch (paid.kind()) {
-            case SETTLED -> VisitOutcome.Kind.SETTLED;
-            case SETTLEMENT_PENDING -> VisitOutcome.Kind.SETTLEMENT_PENDING;
-            case SETTLEMENT_REJECTED -> VisitOutcome.Kind.SETTLEMENT_REJECTED;
-            case INTERRUPTED -> VisitOutcome.Kind.INTERRUPTED;
-            default -> VisitOutcome.Kind.REFUSED;
-        };
-        if (kind == VisitOutcome.Kind.SETTLED || kind == VisitOutcome.Kind.SETTLEMENT_PENDING) {
+        if (paid instanceof SaleOutcome.Settled || paid instanceof SaleOutcome.SettlementPending) {
             visits.setStatus(mdtrtId, VisitBook.Status.SETTLED);
         }
-        return new VisitOutcome(kind, mdtrtId, paid.plan().isEmpty() ? null : plan, null, paid, view.info().cardNo().masked(),
-                view.holder().name(), paid.messageKey(), saleTexts.line(paid), 0);
+        long loaded = opened.loadedFen();
+        if (paid instanceof SaleOutcome.Settled s) {
+            return new VisitOutcome.Settled(mdtrtId, s, loaded);
+        }
+        if (paid instanceof SaleOutcome.SettlementPending p) {
+            return new VisitOutcome.SettlementPending(mdtrtId, p, loaded);
+        }
+        if (paid instanceof SaleOutcome.SettlementRejected r) {
+            return new VisitOutcome.SettlementRejected(mdtrtId, r, loaded);
+        }
+        if (paid instanceof SaleOutcome.Interrupted i) {
+            return new VisitOutcome.Interrupted(mdtrtId, i, loaded);
+        }
+        if (!(paid instanceof SaleOutcome.Refused)) {
+            // An online pre-settled payment neither goes offline nor to cash; should it ever, the clerk is not told "paid".
+            LOG.error("Visit {}: unexpected payment outcome {}", mdtrtId, paid.kind());
+        }
+        return new VisitOutcome.Refused(paid.card().map(VisitOutcome.CardHolder::of), paid.plan(), paid.balanceAfterFen(),
+                paid.messageKey(), paid.messageArgs(), loaded);
     }
 
     private static SaleLine regLine(Department d) {
         return new SaleLine("REG-" + d.code(), 1, d.regFeeFen());
     }
 
-    private VisitOutcome refused(String key, CardView view, String detail) {
+    private static VisitOutcome.CardHolder holder(CardView view) {
+        return new VisitOutcome.CardHolder(view.info().cardNo().masked(), view.holder().name());
+    }
+
+    private static CardView viewOf(CardSession.Opened opened) {
+        return opened == null ? null : opened.view();
+    }
+
+    private static long loadedFen(CardSession.Opened opened) {
+        return opened == null ? 0 : opened.loadedFen();
+    }
+
+    /** Refused before any card was read. */
+    private static VisitOutcome refused(String key, String detail) {
+        return refused(key, null, detail);
+    }
+
+    /** Refused with the card as it was opened (its R15 loads stay on it and are told), or before one was ({@code null}). */
+    private static VisitOutcome refused(String key, CardSession.Opened opened, String detail) {
         if (detail != null) {
             LOG.info("Registration desk refused ({}): {}", key, detail);
         }
-        return new VisitOutcome(VisitOutcome.Kind.REFUSED, null, null, null, null, view == null ? null : view.info().cardNo().masked(),
-                view == null ? null : view.holder().name(), key, messages.text(key), 0);
+        return new VisitOutcome.Refused(Optional.ofNullable(opened).map(o -> holder(o.view())), Optional.empty(), OptionalLong.empty(),
+                key, List.of(), loadedFen(opened));
     }
 }

@@ -13,9 +13,10 @@ import org.medcard.terminal.store.TerminalDb;
 /**
  * The visits this desk registered, in {@code terminal.db}: which card each {@code mdtrt_id} belongs to. 2206
  * does not say which card a visit is for, and paying a visit with another card would debit that card for a
- * settle the center then rejects; the book lets the desk refuse before any debit.
+ * settle the center then rejects; the book lets the desk refuse before any debit. Built by the composition root and
+ * handed to {@link RegistrationDesk}; only the desk reads and writes it.
  */
-final class VisitBook {
+public final class VisitBook {
 
     /**
      * REGISTERED: nothing paid yet. SETTLED: paid at least once (the fee, a batch of items) and still taking batches
@@ -39,7 +40,8 @@ final class VisitBook {
     private final TerminalDb db;
     private final Clock clock;
 
-    VisitBook(TerminalDb db, Clock clock) {
+    /** Opens the book in {@code db} (creating its table); {@code clock} dates the visits and says which day it is. */
+    public VisitBook(TerminalDb db, Clock clock) {
         this.db = db;
         this.clock = clock;
         db.inTransaction(c -> {
@@ -50,6 +52,11 @@ final class VisitBook {
             }
             return null;
         });
+    }
+
+    /** Today, on the book's clock: a visit takes payments on the day it was registered. */
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     void registered(String mdtrtId, String cardNo, String deptCode, String doctorCode, long regFeeFen) {

@@ -21,28 +21,39 @@ public final class VisitDocuments {
         this.sales = sales;
     }
 
-    /** An outpatient settlement's receipt, issued by {@code clerk}. */
+    /**
+     * An outpatient settlement's receipt, issued by {@code clerk}: a settled batch's settlement receipt, or for a fee or
+     * batch paid in cash during a fault (R11 case 2) the cash receipt with its entry number. Any other outcome has none.
+     */
     public Optional<ReceiptDocument> settlement(VisitOutcome o, String clerk) {
-        if (o.payment() == null) {
-            return Optional.empty();
+        if (o instanceof VisitOutcome.Settled s) {
+            return sales.visit(s.payment(), clerk);
         }
-        // A fee or batch paid in cash during a fault (R11 case 2): the cash receipt with its entry number.
-        return o.payment() instanceof org.medcard.terminal.sale.SaleOutcome.CashResettle ? sales.of(o.payment(), clerk)
-                : sales.visit(o.payment(), clerk);
+        if (o instanceof VisitOutcome.CashResettle c) {
+            return sales.of(c.payment(), clerk);
+        }
+        return Optional.empty(); // nothing paid yet, or the center has not answered: paper once it has
     }
 
     /**
-     * The registration slip of a visit registered with its fee settled at once.
+     * A registration's document: the registration slip of a visit registered with its fee settled at once, or the cash
+     * receipt (entry number, last re-settle day) of a fee paid in cash during a fault. A visit left open has none yet.
      *
      * @param department the department's name
      * @param doctor the doctor's name, or {@code null}
      */
-    public Optional<ReceiptDocument> registrationSlip(VisitOutcome o, String department, String doctor, String clerk) {
-        Optional<ReceiptDocument> paid = settlement(o, clerk);
-        if (paid.isEmpty() || !(paid.get() instanceof SaleReceipt s) || o.mdtrtId() == null) {
+    public Optional<ReceiptDocument> registration(VisitOutcome o, String department, String doctor, String clerk) {
+        if (o instanceof VisitOutcome.CashResettle) {
+            return settlement(o, clerk);
+        }
+        if (!(o instanceof VisitOutcome.Settled settled)) {
             return Optional.empty();
         }
-        return Optional.of(new RegistrationSlip(s.header(), s.insured(), o.mdtrtId(), department, doctor, s.split(), s.setlId(),
+        Optional<ReceiptDocument> paid = settlement(o, clerk);
+        if (paid.isEmpty() || !(paid.get() instanceof SaleReceipt s)) {
+            return Optional.empty();
+        }
+        return Optional.of(new RegistrationSlip(s.header(), s.insured(), settled.mdtrtId(), department, doctor, s.split(), s.setlId(),
                 s.proof()));
     }
 }

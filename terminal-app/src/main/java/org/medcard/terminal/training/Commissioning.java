@@ -2,6 +2,7 @@ package org.medcard.terminal.training;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,23 +13,19 @@ import org.medcard.simulator.card.VirtualMedicalCard;
 import org.medcard.simulator.center.SettlementCenter;
 import org.medcard.simulator.center.fault.Fault;
 import org.medcard.simulator.center.fault.FaultKind;
-import org.medcard.terminal.Terminal;
+import org.medcard.terminal.TrainingMode;
 import org.medcard.terminal.dayclose.DayClose;
 import org.medcard.terminal.operator.Operator;
-import org.medcard.terminal.operator.Operators;
-import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.receipt.CommissioningReport;
 import org.medcard.terminal.receipt.CommissioningReport.CheckItem;
 import org.medcard.terminal.receipt.DayCloseReport;
 import org.medcard.terminal.receipt.ReceiptDocument;
-import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
-import org.medcard.terminal.voids.VoidDesk;
 import org.medcard.terminal.voids.VoidOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * that fails in one go; a step that throws is a FAIL with the exception's message.
  *
  * <p>Only in training mode: the checklist makes sales, voids them and closes the day, which must never reach
- * a real center or a patient's card. The caller gives a scratch data folder so the installation's own journal
- * and queue stay untouched.
+ * a real center or a patient's card ({@link TrainingMode.Counter#of} refuses any other terminal). The caller gives a
+ * scratch data folder so the installation's own journal and queue stay untouched. It drives only the counter's
+ * services it is given ({@link TrainingMode.Counter}), never the whole terminal.
  */
 final class Commissioning {
 
@@ -55,17 +53,19 @@ final class Commissioning {
             new String[] {"cancelled-death", "R9"}, new String[] {"not-activated", "R7"}, new String[] {"expired", "expiry"},
             new String[] {"blocked", "6283"}, new String[] {"pin-blocked", "6983"});
 
-    private final Terminal terminal;
+    private final TrainingMode.Counter.Parts parts;
+    private final TrainingMode.Counter.Desks desks;
+    private final TrainingMode.Counter.Paper paper;
+    private final Clock clock;
     private final String technician;
     private final List<CheckItem> items = new ArrayList<>();
     private String settledSetlId;
 
-    Commissioning(Terminal terminal, String technician) {
-        if (!terminal.config().trainingMode() || terminal.devices().training().isEmpty() || terminal.embeddedCenter().isEmpty()) {
-            throw new IllegalStateException("commissioning runs sales, voids and a day close: it needs the simulator's reader"
-                    + " and PSAM (reader=simulator, psam=simulator) and the embedded center (center.url=embedded)");
-        }
-        this.terminal = terminal;
+    Commissioning(TrainingMode.Counter counter, String technician) {
+        this.parts = counter.parts();
+        this.desks = counter.desks();
+        this.paper = counter.paper();
+        this.clock = counter.clock();
         this.technician = technician;
     }
 
@@ -80,7 +80,7 @@ final class Commissioning {
         step("读卡器故障→现金→重新结算 Reader fault → cash → re-settled", this::readerFaultCashResettled);
         step("撤销 Void", this::voidSale);
         step("日结 Day close", this::dayClose);
-        return new CommissioningReport(terminal.letterhead().stamp(technician), technician, items);
+        return new CommissioningReport(paper.letterhead().stamp(technician), technician, items);
     }
 
     @FunctionalInterface
@@ -109,21 +109,21 @@ final class Commissioning {
 
     private String readerAndPsam() throws IOException {
         present("normal-3des");
-        MedicalCard card = terminal.openCard();
-        String psam = terminal.psam().terminalId().hex();
+        MedicalCard card = parts.cards().connect();
+        String psam = parts.cards().psam().terminalId().hex();
         check(card != null, "no card session");
-        return "reader " + terminal.state().reader().reason() + "; PSAM " + psam;
+        return "reader " + parts.state().get().reader().reason() + "; PSAM " + psam;
     }
 
     private String normalSale() throws IOException {
         present("normal-3des");
         SaleOutcome o = sell(SaleRequest.of(items(1), pin(), technician));
-        check(o instanceof SaleOutcome.Settled, "expected SETTLED, got " + o.kind() + " — " + terminal.saleTexts().line(o));
+        check(o instanceof SaleOutcome.Settled, "expected SETTLED, got " + o.kind() + " — " + desks.saleTexts().line(o));
         SaleOutcome.Settled s = (SaleOutcome.Settled) o;
-        Optional<ReceiptDocument> paper = terminal.saleDocuments().of(o, technician);
-        check(s.debit().isPresent() && paper.isPresent(), "no TAC or no receipt");
+        Optional<ReceiptDocument> receipt = paper.sales().of(o, technician);
+        check(s.debit().isPresent() && receipt.isPresent(), "no TAC or no receipt");
         settledSetlId = s.setlId().orElse(null);
-        terminal.receipts().issue(paper.get());
+        paper.receipts().issue(receipt.get());
         return "setl_id " + settledSetlId + ", TAC " + s.debit().get().tac();
     }
 
@@ -139,15 +139,15 @@ final class Commissioning {
         center().inject(Fault.always(FaultKind.DOWN));
         SaleOutcome o = sell(SaleRequest.of(items(1), pin(), technician));
         check(o.kind() == SaleOutcome.Kind.OFFLINE_DEBITED, "expected OFFLINE_DEBITED with the center down, got " + o.kind()
-                + " — " + terminal.saleTexts().line(o));
-        terminal.receipts().issue(terminal.saleDocuments().of(o, technician).orElseThrow());
+                + " — " + desks.saleTexts().line(o));
+        paper.receipts().issue(paper.sales().of(o, technician).orElseThrow());
         center().faults().clearAll();
         long pending = 0;
         for (int i = 0; i < 5; i++) {
             // The cashier's "forward now": end the backoff the outage started, then send on this thread.
-            terminal.forwarder().orElseThrow().forwardNow();
-            terminal.forwarder().orElseThrow().drainOnce();
-            pending = terminal.queue().summary().queuedDebits();
+            parts.forwarder().forwardNow();
+            parts.forwarder().drainOnce();
+            pending = parts.queue().summary().queuedDebits();
             if (pending == 0) {
                 break;
             }
@@ -162,15 +162,15 @@ final class Commissioning {
         training().remove();
         SaleOutcome cash = sell(SaleRequest.of(items(1), PinSource.NONE, technician).withIdNumber(id));
         check(cash instanceof SaleOutcome.CashResettle, "expected CASH_RESETTLE with no card readable, got " + cash.kind()
-                + " — " + terminal.saleTexts().line(cash));
-        terminal.receipts().issue(terminal.saleDocuments().of(cash, technician).orElseThrow());
+                + " — " + desks.saleTexts().line(cash));
+        paper.receipts().issue(paper.sales().of(cash, technician).orElseThrow());
         String entryNo = ((SaleOutcome.CashResettle) cash).entryNo();
         present("normal-3des");
-        ResettleDesk desk = terminal.resettleDesk();
+        var desk = desks.resettle();
         desk.registerOpenEntries();
         ResettleOutcome r = desk.settle(entryNo, technician, pin(), -1); // the account pays its share: PIN (R10, R11)
         check(r.kind() == ResettleOutcome.Kind.SETTLED, "expected the entry re-settled, got " + r.kind() + " — " + r.message());
-        new org.medcard.terminal.resettle.ResettleDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead()).resettlement(r, technician).ifPresent(terminal.receipts()::issue);
+        paper.resettlements().resettlement(r, technician).ifPresent(paper.receipts()::issue);
         return "entry " + entryNo + " re-settled, setl_id " + r.setlId() + ", refund " + r.refundFen() + " fen";
     }
 
@@ -181,19 +181,17 @@ final class Commissioning {
         for (int i = 0; i < password.length; i++) {
             password[i] = (char) ('a' + random.nextInt(26));
         }
-        Operators operators = new Operators(terminal.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, random),
-                terminal.audit(), terminal.clock());
-        operators.add(new Operator("commissioning", "调试 Commissioning", Role.SUPERVISOR, true), password.clone(), technician);
-        VoidOutcome v = terminal.voidDesk(operators).voidSettlement(settledSetlId, "commissioning", password,
+        desks.operators().add(new Operator("commissioning", "调试 Commissioning", Role.SUPERVISOR, true), password.clone(), technician);
+        VoidOutcome v = desks.voids().voidSettlement(settledSetlId, "commissioning", password,
                 "commissioning checklist");
         check(v.kind() == VoidOutcome.Kind.VOIDED, "expected VOIDED, got " + v.kind() + " — " + v.message());
-        new org.medcard.terminal.voids.VoidDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead()).voidReceipt(v, "commissioning checklist", technician).ifPresent(terminal.receipts()::issue);
+        paper.voids().voidReceipt(v, "commissioning checklist", technician).ifPresent(paper.receipts()::issue);
         return "setl_id " + settledSetlId + " voided, account refund " + v.accountFen() + " fen";
     }
 
     private String dayClose() {
-        DayClose.Result r = terminal.dayClose().close(LocalDate.now(terminal.clock()));
-        terminal.receipts().issue(r.toReport(terminal.letterhead().stamp(technician)));
+        DayClose.Result r = desks.dayClose().get().close(LocalDate.now(clock));
+        paper.receipts().issue(r.toReport(paper.letterhead().stamp(technician)));
         check(r.reconciliation().result() == DayCloseReport.Result.MATCH, "reconciliation " + r.reconciliation().result()
                 + (r.reconciliation().detail() == null ? "" : ": " + r.reconciliation().detail()));
         return r.count() + " settlement(s), reconciliation MATCH";
@@ -202,7 +200,7 @@ final class Commissioning {
     // ---------------------------------------------------------------- helpers
 
     private SaleOutcome sell(SaleRequest request) {
-        return terminal.pharmacySale().sell(request);
+        return desks.sale().sell(request);
     }
 
     private static List<SaleItem> items(int qty) {
@@ -218,11 +216,11 @@ final class Commissioning {
     }
 
     private SimulatorTrainingReader training() {
-        return (SimulatorTrainingReader) terminal.devices().training().orElseThrow();
+        return (SimulatorTrainingReader) parts.reader();
     }
 
     private SettlementCenter center() {
-        return SimulatedCenter.of(terminal.embeddedCenter().orElseThrow());
+        return SimulatedCenter.of(parts.center());
     }
 
     private static void check(boolean ok, String otherwise) {

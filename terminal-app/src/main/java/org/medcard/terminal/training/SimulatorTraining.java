@@ -10,7 +10,6 @@ import org.medcard.simulator.SimulatorMain;
 import org.medcard.simulator.center.CenterConfig;
 import org.medcard.simulator.center.SettlementCenter;
 import org.medcard.simulator.profile.CardProfiles;
-import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingMode;
 import org.medcard.terminal.device.TrainingReader;
 import org.medcard.terminal.receipt.CommissioningReport;
@@ -46,7 +45,7 @@ public final class SimulatorTraining implements TrainingMode {
     }
 
     @Override
-    public CommissioningReport commission(Terminal terminal, String technician) {
-        return new Commissioning(terminal, technician).run();
+    public CommissioningReport commission(Counter counter, String technician) {
+        return new Commissioning(counter, technician).run();
     }
 }

@@ -107,9 +107,10 @@ class DayCloseByCounterIT {
         RegistrationDesk desk = hospital.registrationDesk(DepartmentCatalog.bundled());
         hospital.devices().training().orElseThrow().present("normal-3des");
         VisitOutcome reg = desk.register("D01", "D01-002", false, () -> "123456".toCharArray(), "clerk01");
-        assertEquals(VisitOutcome.Kind.REGISTERED, reg.kind(), reg.message());
-        VisitOutcome visit = desk.settle(reg.mdtrtId(), List.of(SaleItem.parse("XJ01CAA001:2")), () -> "123456".toCharArray(), "clerk01");
-        assertEquals(VisitOutcome.Kind.SETTLED, visit.kind(), visit.message());
+        assertEquals(VisitOutcome.Kind.REGISTERED, reg.kind(), hospital.visitTexts().line(reg));
+        VisitOutcome visit = desk.settle(reg.visit().orElseThrow(), List.of(SaleItem.parse("XJ01CAA001:2")), () -> "123456".toCharArray(),
+                "clerk01");
+        assertEquals(VisitOutcome.Kind.SETTLED, visit.kind(), hospital.visitTexts().line(visit));
 
         DayClose.Result r = new DayClose(hospital.queue(), hospital.onlineCenter(), hospital.clock(), "03").close(DAY);
 

@@ -1,6 +1,7 @@
 package org.medcard.terminal.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -167,16 +168,16 @@ class CounterScenariosThroughPcscdIT {
             RegistrationDesk desk = t.registrationDesk(DepartmentCatalog.bundled());
             long before = card.state().balance();
 
-            VisitOutcome feeNow = desk.register("D01", null, true, PIN, "clerk01");
-            assertEquals(VisitOutcome.Kind.SETTLED, feeNow.kind(), feeNow.message());
-            assertEquals(3_500, feeNow.plan().fundFen(), "70 % of the 50.00 fee from the pooling fund");
+            VisitOutcome fee = desk.register("D01", null, true, PIN, "clerk01");
+            VisitOutcome.Settled feeNow = assertInstanceOf(VisitOutcome.Settled.class, fee, () -> t.visitTexts().line(fee));
+            assertEquals(3_500, feeNow.split().fundFen(), "70 % of the 50.00 fee from the pooling fund");
 
             VisitOutcome later = desk.register("D01", null, false, PIN, "clerk01");
-            VisitOutcome settled = desk.settle(later.mdtrtId(), List.of(SaleItem.parse(AMOXICILLIN + ":2")), PIN, "clerk01");
-            assertEquals(VisitOutcome.Kind.SETTLED, settled.kind(), settled.message());
-            assertNotNull(settled.setlId());
+            VisitOutcome batch = desk.settle(later.visit().orElseThrow(), List.of(SaleItem.parse(AMOXICILLIN + ":2")), PIN, "clerk01");
+            VisitOutcome.Settled settled = assertInstanceOf(VisitOutcome.Settled.class, batch, () -> t.visitTexts().line(batch));
+            assertTrue(settled.setlId().isPresent());
             assertEquals(70_000, feeNow.loadedFen(), "R15: the hospital desk loads the two pending contributions first");
-            assertEquals(before + feeNow.loadedFen() - feeNow.plan().accountFen() - settled.plan().accountFen(), card.state().balance());
+            assertEquals(before + feeNow.loadedFen() - feeNow.split().accountFen() - settled.split().accountFen(), card.state().balance());
             cardAndCenterAgree(t, card);
         }
     }

@@ -1,6 +1,7 @@
 package org.medcard.terminal.registration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +67,15 @@ class HospitalVisitsAndFaultsIT {
         return reader().reader().slot(0);
     }
 
+    /** The clerk's line for {@code o}, as the front ends word it. */
+    private String line(VisitOutcome o) {
+        return terminal.visitTexts().line(o);
+    }
+
+    private <T extends VisitOutcome> T expect(Class<T> variant, VisitOutcome o) {
+        return assertInstanceOf(variant, o, () -> o.kind() + ": " + line(o));
+    }
+
     private static List<SaleItem> amoxicillin(int qty) {
         return List.of(SaleItem.parse(AMOXICILLIN + ":" + qty));
     }
@@ -74,25 +84,24 @@ class HospitalVisitsAndFaultsIT {
     void visitPaidMoreThanOnce_feeAtRegistration_thenEachBatchOfItems_onTheSameMdtrtId() throws Exception {
         RegistrationDesk desk = desk();
         VirtualMedicalCard card = reader().presentCard("normal-3des");
-        VisitOutcome fee = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
-        assertEquals(VisitOutcome.Kind.SETTLED, fee.kind(), fee.message());
+        VisitOutcome.Settled fee = expect(VisitOutcome.Settled.class, desk.register("D01", null, true, RIGHT_PIN, "clerk01"));
         long afterFee = card.state().balance();
 
-        VisitOutcome first = desk.settle(fee.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01");
+        VisitOutcome.Settled first = expect(VisitOutcome.Settled.class, desk.settle(fee.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01"));
 
-        assertEquals(VisitOutcome.Kind.SETTLED, first.kind(), first.message());
         assertEquals(fee.mdtrtId(), first.mdtrtId());
-        assertEquals(2_500, first.plan().totalFen(), "the fee was paid at registration: the batch is the items only");
-        assertEquals(1_750, first.plan().fundFen());
-        assertEquals(750, first.plan().accountFen());
-        VisitOutcome second = desk.settle(fee.mdtrtId(), amoxicillin(1), RIGHT_PIN, "clerk01");
-        assertEquals(VisitOutcome.Kind.SETTLED, second.kind(), second.message());
-        assertEquals(1_250, second.plan().totalFen());
+        assertEquals(2_500, first.split().totalFen(), "the fee was paid at registration: the batch is the items only");
+        assertEquals(1_750, first.split().fundFen());
+        assertEquals(750, first.split().accountFen());
+        VisitOutcome.Settled second = expect(VisitOutcome.Settled.class, desk.settle(fee.mdtrtId(), amoxicillin(1), RIGHT_PIN, "clerk01"));
+        assertEquals(1_250, second.split().totalFen());
         assertEquals(afterFee - 750 - 375, card.state().balance());
         assertEquals(afterFee - 750 - 375, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()), "center agrees to the fen");
         assertEquals("registration.nothing_to_pay", desk.settle(fee.mdtrtId(), List.of(), RIGHT_PIN, "clerk01").messageKey());
 
-        assertEquals(VisitOutcome.Kind.CLOSED, desk.close(fee.mdtrtId()).kind());
+        VisitOutcome.Closed closed = expect(VisitOutcome.Closed.class, desk.close(fee.mdtrtId()));
+        assertEquals(fee.mdtrtId(), closed.mdtrtId());
+        assertEquals("就诊 " + fee.mdtrtId() + " 已关闭，不再收费。", line(closed), "the training terminal speaks Chinese");
         VisitOutcome afterClose = desk.settle(fee.mdtrtId(), amoxicillin(1), RIGHT_PIN, "clerk01");
         assertEquals("registration.visit_not_open", afterClose.messageKey(), "the clerk closed it");
         assertEquals(afterFee - 750 - 375, card.state().balance(), "nothing debited after the close");
@@ -102,14 +111,13 @@ class HospitalVisitsAndFaultsIT {
     void visitSettledLaterWithItsItems_thenAnotherBatch_theFeeOnlyOnce() throws Exception {
         RegistrationDesk desk = desk();
         reader().presentCard("normal-3des");
-        VisitOutcome reg = desk.register("D01", null, false, RIGHT_PIN, "clerk01");
+        String reg = desk.register("D01", null, false, RIGHT_PIN, "clerk01").visit().orElseThrow();
 
-        VisitOutcome first = desk.settle(reg.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01");
-        VisitOutcome second = desk.settle(reg.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01");
+        VisitOutcome.Settled first = expect(VisitOutcome.Settled.class, desk.settle(reg, amoxicillin(2), RIGHT_PIN, "clerk01"));
+        VisitOutcome.Settled second = expect(VisitOutcome.Settled.class, desk.settle(reg, amoxicillin(2), RIGHT_PIN, "clerk01"));
 
-        assertEquals(7_500, first.plan().totalFen(), "the first batch carries the fee");
-        assertEquals(VisitOutcome.Kind.SETTLED, second.kind(), second.message());
-        assertEquals(2_500, second.plan().totalFen(), "the second does not");
+        assertEquals(7_500, first.split().totalFen(), "the first batch carries the fee");
+        assertEquals(2_500, second.split().totalFen(), "the second does not");
     }
 
     @Test
@@ -119,14 +127,14 @@ class HospitalVisitsAndFaultsIT {
         VisitOutcome closedByDayClose = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
         VisitOutcome left = desk.register("D02", null, true, RIGHT_PIN, "clerk01");
         assertEquals(2, desk.closeDay(LocalDate.of(2026, 11, 23)));
-        assertEquals("registration.visit_not_open", desk.settle(closedByDayClose.mdtrtId(), amoxicillin(1), RIGHT_PIN, "clerk01")
-                .messageKey());
+        assertEquals("registration.visit_not_open", desk.settle(closedByDayClose.visit().orElseThrow(), amoxicillin(1), RIGHT_PIN,
+                "clerk01").messageKey());
 
         VisitOutcome another = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
         clock.advance(Duration.ofDays(1));
-        VisitOutcome nextDay = desk.settle(another.mdtrtId(), amoxicillin(1), RIGHT_PIN, "clerk01");
+        VisitOutcome nextDay = desk.settle(another.visit().orElseThrow(), amoxicillin(1), RIGHT_PIN, "clerk01");
 
-        assertEquals("registration.visit_day_over", nextDay.messageKey(), nextDay.message());
+        assertEquals("registration.visit_day_over", nextDay.messageKey(), line(nextDay));
         assertEquals(VisitOutcome.Kind.SETTLED, left.kind());
     }
 
@@ -136,26 +144,35 @@ class HospitalVisitsAndFaultsIT {
         VirtualMedicalCard card = reader().presentCard("normal-3des");
         slot().setUnplugged(true);
 
-        VisitOutcome noId = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
+        VisitOutcome.Refused noId = expect(VisitOutcome.Refused.class, desk.register("D01", null, true, RIGHT_PIN, "clerk01"));
         assertEquals("sale.id_number_needed", noId.messageKey(), "the clerk is asked for the ID number; nothing recorded");
+        assertEquals(List.of(org.medcard.queue.Fault.NO_READER), noId.messageArgs(), "the fault, worded by the caller");
+        assertEquals(java.util.Optional.of(org.medcard.terminal.sale.PaymentPlan.allCash(5_000)), noId.plan(), "the cash split asked at");
         VisitOutcome wrongDigit = desk.register("D01", null, null, true, RIGHT_PIN, "clerk01", EMPLOYEE_ID.substring(0, 17) + "9");
-        assertEquals("sale.id_check_digit", wrongDigit.messageKey(), wrongDigit.message());
-        assertTrue(wrongDigit.message().contains("5"), "says which check digit: " + wrongDigit.message());
+        assertEquals("sale.id_check_digit", wrongDigit.messageKey(), line(wrongDigit));
+        assertTrue(line(wrongDigit).contains("5"), "says which check digit: " + line(wrongDigit));
         assertEquals(List.of(), terminal.queue().resettlements(ResettlementState.OPEN));
 
-        VisitOutcome fee = desk.register("D01", null, null, true, RIGHT_PIN, "clerk01", EMPLOYEE_ID);
+        VisitOutcome.CashResettle fee = expect(VisitOutcome.CashResettle.class,
+                desk.register("D01", null, null, true, RIGHT_PIN, "clerk01", EMPLOYEE_ID));
 
-        assertEquals(VisitOutcome.Kind.CASH_RESETTLE, fee.kind(), fee.message());
-        assertTrue(fee.kind().served(), "the patient goes to the doctor");
-        assertEquals(5_000, fee.plan().cashFen());
+        assertTrue(fee.served(), "the patient goes to the doctor");
+        assertEquals(5_000, fee.cashFen());
+        assertEquals(java.util.Optional.of(org.medcard.terminal.sale.PaymentPlan.allCash(5_000)), fee.plan());
         assertNotNull(fee.entryNo());
-        assertTrue(fee.mdtrtId().startsWith(RegistrationDesk.CASH_VISIT), fee.mdtrtId());
+        assertEquals(RegistrationDesk.CASH_VISIT + fee.entryNo(), fee.mdtrtId(), "a local visit named after its entry");
+        assertTrue(fee.atRegistration());
+        assertEquals("registration.cash_registered", fee.messageKey());
+        assertTrue(line(fee).contains(fee.entryNo()) && !line(fee).contains("NO_READER"), "the fault by its name: " + line(fee));
+        assertEquals(java.util.Optional.empty(), fee.card(), "the reader was unplugged: no card read");
         CashReceipt slip = assertInstanceOf(CashReceipt.class, new VisitDocuments(terminal.saleDocuments()).settlement(fee, "clerk01").orElseThrow());
         assertEquals(fee.entryNo(), slip.entryNo());
         assertEquals(LocalDate.of(2027, 2, 21), slip.resettleBy(), "90 days after the fault");
-        VisitOutcome batch = desk.settle(fee.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01", EMPLOYEE_ID);
-        assertEquals(VisitOutcome.Kind.CASH_RESETTLE, batch.kind(), batch.message());
-        assertEquals(2_500, batch.plan().cashFen(), "the fee was paid: the batch is the items only");
+        VisitOutcome.CashResettle batch = expect(VisitOutcome.CashResettle.class,
+                desk.settle(fee.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01", EMPLOYEE_ID));
+        assertEquals(2_500, batch.cashFen(), "the fee was paid: the batch is the items only");
+        assertFalse(batch.atRegistration());
+        assertEquals("registration.cash_batch", batch.messageKey());
 
         slot().setUnplugged(false);
         VisitOutcome cashVisit = desk.settle(fee.mdtrtId(), amoxicillin(1), RIGHT_PIN, "clerk01", EMPLOYEE_ID);
@@ -182,14 +199,16 @@ class HospitalVisitsAndFaultsIT {
     void R11_centerDown_aBatchOfARegisteredVisitIsPaidInCash_withItsUnpaidFee() throws Exception {
         RegistrationDesk desk = desk();
         reader().presentCard("normal-3des");
-        VisitOutcome reg = desk.register("D01", null, false, RIGHT_PIN, "clerk01");
+        String reg = desk.register("D01", null, false, RIGHT_PIN, "clerk01").visit().orElseThrow();
         org.medcard.terminal.training.SimulatedCenter.of(terminal.embeddedCenter().orElseThrow())
                 .inject(org.medcard.simulator.center.fault.Fault.always(org.medcard.simulator.center.fault.FaultKind.DOWN));
 
-        VisitOutcome batch = desk.settle(reg.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01", EMPLOYEE_ID);
+        VisitOutcome.CashResettle batch = expect(VisitOutcome.CashResettle.class,
+                desk.settle(reg, amoxicillin(2), RIGHT_PIN, "clerk01", EMPLOYEE_ID));
 
-        assertEquals(VisitOutcome.Kind.CASH_RESETTLE, batch.kind(), batch.message());
-        assertEquals(7_500, batch.plan().cashFen(), "fee 50.00 + 2 × 12.50, all in cash");
+        assertEquals(7_500, batch.cashFen(), "fee 50.00 + 2 × 12.50, all in cash");
+        assertEquals(reg, batch.mdtrtId());
+        assertTrue(batch.card().orElseThrow().cardNoMasked().contains("*"), "the card was read before the center failed");
         assertEquals("CENTER_UNREACHABLE", terminal.queue().resettlement(batch.entryNo()).orElseThrow().fault().name());
     }
 

@@ -22,6 +22,7 @@ import org.medcard.terminal.registration.DepartmentCatalog;
 import org.medcard.terminal.registration.RegistrationDesk;
 import org.medcard.terminal.registration.VisitDocuments;
 import org.medcard.terminal.registration.VisitOutcome;
+import org.medcard.terminal.registration.VisitTexts;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
@@ -43,6 +44,8 @@ public final class RegistrationDeskModel {
     private static final Set<String> ID_QUESTIONS = Set.of("sale.id_number_needed", "sale.id_check_digit");
 
     private final RegistrationDesk desk;
+    /** The desk's outcome in the clerk's words (the desk builds no text). */
+    private final VisitTexts words;
     private final DepartmentCatalog catalog;
     private final Supplier<String> clerk;
     private final RegistrationView view;
@@ -59,9 +62,13 @@ public final class RegistrationDeskModel {
     /** The holder and masked card number of the last card read (UI thread): the same card again is no new patient. */
     private String lastPatient;
 
-    public RegistrationDeskModel(RegistrationDesk desk, DepartmentCatalog catalog, java.util.Locale language, Supplier<String> clerk,
-                                 RegistrationView view, Executor worker, Executor ui) {
+    /**
+     * @param words the desk's outcomes worded in the terminal's language ({@code Terminal.visitTexts()})
+     */
+    public RegistrationDeskModel(RegistrationDesk desk, VisitTexts words, DepartmentCatalog catalog, java.util.Locale language,
+                                 Supplier<String> clerk, RegistrationView view, Executor worker, Executor ui) {
         this.desk = desk;
+        this.words = words;
         this.catalog = catalog;
         this.clerk = clerk;
         this.view = view;
@@ -114,14 +121,15 @@ public final class RegistrationDeskModel {
         String by = clerk.get();
         run(texts.text(payNow ? "busy.register_pay" : "busy.register"), () -> {
             VisitOutcome o = askingForId(idNumber, id -> desk.register(deptCode, doctorCode, null, payNow, pinFromView(), by, id));
-            keepSlip(o, d -> o.kind() == VisitOutcome.Kind.CASH_RESETTLE ? d.settlement(o, by) : d.registrationSlip(o, dept.get().name(),
-                    dept.get().doctor(doctorCode).map(Department.Doctor::name).orElse(null), by));
+            keepSlip(o, d -> d.registration(o, dept.get().name(), dept.get().doctor(doctorCode).map(Department.Doctor::name).orElse(null),
+                    by));
             // A visit stays open after its fee is paid: the prescribed items are paid on it later the same day.
-            if (o.kind() == VisitOutcome.Kind.REGISTERED || o.kind() == VisitOutcome.Kind.SETTLED
-                    || o.kind() == VisitOutcome.Kind.SETTLEMENT_PENDING || o.kind() == VisitOutcome.Kind.CASH_RESETTLE) {
+            if (o instanceof VisitOutcome.Registered || o instanceof VisitOutcome.Settled || o instanceof VisitOutcome.SettlementPending
+                    || o instanceof VisitOutcome.CashResettle) {
                 String doctor = dept.get().doctor(doctorCode).map(Department.Doctor::name).orElse("");
-                open.add(new OpenVisit(o.mdtrtId(), deptCode, dept.get().name(), doctor, o.cardNoMasked(), o.holderName(),
-                        Money.formatYuan(dept.get().regFeeFen())));
+                open.add(new OpenVisit(o.visit().orElseThrow(), deptCode, dept.get().name(), doctor,
+                        o.card().map(VisitOutcome.CardHolder::cardNoMasked).orElse(null),
+                        o.card().map(VisitOutcome.CardHolder::name).orElse(null), Money.formatYuan(dept.get().regFeeFen())));
             }
             return o;
         });
@@ -337,8 +345,9 @@ public final class RegistrationDeskModel {
         worker.execute(() -> {
             try {
                 VisitOutcome o = work.get();
-                if (o.mdtrtId() != null && (o.kind() == VisitOutcome.Kind.CLOSED || o.kind() == VisitOutcome.Kind.CANCELLED)) {
-                    open.removeIf(v -> v.mdtrtId().equals(o.mdtrtId()));
+                if (o instanceof VisitOutcome.Closed || o instanceof VisitOutcome.Cancelled) {
+                    String ended = o.visit().orElseThrow();
+                    open.removeIf(v -> v.mdtrtId().equals(ended));
                 }
                 VisitAnswer answer = answer(o);
                 List<OpenVisit> visits = List.copyOf(open);
@@ -365,8 +374,8 @@ public final class RegistrationDeskModel {
      */
     private VisitOutcome askingForId(String idNumber, Function<String, VisitOutcome> attempt) {
         VisitOutcome o = attempt.apply(idNumber);
-        while (o.kind() == VisitOutcome.Kind.REFUSED && ID_QUESTIONS.contains(o.messageKey())) {
-            String reason = o.message();
+        while (o instanceof VisitOutcome.Refused && ID_QUESTIONS.contains(o.messageKey())) {
+            String reason = words.line(o);
             Optional<String> typed = askOnUi(() -> view.askIdNumber(reason));
             if (typed.isEmpty()) {
                 return o;
@@ -413,23 +422,37 @@ public final class RegistrationDeskModel {
     }
 
     private VisitAnswer answerOf(VisitOutcome o) {
-        List<VisitAnswer.Line> split = split(o.plan());
-        String id = o.mdtrtId();
-        return switch (o.kind()) {
-            case REGISTERED -> new VisitAnswer(o, true, texts.text("registered.headline", id), split,
-                    texts.text("registered.detail", id));
-            case SETTLED -> new VisitAnswer(o, true, o.plan() != null && o.plan().cashFen() > 0
-                    ? texts.text("paid.collect", Money.formatYuan(o.plan().cashFen())) : texts.text("paid.headline", id), split,
-                    texts.text("paid.detail", id, o.balanceAfterFen() < 0 ? "?" : Money.formatYuan(o.balanceAfterFen())));
-            case SETTLEMENT_PENDING -> new VisitAnswer(o, true, texts.text("pending.headline"), split, texts.text("pending.detail", id));
-            case SETTLEMENT_REJECTED -> new VisitAnswer(o, false, texts.text("rejected.headline"), split, o.message());
-            case INTERRUPTED -> new VisitAnswer(o, false, texts.text("interrupted.headline"), split, texts.text("interrupted.detail"));
-            case CASH_RESETTLE -> new VisitAnswer(o, true, texts.text("cash.headline", Money.formatYuan(o.plan().cashFen())), split,
-                    texts.text("cash.detail", id, o.entryNo()));
-            case CANCELLED -> new VisitAnswer(o, true, texts.text("cancelled.headline", id), List.of(), o.message());
-            case CLOSED -> new VisitAnswer(o, true, texts.text("closed.headline", id), List.of(), o.message());
-            case REFUSED -> new VisitAnswer(o, false, texts.text("refused.headline"), List.of(), o.message());
-        };
+        List<VisitAnswer.Line> split = split(o.plan().orElse(null));
+        String message = words.line(o);
+        if (o instanceof VisitOutcome.Registered r) {
+            return new VisitAnswer(o, true, texts.text("registered.headline", r.mdtrtId()), split,
+                    texts.text("registered.detail", r.mdtrtId()));
+        }
+        if (o instanceof VisitOutcome.Settled s) {
+            String balance = s.balanceAfterFen().isPresent() ? Money.formatYuan(s.balanceAfterFen().getAsLong()) : "?";
+            return new VisitAnswer(o, true, s.split().cashFen() > 0 ? texts.text("paid.collect", Money.formatYuan(s.split().cashFen()))
+                    : texts.text("paid.headline", s.mdtrtId()), split, texts.text("paid.detail", s.mdtrtId(), balance));
+        }
+        if (o instanceof VisitOutcome.SettlementPending p) {
+            return new VisitAnswer(o, true, texts.text("pending.headline"), split, texts.text("pending.detail", p.mdtrtId()));
+        }
+        if (o instanceof VisitOutcome.SettlementRejected) {
+            return new VisitAnswer(o, false, texts.text("rejected.headline"), split, message);
+        }
+        if (o instanceof VisitOutcome.Interrupted) {
+            return new VisitAnswer(o, false, texts.text("interrupted.headline"), split, texts.text("interrupted.detail"));
+        }
+        if (o instanceof VisitOutcome.CashResettle c) {
+            return new VisitAnswer(o, true, texts.text("cash.headline", Money.formatYuan(c.cashFen())), split,
+                    texts.text("cash.detail", c.mdtrtId(), c.entryNo()));
+        }
+        if (o instanceof VisitOutcome.Cancelled c) {
+            return new VisitAnswer(o, true, texts.text("cancelled.headline", c.mdtrtId()), List.of(), message);
+        }
+        if (o instanceof VisitOutcome.Closed c) {
+            return new VisitAnswer(o, true, texts.text("closed.headline", c.mdtrtId()), List.of(), message);
+        }
+        return new VisitAnswer(o, false, texts.text("refused.headline"), List.of(), message); // VisitOutcome.Refused
     }
 
     private List<VisitAnswer.Line> split(PaymentPlan p) {

@@ -7,7 +7,7 @@ import org.medcard.terminal.registration.VisitOutcome;
 /**
  * The end of a registration, settlement or cancellation as the clerk sees it.
  *
- * @param outcome   the desk's outcome (kind, visit id, plan in fen, the core message in the terminal's language)
+ * @param outcome   the desk's outcome (its record: visit id, card, plan in fen, the variant's own figures)
  * @param served    whether the patient may go on to the doctor / leave
  * @param headline  the large line ("Visit MDT… registered", "Collect 15.00 yuan in cash", the refusal)
  * @param split     the fee or visit split, one labelled amount a line (empty when nothing was priced)

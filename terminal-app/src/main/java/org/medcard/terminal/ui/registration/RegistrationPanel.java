@@ -296,11 +296,11 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         StringBuilder s = new StringBuilder();
         a.split().forEach(l -> s.append(l.label()).append(": ").append(l.amount()).append('\n'));
         split.setText(s.toString());
-        String holder = a.outcome().holderName() == null ? "" : a.outcome().holderName() + "  " + a.outcome().cardNoMasked() + "\n";
+        String holder = a.outcome().card().map(c -> c.name() + "  " + c.cardNoMasked() + "\n").orElse("");
         detail.setFont(fonts.fontFor(holder, Font.PLAIN, detail.getFont().getSize()));
         detail.setText(holder + a.detail());
-        if (a.outcome().mdtrtId() != null && a.served()) {
-            visit.setText(a.outcome().mdtrtId());
+        if (a.served()) {
+            a.outcome().visit().ifPresent(visit::setText);
         }
         slipLine.setForeground(busyLabel.getForeground());
         slipLine.setText(model.slipReady() ? texts.text("ui.slip_keys") : " ");

@@ -35,8 +35,8 @@ public final class RegistrationScreen implements Screen {
         DepartmentCatalog catalog = DepartmentCatalog.bundled();
         RegistrationPanel panel = new RegistrationPanel(texts, ctx.texts(org.medcard.terminal.present.counter.CounterModel.BUNDLE),
                 ctx.shell(), ctx.fonts());
-        RegistrationDeskModel model = new RegistrationDeskModel(ctx.terminal().registrationDesk(catalog), catalog, ctx.locale(),
-                ctx.operatorName(), panel, ctx.worker(), ctx.ui());
+        RegistrationDeskModel model = new RegistrationDeskModel(ctx.terminal().registrationDesk(catalog), ctx.terminal().visitTexts(), catalog,
+                ctx.locale(), ctx.operatorName(), panel, ctx.worker(), ctx.ui());
         // Issue 15: every registration slip and visit receipt journalled and kept for print / save, through the one desk.
         model.keepSlipsIn(ctx.terminal().visitDocuments(), new org.medcard.terminal.present.outcome.OutcomeSlip(
                 new org.medcard.terminal.present.counter.DeskReceiptOutput(ctx.terminal().receipts(),

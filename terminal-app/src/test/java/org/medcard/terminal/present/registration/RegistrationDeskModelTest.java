@@ -2,6 +2,7 @@ package org.medcard.terminal.present.registration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,12 +53,16 @@ class RegistrationDeskModelTest {
 
     private RegistrationDeskModel model(String language, Executor worker) {
         terminal = TrainingTerminals.open(dir, Map.of("institution.kind", "HOSPITAL", "language", language));
-        return new RegistrationDeskModel(terminal.registrationDesk(DepartmentCatalog.bundled()), DepartmentCatalog.bundled(),
+        return new RegistrationDeskModel(terminal.registrationDesk(DepartmentCatalog.bundled()), terminal.visitTexts(), DepartmentCatalog.bundled(),
                 terminal.language(), () -> "clerk01", view, worker, INLINE);
     }
 
     private VirtualMedicalCard present(String profile) throws Exception {
         return ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard(profile);
+    }
+
+    private static VisitOutcome.CashResettle cash(VisitAnswer a) {
+        return assertInstanceOf(VisitOutcome.CashResettle.class, a.outcome(), a.detail());
     }
 
     @Test
@@ -75,7 +80,7 @@ class RegistrationDeskModelTest {
         terminal = null;
 
         RecordingRegistrationView zh = new RecordingRegistrationView();
-        new RegistrationDeskModel(null, DepartmentCatalog.bundled(), java.util.Locale.SIMPLIFIED_CHINESE, () -> "clerk01", zh, INLINE, INLINE)
+        new RegistrationDeskModel(null, null, DepartmentCatalog.bundled(), java.util.Locale.SIMPLIFIED_CHINESE, () -> "clerk01", zh, INLINE, INLINE)
                 .start();
         assertEquals("D01 内科 · 50.00 元", zh.departmentLabels.get(0));
         assertEquals("挂号费 50.00 元", zh.feeLines.get(0));
@@ -92,7 +97,7 @@ class RegistrationDeskModelTest {
         VisitAnswer a = view.last();
         assertEquals(VisitOutcome.Kind.SETTLED, a.outcome().kind(), a.detail());
         assertTrue(a.served());
-        String visit = a.outcome().mdtrtId();
+        String visit = a.outcome().visit().orElseThrow();
         assertEquals("Paid: visit " + visit, a.headline());
         assertEquals(List.of(new VisitAnswer.Line("Total", "50.00"), new VisitAnswer.Line("Fund pays", "35.00"),
                 new VisitAnswer.Line("Personal account pays", "15.00"), new VisitAnswer.Line("Cash to collect", "0.00")), a.split());
@@ -115,7 +120,7 @@ class RegistrationDeskModelTest {
         model.register("D01", "D01-002", false);
         VisitAnswer reg = view.last();
         assertEquals(VisitOutcome.Kind.REGISTERED, reg.outcome().kind(), reg.detail());
-        String visit = reg.outcome().mdtrtId();
+        String visit = reg.outcome().visit().orElseThrow();
         assertEquals("挂号成功：就诊号 " + visit, reg.headline());
         assertEquals("35.00", reg.split().get(1).amount(), "the fee's foreseen fund share");
         assertEquals(1, view.lastOpen().size());
@@ -140,7 +145,7 @@ class RegistrationDeskModelTest {
         RegistrationDeskModel model = model("en", INLINE);
         VirtualMedicalCard card = present("normal-3des");
         model.register("D01", null, true);
-        String visit = view.last().outcome().mdtrtId();
+        String visit = view.last().outcome().visit().orElseThrow();
         long afterFee = card.state().balance();
 
         model.settle(visit, AMOXICILLIN + ":2");
@@ -176,9 +181,9 @@ class RegistrationDeskModelTest {
         assertEquals(VisitOutcome.Kind.CASH_RESETTLE, a.outcome().kind(), a.detail());
         assertTrue(a.served());
         assertEquals("Collect 50.00 yuan in cash (fault)", a.headline());
-        assertTrue(a.detail().contains(a.outcome().entryNo()), a.detail());
+        assertTrue(a.detail().contains(cash(a).entryNo()), a.detail());
         assertEquals("50.00", a.split().get(3).amount(), "all in cash");
-        assertEquals(a.outcome().mdtrtId(), view.lastOpen().get(0).mdtrtId(), "the cash visit takes its batches in cash today");
+        assertEquals(a.outcome().visit().orElseThrow(), view.lastOpen().get(0).mdtrtId(), "the cash visit takes its batches in cash today");
     }
 
     @Test
@@ -200,8 +205,8 @@ class RegistrationDeskModelTest {
         assertEquals(1, view.visits.size(), "one answer: the questions came in between, not as answers");
         assertEquals(VisitOutcome.Kind.CASH_RESETTLE, a.outcome().kind(), a.detail());
         assertEquals("Collect 50.00 yuan in cash (fault)", a.headline());
-        assertTrue(a.detail().contains(a.outcome().entryNo()) && a.detail().contains(a.outcome().mdtrtId()), a.detail());
-        assertEquals(List.of(a.outcome().mdtrtId()), view.lastOpen().stream().map(OpenVisit::mdtrtId).toList());
+        assertTrue(a.detail().contains(cash(a).entryNo()) && a.detail().contains(a.outcome().visit().orElseThrow()), a.detail());
+        assertEquals(List.of(a.outcome().visit().orElseThrow()), view.lastOpen().stream().map(OpenVisit::mdtrtId).toList());
         assertEquals(List.of(), view.pinPrompts, "no PIN during a reader fault");
     }
 
@@ -219,7 +224,7 @@ class RegistrationDeskModelTest {
         assertEquals(VisitOutcome.Kind.REFUSED, a.outcome().kind());
         assertEquals("sale.id_number_needed", a.outcome().messageKey());
         assertFalse(a.served());
-        assertEquals(null, a.outcome().entryNo());
+        assertInstanceOf(VisitOutcome.Refused.class, a.outcome(), "nothing recorded: no entry");
         assertEquals(List.of(), view.lastOpen(), "no visit, no entry");
     }
 
@@ -230,7 +235,7 @@ class RegistrationDeskModelTest {
         ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().slot(0).setUnplugged(true);
         view.idNumbers.add("110101197805211235");
         model.register("D01", null, true);
-        String visit = view.last().outcome().mdtrtId();
+        String visit = view.last().outcome().visit().orElseThrow();
         view.idNumbers.add("110101197805211235");
 
         model.settle(visit, AMOXICILLIN + ":2");
@@ -246,7 +251,7 @@ class RegistrationDeskModelTest {
         RegistrationDeskModel model = model("en", INLINE);
         VirtualMedicalCard card = present("normal-3des");
         model.register("D02", null, false);
-        String visit = view.last().outcome().mdtrtId();
+        String visit = view.last().outcome().visit().orElseThrow();
 
         view.confirmCancel = false;
         model.cancel(visit);
@@ -297,7 +302,7 @@ class RegistrationDeskModelTest {
             terminal = TrainingTerminals.open(dir, Map.of("institution.kind", "HOSPITAL", "language", "en"));
             present("normal-3des");
             RegistrationDeskModel model = new RegistrationDeskModel(terminal.registrationDesk(DepartmentCatalog.bundled()),
-                    DepartmentCatalog.bundled(), terminal.language(), () -> "clerk01", view, worker, uiThread);
+                    terminal.visitTexts(), DepartmentCatalog.bundled(), terminal.language(), () -> "clerk01", view, worker, uiThread);
             uiThread.submit(() -> model.register("D01", null, true)).get(5, TimeUnit.SECONDS);
             worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
             uiThread.submit(() -> { }).get(5, TimeUnit.SECONDS);

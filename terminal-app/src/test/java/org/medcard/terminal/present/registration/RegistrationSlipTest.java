@@ -52,7 +52,8 @@ class RegistrationSlipTest {
     void afterRegisteringAndAfterSettling_printAndSaveCopyThatOutcomesJournalledDocument() throws Exception {
         Path printer = Files.createFile(dir.resolve("printer.bin"));
         terminal = TrainingTerminals.open(dir, Map.of("institution.kind", "HOSPITAL", "language", "en", "printer", "escpos:" + printer));
-        RegistrationDeskModel model = new RegistrationDeskModel(terminal.registrationDesk(DepartmentCatalog.bundled()), DepartmentCatalog.bundled(),
+        RegistrationDeskModel model = new RegistrationDeskModel(terminal.registrationDesk(DepartmentCatalog.bundled()), terminal.visitTexts(),
+                DepartmentCatalog.bundled(),
                 terminal.language(), () -> "clerk01", view, INLINE, INLINE)
                 .keepSlipsIn(terminal.visitDocuments(), new OutcomeSlip(new DeskReceiptOutput(terminal.receipts(), dir.resolve("receipts")),
                         Locale.ENGLISH));
@@ -78,7 +79,7 @@ class RegistrationSlipTest {
         assertEquals("%PDF", new String(Files.readAllBytes(pdf), 0, 4, StandardCharsets.ISO_8859_1));
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(pdf));
 
-        model.settle(view.last().outcome().mdtrtId(), "XJ01CAA001:2");
+        model.settle(view.last().outcome().visit().orElseThrow(), "XJ01CAA001:2");
         assertEquals(VisitOutcome.Kind.SETTLED, view.last().outcome().kind(), view.last().detail());
         journalled = terminal.receipts().list(null);
         assertEquals(2, journalled.size(), "the settlement's receipt is journalled too, the slip not again: " + journalled);
