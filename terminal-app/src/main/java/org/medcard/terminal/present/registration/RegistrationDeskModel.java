@@ -265,8 +265,9 @@ public final class RegistrationDeskModel {
     /** UI thread: a visit paid from the card; the panels show the balance it has now (the counter's too). */
     private void cardPaid(VisitOutcome o) {
         CardWatch w = cards;
-        if (w != null && o.kind() == VisitOutcome.Kind.SETTLED) {
-            w.paid(o.balanceAfterFen());
+        // Every card payment that got as far as the debit moved the balance, settled at the center or not yet.
+        if (w != null && o instanceof VisitOutcome.CardPayment p && p.balanceAfterFen().isPresent()) {
+            w.paid(p.balanceAfterFen().getAsLong());
         }
     }
 

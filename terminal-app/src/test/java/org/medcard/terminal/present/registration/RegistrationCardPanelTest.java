@@ -44,7 +44,7 @@ class RegistrationCardPanelTest {
     }
 
     private RegistrationDeskModel desk(CardWatch watch, Locale language) {
-        return new RegistrationDeskModel(null, DepartmentCatalog.bundled(), language, () -> "clerk01", view, INLINE, INLINE)
+        return new RegistrationDeskModel(null, null, DepartmentCatalog.bundled(), language, () -> "clerk01", view, INLINE, INLINE)
                 .watchCards(watch);
     }
 
@@ -219,7 +219,7 @@ class RegistrationCardPanelTest {
 
     @Test
     void withoutACardWatch_noTrainingCards_andF9DoesNothing() {
-        RegistrationDeskModel model = new RegistrationDeskModel(null, DepartmentCatalog.bundled(), Locale.ENGLISH, () -> "clerk01",
+        RegistrationDeskModel model = new RegistrationDeskModel(null, null, DepartmentCatalog.bundled(), Locale.ENGLISH, () -> "clerk01",
                 view, INLINE, INLINE);
 
         model.presentTrainingCard("normal");
