@@ -73,7 +73,7 @@ class DayCloseByCounterIT {
     }
 
     @Test
-    void twoCountersOfOneInstitution_eachSellsAndClosesItsOwnDay_MATCH_andTheSupervisorSeesEachCounter() throws Exception {
+    void R14_twoCountersOfOneInstitution_terminals01And02_eachSellsAndClosesItsOwnDay_MATCH_andTheSupervisorSeesEachCounter() throws Exception {
         Terminal one = counter("01", Map.of());
         Terminal two = counter("02", Map.of());
         one.devices().training().orElseThrow().present("normal-3des");
@@ -102,7 +102,7 @@ class DayCloseByCounterIT {
     }
 
     @Test
-    void hospitalCounterThatSettledOutpatientVisits_2207_closesWithMATCH() throws Exception {
+    void R14_hospitalCounterThatSettledOutpatientVisits_2207_closesWithMATCH() throws Exception {
         Terminal hospital = counter("03", Map.of("institution.kind", "HOSPITAL"));
         RegistrationDesk desk = hospital.registrationDesk(DepartmentCatalog.bundled());
         hospital.devices().training().orElseThrow().present("normal-3des");

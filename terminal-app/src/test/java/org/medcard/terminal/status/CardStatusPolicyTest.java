@@ -90,6 +90,24 @@ class CardStatusPolicyTest {
         assertTrue(message(v, Locale.SIMPLIFIED_CHINESE).contains("医保中心"));
     }
 
+    /** Seed 001: on a transfer out of the city the balance is "transferred to the medical insurance card" of the new place. */
+    @Test
+    void R9_transferredOut_theBalanceMovesToTheCardOfTheNewRegion_notPaidOut() {
+        StatusReport cancelled = new StatusReport(Source.CENTER, CardStatus.CANCELLED, CancelReason.TRANSFERRED_OUT,
+                LocalDate.of(2026, 1, 5));
+        CardVerdict v = policy.decide(List.of(card(CardStatus.NORMAL), cancelled), true);
+        assertEquals(Optional.of("status.cancelled.transfer"), v.messageKey());
+
+        String en = message(v, Locale.ENGLISH);
+        assertTrue(en.contains("moves the remaining balance to the insured person's card of the new region"), en);
+        assertFalse(en.contains("balance is paid out"), "the balance is not paid out on a transfer: " + en);
+        assertTrue(en.contains("nothing is paid out at the counter") && en.contains("R9"), en);
+        String zh = message(v, Locale.SIMPLIFIED_CHINESE);
+        assertTrue(zh.contains("转入参保人在新参保地的医保卡"), zh);
+        assertFalse(zh.contains("余额在医保中心支取"), "not withdrawn at the center: " + zh);
+        assertTrue(zh.contains("柜台不支付任何现金") && zh.contains("R9"), zh);
+    }
+
     @Test
     void aRefusalFromAWeakerSourceStillRefuses() {
         List<StatusReport> reports = List.of(card(CardStatus.EXPIRED), StatusReport.of(Source.CENTER, CardStatus.NORMAL));
