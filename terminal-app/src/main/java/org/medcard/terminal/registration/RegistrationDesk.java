@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.medcard.apdu.CardRefusal;
 import org.medcard.card.MedicalCard;
 import org.medcard.psam.Psam;
+import org.medcard.queue.EntryKind;
 import org.medcard.queue.Fault;
 import org.medcard.terminal.catalog.Downloads;
 import org.medcard.terminal.center.CatalogItem;
@@ -156,7 +157,7 @@ public final class RegistrationDesk {
             }
             return settleVisit(card, psam, view, api, reg.mdtrtId(), List.of(), regLine(dept.get()), pin, clerk, beneficiary);
         }, beneficiary != null ? null : (fault, view, detail) -> {
-            SaleOutcome cash = hospitalCash().cashEntry(List.of(regLine(dept.get())), fault, view, idNumber, clerk);
+            SaleOutcome cash = hospitalCash().cashEntry(List.of(regLine(dept.get())), fault, view, idNumber, clerk, EntryKind.OUTPATIENT);
             if (cash.kind() != SaleOutcome.Kind.CASH_RESETTLE) {
                 return cashRefused(cash);
             }
@@ -225,7 +226,7 @@ public final class RegistrationDesk {
                 batch.add(fee);
             }
             batch.addAll(lines);
-            SaleOutcome cash = hospitalCash().cashEntry(batch, fault, view, idNumber, clerk);
+            SaleOutcome cash = hospitalCash().cashEntry(batch, fault, view, idNumber, clerk, EntryKind.OUTPATIENT);
             if (cash.kind() != SaleOutcome.Kind.CASH_RESETTLE) {
                 return cashRefused(cash);
             }

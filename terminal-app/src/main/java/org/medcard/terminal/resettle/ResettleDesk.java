@@ -1,6 +1,5 @@
 package org.medcard.terminal.resettle;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.medcard.card.IdNumber;
 import org.medcard.card.MedicalCard;
 import org.medcard.psam.Psam;
 import org.medcard.queue.EncodedMessage;
+import org.medcard.queue.EntryKind;
 import org.medcard.queue.ForwardResult;
 import org.medcard.queue.OfflineQueue;
 import org.medcard.queue.OutboxMessage;
@@ -287,23 +287,29 @@ public final class ResettleDesk {
     }
 
     /**
-     * How much the account pays: the center's split as of the entry's original service date ({@code 2101} with
-     * that date; the {@code 8401} applies the same rules), at most the card's balance and what the patient asks.
-     * Nothing when the card's status does not let the account pay or nothing is asked.
+     * How much the account pays: the center's split as of the entry's original service date and at the entry's kind
+     * ({@code 2101} with that date, {@code kind} OUTPATIENT for a hospital entry; the {@code 8401} applies the same
+     * rules), at most the card's balance and what the patient asks. Nothing when the card's status does not let the
+     * account pay or nothing is asked.
+     *
+     * <p>After a partial offline debit the entry covers only the cash part: the pooling share is at most the cash paid,
+     * and the account pays now at most what the cash paid leaves beyond the pooling share. What the card already paid
+     * offline ({@code acct_paid}) is never asked again (host protocol, "An entry after a partial offline debit").
      */
     private PaymentPlan accountShare(CardView view, HostApi center, HostRequest.Resettle8401 resettlement,
                                      long requestedAccountFen) {
-        List<SaleLine> lines = resettlement.items();
-        long total = lines.stream().mapToLong(SaleLine::amountFen).sum();
+        long cashPaid = resettlement.cashPaidFen();
         long balance = Math.max(0, view.balanceFen());
         if (requestedAccountFen == 0 || balance == 0 || !view.verdict().personalAccountUsable() || view.person().isEmpty()) {
-            return PaymentPlan.allCash(total);
+            return PaymentPlan.allCash(cashPaid);
         }
-        LocalDate serviceDate = resettlement.serviceDate();
-        PreSettlement pre = center.preSettle(view.person().get().psnNo(), view.info().cardNo().digits(), null, serviceDate, lines);
-        long account = Math.min(Math.min(pre.acctPayMaxFen(), balance),
-                requestedAccountFen < 0 ? Long.MAX_VALUE : requestedAccountFen);
-        return new PaymentPlan(pre.totalFen(), pre.fundPayFen(), account, pre.totalFen() - pre.fundPayFen() - account);
+        EntryKind kind = resettlement.kindOrPharmacy();
+        PreSettlement pre = center.call(new HostRequest.PreSettle2101(view.person().get().psnNo(), view.info().cardNo().digits(),
+                null, resettlement.serviceDate(), resettlement.items(), kind == EntryKind.PHARMACY ? null : kind));
+        long fund = Math.min(pre.fundPayFen(), cashPaid);
+        long account = Math.max(0, Math.min(Math.min(pre.acctPayMaxFen(), balance), cashPaid - fund));
+        account = Math.min(account, requestedAccountFen < 0 ? Long.MAX_VALUE : requestedAccountFen);
+        return new PaymentPlan(cashPaid, fund, account, cashPaid - fund - account);
     }
 
     /** The card's debit ended: the 8401's answer decides the outcome (a refusal or a torn card says why not). */
@@ -350,7 +356,8 @@ public final class ResettleDesk {
     /** Another counter's entry: the 8401 is built from what the center registered. */
     private EncodedMessage remoteSettlement(RegisteredEntry r, String cardNo) {
         return codec.encode(new HostRequest.Resettle8401(r.entryNo(), r.fault(), r.originalTime(), r.psnCertNo(), cardNo,
-                codec.items(r.itemsJson()), r.cashPaidFen(), null));
+                codec.items(r.itemsJson()), r.cashPaidFen(), null, r.acctPaidFen(), r.offlineMsgid(),
+                r.kind() == EntryKind.PHARMACY ? null : r.kind()));
     }
 
     private ResettleOutcome outcome(String entryNo, OutboxMessage m, String cashier) {
