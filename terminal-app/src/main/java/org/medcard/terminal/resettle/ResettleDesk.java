@@ -30,17 +30,14 @@ import org.medcard.terminal.center.RegisteredEntry;
 import org.medcard.terminal.center.PreSettlement;
 import org.medcard.terminal.center.Resettled;
 import org.medcard.terminal.center.SaleLine;
-import org.medcard.terminal.config.Money;
 import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleOutcome;
-import org.medcard.terminal.sale.SaleTexts;
 import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
 import org.medcard.terminal.status.PartListener;
-import org.medcard.terminal.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,37 +55,44 @@ import org.slf4j.LoggerFactory;
 public final class ResettleDesk {
     private static final Logger LOG = LoggerFactory.getLogger(ResettleDesk.class);
 
+    /**
+     * The center as the desk reaches it.
+     *
+     * @param online    the center's API when the terminal may talk to it now (signing in if it must)
+     * @param forwarder the outbox's forwarder; absent when the terminal runs {@code --offline}
+     */
+    public record Center(Supplier<Optional<HostApi>> online, Optional<Forwarder> forwarder) {
+    }
+
+    /**
+     * The card's side of a re-settlement.
+     *
+     * @param session opens the card and PSAM (tearing recovery first, no R15 loads)
+     * @param debit   the pharmacy sale's debit step, made without R15 loads (the account pays as of the original date)
+     */
+    public record Card(CardSession session, PharmacySale debit) {
+    }
+
     private final OfflineQueue queue;
     private final Optional<Forwarder> forwarder;
     private final Supplier<Optional<HostApi>> online;
     private final CardSession cardSession;
+    private final PharmacySale debit;
     private final PartListener parts;
     private final AuditLog audit;
-    private final Texts messages;
     private final int resettleMaxDays;
-    private final PharmacySale debit;
     private final HostCodec codec = new HostCodec();
-    private final SaleTexts saleTexts;
 
-    /**
-     * @param forwarder       absent when the terminal runs {@code --offline}
-     * @param online          the center's API when the terminal may talk to it now (signing in if it must)
-     * @param resettleMaxDays how long an entry may be re-settled (configuration {@code resettle.max_days}), for the refusal
-     * @param debit           the pharmacy sale's debit step, made without R15 loads (the account pays as of the original date)
-     */
-    public ResettleDesk(OfflineQueue queue, Optional<Forwarder> forwarder, Supplier<Optional<HostApi>> online,
-                        CardSession cardSession, PartListener parts, AuditLog audit, Texts messages, int resettleMaxDays,
-                        PharmacySale debit) {
+    /** @param resettleMaxDays how long an entry may be re-settled (configuration {@code resettle.max_days}), for the refusal */
+    public ResettleDesk(OfflineQueue queue, Center center, Card card, PartListener parts, AuditLog audit, int resettleMaxDays) {
         this.queue = queue;
-        this.forwarder = forwarder;
-        this.online = online;
-        this.cardSession = cardSession;
+        this.forwarder = center.forwarder();
+        this.online = center.online();
+        this.cardSession = card.session();
+        this.debit = card.debit();
         this.parts = parts;
         this.audit = audit;
-        this.messages = messages;
         this.resettleMaxDays = resettleMaxDays;
-        this.debit = debit;
-        this.saleTexts = new SaleTexts(messages::text, messages::faultName, messages::centerSays);
     }
 
     /**
@@ -210,8 +214,7 @@ public final class ResettleDesk {
         }
         String state = mine.map(e -> e.state().name()).orElseGet(() -> theirs.get().status());
         if ("EXPIRED".equals(state)) {
-            return new ResettleOutcome(ResettleOutcome.Kind.EXPIRED, entryNo, null, 0, 0, 0, "resettle.expired",
-                    messages.text("resettle.expired", entryNo, String.valueOf(resettleMaxDays)));
+            return new ResettleOutcome.Expired(entryNo, resettleMaxDays);
         }
         if (!"OPEN".equals(state)) {
             return refused("resettle.not_open", entryNo, state);
@@ -255,7 +258,7 @@ public final class ResettleDesk {
         if (view.verdict().refused()) {
             String key = view.verdict().messageKey().orElse("status.blocked");
             LOG.info("Re-settlement of entry {} refused: card {} is {}", entryNo, view.info().cardNo(), view.verdict().status());
-            return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, key, messages.text(key));
+            return new ResettleOutcome.Refused(entryNo, key, List.of());
         }
         String cardNo = view.info().cardNo().digits();
         EncodedMessage settle;
@@ -272,8 +275,7 @@ public final class ResettleDesk {
             parts.fault(PartListener.Part.CENTER, e.getMessage());
             return refused("resettle.center_needed", entryNo);
         } catch (CenterRefusal e) {
-            return new ResettleOutcome(ResettleOutcome.Kind.REJECTED, entryNo, null, 0, 0, 0, "resettle.rejected",
-                    messages.text("resettle.rejected", entryNo, e.getMessage()));
+            return new ResettleOutcome.Rejected(entryNo, String.valueOf(e.getMessage()));
         }
         if (plan.accountFen() == 0) {
             OutboxMessage sent = mine.isPresent() ? queue.queueResettle(entryNo, cardNo, null)
@@ -314,19 +316,16 @@ public final class ResettleDesk {
 
     /** The card's debit ended: the 8401's answer decides the outcome (a refusal or a torn card says why not). */
     private ResettleOutcome afterDebit(String entryNo, SaleOutcome paid, String cashier) {
-        if (paid.kind() == SaleOutcome.Kind.INTERRUPTED) {
-            return new ResettleOutcome(ResettleOutcome.Kind.INTERRUPTED, entryNo, null, 0, 0, 0, "resettle.interrupted",
-                    messages.text("resettle.interrupted", entryNo));
+        if (paid instanceof SaleOutcome.Interrupted) {
+            return new ResettleOutcome.Interrupted(entryNo);
         }
         Optional<String> saleId = paid.cardDebit().map(SaleOutcome.CardDebit::saleId);
         if (paid.kind() == SaleOutcome.Kind.REFUSED || saleId.isEmpty()) {
-            return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, paid.messageKey(),
-                    saleTexts.line(paid));
+            return new ResettleOutcome.Refused(entryNo, paid.messageKey(), paid.messageArgs());
         }
         Optional<OutboxMessage> m = messageOfSale(saleId.get());
         if (m.isEmpty()) {
-            return new ResettleOutcome(ResettleOutcome.Kind.PENDING, entryNo, null, 0, 0, 0, "resettle.pending",
-                    messages.text("resettle.pending", entryNo));
+            return new ResettleOutcome.Pending(entryNo);
         }
         return outcome(entryNo, m.get(), cashier);
     }
@@ -363,12 +362,10 @@ public final class ResettleDesk {
     private ResettleOutcome outcome(String entryNo, OutboxMessage m, String cashier) {
         if (m.state() == OutboxState.REJECTED) {
             LOG.warn("Re-settlement of entry {} rejected by the center: {}", entryNo, m.reason());
-            return new ResettleOutcome(ResettleOutcome.Kind.REJECTED, entryNo, null, 0, 0, 0, "resettle.rejected",
-                    messages.text("resettle.rejected", entryNo, messages.centerSays(m.reason())));
+            return new ResettleOutcome.Rejected(entryNo, m.reason() == null ? "" : m.reason());
         }
         if (m.state() != OutboxState.DONE) {
-            return new ResettleOutcome(ResettleOutcome.Kind.PENDING, entryNo, null, 0, 0, 0, "resettle.pending",
-                    messages.text("resettle.pending", entryNo));
+            return new ResettleOutcome.Pending(entryNo);
         }
         Resettled r;
         try {
@@ -381,14 +378,13 @@ public final class ResettleDesk {
         long refund = r.refundFen();
         audit.record(cashier, "RESETTLED", "entry " + entryNo + ", refund " + refund + " fen");
         LOG.info("Entry {} re-settled ({}): refund {} fen in cash", entryNo, r.setlId(), refund);
-        return new ResettleOutcome(ResettleOutcome.Kind.SETTLED, entryNo, r.setlId(), fund, acct, refund,
-                "resettle.settled", messages.text("resettle.settled", entryNo, Money.formatYuan(refund)));
+        return new ResettleOutcome.Settled(entryNo, r.setlId(), fund, acct, refund);
     }
 
     private ResettleOutcome refused(String key, String entryNo, Object... more) {
-        Object[] args = new Object[more.length + 1];
-        args[0] = entryNo;
-        System.arraycopy(more, 0, args, 1, more.length);
-        return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, key, messages.text(key, args));
+        List<Object> args = new ArrayList<>();
+        args.add(entryNo);
+        args.addAll(List.of(more));
+        return new ResettleOutcome.Refused(entryNo, key, args);
     }
 }

@@ -169,9 +169,11 @@ final class Commissioning {
         ResettleDesk desk = terminal.resettleDesk();
         desk.registerOpenEntries();
         ResettleOutcome r = desk.settle(entryNo, technician, pin(), -1); // the account pays its share: PIN (R10, R11)
-        check(r.kind() == ResettleOutcome.Kind.SETTLED, "expected the entry re-settled, got " + r.kind() + " — " + r.message());
+        check(r instanceof ResettleOutcome.Settled, "expected the entry re-settled, got " + r.kind() + " — "
+                + terminal.resettleTexts().line(r));
+        ResettleOutcome.Settled settled = (ResettleOutcome.Settled) r;
         new org.medcard.terminal.resettle.ResettleDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead()).resettlement(r, technician).ifPresent(terminal.receipts()::issue);
-        return "entry " + entryNo + " re-settled, setl_id " + r.setlId() + ", refund " + r.refundFen() + " fen";
+        return "entry " + entryNo + " re-settled, setl_id " + settled.setlId() + ", refund " + settled.refundFen() + " fen";
     }
 
     private String voidSale() {
