@@ -46,7 +46,9 @@ final class Resettlements {
         cols.put("cash_paid", req.cashPaidFen());
         cols.put("registered", 0L);
         cols.put("created_at", LocalTimes.stamp(tx.now()));
-        cols.put("kind", req.kind().name());
+        if (req.kind() != EntryKind.PHARMACY) {
+            cols.put("kind", req.kind().name()); // null reads PHARMACY, as in every row written before v6
+        }
         if (req.offlineSaleId() != null) {
             // A split sale: the card's offline debit gets its own upload now, ahead of the 8400 in the outbox, so the
             // entry can name the msgid the center receives it under (host protocol: offline_msgid).
