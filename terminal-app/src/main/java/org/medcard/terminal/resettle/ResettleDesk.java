@@ -50,7 +50,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The personal account pays its share as of the original date: it is debited from the card like a sale
  * (journal mode {@code RESETTLE}, TAC proven by the PSAM) and the 8401 carries the purse record; the refund in cash
- * is the insured shares, pooling + account (R11 case 3, host 8401).
+ * is the insured shares, pooling + account (R11 case 3, host 8401). The card is debited only after the center priced
+ * the entry (2101 at the entry's kind: a pharmacy sale, or an outpatient visit's fee or batch). An entry after a
+ * partial offline debit covers only its cash part: what the card paid offline ({@code acct_paid}) is never asked
+ * again, so the refund is what the insured shares come to beyond it.
  */
 public final class ResettleDesk {
     private static final Logger LOG = LoggerFactory.getLogger(ResettleDesk.class);
