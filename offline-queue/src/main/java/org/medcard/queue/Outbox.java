@@ -207,6 +207,10 @@ final class Outbox {
         if (debits.isEmpty()) {
             return null;
         }
+        return batchOf(tx, debits);
+    }
+
+    private String batchOf(SqliteStore.Tx tx, List<Map<String, Object>> debits) throws SQLException {
         List<String> records = new ArrayList<>();
         for (Map<String, Object> d : debits) {
             records.add((String) d.get("record"));
@@ -218,6 +222,21 @@ final class Outbox {
                     "DEBIT_BATCHED", saleId, mapper.createObjectNode().put("batch_msgid", batch.msgid()));
         }
         return batch.msgid();
+    }
+
+    /**
+     * The msgid of the upload that carries sale {@code saleId}'s offline debit: a QUEUED debit is put into an upload
+     * of its own now (queued behind what waits, like any message), one already batched keeps its batch's msgid. For a
+     * re-settlement entry after a partial offline debit, which must name it (issue 14).
+     */
+    String uploadOf(SqliteStore.Tx tx, String saleId) throws SQLException {
+        List<Map<String, Object>> debit = SqliteStore.query(tx.conn(),
+                "SELECT sale_id, record, state, batch_msgid FROM offline_debit WHERE sale_id = ?", saleId);
+        if (debit.isEmpty()) {
+            throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "no offline debit for sale " + saleId);
+        }
+        String msgid = (String) debit.get(0).get("batch_msgid");
+        return "QUEUED".equals(debit.get(0).get("state")) || msgid == null ? batchOf(tx, debit) : msgid;
     }
 
     /** SENDING with no answer (timeout, refused, 5xx, dropped): UNKNOWN, to be resent with the same msgid. */

@@ -46,8 +46,18 @@ final class Resettlements {
         cols.put("cash_paid", req.cashPaidFen());
         cols.put("registered", 0L);
         cols.put("created_at", LocalTimes.stamp(tx.now()));
+        if (req.kind() != EntryKind.PHARMACY) {
+            cols.put("kind", req.kind().name()); // null reads PHARMACY, as in every row written before v6
+        }
+        if (req.offlineSaleId() != null) {
+            // A split sale: the card's offline debit gets its own upload now, ahead of the 8400 in the outbox, so the
+            // entry can name the msgid the center receives it under (host protocol: offline_msgid).
+            cols.put("acct_paid", req.totalFen() - req.cashPaidFen());
+            cols.put("offline_msgid", outbox.uploadOf(tx, req.offlineSaleId()));
+        }
         tx.insert("resettlement", "entry_no", cols, "RESETTLEMENT_OPENED", mapper.createObjectNode()
-                .put("entry_no", entryNo).put("fault", req.fault().name()).put("cash_paid", req.cashPaidFen()));
+                .put("entry_no", entryNo).put("fault", req.fault().name()).put("cash_paid", req.cashPaidFen())
+                .put("kind", req.kind().name()));
         ResettlementEntry entry = Rows.resettlement(cols);
         outbox.enqueue(tx, wire.entryRegistration(entry), null, null, entryNo);
         return entry;

@@ -30,7 +30,10 @@ final class Rows {
                 Fault.valueOf(str(r, "fault")), str(r, "original_time"), str(r, "psn_cert_no"), str(r, "cashier"),
                 str(r, "items"), lng(r, "total"), lng(r, "cash_paid"), lng(r, "registered") == 1L,
                 str(r, "setl_id"), lng(r, "fund_pay"), lng(r, "acct_pay"), lng(r, "refund"), str(r, "reason"),
-                Instant.parse(str(r, "created_at")));
+                Instant.parse(str(r, "created_at")),
+                // v6 columns: null in rows written before (a pharmacy entry paid wholly in cash)
+                r.get("kind") == null ? EntryKind.PHARMACY : EntryKind.valueOf(str(r, "kind")),
+                r.get("acct_paid") == null ? 0 : lng(r, "acct_paid"), str(r, "offline_msgid"));
     }
 
     static JournalEntry journal(Map<String, Object> r) {

@@ -11,7 +11,7 @@ import java.util.List;
  * Steps only add: earlier rows keep their columns and values, hence their MACs (see {@link RowMac}).
  */
 final class Schema {
-    static final int LATEST = 5;
+    static final int LATEST = 6;
 
     private static final List<List<String>> STEPS = List.of(
             // v1: chain head, journal, outbox
@@ -76,7 +76,14 @@ final class Schema {
                     "ALTER TABLE outbox ADD COLUMN resolved_by TEXT",
                     "ALTER TABLE outbox ADD COLUMN resolved_at TEXT",
                     "ALTER TABLE outbox ADD COLUMN refund_load_id TEXT",
-                    "ALTER TABLE outbox ADD COLUMN resent_as TEXT"));
+                    "ALTER TABLE outbox ADD COLUMN resent_as TEXT"),
+            // v6: a re-settlement entry's kind (PHARMACY or OUTPATIENT: the prices it is re-settled at) and, after a
+            // partial offline debit, what the card already paid and the msgid of the 8301 that uploads it (issue 14).
+            // Null in older rows: a pharmacy entry paid wholly in cash.
+            List.of(
+                    "ALTER TABLE resettlement ADD COLUMN kind TEXT",
+                    "ALTER TABLE resettlement ADD COLUMN acct_paid INTEGER",
+                    "ALTER TABLE resettlement ADD COLUMN offline_msgid TEXT"));
 
     private Schema() {
     }

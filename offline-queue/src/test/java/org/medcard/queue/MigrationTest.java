@@ -55,6 +55,24 @@ class MigrationTest {
     }
 
     @Test
+    void R11_aV5EntryReadsAsAPharmacyEntryPaidWhollyInCash_andIsReSettledAsBefore() throws Exception {
+        Path file = dir.resolve("v5.db");
+        String entryNo;
+        try (OfflineQueue q = OfflineQueue.open(file, QueueFixtures.roomySettings(), QueueFixtures.key(), clock, 5)) {
+            entryNo = q.recordCashPayment(new ResettlementRequest(Fault.NO_READER, PATIENT, "c1", ITEMS, 100, 100)).entryNo();
+        }
+        try (OfflineQueue q = QueueFixtures.open(file, clock)) {
+            assertEquals(Schema.LATEST, userVersion(file));
+            assertTrue(q.tamperReport().clean(), q.tamperReport().findings().toString());
+            ResettlementEntry e = q.resettlement(entryNo).orElseThrow();
+            assertEquals(EntryKind.PHARMACY, e.kind());
+            assertEquals(0, e.acctPaidFen());
+            assertEquals(null, e.offlineMsgid());
+            assertTrue(q.entrySettlement(entryNo, card(1)).input().contains("\"cash_paid\":100"));
+        }
+    }
+
+    @Test
     void newFileIsCreatedAtTheLatestVersion() throws Exception {
         Path file = dir.resolve("new.db");
         try (OfflineQueue q = QueueFixtures.open(file, clock)) {

@@ -2,6 +2,7 @@ package org.medcard.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.medcard.queue.QueueFixtures.ITEMS;
@@ -42,6 +43,40 @@ class ResettlementTest {
             assertEquals(e.entryNo(), pending.get(0).entryNo());
             assertTrue(pending.get(0).inputJson().contains("\"cash_paid\":2500"));
             assertEquals(1, q.summary().openResettlements());
+        }
+    }
+
+    @Test
+    void R11_splitSale_theEntryNamesTheCardsOfflineDebit_uploadedInItsOwn8301AheadOfThe8400() {
+        try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
+            SaleTicket t = q.beginSale(SaleIntent.offline(card(1), PATIENT, 41, 1000, 1500, ITEMS).withCardDebit(0x101,
+                    "2026-11-23 10:15:02"));
+            q.recordCardDebit(t.saleId(), tac(1));
+
+            ResettlementEntry e = q.recordCashPayment(new ResettlementRequest(Fault.CENTER_UNREACHABLE, PATIENT, "cashier01",
+                    ITEMS, 2500, 1500).afterOfflineDebit(t.saleId()));
+
+            assertEquals(1000, e.acctPaidFen(), "acct_paid: total minus the cash paid");
+            assertEquals(EntryKind.PHARMACY, e.kind());
+            List<OutboxMessage> pending = q.messages(OutboxState.PENDING);
+            assertEquals(List.of("8301", "8400"), pending.stream().map(OutboxMessage::infno).toList(), "the debit's upload goes first");
+            assertEquals(pending.get(0).msgid(), e.offlineMsgid(), "offline_msgid: the upload that carries the card's debit");
+            assertEquals("BATCHED", q.offlineDebit(t.saleId()).orElseThrow().state());
+            ResettlementEntry stored = q.resettlement(e.entryNo()).orElseThrow();
+            assertEquals(1000, stored.acctPaidFen());
+            assertEquals(e.offlineMsgid(), stored.offlineMsgid());
+            assertTrue(q.verify().clean(), q.verify().findings().toString());
+        }
+    }
+
+    @Test
+    void R11_anEntryAfterAnOfflineDebitHasCashBelowTheTotal_andAnOutpatientEntryKeepsItsKind() {
+        assertThrows(IllegalArgumentException.class, () -> cashSale().afterOfflineDebit("S1"));
+        try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
+            ResettlementEntry e = q.recordCashPayment(cashSale().ofKind(EntryKind.OUTPATIENT));
+            assertEquals(EntryKind.OUTPATIENT, q.resettlement(e.entryNo()).orElseThrow().kind());
+            assertEquals(0, e.acctPaidFen());
+            assertNull(e.offlineMsgid());
         }
     }
 

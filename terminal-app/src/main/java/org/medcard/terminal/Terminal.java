@@ -541,8 +541,13 @@ public final class Terminal implements AutoCloseable {
 
     /** Re-settlement of the queue's OPEN entries (8400 / 8401); its debit applies no R15 load. */
     public ResettleDesk resettleDesk() {
-        return new ResettleDesk(queue, forwarder(), this::onlineCenter, cardSession, parts, audit, messages,
-                config.resettleMaxDays(), pharmacySale().withoutLoads());
+        return new ResettleDesk(queue, new ResettleDesk.Center(this::onlineCenter, forwarder()),
+                new ResettleDesk.Card(cardSession, pharmacySale().withoutLoads()), parts, audit, config.resettleMaxDays());
+    }
+
+    /** Words a re-settlement's outcome in the configured language (the desk builds no text). */
+    public org.medcard.terminal.resettle.ResettleTexts resettleTexts() {
+        return new org.medcard.terminal.resettle.ResettleTexts(messages::text, messages::faultName, messages::centerSays);
     }
 
     /** Voids (2208) by a signed-in supervisor of {@code operators}. */

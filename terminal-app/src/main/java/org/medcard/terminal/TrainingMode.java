@@ -20,6 +20,7 @@ import org.medcard.terminal.receipt.Letterhead;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleDocuments;
+import org.medcard.terminal.resettle.ResettleTexts;
 import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SaleDocuments;
 import org.medcard.terminal.sale.SaleTexts;
@@ -92,8 +93,8 @@ public interface TrainingMode {
          * The pharmacy sale and its words, re-settlement, voids by the checklist's own supervisor in {@code operators},
          * and the day close with the center as it is when the step runs.
          */
-        public record Desks(PharmacySale sale, SaleTexts saleTexts, ResettleDesk resettle, Operators operators, VoidDesk voids,
-                            Supplier<DayClose> dayClose) {
+        public record Desks(PharmacySale sale, SaleTexts saleTexts, ResettleDesk resettle, ResettleTexts resettleTexts,
+                            Operators operators, VoidDesk voids, Supplier<DayClose> dayClose) {
         }
 
         /** The receipt desk every document of the checklist is journalled at, and the documents' builders. */
@@ -115,7 +116,7 @@ public interface TrainingMode {
             return new Counter(
                     new Parts(t.devices().training().get(), t.embeddedCenter().get(), t.cardSession(), t::state, t.queue(),
                             t.forwarder().orElseThrow()),
-                    new Desks(t.pharmacySale(), t.saleTexts(), t.resettleDesk(), operators, t.voidDesk(operators), t::dayClose),
+                    new Desks(t.pharmacySale(), t.saleTexts(), t.resettleDesk(), t.resettleTexts(), operators, t.voidDesk(operators), t::dayClose),
                     new Paper(t.receipts(), t.letterhead(), t.saleDocuments(), t.resettleDocuments(), t.voidDocuments()),
                     t.clock());
         }

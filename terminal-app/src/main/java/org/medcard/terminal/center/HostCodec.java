@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.queue.EncodedMessage;
+import org.medcard.queue.EntryKind;
 import org.medcard.queue.PurseRecord;
 import org.medcard.queue.forward.CenterAnswer;
 import org.medcard.terminal.center.HostRequest.AuthorizeLoad8501;
@@ -134,6 +135,7 @@ public final class HostCodec {
             in.put("psn_no", p.psnNo()).put("card_no", p.cardNo()).put("service_date", p.serviceDate().toString());
             putIfSet(in, "beneficiary_psn_no", p.beneficiaryPsnNo());
             in.set("items", itemsNode(p.items()));
+            putIfSet(in, "kind", p.kind() == null ? null : p.kind().name());
         } else if (r instanceof Settle2102 s) {
             settle(in, s.presettleId(), s.accountFen(), s.cashFen(), s.purse());
         } else if (r instanceof CancelSettlement2103 c) {
@@ -158,12 +160,14 @@ public final class HostCodec {
                 in.put("acct_paid", e.acctPaidFen());
                 putIfSet(in, "offline_msgid", e.offlineMsgid());
             }
+            putIfSet(in, "kind", e.kind() == null ? null : e.kind().name());
         } else if (r instanceof Resettle8401 e) {
             entry(in, e.entryNo(), e.fault(), e.originalTime(), e.psnCertNo(), e.cardNo(), e.items(), e.cashPaidFen());
             if (e.acctPaidFen() > 0 || e.offlineMsgid() != null) {
                 in.put("acct_paid", e.acctPaidFen());
                 putIfSet(in, "offline_msgid", e.offlineMsgid());
             }
+            putIfSet(in, "kind", e.kind() == null ? null : e.kind().name());
             if (e.purse() != null) {
                 in.set("purse", purseNode(e.purse()));
             }
@@ -299,7 +303,7 @@ public final class HostCodec {
                 return new Blacklist8101(in.optionalInteger("since_version", 0));
             case "2101":
                 return new PreSettle2101(in.text("psn_no"), in.text("card_no"), in.optionalText("beneficiary_psn_no"),
-                        date(in, "service_date"), items(in, "items"));
+                        date(in, "service_date"), items(in, "items"), kind(in));
             case "2102":
                 return new Settle2102(in.text("presettle_id"), in.fen("acct_pay"), in.fen("cash_pay"), optionalPurse(in));
             case "2103":
@@ -325,11 +329,11 @@ public final class HostCodec {
             case "8400":
                 return new RegisterEntry8400(in.text("entry_no"), in.text("fault"), in.text("original_time"),
                         in.text("psn_cert_no"), items(in, "items"), in.fen("cash_paid"), in.optionalLong("acct_paid", 0),
-                        in.optionalText("offline_msgid"));
+                        in.optionalText("offline_msgid"), kind(in));
             case "8401":
                 return new Resettle8401(in.text("entry_no"), in.text("fault"), in.text("original_time"), in.text("psn_cert_no"),
                         in.text("card_no"), items(in, "items"), in.fen("cash_paid"), optionalPurse(in), in.optionalLong("acct_paid", 0),
-                        in.optionalText("offline_msgid"));
+                        in.optionalText("offline_msgid"), kind(in));
             case "8402":
                 return new Entries8402(in.optionalText("psn_cert_no"));
             case "8501":
@@ -352,6 +356,12 @@ public final class HostCodec {
             default:
                 throw new IllegalArgumentException("unknown transaction code " + infno);
         }
+    }
+
+    /** {@code kind} of 2101/8400/8401, null when left out (a pharmacy sale, or an entry recorded before kinds). */
+    private static EntryKind kind(Answers in) {
+        String k = in.optionalText("kind");
+        return k == null ? null : EntryKind.valueOf(k);
     }
 
     private PurseRecord optionalPurse(Answers in) {
@@ -557,8 +567,11 @@ public final class HostCodec {
             List<RegisteredEntry> entries = new ArrayList<>();
             for (JsonNode n : a.array("entries")) {
                 Answers e = a.child(n);
+                String kind = e.optionalText("kind");
                 entries.add(new RegisteredEntry(e.text("entry_no"), e.text("fault"), e.text("original_time"), e.text("psn_cert_no"),
-                        n.path("items").toString(), e.fen("cash_paid"), e.text("status"), e.optionalText("setl_id")));
+                        n.path("items").toString(), e.fen("cash_paid"), e.text("status"), e.optionalText("setl_id"),
+                        kind == null ? EntryKind.PHARMACY : EntryKind.valueOf(kind), e.optionalLong("acct_paid", 0),
+                        e.optionalText("offline_msgid")));
             }
             return entries;
         } else if (r instanceof PendingLoads8501) {

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
 
+import org.medcard.queue.EntryKind;
 import org.medcard.queue.PurseRecord;
 
 /**
@@ -50,14 +51,23 @@ public sealed interface HostRequest<A> {
     record Blacklist8101(long sinceVersion) implements HostRequest<Versioned<BlacklistEntry>> {
     }
 
-    /** {@code 2101}: pharmacy pre-settlement; {@code beneficiaryPsnNo} for family aid (R3), else null. */
-    record PreSettle2101(String psnNo, String cardNo, String beneficiaryPsnNo, LocalDate serviceDate, List<SaleLine> items)
-            implements HostRequest<PreSettlement> {
+    /**
+     * {@code 2101}: pharmacy pre-settlement; {@code beneficiaryPsnNo} for family aid (R3), else null. {@code kind}
+     * {@code OUTPATIENT} only for a re-settlement's quote of a hospital entry (priced as its 8401 will be); null (left
+     * out) for a pharmacy sale.
+     */
+    record PreSettle2101(String psnNo, String cardNo, String beneficiaryPsnNo, LocalDate serviceDate, List<SaleLine> items,
+                         EntryKind kind) implements HostRequest<PreSettlement> {
         public PreSettle2101 {
             Objects.requireNonNull(psnNo, "psnNo");
             Objects.requireNonNull(cardNo, "cardNo");
             Objects.requireNonNull(serviceDate, "serviceDate");
             items = List.copyOf(items);
+        }
+
+        /** A pharmacy sale's pre-settlement. */
+        public PreSettle2101(String psnNo, String cardNo, String beneficiaryPsnNo, LocalDate serviceDate, List<SaleLine> items) {
+            this(psnNo, cardNo, beneficiaryPsnNo, serviceDate, items, null);
         }
     }
 
@@ -145,10 +155,12 @@ public sealed interface HostRequest<A> {
 
     /**
      * {@code 8400}: registers a cash-paid entry (R11). After a partial offline debit {@code acctPaidFen} and
-     * {@code offlineMsgid} name what the card already paid; otherwise 0 and null.
+     * {@code offlineMsgid} name what the card already paid; otherwise 0 and null. {@code kind} PHARMACY or OUTPATIENT
+     * (null: left out, the center takes PHARMACY).
      */
     record RegisterEntry8400(String entryNo, String fault, String originalTime, String psnCertNo, List<SaleLine> items,
-                             long cashPaidFen, long acctPaidFen, String offlineMsgid) implements HostRequest<EntryRegistered> {
+                             long cashPaidFen, long acctPaidFen, String offlineMsgid, EntryKind kind)
+            implements HostRequest<EntryRegistered> {
         public RegisterEntry8400 {
             Objects.requireNonNull(entryNo, "entryNo");
             Objects.requireNonNull(fault, "fault");
@@ -158,16 +170,22 @@ public sealed interface HostRequest<A> {
             requireFen(cashPaidFen, "cashPaidFen");
             requireFen(acctPaidFen, "acctPaidFen");
         }
+
+        /** A pharmacy entry (no kind sent). */
+        public RegisterEntry8400(String entryNo, String fault, String originalTime, String psnCertNo, List<SaleLine> items,
+                                 long cashPaidFen, long acctPaidFen, String offlineMsgid) {
+            this(entryNo, fault, originalTime, psnCertNo, items, cashPaidFen, acctPaidFen, offlineMsgid, null);
+        }
     }
 
     /**
      * {@code 8401}: re-settles a cash-paid entry with the patient's card; {@code purse} when the account pays now.
      * After a partial offline debit {@code acctPaidFen} and {@code offlineMsgid} name what the card already paid
-     * (as in 8400); otherwise 0 and null.
+     * (as in 8400); otherwise 0 and null. {@code kind} as in 8400 (null: left out, PHARMACY).
      */
     record Resettle8401(String entryNo, String fault, String originalTime, String psnCertNo, String cardNo,
-                        List<SaleLine> items, long cashPaidFen, PurseRecord purse, long acctPaidFen, String offlineMsgid)
-            implements HostRequest<Resettled> {
+                        List<SaleLine> items, long cashPaidFen, PurseRecord purse, long acctPaidFen, String offlineMsgid,
+                        EntryKind kind) implements HostRequest<Resettled> {
         public Resettle8401 {
             Objects.requireNonNull(entryNo, "entryNo");
             Objects.requireNonNull(fault, "fault");
@@ -182,13 +200,24 @@ public sealed interface HostRequest<A> {
         /** An entry paid wholly in cash (no offline debit before it). */
         public Resettle8401(String entryNo, String fault, String originalTime, String psnCertNo, String cardNo,
                             List<SaleLine> items, long cashPaidFen, PurseRecord purse) {
-            this(entryNo, fault, originalTime, psnCertNo, cardNo, items, cashPaidFen, purse, 0, null);
+            this(entryNo, fault, originalTime, psnCertNo, cardNo, items, cashPaidFen, purse, 0, null, null);
+        }
+
+        /** A pharmacy entry (no kind sent). */
+        public Resettle8401(String entryNo, String fault, String originalTime, String psnCertNo, String cardNo,
+                            List<SaleLine> items, long cashPaidFen, PurseRecord purse, long acctPaidFen, String offlineMsgid) {
+            this(entryNo, fault, originalTime, psnCertNo, cardNo, items, cashPaidFen, purse, acctPaidFen, offlineMsgid, null);
+        }
+
+        /** The kind the entry is priced at: PHARMACY when the message names none. */
+        public EntryKind kindOrPharmacy() {
+            return kind == null ? EntryKind.PHARMACY : kind;
         }
 
         /** The same re-settlement with the card's debit record. */
         public Resettle8401 withPurse(PurseRecord debit) {
             return new Resettle8401(entryNo, fault, originalTime, psnCertNo, cardNo, items, cashPaidFen, debit, acctPaidFen,
-                    offlineMsgid);
+                    offlineMsgid, kind);
         }
 
         /** The service date the center prices the entry at: the date of {@code originalTime}. */

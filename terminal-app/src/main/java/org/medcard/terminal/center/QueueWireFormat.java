@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.medcard.queue.EncodedMessage;
+import org.medcard.queue.EntryKind;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.ResettlementEntry;
 import org.medcard.queue.WireFormat;
@@ -74,13 +75,18 @@ public final class QueueWireFormat implements WireFormat {
     @Override
     public EncodedMessage entryRegistration(ResettlementEntry e) {
         return codec.encode(new RegisterEntry8400(e.entryNo(), e.fault().name(), e.originalTime(), e.psnCertNo(),
-                codec.items(e.itemsJson()), e.cashPaidFen(), 0, null));
+                codec.items(e.itemsJson()), e.cashPaidFen(), e.acctPaidFen(), e.offlineMsgid(), kindSent(e)));
     }
 
     @Override
     public EncodedMessage entrySettlement(ResettlementEntry e, String cardNo) {
         return codec.encode(new Resettle8401(e.entryNo(), e.fault().name(), e.originalTime(), e.psnCertNo(), cardNo,
-                codec.items(e.itemsJson()), e.cashPaidFen(), null));
+                codec.items(e.itemsJson()), e.cashPaidFen(), null, e.acctPaidFen(), e.offlineMsgid(), kindSent(e)));
+    }
+
+    /** A pharmacy entry sends no kind (the center's default), so its messages read as they did before kinds. */
+    private static EntryKind kindSent(ResettlementEntry e) {
+        return e.kind() == EntryKind.PHARMACY ? null : e.kind();
     }
 
     @Override

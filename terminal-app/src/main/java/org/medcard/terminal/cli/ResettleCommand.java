@@ -132,20 +132,26 @@ final class ResettleCommand implements Callable<Integer> {
                 desk.registerOpenEntries();
                 ResettleOutcome o = desk.settle(entryNo.toUpperCase(java.util.Locale.ROOT), "cashier", pin,
                         accountFen == null ? -1 : accountFen);
+                String message = t.resettleTexts().line(o);
+                // The --json contract: every outcome has every field; one not settled has no setl_id and zero amounts.
+                ResettleOutcome.Settled settled = o instanceof ResettleOutcome.Settled s ? s : null;
                 if (options.json) {
                     ObjectNode n = TerminalCommands.JSON.createObjectNode().put("outcome", o.kind().name()).put("entry_no", o.entryNo())
-                            .put("setl_id", o.setlId()).put("fund_pay_fen", o.fundFen()).put("acct_pay_fen", o.accountFen())
-                            .put("refund_fen", o.refundFen()).put("message_key", o.messageKey()).put("message", o.message());
+                            .put("setl_id", settled == null ? null : settled.setlId())
+                            .put("fund_pay_fen", settled == null ? 0 : settled.fundFen())
+                            .put("acct_pay_fen", settled == null ? 0 : settled.accountFen())
+                            .put("refund_fen", settled == null ? 0 : settled.refundFen())
+                            .put("message_key", o.messageKey()).put("message", message);
                     TerminalCommands.printJson(out, n);
                 } else {
                     out.println("outcome:      " + o.kind());
-                    if (o.kind() == ResettleOutcome.Kind.SETTLED) {
-                        out.println("setl_id:      " + o.setlId());
-                        out.println("pooling fund: " + Yuan.format(o.fundFen()));
-                        out.println("account:      " + Yuan.format(o.accountFen()));
-                        out.println("refund cash:  " + Yuan.format(o.refundFen()));
+                    if (settled != null) {
+                        out.println("setl_id:      " + settled.setlId());
+                        out.println("pooling fund: " + Yuan.format(settled.fundFen()));
+                        out.println("account:      " + Yuan.format(settled.accountFen()));
+                        out.println("refund cash:  " + Yuan.format(settled.refundFen()));
                     }
-                    out.println(o.message());
+                    out.println(message);
                 }
                 receipt.deliver(t, t.resettleDocuments().resettlement(o, "cashier"), options.json, out, spec.commandLine().getErr());
                 return o.kind() == ResettleOutcome.Kind.SETTLED ? 0 : 1;

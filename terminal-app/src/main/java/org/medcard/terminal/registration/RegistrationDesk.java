@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.medcard.apdu.CardRefusal;
+import org.medcard.queue.EntryKind;
 import org.medcard.queue.Fault;
 import org.medcard.terminal.center.CatalogItem;
 import org.medcard.terminal.center.CenterRefusal;
@@ -160,7 +161,7 @@ public final class RegistrationDesk {
             }
             return settleVisit(opened, api, reg.mdtrtId(), List.of(), regLine(dept.get()), pin, clerk, beneficiary);
         }, beneficiary != null ? null : (fault, opened, detail) -> {
-            SaleOutcome cash = hospitalCash().cashEntry(List.of(regLine(dept.get())), fault, viewOf(opened), idNumber, clerk);
+            SaleOutcome cash = hospitalCash().cashEntry(List.of(regLine(dept.get())), fault, viewOf(opened), idNumber, clerk, EntryKind.OUTPATIENT);
             if (!(cash instanceof SaleOutcome.CashResettle paid)) {
                 return cashRefused(cash, opened);
             }
@@ -231,7 +232,7 @@ public final class RegistrationDesk {
                 paidNow.add(fee);
             }
             paidNow.addAll(lines);
-            SaleOutcome cash = hospitalCash().cashEntry(paidNow, fault, view, idNumber, clerk);
+            SaleOutcome cash = hospitalCash().cashEntry(paidNow, fault, view, idNumber, clerk, EntryKind.OUTPATIENT);
             if (!(cash instanceof SaleOutcome.CashResettle paid)) {
                 return cashRefused(cash, opened);
             }

@@ -1,6 +1,5 @@
 package org.medcard.terminal.resettle;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.medcard.card.IdNumber;
 import org.medcard.card.MedicalCard;
 import org.medcard.psam.Psam;
 import org.medcard.queue.EncodedMessage;
+import org.medcard.queue.EntryKind;
 import org.medcard.queue.ForwardResult;
 import org.medcard.queue.OfflineQueue;
 import org.medcard.queue.OutboxMessage;
@@ -30,17 +30,14 @@ import org.medcard.terminal.center.RegisteredEntry;
 import org.medcard.terminal.center.PreSettlement;
 import org.medcard.terminal.center.Resettled;
 import org.medcard.terminal.center.SaleLine;
-import org.medcard.terminal.config.Money;
 import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleOutcome;
-import org.medcard.terminal.sale.SaleTexts;
 import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
 import org.medcard.terminal.status.PartListener;
-import org.medcard.terminal.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,42 +50,52 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The personal account pays its share as of the original date: it is debited from the card like a sale
  * (journal mode {@code RESETTLE}, TAC proven by the PSAM) and the 8401 carries the purse record; the refund in cash
- * is the insured shares, pooling + account (R11 case 3, host 8401).
+ * is the insured shares, pooling + account (R11 case 3, host 8401). The card is debited only after the center priced
+ * the entry (2101 at the entry's kind: a pharmacy sale, or an outpatient visit's fee or batch). An entry after a
+ * partial offline debit covers only its cash part: what the card paid offline ({@code acct_paid}) is never asked
+ * again, so the refund is what the insured shares come to beyond it.
  */
 public final class ResettleDesk {
     private static final Logger LOG = LoggerFactory.getLogger(ResettleDesk.class);
+
+    /**
+     * The center as the desk reaches it.
+     *
+     * @param online    the center's API when the terminal may talk to it now (signing in if it must)
+     * @param forwarder the outbox's forwarder; absent when the terminal runs {@code --offline}
+     */
+    public record Center(Supplier<Optional<HostApi>> online, Optional<Forwarder> forwarder) {
+    }
+
+    /**
+     * The card's side of a re-settlement.
+     *
+     * @param session opens the card and PSAM (tearing recovery first, no R15 loads)
+     * @param debit   the pharmacy sale's debit step, made without R15 loads (the account pays as of the original date)
+     */
+    public record Card(CardSession session, PharmacySale debit) {
+    }
 
     private final OfflineQueue queue;
     private final Optional<Forwarder> forwarder;
     private final Supplier<Optional<HostApi>> online;
     private final CardSession cardSession;
+    private final PharmacySale debit;
     private final PartListener parts;
     private final AuditLog audit;
-    private final Texts messages;
     private final int resettleMaxDays;
-    private final PharmacySale debit;
     private final HostCodec codec = new HostCodec();
-    private final SaleTexts saleTexts;
 
-    /**
-     * @param forwarder       absent when the terminal runs {@code --offline}
-     * @param online          the center's API when the terminal may talk to it now (signing in if it must)
-     * @param resettleMaxDays how long an entry may be re-settled (configuration {@code resettle.max_days}), for the refusal
-     * @param debit           the pharmacy sale's debit step, made without R15 loads (the account pays as of the original date)
-     */
-    public ResettleDesk(OfflineQueue queue, Optional<Forwarder> forwarder, Supplier<Optional<HostApi>> online,
-                        CardSession cardSession, PartListener parts, AuditLog audit, Texts messages, int resettleMaxDays,
-                        PharmacySale debit) {
+    /** @param resettleMaxDays how long an entry may be re-settled (configuration {@code resettle.max_days}), for the refusal */
+    public ResettleDesk(OfflineQueue queue, Center center, Card card, PartListener parts, AuditLog audit, int resettleMaxDays) {
         this.queue = queue;
-        this.forwarder = forwarder;
-        this.online = online;
-        this.cardSession = cardSession;
+        this.forwarder = center.forwarder();
+        this.online = center.online();
+        this.cardSession = card.session();
+        this.debit = card.debit();
         this.parts = parts;
         this.audit = audit;
-        this.messages = messages;
         this.resettleMaxDays = resettleMaxDays;
-        this.debit = debit;
-        this.saleTexts = new SaleTexts(messages::text, messages::faultName, messages::centerSays);
     }
 
     /**
@@ -210,8 +217,7 @@ public final class ResettleDesk {
         }
         String state = mine.map(e -> e.state().name()).orElseGet(() -> theirs.get().status());
         if ("EXPIRED".equals(state)) {
-            return new ResettleOutcome(ResettleOutcome.Kind.EXPIRED, entryNo, null, 0, 0, 0, "resettle.expired",
-                    messages.text("resettle.expired", entryNo, String.valueOf(resettleMaxDays)));
+            return new ResettleOutcome.Expired(entryNo, resettleMaxDays);
         }
         if (!"OPEN".equals(state)) {
             return refused("resettle.not_open", entryNo, state);
@@ -255,7 +261,7 @@ public final class ResettleDesk {
         if (view.verdict().refused()) {
             String key = view.verdict().messageKey().orElse("status.blocked");
             LOG.info("Re-settlement of entry {} refused: card {} is {}", entryNo, view.info().cardNo(), view.verdict().status());
-            return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, key, messages.text(key));
+            return new ResettleOutcome.Refused(entryNo, key, List.of());
         }
         String cardNo = view.info().cardNo().digits();
         EncodedMessage settle;
@@ -272,8 +278,7 @@ public final class ResettleDesk {
             parts.fault(PartListener.Part.CENTER, e.getMessage());
             return refused("resettle.center_needed", entryNo);
         } catch (CenterRefusal e) {
-            return new ResettleOutcome(ResettleOutcome.Kind.REJECTED, entryNo, null, 0, 0, 0, "resettle.rejected",
-                    messages.text("resettle.rejected", entryNo, e.getMessage()));
+            return new ResettleOutcome.Rejected(entryNo, String.valueOf(e.getMessage()));
         }
         if (plan.accountFen() == 0) {
             OutboxMessage sent = mine.isPresent() ? queue.queueResettle(entryNo, cardNo, null)
@@ -287,40 +292,43 @@ public final class ResettleDesk {
     }
 
     /**
-     * How much the account pays: the center's split as of the entry's original service date ({@code 2101} with
-     * that date; the {@code 8401} applies the same rules), at most the card's balance and what the patient asks.
-     * Nothing when the card's status does not let the account pay or nothing is asked.
+     * How much the account pays: the center's split as of the entry's original service date and at the entry's kind
+     * ({@code 2101} with that date, {@code kind} OUTPATIENT for a hospital entry; the {@code 8401} applies the same
+     * rules), at most the card's balance and what the patient asks. Nothing when the card's status does not let the
+     * account pay or nothing is asked.
+     *
+     * <p>After a partial offline debit the entry covers only the cash part: the pooling share is at most the cash paid,
+     * and the account pays now at most what the cash paid leaves beyond the pooling share. What the card already paid
+     * offline ({@code acct_paid}) is never asked again (host protocol, "An entry after a partial offline debit").
      */
     private PaymentPlan accountShare(CardView view, HostApi center, HostRequest.Resettle8401 resettlement,
                                      long requestedAccountFen) {
-        List<SaleLine> lines = resettlement.items();
-        long total = lines.stream().mapToLong(SaleLine::amountFen).sum();
+        long cashPaid = resettlement.cashPaidFen();
         long balance = Math.max(0, view.balanceFen());
         if (requestedAccountFen == 0 || balance == 0 || !view.verdict().personalAccountUsable() || view.person().isEmpty()) {
-            return PaymentPlan.allCash(total);
+            return PaymentPlan.allCash(cashPaid);
         }
-        LocalDate serviceDate = resettlement.serviceDate();
-        PreSettlement pre = center.preSettle(view.person().get().psnNo(), view.info().cardNo().digits(), null, serviceDate, lines);
-        long account = Math.min(Math.min(pre.acctPayMaxFen(), balance),
-                requestedAccountFen < 0 ? Long.MAX_VALUE : requestedAccountFen);
-        return new PaymentPlan(pre.totalFen(), pre.fundPayFen(), account, pre.totalFen() - pre.fundPayFen() - account);
+        EntryKind kind = resettlement.kindOrPharmacy();
+        PreSettlement pre = center.call(new HostRequest.PreSettle2101(view.person().get().psnNo(), view.info().cardNo().digits(),
+                null, resettlement.serviceDate(), resettlement.items(), kind == EntryKind.PHARMACY ? null : kind));
+        long fund = Math.min(pre.fundPayFen(), cashPaid);
+        long account = Math.max(0, Math.min(Math.min(pre.acctPayMaxFen(), balance), cashPaid - fund));
+        account = Math.min(account, requestedAccountFen < 0 ? Long.MAX_VALUE : requestedAccountFen);
+        return new PaymentPlan(cashPaid, fund, account, cashPaid - fund - account);
     }
 
     /** The card's debit ended: the 8401's answer decides the outcome (a refusal or a torn card says why not). */
     private ResettleOutcome afterDebit(String entryNo, SaleOutcome paid, String cashier) {
-        if (paid.kind() == SaleOutcome.Kind.INTERRUPTED) {
-            return new ResettleOutcome(ResettleOutcome.Kind.INTERRUPTED, entryNo, null, 0, 0, 0, "resettle.interrupted",
-                    messages.text("resettle.interrupted", entryNo));
+        if (paid instanceof SaleOutcome.Interrupted) {
+            return new ResettleOutcome.Interrupted(entryNo);
         }
         Optional<String> saleId = paid.cardDebit().map(SaleOutcome.CardDebit::saleId);
         if (paid.kind() == SaleOutcome.Kind.REFUSED || saleId.isEmpty()) {
-            return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, paid.messageKey(),
-                    saleTexts.line(paid));
+            return new ResettleOutcome.Refused(entryNo, paid.messageKey(), paid.messageArgs());
         }
         Optional<OutboxMessage> m = messageOfSale(saleId.get());
         if (m.isEmpty()) {
-            return new ResettleOutcome(ResettleOutcome.Kind.PENDING, entryNo, null, 0, 0, 0, "resettle.pending",
-                    messages.text("resettle.pending", entryNo));
+            return new ResettleOutcome.Pending(entryNo);
         }
         return outcome(entryNo, m.get(), cashier);
     }
@@ -350,18 +358,17 @@ public final class ResettleDesk {
     /** Another counter's entry: the 8401 is built from what the center registered. */
     private EncodedMessage remoteSettlement(RegisteredEntry r, String cardNo) {
         return codec.encode(new HostRequest.Resettle8401(r.entryNo(), r.fault(), r.originalTime(), r.psnCertNo(), cardNo,
-                codec.items(r.itemsJson()), r.cashPaidFen(), null));
+                codec.items(r.itemsJson()), r.cashPaidFen(), null, r.acctPaidFen(), r.offlineMsgid(),
+                r.kind() == EntryKind.PHARMACY ? null : r.kind()));
     }
 
     private ResettleOutcome outcome(String entryNo, OutboxMessage m, String cashier) {
         if (m.state() == OutboxState.REJECTED) {
             LOG.warn("Re-settlement of entry {} rejected by the center: {}", entryNo, m.reason());
-            return new ResettleOutcome(ResettleOutcome.Kind.REJECTED, entryNo, null, 0, 0, 0, "resettle.rejected",
-                    messages.text("resettle.rejected", entryNo, messages.centerSays(m.reason())));
+            return new ResettleOutcome.Rejected(entryNo, m.reason() == null ? "" : m.reason());
         }
         if (m.state() != OutboxState.DONE) {
-            return new ResettleOutcome(ResettleOutcome.Kind.PENDING, entryNo, null, 0, 0, 0, "resettle.pending",
-                    messages.text("resettle.pending", entryNo));
+            return new ResettleOutcome.Pending(entryNo);
         }
         Resettled r;
         try {
@@ -374,14 +381,13 @@ public final class ResettleDesk {
         long refund = r.refundFen();
         audit.record(cashier, "RESETTLED", "entry " + entryNo + ", refund " + refund + " fen");
         LOG.info("Entry {} re-settled ({}): refund {} fen in cash", entryNo, r.setlId(), refund);
-        return new ResettleOutcome(ResettleOutcome.Kind.SETTLED, entryNo, r.setlId(), fund, acct, refund,
-                "resettle.settled", messages.text("resettle.settled", entryNo, Money.formatYuan(refund)));
+        return new ResettleOutcome.Settled(entryNo, r.setlId(), fund, acct, refund);
     }
 
     private ResettleOutcome refused(String key, String entryNo, Object... more) {
-        Object[] args = new Object[more.length + 1];
-        args[0] = entryNo;
-        System.arraycopy(more, 0, args, 1, more.length);
-        return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, key, messages.text(key, args));
+        List<Object> args = new ArrayList<>();
+        args.add(entryNo);
+        args.addAll(List.of(more));
+        return new ResettleOutcome.Refused(entryNo, key, args);
     }
 }

@@ -47,8 +47,8 @@ public final class ResettleDocuments {
     }
 
     /** The re-settlement receipt of a SETTLED outcome; empty for any other. */
-    public Optional<ReceiptDocument> resettlement(ResettleOutcome o, String cashier) {
-        if (o.kind() != ResettleOutcome.Kind.SETTLED) {
+    public Optional<ReceiptDocument> resettlement(ResettleOutcome outcome, String cashier) {
+        if (!(outcome instanceof ResettleOutcome.Settled o)) {
             return Optional.empty();
         }
         Optional<OutboxMessage> sent = queue.messages(OutboxState.DONE).stream()

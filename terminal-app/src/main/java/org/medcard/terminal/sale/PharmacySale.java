@@ -32,6 +32,7 @@ import org.medcard.queue.EncodedMessage;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.ResettlementEntry;
 import org.medcard.queue.ResettlementRequest;
+import org.medcard.queue.EntryKind;
 import org.medcard.queue.SaleIntent;
 import org.medcard.queue.SaleTicket;
 import org.medcard.terminal.center.CatalogItem;
@@ -254,10 +255,10 @@ public final class PharmacySale {
         if (!(debited instanceof SaleOutcome.OfflineDebited d) || wanted.cashFen() == 0) {
             return debited;
         }
-        // The pooling share is never paid offline: the cash share becomes a re-settlement entry (total minus
-        // cash_paid is what the card paid offline).
+        // The pooling share is never paid offline: the cash share becomes a re-settlement entry that names the card's
+        // offline debit (acct_paid = total minus cash_paid, offline_msgid its 8301), so re-settlement never charges it again.
         ResettlementEntry entry = queue.recordCashPayment(new ResettlementRequest(Fault.CENTER_UNREACHABLE, psnCertNo,
-                request.cashier(), itemsJson, total, wanted.cashFen()));
+                request.cashier(), itemsJson, total, wanted.cashFen()).afterOfflineDebit(d.debit().saleId()));
         return new SaleOutcome.OfflineDebited(d.contact(), d.purchase(), d.debit(), Optional.of(entry.entryNo()));
     }
 
@@ -532,7 +533,7 @@ public final class PharmacySale {
         if (lines.isEmpty()) {
             return refused("sale.unknown_item", contact, unknownItems(request.items()));
         }
-        return cashEntry(lines.get(), fault, view, contact, request.idNumber(), request.cashier());
+        return cashEntry(lines.get(), fault, view, contact, request.idNumber(), request.cashier(), EntryKind.PHARMACY);
     }
 
     /**
@@ -541,13 +542,15 @@ public final class PharmacySale {
      * number and the last re-settle day. One cash path for every desk.
      *
      * @param view the card when it could be read (the typed ID number must be its holder's), else null
+     * @param kind the prices the entry is re-settled at (a hospital's registration fee and batches: OUTPATIENT)
      */
-    public SaleOutcome cashEntry(List<SaleLine> priced, Fault fault, CardView view, String idNumber, String cashier) {
-        return cashEntry(priced, fault, view, view == null ? null : CardContact.of(view, List.<TornSale>of(), 0), idNumber, cashier);
+    public SaleOutcome cashEntry(List<SaleLine> priced, Fault fault, CardView view, String idNumber, String cashier, EntryKind kind) {
+        return cashEntry(priced, fault, view, view == null ? null : CardContact.of(view, List.<TornSale>of(), 0), idNumber, cashier,
+                kind);
     }
 
     private SaleOutcome cashEntry(List<SaleLine> priced, Fault fault, CardView view, CardContact contact, String idNumber,
-                                  String cashier) {
+                                  String cashier, EntryKind kind) {
         Optional<List<SaleLine>> lines = Optional.of(List.copyOf(priced));
         long total = lines.get().stream().mapToLong(SaleLine::amountFen).sum();
         String id = idNumber == null || idNumber.isBlank() ? null : idNumber.trim().toUpperCase(java.util.Locale.ROOT);
@@ -568,7 +571,7 @@ public final class PharmacySale {
             return refused("sale.cancelled", contact, "the cashier went back at the cash split");
         }
         ResettlementEntry entry = queue.recordCashPayment(new ResettlementRequest(fault, id, cashier,
-                codec.items(lines.get()), total, total));
+                codec.items(lines.get()), total, total).ofKind(kind));
         LOG.info("R11: cash sale of {} fen recorded as re-settlement entry {} (ID {}, fault {})", total, entry.entryNo(),
                 IdNumber.mask(id), fault);
         return new SaleOutcome.CashResettle(Optional.ofNullable(contact), PaymentPlan.allCash(total), lines.get(), id,

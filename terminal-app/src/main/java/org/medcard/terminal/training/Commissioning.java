@@ -169,9 +169,11 @@ final class Commissioning {
         var desk = desks.resettle();
         desk.registerOpenEntries();
         ResettleOutcome r = desk.settle(entryNo, technician, pin(), -1); // the account pays its share: PIN (R10, R11)
-        check(r.kind() == ResettleOutcome.Kind.SETTLED, "expected the entry re-settled, got " + r.kind() + " — " + r.message());
+        check(r instanceof ResettleOutcome.Settled, "expected the entry re-settled, got " + r.kind() + " — "
+                + desks.resettleTexts().line(r));
+        ResettleOutcome.Settled settled = (ResettleOutcome.Settled) r;
         paper.resettlements().resettlement(r, technician).ifPresent(paper.receipts()::issue);
-        return "entry " + entryNo + " re-settled, setl_id " + r.setlId() + ", refund " + r.refundFen() + " fen";
+        return "entry " + entryNo + " re-settled, setl_id " + settled.setlId() + ", refund " + settled.refundFen() + " fen";
     }
 
     private String voidSale() {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.medcard.queue.EncodedMessage;
+import org.medcard.queue.EntryKind;
 import org.medcard.queue.PurseRecord;
 import org.medcard.queue.forward.CenterAnswer;
 import org.medcard.terminal.center.HostRequest.AuthorizeLoad8501;
@@ -81,6 +82,11 @@ class HostCodecTest {
                         PURSE),
                 new Resettle8401("0000000000A1-000002", "OFFLINE_LIMIT", "2026-11-23 10:15:02", CERT, CARD, ITEMS, 2290, null, 1200,
                         "P11010100001202611231015020100017"),
+                new PreSettle2101("11000000000000000101", CARD, null, LocalDate.of(2026, 11, 23), ITEMS, EntryKind.OUTPATIENT),
+                new RegisterEntry8400("0000000000A1-000003", "NO_READER", "2026-11-23 10:15:02", CERT, ITEMS, 3490, 0, null,
+                        EntryKind.OUTPATIENT),
+                new Resettle8401("0000000000A1-000003", "NO_READER", "2026-11-23 10:15:02", CERT, CARD, ITEMS, 3490, PURSE, 0, null,
+                        EntryKind.OUTPATIENT),
                 new Entries8402(null),
                 new Entries8402(CERT),
                 new PendingLoads8501(CARD),
@@ -91,6 +97,16 @@ class HostCodecTest {
                 new Reconcile3201(LocalDate.of(2026, 11, 23), 3, 100, 2000, 500, "01"),
                 new Reconcile3201(LocalDate.of(2026, 11, 23), 0, 0, 0, 0, null),
                 new ReconcileDetail3202(LocalDate.of(2026, 11, 23), null));
+    }
+
+    @Test
+    void kindIsSentOnlyWhenNamed_andAnEntryWithoutItIsAPharmacyEntry() {
+        String outpatient = codec.encode(new RegisterEntry8400("E1", "NO_READER", "2026-11-23 10:15:02", CERT, ITEMS, 3490, 0, null,
+                EntryKind.OUTPATIENT)).input();
+        assertTrue(outpatient.contains("\"kind\":\"OUTPATIENT\""), outpatient);
+        String plain = codec.encode(new Resettle8401("E1", "NO_READER", "2026-11-23 10:15:02", CERT, CARD, ITEMS, 3490, null)).input();
+        assertFalse(plain.contains("\"kind\""), plain);
+        assertEquals(EntryKind.PHARMACY, ((Resettle8401) codec.decode(new EncodedMessage("8401", plain))).kindOrPharmacy());
     }
 
     @Test

@@ -29,7 +29,8 @@ class QueueWireFormatTest {
     private final HostCodec codec = new HostCodec();
     private final QueueWireFormat wire = new QueueWireFormat(codec);
     private final ResettlementEntry entry = new ResettlementEntry("0000000000A1-000001", ResettlementState.OPEN, Fault.CARD_UNREADABLE,
-            "2026-11-23 10:15:02", CERT, "cashier01", ITEMS, 2500, 2500, false, null, null, null, null, null, Instant.EPOCH);
+            "2026-11-23 10:15:02", CERT, "cashier01", ITEMS, 2500, 2500, false, null, null, null, null, null, Instant.EPOCH,
+            org.medcard.queue.EntryKind.PHARMACY, 0, null);
 
     @Test
     void theTerminalsWireFormatIsTheInstalledOne() {

@@ -31,6 +31,7 @@ import org.medcard.terminal.registration.RegistrationDesk;
 import org.medcard.terminal.registration.VisitOutcome;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;
+import org.medcard.terminal.resettle.ResettleView;
 import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.PinSource;
@@ -110,7 +111,7 @@ class CounterScenariosThroughPcscdIT {
             assertEquals(1, desk.registerOpenEntries(), "fault cleared: the entry is registered (8400)");
             assertEquals(0, t.queue().summary().queuedDebits(), "the offline debit was forwarded (8301)");
 
-            ResettleOutcome r = desk.settle(cash.entryNo(), "cashier01", PIN, -1);
+            ResettleView r = ResettleView.of(t, desk.settle(cash.entryNo(), "cashier01", PIN, -1));
             assertEquals(ResettleOutcome.Kind.SETTLED, r.kind(), r.message());
             assertEquals(r.fundFen() + r.accountFen(), r.refundFen(), "the insured shares are refunded in cash");
             assertEquals(2_500, r.accountFen(), "an ordinary item at a pharmacy: the account pays it all");

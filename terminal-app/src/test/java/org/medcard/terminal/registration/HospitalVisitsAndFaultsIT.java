@@ -26,6 +26,7 @@ import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.receipt.CashReceipt;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;
+import org.medcard.terminal.resettle.ResettleView;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.training.SimulatorTrainingReader;
@@ -182,17 +183,53 @@ class HospitalVisitsAndFaultsIT {
         clock.advance(Duration.ofDays(2));
         assertEquals(2, resettle.registerOpenEntries(), "both entries registered with the center (8400)");
         long before = reader().presentCard("normal-3des").state().balance();
-        ResettleOutcome feeBack = resettle.settle(fee.entryNo(), "clerk01", RIGHT_PIN, -1);
+        ResettleView feeBack = ResettleView.of(terminal, resettle.settle(fee.entryNo(), "clerk01", RIGHT_PIN, -1));
         assertEquals(ResettleOutcome.Kind.SETTLED, feeBack.kind(), feeBack.message());
         assertEquals(feeBack.fundFen() + feeBack.accountFen(), feeBack.refundFen());
         assertEquals(5_000, feeBack.refundFen(), "the insured shares of the fee are handed back");
         assertTrue(feeBack.message().contains("50.00"), feeBack.message());
-        ResettleOutcome itemsBack = resettle.settle(batch.entryNo(), "clerk01", RIGHT_PIN, -1);
+        ResettleView itemsBack = ResettleView.of(terminal, resettle.settle(batch.entryNo(), "clerk01", RIGHT_PIN, -1));
         assertEquals(ResettleOutcome.Kind.SETTLED, itemsBack.kind(), itemsBack.message());
         assertEquals(ResettlementState.SETTLED, terminal.queue().resettlement(fee.entryNo()).orElseThrow().state());
         long debited = feeBack.accountFen() + itemsBack.accountFen();
         assertEquals(before - debited, reader().presentCard("normal-3des").state().balance(), "the card paid the account shares once");
         assertEquals(before - debited, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()));
+    }
+
+    @Test
+    void R11_hospitalCashEntries_areReSettledAtOutpatientPrices_thePoolingShareQuotedBeforeAnyDebit() throws Exception {
+        RegistrationDesk desk = desk();
+        VirtualMedicalCard card = reader().presentCard("normal-3des"); // an EMPLOYEE: 70 % pooled at outpatient rules
+        slot().setUnplugged(true);
+        VisitOutcome.CashResettle fee = expect(VisitOutcome.CashResettle.class,
+                desk.register("D01", null, null, true, RIGHT_PIN, "clerk01", EMPLOYEE_ID));
+        VisitOutcome.CashResettle batch = expect(VisitOutcome.CashResettle.class,
+                desk.settle(fee.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01", EMPLOYEE_ID));
+        slot().setUnplugged(false);
+        assertEquals(org.medcard.queue.EntryKind.OUTPATIENT, terminal.queue().resettlement(fee.entryNo()).orElseThrow().kind());
+        assertEquals(org.medcard.queue.EntryKind.OUTPATIENT, terminal.queue().resettlement(batch.entryNo()).orElseThrow().kind());
+        assertTrue(terminal.queue().messages(org.medcard.queue.OutboxState.PENDING).stream().filter(m -> "8400".equals(m.infno()))
+                .allMatch(m -> m.inputJson().contains("\"kind\":\"OUTPATIENT\"")), "8400 registers the entries as outpatient");
+
+        ResettleDesk resettle = terminal.resettleDesk();
+        clock.advance(Duration.ofDays(1));
+        assertEquals(2, resettle.registerOpenEntries());
+        long before = reader().presentCard("normal-3des").state().balance();
+        ResettleView feeBack = ResettleView.of(terminal, resettle.settle(fee.entryNo(), "clerk01", RIGHT_PIN, -1));
+        ResettleView itemsBack = ResettleView.of(terminal, resettle.settle(batch.entryNo(), "clerk01", RIGHT_PIN, -1));
+
+        assertEquals(ResettleOutcome.Kind.SETTLED, feeBack.kind(), feeBack.message());
+        assertEquals(3_500, feeBack.fundFen(), "the registration fee pooled at 70 % as at an outpatient visit (a pharmacy pools none)");
+        assertEquals(1_500, feeBack.accountFen(), "the account pays only the rest of the insured share");
+        assertEquals(5_000, feeBack.refundFen());
+        assertEquals(ResettleOutcome.Kind.SETTLED, itemsBack.kind(), itemsBack.message());
+        assertEquals(1_750, itemsBack.fundFen(), "category-A items pooled at 70 % at outpatient rules (a pharmacy pools none)");
+        assertEquals(750, itemsBack.accountFen());
+        assertEquals(2_500, itemsBack.refundFen());
+        assertEquals(before - 2_250, reader().presentCard("normal-3des").state().balance(), "the card paid 15.00 + 7.50, once each");
+        assertEquals(before - 2_250, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()));
+        assertTrue(terminal.queue().messages(org.medcard.queue.OutboxState.DONE).stream().filter(m -> "8401".equals(m.infno()))
+                .allMatch(m -> m.inputJson().contains("\"kind\":\"OUTPATIENT\"")), "8401 re-settles them as outpatient");
     }
 
     @Test

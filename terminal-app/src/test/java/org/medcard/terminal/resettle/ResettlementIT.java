@@ -88,7 +88,7 @@ class ResettlementIT {
         assertEquals("OPEN", center.ask("8402", "{}").path("entries").get(0).path("status").asText(),
                 "every counter of the institution sees the entry");
 
-        ResettleOutcome r = desk.settle(entryNo, "cashier01", RIGHT_PIN, -1);
+        ResettleView r = ResettleView.of(terminal, desk.settle(entryNo, "cashier01", RIGHT_PIN, -1));
 
         assertEquals(ResettleOutcome.Kind.SETTLED, r.kind(), r.message());
         assertEquals(3_402, r.fundFen(), "70 % of the chronic item, as of the original service date");
@@ -125,12 +125,12 @@ class ResettlementIT {
         ResettleDesk desk = terminal.resettleDesk();
         desk.registerOpenEntries();
 
-        ResettleOutcome noPin = desk.settle(entryNo, "cashier01");
+        ResettleView noPin = ResettleView.of(terminal, desk.settle(entryNo, "cashier01"));
         assertEquals(ResettleOutcome.Kind.REFUSED, noPin.kind(), noPin.message());
         assertEquals("sale.pin_needed", noPin.messageKey(), "R10: no debit without the PIN");
         assertEquals(ResettlementState.OPEN, terminal.queue().resettlement(entryNo).orElseThrow().state(), "still open");
 
-        ResettleOutcome poolingOnly = desk.settle(entryNo, "cashier01", PinSource.NONE, 0);
+        ResettleView poolingOnly = ResettleView.of(terminal, desk.settle(entryNo, "cashier01", PinSource.NONE, 0));
         assertEquals(ResettleOutcome.Kind.SETTLED, poolingOnly.kind(), poolingOnly.message());
         assertEquals(3_402, poolingOnly.fundFen());
         assertEquals(0, poolingOnly.accountFen());
@@ -149,14 +149,14 @@ class ResettlementIT {
         desk.registerOpenEntries();
         card.tearAfterDebitApplied();
 
-        ResettleOutcome torn = desk.settle(entryNo, "cashier01", RIGHT_PIN, -1);
+        ResettleView torn = ResettleView.of(terminal, desk.settle(entryNo, "cashier01", RIGHT_PIN, -1));
         assertEquals(ResettleOutcome.Kind.INTERRUPTED, torn.kind(), torn.message());
         assertEquals(ResettlementState.OPEN, terminal.queue().resettlement(entryNo).orElseThrow().state());
         assertEquals(1, terminal.queue().summary().unfinishedSales(), "the debit stays unfinished in the journal");
 
         VirtualMedicalCard again = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         assertEquals(before - 1_458, again.state().balance(), "the card did debit before it was pulled");
-        ResettleOutcome next = desk.settle(entryNo, "cashier01", RIGHT_PIN, -1);
+        ResettleView next = ResettleView.of(terminal, desk.settle(entryNo, "cashier01", RIGHT_PIN, -1));
 
         assertEquals(ResettleOutcome.Kind.SETTLED, next.kind(), next.message());
         assertEquals(1_458, next.accountFen());
@@ -175,7 +175,7 @@ class ResettlementIT {
         desk.registerOpenEntries();
         terminal.devices().training().orElseThrow().present("normal-sm4");
 
-        ResettleOutcome r = desk.settle(entryNo, "cashier01");
+        ResettleView r = ResettleView.of(terminal, desk.settle(entryNo, "cashier01"));
 
         assertEquals(ResettleOutcome.Kind.REFUSED, r.kind());
         assertEquals("resettle.wrong_card", r.messageKey());
@@ -196,7 +196,7 @@ class ResettlementIT {
         desk.registerOpenEntries();
         clock.advance(Duration.ofDays(91));
 
-        ResettleOutcome r = desk.settle(entryNo, "cashier01");
+        ResettleView r = ResettleView.of(terminal, desk.settle(entryNo, "cashier01"));
 
         assertEquals(ResettleOutcome.Kind.EXPIRED, r.kind(), r.message());
         var entry = terminal.queue().resettlement(entryNo).orElseThrow();

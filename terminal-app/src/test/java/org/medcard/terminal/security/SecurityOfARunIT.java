@@ -37,6 +37,7 @@ import org.medcard.terminal.cli.MedcardCli;
 import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;
+import org.medcard.terminal.resettle.ResettleView;
 import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
@@ -123,7 +124,7 @@ class SecurityOfARunIT {
             ResettleDesk desk = t.resettleDesk();
             desk.registerOpenEntries();
             assertEquals(1, desk.list(zhang.psnCertNo()).size());
-            ResettleOutcome r = desk.settle(cash.entryNo(), "cashier01", () -> "123456".toCharArray(), -1); // account share: PIN
+            ResettleView r = ResettleView.of(t, desk.settle(cash.entryNo(), "cashier01", () -> "123456".toCharArray(), -1)); // account share: PIN
             assertEquals(ResettleOutcome.Kind.SETTLED, r.kind(), r.message());
             shown.append(r.message()).append('\n');
 

@@ -53,5 +53,7 @@ final class Schema {
             List.of("ALTER TABLE registration ADD COLUMN beneficiary_psn_no TEXT"),
             // 3: an entry after a partial offline debit records what the card already paid (host-protocol.md).
             List.of("ALTER TABLE resettle_entry ADD COLUMN acct_paid INTEGER NOT NULL DEFAULT 0",
-                    "ALTER TABLE resettle_entry ADD COLUMN offline_msgid TEXT"));
+                    "ALTER TABLE resettle_entry ADD COLUMN offline_msgid TEXT"),
+            // 4: the entry's kind (8400 "kind"): a hospital's outpatient entry is re-settled at outpatient rules.
+            List.of("ALTER TABLE resettle_entry ADD COLUMN kind TEXT NOT NULL DEFAULT 'PHARMACY'"));
 }

@@ -49,7 +49,6 @@ final class ResettleTx {
         Entry e = Entry.read(in);
         String cardNo = in.text("card_no");
         PurseRecord purse = in.optObject("purse").map(PurseRecord::read).orElse(null);
-        SaleKind kind = in.optText("kind").map(k -> parseKind(in, k)).orElse(SaleKind.PHARMACY);
         List<SplitCalculator.SaleLine> lines = Ledger.catalogLines(ctx.db(), in);
 
         Optional<String> status = status(ctx, e.entryNo());
@@ -70,6 +69,10 @@ final class ResettleTx {
             throw new TxRefusal(InfCode.RECORD_REJECTED, "card " + cardNo + " does not belong to psn_cert_no " + e.certNo());
         }
         card.requireUsable(ctx);
+        // The kind the 8401 names, else the one registered with 8400 (an entry of another counter), else PHARMACY.
+        String registered = ctx.db().one("SELECT kind FROM resettle_entry WHERE entry_no = ?", rs -> rs.getString(1), e.entryNo())
+                .orElse(e.kind().name());
+        SaleKind kind = in.has("kind") ? e.kind() : SaleKind.valueOf(registered);
         Split split = Ledger.split(ctx, kind, lines, card, false, e.originalTime().toLocalDate());
         if (split.total() != e.cashPaid() + e.acctPaid()) {
             throw new TxRefusal(InfCode.RECORD_REJECTED, "cash_paid " + e.cashPaid() + " + acct_paid " + e.acctPaid()
@@ -78,7 +81,9 @@ final class ResettleTx {
         // What the card already paid offline counts against the account's share; only the rest is refunded from the cash.
         long fund = Math.min(split.fundPay(), e.cashPaid());
         long acct = purse == null ? 0 : purse.amount();
-        long acctMax = Math.max(0, Math.min(split.acctPayMax(card.balance()) - e.acctPaid(), e.cashPaid() - fund));
+        // The account may pay now what the insured share of the cash part leaves: its balance now (the offline debit
+        // already taken from it) up to the cash paid minus the pooling share. Never the offline part a second time.
+        long acctMax = Math.max(0, Math.min(card.balance(), e.cashPaid() - fund));
         if (acct > acctMax) {
             throw new TxRefusal(InfCode.INSUFFICIENT_FUNDS, "purse.amount " + acct + " exceeds acct_pay_max " + acctMax);
         }
@@ -101,6 +106,7 @@ final class ResettleTx {
         out.put("refund_to_patient", fund + acct);
         out.put("no_pooling_rule", split.noPoolingRule());
         out.put("acct_balance_shadow", Ledger.balance(ctx.db(), cardNo));
+        out.put("kind", kind.name());
         return out;
     }
 
@@ -113,7 +119,8 @@ final class ResettleTx {
                 fixmedins, cutoff);
         ObjectNode out = ctx.object();
         ArrayNode entries = out.putArray("entries");
-        ctx.db().list("SELECT entry_no, fault, original_time, psn_cert_no, items, cash_paid, status, setl_id FROM resettle_entry"
+        ctx.db().list("SELECT entry_no, fault, original_time, psn_cert_no, items, cash_paid, status, setl_id, kind, acct_paid,"
+                + " offline_msgid FROM resettle_entry"
                 + " WHERE fixmedins_code = ? AND (? IS NULL OR psn_cert_no = ?) ORDER BY original_time, entry_no", rs -> {
                     ObjectNode e = entries.addObject();
                     e.put("entry_no", rs.getString(1));
@@ -124,6 +131,11 @@ final class ResettleTx {
                     e.put("cash_paid", rs.getLong(6));
                     e.put("status", rs.getString(7));
                     e.put("setl_id", rs.getString(8));
+                    e.put("kind", rs.getString(9));
+                    if (rs.getLong(10) > 0) {
+                        e.put("acct_paid", rs.getLong(10));
+                        e.put("offline_msgid", rs.getString(11));
+                    }
                     return e;
                 }, fixmedins, cert.orElse(null), cert.orElse(null));
         return out;
@@ -135,9 +147,9 @@ final class ResettleTx {
 
     private static void insert(TxContext ctx, Entry e) {
         ctx.db().update("INSERT INTO resettle_entry(entry_no, fixmedins_code, fault, original_time, psn_cert_no, items, cash_paid, status,"
-                        + " registered_at, acct_paid, offline_msgid) VALUES (?,?,?,?,?,?,?,'OPEN',?,?,?)", e.entryNo(),
+                        + " registered_at, acct_paid, offline_msgid, kind) VALUES (?,?,?,?,?,?,?,'OPEN',?,?,?,?)", e.entryNo(),
                 ctx.request().fixmedinsCode(), e.fault(), e.originalTime().format(Fields.TIME), e.certNo(), ctx.json().write(e.items()),
-                e.cashPaid(), ctx.nowText(), e.acctPaid(), e.offlineMsgid());
+                e.cashPaid(), ctx.nowText(), e.acctPaid(), e.offlineMsgid(), e.kind().name());
     }
 
     /** An entry is re-settled (and re-registered) only by the institution that took the cash (R11). Always true. */
@@ -151,7 +163,7 @@ final class ResettleTx {
         return true;
     }
 
-    private static SaleKind parseKind(Fields in, String k) {
+    static SaleKind parseKind(Fields in, String k) {
         return switch (k) {
             case "PHARMACY" -> SaleKind.PHARMACY;
             case "OUTPATIENT" -> SaleKind.OUTPATIENT;
@@ -161,7 +173,8 @@ final class ResettleTx {
 
     /** The fields every entry carries. */
     private record Entry(String entryNo, String fault, LocalDateTime originalTime, String certNo,
-                         com.fasterxml.jackson.databind.JsonNode items, long cashPaid, long acctPaid, String offlineMsgid) {
+                         com.fasterxml.jackson.databind.JsonNode items, long cashPaid, long acctPaid, String offlineMsgid,
+                         SaleKind kind) {
         static Entry read(Fields in) {
             String entryNo = in.text("entry_no");
             String fault = in.text("fault");
@@ -181,7 +194,9 @@ final class ResettleTx {
                 throw new TxRefusal(InfCode.RECORD_REJECTED, "cash_paid " + cash + " + acct_paid " + acctPaid
                         + " differs from the items' total " + total);
             }
-            return new Entry(entryNo, fault, time, cert, in.node().get("items"), cash, acctPaid, offlineMsgid);
+            // "kind" (PHARMACY or OUTPATIENT) decides the pooling rules at re-settlement; absent: PHARMACY.
+            SaleKind kind = in.optText("kind").map(k -> parseKind(in, k)).orElse(SaleKind.PHARMACY);
+            return new Entry(entryNo, fault, time, cert, in.node().get("items"), cash, acctPaid, offlineMsgid, kind);
         }
     }
 }

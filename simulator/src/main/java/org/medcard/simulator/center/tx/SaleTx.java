@@ -40,7 +40,9 @@ final class SaleTx {
         List<SplitCalculator.SaleLine> lines = Ledger.catalogLines(ctx.db(), in);
         Card card = payingCard(ctx, psnNo, cardNo);
         beneficiary.ifPresent(b -> requireFamily(ctx, card, b));
-        return presettle(ctx, SaleKind.PHARMACY, card, beneficiary.orElse(null), null, serviceDate, lines);
+        // "kind" OUTPATIENT: a re-settlement's quote of a hospital entry (priced as its 8401 will be); absent: a pharmacy sale.
+        SaleKind kind = in.optText("kind").map(k -> ResettleTx.parseKind(in, k)).orElse(SaleKind.PHARMACY);
+        return presettle(ctx, kind, card, beneficiary.orElse(null), null, serviceDate, lines);
     }
 
     /** 2206. */

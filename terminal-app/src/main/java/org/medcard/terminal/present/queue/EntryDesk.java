@@ -17,4 +17,7 @@ public interface EntryDesk {
      * date (R11); the card's PIN is asked through {@code pin} when the account pays (R10).
      */
     ResettleOutcome settle(String entryNo, String cashier, PinSource pin);
+
+    /** The outcome's one line in the terminal's language (the desk's message; the screen's own words come from its bundle). */
+    String line(ResettleOutcome outcome);
 }

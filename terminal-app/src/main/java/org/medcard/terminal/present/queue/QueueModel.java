@@ -300,16 +300,22 @@ public final class QueueModel {
 
     private ResettleAnswer answer(ResettleOutcome o) {
         return switch (o.kind()) {
-            case SETTLED -> o.refundFen() > 0
-                    ? new ResettleAnswer(o, true, Money.formatYuan(o.refundFen()), texts.text("resettle.hand_back", Money.formatYuan(o.refundFen())),
-                    texts.text("resettle.hand_back_detail", o.entryNo(), Money.formatYuan(o.fundFen()), Money.formatYuan(o.accountFen())))
-                    : new ResettleAnswer(o, false, null, texts.text("resettle.nothing_back"), texts.text("resettle.nothing_back_detail", o.entryNo()));
-            case PENDING -> new ResettleAnswer(o, false, null, texts.text("resettle.pending"), o.message());
+            case SETTLED -> settled((ResettleOutcome.Settled) o);
+            case PENDING -> new ResettleAnswer(o, false, null, texts.text("resettle.pending"), desk.line(o));
             case INTERRUPTED -> new ResettleAnswer(o, false, null, texts.text("resettle.interrupted"),
                     texts.text("resettle.interrupted_detail", o.entryNo()));
-            case EXPIRED -> new ResettleAnswer(o, false, null, texts.text("resettle.expired"), o.message());
-            case REJECTED -> new ResettleAnswer(o, false, null, texts.text("resettle.rejected"), o.message());
-            case REFUSED -> new ResettleAnswer(o, false, null, texts.text("resettle.refused"), o.message());
+            case EXPIRED -> new ResettleAnswer(o, false, null, texts.text("resettle.expired"), desk.line(o));
+            case REJECTED -> new ResettleAnswer(o, false, null, texts.text("resettle.rejected"), desk.line(o));
+            case REFUSED -> new ResettleAnswer(o, false, null, texts.text("resettle.refused"), desk.line(o));
         };
+    }
+
+    private ResettleAnswer settled(ResettleOutcome.Settled s) {
+        if (s.refundFen() == 0) {
+            return new ResettleAnswer(s, false, null, texts.text("resettle.nothing_back"), texts.text("resettle.nothing_back_detail", s.entryNo()));
+        }
+        String refund = Money.formatYuan(s.refundFen());
+        return new ResettleAnswer(s, true, refund, texts.text("resettle.hand_back", refund),
+                texts.text("resettle.hand_back_detail", s.entryNo(), Money.formatYuan(s.fundFen()), Money.formatYuan(s.accountFen())));
     }
 }

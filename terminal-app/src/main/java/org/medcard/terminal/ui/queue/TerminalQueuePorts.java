@@ -40,6 +40,7 @@ public final class TerminalQueuePorts {
         ReceiptDesk receiptDesk = t.receipts();
         ResettleDocuments documents = t.resettleDocuments();
         ResettleDesk resettleDesk = t.resettleDesk();
+        org.medcard.terminal.resettle.ResettleTexts resettleTexts = t.resettleTexts();
         QueueLedger ledger = new QueueLedger() {
             @Override
             public QueueSummary summary() {
@@ -89,6 +90,11 @@ public final class TerminalQueuePorts {
             @Override
             public ResettleOutcome settle(String entryNo, String cashier, PinSource pin) {
                 return resettleDesk.settle(entryNo, cashier, pin, -1);
+            }
+
+            @Override
+            public String line(ResettleOutcome outcome) {
+                return resettleTexts.line(outcome);
             }
         };
         ResettleReceipts receipts = new ResettleReceipts() {

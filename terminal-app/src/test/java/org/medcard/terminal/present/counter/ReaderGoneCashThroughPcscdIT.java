@@ -26,6 +26,7 @@ import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;
+import org.medcard.terminal.resettle.ResettleView;
 import org.medcard.terminal.sale.SaleOutcome;
 
 /**
@@ -101,7 +102,7 @@ class ReaderGoneCashThroughPcscdIT {
 
                 ResettleDesk desk = t.resettleDesk();
                 assertEquals(1, desk.registerOpenEntries(), "the entry registered with the center (8400)");
-                ResettleOutcome r = desk.settle(entryNo, "cashier01", () -> "123456".toCharArray(), -1);
+                ResettleView r = ResettleView.of(t, desk.settle(entryNo, "cashier01", () -> "123456".toCharArray(), -1));
                 assertEquals(ResettleOutcome.Kind.SETTLED, r.kind(), r.message());
                 assertEquals(1_250, r.refundFen(), "the insured shares handed back in cash");
                 assertEquals(before - 1_250, card.state().balance(), "the account share debited once, with the card");

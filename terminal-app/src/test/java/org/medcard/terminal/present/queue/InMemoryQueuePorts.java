@@ -125,12 +125,18 @@ final class InMemoryQueuePorts implements QueueLedger, CenterLink, EntryDesk, Re
         entries.set(entries.indexOf(e), new EntryView(e.entryNo(), "SETTLED", e.fault(), e.originalTime(), e.psnCertNo(),
                 e.cashPaidFen(), "S-" + entryNo, null, e.local()));
         summary = summary(summary.queuedDebits(), summary.queuedDebitFen(), summary.pendingMessages(), summary.openResettlements() - 1);
-        return new ResettleOutcome(ResettleOutcome.Kind.SETTLED, entryNo, "S-" + entryNo, fundFen, accountFen, fundFen + accountFen,
-                "resettle.settled", "Entry " + entryNo + " re-settled.");
+        return new ResettleOutcome.Settled(entryNo, "S-" + entryNo, fundFen, accountFen, fundFen + accountFen);
     }
 
+    /** A refusal whose one argument is already the line this in-memory desk words it as. */
     private static ResettleOutcome refused(String entryNo, String message) {
-        return new ResettleOutcome(ResettleOutcome.Kind.REFUSED, entryNo, null, 0, 0, 0, "resettle.refused", message);
+        return new ResettleOutcome.Refused(entryNo, "resettle.refused", List.of(message));
+    }
+
+    @Override
+    public String line(ResettleOutcome outcome) {
+        return outcome instanceof ResettleOutcome.Refused r ? String.valueOf(r.messageArgs().get(0))
+                : "Entry " + outcome.entryNo() + " re-settled.";
     }
 
     // ---------------------------------------------------------------- ResettleReceipts
