@@ -25,8 +25,24 @@ final class SaleJournal {
     /** Condition on journal line {@code u}: the card could not tell, and nobody has decided since. */
     static final String UNRESOLVED = "u.kind = 'CARD_DEBIT_UNRESOLVED' AND NOT EXISTS (SELECT 1 FROM journal a"
             + " WHERE a.sale_id = u.sale_id AND a.kind IN ('CARD_DEBITED','CARD_NOT_DEBITED'))";
+    /** How many open sales {@link #open} keeps; more than a counter ever has between intent and card answer. */
+    private static final int OPEN_KEPT = 64;
     private final TerminalIdentity terminal;
     private final ObjectMapper mapper;
+    /**
+     * The sales whose intent this queue committed and for which it has committed no card answer since (issue 17):
+     * the durable record of the card's debit takes its ticket from here instead of reading the intent back from
+     * the journal and asking whether a card answer exists. Changed only after a commit (
+     * {@link SqliteStore.Tx#afterCommit}) and read only inside a transaction, both under the store's lock, so it
+     * never says more than the file: a sale missing here (another process's intent, a restart, or more than
+     * {@link #OPEN_KEPT} open) takes the journal path as before.
+     */
+    private final Map<String, SaleTicket> open = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SaleTicket> eldest) {
+            return size() > OPEN_KEPT;
+        }
+    };
     private final Outbox outbox;
     private final Limits limits;
     private final WireFormat wire;
@@ -56,7 +72,12 @@ final class SaleJournal {
         long seq = intent.terminalSeq() != null ? intent.terminalSeq() : saleNo;
         String txTime = intent.txTime() != null ? intent.txTime()
                 : LocalTimes.DATE_TIME.format(LocalTimes.local(tx.clock(), tx.now()));
-        tx.append("SALE_INTENT", null, null, saleId, intentPayload(intent, seq, txTime));
+        ObjectNode payload = intentPayload(intent, seq, txTime);
+        tx.append("SALE_INTENT", null, null, saleId, payload);
+        // kept as the journal path reads it back (card number in capitals, JSON as stored), so either path records
+        // the same debit
+        SaleTicket stored = toTicket(saleId, payload);
+        tx.afterCommit(() -> open.put(saleId, stored));
         return new SaleTicket(saleId, seq, txTime, intent);
     }
 
@@ -101,16 +122,20 @@ final class SaleJournal {
      * retry after a crash) changes nothing; a different TAC for the same sale is refused.
      */
     Optional<OutboxMessage> recordDebit(SqliteStore.Tx tx, String saleId, String tac) throws SQLException {
-        SaleTicket ticket = ticket(tx.conn(), saleId);
-        Optional<JournalEntry> answer = cardAnswer(tx.conn(), saleId);
-        if (answer.isPresent()) {
-            return repeatedDebit(tx.conn(), saleId, tac, answer.get());
+        SaleTicket ticket = open.get(saleId); // open: no card answer committed since the intent
+        if (ticket == null) {
+            ticket = ticket(tx.conn(), saleId);
+            Optional<JournalEntry> answer = cardAnswer(tx.conn(), saleId);
+            if (answer.isPresent()) {
+                return repeatedDebit(tx.conn(), saleId, tac, answer.get());
+            }
         }
+        tx.afterCommit(() -> open.remove(saleId));
         SaleIntent intent = ticket.intent();
         PurseRecord purse = new PurseRecord(intent.cardNo().toUpperCase(), intent.cardCounter(),
                 intent.acctPayFen(), 6, terminal.terminalId().toUpperCase(), ticket.terminalSeq(), ticket.txTime(),
                 tac.toUpperCase());
-        ObjectNode purseJson = mapper.valueToTree(purseJson(purse));
+        ObjectNode purseJson = purseJson(purse);
         ObjectNode payload = mapper.createObjectNode().put("tac", purse.tac());
         payload.set("purse", purseJson);
         tx.append("CARD_DEBITED", null, null, saleId, payload);
@@ -156,17 +181,11 @@ final class SaleJournal {
                 .findFirst().map(Rows::outbox);
     }
 
-    private static Map<String, Object> purseJson(PurseRecord p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("card_no", p.cardNo());
-        m.put("offline_counter", p.offlineCounter());
-        m.put("amount", p.amount());
-        m.put("tx_type", p.txType());
-        m.put("terminal_id", p.terminalId());
-        m.put("terminal_seq", p.terminalSeq());
-        m.put("tx_time", p.txTime());
-        m.put("tac", p.tac());
-        return m;
+    /** The 8301 purse record, its fields in this order (built as a tree: no map converted on every record). */
+    private ObjectNode purseJson(PurseRecord p) {
+        return mapper.createObjectNode().put("card_no", p.cardNo()).put("offline_counter", p.offlineCounter())
+                .put("amount", p.amount()).put("tx_type", p.txType()).put("terminal_id", p.terminalId())
+                .put("terminal_seq", p.terminalSeq()).put("tx_time", p.txTime()).put("tac", p.tac());
     }
 
     private void queueOfflineDebit(SqliteStore.Tx tx, SaleTicket ticket, ObjectNode purse) throws SQLException {
@@ -205,6 +224,7 @@ final class SaleJournal {
                     + " was debited (TAC recorded); a refund is a new transaction, not a correction of the debit");
         }
         tx.append("CARD_NOT_DEBITED", null, null, saleId, mapper.createObjectNode().put("reason", reason));
+        tx.afterCommit(() -> open.remove(saleId));
     }
 
     /**
@@ -242,21 +262,25 @@ final class SaleJournal {
 
     private SaleTicket toTicket(JournalEntry e) {
         JsonNode p;
-        SaleIntent intent;
         try {
             p = Json.parse(mapper, e.payload(), "journal " + e.seq());
-            JsonNode settleInput = p.get("settle_input");
-            intent = new SaleIntent(SaleMode.valueOf(p.path("mode").asText()), p.path("card_no").asText(),
-                    p.path("psn_cert_no").isNull() ? null : p.path("psn_cert_no").asText(),
-                    p.path("card_counter").asInt(), p.path("acct_pay").asLong(), p.path("cash_pay").asLong(),
-                    p.path("items").toString(), p.path("settle_infno").asText(null),
-                    settleInput == null ? null : settleInput.toString(), p.path("terminal_seq").asLong(),
-                    p.path("tx_time").asText());
+            return toTicket(e.saleId(), p);
         } catch (IllegalArgumentException ex) {
             throw new QueueStoreException(QueueStoreException.Reason.UNPARSEABLE_RECORD,
                     "journal line " + e.seq() + " (sale " + e.saleId() + ") cannot be read: " + ex.getMessage(), ex);
         }
-        return new SaleTicket(e.saleId(), p.path("terminal_seq").asLong(), p.path("tx_time").asText(), intent);
+    }
+
+    /** The ticket an intent's journal payload describes. */
+    private static SaleTicket toTicket(String saleId, JsonNode p) {
+        JsonNode settleInput = p.get("settle_input");
+        SaleIntent intent = new SaleIntent(SaleMode.valueOf(p.path("mode").asText()), p.path("card_no").asText(),
+                p.path("psn_cert_no").isNull() ? null : p.path("psn_cert_no").asText(),
+                p.path("card_counter").asInt(), p.path("acct_pay").asLong(), p.path("cash_pay").asLong(),
+                p.path("items").toString(), p.path("settle_infno").asText(null),
+                settleInput == null ? null : settleInput.toString(), p.path("terminal_seq").asLong(),
+                p.path("tx_time").asText());
+        return new SaleTicket(saleId, p.path("terminal_seq").asLong(), p.path("tx_time").asText(), intent);
     }
 
     private static Optional<JournalEntry> cardAnswer(Connection c, String saleId) throws SQLException {
