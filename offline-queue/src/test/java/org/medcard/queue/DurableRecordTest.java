@@ -65,6 +65,29 @@ class DurableRecordTest {
     }
 
     @Test
+    void anOnlineSalesSettlementIsTheSameWhetherItsIntentWasBegunInThisProcessOrReadBackAfterARestart() {
+        Path file = dir.resolve("q.db");
+        String input = "{ \"presettle_id\": \"PS1\", \"acct_pay\": 1200, \"cash_pay\": 300 }";
+        OutboxMessage inProcess;
+        String afterRestart;
+        try (OfflineQueue q = QueueFixtures.open(file, clock)) {
+            inProcess = q.recordCardDebit(q.beginSale(new SaleIntent(SaleMode.ONLINE, QueueFixtures.card(3),
+                    QueueFixtures.PATIENT, 9, 1200, 300, QueueFixtures.ITEMS, "2102", input).withCardDebit(77, "2026-11-23 10:15:00"))
+                    .saleId(), "11223344")
+                    .orElseThrow();
+            afterRestart = q.beginSale(new SaleIntent(SaleMode.ONLINE, QueueFixtures.card(3), QueueFixtures.PATIENT, 10,
+                    1200, 300, QueueFixtures.ITEMS, "2102", input).withCardDebit(77, "2026-11-23 10:15:00")).saleId();
+        }
+        try (OfflineQueue q = QueueFixtures.open(file, clock)) {
+            OutboxMessage read = q.recordCardDebit(afterRestart, "11223344").orElseThrow();
+            assertEquals(inProcess.inputJson().replace("\"offline_counter\":9", "\"offline_counter\":10"),
+                    read.inputJson());
+            assertTrue(read.inputJson().contains("\"presettle_id\":\"PS1\""), read.inputJson());
+            assertEquals(inProcess.infno(), read.infno());
+        }
+    }
+
+    @Test
     void aRecordRefusedAndRolledBackLeavesItsSaleOpen_andOneRecordedIsNeverRecordedAgain() {
         try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
             offlineDebit(q, 1, 7, 100);
