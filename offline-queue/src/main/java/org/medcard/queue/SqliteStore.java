@@ -58,6 +58,10 @@ import org.sqlite.SQLiteException;
  *   card's answer is then recorded in ONE transaction: its TAC line, what carries it to the center (the 8301
  *   debit row or the online settle message) and the HMAC chain link with the head; a crash leaves all of it or
  *   none, and a retry with the same TAC changes nothing ({@code SaleJournal#recordDebit}).</li>
+ *   <li><b>Memory follows the file, never leads it.</b> Like the cached head, in-memory state that mirrors rows
+ *   (the open sales a record takes its intent from, issue 17) changes only in {@link Tx#afterCommit} actions, run
+ *   after {@code COMMIT} returned and still under the lock, and never after a rollback; what it does not hold is
+ *   read from the file.</li>
  *   <li><b>Kept statements change nothing of this.</b> The connection keeps its prepared statements
  *   ({@link StatementCache}, issue 17); every statement still runs inside the caller's {@code BEGIN IMMEDIATE} …
  *   {@code COMMIT}, and a statement that failed is reset by the driver before the rollback.</li>
