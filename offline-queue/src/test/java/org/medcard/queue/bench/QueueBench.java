@@ -26,6 +26,10 @@ import org.medcard.queue.forward.HttpCenterLink;
  * center. Usage: {@code QueueBench [dir] [sales] [drainRecords]}; prints a small table, then the whole offline
  * sale's ratio (intent + record, two commits) and, as the last line, {@code queue ratio=<x>}: the queue's durable
  * record of an offline sale (one commit) against plain JDBC inserts.
+ *
+ * <p>On equal terms (issue 17): the plain side opens its file with the queue's own driver configuration (same
+ * pragmas, read back and printed) and inserts a row carrying the same 8301 record; both sides run in this thread,
+ * in interleaved rounds, on the same disk. Medians swing widely on a shared machine: run it several times.
  */
 public final class QueueBench {
     private static final int ROUNDS = 3;
