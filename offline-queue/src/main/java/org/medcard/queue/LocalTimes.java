@@ -19,7 +19,34 @@ final class LocalTimes {
     }
 
     static String stamp(Instant at) {
-        return STAMP.format(at);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(at.getEpochSecond(), at.getNano(), java.time.ZoneOffset.UTC);
+        if (t.getYear() < 1000 || t.getYear() > 9999) {
+            return STAMP.format(at);
+        }
+        // by hand, as STAMP prints it: every journal line and row carries one, on the path of every durable record
+        char[] c = new char[24];
+        digits(c, 0, t.getYear(), 4);
+        c[4] = '-';
+        digits(c, 5, t.getMonthValue(), 2);
+        c[7] = '-';
+        digits(c, 8, t.getDayOfMonth(), 2);
+        c[10] = 'T';
+        digits(c, 11, t.getHour(), 2);
+        c[13] = ':';
+        digits(c, 14, t.getMinute(), 2);
+        c[16] = ':';
+        digits(c, 17, t.getSecond(), 2);
+        c[19] = '.';
+        digits(c, 20, t.getNano() / 1_000_000, 3);
+        c[23] = 'Z';
+        return new String(c);
+    }
+
+    private static void digits(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     static LocalDateTime local(Clock clock, Instant at) {

@@ -26,6 +26,16 @@ import org.slf4j.LoggerFactory;
  * they are serialised internally and never touch the network. Listeners are called on the calling thread
  * after the commit.
  *
+ * <p><b>A card sale is two commits, and the second is the durable sale</b> (issue 17). {@link #beginSale} commits
+ * the intent before the card is asked to debit: it holds the offline counter and the terminal sequence that GET
+ * TRANSACTION PROVE needs after a tear, and a crash or power cut between DEBIT FOR PURCHASE and the record must
+ * find it in {@link #unfinishedSales()} (CrashIT kills between the two); folded into the record's transaction, a
+ * debited card could leave no trace. {@link #recordCardDebit} then makes the sale durable in ONE transaction: the
+ * TAC line, what carries it to the center (the 8301 debit row, or the settle message in the outbox), their MACs and
+ * the chain head (the HMAC chain link). Nothing before that commit tells the cashier "done", and nothing after it
+ * is needed for the sale to reach the center. The record takes the intent from memory when this queue committed
+ * it ({@code SaleJournal}'s open sales, changed only after a commit), otherwise from the journal, as after a restart.
+ *
  * <p>Opening runs start-up recovery: messages left SENDING become UNKNOWN (resent with the same msgid),
  * expired re-settlement entries are closed, unfinished sales are listed for the terminal to resolve with
  * GET TRANSACTION PROVE, and the HMAC chain is verified; a finding stops the forwarder until a supervisor

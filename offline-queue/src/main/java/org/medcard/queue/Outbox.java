@@ -123,7 +123,12 @@ final class Outbox {
     }
 
     static long nextId(Connection conn, String table) throws SQLException {
-        return (Long) SqliteStore.query(conn, "SELECT COALESCE(MAX(id), 0) + 1 AS n FROM " + table).get(0).get("n");
+        // read directly: on the path of every durable record (issue 17), a row map would fetch the column names
+        try (java.sql.PreparedStatement ps = conn.prepareStatement("SELECT COALESCE(MAX(id), 0) + 1 AS n FROM " + table);
+             java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /**

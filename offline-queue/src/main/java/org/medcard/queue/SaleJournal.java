@@ -25,8 +25,24 @@ final class SaleJournal {
     /** Condition on journal line {@code u}: the card could not tell, and nobody has decided since. */
     static final String UNRESOLVED = "u.kind = 'CARD_DEBIT_UNRESOLVED' AND NOT EXISTS (SELECT 1 FROM journal a"
             + " WHERE a.sale_id = u.sale_id AND a.kind IN ('CARD_DEBITED','CARD_NOT_DEBITED'))";
+    /** How many open sales {@link #open} keeps; more than a counter ever has between intent and card answer. */
+    private static final int OPEN_KEPT = 64;
     private final TerminalIdentity terminal;
     private final ObjectMapper mapper;
+    /**
+     * The sales whose intent this queue committed and for which it has committed no card answer since, with the
+     * intent's journal payload as written (never changed after; issue 17): the durable record of the card's debit
+     * takes it from here instead of reading the intent back from the journal and asking whether a card answer
+     * exists. Changed only after a commit ({@link SqliteStore.Tx#afterCommit}) and read only inside a transaction,
+     * both under the store's lock, so it never says more than the file: a sale missing here (an intent from before
+     * a restart, or more than {@link #OPEN_KEPT} open) takes the journal path as before.
+     */
+    private final Map<String, JsonNode> open = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, JsonNode> eldest) {
+            return size() > OPEN_KEPT;
+        }
+    };
     private final Outbox outbox;
     private final Limits limits;
     private final WireFormat wire;
@@ -56,7 +72,9 @@ final class SaleJournal {
         long seq = intent.terminalSeq() != null ? intent.terminalSeq() : saleNo;
         String txTime = intent.txTime() != null ? intent.txTime()
                 : LocalTimes.DATE_TIME.format(LocalTimes.local(tx.clock(), tx.now()));
-        tx.append("SALE_INTENT", null, null, saleId, intentPayload(intent, seq, txTime));
+        ObjectNode payload = intentPayload(intent, seq, txTime);
+        tx.append("SALE_INTENT", null, null, saleId, payload);
+        tx.afterCommit(() -> open.put(saleId, payload));
         return new SaleTicket(saleId, seq, txTime, intent);
     }
 
@@ -101,27 +119,39 @@ final class SaleJournal {
      * retry after a crash) changes nothing; a different TAC for the same sale is refused.
      */
     Optional<OutboxMessage> recordDebit(SqliteStore.Tx tx, String saleId, String tac) throws SQLException {
-        SaleTicket ticket = ticket(tx.conn(), saleId);
-        Optional<JournalEntry> answer = cardAnswer(tx.conn(), saleId);
-        if (answer.isPresent()) {
-            return repeatedDebit(tx.conn(), saleId, tac, answer.get());
+        JsonNode intent = open.get(saleId); // here: no card answer committed since the intent
+        if (intent == null) {
+            JournalEntry line = intentLine(tx.conn(), saleId);
+            toTicket(line); // read as tear recovery reads it: an intent that cannot be read stops writes
+            intent = Json.parse(mapper, line.payload(), "journal " + line.seq());
+            Optional<JournalEntry> answer = cardAnswer(tx.conn(), saleId);
+            if (answer.isPresent()) {
+                return repeatedDebit(tx.conn(), saleId, tac, answer.get());
+            }
         }
-        SaleIntent intent = ticket.intent();
-        PurseRecord purse = new PurseRecord(intent.cardNo().toUpperCase(), intent.cardCounter(),
-                intent.acctPayFen(), 6, terminal.terminalId().toUpperCase(), ticket.terminalSeq(), ticket.txTime(),
-                tac.toUpperCase());
-        ObjectNode purseJson = mapper.valueToTree(purseJson(purse));
+        tx.afterCommit(() -> open.remove(saleId));
+        // The intent's fields as journalled (SALE_INTENT, see intentPayload and toTicket): card number in capitals,
+        // items and settle input as stored.
+        SaleMode mode = SaleMode.valueOf(intent.path("mode").asText());
+        PurseRecord purse = new PurseRecord(intent.path("card_no").asText().toUpperCase(),
+                intent.path("card_counter").asInt(), intent.path("acct_pay").asLong(), 6,
+                terminal.terminalId().toUpperCase(), intent.path("terminal_seq").asLong(),
+                intent.path("tx_time").asText(), tac.toUpperCase());
+        ObjectNode purseJson = purseJson(purse);
         ObjectNode payload = mapper.createObjectNode().put("tac", purse.tac());
         payload.set("purse", purseJson);
         tx.append("CARD_DEBITED", null, null, saleId, payload);
-        if (intent.mode() == SaleMode.OFFLINE) {
-            queueOfflineDebit(tx, ticket, purseJson);
+        if (mode == SaleMode.OFFLINE) {
+            queueOfflineDebit(tx, saleId, intent, purse, purseJson);
             return Optional.empty();
         }
-        EncodedMessage settle = wire.withPurse(new EncodedMessage(intent.settleInfno(), intent.settleInputJson()),
-                purseJson.toString());
+        JsonNode settleInput = intent.get("settle_input");
+        EncodedMessage settle = wire.withPurse(new EncodedMessage(intent.path("settle_infno").asText(null),
+                settleInput == null ? null : settleInput.toString()), purseJson.toString());
         // The settlement of this counter's entry is linked to it, so the answer settles (or rejects) the entry.
-        String entryNo = intent.mode() == SaleMode.RESETTLE && localEntry(tx.conn(), intent.entryNo()) ? intent.entryNo() : null;
+        String intentEntry = mode == SaleMode.RESETTLE && settleInput != null
+                ? settleInput.path("entry_no").asText("") : "";
+        String entryNo = !intentEntry.isBlank() && localEntry(tx.conn(), intentEntry) ? intentEntry : null;
         return Optional.of(outbox.enqueue(tx, settle, purse.cardNo(), saleId, entryNo));
     }
 
@@ -156,32 +186,26 @@ final class SaleJournal {
                 .findFirst().map(Rows::outbox);
     }
 
-    private static Map<String, Object> purseJson(PurseRecord p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("card_no", p.cardNo());
-        m.put("offline_counter", p.offlineCounter());
-        m.put("amount", p.amount());
-        m.put("tx_type", p.txType());
-        m.put("terminal_id", p.terminalId());
-        m.put("terminal_seq", p.terminalSeq());
-        m.put("tx_time", p.txTime());
-        m.put("tac", p.tac());
-        return m;
+    /** The 8301 purse record, its fields in this order (built as a tree: no map converted on every record). */
+    private ObjectNode purseJson(PurseRecord p) {
+        return mapper.createObjectNode().put("card_no", p.cardNo()).put("offline_counter", p.offlineCounter())
+                .put("amount", p.amount()).put("tx_type", p.txType()).put("terminal_id", p.terminalId())
+                .put("terminal_seq", p.terminalSeq()).put("tx_time", p.txTime()).put("tac", p.tac());
     }
 
-    private void queueOfflineDebit(SqliteStore.Tx tx, SaleTicket ticket, ObjectNode purse) throws SQLException {
-        SaleIntent intent = ticket.intent();
+    private void queueOfflineDebit(SqliteStore.Tx tx, String saleId, JsonNode intent, PurseRecord p, ObjectNode purse)
+            throws SQLException {
         ObjectNode record = purse.deepCopy();
-        record.put("psn_cert_no", intent.psnCertNo());
-        record.set("items", Json.parse(mapper, intent.itemsJson(), "items"));
-        record.put("acct_pay", intent.acctPayFen()).put("cash_pay", intent.cashPayFen());
+        record.put("psn_cert_no", intent.path("psn_cert_no").isNull() ? null : intent.path("psn_cert_no").asText());
+        record.set("items", intent.path("items").deepCopy());
+        record.put("acct_pay", p.amount()).put("cash_pay", intent.path("cash_pay").asLong());
         Map<String, Object> cols = new LinkedHashMap<>();
         cols.put("id", Outbox.nextId(tx.conn(), "offline_debit"));
-        cols.put("sale_id", ticket.saleId());
-        cols.put("card_no", intent.cardNo().toUpperCase());
-        cols.put("offline_counter", (long) intent.cardCounter());
-        cols.put("amount", intent.acctPayFen());
-        cols.put("tx_date", ticket.txTime().substring(0, 10));
+        cols.put("sale_id", saleId);
+        cols.put("card_no", p.cardNo());
+        cols.put("offline_counter", (long) p.offlineCounter());
+        cols.put("amount", p.amount());
+        cols.put("tx_date", p.txTime().substring(0, 10));
         cols.put("record", record.toString());
         cols.put("state", "QUEUED");
         cols.put("created_at", LocalTimes.stamp(tx.now()));
@@ -189,8 +213,7 @@ final class SaleJournal {
             cols.put("center", outbox.center());
         }
         tx.insert("offline_debit", "sale_id", cols, "DEBIT_QUEUED", mapper.createObjectNode()
-                .put("card_no", intent.cardNo().toUpperCase()).put("offline_counter", intent.cardCounter())
-                .put("amount", intent.acctPayFen()));
+                .put("card_no", p.cardNo()).put("offline_counter", p.offlineCounter()).put("amount", p.amount()));
     }
 
     /** The card did not debit (GET TRANSACTION PROVE answered 9406, or the debit was refused). */
@@ -205,6 +228,7 @@ final class SaleJournal {
                     + " was debited (TAC recorded); a refund is a new transaction, not a correction of the debit");
         }
         tx.append("CARD_NOT_DEBITED", null, null, saleId, mapper.createObjectNode().put("reason", reason));
+        tx.afterCommit(() -> open.remove(saleId));
     }
 
     /**
@@ -232,31 +256,39 @@ final class SaleJournal {
     }
 
     SaleTicket ticket(Connection c, String saleId) throws SQLException {
+        return toTicket(intentLine(c, saleId));
+    }
+
+    private static JournalEntry intentLine(Connection c, String saleId) throws SQLException {
         List<Map<String, Object>> rows = SqliteStore.query(c,
                 "SELECT * FROM journal WHERE sale_id = ? AND kind = 'SALE_INTENT'", saleId);
         if (rows.isEmpty()) {
             throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "no sale " + saleId + " in the journal");
         }
-        return toTicket(Rows.journal(rows.get(0)));
+        return Rows.journal(rows.get(0));
     }
 
     private SaleTicket toTicket(JournalEntry e) {
         JsonNode p;
-        SaleIntent intent;
         try {
             p = Json.parse(mapper, e.payload(), "journal " + e.seq());
-            JsonNode settleInput = p.get("settle_input");
-            intent = new SaleIntent(SaleMode.valueOf(p.path("mode").asText()), p.path("card_no").asText(),
-                    p.path("psn_cert_no").isNull() ? null : p.path("psn_cert_no").asText(),
-                    p.path("card_counter").asInt(), p.path("acct_pay").asLong(), p.path("cash_pay").asLong(),
-                    p.path("items").toString(), p.path("settle_infno").asText(null),
-                    settleInput == null ? null : settleInput.toString(), p.path("terminal_seq").asLong(),
-                    p.path("tx_time").asText());
+            return toTicket(e.saleId(), p);
         } catch (IllegalArgumentException ex) {
             throw new QueueStoreException(QueueStoreException.Reason.UNPARSEABLE_RECORD,
                     "journal line " + e.seq() + " (sale " + e.saleId() + ") cannot be read: " + ex.getMessage(), ex);
         }
-        return new SaleTicket(e.saleId(), p.path("terminal_seq").asLong(), p.path("tx_time").asText(), intent);
+    }
+
+    /** The ticket an intent's journal payload describes. */
+    private static SaleTicket toTicket(String saleId, JsonNode p) {
+        JsonNode settleInput = p.get("settle_input");
+        SaleIntent intent = new SaleIntent(SaleMode.valueOf(p.path("mode").asText()), p.path("card_no").asText(),
+                p.path("psn_cert_no").isNull() ? null : p.path("psn_cert_no").asText(),
+                p.path("card_counter").asInt(), p.path("acct_pay").asLong(), p.path("cash_pay").asLong(),
+                p.path("items").toString(), p.path("settle_infno").asText(null),
+                settleInput == null ? null : settleInput.toString(), p.path("terminal_seq").asLong(),
+                p.path("tx_time").asText());
+        return new SaleTicket(saleId, p.path("terminal_seq").asLong(), p.path("tx_time").asText(), intent);
     }
 
     private static Optional<JournalEntry> cardAnswer(Connection c, String saleId) throws SQLException {

@@ -58,6 +58,10 @@ import org.sqlite.SQLiteException;
  *   card's answer is then recorded in ONE transaction: its TAC line, what carries it to the center (the 8301
  *   debit row or the online settle message) and the HMAC chain link with the head; a crash leaves all of it or
  *   none, and a retry with the same TAC changes nothing ({@code SaleJournal#recordDebit}).</li>
+ *   <li><b>Memory follows the file, never leads it.</b> Like the cached head, in-memory state that mirrors rows
+ *   (the open sales a record takes its intent from, issue 17) changes only in {@link Tx#afterCommit} actions, run
+ *   after {@code COMMIT} returned and still under the lock, and never after a rollback; what it does not hold is
+ *   read from the file.</li>
  *   <li><b>Kept statements change nothing of this.</b> The connection keeps its prepared statements
  *   ({@link StatementCache}, issue 17); every statement still runs inside the caller's {@code BEGIN IMMEDIATE} …
  *   {@code COMMIT}, and a statement that failed is reset by the driver before the rollback.</li>
@@ -169,6 +173,10 @@ final class SqliteStore implements AutoCloseable {
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, settings.busyTimeout().toMillis()));
         config.enforceForeignKeys(true);
         config.setPageSize(PAGE_SIZE);
+        // The driver would otherwise prepare, run and finalize "SELECT last_insert_rowid()" after every INSERT
+        // (issue 17: a sixth of a durable record's CPU); the queue never asks for generated keys, every id it
+        // stores it chose itself (the MAC covers it).
+        config.setGetGeneratedKeys(false);
         if (settings.maxDatabaseBytes() > 0) {
             config.setMaxPageCount((int) Math.max(1, settings.maxDatabaseBytes() / PAGE_SIZE));
         }
@@ -296,6 +304,7 @@ final class SqliteStore implements AutoCloseable {
             }
             exec("COMMIT"); // the commit point: only after this returns is anything acknowledged
             head = tx.head;
+            tx.committed();
             if (event.shouldCommit()) {
                 event.what = what;
                 event.commit();
@@ -459,6 +468,8 @@ final class SqliteStore implements AutoCloseable {
     final class Tx {
         private Head head;
         private boolean headChanged;
+        /** In-memory changes that become true only with this transaction: run after COMMIT, under the lock. */
+        private List<Runnable> afterCommit;
 
         private Tx(Head head) {
             this.head = head;
@@ -474,6 +485,23 @@ final class SqliteStore implements AutoCloseable {
 
         Clock clock() {
             return clock;
+        }
+
+        /**
+         * Runs {@code change} (to in-memory state that mirrors the file, e.g. a cache of open sales) once this
+         * transaction has committed, still under the store's lock; never if it rolls back.
+         */
+        void afterCommit(Runnable change) {
+            if (afterCommit == null) {
+                afterCommit = new ArrayList<>(2);
+            }
+            afterCommit.add(change);
+        }
+
+        private void committed() {
+            if (afterCommit != null) {
+                afterCommit.forEach(Runnable::run);
+            }
         }
 
         long nextTerminalSeq() {
@@ -506,21 +534,24 @@ final class SqliteStore implements AutoCloseable {
         JournalEntry append(String kind, String entity, String entityId, String saleId, ObjectNode payload)
                 throws SQLException {
             long seq = head.lastSeq + 1;
+            Instant at = clock.instant();
+            String text = payload.toString();
             Map<String, Object> cols = new LinkedHashMap<>();
             cols.put("seq", seq);
-            cols.put("at", LocalTimes.stamp(clock.instant()));
+            cols.put("at", LocalTimes.stamp(at));
             cols.put("kind", kind);
             cols.put("entity", entity);
             cols.put("entity_id", entityId);
             cols.put("sale_id", saleId);
-            cols.put("payload", payload.toString());
+            cols.put("payload", text);
             String hmac = mac.chain(head.lastHmac, cols);
             cols.put("hmac", hmac);
             insertRow("journal", cols);
             head = new Head(seq, hmac, head.terminalSeq, head.msgSeq, head.entrySeq);
             headChanged = true;
-            return new JournalEntry(seq, Instant.parse((String) cols.get("at")), kind, entity, entityId, saleId,
-                    payload.toString());
+            // the stamp keeps milliseconds: the same instant as parsing it back, without the parse
+            return new JournalEntry(seq, at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), kind, entity, entityId,
+                    saleId, text);
         }
 
         /** Inserts a state row, recording its creation as a journal line. */

@@ -23,7 +23,8 @@ import java.util.Map;
  */
 final class StatementCache implements InvocationHandler {
     private final Connection conn;
-    private final Map<String, PreparedStatement> kept = new HashMap<>();
+    /** Each kept statement with the one wrapper handed out for it (a wrapper per call cost a proxy per call). */
+    private final Map<String, PreparedStatement[]> kept = new HashMap<>();
 
     private StatementCache(Connection conn) {
         this.conn = conn;
@@ -38,12 +39,13 @@ final class StatementCache implements InvocationHandler {
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         if (method.getName().equals("prepareStatement") && args != null && args.length == 1) {
             String sql = (String) args[0];
-            PreparedStatement ps = kept.get(sql);
-            if (ps == null || ps.isClosed()) {
-                ps = conn.prepareStatement(sql);
+            PreparedStatement[] ps = kept.get(sql);
+            if (ps == null || ps[0].isClosed()) {
+                PreparedStatement prepared = conn.prepareStatement(sql);
+                ps = new PreparedStatement[] {prepared, keptStatement(prepared)};
                 kept.put(sql, ps);
             }
-            return keptStatement(ps);
+            return ps[1];
         }
         if (method.getName().equals("close") && (args == null || args.length == 0)) {
             closeKept();
@@ -63,9 +65,9 @@ final class StatementCache implements InvocationHandler {
     }
 
     private void closeKept() {
-        for (PreparedStatement ps : kept.values()) {
+        for (PreparedStatement[] ps : kept.values()) {
             try {
-                ps.close();
+                ps[0].close();
             } catch (SQLException e) {
                 // closing the connection next: nothing left to protect
             }

@@ -67,6 +67,14 @@ public final class QueueFixtures {
         return t.saleId();
     }
 
+    /**
+     * The driver configuration (pragmas and driver options) the queue opens its file with, for benchmarks that
+     * compare the queue with plain JDBC on equal terms.
+     */
+    public static org.sqlite.SQLiteConfig storeConfig() {
+        return SqliteStore.config(roomySettings());
+    }
+
     /** A raw JDBC connection to the file, as a person with a SQLite tool would have. */
     public static Connection raw(Path file) throws SQLException {
         return DriverManager.getConnection("jdbc:sqlite:" + file);

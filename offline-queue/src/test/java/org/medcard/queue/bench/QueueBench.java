@@ -19,7 +19,6 @@ import org.medcard.queue.forward.Backoff;
 import org.medcard.queue.forward.FakeCenter;
 import org.medcard.queue.forward.Forwarder;
 import org.medcard.queue.forward.HttpCenterLink;
-import org.sqlite.SQLiteConfig;
 
 /**
  * Benchmark main (not a test): durable enqueue rate of the queue beside a plain JDBC insert loop with the same
@@ -27,12 +26,18 @@ import org.sqlite.SQLiteConfig;
  * center. Usage: {@code QueueBench [dir] [sales] [drainRecords]}; prints a small table, then the whole offline
  * sale's ratio (intent + record, two commits) and, as the last line, {@code queue ratio=<x>}: the queue's durable
  * record of an offline sale (one commit) against plain JDBC inserts.
+ *
+ * <p>On equal terms (issue 17): the plain side opens its file with the queue's own driver configuration (same
+ * pragmas, read back and printed) and inserts a row carrying the same 8301 record; both sides run in this thread,
+ * in interleaved rounds, on the same disk. Medians swing widely on a shared machine: run it several times.
  */
 public final class QueueBench {
     private static final int ROUNDS = 3;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     /** CPU time of this thread (SQLite runs in it) per queue record and per plain insert, µs: the least of the rounds. */
     private static final double[] cpuMicros = {Double.MAX_VALUE, Double.MAX_VALUE};
+    /** The plain side's settings as SQLite reports them, printed with the results. */
+    private static String pragmas;
 
     private QueueBench() {
     }
@@ -70,6 +75,9 @@ public final class QueueBench {
         }
         System.out.printf(Locale.ROOT, "%-60s %12.0f   (plain insert %.0f; the least of the rounds: load-proof)%n",
                 "CPU per queue record, us", cpuMicros[0], cpuMicros[1]);
+        System.out.println("both sides: the queue's driver configuration; plain: " + pragmas + "; load average "
+                + String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage()));
         drain(dir.resolve("drain.db"), drain);
         // The whole sale first, so that nobody reads the last line as the cost of a sale: the intent must be
         // durable before DEBIT (tear recovery) and is its own commit, online or offline.
@@ -106,17 +114,23 @@ public final class QueueBench {
         }
     }
 
-    /** The same pragmas as the queue (WAL, synchronous FULL, busy timeout, foreign keys), autocommit inserts. */
+    /**
+     * Plain JDBC, autocommit inserts, one per commit, on equal terms with the queue: the queue's own driver
+     * configuration ({@link QueueFixtures#storeConfig()}: WAL, synchronous FULL, page size, busy timeout, foreign
+     * keys, no generated-keys query), and a row carrying what the queue's debit row carries: the card, its offline
+     * counter (UNIQUE, as in the queue) and the amount, and the 8301 record as the queue stores it (the same fields
+     * and length). What the plain row does not have (the journal lines, the MACs, the chain head, the other
+     * indexes) is what the queue's durability and tamper evidence cost.
+     */
     private static double plainInserts(Path file, int n) throws SQLException, java.io.IOException {
         Files.deleteIfExists(file);
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(5000);
-        config.enforceForeignKeys(true);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+        try (Connection c = QueueFixtures.storeConfig().createConnection("jdbc:sqlite:" + file);
+             Statement st = c.createStatement()) {
             st.executeUpdate("CREATE TABLE t (id INTEGER PRIMARY KEY, card_no TEXT NOT NULL, counter INTEGER NOT NULL,"
                     + " amount INTEGER NOT NULL, record TEXT NOT NULL, UNIQUE (card_no, counter))");
+            if (pragmas == null) {
+                pragmas = readPragmas(st) + ", row " + plainRecord(1).length() + " bytes of record";
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO t (card_no, counter, amount, record) VALUES (?, ?, ?, ?)")) {
                 long t0 = System.nanoTime();
                 long c0 = CPU.getCurrentThreadCpuTime();
@@ -124,14 +138,34 @@ public final class QueueBench {
                     ps.setString(1, QueueFixtures.card(i % 100));
                     ps.setInt(2, i);
                     ps.setLong(3, 100 + i % 900);
-                    ps.setString(4, "{\"card_no\":\"" + QueueFixtures.card(i % 100) + "\",\"offline_counter\":" + i
-                            + ",\"amount\":" + (100 + i % 900) + ",\"tac\":\"01020304\"}");
+                    ps.setString(4, plainRecord(i));
                     ps.executeUpdate();
                 }
                 cpuMicros[1] = Math.min(cpuMicros[1], (CPU.getCurrentThreadCpuTime() - c0) / 1e3 / n);
                 return n / seconds(t0);
             }
         }
+    }
+
+    /** The queue's 8301 record of offline sale {@code i} of {@link #enqueue} (field for field, as stored). */
+    private static String plainRecord(int i) {
+        return "{\"card_no\":\"" + QueueFixtures.card(i % 100) + "\",\"offline_counter\":" + i + ",\"amount\":"
+                + (100 + i % 900) + ",\"tx_type\":6,\"terminal_id\":\"" + QueueFixtures.TERMINAL.terminalId()
+                + "\",\"terminal_seq\":" + i + ",\"tx_time\":\"2026-12-07 09:30:00\",\"tac\":\""
+                + QueueFixtures.tac(i + 1) + "\",\"psn_cert_no\":\"" + QueueFixtures.PATIENT + "\",\"items\":"
+                + QueueFixtures.ITEMS + ",\"acct_pay\":" + (100 + i % 900) + ",\"cash_pay\":0}";
+    }
+
+    /** What the plain side's connection runs with, read back from SQLite (the queue's come from the same config). */
+    private static String readPragmas(Statement st) throws SQLException {
+        StringBuilder b = new StringBuilder();
+        for (String p : new String[] {"journal_mode", "synchronous", "page_size", "foreign_keys", "busy_timeout",
+            "wal_autocheckpoint"}) {
+            try (java.sql.ResultSet rs = st.executeQuery("PRAGMA " + p)) {
+                b.append(b.length() == 0 ? "" : " ").append(p).append('=').append(rs.next() ? rs.getString(1) : "?");
+            }
+        }
+        return b.append(" get_generated_keys=").append(QueueFixtures.storeConfig().isGetGeneratedKeys()).toString();
     }
 
     private static void drain(Path file, int n) throws Exception {
