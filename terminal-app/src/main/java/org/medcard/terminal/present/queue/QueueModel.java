@@ -14,6 +14,7 @@ import org.medcard.queue.ForwardResult;
 import org.medcard.queue.OutboxState;
 import org.medcard.queue.QueueSummary;
 import org.medcard.terminal.config.Money;
+import org.medcard.terminal.present.outcome.DeskSlip;
 import org.medcard.terminal.present.outcome.OutcomeSlip;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.resettle.EntryView;
@@ -63,7 +64,7 @@ public final class QueueModel {
     private volatile List<EntryRow> entries = List.of();
     private volatile boolean onlyOpen = true;
     /** Issue 15: the last re-settlement's journalled receipt, for print and save; none until the desktop gives a slip. */
-    private volatile OutcomeSlip slip;
+    private final DeskSlip slip;
 
     /** @param language the screen's language (its own strings; the core's messages come in the outcomes) */
     public QueueModel(Ports ports, Locale language, Supplier<String> cashier, QueueView view, Executor worker, Executor ui) {
@@ -77,6 +78,7 @@ public final class QueueModel {
         this.worker = worker;
         this.ui = ui;
         this.texts = Texts.of(BUNDLE, language);
+        this.slip = new DeskSlip(texts.text("slip.none"));
     }
 
     /** Reads the figures and the entries (this counter's and, when online, the institution's). */
@@ -134,15 +136,14 @@ public final class QueueModel {
      * Keeps each re-settlement's journalled receipt in {@code slip} for {@link #printSlip()} and {@link #saveSlip()}
      * (the desktop wires it to the one receipt desk, as the counter's F7/F8). Call once, before the screen is used.
      */
-    public QueueModel keepSlipsIn(OutcomeSlip slip) {
-        this.slip = slip;
+    public QueueModel keepSlipsIn(OutcomeSlip outcomeSlip) {
+        slip.keep(outcomeSlip);
         return this;
     }
 
     /** Whether the last re-settlement left a receipt to print or save. */
     public boolean slipReady() {
-        OutcomeSlip s = slip;
-        return s != null && s.ready();
+        return slip.ready();
     }
 
     /** Prints the last re-settlement's journalled receipt on the configured printer. */
@@ -156,15 +157,18 @@ public final class QueueModel {
     }
 
     private void copySlip(boolean print) {
-        OutcomeSlip s = slip;
-        if (s == null || !s.ready()) {
-            view.showSlip(texts.text("slip.none"), true);
+        if (!slip.ready()) {
+            showSlip(slip.copy(print));
             return;
         }
         run(texts.text("busy.slip"), () -> {
-            OutcomeSlip.Copy c = print ? s.print() : s.save();
-            ui.execute(() -> view.showSlip(c.line(), c.problem()));
+            OutcomeSlip.Copy c = slip.copy(print);
+            ui.execute(() -> showSlip(c));
         });
+    }
+
+    private void showSlip(OutcomeSlip.Copy c) {
+        view.showSlip(c.line(), c.problem());
     }
 
     // ---------------------------------------------------------------- on the worker
@@ -175,11 +179,7 @@ public final class QueueModel {
      */
     private void journal(ResettleOutcome outcome, String by) {
         try {
-            OutcomeSlip s = slip;
-            if (s != null) {
-                s.forget();
-                s.issue(receipts.document(outcome, by));
-            } else {
+            if (!slip.replace(() -> receipts.document(outcome, by))) {
                 receipts.issue(outcome, by);
             }
         } catch (RuntimeException e) {

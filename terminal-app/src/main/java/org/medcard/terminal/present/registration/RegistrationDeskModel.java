@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.medcard.terminal.config.Money;
+import org.medcard.terminal.present.outcome.DeskSlip;
 import org.medcard.terminal.present.outcome.OutcomeSlip;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.registration.Department;
@@ -50,7 +51,7 @@ public final class RegistrationDeskModel {
     private final List<OpenVisit> open = new CopyOnWriteArrayList<>();
     /** Issue 15: where each outcome's document is journalled and kept for print / save (none until the desktop gives one). */
     private volatile VisitDocuments documents;
-    private volatile OutcomeSlip slip;
+    private final DeskSlip slip;
 
     public RegistrationDeskModel(RegistrationDesk desk, DepartmentCatalog catalog, java.util.Locale language, Supplier<String> clerk,
                                  RegistrationView view, Executor worker, Executor ui) {
@@ -61,6 +62,7 @@ public final class RegistrationDeskModel {
         this.worker = worker;
         this.ui = ui;
         this.texts = Texts.of("org.medcard.terminal.present.registration.texts", language);
+        this.slip = new DeskSlip(texts.text("slip.none"));
     }
 
     /** Shows the departments and the first one's doctors. */
@@ -190,16 +192,15 @@ public final class RegistrationDeskModel {
      * and {@code outpatient settle}) into {@code slip}, which keeps it for {@link #printSlip()} and {@link #saveSlip()}.
      * Call once, before the desk is used.
      */
-    public RegistrationDeskModel keepSlipsIn(VisitDocuments documents, OutcomeSlip slip) {
+    public RegistrationDeskModel keepSlipsIn(VisitDocuments documents, OutcomeSlip outcomeSlip) {
         this.documents = documents;
-        this.slip = slip;
+        slip.keep(outcomeSlip);
         return this;
     }
 
     /** Whether the last registration or settlement left a document to print or save. */
     public boolean slipReady() {
-        OutcomeSlip s = slip;
-        return s != null && s.ready();
+        return slip.ready();
     }
 
     /** Prints the last outcome's journalled slip or receipt on the configured printer. */
@@ -213,9 +214,9 @@ public final class RegistrationDeskModel {
     }
 
     private void copySlip(boolean print) {
-        OutcomeSlip s = slip;
-        if (s == null || !s.ready()) {
-            view.showSlip(texts.text("slip.none"), true);
+        if (!slip.ready()) {
+            OutcomeSlip.Copy none = slip.copy(print);
+            view.showSlip(none.line(), none.problem());
             return;
         }
         if (!busy.compareAndSet(false, true)) {
@@ -224,7 +225,7 @@ public final class RegistrationDeskModel {
         view.showBusy(true, texts.text("busy.slip"));
         worker.execute(() -> {
             try {
-                OutcomeSlip.Copy c = print ? s.print() : s.save();
+                OutcomeSlip.Copy c = slip.copy(print);
                 ui.execute(() -> view.showSlip(c.line(), c.problem()));
             } finally {
                 busy.set(false);
@@ -235,16 +236,9 @@ public final class RegistrationDeskModel {
 
     /** On the worker: journals the outcome's document (a refusal has none) and keeps it; the outcome stands either way. */
     private void keepSlip(VisitOutcome o, java.util.function.Function<VisitDocuments, Optional<ReceiptDocument>> document) {
-        OutcomeSlip s = slip;
         VisitDocuments d = documents;
-        if (s == null || d == null) {
-            return;
-        }
-        s.forget();
-        try {
-            s.issue(document.apply(d));
-        } catch (RuntimeException e) {
-            LOG.error("The visit's document could not be composed: {}", e.getMessage(), e);
+        if (d != null) {
+            slip.replace(() -> document.apply(d));
         }
     }
 

@@ -149,7 +149,7 @@ class SupervisorScreensTest {
         VoidModel model = new VoidModel(terminal.voidDesk(operators), (o, reason, supervisor) -> terminal.voidDocuments()
                 .voidReceipt(o, reason, supervisor), slip(terminal, dir), terminal.language(), view, INLINE, INLINE);
         model.printSlip();
-        assertEquals(List.of("No slip to print yet: it comes with the next registration, re-settlement or void."), view.slips,
+        assertEquals(List.of("No void receipt to print yet: void a settlement first."), view.slips,
                 "nothing to print before a void");
         assertFalse(model.slipReady());
 
