@@ -4,29 +4,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import javax.swing.JComponent;
-
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.counter.CounterModel;
 import org.medcard.terminal.present.counter.DeskReceiptOutput;
 import org.medcard.terminal.ui.shell.AppContext;
+import org.medcard.terminal.ui.shell.PanelScreen;
 import org.medcard.terminal.ui.shell.Screen;
 import org.slf4j.LoggerFactory;
 
 /** The pharmacy counter as a screen of the shell (on pharmacy terminals; hospitals sell at their pharmacy too). */
-public final class CounterScreen implements Screen {
+public final class CounterScreen extends PanelScreen<CounterPanel, CounterModel> {
 
     static final long CARD_POLL_MS = 300;
 
-    private final CounterPanel panel;
-    private final CounterModel model;
-    private final Texts texts;
-
     private CounterScreen(CounterPanel panel, CounterModel model, Texts texts) {
-        this.panel = panel;
-        this.model = model;
-        this.texts = texts;
+        super("counter", texts.text("title"), Set.of(Role.CASHIER), panel, model);
     }
 
     /** The factory listed in {@link org.medcard.terminal.ui.Screens}. */
@@ -34,7 +27,7 @@ public final class CounterScreen implements Screen {
         Texts texts = ctx.texts(CounterModel.BUNDLE);
         CounterPanel panel = new CounterPanel(texts, ctx.fonts(), ctx.shell());
         // The terminal's one receipt desk: the journal, printer and paper the CLI uses too.
-        DeskReceiptOutput receipts = new DeskReceiptOutput(ctx.terminal().receipts(), ctx.terminal().config().dataDir().resolve("receipts"));
+        DeskReceiptOutput receipts = ctx.receiptOutput();
         warmUpInBackground(receipts);
         CounterModel model = new CounterModel(TerminalCounterPorts.of(ctx.terminal(), receipts),
                 ctx.worker(), ctx.ui(), panel, texts, ctx.operatorName());
@@ -65,46 +58,22 @@ public final class CounterScreen implements Screen {
     }
 
     @Override
-    public String id() {
-        return "counter";
-    }
-
-    @Override
-    public String title() {
-        return texts.text("title");
-    }
-
-    @Override
-    public JComponent component() {
-        return panel;
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return Set.of(Role.CASHIER);
-    }
-
-    @Override
     public void shown() {
-        panel.focusCode();
+        panel().focusCode();
     }
 
     @Override
     public void typedAhead(org.medcard.terminal.present.KeyBuffer.Typed typed) {
-        panel.typedAhead(typed);
+        panel().typedAhead(typed);
     }
 
     @Override
     public void focusMain() {
-        panel.focusCode();
+        panel().focusCode();
     }
 
     @Override
     public void signedOut() {
-        model.clearSale();
-    }
-
-    public CounterModel model() {
-        return model;
+        model().clearSale();
     }
 }
