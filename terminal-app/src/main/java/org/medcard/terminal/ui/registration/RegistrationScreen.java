@@ -7,7 +7,6 @@ import org.medcard.terminal.config.TerminalKind;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.registration.RegistrationDeskModel;
 import org.medcard.terminal.registration.DepartmentCatalog;
-import org.medcard.terminal.registration.RegistrationDesk;
 import org.medcard.terminal.ui.shell.AppContext;
 import org.medcard.terminal.ui.shell.PanelScreen;
 import org.medcard.terminal.ui.shell.Screen;

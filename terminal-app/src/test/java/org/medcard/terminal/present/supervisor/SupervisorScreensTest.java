@@ -22,12 +22,10 @@ import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.operator.SignInResult;
 import org.medcard.terminal.receipt.DayCloseReport;
-import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
-import org.medcard.terminal.voids.VoidDesk;
 import org.medcard.terminal.voids.VoidOutcome;
 
 /**

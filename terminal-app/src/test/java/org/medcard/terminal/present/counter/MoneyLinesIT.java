@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,71 +13,46 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medcard.simulator.card.VirtualMedicalCard;
-import org.medcard.terminal.Terminal;
-import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.CardMoney;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.SaleReceipt;
-import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.sale.SaleOutcome;
-import org.medcard.terminal.training.SimulatorTrainingReader;
 
 /**
  * Issue 15, money a cashier can read: balance before, the month's load (R15), paid, balance after, and cash
- * tendered / change, on screen and on the receipt. A real training terminal, a recording view.
+ * tendered / change, on screen and on the receipt. A real training terminal ({@link TrainingCounter}: SQLite files
+ * and the embedded center on loopback), a recording view.
  */
-class MoneyLinesTest {
+class MoneyLinesIT {
 
     private static final String AMOXICILLIN = "XJ01CAA001"; // 12.50, A
 
     @TempDir
     Path dir;
 
-    private Terminal terminal;
+    private TrainingCounter counter;
     private RecordingCounterView view;
     private CounterModel model;
-    private final List<ReceiptDocument> issued = new ArrayList<>();
+    private List<ReceiptDocument> issued;
 
     @BeforeEach
     void open() {
-        terminal = TrainingTerminals.open(dir, Map.of("language", "en"));
-        view = new RecordingCounterView();
-        ReceiptOutput receipts = new ReceiptOutput() {
-            @Override
-            public ReceiptDesk.Issued issue(ReceiptDocument document) {
-                issued.add(document);
-                return new ReceiptDesk.Issued(issued.size(), document, 0, null);
-            }
-
-            @Override
-            public String print(ReceiptDesk.Issued receipt) {
-                return "printer";
-            }
-
-            @Override
-            public String savePdf(ReceiptDesk.Issued receipt) {
-                return dir.resolve("receipt.pdf").toString();
-            }
-        };
-        model = new CounterModel(org.medcard.terminal.ui.counter.TerminalCounterPorts.of(terminal, receipts), Runnable::run, Runnable::run, view,
-                Texts.of(CounterModel.BUNDLE, Locale.ENGLISH), () -> "cashier");
+        counter = TrainingCounter.open(dir, Map.of("language", "en"),
+                RecordingReceiptOutput.printingOn("printer", dir.resolve("receipt.pdf").toString()));
+        view = counter.view();
+        model = counter.model();
+        issued = counter.receipts().issued;
     }
 
     @AfterEach
     void close() {
-        terminal.close();
-    }
-
-    private VirtualMedicalCard present(String profile) throws Exception {
-        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard(profile);
-        model.pollCard();
-        return card;
+        counter.close();
     }
 
     @Test
     void R15_theMonthsLoadAtTheCardRead_isShownWithTheSale_andAddsUp_onScreenAndOnTheReceipt() throws Exception {
-        VirtualMedicalCard card = present("normal-3des"); // two pending loads of 350.00 (2026-10, 2026-11)
+        VirtualMedicalCard card = counter.present("normal-3des"); // two pending loads of 350.00 (2026-10, 2026-11)
         long before = card.profile().balance();
         model.scan(AMOXICILLIN);
         view.pins.add("123456");
@@ -107,7 +81,7 @@ class MoneyLinesTest {
 
     @Test
     void cashShare_tenderedAndChange_onScreenAndOnTheReceipt_andEnterMeansTheExactAmount() throws Exception {
-        present("low-balance"); // 3.50 on the card
+        counter.present("low-balance"); // 3.50 on the card
         model.scan(AMOXICILLIN); // 12.50: 9.00 in cash
         view.splitAnswers.add(SplitAnswer.confirm(2_000));
         view.pins.add("123456");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,62 +13,40 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medcard.simulator.card.VirtualMedicalCard;
-import org.medcard.terminal.Terminal;
-import org.medcard.terminal.TrainingTerminals;
-import org.medcard.terminal.text.Texts;
-import org.medcard.terminal.receipt.ReceiptDocument;
-import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.sale.SaleOutcome;
-import org.medcard.terminal.training.SimulatorTrainingReader;
 
 /**
  * Issue 15: a wrong PIN lets the patient try again, the tries left shown, without a new split; the amount is in
- * every PIN question. A real training terminal (simulated card and PSAM, embedded center), a recording view.
+ * every PIN question. A real training terminal ({@link TrainingCounter}: simulated card and PSAM, SQLite files, the
+ * embedded center on loopback), a recording view.
  */
-class PinRetryTest {
+class PinRetryIT {
 
     private static final String AMOXICILLIN = "XJ01CAA001"; // 12.50, A
 
     @TempDir
     Path dir;
 
-    private Terminal terminal;
+    private TrainingCounter counter;
     private RecordingCounterView view;
     private CounterModel model;
 
     @BeforeEach
     void open() {
-        terminal = TrainingTerminals.open(dir, Map.of("language", "en"));
-        view = new RecordingCounterView();
-        ReceiptOutput receipts = new ReceiptOutput() {
-            @Override
-            public ReceiptDesk.Issued issue(ReceiptDocument document) {
-                return new ReceiptDesk.Issued(1, document, 0, null);
-            }
-
-            @Override
-            public String print(ReceiptDesk.Issued receipt) {
-                return "printer";
-            }
-
-            @Override
-            public String savePdf(ReceiptDesk.Issued receipt) {
-                return dir.resolve("receipt.pdf").toString();
-            }
-        };
-        model = new CounterModel(org.medcard.terminal.ui.counter.TerminalCounterPorts.of(terminal, receipts), Runnable::run, Runnable::run, view,
-                Texts.of(CounterModel.BUNDLE, Locale.ENGLISH), () -> "cashier");
+        counter = TrainingCounter.open(dir, Map.of("language", "en"),
+                RecordingReceiptOutput.printingOn("printer", dir.resolve("receipt.pdf").toString()));
+        view = counter.view();
+        model = counter.model();
     }
 
     @AfterEach
     void close() {
-        terminal.close();
+        counter.close();
     }
 
     @Test
     void R10_aWrongPin_isAskedAgainWithTheTriesLeft_andTheRightOneSettles_withOneSplit() throws Exception {
-        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
-        model.pollCard();
+        VirtualMedicalCard card = counter.present("normal-3des");
         long before = card.state().balance();
         model.scan(AMOXICILLIN);
         view.pins.add("000000");
