@@ -1,6 +1,7 @@
 package org.medcard.terminal.present.outcome;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.medcard.terminal.receipt.ReceiptDocument;
@@ -10,11 +11,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The slip of one desk screen (registration, re-settlement, void): what the three models shared word for word. It
  * holds the desk's {@link OutcomeSlip} once the desktop wires one (none in a model built without it) and the desk's
- * own "no slip yet" line, and answers F7/F8 with a copy or that line. The model keeps only its worker and busy
- * wiring: a copy goes to the worker when {@link #ready()}, the "none" line is shown at once.
+ * own "no slip yet" line, and answers F7/F8 ({@link SlipKeys}) with a copy or that line. The model keeps only its
+ * worker and busy wiring: a copy goes to the worker when {@link #ready()}, the "none" line is shown at once.
  *
- * <p>Threads: {@link #keep} before the screen is used; {@link #replace} and {@link #copy} on the worker;
- * {@link #ready()} on any thread.
+ * <p>Threads: {@link #keep} before the screen is used; {@link #replace} and {@link #copy(boolean)} on the worker;
+ * {@link #copy(boolean, Consumer, Consumer)} on the UI thread; {@link #ready()} on any thread.
  */
 public final class DeskSlip {
 
@@ -81,5 +82,17 @@ public final class DeskSlip {
             return new OutcomeSlip.Copy(none, true);
         }
         return s.copy(print);
+    }
+
+    /**
+     * F7/F8 on the UI thread: with nothing to copy, the desk's "none" line goes to {@code show} at once; otherwise
+     * {@code onWorker} is handed the copy to make on the desk's worker (with its busy marks) and to show.
+     */
+    public void copy(boolean print, Consumer<OutcomeSlip.Copy> show, Consumer<Supplier<OutcomeSlip.Copy>> onWorker) {
+        if (!ready()) {
+            show.accept(new OutcomeSlip.Copy(none, true));
+            return;
+        }
+        onWorker.accept(() -> copy(print));
     }
 }

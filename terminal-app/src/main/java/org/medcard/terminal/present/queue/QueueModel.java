@@ -16,6 +16,7 @@ import org.medcard.queue.QueueSummary;
 import org.medcard.terminal.config.Money;
 import org.medcard.terminal.present.outcome.DeskSlip;
 import org.medcard.terminal.present.outcome.OutcomeSlip;
+import org.medcard.terminal.present.outcome.SlipKeys;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.resettle.EntryView;
 import org.medcard.terminal.resettle.ResettleOutcome;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * the center runs on {@code worker} (the reader's device thread), and every answer goes back to the view
  * through {@code ui}. One action at a time: a second request while busy is ignored (the view greys its keys).
  */
-public final class QueueModel {
+public final class QueueModel implements SlipKeys {
 
     /** This screen's strings ({@code texts.properties}, English and Simplified Chinese). */
     public static final String BUNDLE = "org.medcard.terminal.present.queue.texts";
@@ -79,6 +80,15 @@ public final class QueueModel {
         this.ui = ui;
         this.texts = Texts.of(BUNDLE, language);
         this.slip = new DeskSlip(texts.text("slip.none"));
+    }
+
+    /**
+     * Keeps each re-settlement's journalled receipt in {@code slip} for {@link #printSlip()} and {@link #saveSlip()}
+     * (the desktop wires it to the one receipt desk, as the counter's F7/F8). Call once, before the screen is used.
+     */
+    public QueueModel keepSlipsIn(OutcomeSlip outcomeSlip) {
+        slip.keep(outcomeSlip);
+        return this;
     }
 
     /** Reads the figures and the entries (this counter's and, when online, the institution's). */
@@ -132,39 +142,19 @@ public final class QueueModel {
         return entries;
     }
 
-    /**
-     * Keeps each re-settlement's journalled receipt in {@code slip} for {@link #printSlip()} and {@link #saveSlip()}
-     * (the desktop wires it to the one receipt desk, as the counter's F7/F8). Call once, before the screen is used.
-     */
-    public QueueModel keepSlipsIn(OutcomeSlip outcomeSlip) {
-        slip.keep(outcomeSlip);
-        return this;
-    }
-
     /** Whether the last re-settlement left a receipt to print or save. */
+    @Override
     public boolean slipReady() {
         return slip.ready();
     }
 
-    /** Prints the last re-settlement's journalled receipt on the configured printer. */
-    public void printSlip() {
-        copySlip(true);
-    }
-
-    /** Saves the last re-settlement's journalled receipt as a PDF in the receipts folder. */
-    public void saveSlip() {
-        copySlip(false);
-    }
-
-    private void copySlip(boolean print) {
-        if (!slip.ready()) {
-            showSlip(slip.copy(print));
-            return;
-        }
-        run(texts.text("busy.slip"), () -> {
-            OutcomeSlip.Copy c = slip.copy(print);
+    /** Ctrl+P / Ctrl+S: the last re-settlement's journalled receipt printed or saved on the worker. */
+    @Override
+    public void copySlip(boolean print) {
+        slip.copy(print, this::showSlip, copy -> run(texts.text("busy.slip"), () -> {
+            OutcomeSlip.Copy c = copy.get();
             ui.execute(() -> showSlip(c));
-        });
+        }));
     }
 
     private void showSlip(OutcomeSlip.Copy c) {

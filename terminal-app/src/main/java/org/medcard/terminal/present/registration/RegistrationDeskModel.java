@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.medcard.terminal.config.Money;
 import org.medcard.terminal.present.outcome.DeskSlip;
 import org.medcard.terminal.present.outcome.OutcomeSlip;
+import org.medcard.terminal.present.outcome.SlipKeys;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.registration.Department;
 import org.medcard.terminal.registration.DepartmentCatalog;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * view through {@code ui} and waits for the answer (the UI thread never waits for the worker). One action at
  * a time: a request while busy is ignored.
  */
-public final class RegistrationDeskModel {
+public final class RegistrationDeskModel implements SlipKeys {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationDeskModel.class);
     /** The desk's answers that ask the clerk for the ID number from the ID card (R11 case 2). */
     private static final Set<String> ID_QUESTIONS = Set.of("sale.id_number_needed", "sale.id_check_digit");
@@ -199,38 +200,28 @@ public final class RegistrationDeskModel {
     }
 
     /** Whether the last registration or settlement left a document to print or save. */
+    @Override
     public boolean slipReady() {
         return slip.ready();
     }
 
-    /** Prints the last outcome's journalled slip or receipt on the configured printer. */
-    public void printSlip() {
-        copySlip(true);
-    }
-
-    /** Saves the last outcome's journalled slip or receipt as a PDF in the receipts folder. */
-    public void saveSlip() {
-        copySlip(false);
-    }
-
-    private void copySlip(boolean print) {
-        if (!slip.ready()) {
-            OutcomeSlip.Copy none = slip.copy(print);
-            view.showSlip(none.line(), none.problem());
-            return;
-        }
-        if (!busy.compareAndSet(false, true)) {
-            return;
-        }
-        view.showBusy(true, texts.text("busy.slip"));
-        worker.execute(() -> {
-            try {
-                OutcomeSlip.Copy c = slip.copy(print);
-                ui.execute(() -> view.showSlip(c.line(), c.problem()));
-            } finally {
-                busy.set(false);
-                ui.execute(() -> view.showBusy(false, ""));
+    /** Ctrl+P / Ctrl+S: the last outcome's journalled slip or receipt printed or saved on the worker. */
+    @Override
+    public void copySlip(boolean print) {
+        slip.copy(print, c -> view.showSlip(c.line(), c.problem()), copy -> {
+            if (!busy.compareAndSet(false, true)) {
+                return;
             }
+            view.showBusy(true, texts.text("busy.slip"));
+            worker.execute(() -> {
+                try {
+                    OutcomeSlip.Copy c = copy.get();
+                    ui.execute(() -> view.showSlip(c.line(), c.problem()));
+                } finally {
+                    busy.set(false);
+                    ui.execute(() -> view.showBusy(false, ""));
+                }
+            });
         });
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import org.medcard.terminal.config.Money;
 import org.medcard.terminal.present.outcome.DeskSlip;
 import org.medcard.terminal.present.outcome.OutcomeSlip;
+import org.medcard.terminal.present.outcome.SlipKeys;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.voids.VoidDesk;
@@ -19,7 +20,7 @@ import org.medcard.terminal.voids.VoidOutcome;
  *
  * <p>Threads: public methods on the UI thread; the 2103 runs on {@code worker}.
  */
-public final class VoidModel {
+public final class VoidModel implements SlipKeys {
 
     /** A void's receipt (the desktop wires it to the terminal's void documents); empty when nothing was voided. Runs on the worker. */
     @FunctionalInterface
@@ -81,27 +82,19 @@ public final class VoidModel {
     }
 
     /** Whether the last void left a receipt for F7/F8. */
+    @Override
     public boolean slipReady() {
-        return slip != null && slip.ready();
+        return slip.ready();
     }
 
-    /** F7: prints the last void's journalled receipt on the configured printer. */
-    public void printSlip() {
-        copy(true);
+    /** F7 / F8: the last void's journalled receipt printed or saved on the worker. */
+    @Override
+    public void copySlip(boolean print) {
+        slip.copy(print, this::showSlip, copy -> work.run(texts.text("busy.slip"), copy, this::showSlip));
     }
 
-    /** F8: saves the last void's journalled receipt as a PDF in the receipts folder. */
-    public void saveSlip() {
-        copy(false);
-    }
-
-    private void copy(boolean print) {
-        if (!slip.ready()) {
-            OutcomeSlip.Copy none = slip.copy(print);
-            view.showSlip(none.line(), none.problem());
-            return;
-        }
-        work.run(texts.text("busy.slip"), () -> slip.copy(print), c -> view.showSlip(c.line(), c.problem()));
+    private void showSlip(OutcomeSlip.Copy c) {
+        view.showSlip(c.line(), c.problem());
     }
 
     VoidResult result(VoidOutcome o) {

@@ -27,6 +27,7 @@ import org.medcard.terminal.ui.shell.Dialogs;
 import org.medcard.terminal.ui.shell.Keys;
 import org.medcard.terminal.ui.shell.RowsTableModel;
 import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.SlipLine;
 import org.medcard.terminal.ui.shell.Theme;
 
 /**
@@ -48,7 +49,7 @@ final class QueuePanel extends JPanel implements QueueView {
    private final JTable table;
     private final JLabel headline = label("queue.headline", Font.BOLD, 1.6f);
     private final JTextArea detail = new JTextArea(3, 40);
-    private final JLabel slipLine = label("queue.slip", Font.PLAIN, 1f);
+    private final SlipLine slipLine = styled(new SlipLine(), "queue.slip", Font.PLAIN, 1f);
     private final JButton forward;
     private final JButton resettle;
     private final JButton toggle;
@@ -199,13 +200,12 @@ final class QueuePanel extends JPanel implements QueueView {
                 ? Theme.AMBER : Theme.RED);
         detail.setText(a.detail());
         slipLine.setForeground(headline.getForeground() == Theme.RED ? Theme.RED : entriesLine.getForeground());
-        slipLine.setText(model.slipReady() ? texts.text("ui.slip_keys") : " ");
+        slipLine.keys(model.slipReady(), texts.text("ui.slip_keys"));
     }
 
     @Override
     public void showSlip(String line, boolean problem) {
-        slipLine.setText(line);
-        slipLine.setForeground(problem ? Theme.RED : Theme.GREEN);
+        slipLine.copy(line, problem);
     }
 
     @Override
@@ -217,7 +217,10 @@ final class QueuePanel extends JPanel implements QueueView {
     // ---------------------------------------------------------------- parts
 
     private JLabel label(String name, int style, float scale) {
-        JLabel l = new JLabel(" ");
+        return styled(new JLabel(" "), name, style, scale);
+    }
+
+    private static <L extends JLabel> L styled(L l, String name, int style, float scale) {
         l.setName(name);
         Font f = l.getFont();
         l.setFont(f.deriveFont(style, f.getSize2D() * scale));

@@ -28,6 +28,7 @@ import org.medcard.terminal.ui.shell.Dialogs;
 import org.medcard.terminal.ui.shell.Keys;
 import org.medcard.terminal.ui.shell.RowsTableModel;
 import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.SlipLine;
 import org.medcard.terminal.ui.shell.Theme;
 import org.medcard.terminal.ui.shell.UiFonts;
 
@@ -54,7 +55,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
     private final JTextArea split = new JTextArea(4, 30);
     private final JTextArea detail = new JTextArea(3, 40);
     private final JLabel busyLabel = new JLabel(" ");
-    private final JLabel slipLine = new JLabel(" ");
+    private final SlipLine slipLine = new SlipLine();
     private final List<JButton> actions = new ArrayList<>();
     private List<Department> departmentList = List.of();
     private Department chosen;
@@ -276,13 +277,12 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
             visit.setText(a.outcome().mdtrtId());
         }
         slipLine.setForeground(busyLabel.getForeground());
-        slipLine.setText(model.slipReady() ? texts.text("ui.slip_keys") : " ");
+        slipLine.keys(model.slipReady(), texts.text("ui.slip_keys"));
     }
 
     @Override
     public void showSlip(String line, boolean problem) {
-        slipLine.setText(line);
-        slipLine.setForeground(problem ? Theme.RED : Theme.GREEN);
+        slipLine.copy(line, problem);
     }
 
     @Override

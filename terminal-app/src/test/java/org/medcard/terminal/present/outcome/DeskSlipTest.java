@@ -99,4 +99,21 @@ class DeskSlipTest {
                 true), slip.copy(true));
         assertTrue(slip.ready(), "the slip stays for another try");
     }
+
+    @Test
+    void aKeyOnTheUiThread_showsTheNoneLineAtOnce_orHandsTheCopyToTheDesksWorker() {
+        DeskSlip slip = new DeskSlip(NONE).keep(new OutcomeSlip(output, Locale.ENGLISH));
+        List<OutcomeSlip.Copy> shown = new ArrayList<>();
+        List<java.util.function.Supplier<OutcomeSlip.Copy>> toWorker = new ArrayList<>();
+        slip.copy(true, shown::add, toWorker::add);
+        assertEquals(List.of(new OutcomeSlip.Copy(NONE, true)), shown);
+        assertTrue(toWorker.isEmpty(), "nothing to copy: the worker is not bothered");
+
+        slip.replace(() -> Optional.of(SampleDocuments.registration(false)));
+        slip.copy(false, shown::add, toWorker::add);
+        assertEquals(1, toWorker.size());
+        assertTrue(output.copies.isEmpty(), "the copy is made on the worker, not on the UI thread");
+        assertEquals(new OutcomeSlip.Copy("Slip No. 41 saved as /data/receipts/void-receipt-41.pdf", false), toWorker.get(0).get());
+        assertEquals(List.of("save 41"), output.copies);
+    }
 }
