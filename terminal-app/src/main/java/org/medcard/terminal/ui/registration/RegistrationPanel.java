@@ -276,8 +276,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         if (a.outcome().mdtrtId() != null && a.served()) {
             visit.setText(a.outcome().mdtrtId());
         }
-        slipLine.setForeground(busyLabel.getForeground());
-        slipLine.keys(model.slipReady(), texts.text("ui.slip_keys"));
+        slipLine.keys(model.slipReady(), texts.text("ui.slip_keys"), busyLabel.getForeground());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.medcard.terminal.ui.shell;
 
+import java.awt.Color;
+
 import javax.swing.JLabel;
 
 /**
@@ -16,6 +18,12 @@ public final class SlipLine extends JLabel {
     /** After an outcome: the desk's print/save keys when it left a slip, an empty line when it did not. */
     public void keys(boolean ready, String keys) {
         setText(ready ? keys : " ");
+    }
+
+    /** As {@link #keys(boolean, String)}, in the colour of the outcome's answer. */
+    public void keys(boolean ready, String keys, Color colour) {
+        setForeground(colour);
+        keys(ready, keys);
     }
 
     /** A copy's line (printed on…, saved as…, or what went wrong). */
