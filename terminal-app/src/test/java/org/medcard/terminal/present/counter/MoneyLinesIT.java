@@ -3,15 +3,10 @@ package org.medcard.terminal.present.counter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.medcard.simulator.card.VirtualMedicalCard;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.CardMoney;
@@ -21,27 +16,11 @@ import org.medcard.terminal.sale.SaleOutcome;
 /**
  * Issue 15, money a cashier can read: balance before, the month's load (R15), paid, balance after, and cash
  * tendered / change, on screen and on the receipt. A real training terminal ({@link TrainingCounter}: SQLite files
- * and the embedded center on loopback), a recording counter.view().
+ * and the embedded center on loopback), a recording view.
  */
-class MoneyLinesIT {
+class MoneyLinesIT extends TrainingCounterCase {
 
     private static final String AMOXICILLIN = "XJ01CAA001"; // 12.50, A
-
-    @TempDir
-    Path dir;
-
-    private TrainingCounter counter;
-
-    @BeforeEach
-    void open() {
-        counter = TrainingCounter.open(dir, Map.of("language", "en"),
-                RecordingReceiptOutput.printingOn("printer", dir.resolve("receipt.pdf").toString()));
-    }
-
-    @AfterEach
-    void close() {
-        counter.close();
-    }
 
     @Test
     void R15_theMonthsLoadAtTheCardRead_isShownWithTheSale_andAddsUp_onScreenAndOnTheReceipt() throws Exception {

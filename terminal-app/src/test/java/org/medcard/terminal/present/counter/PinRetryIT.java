@@ -4,41 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.medcard.simulator.card.VirtualMedicalCard;
 import org.medcard.terminal.sale.SaleOutcome;
 
 /**
  * Issue 15: a wrong PIN lets the patient try again, the tries left shown, without a new split; the amount is in
  * every PIN question. A real training terminal ({@link TrainingCounter}: simulated card and PSAM, SQLite files, the
- * embedded center on loopback), a recording counter.view().
+ * embedded center on loopback), a recording view.
  */
-class PinRetryIT {
+class PinRetryIT extends TrainingCounterCase {
 
     private static final String AMOXICILLIN = "XJ01CAA001"; // 12.50, A
-
-    @TempDir
-    Path dir;
-
-    private TrainingCounter counter;
-
-    @BeforeEach
-    void open() {
-        counter = TrainingCounter.open(dir, Map.of("language", "en"),
-                RecordingReceiptOutput.printingOn("printer", dir.resolve("receipt.pdf").toString()));
-    }
-
-    @AfterEach
-    void close() {
-        counter.close();
-    }
 
     @Test
     void R10_aWrongPin_isAskedAgainWithTheTriesLeft_andTheRightOneSettles_withOneSplit() throws Exception {
