@@ -19,8 +19,6 @@ import org.medcard.terminal.present.queue.QueueFigures;
 import org.medcard.terminal.present.queue.QueueModel;
 import org.medcard.terminal.present.queue.QueueView;
 import org.medcard.terminal.present.queue.ResettleAnswer;
-import org.medcard.terminal.resettle.ResettleDesk;
-import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;

@@ -68,23 +68,18 @@ public final class OutcomeSlip {
         last = null;
     }
 
-    /** Prints the kept slip on the configured printer. Runs on the worker. */
-    public Copy print() {
-        return copy(r -> texts.text("slip.printed", Long.toString(r.id()), output.print(r)));
-    }
-
-    /** Saves the kept slip as a PDF (owner-only, never over an earlier file). Runs on the worker. */
-    public Copy save() {
-        return copy(r -> texts.text("slip.saved", Long.toString(r.id()), output.savePdf(r)));
-    }
-
-    private Copy copy(java.util.function.Function<ReceiptDesk.Issued, String> action) {
+    /**
+     * F7 (print on the configured printer) or F8 (save as a PDF, owner-only, never over an earlier file) of the kept
+     * slip; with nothing kept, the "no slip yet" line. Runs on the worker.
+     */
+    public Copy copy(boolean print) {
         ReceiptDesk.Issued r = last;
         if (r == null) {
             return new Copy(texts.text("slip.none"), true);
         }
         try {
-            return new Copy(action.apply(r), false);
+            return new Copy(print ? texts.text("slip.printed", Long.toString(r.id()), output.print(r))
+                    : texts.text("slip.saved", Long.toString(r.id()), output.savePdf(r)), false);
         } catch (RuntimeException e) {
             LOG.warn("Slip {} could not be copied: {}", r.id(), e.getMessage());
             return new Copy(texts.text("slip.failed", e.getMessage() == null ? e.toString() : e.getMessage()), true);

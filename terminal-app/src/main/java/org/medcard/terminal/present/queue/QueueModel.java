@@ -14,7 +14,9 @@ import org.medcard.queue.ForwardResult;
 import org.medcard.queue.OutboxState;
 import org.medcard.queue.QueueSummary;
 import org.medcard.terminal.config.Money;
+import org.medcard.terminal.present.outcome.DeskSlip;
 import org.medcard.terminal.present.outcome.OutcomeSlip;
+import org.medcard.terminal.present.outcome.SlipKeys;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.resettle.EntryView;
 import org.medcard.terminal.resettle.ResettleOutcome;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * the center runs on {@code worker} (the reader's device thread), and every answer goes back to the view
  * through {@code ui}. One action at a time: a second request while busy is ignored (the view greys its keys).
  */
-public final class QueueModel {
+public final class QueueModel implements SlipKeys {
 
     /** This screen's strings ({@code texts.properties}, English and Simplified Chinese). */
     public static final String BUNDLE = "org.medcard.terminal.present.queue.texts";
@@ -63,7 +65,7 @@ public final class QueueModel {
     private volatile List<EntryRow> entries = List.of();
     private volatile boolean onlyOpen = true;
     /** Issue 15: the last re-settlement's journalled receipt, for print and save; none until the desktop gives a slip. */
-    private volatile OutcomeSlip slip;
+    private final DeskSlip slip;
 
     /** @param language the screen's language (its own strings; the core's messages come in the outcomes) */
     public QueueModel(Ports ports, Locale language, Supplier<String> cashier, QueueView view, Executor worker, Executor ui) {
@@ -77,6 +79,16 @@ public final class QueueModel {
         this.worker = worker;
         this.ui = ui;
         this.texts = Texts.of(BUNDLE, language);
+        this.slip = new DeskSlip(texts.text("slip.none"));
+    }
+
+    /**
+     * Keeps each re-settlement's journalled receipt in {@code slip} for {@link #printSlip()} and {@link #saveSlip()}
+     * (the desktop wires it to the one receipt desk, as the counter's F7/F8). Call once, before the screen is used.
+     */
+    public QueueModel keepSlipsIn(OutcomeSlip outcomeSlip) {
+        slip.keep(outcomeSlip);
+        return this;
     }
 
     /** Reads the figures and the entries (this counter's and, when online, the institution's). */
@@ -130,41 +142,23 @@ public final class QueueModel {
         return entries;
     }
 
-    /**
-     * Keeps each re-settlement's journalled receipt in {@code slip} for {@link #printSlip()} and {@link #saveSlip()}
-     * (the desktop wires it to the one receipt desk, as the counter's F7/F8). Call once, before the screen is used.
-     */
-    public QueueModel keepSlipsIn(OutcomeSlip slip) {
-        this.slip = slip;
-        return this;
-    }
-
     /** Whether the last re-settlement left a receipt to print or save. */
+    @Override
     public boolean slipReady() {
-        OutcomeSlip s = slip;
-        return s != null && s.ready();
+        return slip.ready();
     }
 
-    /** Prints the last re-settlement's journalled receipt on the configured printer. */
-    public void printSlip() {
-        copySlip(true);
+    /** Ctrl+P / Ctrl+S: the last re-settlement's journalled receipt printed or saved on the worker. */
+    @Override
+    public void copySlip(boolean print) {
+        slip.copy(print, this::showSlip, copy -> run(texts.text("busy.slip"), () -> {
+            OutcomeSlip.Copy c = copy.get();
+            ui.execute(() -> showSlip(c));
+        }));
     }
 
-    /** Saves the last re-settlement's journalled receipt as a PDF in the receipts folder. */
-    public void saveSlip() {
-        copySlip(false);
-    }
-
-    private void copySlip(boolean print) {
-        OutcomeSlip s = slip;
-        if (s == null || !s.ready()) {
-            view.showSlip(texts.text("slip.none"), true);
-            return;
-        }
-        run(texts.text("busy.slip"), () -> {
-            OutcomeSlip.Copy c = print ? s.print() : s.save();
-            ui.execute(() -> view.showSlip(c.line(), c.problem()));
-        });
+    private void showSlip(OutcomeSlip.Copy c) {
+        view.showSlip(c.line(), c.problem());
     }
 
     // ---------------------------------------------------------------- on the worker
@@ -175,11 +169,7 @@ public final class QueueModel {
      */
     private void journal(ResettleOutcome outcome, String by) {
         try {
-            OutcomeSlip s = slip;
-            if (s != null) {
-                s.forget();
-                s.issue(receipts.document(outcome, by));
-            } else {
+            if (!slip.replace(() -> receipts.document(outcome, by))) {
                 receipts.issue(outcome, by);
             }
         } catch (RuntimeException e) {

@@ -15,7 +15,9 @@ import org.medcard.terminal.config.Money;
 import org.medcard.terminal.present.counter.CardPanel;
 import org.medcard.terminal.present.counter.CardWatch;
 import org.medcard.terminal.present.counter.TrainingCard;
+import org.medcard.terminal.present.outcome.DeskSlip;
 import org.medcard.terminal.present.outcome.OutcomeSlip;
+import org.medcard.terminal.present.outcome.SlipKeys;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.registration.Department;
 import org.medcard.terminal.registration.DepartmentCatalog;
@@ -38,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * view through {@code ui} and waits for the answer (the UI thread never waits for the worker). One action at
  * a time: a request while busy is ignored.
  */
-public final class RegistrationDeskModel {
+public final class RegistrationDeskModel implements SlipKeys {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationDeskModel.class);
     /** The desk's answers that ask the clerk for the ID number from the ID card (R11 case 2). */
     private static final Set<String> ID_QUESTIONS = Set.of("sale.id_number_needed", "sale.id_check_digit");
@@ -56,7 +58,7 @@ public final class RegistrationDeskModel {
     private final List<OpenVisit> open = new CopyOnWriteArrayList<>();
     /** Issue 15: where each outcome's document is journalled and kept for print / save (none until the desktop gives one). */
     private volatile VisitDocuments documents;
-    private volatile OutcomeSlip slip;
+    private final DeskSlip slip;
     /** Issue 15: the card slot this desk shows, shared with the pharmacy counter (none until the desktop gives one). */
     private volatile CardWatch cards;
     /** The holder and masked card number of the last card read (UI thread): the same card again is no new patient. */
@@ -75,6 +77,7 @@ public final class RegistrationDeskModel {
         this.worker = worker;
         this.ui = ui;
         this.texts = Texts.of("org.medcard.terminal.present.registration.texts", language);
+        this.slip = new DeskSlip(texts.text("slip.none"));
     }
 
     /** Shows the departments and the first one's doctors. */
@@ -278,61 +281,43 @@ public final class RegistrationDeskModel {
      * and {@code outpatient settle}) into {@code slip}, which keeps it for {@link #printSlip()} and {@link #saveSlip()}.
      * Call once, before the desk is used.
      */
-    public RegistrationDeskModel keepSlipsIn(VisitDocuments documents, OutcomeSlip slip) {
+    public RegistrationDeskModel keepSlipsIn(VisitDocuments documents, OutcomeSlip outcomeSlip) {
         this.documents = documents;
-        this.slip = slip;
+        slip.keep(outcomeSlip);
         return this;
     }
 
     /** Whether the last registration or settlement left a document to print or save. */
+    @Override
     public boolean slipReady() {
-        OutcomeSlip s = slip;
-        return s != null && s.ready();
+        return slip.ready();
     }
 
-    /** Prints the last outcome's journalled slip or receipt on the configured printer. */
-    public void printSlip() {
-        copySlip(true);
-    }
-
-    /** Saves the last outcome's journalled slip or receipt as a PDF in the receipts folder. */
-    public void saveSlip() {
-        copySlip(false);
-    }
-
-    private void copySlip(boolean print) {
-        OutcomeSlip s = slip;
-        if (s == null || !s.ready()) {
-            view.showSlip(texts.text("slip.none"), true);
-            return;
-        }
-        if (!busy.compareAndSet(false, true)) {
-            return;
-        }
-        view.showBusy(true, texts.text("busy.slip"));
-        worker.execute(() -> {
-            try {
-                OutcomeSlip.Copy c = print ? s.print() : s.save();
-                ui.execute(() -> view.showSlip(c.line(), c.problem()));
-            } finally {
-                busy.set(false);
-                ui.execute(() -> view.showBusy(false, ""));
+    /** Ctrl+P / Ctrl+S: the last outcome's journalled slip or receipt printed or saved on the worker. */
+    @Override
+    public void copySlip(boolean print) {
+        slip.copy(print, c -> view.showSlip(c.line(), c.problem()), copy -> {
+            if (!busy.compareAndSet(false, true)) {
+                return;
             }
+            view.showBusy(true, texts.text("busy.slip"));
+            worker.execute(() -> {
+                try {
+                    OutcomeSlip.Copy c = copy.get();
+                    ui.execute(() -> view.showSlip(c.line(), c.problem()));
+                } finally {
+                    busy.set(false);
+                    ui.execute(() -> view.showBusy(false, ""));
+                }
+            });
         });
     }
 
     /** On the worker: journals the outcome's document (a refusal has none) and keeps it; the outcome stands either way. */
     private void keepSlip(VisitOutcome o, java.util.function.Function<VisitDocuments, Optional<ReceiptDocument>> document) {
-        OutcomeSlip s = slip;
         VisitDocuments d = documents;
-        if (s == null || d == null) {
-            return;
-        }
-        s.forget();
-        try {
-            s.issue(document.apply(d));
-        } catch (RuntimeException e) {
-            LOG.error("The visit's document could not be composed: {}", e.getMessage(), e);
+        if (d != null) {
+            slip.replace(() -> document.apply(d));
         }
     }
 

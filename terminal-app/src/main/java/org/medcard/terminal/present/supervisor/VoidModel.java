@@ -5,13 +5,13 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import org.medcard.terminal.config.Money;
+import org.medcard.terminal.present.outcome.DeskSlip;
 import org.medcard.terminal.present.outcome.OutcomeSlip;
+import org.medcard.terminal.present.outcome.SlipKeys;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.voids.VoidDesk;
 import org.medcard.terminal.voids.VoidOutcome;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Voids a settlement (2103). The supervisor confirms with their own name and password even when already
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: public methods on the UI thread; the 2103 runs on {@code worker}.
  */
-public final class VoidModel {
+public final class VoidModel implements SlipKeys {
 
     /** A void's receipt (the desktop wires it to the terminal's void documents); empty when nothing was voided. Runs on the worker. */
     @FunctionalInterface
@@ -28,10 +28,9 @@ public final class VoidModel {
         Optional<ReceiptDocument> record(VoidOutcome outcome, String reason, String supervisor);
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(VoidModel.class);
     private final VoidDesk desk;
     private final Journal journal;
-    private final OutcomeSlip slip;
+    private final DeskSlip slip;
     private final VoidView view;
     private final Texts texts;
     private final Work work;
@@ -47,9 +46,9 @@ public final class VoidModel {
     public VoidModel(VoidDesk desk, Journal journal, OutcomeSlip slip, Locale language, VoidView view, Executor worker, Executor ui) {
         this.desk = desk;
         this.journal = journal;
-        this.slip = slip;
         this.view = view;
         this.texts = Texts.of(Work.BUNDLE, language);
+        this.slip = new DeskSlip(texts.text("slip.none")).keep(slip);
         this.work = new Work(view, worker, ui, texts);
     }
 
@@ -74,49 +73,28 @@ public final class VoidModel {
         String reason = c.reason().trim();
         String supervisor = c.supervisor();
         work.run(texts.text("busy.void", id), () -> {
-            if (slip != null) {
-                slip.forget();
-            }
+            slip.forget();
             VoidOutcome o = desk.voidSettlement(id, supervisor, c.password(), reason);
-            try {
-                Optional<ReceiptDocument> receipt = journal.record(o, reason, supervisor);
-                if (slip != null) {
-                    slip.issue(receipt);
-                }
-            } catch (RuntimeException e) {
-                // The void stands; only its receipt is missing from the journal.
-                LOG.error("The void receipt of {} could not be journalled: {}", id, e.getMessage(), e);
-            }
+            // The void stands whatever happens to its receipt (a failure is logged).
+            slip.replace(() -> journal.record(o, reason, supervisor));
             return o;
         }, o -> view.showVoided(result(o)));
     }
 
     /** Whether the last void left a receipt for F7/F8. */
+    @Override
     public boolean slipReady() {
-        return slip != null && slip.ready();
+        return slip.ready();
     }
 
-    /** F7: prints the last void's journalled receipt on the configured printer. */
-    public void printSlip() {
-        copy(true);
+    /** F7 / F8: the last void's journalled receipt printed or saved on the worker. */
+    @Override
+    public void copySlip(boolean print) {
+        slip.copy(print, this::showSlip, copy -> work.run(texts.text("busy.slip"), copy, this::showSlip));
     }
 
-    /** F8: saves the last void's journalled receipt as a PDF in the receipts folder. */
-    public void saveSlip() {
-        copy(false);
-    }
-
-    private void copy(boolean print) {
-        if (slip == null) {
-            view.showSlip(texts.text("slip.none"), true);
-            return;
-        }
-        if (!slip.ready()) {
-            OutcomeSlip.Copy none = slip.print();
-            view.showSlip(none.line(), none.problem());
-            return;
-        }
-        work.run(texts.text("busy.slip"), () -> print ? slip.print() : slip.save(), c -> view.showSlip(c.line(), c.problem()));
+    private void showSlip(OutcomeSlip.Copy c) {
+        view.showSlip(c.line(), c.problem());
     }
 
     VoidResult result(VoidOutcome o) {

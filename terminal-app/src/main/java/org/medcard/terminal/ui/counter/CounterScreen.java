@@ -3,27 +3,20 @@ package org.medcard.terminal.ui.counter;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.swing.JComponent;
-
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.counter.CounterModel;
 import org.medcard.terminal.present.counter.DeskReceiptOutput;
 import org.medcard.terminal.ui.shell.AppContext;
+import org.medcard.terminal.ui.shell.PanelScreen;
 import org.medcard.terminal.ui.shell.Screen;
 import org.slf4j.LoggerFactory;
 
 /** The pharmacy counter as a screen of the shell (on pharmacy terminals; hospitals sell at their pharmacy too). */
-public final class CounterScreen implements Screen {
-
-    private final CounterPanel panel;
-    private final CounterModel model;
-    private final Texts texts;
+public final class CounterScreen extends PanelScreen<CounterPanel, CounterModel> {
 
     private CounterScreen(CounterPanel panel, CounterModel model, Texts texts) {
-        this.panel = panel;
-        this.model = model;
-        this.texts = texts;
+        super("counter", texts.text("title"), Set.of(Role.CASHIER), panel, model);
     }
 
     /** The factory listed in {@link org.medcard.terminal.ui.Screens}. */
@@ -31,7 +24,7 @@ public final class CounterScreen implements Screen {
         Texts texts = ctx.texts(CounterModel.BUNDLE);
         CounterPanel panel = new CounterPanel(texts, ctx.fonts(), ctx.shell());
         // The terminal's one receipt desk: the journal, printer and paper the CLI uses too.
-        DeskReceiptOutput receipts = new DeskReceiptOutput(ctx.terminal().receipts(), ctx.terminal().config().dataDir().resolve("receipts"));
+        DeskReceiptOutput receipts = ctx.receiptOutput();
         warmUpInBackground(receipts);
         // The card panel shows the app's one card watch, shared with the registration desk (issue 15); the app polls it.
         CounterModel model = new CounterModel(TerminalCounterPorts.of(ctx.terminal(), receipts), ctx.cards(),
@@ -59,46 +52,22 @@ public final class CounterScreen implements Screen {
     }
 
     @Override
-    public String id() {
-        return "counter";
-    }
-
-    @Override
-    public String title() {
-        return texts.text("title");
-    }
-
-    @Override
-    public JComponent component() {
-        return panel;
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return Set.of(Role.CASHIER);
-    }
-
-    @Override
     public void shown() {
-        panel.focusCode();
+        panel().focusCode();
     }
 
     @Override
     public void typedAhead(org.medcard.terminal.present.KeyBuffer.Typed typed) {
-        panel.typedAhead(typed);
+        panel().typedAhead(typed);
     }
 
     @Override
     public void focusMain() {
-        panel.focusCode();
+        panel().focusCode();
     }
 
     @Override
     public void signedOut() {
-        model.clearSale();
-    }
-
-    public CounterModel model() {
-        return model;
+        model().clearSale();
     }
 }

@@ -27,6 +27,7 @@ import org.medcard.terminal.ui.shell.Dialogs;
 import org.medcard.terminal.ui.shell.Keys;
 import org.medcard.terminal.ui.shell.RowsTableModel;
 import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.SlipLine;
 import org.medcard.terminal.ui.shell.Theme;
 
 /**
@@ -48,7 +49,7 @@ final class QueuePanel extends JPanel implements QueueView {
    private final JTable table;
     private final JLabel headline = label("queue.headline", Font.BOLD, 1.6f);
     private final JTextArea detail = new JTextArea(3, 40);
-    private final JLabel slipLine = label("queue.slip", Font.PLAIN, 1f);
+    private final SlipLine slipLine = styled(new SlipLine(), "queue.slip", Font.PLAIN, 1f);
     private final JButton forward;
     private final JButton resettle;
     private final JButton toggle;
@@ -94,14 +95,14 @@ final class QueuePanel extends JPanel implements QueueView {
         result.add(slipLine, BorderLayout.SOUTH);
 
         JPanel buttons = new JPanel(new GridLayout(1, 0, 8, 8));
-        buttons.add(button("queue.refresh", texts.text("ui.refresh"), () -> model.refresh()));
-        forward = button("queue.forward", texts.text("ui.forward"), () -> model.forwardNow());
+        buttons.add(Keys.button("queue.refresh", texts.text("ui.refresh"), () -> model.refresh()));
+        forward = Keys.button("queue.forward", texts.text("ui.forward"), () -> model.forwardNow());
         buttons.add(forward);
-        toggle = button("queue.toggle", texts.text("ui.show_all"), this::toggle);
+        toggle = Keys.button("queue.toggle", texts.text("ui.show_all"), this::toggle);
         buttons.add(toggle);
-        resettle = button("queue.resettle", texts.text("ui.resettle"), this::resettleSelected);
+        resettle = Keys.button("queue.resettle", texts.text("ui.resettle"), this::resettleSelected);
         buttons.add(resettle);
-        buttons.add(button("queue.back", texts.text("ui.back"), () -> shell.show("counter")));
+        buttons.add(Keys.button("queue.back", texts.text("ui.back"), () -> shell.show("counter")));
         JPanel south = new JPanel(new BorderLayout(8, 8));
         south.add(result, BorderLayout.CENTER);
         south.add(buttons, BorderLayout.SOUTH);
@@ -198,14 +199,13 @@ final class QueuePanel extends JPanel implements QueueView {
         headline.setForeground(a.handBack() ? Theme.GREEN : a.outcome().kind() == org.medcard.terminal.resettle.ResettleOutcome.Kind.PENDING
                 ? Theme.AMBER : Theme.RED);
         detail.setText(a.detail());
-        slipLine.setForeground(headline.getForeground() == Theme.RED ? Theme.RED : entriesLine.getForeground());
-        slipLine.setText(model.slipReady() ? texts.text("ui.slip_keys") : " ");
+        slipLine.keys(model.slipReady(), texts.text("ui.slip_keys"),
+                headline.getForeground() == Theme.RED ? Theme.RED : entriesLine.getForeground());
     }
 
     @Override
     public void showSlip(String line, boolean problem) {
-        slipLine.setText(line);
-        slipLine.setForeground(problem ? Theme.RED : Theme.GREEN);
+        slipLine.copy(line, problem);
     }
 
     @Override
@@ -217,19 +217,14 @@ final class QueuePanel extends JPanel implements QueueView {
     // ---------------------------------------------------------------- parts
 
     private JLabel label(String name, int style, float scale) {
-        JLabel l = new JLabel(" ");
+        return styled(new JLabel(" "), name, style, scale);
+    }
+
+    private static <L extends JLabel> L styled(L l, String name, int style, float scale) {
         l.setName(name);
         Font f = l.getFont();
         l.setFont(f.deriveFont(style, f.getSize2D() * scale));
         return l;
-    }
-
-    private static JButton button(String name, String text, Runnable action) {
-        JButton b = new JButton(text);
-        b.setName(name);
-        b.setFocusable(false);
-        b.addActionListener(e -> action.run());
-        return b;
     }
 
     /** The table of {@code entries}, its titles and cells in the screen's language. */

@@ -1,26 +1,21 @@
 package org.medcard.terminal.ui.queue;
 
 import java.util.Optional;
-import javax.swing.JComponent;
+import java.util.Set;
 
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.queue.QueueModel;
 import org.medcard.terminal.ui.shell.AppContext;
+import org.medcard.terminal.ui.shell.PanelScreen;
 import org.medcard.terminal.ui.shell.Screen;
 
 /** The faults-and-queue screen of the shell: every signed-in operator may open it. */
-public final class QueueScreen implements Screen {
+public final class QueueScreen extends PanelScreen<QueuePanel, QueueModel> {
 
     static final String BUNDLE = "org.medcard.terminal.present.queue.texts";
 
-    private final QueuePanel panel;
-    private final QueueModel model;
-    private final Texts texts;
-
     private QueueScreen(QueuePanel panel, QueueModel model, Texts texts) {
-        this.panel = panel;
-        this.model = model;
-        this.texts = texts;
+        super("queue", texts.text("ui.title"), Set.of(), panel, model);
     }
 
     /** The factory listed in {@link org.medcard.terminal.ui.Screens}. */
@@ -30,39 +25,19 @@ public final class QueueScreen implements Screen {
         var t = ctx.terminal();
         QueueModel model = new QueueModel(TerminalQueuePorts.of(t), t.language(), ctx.operatorName(), panel, ctx.worker(), ctx.ui());
         // Issue 15: the re-settlement's receipt kept for print / save through the one desk, as the counter's receipts.
-        model.keepSlipsIn(new org.medcard.terminal.present.outcome.OutcomeSlip(new org.medcard.terminal.present.counter.DeskReceiptOutput(
-                t.receipts(), t.config().dataDir().resolve("receipts")), ctx.locale()));
+        model.keepSlipsIn(ctx.outcomeSlip());
         panel.attach(model);
         return Optional.of(new QueueScreen(panel, model, texts));
     }
 
     @Override
-    public String id() {
-        return "queue";
-    }
-
-    @Override
-    public String title() {
-        return texts.text("ui.title");
-    }
-
-    @Override
-    public JComponent component() {
-        return panel;
-    }
-
-    @Override
     public void shown() {
-        panel.focusTable();
-        model.refresh();
+        panel().focusTable();
+        model().refresh();
     }
 
     @Override
     public void focusMain() {
-        panel.focusTable();
-    }
-
-    public QueueModel model() {
-        return model;
+        panel().focusTable();
     }
 }

@@ -30,6 +30,7 @@ import org.medcard.terminal.ui.shell.Dialogs;
 import org.medcard.terminal.ui.shell.Keys;
 import org.medcard.terminal.ui.shell.RowsTableModel;
 import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.SlipLine;
 import org.medcard.terminal.ui.shell.Theme;
 import org.medcard.terminal.ui.shell.UiFonts;
 
@@ -58,7 +59,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
     private final JTextArea split = new JTextArea(4, 30);
     private final JTextArea detail = new JTextArea(3, 40);
     private final JLabel busyLabel = new JLabel(" ");
-    private final JLabel slipLine = new JLabel(" ");
+    private final SlipLine slipLine = new SlipLine();
     private final List<JButton> actions = new ArrayList<>();
     /** Issue 15: the pharmacy counter's card panel, showing the same card (the holder checked before registering). */
     private final CardSide cardSide;
@@ -302,8 +303,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         if (a.served()) {
             a.outcome().visit().ifPresent(visit::setText);
         }
-        slipLine.setForeground(busyLabel.getForeground());
-        slipLine.setText(model.slipReady() ? texts.text("ui.slip_keys") : " ");
+        slipLine.keys(model.slipReady(), texts.text("ui.slip_keys"), busyLabel.getForeground());
     }
 
     @Override
@@ -313,8 +313,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
 
     @Override
     public void showSlip(String line, boolean problem) {
-        slipLine.setText(line);
-        slipLine.setForeground(problem ? Theme.RED : Theme.GREEN);
+        slipLine.copy(line, problem);
     }
 
     @Override

@@ -1,29 +1,23 @@
 package org.medcard.terminal.ui.registration;
 
 import java.util.Optional;
-import javax.swing.JComponent;
+import java.util.Set;
 
 import org.medcard.terminal.config.TerminalKind;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.registration.RegistrationDeskModel;
 import org.medcard.terminal.registration.DepartmentCatalog;
-import org.medcard.terminal.registration.RegistrationDesk;
 import org.medcard.terminal.ui.shell.AppContext;
+import org.medcard.terminal.ui.shell.PanelScreen;
 import org.medcard.terminal.ui.shell.Screen;
 
 /** The registration desk as a screen of the shell, on HOSPITAL terminals only. */
-public final class RegistrationScreen implements Screen {
+public final class RegistrationScreen extends PanelScreen<RegistrationPanel, RegistrationDeskModel> {
 
     static final String BUNDLE = "org.medcard.terminal.present.registration.texts";
 
-    private final RegistrationPanel panel;
-    private final RegistrationDeskModel model;
-    private final Texts texts;
-
     private RegistrationScreen(RegistrationPanel panel, RegistrationDeskModel model, Texts texts) {
-        this.panel = panel;
-        this.model = model;
-        this.texts = texts;
+        super("registration", texts.text("ui.title"), Set.of(), panel, model);
     }
 
     /** The factory listed in {@link org.medcard.terminal.ui.Screens}: nothing on a pharmacy terminal. */
@@ -38,9 +32,7 @@ public final class RegistrationScreen implements Screen {
         RegistrationDeskModel model = new RegistrationDeskModel(ctx.terminal().registrationDesk(catalog), ctx.terminal().visitTexts(), catalog,
                 ctx.locale(), ctx.operatorName(), panel, ctx.worker(), ctx.ui());
         // Issue 15: every registration slip and visit receipt journalled and kept for print / save, through the one desk.
-        model.keepSlipsIn(ctx.terminal().visitDocuments(), new org.medcard.terminal.present.outcome.OutcomeSlip(
-                new org.medcard.terminal.present.counter.DeskReceiptOutput(ctx.terminal().receipts(),
-                        ctx.terminal().config().dataDir().resolve("receipts")), ctx.locale()));
+        model.keepSlipsIn(ctx.terminal().visitDocuments(), ctx.outcomeSlip());
         // Issue 15: the card panel shows the app's one card watch, the card the pharmacy counter shows too.
         model.watchCards(ctx.cards());
         panel.attach(model);
@@ -48,36 +40,17 @@ public final class RegistrationScreen implements Screen {
     }
 
     @Override
-    public String id() {
-        return "registration";
-    }
-
-    @Override
-    public String title() {
-        return texts.text("ui.title");
-    }
-
-    @Override
-    public JComponent component() {
-        return panel;
-    }
-
-    @Override
     public void shown() {
-        panel.focusDepartments();
+        panel().focusDepartments();
     }
 
     @Override
     public void focusMain() {
-        panel.focusDepartments();
+        panel().focusDepartments();
     }
 
     @Override
     public void signedOut() {
-        panel.clear();
-    }
-
-    public RegistrationDeskModel model() {
-        return model;
+        panel().clear();
     }
 }

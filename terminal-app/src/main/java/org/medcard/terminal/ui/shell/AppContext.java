@@ -1,5 +1,6 @@
 package org.medcard.terminal.ui.shell;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,6 +10,8 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.present.counter.CardWatch;
+import org.medcard.terminal.present.counter.DeskReceiptOutput;
+import org.medcard.terminal.present.outcome.OutcomeSlip;
 import org.medcard.terminal.text.Texts;
 
 /**
@@ -36,5 +39,20 @@ public record AppContext(Terminal terminal, Operators operators, Executor worker
     /** A presentation bundle in the terminal's language. */
     public Texts texts(String bundle) {
         return Texts.of(bundle, locale());
+    }
+
+    /** Where the desktop saves receipts as PDFs: {@code <data dir>/receipts}, named by kind and journal number. */
+    public Path receiptsDir() {
+        return terminal.config().dataDir().resolve("receipts");
+    }
+
+    /** The terminal's one receipt desk as the screens print and save through it (journal, printer, paper). */
+    public DeskReceiptOutput receiptOutput() {
+        return new DeskReceiptOutput(terminal.receipts(), receiptsDir());
+    }
+
+    /** A desk screen's slip (issue 15): each outcome's document journalled once, then printed or saved from that entry. */
+    public OutcomeSlip outcomeSlip() {
+        return new OutcomeSlip(receiptOutput(), locale());
     }
 }

@@ -2,6 +2,7 @@ package org.medcard.terminal.ui.shell;
 
 import java.awt.event.ActionEvent;
 import javax.swing.AbstractAction;
+import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.KeyStroke;
 
@@ -19,6 +20,18 @@ public final class Keys {
     /** Binds in the whole window ({@code WHEN_IN_FOCUSED_WINDOW}): the shell's keys. */
     public static void bindWindow(JComponent root, String key, Runnable action) {
         bind(root, JComponent.WHEN_IN_FOCUSED_WINDOW, key, action);
+    }
+
+    /**
+     * A button for an action that also has a key: clicking it runs {@code action}, and it never takes the focus, so
+     * the keyboard stays in the screen's field. {@code name} is its component name (tests, screenshots).
+     */
+    public static JButton button(String name, String text, Runnable action) {
+        JButton b = new JButton(text);
+        b.setName(name);
+        b.setFocusable(false);
+        b.addActionListener(e -> action.run());
+        return b;
     }
 
     private static void bind(JComponent c, int condition, String key, Runnable action) {

@@ -6,6 +6,8 @@ import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JTextArea;
 
+import org.medcard.terminal.ui.shell.Keys;
+
 /** Small builders the supervisor tabs share (this package only). */
 final class Parts {
 
@@ -13,11 +15,7 @@ final class Parts {
     }
 
     static JButton button(String name, String text, Runnable action) {
-        JButton b = new JButton(text);
-        b.setName(name);
-        b.setFocusable(false);
-        b.addActionListener(e -> action.run());
-        return b;
+        return Keys.button(name, text, action);
     }
 
     static JLabel headline(String name) {

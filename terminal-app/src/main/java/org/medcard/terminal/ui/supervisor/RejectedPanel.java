@@ -71,10 +71,10 @@ final class RejectedPanel extends JPanel implements RejectedView {
         top.add(progress, BorderLayout.SOUTH);
         add(top, BorderLayout.NORTH);
         add(new JScrollPane(list), BorderLayout.CENTER);
-        resend = button("rejected.resend", texts.text("ui.resend"), () -> model.resend(chosen(), note.getText()));
-        reverse = button("rejected.reverse", texts.text("ui.reverse"), () -> model.reverse(chosen(), note.getText()));
-        handled = button("rejected.handled", texts.text("ui.handled"), () -> model.markHandled(chosen(), note.getText()));
-        refresh = button("rejected.refresh", texts.text("ui.refresh"), () -> model.refresh());
+        resend = Keys.button("rejected.resend", texts.text("ui.resend"), () -> model.resend(chosen(), note.getText()));
+        reverse = Keys.button("rejected.reverse", texts.text("ui.reverse"), () -> model.reverse(chosen(), note.getText()));
+        handled = Keys.button("rejected.handled", texts.text("ui.handled"), () -> model.markHandled(chosen(), note.getText()));
+        refresh = Keys.button("rejected.refresh", texts.text("ui.refresh"), () -> model.refresh());
         JPanel bottom = new JPanel(new BorderLayout(8, 4));
         bottom.add(new JLabel(texts.text("ui.note")), BorderLayout.WEST);
         bottom.add(note, BorderLayout.CENTER);
@@ -90,14 +90,6 @@ final class RejectedPanel extends JPanel implements RejectedView {
         Keys.bind(this, "F7", () -> model.markHandled(chosen(), note.getText()));
         Keys.bind(this, "F8", () -> model.refresh());
         enableActions();
-    }
-
-    private static JButton button(String name, String text, Runnable action) {
-        JButton b = new JButton(text);
-        b.setName(name);
-        b.setFocusable(false);
-        b.addActionListener(e -> action.run());
-        return b;
     }
 
     void attach(RejectedModel m) {

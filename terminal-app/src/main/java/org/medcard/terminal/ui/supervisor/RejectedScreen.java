@@ -3,29 +3,22 @@ package org.medcard.terminal.ui.supervisor;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.swing.JComponent;
-
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.rejected.RejectedModel;
 import org.medcard.terminal.rejected.RejectedDesk;
 import org.medcard.terminal.ui.shell.AppContext;
+import org.medcard.terminal.ui.shell.PanelScreen;
 import org.medcard.terminal.ui.shell.Screen;
 
 /**
  * The supervisor's screen of messages the center rejected (issue 14). Only for the SUPERVISOR role. A screen of its
  * own (not a sixth tab), in this package because the shell lists it beside the supervisor screen.
  */
-public final class RejectedScreen implements Screen {
-
-    private final RejectedPanel panel;
-    private final RejectedModel model;
-    private final Texts texts;
+public final class RejectedScreen extends PanelScreen<RejectedPanel, RejectedModel> {
 
     private RejectedScreen(RejectedPanel panel, RejectedModel model, Texts texts) {
-        this.panel = panel;
-        this.model = model;
-        this.texts = texts;
+        super("rejected", texts.text("ui.title"), Set.of(Role.SUPERVISOR), panel, model);
     }
 
     /** The factory listed in {@link org.medcard.terminal.ui.Screens}. */
@@ -40,32 +33,8 @@ public final class RejectedScreen implements Screen {
     }
 
     @Override
-    public String id() {
-        return "rejected";
-    }
-
-    @Override
-    public String title() {
-        return texts.text("ui.title");
-    }
-
-    @Override
-    public JComponent component() {
-        return panel;
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return Set.of(Role.SUPERVISOR);
-    }
-
-    @Override
     public void shown() {
-        panel.focusFirst();
-        model.refresh();
-    }
-
-    public RejectedModel model() {
-        return model;
+        panel().focusFirst();
+        model().refresh();
     }
 }

@@ -71,10 +71,7 @@ public final class SupervisorScreen implements Screen {
         // Every void's receipt goes into the one journal, as the CLI's does (medcard receipt list / reprint).
         // Issue 15: the Issued is kept for F7 print / F8 save, through the one desk as the counter's receipts.
         VoidModel.Journal journal = (o, reason, supervisor) -> ctx.terminal().voidDocuments().voidReceipt(o, reason, supervisor);
-        org.medcard.terminal.present.outcome.OutcomeSlip slip = new org.medcard.terminal.present.outcome.OutcomeSlip(
-                new org.medcard.terminal.present.counter.DeskReceiptOutput(ctx.terminal().receipts(),
-                        ctx.terminal().config().dataDir().resolve("receipts")), ctx.locale());
-        v.attach(new VoidModel(ctx.terminal().voidDesk(ctx.operators()), journal, slip, ctx.locale(), v, ctx.worker(), ctx.ui()));
+        v.attach(new VoidModel(ctx.terminal().voidDesk(ctx.operators()), journal, ctx.outcomeSlip(), ctx.locale(), v, ctx.worker(), ctx.ui()));
         v.attachPick(new org.medcard.terminal.present.supervisor.VoidPickModel(
                 new org.medcard.terminal.present.supervisor.TodaysSales(ctx.terminal().receipts().journal()), ctx.terminal().clock(),
                 ctx.locale(), v, ctx.worker(), ctx.ui()));
@@ -84,7 +81,7 @@ public final class SupervisorScreen implements Screen {
                 ctx.operatorName(), d, ctx.worker(), ctx.ui()));
         // Issue 15: the journalled report on screen, printed and saved through the one receipt desk.
         d.attachReport(new org.medcard.terminal.present.supervisor.DayCloseReportModel(new org.medcard.terminal.present.supervisor.ReceiptCopies(
-                ctx.terminal().receipts(), ctx.terminal().config().dataDir().resolve("receipts")), ctx.terminal().clock(), ctx.locale(), d,
+                ctx.terminal().receipts(), ctx.receiptsDir()), ctx.terminal().clock(), ctx.locale(), d,
                 ctx.worker(), ctx.ui()));
         OperatorsTab o = new OperatorsTab(texts, ctx.shell());
         OperatorsModel om = new OperatorsModel(ctx.operators(), () -> ctx.shell().operator().orElseThrow(), ctx.locale(), o,

@@ -22,6 +22,7 @@ import org.medcard.terminal.present.supervisor.VoidView;
 import org.medcard.terminal.ui.shell.Dialogs;
 import org.medcard.terminal.ui.shell.Keys;
 import org.medcard.terminal.ui.shell.Shell;
+import org.medcard.terminal.ui.shell.SlipLine;
 import org.medcard.terminal.ui.shell.Theme;
 
 /**
@@ -36,7 +37,7 @@ final class VoidTab extends JPanel implements VoidView, VoidPickView {
     private final JLabel headline = Parts.headline("void.headline");
     private final JTextArea detail = Parts.text("void.detail", 3);
     private final JButton go;
-    private final JLabel slipLine = new JLabel(" ");
+    private final SlipLine slipLine = new SlipLine();
     private final JButton print;
     private final JButton save;
     private VoidModel model;
@@ -158,13 +159,12 @@ final class VoidTab extends JPanel implements VoidView, VoidPickView {
         boolean ready = model.slipReady();
         print.setEnabled(ready);
         save.setEnabled(ready);
-        slipLine.setText(ready ? texts.text("ui.void.slip_keys") : " ");
+        slipLine.keys(ready, texts.text("ui.void.slip_keys"));
     }
 
     @Override
     public void showSlip(String line, boolean problem) {
-        slipLine.setText(line);
-        slipLine.setForeground(problem ? Theme.RED : Theme.GREEN);
+        slipLine.copy(line, problem);
     }
 
     @Override

@@ -2,13 +2,10 @@ package org.medcard.terminal.present.counter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,10 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medcard.simulator.center.fault.Fault;
 import org.medcard.simulator.center.fault.FaultKind;
 import org.medcard.terminal.Terminal;
-import org.medcard.terminal.TrainingTerminals;
-import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.ReceiptDocument;
-import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.training.SimulatedCenter;
 import org.medcard.terminal.ui.counter.TerminalCounterPorts;
@@ -43,8 +37,8 @@ class CounterModelIT {
     private Terminal terminal;
     private RecordingCounterView view;
     private CounterModel model;
-    private final List<ReceiptDocument> saved = new ArrayList<>();
-    private final List<ReceiptDocument> issued = new ArrayList<>();
+    private List<ReceiptDocument> saved;
+    private List<ReceiptDocument> issued;
 
     @BeforeEach
     void open() {
@@ -52,28 +46,12 @@ class CounterModelIT {
     }
 
     private void open(Map<String, String> config) {
-        terminal = TrainingTerminals.open(dir, config);
-        view = new RecordingCounterView();
-        ReceiptOutput receipts = new ReceiptOutput() {
-            @Override
-            public ReceiptDesk.Issued issue(ReceiptDocument document) {
-                issued.add(document);
-                return new ReceiptDesk.Issued(issued.size(), document, 0, null);
-            }
-
-            @Override
-            public String print(ReceiptDesk.Issued receipt) {
-                throw new IllegalStateException("no printer is configured (printer = none): save the receipt as PDF");
-            }
-
-            @Override
-            public String savePdf(ReceiptDesk.Issued receipt) {
-                saved.add(receipt.document());
-                return dir.resolve("receipt.pdf").toString();
-            }
-        };
-        model = new CounterModel(TerminalCounterPorts.of(terminal, receipts), Runnable::run, Runnable::run, view,
-                Texts.of(CounterModel.BUNDLE, Locale.ENGLISH), () -> "cashier");
+        TrainingCounter counter = TrainingCounter.open(dir, config, RecordingReceiptOutput.withoutPrinter(dir.resolve("receipt.pdf").toString()));
+        terminal = counter.terminal();
+        view = counter.view();
+        model = counter.model();
+        issued = counter.receipts().issued;
+        saved = counter.receipts().saved;
     }
 
     @AfterEach

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +41,6 @@ import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.Letterhead;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.SaleReceipt;
-import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PlanConfirmation;
 import org.medcard.terminal.sale.SaleDocuments;
@@ -71,8 +69,8 @@ class CounterModelTest {
     private final Catalog catalog = new Catalog();
     private final InMemoryCards slot = new InMemoryCards();
     private final Till till = new Till();
-    private final List<ReceiptDocument> issued = new ArrayList<>();
-    private final List<ReceiptDocument> saved = new ArrayList<>();
+    private List<ReceiptDocument> issued;
+    private List<ReceiptDocument> saved;
     private RecordingCounterView view;
     private CounterModel model;
 
@@ -92,24 +90,9 @@ class CounterModelTest {
         slot.training.put("family", card("刘洋", HOLDER_ID, CardStatus.NORMAL, 80_000, "EMPLOYEE",
                 List.of(new PersonInfo.FamilyMember("44000000000000000002", "刘小明", "CHILD", "110101201005051238"))));
         view = new RecordingCounterView();
-        ReceiptOutput receipts = new ReceiptOutput() {
-            @Override
-            public ReceiptDesk.Issued issue(ReceiptDocument document) {
-                issued.add(document);
-                return new ReceiptDesk.Issued(issued.size(), document, 0, null);
-            }
-
-            @Override
-            public String print(ReceiptDesk.Issued receipt) {
-                throw new IllegalStateException("no printer is configured (printer = none): save the receipt as PDF");
-            }
-
-            @Override
-            public String savePdf(ReceiptDesk.Issued receipt) {
-                saved.add(receipt.document());
-                return "/tmp/receipt.pdf";
-            }
-        };
+        RecordingReceiptOutput receipts = RecordingReceiptOutput.withoutPrinter("/tmp/receipt.pdf");
+        issued = receipts.issued;
+        saved = receipts.saved;
         model = new CounterModel(new CounterModel.Ports(catalog, slot, till, WORDS, receipts), Runnable::run, Runnable::run, view,
                 Texts.of(CounterModel.BUNDLE, Locale.ENGLISH), () -> "cashier");
     }

@@ -23,7 +23,6 @@ import org.medcard.terminal.e2e.PcscdRig;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.CashReceipt;
 import org.medcard.terminal.receipt.ReceiptDocument;
-import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;
 import org.medcard.terminal.resettle.ResettleView;
@@ -50,24 +49,10 @@ class ReaderGoneCashThroughPcscdIT {
             try (Terminal t = TrainingTerminals.open(dir.resolve("terminal"), Map.of("language", "en",
                     "reader", "pcsc:" + PcscdRig.CARD_READER, "psam", "pcsc:" + PcscdRig.PSAM_READER))) {
                 RecordingCounterView view = new RecordingCounterView();
-                List<ReceiptDocument> issued = new java.util.ArrayList<>();
-                CounterModel model = new CounterModel(org.medcard.terminal.ui.counter.TerminalCounterPorts.of(t, new ReceiptOutput() {
-                    @Override
-                    public ReceiptDesk.Issued issue(ReceiptDocument document) {
-                        issued.add(document);
-                        return new ReceiptDesk.Issued(issued.size(), document, 0, null);
-                    }
-
-                    @Override
-                    public String print(ReceiptDesk.Issued receipt) {
-                        throw new IllegalStateException("no printer");
-                    }
-
-                    @Override
-                    public String savePdf(ReceiptDesk.Issued receipt) {
-                        throw new IllegalStateException("not saved here");
-                    }
-                }), Runnable::run, Runnable::run, view, Texts.of(CounterModel.BUNDLE, Locale.ENGLISH), () -> "cashier01");
+                RecordingReceiptOutput receipts = RecordingReceiptOutput.withoutPrinter(dir.resolve("receipt.pdf").toString());
+                List<ReceiptDocument> issued = receipts.issued;
+                CounterModel model = new CounterModel(org.medcard.terminal.ui.counter.TerminalCounterPorts.of(t, receipts), Runnable::run,
+                        Runnable::run, view, Texts.of(CounterModel.BUNDLE, Locale.ENGLISH), () -> "cashier01");
                 t.devices().addListener(e -> model.pollCard());
                 t.devices().watchReaders();
                 model.pollCard();

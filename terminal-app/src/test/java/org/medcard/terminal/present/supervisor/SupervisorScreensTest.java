@@ -22,12 +22,10 @@ import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.operator.SignInResult;
 import org.medcard.terminal.receipt.DayCloseReport;
-import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SaleView;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.sale.SaleOutcome;
 import org.medcard.terminal.sale.SaleRequest;
-import org.medcard.terminal.voids.VoidDesk;
 import org.medcard.terminal.voids.VoidOutcome;
 
 /**
@@ -149,7 +147,7 @@ class SupervisorScreensTest {
         VoidModel model = new VoidModel(terminal.voidDesk(operators), (o, reason, supervisor) -> terminal.voidDocuments()
                 .voidReceipt(o, reason, supervisor), slip(terminal, dir), terminal.language(), view, INLINE, INLINE);
         model.printSlip();
-        assertEquals(List.of("No slip to print yet: it comes with the next registration, re-settlement or void."), view.slips,
+        assertEquals(List.of("No void receipt to print yet: void a settlement first."), view.slips,
                 "nothing to print before a void");
         assertFalse(model.slipReady());
 
