@@ -18,6 +18,7 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.CardMoney;
+import org.medcard.terminal.receipt.CashReceipt;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.SaleReceipt;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
@@ -122,5 +123,32 @@ class MoneyLinesTest {
         SaleReceipt receipt = (SaleReceipt) issued.get(0);
         String paper = receipt.toSheet().plainText();
         assertTrue(paper.contains("Cash tendered") && paper.contains("20.00") && paper.contains("Change") && paper.contains("11.00"), paper);
+    }
+
+    /** Issue 15 and R11 case 2: a cash sale during a fault prints cash tendered and change on its cash receipt too. */
+    @Test
+    void R11_cashSaleDuringAFault_tenderedAndChange_onTheCashReceipt() throws Exception {
+        VirtualMedicalCard card = present("normal-3des");
+        var slot = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().slot(0);
+        slot.setUnplugged(true); // the reader stops answering: R11 case 2, the whole sale in cash
+        model.scan(AMOXICILLIN); // 12.50
+        view.idNumbers.add(card.profile().psnCertNo());
+        view.splitAnswers.add(SplitAnswer.confirm(5_000)); // ¥50 handed over
+
+        model.pay();
+        slot.setUnplugged(false);
+
+        assertEquals(SaleOutcome.Kind.CASH_RESETTLE, view.done.get(0).kind(), view.done.get(0).message());
+        MoneyLines m = view.money.get(0);
+        assertEquals(1_250, m.cashFen());
+        assertEquals(5_000, m.tenderedFen());
+        assertEquals(3_750, m.changeFen());
+        CashReceipt receipt = (CashReceipt) issued.get(0);
+        assertEquals(1_250, receipt.cashPaid());
+        assertEquals(5_000, receipt.tenderedFen());
+        assertEquals(3_750, receipt.changeFen());
+        String paper = receipt.toSheet().plainText();
+        assertTrue(paper.contains("Cash tendered") && paper.contains("50.00") && paper.contains("Change") && paper.contains("37.50"), paper);
+        assertTrue(paper.indexOf("Cash tendered") < paper.indexOf("Entry No."), "under the split, before the entry number: " + paper);
     }
 }
