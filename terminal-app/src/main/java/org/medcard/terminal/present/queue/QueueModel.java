@@ -139,6 +139,17 @@ public final class QueueModel {
         return this;
     }
 
+    /**
+     * The cashier signed out: the kept receipt is forgotten, so the next cashier's Ctrl+P cannot print the previous
+     * patient's receipt (issue 15). Its journal entry stays (the Reprint screen finds it).
+     */
+    public void signedOut() {
+        OutcomeSlip s = slip;
+        if (s != null) {
+            s.forget();
+        }
+    }
+
     /** Whether the last re-settlement left a receipt to print or save. */
     public boolean slipReady() {
         OutcomeSlip s = slip;

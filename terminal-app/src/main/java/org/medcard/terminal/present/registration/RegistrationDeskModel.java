@@ -196,6 +196,17 @@ public final class RegistrationDeskModel {
         return this;
     }
 
+    /**
+     * The clerk signed out: the kept slip is forgotten, so the next clerk's Ctrl+P cannot print the previous
+     * patient's slip (issue 15). Its journal entry stays (the Reprint screen finds it).
+     */
+    public void signedOut() {
+        OutcomeSlip s = slip;
+        if (s != null) {
+            s.forget();
+        }
+    }
+
     /** Whether the last registration or settlement left a document to print or save. */
     public boolean slipReady() {
         OutcomeSlip s = slip;

@@ -91,6 +91,16 @@ public final class VoidModel {
         }, o -> view.showVoided(result(o)));
     }
 
+    /**
+     * The supervisor signed out: the kept receipt is forgotten, so the next operator's F7 cannot print the previous
+     * void's receipt (issue 15). Its journal entry stays (the Reprint screen finds it).
+     */
+    public void signedOut() {
+        if (slip != null) {
+            slip.forget();
+        }
+    }
+
     /** Whether the last void left a receipt for F7/F8. */
     public boolean slipReady() {
         return slip != null && slip.ready();

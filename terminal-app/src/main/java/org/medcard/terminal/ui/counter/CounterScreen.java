@@ -101,7 +101,7 @@ public final class CounterScreen implements Screen {
 
     @Override
     public void signedOut() {
-        model.clearSale();
+        model.signedOut();
     }
 
     public CounterModel model() {

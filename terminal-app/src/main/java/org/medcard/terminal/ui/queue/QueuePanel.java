@@ -202,6 +202,13 @@ final class QueuePanel extends JPanel implements QueueView {
         slipLine.setText(model.slipReady() ? texts.text("ui.slip_keys") : " ");
     }
 
+    /** The cashier signed out: the last re-settlement on screen is not the next cashier's (issue 15). */
+    void signedOut() {
+        headline.setText(" ");
+        detail.setText("");
+        slipLine.setText(" ");
+    }
+
     @Override
     public void showSlip(String line, boolean problem) {
         slipLine.setText(line);

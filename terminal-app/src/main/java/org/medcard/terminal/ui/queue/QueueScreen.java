@@ -62,6 +62,13 @@ public final class QueueScreen implements Screen {
         panel.focusTable();
     }
 
+    /** The previous cashier's receipt is not the next one's to print (issue 15). */
+    @Override
+    public void signedOut() {
+        model.signedOut();
+        panel.signedOut();
+    }
+
     public QueueModel model() {
         return model;
     }

@@ -71,6 +71,7 @@ public final class RegistrationScreen implements Screen {
 
     @Override
     public void signedOut() {
+        model.signedOut();
         panel.clear();
     }
 

@@ -161,6 +161,19 @@ final class VoidTab extends JPanel implements VoidView, VoidPickView {
         slipLine.setText(ready ? texts.text("ui.void.slip_keys") : " ");
     }
 
+    /** The supervisor signed out: the void on screen and its kept receipt are forgotten (issue 15). */
+    void signedOut() {
+        if (model != null) {
+            model.signedOut();
+        }
+        setlId.setText("");
+        headline.setText(" ");
+        detail.setText("");
+        slipLine.setText(" ");
+        print.setEnabled(false);
+        save.setEnabled(false);
+    }
+
     @Override
     public void showSlip(String line, boolean problem) {
         slipLine.setText(line);
