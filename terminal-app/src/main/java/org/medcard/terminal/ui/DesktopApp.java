@@ -58,6 +58,7 @@ public final class DesktopApp implements AutoCloseable {
     private SignInPanel signIn;
     private StatusBar bar;
     private StatusModel status;
+    private AutoCloseable partChanges;
     private volatile long signInReadyMillis = -1;
 
     /**
@@ -160,7 +161,7 @@ public final class DesktopApp implements AutoCloseable {
             String line = receiptFonts.receiptFontLine();
             ui.execute(() -> bar.receiptFont(receiptFonts.isCjk() ? null : statusTexts.text("receipt.font.none"), line));
         });
-        terminal.onPartChange(status::refresh); // a reader, PSAM, card or center change shows at once
+        partChanges = terminal.onPartChange(status::refresh); // a reader, PSAM, card or center change shows at once
         statusWorker.scheduleWithFixedDelay(status::refresh, STATUS_PERIOD_MS, STATUS_PERIOD_MS, TimeUnit.MILLISECONDS);
         LOG.info("Terminal attached to the window {} ms after the process started",
                 System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
@@ -191,6 +192,13 @@ public final class DesktopApp implements AutoCloseable {
     public synchronized void close() {
         if (worker.isShutdown()) {
             return;
+        }
+        if (partChanges != null) {
+            try {
+                partChanges.close();
+            } catch (Exception e) {
+                LOG.debug("part-change listener: {}", e.toString());
+            }
         }
         statusWorker.shutdown(); // its timer stops; a read under way ends before the terminal closes
         worker.shutdown();

@@ -47,12 +47,16 @@ public final class StatusModel {
         if (!pending.compareAndSet(false, true)) {
             return;
         }
-        worker.execute(() -> {
-            pending.set(false); // a change from now on reads again
-            StatusSnapshot s = snapshot(state.get(), queue.get());
-            last.set(s);
-            ui.execute(() -> view.show(s));
-        });
+        try {
+            worker.execute(() -> {
+                pending.set(false); // a change from now on reads again
+                StatusSnapshot s = snapshot(state.get(), queue.get());
+                last.set(s);
+                ui.execute(() -> view.show(s));
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            pending.set(false); // the app is closing: nothing to show any more
+        }
     }
 
     /** The last snapshot read, or null before the first refresh. */
