@@ -30,6 +30,8 @@ cp "$jar" "$work/input/"
 # (jdk.charsets), Chinese formats (jdk.localedata), TLS with EC keys (jdk.crypto.ec), logback's XML
 # configuration and JMX, java.util.logging and prefs used by Swing, and the Flight Recorder (jdk.jfr) whose
 # events card-protocol and offline-queue commit (docs/performance.md).
+# Depends: the PC/SC service and library, and a Chinese TrueType font (fonts-wqy-microhei) so the screen and the
+# PDF receipts show Chinese out of the box (issue 15); check-deb.sh reads the control file and insists on all three.
 modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.smartcardio,java.sql,java.xml,jdk.charsets,jdk.crypto.ec,jdk.httpserver,jdk.jfr,jdk.localedata,jdk.net,jdk.unsupported
 
 jpackage --type deb \
@@ -47,7 +49,7 @@ jpackage --type deb \
   --linux-package-name medcard-terminal \
   --linux-app-category misc \
   --linux-deb-maintainer "it@medcard.example" \
-  --linux-package-deps "pcscd, libpcsclite1" \
+  --linux-package-deps "pcscd, libpcsclite1, fonts-wqy-microhei" \
   --linux-shortcut \
   --install-dir /opt \
   --temp "$work/tmp" \

@@ -11,6 +11,12 @@ deb=$(ls terminal-app/target/installer/medcard-terminal_*.deb 2>/dev/null | head
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 dpkg-deb --info "$deb" | sed -n 's/^ *\(Package\|Version\|Architecture\|Depends\|Installed-Size\):/  \1:/p'
+# The control file's Depends: the PC/SC service and library, and a Chinese font for the screen and the PDF receipts.
+depends=$(dpkg-deb --field "$deb" Depends)
+for dep in pcscd libpcsclite1 fonts-wqy-microhei; do
+  echo "$depends" | tr ',' '\n' | sed 's/^ *//; s/ .*//' | grep -qx "$dep" \
+    || { echo "check-deb: the package does not depend on $dep (Depends: $depends)" >&2; exit 1; }
+done
 dpkg -x "$deb" "$root"
 launcher="$root/opt/medcard-terminal/bin/medcard-terminal"
 [ -x "$launcher" ] || { echo "check-deb: launcher $launcher missing" >&2; exit 1; }

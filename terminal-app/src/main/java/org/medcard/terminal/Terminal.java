@@ -133,6 +133,8 @@ public final class Terminal implements AutoCloseable {
     private volatile PartState psamState = PartState.none("not opened yet");
     private volatile PartState cardState = PartState.none("no card");
     private volatile PartState centerState = PartState.none("not contacted yet");
+    /** Told after a part's state changed (on the reporting thread): the status bar refreshes at once (issue 15). */
+    private final java.util.List<Runnable> partChanges = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Terminal(TerminalConfig config, Clock clock) {
         this(config, clock, Options.defaults());
@@ -438,6 +440,25 @@ public final class Terminal implements AutoCloseable {
         };
     }
 
+    /**
+     * {@code listener} runs, on the thread that reported it, after a part's state changed (a service's report or a
+     * reader event); it must hand real work to its own thread. Closing the returned handle stops it.
+     */
+    public AutoCloseable onPartChange(Runnable listener) {
+        partChanges.add(listener);
+        return () -> partChanges.remove(listener);
+    }
+
+    private void partChanged() {
+        for (Runnable r : partChanges) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A part-change listener failed: {}", e.toString());
+            }
+        }
+    }
+
     /** Keeps the parts' states for {@link #state()}; the center counts as OK only while signed in. */
     private final class Parts implements PartListener {
         @Override
@@ -452,6 +473,7 @@ public final class Terminal implements AutoCloseable {
                     }
                 }
             }
+            partChanged();
         }
 
         @Override
@@ -471,6 +493,7 @@ public final class Terminal implements AutoCloseable {
                 case CARD -> cardState = state;
                 case CENTER -> centerState = state;
             }
+            partChanged();
         }
     }
 
@@ -512,6 +535,7 @@ public final class Terminal implements AutoCloseable {
                 }
             }
         }
+        partChanged();
     }
 
     /** Resolves unfinished sales of the card in the slot, if a card is there (a tear before the last stop). */

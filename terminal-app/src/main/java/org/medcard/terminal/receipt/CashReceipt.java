@@ -17,9 +17,24 @@ import org.medcard.terminal.text.Texts;
  * @param fault what failed, as the terminal showed it (e.g. "读卡器无响应 reader not answering")
  * @param resettleBy the last day the entry can be re-settled ({@link #lastResettleDay}); {@code null} only for a
  *                   receipt journalled before the date was printed (the line is then left out)
+ * @param tenderedFen cash the patient handed over (issue 15); 0 when not asked (the CLI, rows journalled before),
+ *                    and the lines are left out
+ * @param changeFen   change given back: tendered minus the cash paid
  */
 public record CashReceipt(ReceiptHeader header, Insured insured, List<LineItem> items, long cashPaid, String entryNo,
-                          String fault, LocalDate resettleBy) implements ReceiptDocument {
+                          String fault, LocalDate resettleBy, long tenderedFen, long changeFen) implements ReceiptDocument {
+
+    /** A cash receipt without cash tendered and change (the desk adds them with {@link #withTendered}). */
+    public CashReceipt(ReceiptHeader header, Insured insured, List<LineItem> items, long cashPaid, String entryNo,
+                       String fault, LocalDate resettleBy) {
+        this(header, insured, items, cashPaid, entryNo, fault, resettleBy, 0, 0);
+    }
+
+    /** The same receipt with the cash the patient handed over and the change (issue 15); 0 leaves them out. */
+    public CashReceipt withTendered(long tendered) {
+        return tendered <= 0 ? this
+                : new CashReceipt(header, insured, items, cashPaid, entryNo, fault, resettleBy, tendered, tendered - cashPaid);
+    }
 
     /** The sentence R11 asks for. */
     static final String RESETTLE_NOTICE = "本次费用将在本机构重新结算，请保留本单据并携带医保卡再次前来。"
@@ -49,6 +64,14 @@ public record CashReceipt(ReceiptHeader header, Insured insured, List<LineItem> 
         if (LineItem.total(items) != cashPaid) {
             throw new IllegalArgumentException("items add up to " + LineItem.total(items) + " fen, cash paid is " + cashPaid);
         }
+        Texts.requireFen(tenderedFen, "tenderedFen");
+        Texts.requireFen(changeFen, "changeFen");
+        if (tenderedFen > 0 && tenderedFen - changeFen != cashPaid) {
+            throw new IllegalArgumentException("tendered " + tenderedFen + " minus change " + changeFen + " is not the cash paid " + cashPaid);
+        }
+        if (tenderedFen == 0 && changeFen != 0) {
+            throw new IllegalArgumentException("change " + changeFen + " fen without cash tendered");
+        }
     }
 
     @Override
@@ -59,8 +82,11 @@ public record CashReceipt(ReceiptHeader header, Insured insured, List<LineItem> 
                 .rule()
                 .items(items)
                 .rule()
-                .split(Split.allCash(cashPaid))
-                .proof(null)
+                .split(Split.allCash(cashPaid));
+        if (tenderedFen > 0) { // as on the sale receipt (CardMoney)
+            sheet.money("实收现金 Cash tendered", tenderedFen).money("找零 Change", changeFen);
+        }
+        sheet.proof(null)
                 .field("结算号 setl_id", null)
                 .boldField("重新结算单号 Entry No.", entryNo);
         if (resettleBy != null) {

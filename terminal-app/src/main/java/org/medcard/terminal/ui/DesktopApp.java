@@ -50,6 +50,11 @@ public final class DesktopApp implements AutoCloseable {
 
     private volatile Terminal terminal;
     private final ScheduledExecutorService worker;
+    /**
+     * The status bar's own thread: it reads the parts' states and the queue's summary, so a long card or center
+     * exchange on the reader's worker never holds the bar back (issue 15); the bar itself is drawn on the EDT.
+     */
+    private final ScheduledExecutorService statusWorker;
     private volatile Operators operators;
     private final UiFonts fonts;
     private final Theme theme;
@@ -57,6 +62,7 @@ public final class DesktopApp implements AutoCloseable {
     private SignInPanel signIn;
     private StatusBar bar;
     private StatusModel status;
+    private AutoCloseable partChanges;
     private volatile long signInReadyMillis = -1;
 
     /**
@@ -73,6 +79,11 @@ public final class DesktopApp implements AutoCloseable {
         this.theme = theme;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "reader-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        this.statusWorker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "status-bar");
             t.setDaemon(true);
             return t;
         });
@@ -153,15 +164,15 @@ public final class DesktopApp implements AutoCloseable {
         terminal.devices().watchReaders();
         SyncModel sync = new SyncModel(terminal.downloads(), terminal::onlineCenter, terminal.parts(), worker, ui, bar, statusTexts);
         Keys.bindWindow((javax.swing.JComponent) window.frame().getContentPane(), "ctrl R", sync::sync);
-        status = new StatusModel(terminal::state, () -> terminal.queue().summary(), worker, ui, bar, statusTexts);
+        status = new StatusModel(terminal::state, () -> terminal.queue().summary(), statusWorker, ui, bar, statusTexts);
         status.refresh();
         worker.execute(() -> { // the receipt font, parsed off the event thread: red on the bar when Chinese will not print
             FontCache receiptFonts = terminal.receiptFonts();
             String line = receiptFonts.receiptFontLine();
             ui.execute(() -> bar.receiptFont(receiptFonts.isCjk() ? null : statusTexts.text("receipt.font.none"), line));
         });
-        terminal.devices().addListener(e -> status.refresh()); // a reader fault or its recovery shows at once
-        worker.scheduleWithFixedDelay(status::refresh, STATUS_PERIOD_MS, STATUS_PERIOD_MS, TimeUnit.MILLISECONDS);
+        partChanges = terminal.onPartChange(status::refresh); // a reader, PSAM, card or center change shows at once
+        statusWorker.scheduleWithFixedDelay(status::refresh, STATUS_PERIOD_MS, STATUS_PERIOD_MS, TimeUnit.MILLISECONDS);
         LOG.info("Terminal attached to the window {} ms after the process started",
                 System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
     }
@@ -192,11 +203,22 @@ public final class DesktopApp implements AutoCloseable {
         if (worker.isShutdown()) {
             return;
         }
+        if (partChanges != null) {
+            try {
+                partChanges.close();
+            } catch (Exception e) {
+                LOG.debug("part-change listener: {}", e.toString());
+            }
+        }
+        statusWorker.shutdown(); // its timer stops; a read under way ends before the terminal closes
         worker.shutdown();
         try {
             if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
                 LOG.warn("The reader worker did not stop within 10 s");
                 worker.shutdownNow();
+            }
+            if (!statusWorker.awaitTermination(2, TimeUnit.SECONDS)) {
+                statusWorker.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

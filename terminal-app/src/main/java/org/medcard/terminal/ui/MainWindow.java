@@ -117,7 +117,10 @@ public final class MainWindow implements Shell {
         frame.getRootPane().putClientProperty(Dialogs.FOCUS_HOME, (Runnable) this::focusMain);
         frame.getRootPane().putClientProperty(Dialogs.SCAN_SINK, (java.util.function.Consumer<String>) code -> current()
                 .ifPresent(s -> s.typedAhead(new org.medcard.terminal.present.KeyBuffer.Typed(List.of(code), ""))));
-        signInKeys = new TypeAheadKeys(frame, () -> current == null && signIn.busyNow());
+        signInKeys = new TypeAheadKeys(frame, () -> current == null && signIn.busyNow())
+                // Signed in, the sign-in's fields are hidden: keys that still reach them belong to the first screen.
+                .redirectStrays(c -> current != null && c != null && javax.swing.SwingUtilities.isDescendingFrom(c, signIn),
+                        typed -> current().ifPresent(s -> s.typedAhead(typed)));
         frame.addWindowListener(new java.awt.event.WindowAdapter() {
             @Override
             public void windowClosed(java.awt.event.WindowEvent e) {

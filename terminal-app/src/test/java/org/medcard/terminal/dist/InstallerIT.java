@@ -40,6 +40,9 @@ class InstallerIT {
         String checked = run("packaging/check-deb.sh");
 
         assertTrue(checked.contains("Package: medcard-terminal"), checked);
+        // Issue 15: a Chinese font comes with the package (the control file's Depends, checked by check-deb.sh too).
+        String depends = checked.lines().filter(l -> l.trim().startsWith("Depends:")).findFirst().orElse("");
+        assertTrue(depends.contains("fonts-wqy-microhei") && depends.contains("pcscd"), "Depends: " + depends);
         assertTrue(checked.contains("\"outcome\":\"SETTLED\""), "the installed launcher settled a training sale: " + checked);
         assertTrue(checked.contains("check-deb: OK"), checked);
     }

@@ -69,6 +69,45 @@ class CenterTagGuiIT {
         assertEquals("Center: OK", centerTag());
     }
 
+    /**
+     * The status bar has its own thread and draws on the event thread (issue 15): with the reader's worker held by a
+     * long exchange, a reader fault reported on another thread (as the reader's watch does) still shows within 2 s,
+     * and the bar's own check (it throws off the event thread) and the repaint manager find no change off the EDT.
+     */
+    @Test
+    void partChangeOnAnotherThread_showsWithin2s_whileTheReaderWorkerIsBusy() throws Exception {
+        gui = GuiApp.start(dir, "en", TrainingTerminals.CLOCK);
+        gui.signIn("cashier", "11111111");
+        GuiApp.waitFor("reader OK", () -> gui.window.label("status.reader").target().getText().equals("Reader: OK"));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        gui.app.worker().execute(() -> { // a card or center exchange that takes long
+            try {
+                release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            Thread watch = new Thread(() -> gui.app.terminal().parts().fault(
+                    org.medcard.terminal.status.PartListener.Part.READER, "reader unplugged (test)"), "reader-watch-test");
+            watch.start();
+            watch.join();
+            long red = millisUntil(() -> GuiActionRunner.execute(() -> gui.window.label("status.reader").target().getText())
+                    .equals("Reader: NOT CONNECTED"));
+            assertTrue(red <= PROMISE_MS, "red after " + red + " ms");
+
+            Thread back = new Thread(() -> gui.app.terminal().parts().ok(
+                    org.medcard.terminal.status.PartListener.Part.READER, "reader back (test)"), "reader-watch-test");
+            back.start();
+            back.join();
+            long green = millisUntil(() -> GuiActionRunner.execute(() -> gui.window.label("status.reader").target().getText())
+                    .equals("Reader: OK"));
+            assertTrue(green <= PROMISE_MS, "green after " + green + " ms");
+        } finally {
+            release.countDown();
+        }
+    }
+
     /** Polls every 20 ms for at most 10 s; the time it took. */
     private static long millisUntil(Supplier<Boolean> condition) throws InterruptedException {
         long start = System.nanoTime();

@@ -73,8 +73,10 @@ class TypeAheadGuiIT {
      * build machine the X server's own times for robot keys may stretch past the 30 ms a scanner stays under.
      */
     private static void scanBurstTimed(String text) {
-        java.awt.Component target = GuiActionRunner.execute(
-                () -> java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner());
+        java.awt.Component target = GuiActionRunner.execute(() -> {
+            java.awt.KeyboardFocusManager m = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager();
+            return m.getFocusOwner() != null ? m.getFocusOwner() : m.getFocusedWindow(); // nobody: the window
+        });
         java.awt.EventQueue q = java.awt.Toolkit.getDefaultToolkit().getSystemEventQueue();
         long t = System.currentTimeMillis();
         for (char c : (text + "\n").toCharArray()) {
@@ -150,6 +152,42 @@ class TypeAheadGuiIT {
             chooser.requireNotVisible();
             DesktopRig.waitFor(() -> lines(rig) == 1, "the scanned item in the cart");
             assertEquals("", rig.label("counter.name").trim(), "no training card was put in");
+        }
+    }
+
+    /** Nobody in the window has the keyboard focus (as while the code field is off and until its request lands). */
+    private static void focusNowhere(DesktopRig rig) {
+        GuiActionRunner.execute(() -> java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().clearGlobalFocusOwner());
+        DesktopRig.waitFor(() -> GuiActionRunner.execute(
+                () -> java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner() == null), "no focus owner");
+    }
+
+    /**
+     * When a sale or card read ends the code field is switched on and asks for the focus, but AWT moves it later:
+     * while the field was off nobody in the window had the focus (the cart and the key buttons take none), and keys
+     * that came first went to the window itself and were lost. They go to the code field instead, a scanner's burst
+     * and a slow typist alike.
+     */
+    @Test
+    void keysThatComeBeforeTheFocusIsBackInTheField_goToTheCodeField() {
+        try (DesktopRig rig = open()) {
+            rig.signIn("cashier", "11111111");
+            rig.waitForFocus("counter.code");
+            focusNowhere(rig);
+
+            scanBurstTimed(AMOXICILLIN);
+            DesktopRig.waitFor(() -> lines(rig) == 1, "the scanned item in the cart");
+            assertEquals(AMOXICILLIN, GuiActionRunner.execute(() -> rig.window().table("counter.lines").target().getValueAt(0, 0)));
+
+            rig.waitForFocus("counter.code");
+            focusNowhere(rig);
+            rig.type(IBUPROFEN.substring(0, 4)); // typed, then the rest once the focus is back in the field
+            rig.waitForFocus("counter.code");
+            DesktopRig.waitFor(() -> rig.text("counter.code").equals(IBUPROFEN.substring(0, 4)), "the first keys in the field");
+            rig.type(IBUPROFEN.substring(4) + "\n");
+            DesktopRig.waitFor(() -> lines(rig) == 2, "the typed item in the cart");
+            assertEquals(IBUPROFEN, GuiActionRunner.execute(() -> rig.window().table("counter.lines").target().getValueAt(1, 0)));
+            assertEquals("", rig.text("counter.code"));
         }
     }
 }

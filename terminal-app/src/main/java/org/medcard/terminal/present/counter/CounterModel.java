@@ -166,6 +166,17 @@ public final class CounterModel {
         showCart();
     }
 
+    /**
+     * The cashier signed out: the cart and the kept receipt are forgotten, even while the worker is busy (the sale
+     * under way keeps its own receipt in the journal), so the next cashier's F7 cannot print the previous patient's
+     * receipt (issue 15).
+     */
+    public void signedOut() {
+        lastReceipt = null;
+        lastIssued = null;
+        clearSale();
+    }
+
     /** Empties the cart (Esc on an empty code field): the next customer. */
     public void clearSale() {
         if (busy) {

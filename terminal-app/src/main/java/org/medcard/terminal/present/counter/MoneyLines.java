@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.CardMoney;
+import org.medcard.terminal.receipt.CashReceipt;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.SaleReceipt;
 import org.medcard.terminal.sale.PaymentPlan;
@@ -57,8 +58,18 @@ public record MoneyLines(long balanceBeforeFen, long loadedFen, String loadMonth
         return out;
     }
 
-    /** The sale receipt with these lines added; any other document unchanged. */
+    /**
+     * The sale receipt with these lines added, the fault path's cash receipt (R11 case 2) with cash tendered and
+     * change; any other document unchanged.
+     */
     public ReceiptDocument onReceipt(ReceiptDocument document) {
+        if (document instanceof CashReceipt c) {
+            try {
+                return c.withTendered(tenderedFen);
+            } catch (IllegalArgumentException e) {
+                return document; // the sale stands; its receipt prints without the two lines
+            }
+        }
         if (document instanceof SaleReceipt s) {
             try {
                 return s.withMoney(new CardMoney(balanceBeforeFen, loadedFen, loadMonth, tenderedFen, changeFen));

@@ -142,6 +142,14 @@ public final class QueueModel implements SlipKeys {
         return entries;
     }
 
+    /**
+     * The cashier signed out: the kept receipt is forgotten, so the next cashier's Ctrl+P cannot print the previous
+     * patient's receipt (issue 15). Its journal entry stays (the Reprint screen finds it).
+     */
+    public void signedOut() {
+        slip.forget();
+    }
+
     /** Whether the last re-settlement left a receipt to print or save. */
     @Override
     public boolean slipReady() {

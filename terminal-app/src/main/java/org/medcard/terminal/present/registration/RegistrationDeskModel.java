@@ -287,6 +287,14 @@ public final class RegistrationDeskModel implements SlipKeys {
         return this;
     }
 
+    /**
+     * The clerk signed out: the kept slip is forgotten, so the next clerk's Ctrl+P cannot print the previous
+     * patient's slip (issue 15). Its journal entry stays (the Reprint screen finds it).
+     */
+    public void signedOut() {
+        slip.forget();
+    }
+
     /** Whether the last registration or settlement left a document to print or save. */
     @Override
     public boolean slipReady() {

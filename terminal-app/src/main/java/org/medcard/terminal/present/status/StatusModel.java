@@ -3,6 +3,7 @@ package org.medcard.terminal.present.status;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -13,7 +14,9 @@ import org.medcard.terminal.text.Texts;
 
 /**
  * Reads the terminal's state and the queue's summary on the worker (the queue is a SQLite file: no I/O on the UI
- * thread) and shows them. {@link #refresh()} may be called from any thread, e.g. a timer every second.
+ * thread) and shows them on the UI thread. {@link #refresh()} may be called from any thread, e.g. a timer every
+ * half second and every part change. The worker should be the status bar's own, not the reader's: a long card or
+ * center exchange on the reader's worker would hold the bar back (issue 15).
  */
 public final class StatusModel {
 
@@ -26,6 +29,8 @@ public final class StatusModel {
     private final StatusView view;
     private final Texts texts;
     private final AtomicReference<StatusSnapshot> last = new AtomicReference<>();
+    /** A read is waiting on the worker: a burst of part changes makes one read, not one each. */
+    private final AtomicBoolean pending = new AtomicBoolean();
 
     public StatusModel(Supplier<TerminalState> state, Supplier<QueueSummary> queue, Executor worker, Executor ui,
                        StatusView view, Texts texts) {
@@ -37,13 +42,21 @@ public final class StatusModel {
         this.texts = texts;
     }
 
-    /** Reads on the worker, shows on the UI thread. */
+    /** Reads on the worker, shows on the UI thread; a refresh asked while one waits to start is the same one. */
     public void refresh() {
-        worker.execute(() -> {
-            StatusSnapshot s = snapshot(state.get(), queue.get());
-            last.set(s);
-            ui.execute(() -> view.show(s));
-        });
+        if (!pending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            worker.execute(() -> {
+                pending.set(false); // a change from now on reads again
+                StatusSnapshot s = snapshot(state.get(), queue.get());
+                last.set(s);
+                ui.execute(() -> view.show(s));
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            pending.set(false); // the app is closing: nothing to show any more
+        }
     }
 
     /** The last snapshot read, or null before the first refresh. */

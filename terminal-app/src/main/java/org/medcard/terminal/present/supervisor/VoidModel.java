@@ -81,6 +81,14 @@ public final class VoidModel implements SlipKeys {
         }, o -> view.showVoided(result(o)));
     }
 
+    /**
+     * The supervisor signed out: the kept receipt is forgotten, so the next operator's F7 cannot print the previous
+     * void's receipt (issue 15). Its journal entry stays (the Reprint screen finds it).
+     */
+    public void signedOut() {
+        slip.forget();
+    }
+
     /** Whether the last void left a receipt for F7/F8. */
     @Override
     public boolean slipReady() {

@@ -94,7 +94,10 @@ final class CounterPanel extends JPanel implements CounterView {
 
     void attach(CounterModel m) {
         this.model = m;
-        this.typeAhead = new TypeAheadKeys(shell.frame(), () -> busyNow && isShowing());
+        // Held while the sale or card read runs; afterwards, keys that land on the cart, a key button or the window
+        // before the focus is back in the code field are the code field's (issue 15: a scan lost under load).
+        this.typeAhead = new TypeAheadKeys(shell.frame(), () -> busyNow && isShowing())
+                .redirectStrays(c -> !busyNow && isShowing() && c != code && !editableText(c), this::typedAhead);
         add(keyRow(!m.trainingCards().isEmpty()), BorderLayout.SOUTH);
         code.addActionListener(e -> {
             String text = code.getText();
@@ -333,8 +336,20 @@ final class CounterPanel extends JPanel implements CounterView {
         }
     }
 
+    private static boolean editableText(java.awt.Component c) {
+        return c instanceof javax.swing.text.JTextComponent t && t.isEditable() && t.isEnabled() && t.isShowing();
+    }
+
     private void apply(KeyBuffer.Typed typed) {
-        typed.lines().forEach(model::scan);
+        List<String> lines = typed.lines();
+        if (!lines.isEmpty() && lines.get(0).isEmpty() && !code.getText().isBlank()) {
+            // A bare Enter (one that missed the field): Enter in the field, for what the field holds.
+            List<String> all = new ArrayList<>(lines);
+            all.set(0, code.getText());
+            code.setText("");
+            lines = all;
+        }
+        lines.forEach(model::scan);
         if (!typed.rest().isEmpty()) {
             code.setText(code.getText() + typed.rest());
         }
@@ -347,7 +362,10 @@ final class CounterPanel extends JPanel implements CounterView {
         if (!busy && typeAhead != null) {
             List<KeyBuffer.Typed> ahead = new ArrayList<>(pending);
             pending.clear();
-            ahead.add(typeAhead.drain());
+            KeyBuffer.Typed held = typeAhead.drain();
+            ahead.add(new KeyBuffer.Typed(held.lines(), ""));
+            // The unfinished rest goes into the field now, before any key typed after this moment lands after it.
+            code.setText(code.getText() + held.rest());
             // After the model's own work for the ending sale (the cart emptied): in the order they came.
             javax.swing.SwingUtilities.invokeLater(() -> ahead.stream().filter(t -> !t.isEmpty()).forEach(this::apply));
         }

@@ -68,6 +68,6 @@ public final class CounterScreen extends PanelScreen<CounterPanel, CounterModel>
 
     @Override
     public void signedOut() {
-        model().clearSale();
+        model().signedOut();
     }
 }

@@ -203,6 +203,13 @@ final class QueuePanel extends JPanel implements QueueView {
                 headline.getForeground() == Theme.RED ? Theme.RED : entriesLine.getForeground());
     }
 
+    /** The cashier signed out: the last re-settlement on screen is not the next cashier's (issue 15). */
+    void signedOut() {
+        headline.setText(" ");
+        detail.setText("");
+        slipLine.setText(" ");
+    }
+
     @Override
     public void showSlip(String line, boolean problem) {
         slipLine.copy(line, problem);

@@ -40,4 +40,11 @@ public final class QueueScreen extends PanelScreen<QueuePanel, QueueModel> {
     public void focusMain() {
         panel().focusTable();
     }
+
+    /** The previous cashier's receipt is not the next one's to print (issue 15). */
+    @Override
+    public void signedOut() {
+        model().signedOut();
+        panel().signedOut();
+    }
 }

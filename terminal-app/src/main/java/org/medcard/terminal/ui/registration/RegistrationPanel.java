@@ -200,6 +200,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         headline.setText(" ");
         split.setText("");
         detail.setText("");
+        slipLine.setText(" "); // the kept slip is forgotten too (issue 15)
         focusDepartments();
     }
 

@@ -51,6 +51,7 @@ public final class RegistrationScreen extends PanelScreen<RegistrationPanel, Reg
 
     @Override
     public void signedOut() {
+        model().signedOut();
         panel().clear();
     }
 }

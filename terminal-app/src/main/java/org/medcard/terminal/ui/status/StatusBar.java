@@ -8,6 +8,7 @@ import javax.swing.BorderFactory;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JProgressBar;
+import javax.swing.SwingUtilities;
 
 import org.medcard.terminal.present.status.Light;
 import org.medcard.terminal.present.status.PartLine;
@@ -20,6 +21,9 @@ import org.medcard.terminal.ui.shell.Theme;
  * The bottom bar: one coloured tag per part, always with its word ("Reader: OK"), the queue line, and an
  * indeterminate progress bar while long work runs. Labels are named {@code status.reader}, {@code status.psam},
  * {@code status.card}, {@code status.center}, {@code status.queue} for tests.
+ *
+ * <p>Every change happens on the event thread: a change from another thread (the reader's worker, the status
+ * reader, a watch) is a bug and throws, so tests find it (issue 15).
  */
 public final class StatusBar extends JPanel implements StatusView, SyncView {
 
@@ -62,6 +66,7 @@ public final class StatusBar extends JPanel implements StatusView, SyncView {
 
     @Override
     public void show(StatusSnapshot s) {
+        onEventThread();
         part(reader, s.reader());
         part(psam, s.psam());
         part(card, s.card());
@@ -77,6 +82,13 @@ public final class StatusBar extends JPanel implements StatusView, SyncView {
         l.setFont(l.getFont().deriveFont(Font.BOLD));
     }
 
+    /** Swing is single-threaded: the bar changes only on the event thread. */
+    private static void onEventThread() {
+        if (!SwingUtilities.isEventDispatchThread()) {
+            throw new IllegalStateException("status bar changed off the event thread, on " + Thread.currentThread().getName());
+        }
+    }
+
     static Color colour(Light light) {
         return switch (light) {
             case GREEN -> Theme.GREEN;
@@ -90,6 +102,7 @@ public final class StatusBar extends JPanel implements StatusView, SyncView {
      * {@code line} (which font, or that none was found) is its tooltip.
      */
     public void receiptFont(String problem, String line) {
+        onEventThread();
         receiptFont.setVisible(problem != null);
         receiptFont.setText(problem == null ? "" : problem);
         receiptFont.setToolTipText(line);
@@ -98,6 +111,7 @@ public final class StatusBar extends JPanel implements StatusView, SyncView {
     /** Long work: shown with its text; null hides. */
     @Override
     public void progress(String text) {
+        onEventThread();
         progress.setVisible(text != null);
         progressText.setText(text == null ? "" : text);
         progressText.setForeground(javax.swing.UIManager.getColor("Label.foreground"));
@@ -106,6 +120,7 @@ public final class StatusBar extends JPanel implements StatusView, SyncView {
     /** The result of long work, until the next one. */
     @Override
     public void done(String message, boolean problem) {
+        onEventThread();
         progressText.setText(message);
         progressText.setForeground(problem ? Theme.RED : Theme.GREEN);
     }

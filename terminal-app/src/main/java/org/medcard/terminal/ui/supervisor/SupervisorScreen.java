@@ -128,6 +128,12 @@ public final class SupervisorScreen implements Screen {
         focusTab();
     }
 
+    /** The void's kept receipt is not the next operator's to print (issue 15). */
+    @Override
+    public void signedOut() {
+        voidTab.signedOut();
+    }
+
     @Override
     public void focusMain() {
         focusTab();

@@ -162,6 +162,19 @@ final class VoidTab extends JPanel implements VoidView, VoidPickView {
         slipLine.keys(ready, texts.text("ui.void.slip_keys"));
     }
 
+    /** The supervisor signed out: the void on screen and its kept receipt are forgotten (issue 15). */
+    void signedOut() {
+        if (model != null) {
+            model.signedOut();
+        }
+        setlId.setText("");
+        headline.setText(" ");
+        detail.setText("");
+        slipLine.setText(" ");
+        print.setEnabled(false);
+        save.setEnabled(false);
+    }
+
     @Override
     public void showSlip(String line, boolean problem) {
         slipLine.copy(line, problem);

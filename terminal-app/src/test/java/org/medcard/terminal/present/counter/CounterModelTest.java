@@ -567,4 +567,27 @@ class CounterModelTest {
             return documents.of(outcome, cashier);
         }
     }
+
+    /** Issue 15: the next cashier's F7/F8 never copy the previous cashier's patient's receipt. */
+    @Test
+    void signedOut_theKeptReceiptIsForgotten_F7AndF8HaveNothingToCopy() {
+        model.presentTrainingCard("normal");
+        model.scan(AMOXICILLIN);
+        view.pins.add(RIGHT_PIN);
+        model.pay();
+        assertTrue(model.hasReceipt());
+        assertEquals(java.util.Optional.of(1L), model.receiptNumber());
+
+        model.signedOut();
+
+        assertFalse(model.hasReceipt());
+        assertEquals(java.util.Optional.empty(), model.receiptNumber());
+        model.saveReceipt();
+        assertEquals("No receipt for this sale.", view.lastMessage());
+        model.printReceipt();
+        assertEquals("No receipt for this sale.", view.lastMessage());
+        assertEquals(0, saved.size(), "nothing saved");
+        assertEquals(1, issued.size(), "the journal entry stays");
+        assertTrue(view.lastCart().isEmpty());
+    }
 }

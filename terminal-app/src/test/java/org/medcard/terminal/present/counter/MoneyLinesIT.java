@@ -8,8 +8,10 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.medcard.simulator.card.VirtualMedicalCard;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.CardMoney;
+import org.medcard.terminal.receipt.CashReceipt;
 import org.medcard.terminal.receipt.SaleReceipt;
 import org.medcard.terminal.sale.SaleOutcome;
 
@@ -68,5 +70,32 @@ class MoneyLinesIT extends TrainingCounterCase {
         SaleReceipt receipt = (SaleReceipt) counter.receipts().issued.get(0);
         String paper = receipt.toSheet().plainText();
         assertTrue(paper.contains("Cash tendered") && paper.contains("20.00") && paper.contains("Change") && paper.contains("11.00"), paper);
+    }
+
+    /** Issue 15 and R11 case 2: a cash sale during a fault prints cash tendered and change on its cash receipt too. */
+    @Test
+    void R11_cashSaleDuringAFault_tenderedAndChange_onTheCashReceipt() throws Exception {
+        VirtualMedicalCard card = counter.present("normal-3des");
+        var slot = ((SimulatorTrainingReader) counter.terminal().devices().training().orElseThrow()).reader().slot(0);
+        slot.setUnplugged(true); // the reader stops answering: R11 case 2, the whole sale in cash
+        counter.model().scan(AMOXICILLIN); // 12.50
+        counter.view().idNumbers.add(card.profile().psnCertNo());
+        counter.view().splitAnswers.add(SplitAnswer.confirm(5_000)); // ¥50 handed over
+
+        counter.model().pay();
+        slot.setUnplugged(false);
+
+        assertEquals(SaleOutcome.Kind.CASH_RESETTLE, counter.view().done.get(0).kind(), counter.view().done.get(0).message());
+        MoneyLines m = counter.view().money.get(0);
+        assertEquals(1_250, m.cashFen());
+        assertEquals(5_000, m.tenderedFen());
+        assertEquals(3_750, m.changeFen());
+        CashReceipt receipt = (CashReceipt) counter.receipts().issued.get(0);
+        assertEquals(1_250, receipt.cashPaid());
+        assertEquals(5_000, receipt.tenderedFen());
+        assertEquals(3_750, receipt.changeFen());
+        String paper = receipt.toSheet().plainText();
+        assertTrue(paper.contains("Cash tendered") && paper.contains("50.00") && paper.contains("Change") && paper.contains("37.50"), paper);
+        assertTrue(paper.indexOf("Cash tendered") < paper.indexOf("Entry No."), "under the split, before the entry number: " + paper);
     }
 }

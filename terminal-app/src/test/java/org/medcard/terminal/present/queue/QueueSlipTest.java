@@ -90,5 +90,16 @@ class QueueSlipTest {
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(pdf));
         assertEquals(1, terminal.receipts().list(null).stream().filter(e -> e.kind().equals("resettlement-receipt")).count(),
                 "copies come from the one journal entry");
+
+        // Issue 15: signed out, the next cashier's Ctrl+P cannot print the previous patient's receipt.
+        long printed = Files.size(printer);
+        model.signedOut();
+        assertFalse(model.slipReady());
+        view.messages.clear();
+        model.printSlip();
+        model.saveSlip();
+        assertEquals(List.of("No re-settlement receipt to print yet: re-settle an entry first.",
+                "No re-settlement receipt to print yet: re-settle an entry first."), view.messages);
+        assertEquals(printed, Files.size(printer), "nothing more went to the printer");
     }
 }

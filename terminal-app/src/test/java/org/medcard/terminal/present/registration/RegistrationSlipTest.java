@@ -87,5 +87,14 @@ class RegistrationSlipTest {
         view.messages.clear();
         model.saveSlip();
         assertTrue(view.messages.get(0).startsWith("Slip No. " + receipt + " saved as "), "the last outcome's document: " + view.messages);
+
+        // Issue 15: signed out, the next clerk's Ctrl+P / Ctrl+S cannot copy the previous patient's receipt.
+        model.signedOut();
+        assertFalse(model.slipReady());
+        view.messages.clear();
+        model.printSlip();
+        model.saveSlip();
+        assertEquals(List.of("No slip to print yet: register or settle a visit first.",
+                "No slip to print yet: register or settle a visit first."), view.messages);
     }
 }

@@ -172,6 +172,16 @@ class SupervisorScreensTest {
                 java.nio.file.Files.getPosixFilePermissions(pdf), "owner-only, as the counter's receipts");
         assertEquals(1, terminal.receipts().list(null).size(), "copies are made from the one journal entry, none is journalled again");
         assertEquals(List.of(false, false), view.problems);
+
+        // Issue 15: signed out, the next operator's F7 cannot print this void's receipt (the Reprint screen can).
+        long printed = java.nio.file.Files.size(printer);
+        model.signedOut();
+        assertFalse(model.slipReady());
+        view.slips.clear();
+        model.printSlip();
+        assertEquals(List.of("No slip to print yet: it comes with the next registration, re-settlement or void."), view.slips);
+        assertEquals(printed, java.nio.file.Files.size(printer), "nothing more went to the printer");
+        assertEquals(1, terminal.receipts().list(null).size(), "the journal entry stays");
     }
 
     static final class RecordingSlipView extends RecordingVoidView {

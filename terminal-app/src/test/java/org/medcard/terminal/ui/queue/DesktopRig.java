@@ -59,10 +59,15 @@ public final class DesktopRig implements AutoCloseable {
 
     /** Opens the app around {@code terminal} (the app closes the terminal when the rig is closed). */
     public static DesktopRig open(Terminal terminal) {
+        return open(terminal, false);
+    }
+
+    /** As {@link #open(Terminal)}, in the dark theme when {@code dark} (the guide's pictures). */
+    public static DesktopRig open(Terminal terminal, boolean dark) {
         Robot robot = BasicRobot.robotWithNewAwtHierarchy();
         robot.settings().delayBetweenEvents(30);
         UiFonts fonts = UiFonts.discover();
-        Theme theme = new Theme(fonts, false, UiFonts.BASE_SIZE);
+        Theme theme = new Theme(fonts, dark, UiFonts.BASE_SIZE);
         GuiActionRunner.execute(theme::install);
         DesktopApp app = new DesktopApp(terminal, fonts, theme);
         MainWindow w = GuiActionRunner.execute(app::open);
