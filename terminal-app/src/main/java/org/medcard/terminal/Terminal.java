@@ -582,7 +582,8 @@ public final class Terminal implements AutoCloseable {
     /** The center's rejected messages and what a supervisor does about them (issue 14). */
     public org.medcard.terminal.rejected.RejectedDesk rejectedDesk() {
         return new org.medcard.terminal.rejected.RejectedDesk(queue, audit,
-                msgid -> onlineCenter().flatMap(c -> forwarder()).ifPresent(f -> f.sendNow(msgid)), clock.getZone());
+                msgid -> onlineCenter().flatMap(c -> forwarder()).ifPresent(f -> f.sendNow(msgid)), clock.getZone(),
+                new QueueWireFormat());
     }
 
     /** Reversals (2601) of settlements whose answer never came. */

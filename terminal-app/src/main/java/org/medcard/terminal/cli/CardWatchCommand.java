@@ -7,15 +7,12 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.apdu.CardRefusal;
-import org.medcard.card.MedicalCard;
-import org.medcard.psam.Psam;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.DeviceChoice;
 import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.device.Devices;
+import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardView;
-import org.medcard.terminal.session.UnusableCardException;
-import org.medcard.transport.CardFault;
 import org.medcard.transport.pcsc.ReaderEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -129,18 +126,23 @@ final class CardWatchCommand implements java.util.concurrent.Callable<Integer> {
         out.flush();
     }
 
-    /** Reads the card like {@code card info} (tear recovery first); fills {@code n}; returns the plain line. */
+    /**
+     * Reads the card like {@code card info}: through the terminal's one card session (torn sales first, no loads, the
+     * status check); fills {@code n}; returns the plain line.
+     */
     private String readCard(Terminal t, ObjectNode n) {
         try {
-            MedicalCard card = t.openCard();
-            Psam psam = t.psam();
-            t.tearRecovery().recover(card, psam);
-            CardView v = t.cardCheck().check(card, psam, t.onlineCenter());
+            CardSession.Opening opening = t.cardSession().open(CardSession.Loads.SKIP);
+            if (opening instanceof CardSession.NotOpened no) {
+                n.put("error", no.detail());
+                return "card presented, not readable: " + no.detail();
+            }
+            CardView v = ((CardSession.Opened) opening).view();
             String cardNo = v.info().cardNo().masked();
             String status = v.verdict().status().name();
             n.put("card_no", cardNo).put("status", status).put("name", v.holder().name());
             return "card presented: " + cardNo + " " + status + " " + v.holder().name();
-        } catch (CardFault | CardRefusal | UnusableCardException e) {
+        } catch (CardRefusal e) {
             n.put("error", e.getMessage());
             return "card presented, not readable: " + e.getMessage();
         } catch (RuntimeException e) {

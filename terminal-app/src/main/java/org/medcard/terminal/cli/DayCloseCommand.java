@@ -12,10 +12,8 @@ import org.medcard.terminal.config.Money;
 import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.dayclose.DayClose;
 import org.medcard.terminal.receipt.DayCloseReport;
-import org.medcard.terminal.receipt.ReceiptHeader;
-import org.medcard.terminal.receipt.pdf.FontCache;
+import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.receipt.pdf.PaperFormat;
-import org.medcard.terminal.receipt.pdf.PdfReceiptRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,12 +66,11 @@ final class DayCloseCommand implements Callable<Integer> {
                 t.registrationDesk(org.medcard.terminal.registration.DepartmentCatalog.bundled())
                         .closeDay(day);
             }
+            // One receipt desk: the report is journalled once, and the A4 PDF of --pdf is that journalled document.
+            ReceiptDesk desk = t.receipts();
+            ReceiptDesk.Issued issued = desk.issue(r.toReport(t.letterhead().stamp("cashier")));
             if (pdf != null) {
-                var c = t.config();
-                DayCloseReport report = r.toReport(ReceiptHeader.now(c.institutionCode(), c.institutionName(), "T" + c.terminalNumber(),
-                        "cashier", c.trainingMode(), t.clock()));
-                org.medcard.terminal.security.OutputFiles.write(pdf,
-                        new PdfReceiptRenderer(FontCache.system(null)).render(report, PaperFormat.A4), receipt.replace);
+                org.medcard.terminal.security.OutputFiles.write(pdf, desk.pdf(issued, PaperFormat.A4), receipt.replace);
             }
             if (options.json) {
                 ObjectNode n = json(r);
@@ -87,7 +84,7 @@ final class DayCloseCommand implements Callable<Integer> {
                     text(out, all);
                 }
             }
-            receipt.deliver(t, java.util.Optional.of(r.toReport(t.letterhead().stamp("cashier"))), options.json, out, err);
+            receipt.deliver(desk, issued, options.json, out, err);
             boolean institutionMatches = all == null || all.institution().result() == DayCloseReport.Result.MATCH;
             return r.reconciliation().result() == DayCloseReport.Result.MATCH && institutionMatches ? 0 : 1;
         }

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.medcard.queue.OfflineQueue;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.QueueStoreException;
+import org.medcard.queue.WireFormat;
 import org.medcard.terminal.logging.SensitiveNumbers;
 import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.operator.Operators;
@@ -44,22 +45,25 @@ public final class RejectedDesk {
     private final AuditLog audit;
     private final Consumer<String> sendNow;
     private final ZoneId zone;
+    private final WireFormat wire;
 
     /**
      * @param sendNow sends a queued message at once when the center is online (else a no-op: the forwarder sends
      *                it later); its failures are logged, never thrown
      * @param zone    the terminal's time zone (times are shown in local time)
+     * @param wire    what each stored message is (a settlement, an upload, a reversal): which actions it allows
      */
-    public RejectedDesk(OfflineQueue queue, AuditLog audit, Consumer<String> sendNow, ZoneId zone) {
+    public RejectedDesk(OfflineQueue queue, AuditLog audit, Consumer<String> sendNow, ZoneId zone, WireFormat wire) {
         this.queue = queue;
         this.audit = audit;
         this.sendNow = sendNow;
         this.zone = zone;
+        this.wire = wire;
     }
 
     /** Every message the center rejected, oldest first. */
     public List<RejectedItem> list() {
-        return queue.rejectedMessages().stream().map(r -> RejectedItem.of(r, zone)).toList();
+        return queue.rejectedMessages().stream().map(r -> RejectedItem.of(r, zone, wire)).toList();
     }
 
     /** How many still need a supervisor. */
@@ -68,7 +72,7 @@ public final class RejectedDesk {
     }
 
     public Optional<RejectedItem> find(String msgid) {
-        return queue.rejectedMessage(msgid).map(r -> RejectedItem.of(r, zone));
+        return queue.rejectedMessage(msgid).map(r -> RejectedItem.of(r, zone, wire));
     }
 
     /**

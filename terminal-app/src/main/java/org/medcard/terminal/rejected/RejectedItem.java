@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.medcard.queue.RejectedMessage;
+import org.medcard.queue.WireFormat;
 import org.medcard.terminal.logging.SensitiveNumbers;
 
 /**
@@ -35,29 +36,29 @@ public record RejectedItem(String msgid, String infno, String at, String card, S
         Objects.requireNonNull(resolution, "resolution");
     }
 
-    /** Settlements the center can reverse (2601) ... */
-    private static boolean reversible(String infno) {
-        return "2102".equals(infno) || "2207".equals(infno) || "8401".equals(infno);
-    }
-
-    /** ... and what cannot be resent: an upload batch, an entry's settlement, a reversal (their rows are final). */
-    private static boolean resendable(String infno) {
-        return !"8301".equals(infno) && !"8401".equals(infno) && !"2601".equals(infno);
+    /**
+     * What cannot be resent: an upload batch, an entry's settlement, a reversal (their rows are final). What can be
+     * reversed (2601) is {@link WireFormat.Role#reversible()}. The roles come from the host codec's wire format, as
+     * the queue's own checks do: no transaction code is written here.
+     */
+    private static boolean resendable(WireFormat.Role role) {
+        return role != WireFormat.Role.OFFLINE_UPLOAD && role != WireFormat.Role.ENTRY_SETTLEMENT && role != WireFormat.Role.REVERSAL;
     }
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** The queue records a refusal as {@code infcode N: text}; the infcode is shown on its own. */
     private static final Pattern INFCODE_PREFIX = Pattern.compile("^(infcode -?\\d+: )+");
 
-    static RejectedItem of(RejectedMessage r, ZoneId zone) {
+    static RejectedItem of(RejectedMessage r, ZoneId zone, WireFormat wire) {
         var m = r.message();
+        WireFormat.Role role = wire.roleOf(m.infno());
         boolean open = r.resolution().needsSupervisor();
         String reason = INFCODE_PREFIX.matcher(m.reason() == null ? "" : m.reason()).replaceFirst("");
         return new RejectedItem(m.msgid(), m.infno(), LOCAL.format(m.updatedAt().atZone(zone)),
                 m.cardKey() == null ? null : SensitiveNumbers.mask(m.cardKey()), m.saleId(),
                 m.infcode() == null ? 0 : m.infcode(), SensitiveNumbers.maskAll(reason),
                 r.resolution(), r.resolvedBy(), r.note() == null ? null : SensitiveNumbers.maskAll(r.note()), r.cardDebitFen(),
-                r.refundLoadId(), r.resentAs(), open && resendable(m.infno()), open && reversible(m.infno()),
+                r.refundLoadId(), r.resentAs(), open && resendable(role), open && role.reversible(),
                 r.resolution() != RejectedMessage.Resolution.HANDLED);
     }
 

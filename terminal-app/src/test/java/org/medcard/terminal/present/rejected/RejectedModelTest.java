@@ -87,7 +87,7 @@ class RejectedModelTest {
     }
 
     private RejectedModel model(RecordingView view, Locale locale) {
-        return new RejectedModel(new RejectedDesk(queue, audit, sent::add, CLOCK.getZone()), () -> "sup01", locale, view, INLINE, INLINE);
+        return new RejectedModel(new RejectedDesk(queue, audit, sent::add, CLOCK.getZone(), new org.medcard.terminal.center.QueueWireFormat()), () -> "sup01", locale, view, INLINE, INLINE);
     }
 
     private OutboxMessage rejected(long acctFen) {
