@@ -48,6 +48,8 @@ import org.medcard.terminal.sale.SaleRequest;
 public final class SaleBench {
     private static final String PROFILE = "normal-3des";
     private static final int WARM_UP = 20;
+    /** CPU ms per timed sale: {process, the sale's thread}. */
+    private static double[] cpu = {0, 0};
     private static final List<String> EVENTS = List.of("org.medcard.Apdu", "org.medcard.CenterCall",
             "org.medcard.QueueCommit", SaleEvent.NAME, ReceiptJournalEvent.NAME);
 
@@ -134,12 +136,20 @@ public final class SaleBench {
                 r.enable(e).withThreshold(Duration.ZERO);
             }
             r.start();
+            // CPU does not depend on how many other processes wait for the cores: the figure to compare on a shared machine.
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long processCpu = os.getProcessCpuTime();
+            long saleThreadCpu = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < n; i++) {
                 SaleEvent e = new SaleEvent();
                 e.begin();
                 sell(t, WARM_UP + i);
                 e.commit();
             }
+            cpu = new double[] {(os.getProcessCpuTime() - processCpu) / 1e6 / n,
+                (threads.getCurrentThreadCpuTime() - saleThreadCpu) / 1e6 / n};
             r.stop();
             r.dump(file);
         }
@@ -173,6 +183,8 @@ public final class SaleBench {
         double[] total = p.totals();
         // Counts the load does not change (docs/performance.md counts every file's fsyncs with strace).
         System.out.printf(Locale.ROOT, "  queue commits per sale (one fsync each): %.2f%n", p.meanQueueCommits());
+        System.out.printf(Locale.ROOT, "  CPU per sale: %.1f ms the whole process (all threads, the JIT's included), %.1f ms the sale's thread%n",
+                cpu[0], cpu[1]);
         System.out.printf(Locale.ROOT, "sale p50=%.1f ms p90=%.1f ms card_apdus=%d psam_apdus=%d%n", Phases.pct(total, 50),
                 Phases.pct(total, 90), p.medianCardApdus(), p.medianPsamApdus());
     }
