@@ -50,6 +50,8 @@ public final class SaleBench {
     private static final int WARM_UP = 20;
     /** CPU ms per timed sale: {process, the sale's thread}. */
     private static double[] cpu = {0, 0};
+    /** CPU ms per timed sale of the JVM's visible threads, by name without digits. */
+    private static String threadGroups = "";
     private static final List<String> EVENTS = List.of("org.medcard.Apdu", "org.medcard.CenterCall",
             "org.medcard.QueueCommit", SaleEvent.NAME, ReceiptJournalEvent.NAME);
 
@@ -142,6 +144,7 @@ public final class SaleBench {
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long processCpu = os.getProcessCpuTime();
             long saleThreadCpu = threads.getCurrentThreadCpuTime();
+            Map<String, Long> groupsBefore = cpuByThreadGroup(threads);
             for (int i = 0; i < n; i++) {
                 SaleEvent e = new SaleEvent();
                 e.begin();
@@ -150,12 +153,29 @@ public final class SaleBench {
             }
             cpu = new double[] {(os.getProcessCpuTime() - processCpu) / 1e6 / n,
                 (threads.getCurrentThreadCpuTime() - saleThreadCpu) / 1e6 / n};
+            Map<String, Long> groupsAfter = cpuByThreadGroup(threads);
+            StringBuilder g = new StringBuilder();
+            groupsAfter.forEach((name, ns) -> g.append(String.format(Locale.ROOT, "%s %.1f, ", name,
+                    (ns - groupsBefore.getOrDefault(name, 0L)) / 1e6 / n)));
+            threadGroups = g.toString();
             r.stop();
             r.dump(file);
         }
         List<RecordedEvent> events = RecordingFile.readAllEvents(file);
         Files.deleteIfExists(file);
         report(what, n, Phases.of(events, psamMarker));
+    }
+
+    /** CPU ns so far of every live thread the JVM lists (not its compiler threads), by name with the digits left out. */
+    private static Map<String, Long> cpuByThreadGroup(java.lang.management.ThreadMXBean threads) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long ns = threads.getThreadCpuTime(info.getThreadId());
+                out.merge(info.getThreadName().replaceAll("[0-9]+", "N"), Math.max(ns, 0), Long::sum);
+            }
+        }
+        return out;
     }
 
     private static void sell(Terminal t, int i) {
@@ -185,6 +205,7 @@ public final class SaleBench {
         System.out.printf(Locale.ROOT, "  queue commits per sale (one fsync each): %.2f%n", p.meanQueueCommits());
         System.out.printf(Locale.ROOT, "  CPU per sale: %.1f ms the whole process (all threads, the JIT's included), %.1f ms the sale's thread%n",
                 cpu[0], cpu[1]);
+        System.out.printf(Locale.ROOT, "  CPU per sale by thread, ms (the rest of the process's: JIT compilers, GC): %s%n", threadGroups);
         System.out.printf(Locale.ROOT, "sale p50=%.1f ms p90=%.1f ms card_apdus=%d psam_apdus=%d%n", Phases.pct(total, 50),
                 Phases.pct(total, 90), p.medianCardApdus(), p.medianPsamApdus());
     }
