@@ -155,8 +155,12 @@ public final class SaleBench {
                 (threads.getCurrentThreadCpuTime() - saleThreadCpu) / 1e6 / n};
             Map<String, Long> groupsAfter = cpuByThreadGroup(threads);
             StringBuilder g = new StringBuilder();
-            groupsAfter.forEach((name, ns) -> g.append(String.format(Locale.ROOT, "%s %.1f, ", name,
-                    (ns - groupsBefore.getOrDefault(name, 0L)) / 1e6 / n)));
+            groupsAfter.forEach((name, ns) -> {
+                double ms = (ns - groupsBefore.getOrDefault(name, 0L)) / 1e6 / n;
+                if (ms >= 0.05) {
+                    g.append(String.format(Locale.ROOT, "%s%s %.1f", g.length() == 0 ? "" : ", ", name, ms));
+                }
+            });
             threadGroups = g.toString();
             r.stop();
             r.dump(file);
