@@ -32,6 +32,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# A local display named but not served (a test display before its Xvfb started) counts as none.
+case "${DISPLAY:-}" in
+  :[0-9]*) [ -e "/tmp/.X11-unix/X$(echo "${DISPLAY#:}" | cut -d. -f1)" ] || DISPLAY= ;;
+esac
 if [ -z "${DISPLAY:-}" ]; then
   command -v Xvfb >/dev/null || { echo "appcds: no DISPLAY and no Xvfb (apt-get install xvfb)" >&2; exit 1; }
   for n in $(seq 90 120); do [ -e "/tmp/.X11-unix/X$n" ] || break; done
