@@ -9,8 +9,15 @@
 #   java -XX:SharedArchiveFile=<dir>/medcard-terminal.jsa -Xshare:auto -jar <dir>/medcard-terminal.jar
 # The archive holds the jar's absolute path, size and time and the JDK's build: with another jar, another path or
 # another JDK the JVM ignores it (-Xshare:auto) and starts as without it. Make it again after each build.
+# Or: packaging/appcds.sh --class-list FILE [jar]  writes step 1's class list to FILE and stops (build-deb.sh ships it
+# in the .deb, whose postinst dumps the archive with the installed runtime: an archive holds the runtime's exact path).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+list_only=
+if [ "${1:-}" = "--class-list" ]; then
+  list_only=$(cd "$(dirname "$2")" && pwd -P)/$(basename "$2")
+  shift 2
+fi
 jar=${1:-terminal-app/target/medcard-terminal.jar}
 [ -f "$jar" ] || { echo "appcds: $jar missing; run mvn package first" >&2; exit 1; }
 dir=$(cd "$(dirname "$jar")" && pwd -P)
@@ -25,6 +32,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# A local display named but not served (a test display before its Xvfb started) counts as none.
+case "${DISPLAY:-}" in
+  :[0-9]*) [ -e "/tmp/.X11-unix/X$(echo "${DISPLAY#:}" | cut -d. -f1)" ] || DISPLAY= ;;
+esac
 if [ -z "${DISPLAY:-}" ]; then
   command -v Xvfb >/dev/null || { echo "appcds: no DISPLAY and no Xvfb (apt-get install xvfb)" >&2; exit 1; }
   for n in $(seq 90 120); do [ -e "/tmp/.X11-unix/X$n" ] || break; done
@@ -45,6 +56,12 @@ grep -q "Sign-in screen ready" "$work/app.log" || { echo "appcds: no sign-in scr
 sleep 5 # the terminal opens behind the window: its classes are part of a start too
 kill "$app"; wait "$app" 2>/dev/null || true
 app=
+
+if [ -n "$list_only" ]; then
+  cp "$work/classes.lst" "$list_only"
+  echo "appcds: $list_only ($(wc -l <"$list_only") classes listed)"
+  exit 0
+fi
 
 rm -f "$archive"
 java -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" -XX:SharedArchiveFile="$archive" -cp "$jar" \

@@ -26,6 +26,15 @@ rm -rf "$work" terminal-app/target/installer
 mkdir -p "$work/input" terminal-app/target/installer
 cp "$jar" "$work/input/"
 
+# Class-data sharing (issue 17): the class list of a start to the sign-in window, made here (needs $DISPLAY or Xvfb),
+# and the script the postinst runs to dump the archive with the installed runtime (packaging/deb/). Without a display
+# the package is built without it and the app starts as before.
+cp packaging/deb/medcard-appcds.sh "$work/input/"
+if ! packaging/appcds.sh --class-list "$work/input/medcard-terminal.classlist" "$jar"; then
+  echo "build-deb: no class list (no display?): the package makes no AppCDS archive" >&2
+  rm -f "$work/input/medcard-terminal.classlist"
+fi
+
 # The runtime's modules: jdeps' list for the jar, plus what it cannot see: GB18030 for card names
 # (jdk.charsets), Chinese formats (jdk.localedata), TLS with EC keys (jdk.crypto.ec), logback's XML
 # configuration and JMX, java.util.logging and prefs used by Swing, and the Flight Recorder (jdk.jfr) whose
@@ -46,6 +55,8 @@ jpackage --type deb \
   --add-modules "$modules" \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --strip-native-commands" \
   --java-options "-Dfile.encoding=UTF-8" \
+  --java-options '-XX:SharedArchiveFile=$APPDIR/medcard-terminal.jsa' \
+  --resource-dir packaging/deb \
   --linux-package-name medcard-terminal \
   --linux-app-category misc \
   --linux-deb-maintainer "it@medcard.example" \

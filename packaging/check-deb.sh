@@ -26,6 +26,17 @@ export HOME="$root/home" XDG_DATA_HOME="$root/home/.local/share"
 export JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=$root/systmp"
 mkdir -p "$HOME" "$root/systmp"
 cd "$root"
+app="$root/opt/medcard-terminal/lib/app"
+if [ -f "$app/medcard-terminal.classlist" ]; then
+  # What the postinst does after dpkg -i, here in the temporary root (the archive holds the runtime's path).
+  echo "== class-data sharing archive (postinst: medcard-appcds.sh)"
+  sh "$app/medcard-appcds.sh" "$root/opt/medcard-terminal"
+  [ -f "$app/medcard-terminal.jsa" ] || { echo "check-deb: medcard-appcds.sh made no archive" >&2; exit 1; }
+  # -Xshare:on refuses to start when the archive cannot be used: the launcher really maps it.
+  JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -Xshare:on" "$launcher" --version >/dev/null 2>"$root/cds.err" \
+    || { echo "check-deb: the launcher cannot use its archive: $(tail -3 "$root/cds.err")" >&2; exit 1; }
+  echo "  $(du -h "$app/medcard-terminal.jsa" | cut -f1) archive, used by the launcher (-Xshare:on starts)"
+fi
 echo "== medcard-terminal --version"; "$launcher" --version
 echo "== medcard-terminal readers"; "$launcher" readers
 echo "== training sale (simulator, embedded center)"

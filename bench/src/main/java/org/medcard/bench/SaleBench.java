@@ -48,6 +48,10 @@ import org.medcard.terminal.sale.SaleRequest;
 public final class SaleBench {
     private static final String PROFILE = "normal-3des";
     private static final int WARM_UP = 20;
+    /** CPU ms per timed sale: {process, the sale's thread}. */
+    private static double[] cpu = {0, 0};
+    /** CPU ms per timed sale of the JVM's visible threads, by name without digits. */
+    private static String threadGroups = "";
     private static final List<String> EVENTS = List.of("org.medcard.Apdu", "org.medcard.CenterCall",
             "org.medcard.QueueCommit", SaleEvent.NAME, ReceiptJournalEvent.NAME);
 
@@ -134,18 +138,48 @@ public final class SaleBench {
                 r.enable(e).withThreshold(Duration.ZERO);
             }
             r.start();
+            // CPU does not depend on how many other processes wait for the cores: the figure to compare on a shared machine.
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long processCpu = os.getProcessCpuTime();
+            long saleThreadCpu = threads.getCurrentThreadCpuTime();
+            Map<String, Long> groupsBefore = cpuByThreadGroup(threads);
             for (int i = 0; i < n; i++) {
                 SaleEvent e = new SaleEvent();
                 e.begin();
                 sell(t, WARM_UP + i);
                 e.commit();
             }
+            cpu = new double[] {(os.getProcessCpuTime() - processCpu) / 1e6 / n,
+                (threads.getCurrentThreadCpuTime() - saleThreadCpu) / 1e6 / n};
+            Map<String, Long> groupsAfter = cpuByThreadGroup(threads);
+            StringBuilder g = new StringBuilder();
+            groupsAfter.forEach((name, ns) -> {
+                double ms = (ns - groupsBefore.getOrDefault(name, 0L)) / 1e6 / n;
+                if (ms >= 0.05) {
+                    g.append(String.format(Locale.ROOT, "%s%s %.1f", g.length() == 0 ? "" : ", ", name, ms));
+                }
+            });
+            threadGroups = g.toString();
             r.stop();
             r.dump(file);
         }
         List<RecordedEvent> events = RecordingFile.readAllEvents(file);
         Files.deleteIfExists(file);
         report(what, n, Phases.of(events, psamMarker));
+    }
+
+    /** CPU ns so far of every live thread the JVM lists (not its compiler threads), by name with the digits left out. */
+    private static Map<String, Long> cpuByThreadGroup(java.lang.management.ThreadMXBean threads) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long ns = threads.getThreadCpuTime(info.getThreadId());
+                out.merge(info.getThreadName().replaceAll("[0-9]+", "N"), Math.max(ns, 0), Long::sum);
+            }
+        }
+        return out;
     }
 
     private static void sell(Terminal t, int i) {
@@ -173,6 +207,9 @@ public final class SaleBench {
         double[] total = p.totals();
         // Counts the load does not change (docs/performance.md counts every file's fsyncs with strace).
         System.out.printf(Locale.ROOT, "  queue commits per sale (one fsync each): %.2f%n", p.meanQueueCommits());
+        System.out.printf(Locale.ROOT, "  CPU per sale: %.1f ms the whole process (all threads, the JIT's included), %.1f ms the sale's thread%n",
+                cpu[0], cpu[1]);
+        System.out.printf(Locale.ROOT, "  CPU per sale by thread, ms (the rest of the process's: JIT compilers, GC): %s%n", threadGroups);
         System.out.printf(Locale.ROOT, "sale p50=%.1f ms p90=%.1f ms card_apdus=%d psam_apdus=%d%n", Phases.pct(total, 50),
                 Phases.pct(total, 90), p.medianCardApdus(), p.medianPsamApdus());
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * DISPLAY=:77 java -cp bench/target/benchmarks.jar org.medcard.bench.StartBench terminal-app/target/medcard-terminal.jar 5 [java options for the app...]
+ * DISPLAY=:77 java -cp bench/target/benchmarks.jar org.medcard.bench.StartBench /opt/medcard-terminal/bin/medcard-terminal 5 [java options]
  * </pre>
  */
 public final class StartBench {
@@ -40,11 +42,19 @@ public final class StartBench {
         List<Long> hello = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
             Path home = Files.createTempDirectory("start-bench");
-            List<String> cmd = new ArrayList<>(List.of(java, "-Duser.home=" + home, "-Dmedcard.log.level=INFO"));
-            cmd.addAll(appOptions);
-            cmd.addAll(List.of("-jar", jar.toString()));
-            long a = ready(cmd);
-            long h = ready(List.of(java, "-cp", self, HelloWindow.class.getName()));
+            long a;
+            if (jar.toString().endsWith(".jar")) {
+                List<String> cmd = new ArrayList<>(List.of(java, "-Duser.home=" + home, "-Dmedcard.log.level=INFO"));
+                cmd.addAll(appOptions);
+                cmd.addAll(List.of("-jar", jar.toString()));
+                a = ready(cmd, Map.of());
+            } else {
+                // An installed launcher (the .deb's bin/medcard-terminal): its JVM takes the options from the environment.
+                a = ready(List.of(jar.toString()), Map.of("HOME", home.toString(), "XDG_DATA_HOME", home.resolve("data").toString(),
+                        "JAVA_TOOL_OPTIONS", String.join(" ", "-Duser.home=" + home, "-Dmedcard.log.level=INFO",
+                                String.join(" ", appOptions)).trim()));
+            }
+            long h = ready(List.of(java, "-cp", self, HelloWindow.class.getName()), Map.of());
             System.out.printf(Locale.ROOT, "round %d: app %d ms, hello %d ms%n", i + 1, a, h);
             app.add(a);
             hello.add(h);
@@ -54,8 +64,10 @@ public final class StartBench {
         System.out.printf(Locale.ROOT, "start app=%d ms hello=%d ms ratio=%.2f%n", am, hm, (double) am / hm);
     }
 
-    private static long ready(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    private static long ready(List<String> cmd, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true);
+        b.environment().putAll(env);
+        Process p = b.start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 Matcher m = READY.matcher(line);

@@ -601,17 +601,33 @@ public final class Terminal implements AutoCloseable {
         return new DayClose(queue, onlineCenter(), clock, config.terminalNumber());
     }
 
-    public TearRecovery tearRecovery() {
-        return new TearRecovery(queue, new org.medcard.terminal.sale.OnlineSettler(queue, forwarder()), audit, options.operator());
+    /** Torn sales' recovery on this terminal's queue and center link; made once (it keeps nothing between sales). */
+    public synchronized TearRecovery tearRecovery() {
+        if (tearRecovery == null) {
+            tearRecovery = new TearRecovery(queue, new org.medcard.terminal.sale.OnlineSettler(queue, forwarder()), audit,
+                    options.operator());
+        }
+        return tearRecovery;
     }
 
-    /** A pharmacy sale on this terminal's card session, queue, center link and settings (R15 loads applied). */
-    public org.medcard.terminal.sale.PharmacySale pharmacySale() {
-        return new org.medcard.terminal.sale.PharmacySale(cardSession, queue, new org.medcard.terminal.sale.OnlineSettler(queue,
-                forwarder()), tearRecovery(), salePolicy, downloads::item, new org.medcard.terminal.sale.PharmacySale.Site(
-                config.offlineMode(), new org.medcard.terminal.store.FreeSpace(config.dataDir(), config.minFreeBytes()), parts,
-                audit, clock));
+    private TearRecovery tearRecovery;
+
+    /**
+     * A pharmacy sale on this terminal's card session, queue, center link and settings (R15 loads applied). Made once
+     * and handed out again: it keeps nothing between sales, and a new one per sale (three JSON mappers with empty
+     * caches, code the JIT never sees often enough to compile) cost the counter about a millisecond a sale (issue 17).
+     */
+    public synchronized org.medcard.terminal.sale.PharmacySale pharmacySale() {
+        if (pharmacySale == null) {
+            pharmacySale = new org.medcard.terminal.sale.PharmacySale(cardSession, queue,
+                    new org.medcard.terminal.sale.OnlineSettler(queue, forwarder()), tearRecovery(), salePolicy, downloads::item,
+                    new org.medcard.terminal.sale.PharmacySale.Site(config.offlineMode(),
+                            new org.medcard.terminal.store.FreeSpace(config.dataDir(), config.minFreeBytes()), parts, audit, clock));
+        }
+        return pharmacySale;
     }
+
+    private org.medcard.terminal.sale.PharmacySale pharmacySale;
 
     /** A sale's outcome in the configured language. */
     public org.medcard.terminal.sale.SaleTexts saleTexts() {

@@ -1,6 +1,8 @@
 package org.medcard.simulator.card;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -25,6 +27,14 @@ public record CardFile(
 
     public static final int FORMAT = 1;
 
+    /*
+     * One reader and one writer for the process (immutable and thread-safe in Jackson): a new mapper per write
+     * introspected the three records again on every DEBIT FOR PURCHASE of the training card, about 1 ms of a sale's CPU
+     * that the JIT never got to compile (docs/performance.md, issue 17 third pass).
+     */
+    private static final ObjectReader READER = SimulatorJson.mapper().readerFor(CardFile.class);
+    private static final ObjectWriter WRITER = SimulatorJson.mapper().writerFor(CardFile.class);
+
     public CardFile {
         if (format != FORMAT) {
             throw new IllegalArgumentException("unsupported card file format " + format + " (this simulator reads " + FORMAT + ")");
@@ -35,7 +45,7 @@ public record CardFile(
     }
 
     public static CardFile read(Path file) throws IOException {
-        return SimulatorJson.mapper().readValue(file.toFile(), CardFile.class);
+        return READER.readValue(file.toFile());
     }
 
     /** Writes atomically (temp file, fsync, rename, fsync of the directory). */
@@ -45,7 +55,7 @@ public record CardFile(
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
         try {
-            byte[] json = SimulatorJson.mapper().writeValueAsBytes(this);
+            byte[] json = WRITER.writeValueAsBytes(this);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ch.write(java.nio.ByteBuffer.wrap(json));
                 ch.force(true);
