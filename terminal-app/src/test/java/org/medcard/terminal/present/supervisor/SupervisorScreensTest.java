@@ -179,7 +179,7 @@ class SupervisorScreensTest {
         assertFalse(model.slipReady());
         view.slips.clear();
         model.printSlip();
-        assertEquals(List.of("No slip to print yet: it comes with the next registration, re-settlement or void."), view.slips);
+        assertEquals(List.of("No void receipt to print yet: void a settlement first."), view.slips);
         assertEquals(printed, java.nio.file.Files.size(printer), "nothing more went to the printer");
         assertEquals(1, terminal.receipts().list(null).size(), "the journal entry stays");
     }
