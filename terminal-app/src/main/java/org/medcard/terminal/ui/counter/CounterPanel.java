@@ -5,7 +5,6 @@ import java.awt.FlowLayout;
 import java.awt.Font;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
-import java.awt.GridLayout;
 import java.awt.Insets;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +38,7 @@ import org.medcard.terminal.present.counter.SplitAnswer;
 import org.medcard.terminal.present.counter.SplitOffer;
 import org.medcard.terminal.present.counter.TrainingCard;
 import org.medcard.terminal.ui.shell.Dialogs;
+import org.medcard.terminal.ui.shell.KeyRowLayout;
 import org.medcard.terminal.ui.shell.Keys;
 import org.medcard.terminal.ui.shell.Shell;
 import org.medcard.terminal.ui.shell.Theme;
@@ -157,7 +157,7 @@ final class CounterPanel extends JPanel implements CounterView {
     }
 
     private JComponent keyRow(boolean training) {
-        JPanel p = new JPanel(new GridLayout(1, 0, 6, 6));
+        JPanel p = new JPanel(new KeyRowLayout(6, 6));
         key(p, "key.search", "counter.key.search", this::search);
         key(p, "key.qty", "counter.key.qty", this::changeQuantity);
         key(p, "key.family", "counter.key.family", this::chooseFamily);
