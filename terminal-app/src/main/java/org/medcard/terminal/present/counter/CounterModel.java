@@ -352,8 +352,11 @@ public final class CounterModel {
     boolean confirmSplit(PaymentPlan plan, CardView cardView) {
         String holder = cardView == null ? "" : cardView.holder().name();
         String paidFor = beneficiaryName(cardView);
+        // Issue 15: a fund share of 0 says why (R6 waiting period, R12 unfiled cross-region card, …).
+        String fundNote = plan.fundFen() == 0 && plan.totalFen() > 0 && cardView != null && plan.insuredFen() > 0
+                ? words.noPoolingReason(cardView, beneficiary != null).orElse(null) : null;
         SplitOffer offer = new SplitOffer(plan.totalFen(), plan.fundFen(), plan.accountFen(), plan.cashFen(), holder, paidFor,
-                plan.insuredFen() == 0);
+                plan.insuredFen() == 0, fundNote);
         while (true) {
             SplitAnswer a = askOnUi(() -> view.confirmSplit(offer));
             if (!a.go()) {

@@ -382,6 +382,15 @@ final class CounterPanel extends JPanel implements CounterView {
         }
         pair(p, c, texts.text("split.total"), Texts.yuan(offer.totalFen()), "split.total");
         pair(p, c, texts.text("split.fund"), Texts.yuan(offer.fundFen()), "split.fund");
+        if (offer.fundNote() != null) {
+            JLabel note = new JLabel(offer.fundNote());
+            note.setName("split.fund_note");
+            c.gridx = 0;
+            c.gridwidth = 2;
+            p.add(note, c);
+            c.gridwidth = 1;
+            c.gridy++;
+        }
         pair(p, c, texts.text("split.account"), Texts.yuan(offer.accountFen()), "split.account");
         pair(p, c, texts.text("split.cash"), Texts.yuan(offer.cashFen()), "split.cash");
         if (offer.allCash()) {

@@ -159,6 +159,12 @@ public final class TerminalCounterPorts {
             public boolean familyPaymentOffered(String scheme, boolean online) {
                 return t.salePolicy().familyPaymentOffered(scheme, online);
             }
+
+            @Override
+            public Optional<String> noPoolingReason(org.medcard.terminal.session.CardView card, boolean forFamily) {
+                return t.salePolicy().noPooling(card, forFamily, java.time.LocalDate.now(t.clock()))
+                        .map(n -> t.messages().text("split.no_pooling." + n.rule(), n.from() == null ? "" : n.from().toString()));
+            }
         };
     }
 
