@@ -129,7 +129,8 @@ final class CounterPanel extends JPanel implements CounterView {
         code.setToolTipText(texts.text("code.hint"));
         top.add(code, BorderLayout.CENTER);
         JLabel hint = new JLabel(texts.text("code.hint"));
-        hint.setForeground(Theme.GREY);
+        hint.setName("counter.hint");
+        Theme.hint(hint);
         top.add(hint, BorderLayout.SOUTH);
         p.add(top, BorderLayout.NORTH);
         lines.setName("counter.lines");

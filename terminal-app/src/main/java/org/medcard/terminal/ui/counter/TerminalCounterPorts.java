@@ -48,6 +48,11 @@ public final class TerminalCounterPorts {
             public List<CatalogItem> search(String text, int limit) {
                 return t.downloads().search(text, limit);
             }
+
+            @Override
+            public boolean empty() {
+                return t.downloads().catalogVersion() == 0;
+            }
         };
         Checkout checkout = new Checkout() {
             @Override

@@ -142,6 +142,18 @@ class CounterModelTest {
         assertTrue(view.problems.get(view.problems.size() - 1));
     }
 
+    /** Issue 15: a first start with a slow center leaves the catalog empty; the cashier is told to sync. */
+    @Test
+    void withNoCatalogDownloaded_anyCodeSaysToSyncTheCatalog() {
+        model.scan("NOSUCHCODE");
+        assertEquals("No item with code or name \"NOSUCHCODE\" in the catalog.", view.lastMessage(), "a catalog that has items");
+        catalog.items.clear();
+        model.scan(AMOXICILLIN);
+        assertEquals("The item catalog has not been downloaded yet, so no code is known: press Ctrl+R to download it from the center, then scan again.",
+                view.lastMessage());
+        assertTrue(model.lines().isEmpty());
+    }
+
     @Test
     void searchByName_letsTheCashierChoose_andTheChoiceIsAdded() {
         view.chooser = matches -> matches.stream().filter(i -> i.code().equals("XC10AAR019")).findFirst();
@@ -536,6 +548,11 @@ class CounterModelTest {
         @Override
         public List<CatalogItem> search(String text, int limit) {
             return items.values().stream().filter(i -> i.code().contains(text) || i.name().contains(text)).limit(limit).toList();
+        }
+
+        @Override
+        public boolean empty() {
+            return items.isEmpty();
         }
     }
 
