@@ -80,6 +80,31 @@ class WindowFitsSmallScreenIT {
         assertInside(onScreen, "the queue tag (the status bar's last)", gui.window.label("status.queue").target());
     }
 
+    /** Issue 15: "everything reachable at zoom +3" — at 1024×768 after Ctrl+= three times. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh_CN"})
+    void at1024x768_zoomPlus3_statusBarAndSignOutStayOnScreen(String language) {
+        Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
+        SystemParts.need(screen.width == 1024 && screen.height == 768, "a 1024x768 X display (this one is "
+                + screen.width + "x" + screen.height + ")", "pass -Dmedcard.smallTestDisplay=:N with no X server on :N");
+        Rectangle onScreen = new Rectangle(0, 0, 1024, 768);
+        gui = GuiApp.start(dir, language, TrainingTerminals.CLOCK);
+        gui.signIn("cashier", "11111111");
+        for (int i = 0; i < 3; i++) {
+            gui.robot.pressKey(java.awt.event.KeyEvent.VK_CONTROL);
+            gui.robot.pressAndReleaseKey(java.awt.event.KeyEvent.VK_EQUALS);
+            gui.robot.releaseKey(java.awt.event.KeyEvent.VK_CONTROL);
+        }
+        org.medcard.terminal.ui.shell.Theme theme = gui.app.window().theme();
+        GuiApp.waitFor("zoom +3", () -> theme.size() == org.medcard.terminal.ui.shell.UiFonts.BASE_SIZE + 3);
+        gui.robot.waitForIdle();
+        assertInside(onScreen, "the window", gui.window.target());
+        assertInside(onScreen, "the status bar at zoom +3", gui.window.panel("status").target());
+        assertInside(onScreen, "the sign-out button at zoom +3", gui.window.button("shell.signout").target());
+        assertInside(onScreen, "the code field at zoom +3", gui.window.textBox("counter.code").target());
+        assertInside(onScreen, "the pay key at zoom +3", gui.window.button("counter.pay").target());
+    }
+
     /**
      * Issue 15 ("at 1024 wide item names and key labels break mid-word"): on every screen of a hospital terminal
      * (registration desk, counter, queue, every supervisor tab, rejected, reprint), signed in as a supervisor, no
