@@ -200,6 +200,6 @@ public record DayCloseReport(ReceiptHeader header, LocalDate businessDate, List<
                 new Column("日期 Date", 5, Align.LEFT),
                 new Column("身份证号 ID No.", 9, Align.LEFT),
                 new Column("现金 Cash", 4, Align.RIGHT)), entries);
-        return b.rule().signature("收款员 Cashier").signature("复核 Checked by").build();
+        return b.rule().signature("收银员 Cashier").signature("复核 Checked by").build();
     }
 }

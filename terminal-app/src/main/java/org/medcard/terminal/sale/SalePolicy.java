@@ -68,6 +68,43 @@ public final class SalePolicy {
         return poolingAllowed(view.cardRegion(), true, person.crossRegionFiled());
     }
 
+    /**
+     * Why the pooling fund pays nothing for this card in this sale (issue 15: "fund pays 0" with its reason on the
+     * split), in the order {@link #poolingAllowed(CardView, String, LocalDate)} decides: R11 offline, R3 a family
+     * member, R4 the card's status, R6 the six months after qualification, R12 an unfiled cross-region card. Empty
+     * when the fund may pay (it may still pay 0 for self-pay items, R13: the split's lines say that).
+     *
+     * @param forFamily true when the sale pays for a family member (R3)
+     */
+    public Optional<NoPooling> noPooling(CardView view, boolean forFamily, LocalDate today) {
+        if (!view.online()) {
+            return Optional.of(new NoPooling("R11", null));
+        }
+        if (forFamily) {
+            return Optional.of(new NoPooling("R3", null));
+        }
+        if (!view.verdict().poolingAllowedOn(today)) {
+            return Optional.of(new NoPooling("R4", null));
+        }
+        PersonInfo person = view.person().orElseThrow();
+        if (person.effectiveFrom() != null && today.isBefore(person.effectiveFrom().plusMonths(6))) {
+            return Optional.of(new NoPooling("R6", person.effectiveFrom().plusMonths(6)));
+        }
+        if (!poolingAllowed(view.cardRegion(), true, person.crossRegionFiled())) {
+            return Optional.of(new NoPooling("R12", null));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The rule that keeps the pooling fund out of a sale.
+     *
+     * @param rule  R3, R4, R6, R11 or R12 (the message key {@code split.no_pooling.<rule>} words it)
+     * @param from  R6: the first day the fund pays; null for the other rules
+     */
+    public record NoPooling(String rule, LocalDate from) {
+    }
+
     /** R12: whether a card of {@code cardRegion} is cross-region here. */
     public boolean crossRegion(String cardRegion) {
         return !institutionRegion.equals(cardRegion);

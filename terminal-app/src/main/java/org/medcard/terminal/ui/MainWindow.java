@@ -92,7 +92,7 @@ public final class MainWindow implements Shell {
         // The keys hint has a line of its own: beside the screen buttons it pushed the last ones out of sight.
         JLabel keys = new JLabel(texts.text("keys"));
         keys.setName("shell.keys");
-        keys.setForeground(Theme.GREY);
+        Theme.hint(keys);
         JPanel hintRow = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
         hintRow.add(keys);
         JPanel bar = new JPanel(new BorderLayout());
@@ -108,6 +108,8 @@ public final class MainWindow implements Shell {
         Keys.bindWindow(root, "ctrl L", this::signOut);
         Keys.bindWindow(root, "ctrl D", theme::toggleDark);
         Keys.bindWindow(root, "ctrl EQUALS", () -> theme.zoom(1));
+        // Issue 15: "Ctrl+Plus" as shown is Ctrl+Shift+= on a US or Chinese keyboard (VK_EQUALS with Shift, not VK_PLUS).
+        Keys.bindWindow(root, "shift ctrl EQUALS", () -> theme.zoom(1));
         Keys.bindWindow(root, "ctrl PLUS", () -> theme.zoom(1));
         Keys.bindWindow(root, "ctrl ADD", () -> theme.zoom(1));
         Keys.bindWindow(root, "ctrl MINUS", () -> theme.zoom(-1));

@@ -5,8 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
+import org.medcard.card.CardInfo;
+import org.medcard.card.CardNumber;
+import org.medcard.card.CardStatusCode;
+import org.medcard.card.Cardholder;
+import org.medcard.card.IdNumber;
+import org.medcard.card.InsuranceScheme;
+import org.medcard.card.InsuranceStatus;
+import org.medcard.crypto.Algorithm;
+import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.center.PreSettlement;
+import org.medcard.terminal.session.CardView;
+import org.medcard.terminal.status.CardStatus;
+import org.medcard.terminal.status.CardVerdict;
+import org.medcard.terminal.status.StatusReport;
 
 class SalePolicyTest {
 
@@ -35,6 +52,37 @@ class SalePolicyTest {
         assertTrue(policy.poolingAllowed("440304", true, true), "cross-region, filed");
         assertFalse(policy.poolingAllowed("440304", false, true), "never offline");
         assertFalse(policy.poolingAllowed("110101", false, false), "R11: no pooling offline");
+    }
+
+    /** Issue 15: "fund pays 0" comes with its rule on the split. */
+    @Test
+    void R6_R12_theReasonTheFundPaysNothing() {
+        LocalDate today = LocalDate.of(2026, 12, 7);
+        SalePolicy here = new SalePolicy("110100", 0);
+        assertEquals(Optional.empty(), here.noPooling(card("110100", LocalDate.of(2020, 1, 1), false), false, today), "local, long insured");
+        assertEquals(Optional.of(new SalePolicy.NoPooling("R6", LocalDate.of(2027, 1, 1))),
+                here.noPooling(card("110100", LocalDate.of(2026, 7, 1), false), false, today), "qualified five months ago");
+        assertEquals(Optional.empty(), here.noPooling(card("110100", LocalDate.of(2026, 6, 7), false), false, today), "six months today");
+        assertEquals(Optional.of(new SalePolicy.NoPooling("R12", null)),
+                here.noPooling(card("440304", LocalDate.of(2020, 1, 1), false), false, today), "cross-region, not filed");
+        assertEquals(Optional.empty(), here.noPooling(card("440304", LocalDate.of(2020, 1, 1), true), false, today), "cross-region, filed");
+        assertEquals(Optional.of(new SalePolicy.NoPooling("R3", null)),
+                here.noPooling(card("110100", LocalDate.of(2020, 1, 1), false), true, today), "paying for a family member");
+        // the rule that decides is the one poolingAllowed applies
+        assertFalse(here.poolingAllowed(card("440304", LocalDate.of(2020, 1, 1), false), null, today));
+        assertFalse(here.poolingAllowed(card("110100", LocalDate.of(2026, 7, 1), false), null, today));
+    }
+
+    private static CardView card(String region, LocalDate effectiveFrom, boolean filed) {
+        CardInfo info = new CardInfo(new CardNumber("11000000000000000001"), region, CardInfo.INSURED_PERSON_CARD, true,
+                LocalDate.of(2020, 1, 1), LocalDate.of(2030, 1, 1), 1);
+        Cardholder holder = new Cardholder(new IdNumber("110101197805211235"), "张伟", Optional.empty(), Optional.empty(),
+                Optional.of(InsuranceScheme.EMPLOYEE), Optional.of(region));
+        InsuranceStatus onCard = new InsuranceStatus(CardStatusCode.NORMAL, Optional.empty(), Optional.empty(), Optional.empty());
+        CardVerdict verdict = new CardVerdict(new StatusReport(StatusReport.Source.CENTER, CardStatus.NORMAL, null, null), Optional.empty(), false);
+        PersonInfo person = new PersonInfo("44000000000000000001", "张伟", "110101197805211235", "EMPLOYEE", region, "NORMAL", null, null,
+                effectiveFrom, filed, List.of());
+        return new CardView(info, holder, onCard, Algorithm.TRIPLE_DES, 10_000, Optional.of(person), verdict, false);
     }
 
     @Test

@@ -72,6 +72,23 @@ class CounterSaleIT {
         d.requireNotVisible();
     }
 
+    /** The WCAG contrast ratio of two colours. */
+    private static double contrast(java.awt.Color a, java.awt.Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(java.awt.Color c) {
+        double[] v = new double[3];
+        int[] rgb = {c.getRed(), c.getGreen(), c.getBlue()};
+        for (int i = 0; i < 3; i++) {
+            double s = rgb[i] / 255.0;
+            v[i] = s <= 0.03928 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+    }
+
     private void ctrl(int key) {
         gui.robot.pressKey(KeyEvent.VK_CONTROL);
         gui.robot.pressAndReleaseKey(key);
@@ -177,7 +194,12 @@ class CounterSaleIT {
 
         int before = GuiActionRunner.execute(() -> gui.window.textBox("counter.code").target().getFont().getSize());
         ctrl(KeyEvent.VK_EQUALS);
-        ctrl(KeyEvent.VK_EQUALS);
+        // issue 15: "Ctrl+Plus" as the keys line shows it, typed Ctrl+Shift+= on the keyboard
+        gui.robot.pressKey(KeyEvent.VK_CONTROL);
+        gui.robot.pressKey(KeyEvent.VK_SHIFT);
+        gui.robot.pressAndReleaseKey(KeyEvent.VK_EQUALS);
+        gui.robot.releaseKey(KeyEvent.VK_SHIFT);
+        gui.robot.releaseKey(KeyEvent.VK_CONTROL);
         GuiApp.waitFor("zoomed in", () -> theme.size() == UiFonts.BASE_SIZE + 2);
         int after = GuiActionRunner.execute(() -> gui.window.textBox("counter.code").target().getFont().getSize());
         assertTrue(after > before, "the code field grew with the zoom: " + before + " -> " + after);
@@ -186,6 +208,14 @@ class CounterSaleIT {
 
         ctrl(KeyEvent.VK_D);
         GuiApp.waitFor("dark theme", () -> theme.dark() && com.formdev.flatlaf.FlatLaf.isLafDark());
+        // issue 15: the hints are readable on the dark background too (WCAG AA: 4.5:1)
+        for (String hint : java.util.List.of("counter.hint", "shell.keys")) {
+            double ratio = GuiActionRunner.execute(() -> {
+                javax.swing.JLabel l = gui.window.label(hint).target();
+                return contrast(l.getForeground(), l.getParent().getBackground());
+            });
+            assertTrue(ratio >= 4.5, hint + " contrast on the dark theme " + ratio);
+        }
         ctrl(KeyEvent.VK_D);
         GuiApp.waitFor("light theme", () -> !theme.dark());
 

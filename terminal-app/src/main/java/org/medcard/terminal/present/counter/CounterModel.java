@@ -117,7 +117,8 @@ public final class CounterModel {
         worker.execute(() -> {
             Optional<CatalogItem> exact = catalog.item(code);
             List<CatalogItem> matches = exact.isPresent() ? List.of(exact.get()) : catalog.search(code, SEARCH_LIMIT);
-            ui.execute(() -> pick(code, matches, false));
+            boolean noCatalog = matches.isEmpty() && catalog.empty();
+            ui.execute(() -> pick(code, matches, false, noCatalog));
         });
     }
 
@@ -129,13 +130,15 @@ public final class CounterModel {
         }
         worker.execute(() -> {
             List<CatalogItem> matches = catalog.search(q, SEARCH_LIMIT);
-            ui.execute(() -> pick(q, matches, true));
+            boolean noCatalog = matches.isEmpty() && catalog.empty();
+            ui.execute(() -> pick(q, matches, true, noCatalog));
         });
     }
 
-    private void pick(String asked, List<CatalogItem> matches, boolean alwaysChoose) {
+    private void pick(String asked, List<CatalogItem> matches, boolean alwaysChoose, boolean noCatalog) {
         if (matches.isEmpty()) {
-            view.showMessage(texts.text("item.unknown", asked), true);
+            // Issue 15: with no catalog downloaded yet every code is unknown; say how to get one.
+            view.showMessage(texts.text(noCatalog ? "item.no_catalog" : "item.unknown", asked), true);
             return;
         }
         Optional<CatalogItem> chosen = matches.size() == 1 && !alwaysChoose ? Optional.of(matches.get(0)) : view.chooseItem(matches);
@@ -363,8 +366,11 @@ public final class CounterModel {
     boolean confirmSplit(PaymentPlan plan, CardView cardView) {
         String holder = cardView == null ? "" : cardView.holder().name();
         String paidFor = beneficiaryName(cardView);
+        // Issue 15: a fund share of 0 says why (R6 waiting period, R12 unfiled cross-region card, …).
+        String fundNote = plan.fundFen() == 0 && plan.totalFen() > 0 && cardView != null && plan.insuredFen() > 0
+                ? words.noPoolingReason(cardView, beneficiary != null).orElse(null) : null;
         SplitOffer offer = new SplitOffer(plan.totalFen(), plan.fundFen(), plan.accountFen(), plan.cashFen(), holder, paidFor,
-                plan.insuredFen() == 0);
+                plan.insuredFen() == 0, fundNote);
         while (true) {
             SplitAnswer a = askOnUi(() -> view.confirmSplit(offer));
             if (!a.go()) {

@@ -12,6 +12,12 @@ public interface CounterWords {
     /** A family relation (R3, 1101 {@code family.relation}) by name; unknown codes as sent, blank as "". */
     String relationName(String relation);
 
+    /**
+     * Why the pooling fund pays nothing for this card today, in words with its rule (R3, R4, R6, R11, R12), or
+     * empty when the fund may pay (issue 15: "fund pays 0" with its reason on the split).
+     */
+    java.util.Optional<String> noPoolingReason(org.medcard.terminal.session.CardView card, boolean forFamily);
+
     /** R3: whether family payment is offered for this scheme (and only online). */
     boolean familyPaymentOffered(String scheme, boolean online);
 }

@@ -13,4 +13,7 @@ public interface ItemLookup {
 
     /** Items whose code or name contains {@code text}, at most {@code limit}. */
     List<CatalogItem> search(String text, int limit);
+
+    /** Whether no catalog was ever downloaded (a first start with a slow center): every code is then unknown. */
+    boolean empty();
 }

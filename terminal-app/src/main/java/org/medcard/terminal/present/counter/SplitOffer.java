@@ -7,7 +7,8 @@ package org.medcard.terminal.present.counter;
  * @param holderName  who pays (shown so the cashier checks the person, R10)
  * @param beneficiary the family member paid for (R3), or null
  * @param allCash     true when the sale fell to cash during a fault (R11): a re-settlement entry is recorded
+ * @param fundNote    why the pooling fund pays nothing, with its rule (R3, R4, R6, R11, R12), or null
  */
 public record SplitOffer(long totalFen, long fundFen, long accountFen, long cashFen, String holderName,
-                         String beneficiary, boolean allCash) {
+                         String beneficiary, boolean allCash, String fundNote) {
 }

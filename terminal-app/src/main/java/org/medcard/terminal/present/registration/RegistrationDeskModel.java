@@ -335,6 +335,9 @@ public final class RegistrationDeskModel implements SlipKeys {
         if (!busy.compareAndSet(false, true)) {
             return;
         }
+        // Issue 15: the last answer (e.g. the registration's split) leaves the screen while this one is worked out,
+        // so the PIN dialog of a visit's items is not read against the fee's split.
+        view.showMessage(what);
         view.showBusy(true, what);
         worker.execute(() -> {
             try {

@@ -56,7 +56,7 @@ public final class PdfReceiptRenderer {
         // Shaped like a sale receipt (title, fields, a table of items, rules) and rendered a few times, so the layout
         // and subsetting code is compiled too, not only loaded: the first real receipt then takes a later one's time.
         Sheet sheet = new Sheet("warm-up", "预热 warm-up", List.of(new SheetElement.Title("预热 warm-up \uD842\uDFB7"),
-                new SheetElement.Field("收款员 Cashier", "张伟 0123456789", false),
+                new SheetElement.Field("收银员 Cashier", "张伟 0123456789", false),
                 new SheetElement.Table(List.of(new SheetElement.Column("药品 Item", 3, Align.LEFT),
                         new SheetElement.Column("数量 Qty", 1, Align.RIGHT),
                         new SheetElement.Column("金额 Amount", 2, Align.RIGHT)),

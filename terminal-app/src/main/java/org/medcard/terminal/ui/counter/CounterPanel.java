@@ -5,7 +5,6 @@ import java.awt.FlowLayout;
 import java.awt.Font;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
-import java.awt.GridLayout;
 import java.awt.Insets;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +38,7 @@ import org.medcard.terminal.present.counter.SplitAnswer;
 import org.medcard.terminal.present.counter.SplitOffer;
 import org.medcard.terminal.present.counter.TrainingCard;
 import org.medcard.terminal.ui.shell.Dialogs;
+import org.medcard.terminal.ui.shell.KeyRowLayout;
 import org.medcard.terminal.ui.shell.Keys;
 import org.medcard.terminal.ui.shell.Shell;
 import org.medcard.terminal.ui.shell.Theme;
@@ -132,7 +132,8 @@ final class CounterPanel extends JPanel implements CounterView {
         code.setToolTipText(texts.text("code.hint"));
         top.add(code, BorderLayout.CENTER);
         JLabel hint = new JLabel(texts.text("code.hint"));
-        hint.setForeground(Theme.GREY);
+        hint.setName("counter.hint");
+        Theme.hint(hint);
         top.add(hint, BorderLayout.SOUTH);
         p.add(top, BorderLayout.NORTH);
         lines.setName("counter.lines");
@@ -160,7 +161,7 @@ final class CounterPanel extends JPanel implements CounterView {
     }
 
     private JComponent keyRow(boolean training) {
-        JPanel p = new JPanel(new GridLayout(1, 0, 6, 6));
+        JPanel p = new JPanel(new KeyRowLayout(6, 6));
         key(p, "key.search", "counter.key.search", this::search);
         key(p, "key.qty", "counter.key.qty", this::changeQuantity);
         key(p, "key.family", "counter.key.family", this::chooseFamily);
@@ -400,6 +401,15 @@ final class CounterPanel extends JPanel implements CounterView {
         }
         pair(p, c, texts.text("split.total"), Texts.yuan(offer.totalFen()), "split.total");
         pair(p, c, texts.text("split.fund"), Texts.yuan(offer.fundFen()), "split.fund");
+        if (offer.fundNote() != null) {
+            JLabel note = new JLabel(offer.fundNote());
+            note.setName("split.fund_note");
+            c.gridx = 0;
+            c.gridwidth = 2;
+            p.add(note, c);
+            c.gridwidth = 1;
+            c.gridy++;
+        }
         pair(p, c, texts.text("split.account"), Texts.yuan(offer.accountFen()), "split.account");
         pair(p, c, texts.text("split.cash"), Texts.yuan(offer.cashFen()), "split.cash");
         if (offer.allCash()) {

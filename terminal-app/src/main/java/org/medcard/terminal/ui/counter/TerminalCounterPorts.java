@@ -48,6 +48,11 @@ public final class TerminalCounterPorts {
             public List<CatalogItem> search(String text, int limit) {
                 return t.downloads().search(text, limit);
             }
+
+            @Override
+            public boolean empty() {
+                return t.downloads().catalogVersion() == 0;
+            }
         };
         Checkout checkout = new Checkout() {
             @Override
@@ -158,6 +163,12 @@ public final class TerminalCounterPorts {
             @Override
             public boolean familyPaymentOffered(String scheme, boolean online) {
                 return t.salePolicy().familyPaymentOffered(scheme, online);
+            }
+
+            @Override
+            public Optional<String> noPoolingReason(org.medcard.terminal.session.CardView card, boolean forFamily) {
+                return t.salePolicy().noPooling(card, forFamily, java.time.LocalDate.now(t.clock()))
+                        .map(n -> t.messages().text("split.no_pooling." + n.rule(), n.from() == null ? "" : n.from().toString()));
             }
         };
     }

@@ -27,6 +27,7 @@ import org.medcard.terminal.present.registration.VisitAnswer;
 import org.medcard.terminal.registration.Department;
 import org.medcard.terminal.ui.counter.CardSide;
 import org.medcard.terminal.ui.shell.Dialogs;
+import org.medcard.terminal.ui.shell.KeyRowLayout;
 import org.medcard.terminal.ui.shell.Keys;
 import org.medcard.terminal.ui.shell.RowsTableModel;
 import org.medcard.terminal.ui.shell.Shell;
@@ -151,7 +152,8 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         lines.add(slipLine);
         result.add(lines, BorderLayout.SOUTH);
 
-        JPanel buttons = new JPanel(new GridLayout(1, 0, 8, 8));
+        // Issue 15: two rows rather than "F5 Register (fee …" cut when the five keys do not fit (1024 wide, zoom).
+        JPanel buttons = new JPanel(new KeyRowLayout(8, 8));
         buttons.add(button("reg.register", texts.text("ui.register"), () -> register(false)));
         buttons.add(button("reg.register_pay", texts.text("ui.register_pay"), () -> register(true)));
         buttons.add(button("reg.settle", texts.text("ui.settle"), this::settle));

@@ -1,6 +1,8 @@
 package org.medcard.terminal.ui.shell;
 
 import java.awt.Color;
+
+import javax.swing.JComponent;
 import javax.swing.UIManager;
 import javax.swing.plaf.FontUIResource;
 
@@ -22,6 +24,10 @@ public final class Theme {
     public static final Color AMBER = new Color(0xB35C00);
     public static final Color RED = new Color(0xC62828);
     public static final Color GREY = new Color(0x5F6368);
+
+    /** Hint text (what to type, the keys line): at least 4.5:1 on the light and on the dark background. */
+    static final Color HINT_LIGHT = GREY;
+    static final Color HINT_DARK = new Color(0xA9B0B8);
 
     private final UiFonts fonts;
     private boolean dark;
@@ -68,6 +74,16 @@ public final class Theme {
         UIManager.put("defaultFont", new FontUIResource(fonts.font(java.awt.Font.PLAIN, size)));
         UIManager.put("Table.rowHeight", (int) (size * 1.8));
         UIManager.put("Component.focusWidth", 2);
+    }
+
+    /**
+     * Makes {@code c} a hint: grey on the light theme, a light grey on the dark one (issue 15: the dark theme's
+     * hints were the light theme's grey on a dark background). A theme change (Ctrl+D) installs a new UI on every
+     * component, which is when the colour is chosen again.
+     */
+    public static void hint(JComponent c) {
+        c.setForeground(FlatLaf.isLafDark() ? HINT_DARK : HINT_LIGHT);
+        c.addPropertyChangeListener("UI", e -> c.setForeground(FlatLaf.isLafDark() ? HINT_DARK : HINT_LIGHT));
     }
 
     private static int clamp(int s) {

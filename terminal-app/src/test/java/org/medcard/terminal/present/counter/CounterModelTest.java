@@ -3,6 +3,7 @@ package org.medcard.terminal.present.counter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.medcard.terminal.present.counter.InMemoryCards.WORDS;
 import static org.medcard.terminal.present.counter.InMemoryCards.card;
@@ -122,6 +123,18 @@ class CounterModelTest {
         assertTrue(view.carts.isEmpty());
         assertEquals("No item with code or name \"NOSUCHCODE123\" in the catalog.", view.lastMessage());
         assertTrue(view.problems.get(view.problems.size() - 1));
+    }
+
+    /** Issue 15: a first start with a slow center leaves the catalog empty; the cashier is told to sync. */
+    @Test
+    void withNoCatalogDownloaded_anyCodeSaysToSyncTheCatalog() {
+        model.scan("NOSUCHCODE");
+        assertEquals("No item with code or name \"NOSUCHCODE\" in the catalog.", view.lastMessage(), "a catalog that has items");
+        catalog.items.clear();
+        model.scan(AMOXICILLIN);
+        assertEquals("The item catalog has not been downloaded yet, so no code is known: press Ctrl+R to download it from the center, then scan again.",
+                view.lastMessage());
+        assertTrue(model.lines().isEmpty());
     }
 
     @Test
@@ -332,6 +345,7 @@ class CounterModelTest {
         assertEquals(2_500, offer.accountFen());
         assertEquals(0, offer.cashFen());
         assertEquals("张伟", offer.holderName());
+        assertNull(offer.fundNote(), "the fund may pay this card: its 0 here is the items' own (R13)");
         assertEquals(1, view.pinQuestions);
         assertEquals("\0\0\0\0\0\0", new String(view.pinsHandedOut.get(0)), "the PIN array is wiped after VERIFY");
         assertEquals(List.of(new SaleItem(AMOXICILLIN, 2)), till.lastRequest.items(), "the cart is what is sold");
@@ -360,6 +374,32 @@ class CounterModelTest {
         model.printReceipt();
         assertTrue(view.lastMessage().startsWith("The receipt could not be printed or saved (no printer is configured"),
                 view.lastMessage());
+    }
+
+    /** Issue 15: "fund pays 0" comes with its reason on the split. */
+    @Test
+    void R6_R12_theSplitSaysWhyTheFundPaysNothing() {
+        CardView local = card("吴刚", HOLDER_ID, CardStatus.NORMAL, 50_000, "EMPLOYEE", List.of());
+        PersonInfo p = local.person().orElseThrow();
+        slot.training.put("cross-region", new CardView(local.info(), local.holder(), local.cardStatus(), local.algorithm(), 50_000,
+                Optional.of(new PersonInfo(p.psnNo(), p.name(), p.idNumber(), p.scheme(), "440304", p.psnStatus(), null, null,
+                        p.effectiveFrom(), false, List.of())), local.verdict(), false));
+        slot.training.put("new", new CardView(local.info(), local.holder(), local.cardStatus(), local.algorithm(), 50_000,
+                Optional.of(new PersonInfo(p.psnNo(), p.name(), p.idNumber(), p.scheme(), p.insuranceRegion(), p.psnStatus(), null, null,
+                        LocalDate.of(2026, 9, 1), false, List.of())), local.verdict(), false));
+
+        for (String profile : List.of("cross-region", "new")) {
+            model.presentTrainingCard(profile);
+            model.scan(AMOXICILLIN);
+            view.splitAnswers.add(SplitAnswer.back());
+            model.pay();
+            model.clearSale();
+        }
+
+        assertEquals(2, view.offers.size());
+        assertEquals(0, view.offers.get(0).fundFen());
+        assertEquals("Fund 0: a card of another region without cross-region filing at the center (R12).", view.offers.get(0).fundNote());
+        assertEquals("Fund 0: benefits start six months after qualification, on 2027-03-01 (R6).", view.offers.get(1).fundNote());
     }
 
     @Test
@@ -491,6 +531,11 @@ class CounterModelTest {
         @Override
         public List<CatalogItem> search(String text, int limit) {
             return items.values().stream().filter(i -> i.code().contains(text) || i.name().contains(text)).limit(limit).toList();
+        }
+
+        @Override
+        public boolean empty() {
+            return items.isEmpty();
         }
     }
 

@@ -55,6 +55,13 @@ public final class InMemoryCards implements CardDesk {
         public boolean familyPaymentOffered(String scheme, boolean online) {
             return online && "EMPLOYEE".equals(scheme);
         }
+
+        @Override
+        public Optional<String> noPoolingReason(CardView card, boolean forFamily) {
+            // the real rule (present reads the sale's policy), on the training clock's day
+            return new org.medcard.terminal.sale.SalePolicy("110100", 0).noPooling(card, forFamily, LocalDate.of(2026, 12, 7))
+                    .map(n -> message("split.no_pooling." + n.rule(), n.from() == null ? "" : n.from().toString()));
+        }
     };
 
     public final Map<String, CardView> training = new LinkedHashMap<>();

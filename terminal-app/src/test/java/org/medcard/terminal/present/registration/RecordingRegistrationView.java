@@ -27,6 +27,9 @@ final class RecordingRegistrationView implements RegistrationView {
     VisitAnswer answerOnScreen;
     String lineOnScreen;
     Thread pinAskedOn;
+    /** What the result area showed while the PIN was asked (issue 15: not the previous answer's split). */
+    VisitAnswer answerAtPin;
+    String lineAtPin;
 
     @Override
     public void showDepartments(List<Department> departments, List<String> labels) {
@@ -54,6 +57,8 @@ final class RecordingRegistrationView implements RegistrationView {
     @Override
     public char[] askPin(String prompt) {
         pinPrompts.add(prompt);
+        answerAtPin = answerOnScreen;
+        lineAtPin = lineOnScreen;
         pinAskedOn = Thread.currentThread();
         return pin == null ? null : pin.toCharArray();
     }

@@ -131,6 +131,8 @@ class RegistrationDeskModelTest {
 
         model.settle(visit, AMOXICILLIN + ":2");
 
+        assertEquals(null, view.answerAtPin, "the registration's split left the screen before the items' PIN (issue 15)");
+        assertEquals("正在结算就诊 " + visit + "：读卡并询问中心……", view.lineAtPin);
         VisitAnswer paid = view.last();
         assertEquals(VisitOutcome.Kind.SETTLED, paid.outcome().kind(), paid.detail());
         assertEquals("75.00", paid.split().get(0).amount(), "fee 50.00 + 2 × 12.50");

@@ -77,6 +77,12 @@ class RegistrationDeskGuiIT {
             assertEquals("就诊 " + open + " 已退号", rig.label("reg.headline"));
             assertEquals(1, GuiActionRunner.execute(() -> rig.window().table("reg.open").target().getRowCount()), "the cancelled one left");
             assertEquals(before + 70_000 - 1_500, card.state().balance(), "registering for later and cancelling debit nothing");
+
+            // Issue 15: after the cancel dialog the keyboard is back in the departments: Up chooses the first one.
+            rig.waitForFocus("reg.departments");
+            rig.key(KeyEvent.VK_UP);
+            DesktopRig.waitFor(() -> GuiActionRunner.execute(() -> rig.window().list("reg.departments").target().getSelectedIndex()) == 0,
+                    "the department above chosen by key after the cancel dialog");
         }
     }
 
