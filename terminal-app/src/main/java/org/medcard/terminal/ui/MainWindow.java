@@ -47,7 +47,8 @@ public final class MainWindow implements Shell {
     private final Theme theme;
     private final CardLayout cards = new CardLayout();
     private final JPanel centre = new JPanel(cards);
-    private final JPanel nav = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 4));
+    // Wraps into a second row rather than hiding the last screens' keys off the edge (issue 15).
+    private final JPanel nav = new JPanel(new org.medcard.terminal.ui.shell.WrapRowLayout(6, 4));
     private final JLabel who = new JLabel();
     private final StatusBar statusBar;
     private final SignInPanel signIn;
