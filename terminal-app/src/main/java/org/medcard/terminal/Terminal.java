@@ -576,7 +576,7 @@ public final class Terminal implements AutoCloseable {
 
     /** Voids (2208) by a signed-in supervisor of {@code operators}. */
     public VoidDesk voidDesk(org.medcard.terminal.operator.Operators operators) {
-        return new VoidDesk(queue, forwarder(), this::onlineCenter, audit, messages, operators);
+        return new VoidDesk(queue, forwarder(), this::onlineCenter, audit, operators);
     }
 
     /** The center's rejected messages and what a supervisor does about them (issue 14). */
@@ -588,7 +588,12 @@ public final class Terminal implements AutoCloseable {
 
     /** Reversals (2601) of settlements whose answer never came. */
     public Reversals reversals() {
-        return new Reversals(queue, forwarder(), this::onlineCenter, audit, messages);
+        return new Reversals(queue, forwarder(), this::onlineCenter, audit);
+    }
+
+    /** Words a void's and a reversal's outcome in the configured language (the desks build no text). */
+    public org.medcard.terminal.voids.VoidTexts voidTexts() {
+        return new org.medcard.terminal.voids.VoidTexts(messages::text, messages::centerSays);
     }
 
     /** The day close (9100 / 9101) of this counter, with the center as it is now (online or not). */

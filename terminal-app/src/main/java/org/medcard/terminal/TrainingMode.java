@@ -28,6 +28,7 @@ import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.status.TerminalState;
 import org.medcard.terminal.voids.VoidDesk;
 import org.medcard.terminal.voids.VoidDocuments;
+import org.medcard.terminal.voids.VoidTexts;
 import picocli.CommandLine;
 
 /**
@@ -90,11 +91,11 @@ public interface TrainingMode {
         }
 
         /**
-         * The pharmacy sale and its words, re-settlement, voids by the checklist's own supervisor in {@code operators},
-         * and the day close with the center as it is when the step runs.
+         * The pharmacy sale and its words, re-settlement, voids by the checklist's own supervisor in {@code operators} and
+         * their words, and the day close with the center as it is when the step runs.
          */
         public record Desks(PharmacySale sale, SaleTexts saleTexts, ResettleDesk resettle, ResettleTexts resettleTexts,
-                            Operators operators, VoidDesk voids, Supplier<DayClose> dayClose) {
+                            Operators operators, VoidDesk voids, VoidTexts voidTexts, Supplier<DayClose> dayClose) {
         }
 
         /** The receipt desk every document of the checklist is journalled at, and the documents' builders. */
@@ -116,7 +117,8 @@ public interface TrainingMode {
             return new Counter(
                     new Parts(t.devices().training().get(), t.embeddedCenter().get(), t.cardSession(), t::state, t.queue(),
                             t.forwarder().orElseThrow()),
-                    new Desks(t.pharmacySale(), t.saleTexts(), t.resettleDesk(), t.resettleTexts(), operators, t.voidDesk(operators), t::dayClose),
+                    new Desks(t.pharmacySale(), t.saleTexts(), t.resettleDesk(), t.resettleTexts(), operators, t.voidDesk(operators),
+                            t.voidTexts(), t::dayClose),
                     new Paper(t.receipts(), t.letterhead(), t.saleDocuments(), t.resettleDocuments(), t.voidDocuments()),
                     t.clock());
         }

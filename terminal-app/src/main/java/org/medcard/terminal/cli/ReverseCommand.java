@@ -3,12 +3,10 @@ package org.medcard.terminal.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.queue.QueueStoreException;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.voids.ReversalOutcome;
-import org.medcard.terminal.voids.Reversals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,16 +46,7 @@ final class ReverseCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println(e.getMessage());
                 return 1;
             }
-            if (options.json) {
-                ObjectNode n = TerminalCommands.JSON.createObjectNode().put("outcome", o.kind().name()).put("msgid", o.msgid())
-                        .put("reversal_msgid", o.reversalMsgid()).put("message_key", o.messageKey()).put("message", o.message());
-                TerminalCommands.printJson(out, n);
-            } else {
-                out.println("outcome:      " + o.kind());
-                out.println("reversal:     " + o.reversalMsgid());
-                out.println(o.message());
-            }
-            return o.kind() == ReversalOutcome.Kind.REVERSED ? 0 : 1;
+            return VoidOutput.print(out, o, t.voidTexts().line(o), options.json);
         }
     }
 }

@@ -10,7 +10,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.operator.Operators;
@@ -61,21 +60,9 @@ final class VoidCommand implements Callable<Integer> {
             Operators operators = new Operators(t.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
                     t.audit(), env.clock());
             VoidOutcome o = t.voidDesk(operators).voidSettlement(setlId, supervisor, password, reason);
-            if (options.json) {
-                ObjectNode n = TerminalCommands.JSON.createObjectNode().put("outcome", o.kind().name()).put("setl_id", o.setlId())
-                        .put("cash_back_fen", o.cashBackFen()).put("acct_refund_fen", o.accountFen()).put("fund_refund_fen", o.fundFen())
-                        .put("load_id", o.loadId()).put("message_key", o.messageKey()).put("message", o.message());
-                TerminalCommands.printJson(out, n);
-            } else {
-                out.println("outcome:      " + o.kind());
-                if (o.kind() == VoidOutcome.Kind.VOIDED) {
-                    out.println("cash back:    " + Yuan.format(o.cashBackFen()));
-                    out.println("to account:   " + Yuan.format(o.accountFen()) + " (pending load " + o.loadId() + ")");
-                }
-                out.println(o.message());
-            }
+            int exit = VoidOutput.print(out, o, t.voidTexts().line(o), options.json);
             receipt.deliver(t, t.voidDocuments().voidReceipt(o, reason, supervisor), options.json, out, spec.commandLine().getErr());
-            return o.kind() == VoidOutcome.Kind.VOIDED ? 0 : 1;
+            return exit;
         } finally {
             Arrays.fill(password, '\0');
         }

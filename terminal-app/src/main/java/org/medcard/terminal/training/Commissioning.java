@@ -186,9 +186,9 @@ final class Commissioning {
         desks.operators().add(new Operator("commissioning", "调试 Commissioning", Role.SUPERVISOR, true), password.clone(), technician);
         VoidOutcome v = desks.voids().voidSettlement(settledSetlId, "commissioning", password,
                 "commissioning checklist");
-        check(v.kind() == VoidOutcome.Kind.VOIDED, "expected VOIDED, got " + v.kind() + " — " + v.message());
+        check(v instanceof VoidOutcome.Voided, "expected VOIDED, got " + v.kind() + " — " + desks.voidTexts().line(v));
         paper.voids().voidReceipt(v, "commissioning checklist", technician).ifPresent(paper.receipts()::issue);
-        return "setl_id " + settledSetlId + " voided, account refund " + v.accountFen() + " fen";
+        return "setl_id " + settledSetlId + " voided, account refund " + ((VoidOutcome.Voided) v).accountFen() + " fen";
     }
 
     private String dayClose() {

@@ -9,7 +9,6 @@ import org.medcard.queue.OutboxState;
 import org.medcard.queue.forward.Forwarder;
 import org.medcard.terminal.center.HostApi;
 import org.medcard.terminal.operator.AuditLog;
-import org.medcard.terminal.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,19 +24,16 @@ public final class Reversals {
     private final Optional<Forwarder> forwarder;
     private final Supplier<Optional<HostApi>> online;
     private final AuditLog audit;
-    private final Texts messages;
 
     /**
      * @param forwarder absent when the terminal runs {@code --offline}
      * @param online    the center's API when the terminal may talk to it now (signing in if it must)
      */
-    public Reversals(OfflineQueue queue, Optional<Forwarder> forwarder, Supplier<Optional<HostApi>> online, AuditLog audit,
-                     Texts messages) {
+    public Reversals(OfflineQueue queue, Optional<Forwarder> forwarder, Supplier<Optional<HostApi>> online, AuditLog audit) {
         this.queue = queue;
         this.forwarder = forwarder;
         this.online = online;
         this.audit = audit;
-        this.messages = messages;
     }
 
     public ReversalOutcome reverse(String msgid, String operator) {
@@ -48,17 +44,13 @@ public final class Reversals {
         OutboxMessage answered = queue.message(reversal.msgid()).orElse(reversal);
         OutboxMessage original = queue.message(msgid).orElseThrow();
         if (answered.state() != OutboxState.DONE && answered.state() != OutboxState.REJECTED) {
-            return outcome(ReversalOutcome.Kind.PENDING, msgid, reversal.msgid(), "reversal.pending");
+            return new ReversalOutcome(ReversalOutcome.Kind.PENDING, msgid, reversal.msgid());
         }
         if (original.state() == OutboxState.REJECTED) {
             LOG.info("Message {} reversed by 2601 {}", msgid, reversal.msgid());
-            return outcome(ReversalOutcome.Kind.REVERSED, msgid, reversal.msgid(), "reversal.reversed");
+            return new ReversalOutcome(ReversalOutcome.Kind.REVERSED, msgid, reversal.msgid());
         }
         LOG.warn("Message {} not reversed ({}): resending it", msgid, answered.reason());
-        return outcome(ReversalOutcome.Kind.NOT_REVERSED, msgid, reversal.msgid(), "reversal.not_reversed");
-    }
-
-    private ReversalOutcome outcome(ReversalOutcome.Kind kind, String msgid, String reversalMsgid, String key) {
-        return new ReversalOutcome(kind, msgid, reversalMsgid, key, messages.text(key, msgid));
+        return new ReversalOutcome(ReversalOutcome.Kind.NOT_REVERSED, msgid, reversal.msgid());
     }
 }

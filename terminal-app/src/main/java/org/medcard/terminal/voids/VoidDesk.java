@@ -13,12 +13,10 @@ import org.medcard.terminal.center.HostCodec;
 import org.medcard.terminal.center.HostRequest;
 import org.medcard.terminal.center.SettlementCancelled;
 import org.medcard.terminal.center.Settled;
-import org.medcard.terminal.config.Money;
 import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.operator.Operators;
 import org.medcard.terminal.operator.Role;
 import org.medcard.terminal.operator.SignInResult;
-import org.medcard.terminal.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +36,6 @@ public final class VoidDesk {
     private final Optional<Forwarder> forwarder;
     private final Supplier<Optional<HostApi>> online;
     private final AuditLog audit;
-    private final Texts messages;
     private final Operators operators;
     private final HostCodec codec = new HostCodec();
 
@@ -48,12 +45,11 @@ public final class VoidDesk {
      * @param operators who may void (a signed-in supervisor)
      */
     public VoidDesk(OfflineQueue queue, Optional<Forwarder> forwarder, Supplier<Optional<HostApi>> online, AuditLog audit,
-                    Texts messages, Operators operators) {
+                    Operators operators) {
         this.queue = queue;
         this.forwarder = forwarder;
         this.online = online;
         this.audit = audit;
-        this.messages = messages;
         this.operators = operators;
     }
 
@@ -62,13 +58,13 @@ public final class VoidDesk {
         try {
             if (!isSupervisor(supervisor, password)) {
                 audit.record(supervisor, "VOID_REFUSED", "settlement " + setlId + ": not a signed-in supervisor");
-                return outcome(VoidOutcome.Kind.REFUSED, setlId, 0, 0, 0, null, "void.supervisor_needed");
+                return new VoidOutcome.Refused(setlId, VoidOutcome.Refused.Why.SUPERVISOR_NEEDED);
             }
         } finally {
             Arrays.fill(password, '\0');
         }
         if (online.get().isEmpty() || forwarder.isEmpty()) {
-            return outcome(VoidOutcome.Kind.REFUSED, setlId, 0, 0, 0, null, "void.center_needed", setlId);
+            return new VoidOutcome.Refused(setlId, VoidOutcome.Refused.Why.CENTER_NEEDED);
         }
         HostRequest.CancelSettlement2103 cancel = new HostRequest.CancelSettlement2103(setlId, reason);
         OutboxMessage sent = queue.queue(codec.encode(cancel), null);
@@ -76,11 +72,11 @@ public final class VoidDesk {
         OutboxMessage m = queue.message(sent.msgid()).orElse(sent);
         if (m.state() == OutboxState.REJECTED) {
             audit.record(supervisor, "VOID_REJECTED", "settlement " + setlId + ": " + m.reason());
-            return outcome(VoidOutcome.Kind.REJECTED, setlId, 0, 0, 0, null, "void.rejected", setlId, messages.centerSays(m.reason()));
+            return new VoidOutcome.Rejected(setlId, m.reason() == null ? "" : m.reason());
         }
         if (m.state() != OutboxState.DONE) {
             audit.record(supervisor, "VOID_SENT", "settlement " + setlId + ", msgid " + m.msgid() + ", unanswered");
-            return outcome(VoidOutcome.Kind.PENDING, setlId, 0, 0, 0, null, "void.pending", setlId);
+            return new VoidOutcome.Pending(setlId);
         }
         SettlementCancelled out;
         try {
@@ -98,7 +94,7 @@ public final class VoidDesk {
                 + acct + " fen as pending load " + loadId + ", reason: " + reason);
         LOG.info("Settlement {} voided by supervisor {}: cash back {} fen, account {} fen as pending load {}", setlId, supervisor,
                 cash, acct, loadId);
-        return outcome(VoidOutcome.Kind.VOIDED, setlId, cash, acct, fund, loadId, "void.done", setlId, Money.formatYuan(cash), Money.formatYuan(acct));
+        return new VoidOutcome.Voided(setlId, cash, acct, fund, Optional.ofNullable(loadId));
     }
 
     private boolean isSupervisor(String name, char[] password) {
@@ -130,10 +126,5 @@ public final class VoidDesk {
         } catch (org.medcard.terminal.center.CenterUnreachable e) {
             return null;
         }
-    }
-
-    private VoidOutcome outcome(VoidOutcome.Kind kind, String setlId, long cash, long acct, long fund, String loadId, String key,
-                                Object... args) {
-        return new VoidOutcome(kind, setlId, cash, acct, fund, loadId, key, messages.text(key, args));
     }
 }

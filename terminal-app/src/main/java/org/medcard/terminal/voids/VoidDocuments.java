@@ -43,9 +43,9 @@ public final class VoidDocuments {
         this.letterhead = letterhead;
     }
 
-    /** The void receipt of a VOIDED outcome; empty for any other. */
-    public Optional<ReceiptDocument> voidReceipt(VoidOutcome o, String reason, String supervisor) {
-        if (o.kind() != VoidOutcome.Kind.VOIDED) {
+    /** The void receipt of a {@link VoidOutcome.Voided}; empty for any other outcome. */
+    public Optional<ReceiptDocument> voidReceipt(VoidOutcome outcome, String reason, String supervisor) {
+        if (!(outcome instanceof VoidOutcome.Voided o)) {
             return Optional.empty();
         }
         Optional<ReceiptDocument> original = journal.bySetlId(o.setlId());

@@ -1,6 +1,7 @@
 package org.medcard.terminal.voids;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,7 +92,7 @@ class VoidAndReversalIT {
                 "nothing was sent to the center");
 
         VoidOutcome bySupervisor = desk.voidSettlement(sale.setlId(), "sup01", "supervisor-pw".toCharArray(), "wrong item");
-        assertEquals(VoidOutcome.Kind.VOIDED, bySupervisor.kind(), bySupervisor.message());
+        assertEquals(VoidOutcome.Kind.VOIDED, bySupervisor.kind(), terminal.voidTexts().line(bySupervisor));
         assertTrue(terminal.audit().latest(10).stream().anyMatch(a -> a.action().equals("VOID") && a.operator().equals("sup01")));
     }
 
@@ -109,12 +110,13 @@ class VoidAndReversalIT {
         VoidOutcome v = terminal.voidDesk(operators).voidSettlement(sale.setlId(), "sup01", "supervisor-pw".toCharArray(),
                 "patient returned the goods");
 
-        assertEquals(VoidOutcome.Kind.VOIDED, v.kind(), v.message());
-        assertEquals(457, v.cashBackFen(), "only the cash share leaves the till");
-        assertEquals(1_001, v.accountFen());
-        assertEquals(3_402, v.fundFen());
-        assertNotNull(v.loadId(), "the account share travels as a pending load");
-        assertTrue(v.message().contains("4.57") && v.message().contains("10.01"), v.message());
+        String line = terminal.voidTexts().line(v);
+        VoidOutcome.Voided voided = assertInstanceOf(VoidOutcome.Voided.class, v, line);
+        assertEquals(457, voided.cashBackFen(), "only the cash share leaves the till");
+        assertEquals(1_001, voided.accountFen());
+        assertEquals(3_402, voided.fundFen());
+        assertTrue(voided.loadId().isPresent(), "the account share travels as a pending load");
+        assertTrue(line.contains("4.57") && line.contains("10.01"), line);
         assertEquals(afterSale, card.state().balance(), "the card is credited by the load, not by the void");
         assertEquals(loadsBefore + 1_001, pendingLoadsFen(cardNo), "the center holds the account refund as a pending load (8501)");
 
@@ -139,7 +141,7 @@ class VoidAndReversalIT {
 
         ReversalOutcome r = terminal.reversals().reverse(msgid, "sup01");
 
-        assertEquals(ReversalOutcome.Kind.REVERSED, r.kind(), r.message());
+        assertEquals(ReversalOutcome.Kind.REVERSED, r.kind(), terminal.voidTexts().line(r));
         assertEquals(OutboxState.REJECTED, terminal.queue().message(msgid).orElseThrow().state(), "never resent");
         assertTrue(terminal.forwarder().orElseThrow().drainOnce().isEmpty(), "nothing left to send");
         JsonNode settlement = null;

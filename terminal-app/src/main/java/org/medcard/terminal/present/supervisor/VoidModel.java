@@ -12,6 +12,7 @@ import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.voids.VoidDesk;
 import org.medcard.terminal.voids.VoidOutcome;
+import org.medcard.terminal.voids.VoidTexts;
 
 /**
  * Voids a settlement (2103). The supervisor confirms with their own name and password even when already
@@ -29,22 +30,26 @@ public final class VoidModel implements SlipKeys {
     }
 
     private final VoidDesk desk;
+    private final VoidTexts words;
     private final Journal journal;
     private final DeskSlip slip;
     private final VoidView view;
     private final Texts texts;
     private final Work work;
 
-    public VoidModel(VoidDesk desk, Locale language, VoidView view, Executor worker, Executor ui) {
-        this(desk, (o, reason, supervisor) -> Optional.empty(), null, language, view, worker, ui);
+    public VoidModel(VoidDesk desk, VoidTexts words, Locale language, VoidView view, Executor worker, Executor ui) {
+        this(desk, words, (o, reason, supervisor) -> Optional.empty(), null, language, view, worker, ui);
     }
 
     /**
+     * @param words   the desk's outcome in the configured language (the desk builds no text)
      * @param journal each void's receipt, journalled as the CLI journals it
      * @param slip    the one receipt desk: journals it and keeps it for F7 print / F8 save (issue 15)
      */
-    public VoidModel(VoidDesk desk, Journal journal, OutcomeSlip slip, Locale language, VoidView view, Executor worker, Executor ui) {
+    public VoidModel(VoidDesk desk, VoidTexts words, Journal journal, OutcomeSlip slip, Locale language, VoidView view,
+                     Executor worker, Executor ui) {
         this.desk = desk;
+        this.words = words;
         this.journal = journal;
         this.view = view;
         this.texts = Texts.of(Work.BUNDLE, language);
@@ -106,14 +111,19 @@ public final class VoidModel implements SlipKeys {
     }
 
     VoidResult result(VoidOutcome o) {
-        return switch (o.kind()) {
-            case VOIDED -> o.cashBackFen() > 0
-                    ? new VoidResult(o, true, Money.formatYuan(o.cashBackFen()), texts.text("void.hand_back", Money.formatYuan(o.cashBackFen())),
-                    o.message())
-                    : new VoidResult(o, false, "0.00", texts.text("void.done"), o.message());
-            case PENDING -> new VoidResult(o, false, null, texts.text("void.pending"), o.message());
-            case REJECTED -> new VoidResult(o, false, null, texts.text("void.rejected"), o.message());
-            case REFUSED -> new VoidResult(o, false, null, texts.text("void.refused"), o.message());
-        };
+        String detail = words.line(o);
+        if (o instanceof VoidOutcome.Voided v) {
+            return v.cashBackFen() > 0
+                    ? new VoidResult(o, true, Money.formatYuan(v.cashBackFen()), texts.text("void.hand_back", Money.formatYuan(v.cashBackFen())),
+                    detail)
+                    : new VoidResult(o, false, "0.00", texts.text("void.done"), detail);
+        }
+        if (o instanceof VoidOutcome.Pending) {
+            return new VoidResult(o, false, null, texts.text("void.pending"), detail);
+        }
+        if (o instanceof VoidOutcome.Rejected) {
+            return new VoidResult(o, false, null, texts.text("void.rejected"), detail);
+        }
+        return new VoidResult(o, false, null, texts.text("void.refused"), detail);
     }
 }

@@ -71,7 +71,7 @@ public final class SupervisorScreen implements Screen {
         // Every void's receipt goes into the one journal, as the CLI's does (medcard receipt list / reprint).
         // Issue 15: the Issued is kept for F7 print / F8 save, through the one desk as the counter's receipts.
         VoidModel.Journal journal = (o, reason, supervisor) -> ctx.terminal().voidDocuments().voidReceipt(o, reason, supervisor);
-        v.attach(new VoidModel(ctx.terminal().voidDesk(ctx.operators()), journal, ctx.outcomeSlip(), ctx.locale(), v, ctx.worker(), ctx.ui()));
+        v.attach(new VoidModel(ctx.terminal().voidDesk(ctx.operators()), ctx.terminal().voidTexts(), journal, ctx.outcomeSlip(), ctx.locale(), v, ctx.worker(), ctx.ui()));
         v.attachPick(new org.medcard.terminal.present.supervisor.VoidPickModel(
                 new org.medcard.terminal.present.supervisor.TodaysSales(ctx.terminal().receipts().journal()), ctx.terminal().clock(),
                 ctx.locale(), v, ctx.worker(), ctx.ui()));

@@ -141,7 +141,7 @@ class SupervisorPicksTest {
         // Voided, it leaves the list.
         SupervisorScreensTest.RecordingVoidView voidView = new SupervisorScreensTest.RecordingVoidView();
         voidView.answer = new SupervisorConfirmation(true, "sup01", "supervisor-pw".toCharArray(), "returned");
-        new VoidModel(terminal.voidDesk(operators), (o, reason, sup) -> new org.medcard.terminal.voids.VoidDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead()).voidReceipt(o, reason, sup), SupervisorScreensTest.slip(terminal, dir), terminal.language(), voidView, INLINE, INLINE).voidSettlement(s.setlId());
+        new VoidModel(terminal.voidDesk(operators), terminal.voidTexts(), (o, reason, sup) -> new org.medcard.terminal.voids.VoidDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead()).voidReceipt(o, reason, sup), SupervisorScreensTest.slip(terminal, dir), terminal.language(), voidView, INLINE, INLINE).voidSettlement(s.setlId());
         assertEquals(VoidOutcome.Kind.VOIDED, voidView.results.get(0).outcome().kind());
         pick.pick();
         assertEquals(1, view.offered.size(), "nothing offered any more");

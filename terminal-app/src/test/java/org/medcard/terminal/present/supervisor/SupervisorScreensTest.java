@@ -109,7 +109,7 @@ class SupervisorScreensTest {
         SaleView sale = settledSale();
         RecordingVoidView view = new RecordingVoidView();
         // Wired as the desktop's SupervisorScreen wires it: the void's receipt goes into the one journal.
-        VoidModel model = new VoidModel(terminal.voidDesk(operators), (o, reason, supervisor) -> new org.medcard.terminal.voids.VoidDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead())
+        VoidModel model = new VoidModel(terminal.voidDesk(operators), terminal.voidTexts(), (o, reason, supervisor) -> new org.medcard.terminal.voids.VoidDocuments(terminal.queue(), terminal.receipts().journal(), terminal.letterhead())
                 .voidReceipt(o, reason, supervisor), slip(terminal, dir), terminal.language(), view, INLINE, INLINE);
         char[] password = "supervisor-pw".toCharArray();
         view.answer = new SupervisorConfirmation(true, "sup01", password, "patient returned the goods");
@@ -123,7 +123,7 @@ class SupervisorScreensTest {
         assertEquals("4.57", r.cashBackText(), "only the cash share leaves the till");
         assertEquals("Hand back 4.57 yuan cash", r.headline());
         assertTrue(r.detail().contains("10.01") && r.detail().contains("pending load"), r.detail());
-        assertEquals(10.01 * 100, r.outcome().accountFen(), 0.001);
+        assertEquals(1_001, ((VoidOutcome.Voided) r.outcome()).accountFen());
         assertTrue(new String(password).chars().allMatch(c -> c == 0), "the password is wiped");
         assertTrue(terminal.audit().latest(10).stream().anyMatch(a -> a.action().equals("VOID") && a.operator().equals("sup01")));
         assertFalse(view.busy);
@@ -144,7 +144,7 @@ class SupervisorScreensTest {
         open(Map.of("language", "en", "printer", "escpos:" + printer));
         SaleView sale = settledSale();
         RecordingSlipView view = new RecordingSlipView();
-        VoidModel model = new VoidModel(terminal.voidDesk(operators), (o, reason, supervisor) -> terminal.voidDocuments()
+        VoidModel model = new VoidModel(terminal.voidDesk(operators), terminal.voidTexts(), (o, reason, supervisor) -> terminal.voidDocuments()
                 .voidReceipt(o, reason, supervisor), slip(terminal, dir), terminal.language(), view, INLINE, INLINE);
         model.printSlip();
         assertEquals(List.of("No void receipt to print yet: void a settlement first."), view.slips,
@@ -179,7 +179,7 @@ class SupervisorScreensTest {
         assertFalse(model.slipReady());
         view.slips.clear();
         model.printSlip();
-        assertEquals(List.of("No void receipt to print yet: void a settlement first."), view.slips);
+        assertEquals(List.of("No void receipt to print yet: void a settlement first."), view.slips, "as before the first void");
         assertEquals(printed, java.nio.file.Files.size(printer), "nothing more went to the printer");
         assertEquals(1, terminal.receipts().list(null).size(), "the journal entry stays");
     }
@@ -200,7 +200,7 @@ class SupervisorScreensTest {
         open("zh_CN");
         SaleView sale = settledSale();
         RecordingVoidView view = new RecordingVoidView();
-        VoidModel model = new VoidModel(terminal.voidDesk(operators), terminal.language(), view, INLINE, INLINE);
+        VoidModel model = new VoidModel(terminal.voidDesk(operators), terminal.voidTexts(), terminal.language(), view, INLINE, INLINE);
 
         view.answer = new SupervisorConfirmation(true, "sup01", "supervisor-pw".toCharArray(), " ");
         model.voidSettlement(sale.setlId());
