@@ -304,7 +304,7 @@ public final class ResettleDesk {
     private PaymentPlan accountShare(CardView view, HostApi center, HostRequest.Resettle8401 resettlement,
                                      long requestedAccountFen) {
         long cashPaid = resettlement.cashPaidFen();
-        long balance = Math.max(0, view.balanceFen());
+        long balance = view.payableFen();
         if (requestedAccountFen == 0 || balance == 0 || !view.verdict().personalAccountUsable() || view.person().isEmpty()) {
             return PaymentPlan.allCash(cashPaid);
         }

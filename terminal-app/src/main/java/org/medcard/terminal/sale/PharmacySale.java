@@ -202,7 +202,7 @@ public final class PharmacySale {
         site.parts().ok(PartListener.Part.CENTER, "online");
         PaymentPlan plan;
         try {
-            plan = policy.onlinePlan(pre, Math.max(0, view.balanceFen()), request.requestedAccountFen(),
+            plan = policy.onlinePlan(pre, view.payableFen(), request.requestedAccountFen(),
                     policy.poolingAllowed(view, beneficiary, today));
         } catch (IllegalStateException e) {
             LOG.error("Sale stopped: {}", e.getMessage());
@@ -234,7 +234,7 @@ public final class PharmacySale {
         }
         long total = lines.get().stream().mapToLong(SaleLine::amountFen).sum();
         String cardNo = view.info().cardNo().digits();
-        PaymentPlan wanted = policy.offlinePlan(total, Math.max(0, view.balanceFen()), requestedOrAll(request, total));
+        PaymentPlan wanted = policy.offlinePlan(total, view.payableFen(), request.requestedAccountFen().orElse(total));
         if (wanted.accountFen() == 0) {
             return cash(request, Fault.CENTER_UNREACHABLE, view, contact, "nothing payable from the card offline");
         }
@@ -260,10 +260,6 @@ public final class PharmacySale {
         ResettlementEntry entry = queue.recordCashPayment(new ResettlementRequest(Fault.CENTER_UNREACHABLE, psnCertNo,
                 request.cashier(), itemsJson, total, wanted.cashFen()).afterOfflineDebit(d.debit().saleId()));
         return new SaleOutcome.OfflineDebited(d.contact(), d.purchase(), d.debit(), Optional.of(entry.entryNo()));
-    }
-
-    private static long requestedOrAll(SaleRequest request, long total) {
-        return request.requestedAccountFen() < 0 ? total : request.requestedAccountFen();
     }
 
     // ---------------------------------------------------------------- the debit (both modes)
@@ -389,7 +385,7 @@ public final class PharmacySale {
             OutboxMessage m = queue.queue(settle, view.info().cardNo().digits());
             return settled(settler.settle(m), contact, purchase, Optional.empty());
         }
-        SaleRequest request = new SaleRequest(List.of(new SaleItem(presettleId(settlement), 1)), null, pin, plan.accountFen(), null, cashier);
+        SaleRequest request = new SaleRequest(List.of(new SaleItem(presettleId(settlement), 1)), null, pin, OptionalLong.of(plan.accountFen()), null, cashier);
         String psnCertNo = view.holder().idNumber().value();
         return debit(request, card, psam, view, contact, purchase, (f, why) -> refused("sale.card_unusable", contact, f + ": " + why),
                 intent -> SaleIntent.online(view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(),
@@ -433,7 +429,7 @@ public final class PharmacySale {
         if (plan.accountFen() <= 0) {
             throw new IllegalArgumentException("nothing to debit: an 8401 without an account share carries no purse record");
         }
-        SaleRequest request = new SaleRequest(List.of(new SaleItem("RESETTLE", 1)), null, pin, plan.accountFen(), null, cashier);
+        SaleRequest request = new SaleRequest(List.of(new SaleItem("RESETTLE", 1)), null, pin, OptionalLong.of(plan.accountFen()), null, cashier);
         String psnCertNo = view.holder().idNumber().value();
         CardContact contact = CardContact.of(view, List.<TornSale>of(), 0);
         return debit(request, card, psam, view, contact, new Purchase(plan, List.of(), Optional.empty()),
@@ -467,8 +463,8 @@ public final class PharmacySale {
         if (!r.debited()) {
             return Optional.of(refused("sale.not_debited", contact, "sale " + saleId + ": the card did not debit"));
         }
-        OptionalLong balance = view.balanceFen() < 0 ? OptionalLong.empty()
-                : OptionalLong.of(view.balanceFen() - purchase.plan().accountFen());
+        OptionalLong before = view.balanceFen();
+        OptionalLong balance = before.isPresent() ? OptionalLong.of(before.getAsLong() - purchase.plan().accountFen()) : OptionalLong.empty();
         CardDebit debit = new CardDebit(saleId, r.tac(), balance);
         if (r.settle().isPresent()) {
             return Optional.of(settled(r.settle().get(), contact, purchase, Optional.of(debit)));
@@ -513,7 +509,7 @@ public final class PharmacySale {
 
     private SaleOutcome settled(SettleResult s, CardContact contact, Purchase purchase, Optional<CardDebit> debit) {
         return switch (s.state()) {
-            case SETTLED -> new SaleOutcome.Settled(contact, purchase, debit, Optional.ofNullable(s.setlId()));
+            case SETTLED -> new SaleOutcome.Settled(contact, purchase, debit, s.setlId());
             // A tamper finding holds every message until a supervisor acknowledges it: "resent until answered"
             // would be untrue until then (issue 18, case 4).
             case PENDING -> new SaleOutcome.SettlementPending(contact, purchase, debit, queue.forwardingBlocked());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.medcard.apdu.CardRefusal;
 import org.medcard.card.ApplicationState;
@@ -67,7 +68,7 @@ public final class CardCheck {
         Cardholder holder = card.readCardholder();
         InsuranceStatus status = card.readInsuranceStatus();
         Algorithm algorithm = select.fci().map(f -> f.algorithm()).orElse(null);
-        long balance = readBalance(card, select);
+        OptionalLong balance = readBalance(card, select);
 
         List<StatusReport> reports = new ArrayList<>();
         reports.add(cardReport(select, info, status, LocalDate.now(clock)));
@@ -92,14 +93,14 @@ public final class CardCheck {
         return new CardView(info, holder, status, algorithm, balance, person, verdict, blocked);
     }
 
-    private static long readBalance(MedicalCard card, SelectResult select) {
+    private static OptionalLong readBalance(MedicalCard card, SelectResult select) {
         if (!select.isUsable()) {
-            return -1;
+            return OptionalLong.empty();
         }
         try {
-            return card.getBalance();
+            return OptionalLong.of(card.getBalance());
         } catch (CardRefusal e) {
-            return -1;
+            return OptionalLong.empty();
         }
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.OptionalLong;
+
 import org.junit.jupiter.api.Test;
 import org.medcard.terminal.center.PreSettlement;
 
@@ -40,15 +42,15 @@ class SalePolicyTest {
     @Test
     void R12_aPoolingShareTheCenterProposesForAnUnfiledCrossRegionCardIsRefused() {
         PreSettlement pre = new PreSettlement("PS1", 10_000, 3_000, 7_000, 0);
-        assertThrows(IllegalStateException.class, () -> policy.onlinePlan(pre, 50_000, -1, false));
+        assertThrows(IllegalStateException.class, () -> policy.onlinePlan(pre, 50_000, OptionalLong.empty(), false));
     }
 
     @Test
     void onlinePlanDebitsAsMuchAsAllowedAndTheCardHolds() {
         PreSettlement pre = new PreSettlement("PS1", 10_000, 3_000, 7_000, 0);
-        assertEquals(new PaymentPlan(10_000, 3_000, 7_000, 0), policy.onlinePlan(pre, 50_000, -1, true));
-        assertEquals(new PaymentPlan(10_000, 3_000, 2_500, 4_500), policy.onlinePlan(pre, 2_500, -1, true), "card balance limits");
-        assertEquals(new PaymentPlan(10_000, 3_000, 1_000, 6_000), policy.onlinePlan(pre, 50_000, 1_000, true), "patient asks for less");
+        assertEquals(new PaymentPlan(10_000, 3_000, 7_000, 0), policy.onlinePlan(pre, 50_000, OptionalLong.empty(), true));
+        assertEquals(new PaymentPlan(10_000, 3_000, 2_500, 4_500), policy.onlinePlan(pre, 2_500, OptionalLong.empty(), true), "card balance limits");
+        assertEquals(new PaymentPlan(10_000, 3_000, 1_000, 6_000), policy.onlinePlan(pre, 50_000, OptionalLong.of(1_000), true), "patient asks for less");
     }
 
     @Test

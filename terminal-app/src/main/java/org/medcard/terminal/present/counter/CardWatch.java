@@ -262,7 +262,7 @@ public final class CardWatch {
         boolean familyOffered = words.familyPaymentOffered(v.scheme(), v.online());
         String scheme = texts.has("scheme." + v.scheme()) ? texts.text("scheme." + v.scheme()) : v.scheme();
         return new CardPanel(true, v.holder().name(), IdNumber.mask(v.holder().idNumber().value()), v.info().cardNo().masked(),
-                scheme, v.cardRegion(), v.balanceFen(), banner, text,
+                scheme, v.cardRegion(), v.balanceFen().orElse(-1), banner, text,
                 familyOffered ? v.person().map(p -> p.family()).orElse(List.of()) : List.of());
     }
 }

@@ -1,5 +1,6 @@
 package org.medcard.terminal.present.counter;
 
+import java.util.OptionalLong;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -305,7 +306,7 @@ public final class CounterModel {
             return;
         }
         String holder = card.name();
-        SaleRequest request = new SaleRequest(cart.saleItems(), beneficiary, pinSource(holder), -1, null, cashier.get());
+        SaleRequest request = new SaleRequest(cart.saleItems(), beneficiary, pinSource(holder), OptionalLong.empty(), null, cashier.get());
         busy(true, texts.text("pay.running"));
         tendered.set(0);
         MoneyLines.CardLoad load = cardLoad;

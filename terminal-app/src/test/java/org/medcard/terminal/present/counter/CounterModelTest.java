@@ -514,14 +514,14 @@ class CounterModelTest {
             lastRequest = request;
             CardView v = slot.inSlot;
             SaleOutcome.CardContact contact = new SaleOutcome.CardContact(v.info().cardNo().digits(), v.info().cardNo().masked(),
-                    v.holder().name(), v.holder().idNumber().value(), OptionalLong.of(v.balanceFen()), List.of(), 0);
+                    v.holder().name(), v.holder().idNumber().value(), v.balanceFen(), List.of(), 0);
             List<SaleLine> lines = request.items().stream()
                     .map(i -> new SaleLine(i.code(), i.quantity(), catalog.item(i.code()).orElseThrow().priceFen())).toList();
             long total = lines.stream().mapToLong(SaleLine::amountFen).sum();
             if (centerDown) {
                 return cash(request, confirmation, contact, lines, total);
             }
-            long account = Math.min(total, v.balanceFen());
+            long account = Math.min(total, v.payableFen());
             PaymentPlan plan = new PaymentPlan(total, 0, account, total - account);
             if (!confirmation.confirm(plan, v)) {
                 return new SaleOutcome.Refused(Optional.of(contact), Optional.empty(), "sale.cancelled", List.of());
@@ -532,7 +532,7 @@ class CounterModelTest {
             if (!right) {
                 return new SaleOutcome.Refused(Optional.of(contact), Optional.empty(), "sale.pin_wrong", List.of("2"));
             }
-            long after = v.balanceFen() - account;
+            long after = v.payableFen() - account;
             slot.inSlot = withBalance(v, after);
             return new SaleOutcome.Settled(contact, new SaleOutcome.Purchase(plan, lines, Optional.empty()),
                     Optional.of(new SaleOutcome.CardDebit("S-" + sales, "0A1B2C3D", OptionalLong.of(after))), Optional.of("SETL-" + sales));
