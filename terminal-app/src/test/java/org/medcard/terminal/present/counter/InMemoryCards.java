@@ -131,7 +131,7 @@ public final class InMemoryCards implements CardDesk {
             default -> Optional.empty();
         };
         CardVerdict verdict = new CardVerdict(new StatusReport(StatusReport.Source.CENTER, status, null, since), key, false);
-        PersonInfo person = new PersonInfo("44000000000000000001", name, id, scheme, "110100", status.name(), null, since,
+        PersonInfo person = new PersonInfo("44000000000000000001", name, id, scheme, "110100", status, Optional.empty(), since,
                 LocalDate.of(2020, 1, 1), false, family);
         return new CardView(info, holder, onCard, Algorithm.TRIPLE_DES, OptionalLong.of(balanceFen), Optional.of(person), verdict, false);
     }
