@@ -2,6 +2,7 @@ package org.medcard.terminal.present.counter;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -239,7 +240,7 @@ public final class CardWatch {
     }
 
     private CardPanel refusedPanel(String text) {
-        return new CardPanel(true, "", "", "", "", "", -1, CardPanel.Banner.REFUSED, text, List.of());
+        return new CardPanel(true, "", "", "", "", "", OptionalLong.empty(), CardPanel.Banner.REFUSED, text, List.of());
     }
 
     /** The panel of a read card: green, amber with the rule's note (R4, offline), or red with the refusing rule. */
@@ -262,7 +263,7 @@ public final class CardWatch {
         boolean familyOffered = words.familyPaymentOffered(v.scheme(), v.online());
         String scheme = texts.has("scheme." + v.scheme()) ? texts.text("scheme." + v.scheme()) : v.scheme();
         return new CardPanel(true, v.holder().name(), IdNumber.mask(v.holder().idNumber().value()), v.info().cardNo().masked(),
-                scheme, v.cardRegion(), v.balanceFen().orElse(-1), banner, text,
+                scheme, v.cardRegion(), v.balanceFen(), banner, text,
                 familyOffered ? v.person().map(p -> p.family()).orElse(List.of()) : List.of());
     }
 }

@@ -193,7 +193,7 @@ class CounterModelTest {
         assertEquals("Employee", c.scheme());
         assertEquals(CardPanel.Banner.OK, c.banner());
         assertEquals("Card OK", c.bannerText());
-        assertEquals(50_000, c.balanceFen());
+        assertEquals(50_000, c.balanceFen().orElseThrow());
         assertEquals(1, slot.reads, "read once through the card session");
     }
 
@@ -343,10 +343,10 @@ class CounterModelTest {
         assertTrue(d.served());
         assertEquals(2_500, d.accountFen());
         assertEquals(0, d.changeFen());
-        assertEquals(47_500, d.balanceFen());
+        assertEquals(47_500, d.balanceFen().orElseThrow());
         assertTrue(d.hasReceipt());
         assertTrue(view.lastCart().isEmpty(), "a served sale empties the cart");
-        assertEquals(47_500, view.lastCard().balanceFen(), "the card panel shows the balance after the sale");
+        assertEquals(47_500, view.lastCard().balanceFen().orElseThrow(), "the card panel shows the balance after the sale");
         assertEquals(List.of(true, false), view.busy);
 
         assertEquals(1, issued.size(), "journalled when the sale ended, before any copy");
@@ -398,7 +398,7 @@ class CounterModelTest {
         assertEquals(900, d.cashFen());
         assertEquals(1_000, d.tenderedFen());
         assertEquals(100, d.changeFen());
-        assertEquals(0, d.balanceFen());
+        assertEquals(0, d.balanceFen().orElseThrow());
     }
 
     @Test
@@ -414,7 +414,7 @@ class CounterModelTest {
         assertFalse(d.served());
         assertEquals("Wrong PIN: 2 tries left. Nothing was debited (R10).", d.message());
         assertEquals(1, model.lines().size());
-        assertEquals(350, view.lastCard().balanceFen(), "no balance change shown");
+        assertEquals(350, view.lastCard().balanceFen().orElseThrow(), "no balance change shown");
     }
 
     @Test
