@@ -624,10 +624,12 @@ public final class Terminal implements AutoCloseable {
      */
     public synchronized org.medcard.terminal.sale.PharmacySale pharmacySale() {
         if (pharmacySale == null) {
-            pharmacySale = new org.medcard.terminal.sale.PharmacySale(cardSession, queue,
-                    new org.medcard.terminal.sale.OnlineSettler(queue, forwarder()), tearRecovery(), salePolicy, downloads::item,
-                    new org.medcard.terminal.sale.PharmacySale.Site(config.offlineMode(),
-                            new org.medcard.terminal.store.FreeSpace(config.dataDir(), config.minFreeBytes()), parts, audit, clock));
+            pharmacySale = new org.medcard.terminal.sale.PharmacySale(
+                    new org.medcard.terminal.sale.PharmacySale.Slot(cardSession, tearRecovery()),
+                    new org.medcard.terminal.sale.PharmacySale.Books(queue, new org.medcard.terminal.sale.OnlineSettler(queue, forwarder()),
+                            new org.medcard.terminal.store.FreeSpace(config.dataDir(), config.minFreeBytes())),
+                    new org.medcard.terminal.sale.PharmacySale.Rules(salePolicy, downloads::item, config.offlineMode()),
+                    new org.medcard.terminal.sale.PharmacySale.Reports(parts, audit), clock);
         }
         return pharmacySale;
     }

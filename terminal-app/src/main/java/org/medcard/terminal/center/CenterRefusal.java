@@ -1,5 +1,9 @@
 package org.medcard.terminal.center;
 
+import java.util.Optional;
+
+import org.medcard.terminal.status.CardStatus;
+
 /**
  * The center answered, and the answer was "no" (an {@code infcode} other than 0): a refusal to show the
  * cashier, never retried with the same content.
@@ -30,8 +34,21 @@ public class CenterRefusal extends RuntimeException {
         return centerMessage;
     }
 
-    /** For infcode 2002: which card status forbade it. */
+    /** For infcode 2002: the center's word for the card status that forbade it ({@code psn_status}), or null. */
     public String psnStatus() {
         return psnStatus;
+    }
+
+    /**
+     * For infcode 2002: the card status that forbade it; empty when the center named none.
+     *
+     * @throws MalformedAnswer for a status word the status table does not know
+     */
+    public Optional<CardStatus> cardStatus() {
+        if (psnStatus == null) {
+            return Optional.empty();
+        }
+        return Optional.of(StatusWords.status(psnStatus)
+                .orElseThrow(() -> new MalformedAnswer(infno, "psn_status", "unknown value '" + psnStatus + "'")));
     }
 }

@@ -7,11 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.medcard.card.CancelReason;
 import org.medcard.queue.EncodedMessage;
 import org.medcard.queue.EntryKind;
 import org.medcard.queue.PurseRecord;
@@ -39,6 +41,7 @@ import org.medcard.terminal.center.HostRequest.Settle2102;
 import org.medcard.terminal.center.HostRequest.SignIn9001;
 import org.medcard.terminal.center.HostRequest.SignOut9002;
 import org.medcard.terminal.center.HostRequest.UploadOffline8301;
+import org.medcard.terminal.status.CardStatus;
 
 /**
  * The one place that knows the host wire format ({@code host-protocol.md}): transaction codes, the {@code input}
@@ -607,8 +610,17 @@ public final class HostCodec {
             Answers f = a.child(m);
             family.add(new PersonInfo.FamilyMember(f.text("psn_no"), f.text("psn_name"), f.text("relation"), f.optionalText("psn_cert_no")));
         }
+        String word = a.text("psn_status");
+        CardStatus status = StatusWords.status(word)
+                .orElseThrow(() -> new MalformedAnswer("1101", "psn_status", "unknown value '" + word + "'"));
+        Optional<CancelReason> reason = Optional.empty();
+        if (status == CardStatus.CANCELLED) {
+            String why = a.optionalText("status_reason");
+            reason = Optional.of(StatusWords.reason(why)
+                    .orElseThrow(() -> new MalformedAnswer("1101", "status_reason", "unknown value '" + why + "'")));
+        }
         return new PersonInfo(a.text("psn_no"), a.text("psn_name"), a.text("psn_cert_no"), a.text("insutype"),
-                a.text("insuplc_admdvs"), a.text("psn_status"), a.optionalText("status_reason"),
+                a.text("insuplc_admdvs"), status, reason,
                 a.optionalDate("suspended_since"), a.optionalDate("effective_from"), a.bool("cross_region_filed"), family);
     }
 

@@ -2,17 +2,22 @@ package org.medcard.terminal.center;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.medcard.card.CancelReason;
+import org.medcard.terminal.status.CardStatus;
 
 /**
  * Host {@code 1101}: what the center knows of the insured person behind a card.
  *
  * @param insuranceRegion {@code insuplc_admdvs}, the 6-digit insured region (R12)
- * @param psnStatus the center's status ({@code NORMAL}, {@code SUSPENDED}, {@code FROZEN}, …)
- * @param statusReason for CANCELLED: {@code ABROAD}, {@code HOUSEHOLD}, {@code TRANSFER}, {@code DEATH} (or the card's codes)
+ * @param status the center's status of the person ({@code psn_status}, read by the codec)
+ * @param cancelReason why, when {@code status} is CANCELLED ({@code status_reason}); empty for any other status
  * @param crossRegionFiled whether cross-region care is filed for this person (R12)
  */
 public record PersonInfo(String psnNo, String name, String idNumber, String scheme, String insuranceRegion,
-                         String psnStatus, String statusReason, LocalDate suspendedSince, LocalDate effectiveFrom,
+                         CardStatus status, Optional<CancelReason> cancelReason, LocalDate suspendedSince, LocalDate effectiveFrom,
                          boolean crossRegionFiled, List<FamilyMember> family) {
 
     /**
@@ -28,6 +33,8 @@ public record PersonInfo(String psnNo, String name, String idNumber, String sche
     }
 
     public PersonInfo {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(cancelReason, "cancelReason");
         family = family == null ? List.of() : List.copyOf(family);
     }
 }

@@ -83,11 +83,12 @@ final class CardCommand implements Runnable {
             String status = v.verdict().status().name();
             String message = v.verdict().messageKey().map(t.messages()::text).orElse("");
             String algorithm = v.algorithm() == null ? "" : v.algorithm().name();
+            long balance = v.balanceFen().orElse(-1); // the CLI contract: -1 when the card would not tell
             if (options.json) {
                 ObjectNode n = TerminalCommands.JSON.createObjectNode();
                 n.put("card_no", cardNo).put("name", v.holder().name()).put("id_masked", v.holder().idNumber().masked())
                         .put("scheme", v.scheme()).put("region", v.cardRegion()).put("status", status)
-                        .put("status_message", message).put("balance_fen", v.balanceFen()).put("algorithm", algorithm)
+                        .put("status_message", message).put("balance_fen", balance).put("algorithm", algorithm)
                         .put("expiry", v.info().expiryDate() == null ? null : v.info().expiryDate().toString())
                         .put("online", v.online()).put("blocked_now", v.blockedNow()).put("training_mode", t.config().trainingMode());
                 TerminalCommands.printJson(out, n);
@@ -99,7 +100,7 @@ final class CardCommand implements Runnable {
             out.println("scheme:      " + v.scheme());
             out.println("region:      " + v.cardRegion());
             out.println("status:      " + status + (message.isEmpty() ? "" : " — " + message));
-            out.println("balance:     " + Yuan.format(v.balanceFen()) + " (" + v.balanceFen() + " fen)");
+            out.println("balance:     " + Yuan.format(balance) + " (" + balance + " fen)");
             out.println("algorithm:   " + algorithm);
             out.println("expiry:      " + v.info().expiryDate());
             out.println("center:      " + (v.online() ? "online" : "offline"));

@@ -2,6 +2,7 @@ package org.medcard.terminal.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.OptionalLong;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -80,7 +81,7 @@ final class SaleCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         SaleRequest request = new SaleRequest(parsed, family, pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE,
-                accountFen == null ? -1 : accountFen, idNumber, "cashier");
+                accountFen == null ? OptionalLong.empty() : OptionalLong.of(accountFen), idNumber, "cashier");
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
             simCard.present(t, spec.commandLine());
             SaleOutcome o = t.pharmacySale().sell(request);

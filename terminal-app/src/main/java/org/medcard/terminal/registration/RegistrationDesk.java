@@ -379,7 +379,7 @@ public final class RegistrationDesk {
         }
         PaymentPlan plan;
         try {
-            plan = policy.onlinePlan(pre, Math.max(0, view.balanceFen()), -1,
+            plan = policy.onlinePlan(pre, view.payableFen(), OptionalLong.empty(),
                     policy.poolingAllowed(view, beneficiary, visits.today()));
         } catch (IllegalStateException e) {
             LOG.error("Visit {}: {}", mdtrtId, e.getMessage());

@@ -166,7 +166,7 @@ public final class ResettleDesk {
 
     private boolean ownSettlementUnderWay(String entryNo) {
         for (OutboxState s : OutboxState.values()) {
-            if (!s.isFinal() && queue.messages(s).stream().anyMatch(m -> entryNo.equals(m.entryNo()) && "8401".equals(m.infno()))) {
+            if (!s.isFinal() && queue.messages(s).stream().anyMatch(m -> entryNo.equals(m.entryNo()) && isResettlement(m))) {
                 return true;
             }
         }
@@ -304,7 +304,7 @@ public final class ResettleDesk {
     private PaymentPlan accountShare(CardView view, HostApi center, HostRequest.Resettle8401 resettlement,
                                      long requestedAccountFen) {
         long cashPaid = resettlement.cashPaidFen();
-        long balance = Math.max(0, view.balanceFen());
+        long balance = view.payableFen();
         if (requestedAccountFen == 0 || balance == 0 || !view.verdict().personalAccountUsable() || view.person().isEmpty()) {
             return PaymentPlan.allCash(cashPaid);
         }
@@ -333,6 +333,11 @@ public final class ResettleDesk {
         return outcome(entryNo, m.get(), cashier);
     }
 
+    /** Whether {@code m} is an entry's re-settlement ({@code 8401}), as the codec reads it back. */
+    private boolean isResettlement(OutboxMessage m) {
+        return codec.tryDecode(m.message()).filter(HostRequest.Resettle8401.class::isInstance).isPresent();
+    }
+
     /** Tearing recovery may have just sent this entry's 8401 (a debit torn last time): then it is settled now. */
     private Optional<ResettleOutcome> settledMeanwhile(String entryNo, String cashier) {
         ResettlementEntry e = queue.resettlement(entryNo).orElseThrow();
@@ -340,7 +345,7 @@ public final class ResettleDesk {
             return Optional.empty();
         }
         return queue.messages(OutboxState.DONE).stream().filter(m -> entryNo.equals(m.entryNo())
-                        && codec.tryDecode(m.message()).filter(HostRequest.Resettle8401.class::isInstance).isPresent())
+                        && isResettlement(m))
                 .findFirst().map(m -> outcome(entryNo, m, cashier))
                 .or(() -> Optional.of(refused("resettle.not_open", entryNo, e.state().name())));
     }

@@ -1,5 +1,6 @@
 package org.medcard.terminal.sale;
 
+import java.util.OptionalLong;
 import java.util.Optional;
 
 import org.medcard.queue.OfflineQueue;
@@ -34,9 +35,9 @@ public final class OnlineSettler {
         OutboxMessage now = queue.message(message.msgid()).orElse(message);
         return switch (now.state()) {
             case DONE -> settled(now);
-            case REJECTED -> new SettleResult(SettleResult.State.REJECTED, now.msgid(), null, 0, -1,
+            case REJECTED -> SettleResult.bare(SettleResult.State.REJECTED, now.msgid(),
                     "infcode " + now.infcode() + ": " + now.reason());
-            default -> new SettleResult(SettleResult.State.PENDING, now.msgid(), null, 0, -1,
+            default -> SettleResult.bare(SettleResult.State.PENDING, now.msgid(),
                     now.reason() == null ? "not sent yet" : now.reason());
         };
     }
@@ -46,14 +47,19 @@ public final class OnlineSettler {
             if (codec.decode(m.message()) instanceof HostRequest.Resettle8401) {
                 // A re-settlement's account debit (R11 case 3) is settled by its 8401 the same way.
                 Resettled r = codec.resettled(m.message(), m.resultJson());
-                return new SettleResult(SettleResult.State.SETTLED, m.msgid(), r.setlId(), r.fundPayFen(),
-                        r.acctBalanceShadowFen(), null);
+                return new SettleResult(SettleResult.State.SETTLED, m.msgid(), Optional.ofNullable(r.setlId()), r.fundPayFen(),
+                        shadow(r.acctBalanceShadowFen()), null);
             }
             Settled s = codec.settled(m.message(), m.resultJson());
-            return new SettleResult(SettleResult.State.SETTLED, m.msgid(), s.setlId(), s.fundPayFen(),
-                    s.acctBalanceShadowFen(), null);
+            return new SettleResult(SettleResult.State.SETTLED, m.msgid(), Optional.ofNullable(s.setlId()), s.fundPayFen(),
+                    shadow(s.acctBalanceShadowFen()), null);
         } catch (CenterUnreachable | IllegalArgumentException e) {
-            return new SettleResult(SettleResult.State.SETTLED, m.msgid(), null, 0, -1, "answer unreadable: " + e.getMessage());
+            return SettleResult.bare(SettleResult.State.SETTLED, m.msgid(), "answer unreadable: " + e.getMessage());
         }
+    }
+
+    /** The answer's shadow balance; the codec gives -1 when the center left it out. */
+    private static OptionalLong shadow(long fen) {
+        return fen < 0 ? OptionalLong.empty() : OptionalLong.of(fen);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
@@ -77,49 +78,74 @@ public final class PharmacySale {
     private static final Logger LOG = LoggerFactory.getLogger(PharmacySale.class);
     private static final DateTimeFormatter TX_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private final CardSession session;
-    private final OfflineQueue queue;
-    private final OnlineSettler settler;
-    private final TearRecovery tearRecovery;
-    private final SalePolicy policy;
-    private final Function<String, Optional<CatalogItem>> prices;
-    private final Site site;
+    private final Slot slot;
+    private final Books books;
+    private final Rules rules;
+    private final Reports reports;
+    private final Clock clock;
     private final HostCodec codec = new HostCodec();
 
     private final boolean applyLoads;
     private final PlanConfirmation confirmation;
 
     /**
-     * Where the sale runs: the settings it reads and the places it reports to.
-     *
-     * @param offlineMode R11: debit offline within the limits, or cash and a re-settlement entry
-     * @param freeSpace   the data directory's room, checked before the card pays (issue 18 case 5)
-     * @param parts       where the center's, card's and PSAM's states go (the status bar)
-     * @param audit       security events (a forged card, R10)
+     * The card slot: the one card session that opens the card (status, R15 loads) and the recovery of a sale
+     * torn at the card (its debit answer lost).
      */
-    public record Site(OfflineMode offlineMode, FreeSpace freeSpace, PartListener parts, AuditLog audit, Clock clock) {
+    public record Slot(CardSession session, TearRecovery tornSales) {
+        public Slot {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(tornSales, "tornSales");
+        }
     }
 
     /**
-     * A sale that first credits the card's pending loads when online (R15) and goes ahead with every split.
-     *
-     * @param prices an item code's catalog entry (the downloaded catalog, also offline)
+     * Where the sale is written down before the card pays and from where it is settled: the durable queue, the
+     * outbox's online settle, and the data directory's room checked before any debit (issue 18 case 5).
      */
-    public PharmacySale(CardSession session, OfflineQueue queue, OnlineSettler settler, TearRecovery tearRecovery,
-                        SalePolicy policy, Function<String, Optional<CatalogItem>> prices, Site site) {
-        this(session, queue, settler, tearRecovery, policy, prices, site, true, PlanConfirmation.ALWAYS);
+    public record Books(OfflineQueue queue, OnlineSettler settler, FreeSpace freeSpace) {
+        public Books {
+            Objects.requireNonNull(queue, "queue");
+            Objects.requireNonNull(settler, "settler");
+            Objects.requireNonNull(freeSpace, "freeSpace");
+        }
     }
 
-    private PharmacySale(CardSession session, OfflineQueue queue, OnlineSettler settler, TearRecovery tearRecovery,
-                         SalePolicy policy, Function<String, Optional<CatalogItem>> prices, Site site, boolean applyLoads,
+    /**
+     * What the sale may do: the business rules' policy, an item code's catalog entry (the downloaded catalog, also
+     * offline) and the R11 offline mode (debit offline within the limits, or cash and a re-settlement entry).
+     */
+    public record Rules(SalePolicy policy, Function<String, Optional<CatalogItem>> prices, OfflineMode offlineMode) {
+        public Rules {
+            Objects.requireNonNull(policy, "policy");
+            Objects.requireNonNull(prices, "prices");
+            Objects.requireNonNull(offlineMode, "offlineMode");
+        }
+    }
+
+    /**
+     * Where the sale reports: the parts' states (center, card, PSAM: the status bar) and security events (a forged
+     * card, R10).
+     */
+    public record Reports(PartListener parts, AuditLog audit) {
+        public Reports {
+            Objects.requireNonNull(parts, "parts");
+            Objects.requireNonNull(audit, "audit");
+        }
+    }
+
+    /** A sale that first credits the card's pending loads when online (R15) and goes ahead with every split. */
+    public PharmacySale(Slot slot, Books books, Rules rules, Reports reports, Clock clock) {
+        this(slot, books, rules, reports, clock, true, PlanConfirmation.ALWAYS);
+    }
+
+    private PharmacySale(Slot slot, Books books, Rules rules, Reports reports, Clock clock, boolean applyLoads,
                          PlanConfirmation confirmation) {
-        this.session = session;
-        this.queue = queue;
-        this.settler = settler;
-        this.tearRecovery = tearRecovery;
-        this.policy = policy;
-        this.prices = prices;
-        this.site = site;
+        this.slot = slot;
+        this.books = books;
+        this.rules = rules;
+        this.reports = reports;
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.applyLoads = applyLoads;
         this.confirmation = confirmation;
     }
@@ -129,17 +155,17 @@ public final class PharmacySale {
      * are tested on their own), or where the desk applied them already.
      */
     public PharmacySale withoutLoads() {
-        return new PharmacySale(session, queue, settler, tearRecovery, policy, prices, site, false, confirmation);
+        return new PharmacySale(slot, books, rules, reports, clock, false, confirmation);
     }
 
     /** This sale asking {@code c} with the split before any debit or cash entry (the desktop app); false cancels. */
     public PharmacySale confirmingWith(PlanConfirmation c) {
-        return new PharmacySale(session, queue, settler, tearRecovery, policy, prices, site, applyLoads, c);
+        return new PharmacySale(slot, books, rules, reports, clock, applyLoads, c);
     }
 
     /** Sells to the card in the card slot, opened through the one card session (torn sales, R15 loads, status). */
     public SaleOutcome sell(SaleRequest request) {
-        CardSession.Opening opening = session.open(applyLoads ? CardSession.Loads.APPLY : CardSession.Loads.SKIP);
+        CardSession.Opening opening = slot.session().open(applyLoads ? CardSession.Loads.APPLY : CardSession.Loads.SKIP);
         if (opening instanceof CardSession.NotOpened no) {
             return switch (no.failure()) {
                 case NO_READER -> cash(request, Fault.NO_READER, null, null, no.detail());
@@ -164,14 +190,14 @@ public final class PharmacySale {
             try {
                 return online(request, card, psam, view, contact, center.orElseThrow());
             } catch (CenterUnreachable e) {
-                site.parts().fault(PartListener.Part.CENTER, e.getMessage());
+                reports.parts().fault(PartListener.Part.CENTER, e.getMessage());
                 LOG.warn("Center unreachable during the sale ({}); R11 offline handling", e.getMessage());
             }
         }
         if (request.beneficiaryPsnNo() != null) {
             return refused("sale.family_not_offered", contact, "R3: family mutual aid only online");
         }
-        if (site.offlineMode() == OfflineMode.CASH_RESETTLE) {
+        if (rules.offlineMode() == OfflineMode.CASH_RESETTLE) {
             return cash(request, Fault.CENTER_UNREACHABLE, view, contact, "offline.mode = CASH_RESETTLE");
         }
         return offline(request, card, psam, view, contact);
@@ -183,7 +209,7 @@ public final class PharmacySale {
         PersonInfo person = view.person().orElseThrow();
         String beneficiary = request.beneficiaryPsnNo();
         if (beneficiary != null) {
-            Optional<String> r3 = policy.familyRefusal(view, beneficiary);
+            Optional<String> r3 = rules.policy().familyRefusal(view, beneficiary);
             if (r3.isPresent()) {
                 return refused(r3.get(), contact, "R3: scheme " + view.scheme() + ", family member " + beneficiary);
             }
@@ -192,18 +218,18 @@ public final class PharmacySale {
         if (lines.isEmpty()) {
             return refused("sale.unknown_item", contact, unknownItems(request.items()));
         }
-        LocalDate today = LocalDate.now(site.clock());
+        LocalDate today = LocalDate.now(clock);
         PreSettlement pre;
         try {
             pre = api.preSettle(person.psnNo(), view.info().cardNo().digits(), beneficiary, today, lines.get());
         } catch (CenterRefusal e) {
             return refused("sale.center_refused", contact, e.getMessage());
         }
-        site.parts().ok(PartListener.Part.CENTER, "online");
+        reports.parts().ok(PartListener.Part.CENTER, "online");
         PaymentPlan plan;
         try {
-            plan = policy.onlinePlan(pre, Math.max(0, view.balanceFen()), request.requestedAccountFen(),
-                    policy.poolingAllowed(view, beneficiary, today));
+            plan = rules.policy().onlinePlan(pre, view.payableFen(), request.requestedAccountFen(),
+                    rules.policy().poolingAllowed(view, beneficiary, today));
         } catch (IllegalStateException e) {
             LOG.error("Sale stopped: {}", e.getMessage());
             return refused("sale.pooling_not_allowed", contact, e.getMessage());
@@ -216,8 +242,8 @@ public final class PharmacySale {
         EncodedMessage settle = codec.encode(new HostRequest.Settle2102(pre.presettleId(), plan.accountFen(), plan.cashFen(), null));
         if (plan.accountFen() == 0) {
             // Nothing to debit: the settle goes through the outbox all the same (its msgid is stored first).
-            OutboxMessage m = queue.queue(settle, view.info().cardNo().digits());
-            return settled(settler.settle(m), contact, purchase, Optional.empty());
+            OutboxMessage m = books.queue().queue(settle, view.info().cardNo().digits());
+            return settled(books.settler().settle(m), contact, purchase, Optional.empty());
         }
         String psnCertNo = view.holder().idNumber().value();
         return debit(request, card, psam, view, contact, purchase, (f, why) -> cash(request, f, view, contact, why),
@@ -234,11 +260,11 @@ public final class PharmacySale {
         }
         long total = lines.get().stream().mapToLong(SaleLine::amountFen).sum();
         String cardNo = view.info().cardNo().digits();
-        PaymentPlan wanted = policy.offlinePlan(total, Math.max(0, view.balanceFen()), requestedOrAll(request, total));
+        PaymentPlan wanted = rules.policy().offlinePlan(total, view.payableFen(), request.requestedAccountFen().orElse(total));
         if (wanted.accountFen() == 0) {
             return cash(request, Fault.CENTER_UNREACHABLE, view, contact, "nothing payable from the card offline");
         }
-        LimitDecision limits = queue.checkOfflineDebit(cardNo, wanted.accountFen());
+        LimitDecision limits = books.queue().checkOfflineDebit(cardNo, wanted.accountFen());
         if (!limits.allowed()) {
             LOG.info("Offline limit refused the debit of {} fen for card {}: {}", wanted.accountFen(), view.info().cardNo(), limits.message());
             return cash(request, limits.reason() == LimitDecision.Reason.MODE_CASH_RESETTLE ? Fault.CENTER_UNREACHABLE
@@ -257,13 +283,9 @@ public final class PharmacySale {
         }
         // The pooling share is never paid offline: the cash share becomes a re-settlement entry that names the card's
         // offline debit (acct_paid = total minus cash_paid, offline_msgid its 8301), so re-settlement never charges it again.
-        ResettlementEntry entry = queue.recordCashPayment(new ResettlementRequest(Fault.CENTER_UNREACHABLE, psnCertNo,
+        ResettlementEntry entry = books.queue().recordCashPayment(new ResettlementRequest(Fault.CENTER_UNREACHABLE, psnCertNo,
                 request.cashier(), itemsJson, total, wanted.cashFen()).afterOfflineDebit(d.debit().saleId()));
         return new SaleOutcome.OfflineDebited(d.contact(), d.purchase(), d.debit(), Optional.of(entry.entryNo()));
-    }
-
-    private static long requestedOrAll(SaleRequest request, long total) {
-        return request.requestedAccountFen() < 0 ? total : request.requestedAccountFen();
     }
 
     // ---------------------------------------------------------------- the debit (both modes)
@@ -272,21 +294,21 @@ public final class PharmacySale {
                               Purchase purchase, BiFunction<Fault, String, SaleOutcome> beforeDebitFault,
                               Function<PurchaseIntent, SaleIntent> intentFor) {
         PaymentPlan plan = purchase.plan();
-        if (policy.pinRequired(plan.accountFen())) {
+        if (rules.policy().pinRequired(plan.accountFen())) {
             Optional<SaleOutcome> pinRefusal;
             try {
                 pinRefusal = verifyPin(request.pin(), card, view, contact, plan.accountFen());
             } catch (CardFault e) {
                 // The card was pulled (or the reader went) during VERIFY: nothing is debited before DEBIT, so
                 // this is a fault before the debit like any other, not an exception for the cashier.
-                site.parts().cardFault(e);
+                reports.parts().cardFault(e);
                 return beforeDebitFault.apply(Fault.CARD_UNREADABLE, e.getMessage());
             }
             if (pinRefusal.isPresent()) {
                 return pinRefusal.get();
             }
         }
-        Optional<String> noRoom = site.freeSpace().shortfall();
+        Optional<String> noRoom = books.freeSpace().shortfall();
         if (noRoom.isPresent()) {
             return refused("sale.disk_full", contact, noRoom.get()); // issue 18 case 5: before the card pays, not after
         }
@@ -297,39 +319,39 @@ public final class PharmacySale {
             return refused(e.reason() == PurseRefusal.Reason.INSUFFICIENT_BALANCE ? "sale.insufficient_balance" : "sale.card_refused",
                     contact, e.getMessage());
         } catch (CardFault e) {
-            site.parts().cardFault(e);
+            reports.parts().cardFault(e);
             return beforeDebitFault.apply(Fault.CARD_UNREADABLE, e.getMessage());
         }
         AtomicReference<SaleTicket> ticket = new AtomicReference<>();
         PurchaseResult result;
         try {
-            result = card.debit(intent, psam, LocalDateTime.now(site.clock()), pending -> ticket.set(queue.beginSale(
+            result = card.debit(intent, psam, LocalDateTime.now(clock), pending -> ticket.set(books.queue().beginSale(
                     intentFor.apply(intent).withCardDebit(pending.terminalSeq(), TX_TIME.format(pending.dateTime())))));
         } catch (CardFault e) {
             if (ticket.get() == null) {
                 // The fault came before DEBIT went out (the PSAM's MAC1): nothing was debited.
-                session.psamFaulted(e.getMessage());
+                slot.session().psamFaulted(e.getMessage());
                 return beforeDebitFault.apply(Fault.PSAM_FAILURE, e.getMessage());
             }
             Optional<SaleOutcome> resolved = recoverAtOnce(card, psam, view, contact, purchase, ticket.get().saleId());
             if (resolved.isPresent()) {
                 return resolved.get();
             }
-            site.parts().cardFault(e);
+            reports.parts().cardFault(e);
             LOG.warn("Sale {}: DEBIT unanswered ({}); resolved with GET TRANSACTION PROVE when the card is presented again",
                     ticket.get().saleId(), e.getMessage());
             return new SaleOutcome.Interrupted(contact, purchase, ticket.get().saleId(), Optional.empty());
         } catch (ForgedCardException e) {
             LOG.error("R10: forged card {}: {}; no sale", view.info().cardNo(), e.getMessage());
-            site.audit().record(request.cashier(), "R10_FORGED_CARD", "card " + view.info().cardNo().masked()
+            reports.audit().record(request.cashier(), "R10_FORGED_CARD", "card " + view.info().cardNo().masked()
                     + ", MAC2 failed PSAM verification; no sale");
             if (ticket.get() != null) {
-                queue.recordNoDebit(ticket.get().saleId(), "R10: MAC2 failed PSAM verification (forged card)");
+                books.queue().recordNoDebit(ticket.get().saleId(), "R10: MAC2 failed PSAM verification (forged card)");
             }
             return refused("sale.forged", contact, e.getMessage());
         } catch (PurseRefusal e) {
             if (ticket.get() != null) {
-                queue.recordNoDebit(ticket.get().saleId(), "card refused DEBIT: " + e.getMessage());
+                books.queue().recordNoDebit(ticket.get().saleId(), "card refused DEBIT: " + e.getMessage());
             }
             return refused("sale.card_refused", contact, e.getMessage());
         }
@@ -338,7 +360,7 @@ public final class PharmacySale {
         CardDebit debit = new CardDebit(saleId, tac, OptionalLong.of(result.newBalance()));
         Optional<OutboxMessage> settle;
         try {
-            settle = queue.recordCardDebit(saleId, tac);
+            settle = books.queue().recordCardDebit(saleId, tac);
         } catch (RuntimeException e) {
             return debitedNotRecorded(contact, purchase, debit, e);
         }
@@ -347,7 +369,7 @@ public final class PharmacySale {
                     plan.accountFen(), tac);
             return new SaleOutcome.OfflineDebited(contact, purchase.withoutBeneficiary(), debit, Optional.empty());
         }
-        return settled(settler.settle(settle.get()), contact, purchase, Optional.of(debit));
+        return settled(books.settler().settle(settle.get()), contact, purchase, Optional.of(debit));
     }
 
     /**
@@ -386,10 +408,10 @@ public final class PharmacySale {
         CardContact contact = CardContact.of(view, List.<TornSale>of(), 0);
         Purchase purchase = new Purchase(plan, visitLines(itemsJson), beneficiary(view, beneficiary));
         if (plan.accountFen() == 0) {
-            OutboxMessage m = queue.queue(settle, view.info().cardNo().digits());
-            return settled(settler.settle(m), contact, purchase, Optional.empty());
+            OutboxMessage m = books.queue().queue(settle, view.info().cardNo().digits());
+            return settled(books.settler().settle(m), contact, purchase, Optional.empty());
         }
-        SaleRequest request = new SaleRequest(List.of(new SaleItem(presettleId(settlement), 1)), null, pin, plan.accountFen(), null, cashier);
+        SaleRequest request = new SaleRequest(List.of(new SaleItem(presettleId(settlement), 1)), null, pin, OptionalLong.of(plan.accountFen()), null, cashier);
         String psnCertNo = view.holder().idNumber().value();
         return debit(request, card, psam, view, contact, purchase, (f, why) -> refused("sale.card_unusable", contact, f + ": " + why),
                 intent -> SaleIntent.online(view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(),
@@ -433,7 +455,7 @@ public final class PharmacySale {
         if (plan.accountFen() <= 0) {
             throw new IllegalArgumentException("nothing to debit: an 8401 without an account share carries no purse record");
         }
-        SaleRequest request = new SaleRequest(List.of(new SaleItem("RESETTLE", 1)), null, pin, plan.accountFen(), null, cashier);
+        SaleRequest request = new SaleRequest(List.of(new SaleItem("RESETTLE", 1)), null, pin, OptionalLong.of(plan.accountFen()), null, cashier);
         String psnCertNo = view.holder().idNumber().value();
         CardContact contact = CardContact.of(view, List.<TornSale>of(), 0);
         return debit(request, card, psam, view, contact, new Purchase(plan, List.of(), Optional.empty()),
@@ -451,7 +473,7 @@ public final class PharmacySale {
                                                 String saleId) {
         List<TearRecovery.Recovered> found;
         try {
-            found = tearRecovery.recover(card, psam);
+            found = slot.tornSales().recover(card, psam);
         } catch (RuntimeException e) {
             LOG.info("Sale {}: the card cannot be asked now ({}); recovered on the next contact", saleId, e.getMessage());
             return Optional.empty();
@@ -467,8 +489,8 @@ public final class PharmacySale {
         if (!r.debited()) {
             return Optional.of(refused("sale.not_debited", contact, "sale " + saleId + ": the card did not debit"));
         }
-        OptionalLong balance = view.balanceFen() < 0 ? OptionalLong.empty()
-                : OptionalLong.of(view.balanceFen() - purchase.plan().accountFen());
+        OptionalLong before = view.balanceFen();
+        OptionalLong balance = before.isPresent() ? OptionalLong.of(before.getAsLong() - purchase.plan().accountFen()) : OptionalLong.empty();
         CardDebit debit = new CardDebit(saleId, r.tac(), balance);
         if (r.settle().isPresent()) {
             return Optional.of(settled(r.settle().get(), contact, purchase, Optional.of(debit)));
@@ -513,10 +535,10 @@ public final class PharmacySale {
 
     private SaleOutcome settled(SettleResult s, CardContact contact, Purchase purchase, Optional<CardDebit> debit) {
         return switch (s.state()) {
-            case SETTLED -> new SaleOutcome.Settled(contact, purchase, debit, Optional.ofNullable(s.setlId()));
+            case SETTLED -> new SaleOutcome.Settled(contact, purchase, debit, s.setlId());
             // A tamper finding holds every message until a supervisor acknowledges it: "resent until answered"
             // would be untrue until then (issue 18, case 4).
-            case PENDING -> new SaleOutcome.SettlementPending(contact, purchase, debit, queue.forwardingBlocked());
+            case PENDING -> new SaleOutcome.SettlementPending(contact, purchase, debit, books.queue().forwardingBlocked());
             case REJECTED -> {
                 LOG.error("Sale {}: the center rejected the settle {}: {}", debit.map(CardDebit::saleId).orElse("-"), s.msgid(), s.reason());
                 yield new SaleOutcome.SettlementRejected(contact, purchase, debit, s.reason());
@@ -570,7 +592,7 @@ public final class PharmacySale {
         if (!confirmation.confirm(PaymentPlan.allCash(total), view)) {
             return refused("sale.cancelled", contact, "the cashier went back at the cash split");
         }
-        ResettlementEntry entry = queue.recordCashPayment(new ResettlementRequest(fault, id, cashier,
+        ResettlementEntry entry = books.queue().recordCashPayment(new ResettlementRequest(fault, id, cashier,
                 codec.items(lines.get()), total, total).ofKind(kind));
         LOG.info("R11: cash sale of {} fen recorded as re-settlement entry {} (ID {}, fault {})", total, entry.entryNo(),
                 IdNumber.mask(id), fault);
@@ -621,7 +643,7 @@ public final class PharmacySale {
     private Optional<List<SaleLine>> priced(List<SaleItem> items) {
         List<SaleLine> lines = new ArrayList<>();
         for (SaleItem i : items) {
-            Optional<CatalogItem> c = prices.apply(i.code());
+            Optional<CatalogItem> c = rules.prices().apply(i.code());
             if (c.isEmpty()) {
                 return Optional.empty();
             }
@@ -632,6 +654,6 @@ public final class PharmacySale {
 
     private String unknownItems(List<SaleItem> items) {
         return "unknown item code(s): " + items.stream().map(SaleItem::code)
-                .filter(c -> prices.apply(c).isEmpty()).toList();
+                .filter(c -> rules.prices().apply(c).isEmpty()).toList();
     }
 }

@@ -76,7 +76,9 @@ public final class SaleDocuments {
         Insured insured = new Insured(c.holderName(), c.holderIdNumber(), c.cardNo());
         Insured beneficiary = p.beneficiary().map(b -> new Insured(b.name(), b.certNo(), null)).orElse(null);
         PaymentPlan plan = p.plan();
-        CardProof proof = debit.map(d -> new CardProof(d.tac(), d.balanceAfterFen().orElse(-1))).orElse(null);
+        // The proof names the balance the card reported; a debit whose balance is not known prints no proof line.
+        CardProof proof = debit.filter(d -> d.balanceAfterFen().isPresent())
+                .map(d -> new CardProof(d.tac(), d.balanceAfterFen().getAsLong())).orElse(null);
         return Optional.of(new SaleReceipt(letterhead.stamp(cashier), insured, beneficiary, items(p.lines()),
                 new Split(plan.totalFen(), plan.fundFen(), plan.accountFen(), plan.cashFen()), setlId.orElse(null), proof, offline));
     }

@@ -91,7 +91,7 @@ public sealed interface SaleOutcome permits SaleOutcome.Settled, SaleOutcome.Set
 
         static CardContact of(CardView v, List<? extends TornSale> recovered, long loadedFen) {
             return new CardContact(v.info().cardNo().digits(), v.info().cardNo().masked(), v.holder().name(),
-                    v.holder().idNumber().value(), v.balanceFen() < 0 ? OptionalLong.empty() : OptionalLong.of(v.balanceFen()),
+                    v.holder().idNumber().value(), v.balanceFen(),
                     List.copyOf(recovered), loadedFen);
         }
     }

@@ -2,6 +2,7 @@ package org.medcard.terminal.sale;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.center.PreSettlement;
@@ -123,15 +124,15 @@ public final class SalePolicy {
      * holds (the cashier may ask for less), the rest is cash. A pooling share the center proposes for a card
      * that R12 or R3 excludes is refused rather than paid.
      *
-     * @param requestedAccountFen what the patient wants paid from the account, or -1 for "as much as possible"
+     * @param requestedAccountFen what the patient wants paid from the account, empty for "as much as possible"
      */
-    public PaymentPlan onlinePlan(PreSettlement pre, long cardBalanceFen, long requestedAccountFen, boolean poolingAllowed) {
+    public PaymentPlan onlinePlan(PreSettlement pre, long cardBalanceFen, OptionalLong requestedAccountFen, boolean poolingAllowed) {
         if (!poolingAllowed && pre.fundPayFen() > 0) {
             throw new IllegalStateException("the center proposed a pooling share of " + pre.fundPayFen()
                     + " fen for a card that may not use pooling (R3/R12); sale stopped");
         }
         long maxAccount = Math.min(pre.acctPayMaxFen(), cardBalanceFen);
-        long account = requestedAccountFen < 0 ? maxAccount : Math.min(requestedAccountFen, maxAccount);
+        long account = Math.min(requestedAccountFen.orElse(maxAccount), maxAccount);
         return new PaymentPlan(pre.totalFen(), pre.fundPayFen(), account, pre.totalFen() - pre.fundPayFen() - account);
     }
 

@@ -2,6 +2,7 @@ package org.medcard.terminal.sale;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * What the cashier asks for.
@@ -9,12 +10,12 @@ import java.util.Objects;
  * @param items               the scanned items, at least one
  * @param beneficiaryPsnNo    family mutual aid (R3): the family member's psn_no from 1101, or null
  * @param pin                 where the PIN comes from (R10)
- * @param requestedAccountFen how much the patient wants paid from the personal account, or -1 for as much as possible
+ * @param requestedAccountFen how much the patient wants paid from the personal account, empty for as much as possible
  * @param idNumber            the patient's ID number typed from the ID card, needed when the sale falls to cash and
  *                            re-settlement (R11 case 2); null when not typed
  * @param cashier             the signed-in operator
  */
-public record SaleRequest(List<SaleItem> items, String beneficiaryPsnNo, PinSource pin, long requestedAccountFen,
+public record SaleRequest(List<SaleItem> items, String beneficiaryPsnNo, PinSource pin, OptionalLong requestedAccountFen,
                           String idNumber, String cashier) {
     public SaleRequest {
         items = List.copyOf(items);
@@ -23,15 +24,16 @@ public record SaleRequest(List<SaleItem> items, String beneficiaryPsnNo, PinSour
         }
         pin = pin == null ? PinSource.NONE : pin;
         Objects.requireNonNull(cashier, "cashier");
-        if (requestedAccountFen < -1) {
-            throw new IllegalArgumentException("requested account share must be -1 (as much as possible) or >= 0 fen");
+        Objects.requireNonNull(requestedAccountFen, "requestedAccountFen");
+        if (requestedAccountFen.isPresent() && requestedAccountFen.getAsLong() < 0) {
+            throw new IllegalArgumentException("requested account share must not be negative: " + requestedAccountFen.getAsLong() + " fen");
         }
         beneficiaryPsnNo = beneficiaryPsnNo == null || beneficiaryPsnNo.isBlank() ? null : beneficiaryPsnNo.trim();
         idNumber = idNumber == null || idNumber.isBlank() ? null : idNumber.trim().toUpperCase(java.util.Locale.ROOT);
     }
 
     public static SaleRequest of(List<SaleItem> items, PinSource pin, String cashier) {
-        return new SaleRequest(items, null, pin, -1, null, cashier);
+        return new SaleRequest(items, null, pin, OptionalLong.empty(), null, cashier);
     }
 
     public SaleRequest withBeneficiary(String psnNo) {
@@ -43,6 +45,6 @@ public record SaleRequest(List<SaleItem> items, String beneficiaryPsnNo, PinSour
     }
 
     public SaleRequest withRequestedAccount(long fen) {
-        return new SaleRequest(items, beneficiaryPsnNo, pin, fen, idNumber, cashier);
+        return new SaleRequest(items, beneficiaryPsnNo, pin, OptionalLong.of(fen), idNumber, cashier);
     }
 }

@@ -4,13 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.medcard.apdu.CardRefusal;
 import org.medcard.card.ApplicationState;
 import org.medcard.card.BlockMode;
-import org.medcard.card.CancelReason;
 import org.medcard.card.CardInfo;
 import org.medcard.card.Cardholder;
 import org.medcard.card.InsuranceStatus;
@@ -22,7 +21,6 @@ import org.medcard.terminal.catalog.Downloads;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
 import org.medcard.terminal.center.HostApi;
-import org.medcard.terminal.center.MalformedAnswer;
 import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.status.CardStatus;
 import org.medcard.terminal.status.CardStatusPolicy;
@@ -67,12 +65,12 @@ public final class CardCheck {
         Cardholder holder = card.readCardholder();
         InsuranceStatus status = card.readInsuranceStatus();
         Algorithm algorithm = select.fci().map(f -> f.algorithm()).orElse(null);
-        long balance = readBalance(card, select);
+        OptionalLong balance = readBalance(card, select);
 
         List<StatusReport> reports = new ArrayList<>();
         reports.add(cardReport(select, info, status, LocalDate.now(clock)));
         downloads.blacklisted(info.cardNo().digits()).ifPresent(b ->
-                reports.add(new StatusReport(Source.BLACKLIST, parseStatus(b.psnStatus()), null, b.since())));
+                reports.add(new StatusReport(Source.BLACKLIST, b.status(), null, b.since())));
         CenterWord word = center.map(api -> ask(api, info)).orElse(CenterWord.SILENT);
         Optional<PersonInfo> person = word.person();
         person.ifPresent(p -> reports.add(centerReport(p)));
@@ -92,14 +90,14 @@ public final class CardCheck {
         return new CardView(info, holder, status, algorithm, balance, person, verdict, blocked);
     }
 
-    private static long readBalance(MedicalCard card, SelectResult select) {
+    private static OptionalLong readBalance(MedicalCard card, SelectResult select) {
         if (!select.isUsable()) {
-            return -1;
+            return OptionalLong.empty();
         }
         try {
-            return card.getBalance();
+            return OptionalLong.of(card.getBalance());
         } catch (CardRefusal e) {
-            return -1;
+            return OptionalLong.empty();
         }
     }
 
@@ -137,9 +135,10 @@ public final class CardCheck {
             LOG.warn("Center unreachable while checking card {}: {}", info.cardNo(), e.getMessage());
             return CenterWord.SILENT;
         } catch (CenterRefusal e) {
-            if (e.infcode() == 2002 && e.psnStatus() != null) {
-                LOG.info("Center refused card {} with status {} (1101 infcode 2002)", info.cardNo(), e.psnStatus());
-                return new CenterWord(Optional.empty(), Optional.of(StatusReport.of(Source.CENTER, parseStatus(e.psnStatus()))));
+            Optional<CardStatus> refusedAs = e.infcode() == 2002 ? e.cardStatus() : Optional.empty();
+            if (refusedAs.isPresent()) {
+                LOG.info("Center refused card {} with status {} (1101 infcode 2002)", info.cardNo(), refusedAs.get());
+                return new CenterWord(Optional.empty(), Optional.of(StatusReport.of(Source.CENTER, refusedAs.get())));
             }
             throw new UnusableCardException("the center does not know this card (" + e.getMessage() + ")");
         }
@@ -158,28 +157,6 @@ public final class CardCheck {
     }
 
     static StatusReport centerReport(PersonInfo p) {
-        CardStatus status = parseStatus(p.psnStatus());
-        CancelReason reason = status == CardStatus.CANCELLED ? parseReason(p.statusReason()) : null;
-        return new StatusReport(Source.CENTER, status, reason, p.suspendedSince());
-    }
-
-    static CardStatus parseStatus(String s) {
-        try {
-            return CardStatus.valueOf(s.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new MalformedAnswer("1101", "psn_status", "unknown value '" + s + "'");
-        }
-    }
-
-    /** The center's reason words (or the card's codes 01–04). */
-    static CancelReason parseReason(String s) {
-        String r = s == null ? "" : s.trim().toUpperCase(Locale.ROOT);
-        return switch (r) {
-            case "ABROAD", "SETTLED_ABROAD", "01", "1" -> CancelReason.SETTLED_ABROAD;
-            case "HOUSEHOLD", "HOUSEHOLD_REGISTRATION_CANCELLED", "02", "2" -> CancelReason.HOUSEHOLD_REGISTRATION_CANCELLED;
-            case "TRANSFER", "TRANSFERRED_OUT", "03", "3" -> CancelReason.TRANSFERRED_OUT;
-            case "DEATH", "04", "4" -> CancelReason.DEATH;
-            default -> throw new MalformedAnswer("1101", "status_reason", "unknown value '" + s + "'");
-        };
+        return new StatusReport(Source.CENTER, p.status(), p.cancelReason().orElse(null), p.suspendedSince());
     }
 }

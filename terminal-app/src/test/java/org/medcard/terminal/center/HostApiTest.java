@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.medcard.card.CancelReason;
 import org.medcard.queue.forward.CenterAnswer;
 import org.medcard.queue.forward.CenterLink;
+import org.medcard.terminal.status.CardStatus;
 
 /** Parsing and error mapping of the query transactions; the wire itself is tested against the simulated center. */
 class HostApiTest {
@@ -38,7 +41,8 @@ class HostApiTest {
                 + "\"suspended_since\":\"2026-10-15\",\"effective_from\":\"2010-01-01\",\"cross_region_filed\":false,"
                 + "\"family\":[{\"psn_no\":\"PSN002\",\"psn_name\":\"李秀英\",\"relation\":\"SPOUSE\"}]}"))
                 .personInfo("11010020261122000017");
-        assertEquals("SUSPENDED", p.psnStatus());
+        assertEquals(CardStatus.SUSPENDED, p.status(), "the codec reads psn_status into the status table's type");
+        assertEquals(Optional.empty(), p.cancelReason(), "a reason only for CANCELLED");
         assertEquals(LocalDate.of(2026, 10, 15), p.suspendedSince());
         assertEquals(List.of(new PersonInfo.FamilyMember("PSN002", "李秀英", "SPOUSE")), p.family());
         assertTrue(sent.get(0).startsWith("1101 P110101000012026112310150001"), sent.get(0));
@@ -61,6 +65,25 @@ class HostApiTest {
                 "{\"psn_status\":\"FROZEN\"}")).personInfo("11010020261122000017"));
         assertEquals(2002, r.infcode());
         assertEquals("FROZEN", r.psnStatus());
+        assertEquals(Optional.of(CardStatus.FROZEN), r.cardStatus());
+    }
+
+    @Test
+    void theCodecReadsTheStatusWordsOf1101() {
+        String person = "{\"psn_no\":\"PSN001\",\"psn_name\":\"王建国\",\"psn_cert_no\":\"110105194912310017\","
+                + "\"insutype\":\"EMPLOYEE\",\"insuplc_admdvs\":\"110101\",\"cross_region_filed\":false,";
+        PersonInfo cancelled = api(ok(person + "\"psn_status\":\"cancelled\",\"status_reason\":\"04\"}"))
+                .personInfo("11010020261122000017");
+        assertEquals(CardStatus.CANCELLED, cancelled.status());
+        assertEquals(Optional.of(CancelReason.DEATH), cancelled.cancelReason(), "the card's code 04 reads as DEATH");
+        assertEquals(Optional.of(CancelReason.TRANSFERRED_OUT), api(ok(person + "\"psn_status\":\"CANCELLED\",\"status_reason\":\"TRANSFER\"}"))
+                .personInfo("11010020261122000017").cancelReason());
+        MalformedAnswer unknown = assertThrows(MalformedAnswer.class, () -> api(ok(person + "\"psn_status\":\"ASLEEP\"}"))
+                .personInfo("11010020261122000017"));
+        assertTrue(unknown.getMessage().contains("psn_status"), unknown.getMessage());
+        MalformedAnswer noReason = assertThrows(MalformedAnswer.class, () -> api(ok(person + "\"psn_status\":\"CANCELLED\"}"))
+                .personInfo("11010020261122000017"));
+        assertTrue(noReason.getMessage().contains("status_reason"), noReason.getMessage());
     }
 
     @Test

@@ -144,7 +144,7 @@ class HostCodecCenterTest {
     void personInfo_1101_byCardAndById() {
         PersonInfo byCard = api.call(new PersonInfo1101(profile.cardNo(), null));
         assertEquals(profile.psnCertNo(), byCard.idNumber());
-        assertEquals("NORMAL", byCard.psnStatus());
+        assertEquals(org.medcard.terminal.status.CardStatus.NORMAL, byCard.status());
         assertEquals(byCard.psnNo(), api.call(new PersonInfo1101(null, profile.psnCertNo())).psnNo());
     }
 

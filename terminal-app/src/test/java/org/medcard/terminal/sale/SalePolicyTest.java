@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 import org.medcard.card.CardInfo;
@@ -80,23 +81,23 @@ class SalePolicyTest {
                 Optional.of(InsuranceScheme.EMPLOYEE), Optional.of(region));
         InsuranceStatus onCard = new InsuranceStatus(CardStatusCode.NORMAL, Optional.empty(), Optional.empty(), Optional.empty());
         CardVerdict verdict = new CardVerdict(new StatusReport(StatusReport.Source.CENTER, CardStatus.NORMAL, null, null), Optional.empty(), false);
-        PersonInfo person = new PersonInfo("44000000000000000001", "张伟", "110101197805211235", "EMPLOYEE", region, "NORMAL", null, null,
+        PersonInfo person = new PersonInfo("44000000000000000001", "张伟", "110101197805211235", "EMPLOYEE", region, CardStatus.NORMAL, Optional.empty(), null,
                 effectiveFrom, filed, List.of());
-        return new CardView(info, holder, onCard, Algorithm.TRIPLE_DES, 10_000, Optional.of(person), verdict, false);
+        return new CardView(info, holder, onCard, Algorithm.TRIPLE_DES, OptionalLong.of(10_000), Optional.of(person), verdict, false);
     }
 
     @Test
     void R12_aPoolingShareTheCenterProposesForAnUnfiledCrossRegionCardIsRefused() {
         PreSettlement pre = new PreSettlement("PS1", 10_000, 3_000, 7_000, 0);
-        assertThrows(IllegalStateException.class, () -> policy.onlinePlan(pre, 50_000, -1, false));
+        assertThrows(IllegalStateException.class, () -> policy.onlinePlan(pre, 50_000, OptionalLong.empty(), false));
     }
 
     @Test
     void onlinePlanDebitsAsMuchAsAllowedAndTheCardHolds() {
         PreSettlement pre = new PreSettlement("PS1", 10_000, 3_000, 7_000, 0);
-        assertEquals(new PaymentPlan(10_000, 3_000, 7_000, 0), policy.onlinePlan(pre, 50_000, -1, true));
-        assertEquals(new PaymentPlan(10_000, 3_000, 2_500, 4_500), policy.onlinePlan(pre, 2_500, -1, true), "card balance limits");
-        assertEquals(new PaymentPlan(10_000, 3_000, 1_000, 6_000), policy.onlinePlan(pre, 50_000, 1_000, true), "patient asks for less");
+        assertEquals(new PaymentPlan(10_000, 3_000, 7_000, 0), policy.onlinePlan(pre, 50_000, OptionalLong.empty(), true));
+        assertEquals(new PaymentPlan(10_000, 3_000, 2_500, 4_500), policy.onlinePlan(pre, 2_500, OptionalLong.empty(), true), "card balance limits");
+        assertEquals(new PaymentPlan(10_000, 3_000, 1_000, 6_000), policy.onlinePlan(pre, 50_000, OptionalLong.of(1_000), true), "patient asks for less");
     }
 
     @Test

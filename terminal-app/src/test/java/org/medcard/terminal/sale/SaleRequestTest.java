@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.OptionalLong;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ class SaleRequestTest {
         assertEquals("11010119880418724X", r.idNumber());
         assertNull(r.beneficiaryPsnNo());
         assertEquals(PinSource.NONE, r.pin());
-        assertEquals(-1, r.requestedAccountFen());
-        assertThrows(IllegalArgumentException.class, () -> r.withRequestedAccount(-2));
+        assertEquals(OptionalLong.empty(), r.requestedAccountFen(), "as much as possible unless asked");
+        assertEquals(OptionalLong.of(500), r.withRequestedAccount(500).requestedAccountFen());
+        assertThrows(IllegalArgumentException.class, () -> r.withRequestedAccount(-1));
     }
 }

@@ -2,6 +2,7 @@ package org.medcard.terminal.present.counter;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -239,7 +240,7 @@ public final class CardWatch {
     }
 
     private CardPanel refusedPanel(String text) {
-        return new CardPanel(true, "", "", "", "", "", -1, CardPanel.Banner.REFUSED, text, List.of());
+        return new CardPanel(true, "", "", "", "", "", OptionalLong.empty(), CardPanel.Banner.REFUSED, text, List.of());
     }
 
     /** The panel of a read card: green, amber with the rule's note (R4, offline), or red with the refusing rule. */

@@ -1,5 +1,6 @@
 package org.medcard.terminal.present.counter;
 
+import java.util.OptionalLong;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -308,7 +309,7 @@ public final class CounterModel {
             return;
         }
         String holder = card.name();
-        SaleRequest request = new SaleRequest(cart.saleItems(), beneficiary, pinSource(holder), -1, null, cashier.get());
+        SaleRequest request = new SaleRequest(cart.saleItems(), beneficiary, pinSource(holder), OptionalLong.empty(), null, cashier.get());
         busy(true, texts.text("pay.running"));
         tendered.set(0);
         MoneyLines.CardLoad load = cardLoad;
@@ -432,7 +433,7 @@ public final class CounterModel {
         PaymentPlan p = o.plan().orElse(null);
         long cash = p == null ? 0 : p.cashFen();
         long given = o.served() ? tendered.get() : 0;
-        long balance = o.balanceAfterFen().orElse(-1);
+        OptionalLong balance = o.balanceAfterFen();
         SaleDone done = new SaleDone(o.kind(), o.served(), line, p == null ? cart.totalFen() : p.totalFen(),
                 p == null ? 0 : p.fundFen(), p == null ? 0 : p.accountFen(), cash, given,
                 given > 0 ? given - cash : 0, balance, document != null);
@@ -440,9 +441,9 @@ public final class CounterModel {
             cart.clear();
             beneficiary = null;
             showCart();
-            if (balance >= 0 && card.present()) {
+            if (balance.isPresent() && card.present()) {
                 // The card paid (and may have received its R15 loads first): every desk shows the balance it has now.
-                cards.paid(balance);
+                cards.paid(balance.getAsLong());
             }
         }
         view.saleDone(done);

@@ -1,5 +1,7 @@
 package org.medcard.terminal.present.counter;
 
+import java.util.OptionalLong;
+
 import org.medcard.terminal.sale.SaleOutcome;
 
 /**
@@ -11,9 +13,9 @@ import org.medcard.terminal.sale.SaleOutcome;
  * @param cashFen     cash to take (the cash share), 0 when none
  * @param tenderedFen cash the patient handed over
  * @param changeFen   change to give back
- * @param balanceFen  the card balance after the sale, -1 when unknown
+ * @param balanceFen  the card balance after the sale, empty when unknown
  * @param hasReceipt  a receipt can be printed / saved
  */
 public record SaleDone(SaleOutcome.Kind kind, boolean served, String message, long totalFen, long fundFen, long accountFen,
-                       long cashFen, long tenderedFen, long changeFen, long balanceFen, boolean hasReceipt) {
+                       long cashFen, long tenderedFen, long changeFen, OptionalLong balanceFen, boolean hasReceipt) {
 }

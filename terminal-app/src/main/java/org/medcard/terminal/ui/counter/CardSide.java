@@ -109,7 +109,7 @@ public final class CardSide extends JPanel {
         cardNo.setText(blank(card.cardMasked()));
         scheme.setText(blank(card.scheme()));
         region.setText(blank(card.region()));
-        balance.setText(card.balanceFen() < 0 ? " " : Texts.yuan(card.balanceFen()));
+        balance.setText(card.balanceFen().isPresent() ? Texts.yuan(card.balanceFen().getAsLong()) : " ");
         banner.setText("<html><div style='text-align:center'>" + escape(card.bannerText()) + "</div></html>");
         banner.setBackground(switch (card.banner()) {
             case OK -> Theme.GREEN;

@@ -546,8 +546,8 @@ final class CounterPanel extends JPanel implements CounterView {
         if (money.isEmpty() && d.served() && d.tenderedFen() > 0) {
             s.append('\n').append(texts.text("done.change", Texts.yuan(d.changeFen())));
         }
-        if (money.isEmpty() && d.served() && d.balanceFen() >= 0) {
-            s.append('\n').append(texts.text("done.balance", Texts.yuan(d.balanceFen())));
+        if (money.isEmpty() && d.served() && d.balanceFen().isPresent()) {
+            s.append('\n').append(texts.text("done.balance", Texts.yuan(d.balanceFen().getAsLong())));
         }
         if (d.hasReceipt()) {
             s.append('\n').append(texts.text("key.print")).append("  ·  ").append(texts.text("key.save"));

@@ -151,7 +151,7 @@ class CounterModelIT {
         assertEquals("Employee", c.scheme());
         assertEquals(CardPanel.Banner.OK, c.banner());
         assertEquals("Card OK", c.bannerText());
-        assertTrue(c.balanceFen() > 0);
+        assertTrue(c.balanceFen().orElseThrow() > 0);
     }
 
     @Test
@@ -267,7 +267,7 @@ class CounterModelIT {
         assertEquals(0, d.changeFen());
         assertTrue(d.hasReceipt());
         assertTrue(view.lastCart().isEmpty(), "a served sale empties the cart");
-        assertEquals(d.balanceFen(), view.lastCard().balanceFen(), "the card panel shows the balance after the sale");
+        assertEquals(d.balanceFen().orElseThrow(), view.lastCard().balanceFen().orElseThrow(), "the card panel shows the balance after the sale");
         assertEquals(List.of(true, false), view.busy);
 
         assertEquals(1, issued.size(), "journalled when the sale ended, before any copy");
@@ -283,7 +283,7 @@ class CounterModelIT {
     @Test
     void goingBackAtTheSplit_cancels_nothingIsDebited_andTheCartStays() {
         model.presentTrainingCard("low-balance");
-        long before = view.lastCard().balanceFen();
+        long before = view.lastCard().balanceFen().orElseThrow();
         model.scan(IBUPROFEN);
         view.splitAnswers.add(SplitAnswer.back());
 
@@ -296,7 +296,7 @@ class CounterModelIT {
         assertEquals(1, model.lines().size(), "the cart stays for another try");
         model.removeTrainingCard();
         model.presentTrainingCard("low-balance");
-        assertEquals(before, view.lastCard().balanceFen(), "the card was not debited");
+        assertEquals(before, view.lastCard().balanceFen().orElseThrow(), "the card was not debited");
     }
 
     @Test
@@ -318,7 +318,7 @@ class CounterModelIT {
         assertEquals(900, d.cashFen());
         assertEquals(1_000, d.tenderedFen());
         assertEquals(100, d.changeFen());
-        assertEquals(0, d.balanceFen());
+        assertEquals(0, d.balanceFen().orElseThrow());
     }
 
     @Test
@@ -458,7 +458,7 @@ class CounterModelIT {
     @Test
     void R11_aFailingPsam_turnsThePsamRed_andTheSaleEndsInCash_nothingDebited() {
         model.presentTrainingCard("normal-3des");
-        long balance = view.lastCard().balanceFen();
+        long balance = view.lastCard().balanceFen().orElseThrow();
         simulatedReader().psamSlot().setMute(true);
         model.scan(AMOXICILLIN);
         view.pins.add("123456");
@@ -474,7 +474,7 @@ class CounterModelIT {
         simulatedReader().psamSlot().setMute(false);
         model.removeTrainingCard();
         model.presentTrainingCard("normal-3des");
-        assertEquals(balance, view.lastCard().balanceFen(), "the card was not debited");
+        assertEquals(balance, view.lastCard().balanceFen().orElseThrow(), "the card was not debited");
     }
 
     @Test

@@ -206,7 +206,7 @@ class CounterModelTest {
         assertEquals("Employee", c.scheme());
         assertEquals(CardPanel.Banner.OK, c.banner());
         assertEquals("Card OK", c.bannerText());
-        assertEquals(50_000, c.balanceFen());
+        assertEquals(50_000, c.balanceFen().orElseThrow());
         assertEquals(1, slot.reads, "read once through the card session");
     }
 
@@ -357,10 +357,10 @@ class CounterModelTest {
         assertTrue(d.served());
         assertEquals(2_500, d.accountFen());
         assertEquals(0, d.changeFen());
-        assertEquals(47_500, d.balanceFen());
+        assertEquals(47_500, d.balanceFen().orElseThrow());
         assertTrue(d.hasReceipt());
         assertTrue(view.lastCart().isEmpty(), "a served sale empties the cart");
-        assertEquals(47_500, view.lastCard().balanceFen(), "the card panel shows the balance after the sale");
+        assertEquals(47_500, view.lastCard().balanceFen().orElseThrow(), "the card panel shows the balance after the sale");
         assertEquals(List.of(true, false), view.busy);
 
         assertEquals(1, issued.size(), "journalled when the sale ended, before any copy");
@@ -381,11 +381,11 @@ class CounterModelTest {
     void R6_R12_theSplitSaysWhyTheFundPaysNothing() {
         CardView local = card("吴刚", HOLDER_ID, CardStatus.NORMAL, 50_000, "EMPLOYEE", List.of());
         PersonInfo p = local.person().orElseThrow();
-        slot.training.put("cross-region", new CardView(local.info(), local.holder(), local.cardStatus(), local.algorithm(), 50_000,
-                Optional.of(new PersonInfo(p.psnNo(), p.name(), p.idNumber(), p.scheme(), "440304", p.psnStatus(), null, null,
+        slot.training.put("cross-region", new CardView(local.info(), local.holder(), local.cardStatus(), local.algorithm(), java.util.OptionalLong.of(50_000),
+                Optional.of(new PersonInfo(p.psnNo(), p.name(), p.idNumber(), p.scheme(), "440304", p.status(), p.cancelReason(), null,
                         p.effectiveFrom(), false, List.of())), local.verdict(), false));
-        slot.training.put("new", new CardView(local.info(), local.holder(), local.cardStatus(), local.algorithm(), 50_000,
-                Optional.of(new PersonInfo(p.psnNo(), p.name(), p.idNumber(), p.scheme(), p.insuranceRegion(), p.psnStatus(), null, null,
+        slot.training.put("new", new CardView(local.info(), local.holder(), local.cardStatus(), local.algorithm(), java.util.OptionalLong.of(50_000),
+                Optional.of(new PersonInfo(p.psnNo(), p.name(), p.idNumber(), p.scheme(), p.insuranceRegion(), p.status(), p.cancelReason(), null,
                         LocalDate.of(2026, 9, 1), false, List.of())), local.verdict(), false));
 
         for (String profile : List.of("cross-region", "new")) {
@@ -438,7 +438,7 @@ class CounterModelTest {
         assertEquals(900, d.cashFen());
         assertEquals(1_000, d.tenderedFen());
         assertEquals(100, d.changeFen());
-        assertEquals(0, d.balanceFen());
+        assertEquals(0, d.balanceFen().orElseThrow());
     }
 
     @Test
@@ -454,7 +454,7 @@ class CounterModelTest {
         assertFalse(d.served());
         assertEquals("Wrong PIN: 2 tries left. Nothing was debited (R10).", d.message());
         assertEquals(1, model.lines().size());
-        assertEquals(350, view.lastCard().balanceFen(), "no balance change shown");
+        assertEquals(350, view.lastCard().balanceFen().orElseThrow(), "no balance change shown");
     }
 
     @Test
@@ -559,14 +559,14 @@ class CounterModelTest {
             lastRequest = request;
             CardView v = slot.inSlot;
             SaleOutcome.CardContact contact = new SaleOutcome.CardContact(v.info().cardNo().digits(), v.info().cardNo().masked(),
-                    v.holder().name(), v.holder().idNumber().value(), OptionalLong.of(v.balanceFen()), List.of(), 0);
+                    v.holder().name(), v.holder().idNumber().value(), v.balanceFen(), List.of(), 0);
             List<SaleLine> lines = request.items().stream()
                     .map(i -> new SaleLine(i.code(), i.quantity(), catalog.item(i.code()).orElseThrow().priceFen())).toList();
             long total = lines.stream().mapToLong(SaleLine::amountFen).sum();
             if (centerDown) {
                 return cash(request, confirmation, contact, lines, total);
             }
-            long account = Math.min(total, v.balanceFen());
+            long account = Math.min(total, v.payableFen());
             PaymentPlan plan = new PaymentPlan(total, 0, account, total - account);
             if (!confirmation.confirm(plan, v)) {
                 return new SaleOutcome.Refused(Optional.of(contact), Optional.empty(), "sale.cancelled", List.of());
@@ -577,7 +577,7 @@ class CounterModelTest {
             if (!right) {
                 return new SaleOutcome.Refused(Optional.of(contact), Optional.empty(), "sale.pin_wrong", List.of("2"));
             }
-            long after = v.balanceFen() - account;
+            long after = v.payableFen() - account;
             slot.inSlot = withBalance(v, after);
             return new SaleOutcome.Settled(contact, new SaleOutcome.Purchase(plan, lines, Optional.empty()),
                     Optional.of(new SaleOutcome.CardDebit("S-" + sales, "0A1B2C3D", OptionalLong.of(after))), Optional.of("SETL-" + sales));

@@ -2,6 +2,7 @@ package org.medcard.terminal.present.counter;
 
 import java.text.MessageFormat;
 import java.time.LocalDate;
+import java.util.OptionalLong;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -137,12 +138,12 @@ public final class InMemoryCards implements CardDesk {
             default -> Optional.empty();
         };
         CardVerdict verdict = new CardVerdict(new StatusReport(StatusReport.Source.CENTER, status, null, since), key, false);
-        PersonInfo person = new PersonInfo("44000000000000000001", name, id, scheme, "110100", status.name(), null, since,
+        PersonInfo person = new PersonInfo("44000000000000000001", name, id, scheme, "110100", status, Optional.empty(), since,
                 LocalDate.of(2020, 1, 1), false, family);
-        return new CardView(info, holder, onCard, Algorithm.TRIPLE_DES, balanceFen, Optional.of(person), verdict, false);
+        return new CardView(info, holder, onCard, Algorithm.TRIPLE_DES, OptionalLong.of(balanceFen), Optional.of(person), verdict, false);
     }
 
     public static CardView withBalance(CardView v, long balanceFen) {
-        return new CardView(v.info(), v.holder(), v.cardStatus(), v.algorithm(), balanceFen, v.person(), v.verdict(), v.blockedNow());
+        return new CardView(v.info(), v.holder(), v.cardStatus(), v.algorithm(), OptionalLong.of(balanceFen), v.person(), v.verdict(), v.blockedNow());
     }
 }

@@ -71,7 +71,7 @@ class SharedCardWatchTest {
 
         watch.paid(48_500);
 
-        assertEquals(48_500, view.lastCard().balanceFen());
+        assertEquals(48_500, view.lastCard().balanceFen().orElseThrow());
         assertEquals(1, slot.reads);
         assertEquals(line, view.lastMessage(), "a balance is no new patient: the counter's line stays");
     }

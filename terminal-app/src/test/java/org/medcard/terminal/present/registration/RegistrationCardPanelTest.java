@@ -72,7 +72,7 @@ class RegistrationCardPanelTest {
         assertEquals("110***********1235", c.idMasked());
         assertEquals(CardPanel.Banner.OK, c.banner());
         assertEquals("Card OK", c.bannerText());
-        assertEquals(128_650, c.balanceFen());
+        assertEquals(128_650, c.balanceFen().orElseThrow());
         assertEquals(c, model.card());
         assertEquals("Card read: check the name on the card panel, choose the department and doctor, then register "
                 + "(Enter or F6 pays the fee now, F5 with the visit).", view.lineOnScreen);
@@ -196,8 +196,8 @@ class RegistrationCardPanelTest {
 
         watch.paid(127_150);
 
-        assertEquals(127_150, view.lastCard().balanceFen(), "the desk's panel shows the balance after paying");
-        assertEquals(127_150, counter.get(counter.size() - 1).panel().balanceFen());
+        assertEquals(127_150, view.lastCard().balanceFen().orElseThrow(), "the desk's panel shows the balance after paying");
+        assertEquals(127_150, counter.get(counter.size() - 1).panel().balanceFen().orElseThrow());
         assertEquals(CardWatch.Change.BALANCE, counter.get(counter.size() - 1).change());
         assertEquals(1, slot.reads, "the balance comes from the payment: the card is not read again");
         assertTrue(view.lineOnScreen.startsWith("Card read"), "a balance is no new patient: the line stays");
