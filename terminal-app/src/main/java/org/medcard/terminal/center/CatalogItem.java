@@ -24,4 +24,9 @@ public record CatalogItem(String code, String name, String spec, String unit, lo
             throw new IllegalArgumentException("self-pay ratio out of 0..1 for " + code);
         }
     }
+
+    /** A drug or a medical service item, by its code ({@link ItemKind#of(String)}). */
+    public ItemKind kind() {
+        return ItemKind.of(code);
+    }
 }

@@ -42,6 +42,7 @@ import org.medcard.terminal.center.CenterUnreachable;
 import org.medcard.terminal.center.HostApi;
 import org.medcard.terminal.center.HostCodec;
 import org.medcard.terminal.center.HostRequest;
+import org.medcard.terminal.center.ItemKind;
 import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.center.PreSettlement;
 import org.medcard.terminal.center.SaleLine;
@@ -165,6 +166,10 @@ public final class PharmacySale {
 
     /** Sells to the card in the card slot, opened through the one card session (torn sales, R15 loads, status). */
     public SaleOutcome sell(SaleRequest request) {
+        Optional<SaleOutcome> service = serviceItemRefusal(request.items());
+        if (service.isPresent()) {
+            return service.get();
+        }
         CardSession.Opening opening = slot.session().open(applyLoads ? CardSession.Loads.APPLY : CardSession.Loads.SKIP);
         if (opening instanceof CardSession.NotOpened no) {
             return switch (no.failure()) {
@@ -637,6 +642,24 @@ public final class PharmacySale {
             LOG.info("Sale refused ({}): {}", key, detail);
         }
         return new SaleOutcome.Refused(Optional.ofNullable(contact), Optional.empty(), key, List.of());
+    }
+
+    /**
+     * A medical service item (an X-ray, an infusion: {@link ItemKind#SERVICE}) is billed at the hospital's
+     * registration/payment desk, never sold at the pharmacy (docs/decisions.md, xray15): the sale is refused before the
+     * card is opened, naming the item, so nothing is loaded, asked or debited. The hospital desk's batches do not come
+     * this way ({@link #payPreSettled}, {@link #cashEntry}).
+     */
+    private Optional<SaleOutcome> serviceItemRefusal(List<SaleItem> items) {
+        for (SaleItem i : items) {
+            Optional<CatalogItem> c = rules.prices().apply(i.code());
+            if (c.isPresent() && !c.get().kind().soldAtPharmacy()) {
+                LOG.info("Sale refused: {} ({}) is a medical service item, not sold at the pharmacy", c.get().code(), c.get().name());
+                return Optional.of(new SaleOutcome.Refused(Optional.empty(), Optional.empty(), "sale.service_item",
+                        List.of(c.get().name())));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The items at the catalog's prices (the downloaded catalog, also offline); empty if any code is unknown. */

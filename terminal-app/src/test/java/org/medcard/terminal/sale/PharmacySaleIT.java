@@ -121,6 +121,28 @@ class PharmacySaleIT {
     }
 
     @Test
+    void aHospitalServiceItem_isNotSoldAtThePharmacy_theSaleIsRefusedNamingIt_andNothingIsDebited() throws Exception {
+        open(Map.of("language", "en"));
+        VirtualMedicalCard card = present("normal-3des");
+        long before = card.state().balance();
+
+        // 胸部X线摄影(DR) is in the center's 1301 catalog (its F… service-item class) next to the drugs (xray15).
+        SaleView o = sell(items(AMOXICILLIN + ":1", "F21010000005:1"));
+
+        assertEquals(SaleOutcome.Kind.REFUSED, o.kind(), o.message());
+        assertEquals("胸部X线摄影(DR) is a medical service: it is billed at the hospital's registration/payment desk, not sold at "
+                + "the pharmacy. Take it off the sale and send the patient to that desk.", o.message());
+        assertEquals(before, card.state().balance(), "the card paid nothing");
+        assertEquals(before, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()), "the center took nothing");
+        assertEquals(0, terminal.queue().summary().queuedDebits());
+        assertEquals(0, terminal.queue().summary().unfinishedSales());
+        assertTrue(o.receiptDocument().isEmpty(), "no receipt for a refused sale");
+
+        SaleView drugsOnly = sell(items(AMOXICILLIN + ":1"));
+        assertEquals(SaleOutcome.Kind.SETTLED, drugsOnly.kind(), "without the X-ray the drugs sell: " + drugsOnly.message());
+    }
+
+    @Test
     void R13_theFundPaysOnlyForListedItems_aAfterItsSelfPayRatio_selfNever() throws Exception {
         open(Map.of());
         present("normal-3des");

@@ -3,6 +3,7 @@ package org.medcard.terminal.present.counter;
 import java.io.IOException;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -73,6 +74,8 @@ public final class CardWatch {
     private int rereadsLeft;
     // UI thread
     private CardPanel card;
+    /** The card last read (the worker writes, a desk reads): the rule that keeps the fund out is worked out on it. */
+    private volatile CardView lastRead;
 
     /**
      * @param texts the card panel's words (the counter's bundle, {@link CounterModel#BUNDLE}) in the terminal's language
@@ -115,6 +118,19 @@ public final class CardWatch {
             return;
         }
         tell(new Shown(Change.BALANCE, card.withBalance(fen), false, null));
+    }
+
+    /**
+     * Why the pooling fund pays nothing for the card last read, in words with its rule (the sale policy's reason, the
+     * one the counter's split shows: R3, R4, R6, R11, R12), when that card is {@code cardNoMasked}; empty when the fund
+     * may pay, or when no card or another card was read. Any thread.
+     */
+    public Optional<String> noPoolingReason(String cardNoMasked, boolean forFamily) {
+        CardView v = lastRead;
+        if (v == null || !v.info().cardNo().masked().equals(cardNoMasked)) {
+            return Optional.empty();
+        }
+        return words.noPoolingReason(v, forFamily);
     }
 
     // ---------------------------------------------------------------- training cards
@@ -175,6 +191,7 @@ public final class CardWatch {
         }
         cardInSlot = now;
         cardGeneration = generation;
+        lastRead = null;
         if (now) {
             readCard();
         } else {
@@ -195,6 +212,7 @@ public final class CardWatch {
         cards.readerFaulted(reason);
         if (Boolean.TRUE.equals(cardInSlot) || cardInSlot == null) {
             cardInSlot = false;
+            lastRead = null;
             tellOnUi(new Shown(Change.READER_FAULT, CardPanel.empty(texts.text("card.insert")), false, null));
         }
     }
@@ -208,6 +226,7 @@ public final class CardWatch {
         try {
             CardDesk.Reading reading = cards.read();
             if (reading instanceof CardDesk.Read o) {
+                lastRead = o.view();
                 panel = panelOf(o.view());
                 loaded = o.loadedFen();
                 loadMonth = o.loadMonth().orElse(null);

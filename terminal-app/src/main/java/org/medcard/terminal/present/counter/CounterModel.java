@@ -143,6 +143,11 @@ public final class CounterModel {
             return;
         }
         Optional<CatalogItem> chosen = matches.size() == 1 && !alwaysChoose ? Optional.of(matches.get(0)) : view.chooseItem(matches);
+        if (chosen.isPresent() && !chosen.get().kind().soldAtPharmacy()) {
+            // An X-ray or an infusion is billed at the hospital's desk (xray15): the cashier learns it at the scan, not at pay.
+            view.showMessage(texts.text("item.service", chosen.get().name()), true);
+            return;
+        }
         chosen.ifPresent(item -> {
             cart.add(item);
             showCart();

@@ -410,12 +410,33 @@ public final class RegistrationDeskModel implements SlipKeys {
 
     VisitAnswer answer(VisitOutcome o) {
         VisitAnswer a = answerOf(o);
+        Optional<String> fundNote = fundNote(o);
         if (o.loadedFen() <= 0) {
-            return a;
+            return new VisitAnswer(a.outcome(), a.served(), a.headline(), a.split(), a.detail(), fundNote);
         }
         // R15: the monthly money loaded when the card was opened is told to the clerk, as at the pharmacy counter.
         return new VisitAnswer(a.outcome(), a.served(), a.headline(), a.split(),
-                a.detail() + " " + texts.text("loaded", Money.formatYuan(o.loadedFen())));
+                a.detail() + " " + texts.text("loaded", Money.formatYuan(o.loadedFen())), fundNote);
+    }
+
+    /**
+     * Issue 15: a fee or batch the card pays with a fund share of 0 says why (R6 waiting period, R12 unfiled
+     * cross-region card …), with the sale policy's reason as the counter's split gives it (through the card watch, on
+     * the card it read). Only for the card's own splits: a cash entry's fund share is 0 because of the fault it says.
+     */
+    private Optional<String> fundNote(VisitOutcome o) {
+        CardWatch w = cards;
+        Optional<PaymentPlan> plan = o.plan();
+        boolean cardSplit = o instanceof VisitOutcome.Registered || o instanceof VisitOutcome.CardPayment;
+        if (w == null || !cardSplit || plan.isEmpty() || o.card().isEmpty()) {
+            return Optional.empty();
+        }
+        PaymentPlan p = plan.get();
+        if (p.fundFen() != 0 || p.totalFen() <= 0 || p.insuredFen() <= 0) {
+            return Optional.empty();
+        }
+        // The desk registers and settles for the cardholder (a family member's visit is the CLI's, with --for).
+        return w.noPoolingReason(o.card().get().cardNoMasked(), false);
     }
 
     private VisitAnswer answerOf(VisitOutcome o) {

@@ -1,6 +1,7 @@
 package org.medcard.terminal.present.registration;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.medcard.terminal.registration.VisitOutcome;
 
@@ -12,11 +13,19 @@ import org.medcard.terminal.registration.VisitOutcome;
  * @param headline  the large line ("Visit MDT… registered", "Collect 15.00 yuan in cash", the refusal)
  * @param split     the fee or visit split, one labelled amount a line (empty when nothing was priced)
  * @param detail    the next step for the clerk
+ * @param fundNote  under the split, why the pooling fund pays nothing (issue 15: R6, R12 …), when it pays 0
  */
-public record VisitAnswer(VisitOutcome outcome, boolean served, String headline, List<Line> split, String detail) {
+public record VisitAnswer(VisitOutcome outcome, boolean served, String headline, List<Line> split, String detail,
+                          Optional<String> fundNote) {
 
     public VisitAnswer {
         split = List.copyOf(split);
+        java.util.Objects.requireNonNull(fundNote, "fundNote");
+    }
+
+    /** An answer without a note under its split. */
+    public VisitAnswer(VisitOutcome outcome, boolean served, String headline, List<Line> split, String detail) {
+        this(outcome, served, headline, split, detail, Optional.empty());
     }
 
     /** One labelled amount ("Fund pays", "34.02"). */

@@ -299,6 +299,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
         headline.setForeground(a.served() ? Theme.GREEN : Theme.RED);
         StringBuilder s = new StringBuilder();
         a.split().forEach(l -> s.append(l.label()).append(": ").append(l.amount()).append('\n'));
+        a.fundNote().ifPresent(n -> s.append(n).append('\n'));
         split.setText(s.toString());
         String holder = a.outcome().card().map(c -> c.name() + "  " + c.cardNoMasked() + "\n").orElse("");
         detail.setFont(fonts.fontFor(holder, Font.PLAIN, detail.getFont().getSize()));

@@ -117,6 +117,24 @@ class CounterModelTest {
     }
 
     @Test
+    void aHospitalServiceItem_isRefusedAtTheScan_withTheDeskThatBillsIt_andAddsNoLine() {
+        catalog.add("F21010000005", "胸部X线摄影(DR)", 8_000);
+        model.scan(AMOXICILLIN);
+
+        model.scan("F21010000005");
+
+        assertEquals(List.of(AMOXICILLIN), model.lines().stream().map(CartLine::code).toList(), "no line for the X-ray");
+        assertEquals(1_250, model.totalFen());
+        assertEquals("胸部X线摄影(DR) is a medical service: it is billed at the hospital's registration/payment desk, not sold at "
+                + "the pharmacy. Not added: send the patient to that desk.", view.lastMessage());
+        assertTrue(view.problems.get(view.problems.size() - 1), "said as a problem");
+
+        model.search("X线"); // chosen from a search too (one match is still offered to choose; the view picks the first)
+        assertEquals(1, model.lines().size());
+        assertTrue(view.lastMessage().startsWith("胸部X线摄影(DR) is a medical service"), view.lastMessage());
+    }
+
+    @Test
     void anUnknownCode_isSaidAndAddsNothing() {
         model.scan("NOSUCHCODE123");
 

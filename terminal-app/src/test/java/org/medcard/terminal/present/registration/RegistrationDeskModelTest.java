@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medcard.simulator.card.VirtualMedicalCard;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
+import org.medcard.terminal.present.counter.CardWatch;
 import org.medcard.terminal.registration.DepartmentCatalog;
 import org.medcard.terminal.registration.RegistrationDesk;
 import org.medcard.terminal.registration.VisitOutcome;
 import org.medcard.terminal.training.SimulatorTrainingReader;
+import org.medcard.terminal.ui.counter.TerminalCounterPorts;
 
 /**
  * The registration desk's model with real parts and no display: a HOSPITAL training terminal (virtual card and
@@ -284,6 +288,34 @@ class RegistrationDeskModelTest {
         assertEquals(VisitOutcome.Kind.REFUSED, a.outcome().kind());
         assertTrue(a.detail().contains("R5"), a.detail());
         assertEquals(List.of(), view.pinPrompts, "no PIN asked for a card that cannot pay");
+    }
+
+    @Test
+    void R6_R12_theSplitSaysWhyTheFundPaysNothing_withTheSalePolicysReason() throws Exception {
+        RegistrationDeskModel model = model("en", INLINE);
+        // The app's one card watch over the terminal's card session, as the desktop gives it to the desk.
+        CardWatch watch = TerminalCounterPorts.cardWatch(terminal, INLINE, INLINE);
+        model.watchCards(watch);
+
+        Map<String, VisitAnswer> answers = new LinkedHashMap<>();
+        for (String profile : List.of("normal-3des", "recently-insured", "out-of-region-unfiled")) {
+            model.presentTrainingCard(profile); // F9, as the clerk puts a training card in the slot: read by the watch
+            model.register("D01", null, true);
+            answers.put(profile, view.last());
+        }
+
+        VisitAnswer normal = answers.get("normal-3des");
+        assertEquals(new VisitAnswer.Line("Fund pays", "35.00"), normal.split().get(1), normal.detail());
+        assertEquals(Optional.empty(), normal.fundNote(), "the fund pays: no note");
+        VisitAnswer waiting = answers.get("recently-insured");
+        assertEquals(VisitOutcome.Kind.SETTLED, waiting.outcome().kind(), waiting.detail());
+        assertEquals(new VisitAnswer.Line("Fund pays", "0.00"), waiting.split().get(1));
+        assertEquals(Optional.of("Fund 0: benefits start six months after qualification, on 2027-02-01 (R6)."), waiting.fundNote());
+        VisitAnswer unfiled = answers.get("out-of-region-unfiled");
+        assertEquals(VisitOutcome.Kind.SETTLED, unfiled.outcome().kind(), unfiled.detail());
+        assertEquals(new VisitAnswer.Line("Fund pays", "0.00"), unfiled.split().get(1));
+        assertEquals(Optional.of("Fund 0: a card of another region without cross-region filing at the center (R12)."),
+                unfiled.fundNote());
     }
 
     @Test
