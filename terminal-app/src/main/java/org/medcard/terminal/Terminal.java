@@ -66,7 +66,10 @@ import org.slf4j.LoggerFactory;
  * counter needs, in this order — the terminal database ({@code terminal.db}), the PSAM (its terminal id
  * names the queue's sales), the offline queue ({@code queue.db}, HMAC key in {@code terminal.key}), the
  * center link (a URL, or the embedded simulated center: TRAINING MODE), the sign-in ({@code 9001}), the
- * downloads (catalog, blacklist), and the forwarder. Nothing else in the terminal constructs these.
+ * downloads (catalog, blacklist), and the forwarder. Nothing else in the terminal constructs these. It holds no
+ * logic of its own: the center session is {@link CenterSession}, the parts' states {@link PartStates}, the reader
+ * events {@link ReaderStatus}; {@link #signIn()}, {@link #signOut()}, {@link #onlineCenter()} and {@link #state()}
+ * only delegate, for the front ends. {@link #close()} closes the parts in reverse order.
  *
  * <p>Threads: the thread that calls {@link #openCard()} and runs sales is the reader's worker thread (the
  * CLI's main thread; later the UI's device executor) — it does all card, PSAM and query I/O, never the UI
