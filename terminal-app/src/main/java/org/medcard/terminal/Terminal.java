@@ -3,7 +3,6 @@ package org.medcard.terminal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -22,13 +21,12 @@ import org.medcard.queue.OfflineQueue;
 import org.medcard.queue.QueueSettings;
 import org.medcard.queue.TerminalIdentity;
 import org.medcard.queue.forward.Backoff;
-import org.medcard.queue.forward.CenterAnswer;
 import org.medcard.queue.forward.Forwarder;
 import org.medcard.queue.forward.HttpCenterLink;
 import org.medcard.terminal.catalog.BlacklistRefresh;
+import org.medcard.terminal.catalog.CenterDownloads;
 import org.medcard.terminal.catalog.Downloads;
-import org.medcard.terminal.center.CenterRefusal;
-import org.medcard.terminal.center.CenterUnreachable;
+import org.medcard.terminal.center.CenterSession;
 import org.medcard.terminal.center.CenterWatch;
 import org.medcard.terminal.center.HostApi;
 import org.medcard.terminal.center.HostCodec;
@@ -38,6 +36,8 @@ import org.medcard.terminal.config.OfflineLimitsConfig;
 import org.medcard.terminal.config.TerminalConfig;
 import org.medcard.terminal.dayclose.DayClose;
 import org.medcard.terminal.device.Devices;
+import org.medcard.terminal.device.ReaderStatus;
+import org.medcard.terminal.device.TerminalIdFile;
 import org.medcard.terminal.device.TrainingReader;
 import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.registration.DepartmentCatalog;
@@ -51,14 +51,12 @@ import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.CardSlot;
 import org.medcard.terminal.status.PartListener;
 import org.medcard.terminal.status.CardStatusPolicy;
-import org.medcard.terminal.status.PartState;
+import org.medcard.terminal.status.PartStates;
 import org.medcard.terminal.status.TerminalState;
 import org.medcard.terminal.store.TerminalDb;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.voids.Reversals;
 import org.medcard.terminal.voids.VoidDesk;
-import org.medcard.transport.CardFault;
-import org.medcard.transport.pcsc.ReaderEvent;
 import org.medcard.transport.CardTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +66,10 @@ import org.slf4j.LoggerFactory;
  * counter needs, in this order — the terminal database ({@code terminal.db}), the PSAM (its terminal id
  * names the queue's sales), the offline queue ({@code queue.db}, HMAC key in {@code terminal.key}), the
  * center link (a URL, or the embedded simulated center: TRAINING MODE), the sign-in ({@code 9001}), the
- * downloads (catalog, blacklist), and the forwarder. Nothing else in the terminal constructs these.
+ * downloads (catalog, blacklist), and the forwarder. Nothing else in the terminal constructs these. It holds no
+ * logic of its own: the center session is {@link CenterSession}, the parts' states {@link PartStates}, the reader
+ * events {@link ReaderStatus}; {@link #signIn()}, {@link #signOut()}, {@link #onlineCenter()} and {@link #state()}
+ * only delegate, for the front ends. {@link #close()} closes the parts in reverse order.
  *
  * <p>Threads: the thread that calls {@link #openCard()} and runs sales is the reader's worker thread (the
  * CLI's main thread; later the UI's device executor) — it does all card, PSAM and query I/O, never the UI
@@ -79,7 +80,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Terminal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Terminal.class);
-    private static final String UNKNOWN_TERMINAL_ID = "000000000000";
     /** A probe's connect timeout: with a look every half second, a closed center shows within 2 s. */
     private static final Duration CENTER_PROBE_TIMEOUT = Duration.ofMillis(400);
     private static final long CENTER_LOOK_MS = 500;
@@ -127,14 +127,11 @@ public final class Terminal implements AutoCloseable {
     private final BlacklistRefresh blacklistRefresh;
     private final ScheduledExecutorService refreshScheduler;
     private final Texts messages;
-    private final PartListener parts = new Parts();
+    /** The parts' states for {@link #state()}; the center counts as OK only while signed in. */
+    private final PartStates parts = new PartStates(() -> !signNo.get().isEmpty());
     private final CardSession cardSession;
-    private volatile PartState readerState = PartState.none("not used yet");
-    private volatile PartState psamState = PartState.none("not opened yet");
-    private volatile PartState cardState = PartState.none("no card");
-    private volatile PartState centerState = PartState.none("not contacted yet");
-    /** Told after a part's state changed (on the reporting thread): the status bar refreshes at once (issue 15). */
-    private final java.util.List<Runnable> partChanges = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Sign-in, downloads, sign-in again, sign-out (null when offline). */
+    private final CenterSession centerSession;
 
     public Terminal(TerminalConfig config, Clock clock) {
         this(config, clock, Options.defaults());
@@ -158,8 +155,9 @@ public final class Terminal implements AutoCloseable {
         byte[] terminalKey = hmacKey(dataDir.resolve("terminal.key"));
         this.audit = new AuditLog(db, clock, terminalKey);
         this.devices = new Devices(config.reader(), config.psam(), trainingReader(config, clock), dataDir, config.pcscProvider());
-        devices.addListener(this::readerEvent);
-        this.queue = OfflineQueue.open(dataDir.resolve("queue.db"), queueSettings(config, terminalId(dataDir)),
+        devices.addListener(new ReaderStatus(parts, this::psam));
+        String terminalId = TerminalIdFile.read(devices, dataDir.resolve("terminal.id"), parts);
+        this.queue = OfflineQueue.open(dataDir.resolve("queue.db"), queueSettings(config, terminalId),
                 terminalKey, clock, new QueueWireFormat(new HostCodec()));
         this.embeddedCenter = options.offline() || config.centerUrl() != null ? null : startEmbeddedCenter(dataDir, clock);
         URI base = options.offline() ? null
@@ -172,21 +170,22 @@ public final class Terminal implements AutoCloseable {
         this.hostApi = link == null ? null : new HostApi(centerWatch, queue::reserveMsgid);
         this.forwarder = link == null ? null
                 : new Forwarder(queue, centerWatch, Backoff.standard(new SecureRandom()::nextDouble), clock, Duration.ofSeconds(2));
-        if (centerWatch != null) {
-            centerWatch.listen(centerWatchListener());
-        }
         this.downloads = new Downloads(db, clock);
         this.cardCheck = new CardCheck(new CardStatusPolicy(), downloads, clock);
         this.salePolicy = new SalePolicy(config.region(), config.pinExemptBelowFen());
         this.cardSession = new CardSession(slot(devices), this::onlineCenter, tearRecovery(), loads()::apply, cardCheck, parts);
-        this.blacklistRefresh = new BlacklistRefresh(downloads, () -> onlineCenter(), clock, BlacklistRefresh.DEFAULT_EVERY,
+        this.blacklistRefresh = new BlacklistRefresh(downloads, this::onlineCenter, clock, BlacklistRefresh.DEFAULT_EVERY,
                 BlacklistRefresh.DEFAULT_RETRY, reason -> parts.fault(PartListener.Part.CENTER, reason));
-        if (options.offline()) {
-            centerState = PartState.none("offline: the center is not contacted (--offline)");
-        } else if (signIn()) {
-            syncDownloads();
+        this.centerSession = link == null ? null : new CenterSession(hostApi, signNo, forwarder,
+                new CenterDownloads(downloads, blacklistRefresh), parts, new CenterSession.Counter(options.operator(),
+                config.terminalNumber(), embeddedCenter != null), options.backgroundForwarding());
+        if (centerSession == null) {
+            parts.none(PartListener.Part.CENTER, "offline: the center is not contacted (--offline)");
+        } else {
+            centerWatch.listen(centerSession.watchListener()); // the center's tag follows each answer and silence
+            centerSession.start();
         }
-        recoverAtStart();
+        tearRecovery().recoverAtStart(devices::cardPresent, cardSession);
         new org.medcard.terminal.tamper.TamperFindings(queue, audit).recordFound(); // "when found" (issue 18, case 4)
         this.refreshScheduler = options.offline() || !options.backgroundForwarding() ? null : startBlacklistRefresh();
         org.medcard.terminal.security.OwnerOnlyFiles.secure(dataDir, false); // what this start created (queue.db, -wal, -shm…)
@@ -214,48 +213,6 @@ public final class Terminal implements AutoCloseable {
         s.scheduleWithFixedDelay(centerWatch::look, CENTER_LOOK_MS, CENTER_LOOK_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    /** Where the center watch reports: the center's part state, and {@link #centerBack()} once its port opens again. */
-    private CenterWatch.Listener centerWatchListener() {
-        return new CenterWatch.Listener() {
-            @Override
-            public void answered() {
-                if (!centerState.isOk()) { // keeps the sign-in's own words ("signed in (embedded center, TRAINING MODE)")
-                    parts.ok(PartListener.Part.CENTER, "online");
-                }
-            }
-
-            @Override
-            public void noAnswer(String reason) {
-                parts.fault(PartListener.Part.CENTER, reason);
-            }
-
-            @Override
-            public void reachableAgain() {
-                centerBack();
-            }
-        };
-    }
-
-    /**
-     * The center's port opens again: one real request says whether it answers (signing in again if the sign-in was
-     * lost; else the blacklist, which is due anyway), and the outbox is sent now instead of after its back-off.
-     */
-    private void centerBack() {
-        try {
-            boolean signedIn = !signNo.get().isEmpty();
-            Optional<HostApi> api = onlineCenter();
-            if (api.isPresent() && signedIn) {
-                downloads.syncBlacklist(api.get());
-                blacklistRefresh.synced();
-            }
-        } catch (CenterUnreachable | CenterRefusal e) {
-            LOG.info("Center not answering yet: {}", e.getMessage());
-        }
-        if (forwarder != null) {
-            forwarder.forwardNow();
-        }
-    }
-
     // ---------------------------------------------------------------- wiring
 
     /** The simulator's reader and PSAM, through the training door, when the configuration names them. */
@@ -264,34 +221,6 @@ public final class Terminal implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(TrainingMode.required("reader=simulator").reader(config.dataDir(), clock));
-    }
-
-    /**
-     * The PSAM's terminal id names every sale and entry in the queue. It is remembered in {@code terminal.id}
-     * so the queue still opens (for recovery, export, forwarding) on a day the PSAM fails.
-     */
-    private String terminalId(Path dataDir) {
-        Path file = dataDir.resolve("terminal.id");
-        try {
-            Psam psam = devices.psam();
-            String id = psam.terminalId().hex();
-            psamState = PartState.ok("PSAM " + id + (psam.isSoftware() ? " (software, TRAINING MODE)" : ""));
-            if (!Files.exists(file) || !Files.readString(file, StandardCharsets.US_ASCII).trim().equalsIgnoreCase(id)) {
-                Files.writeString(file, id, StandardCharsets.US_ASCII);
-            }
-            return id;
-        } catch (CardFault | org.medcard.apdu.CardRefusal e) {
-            psamState = PartState.fault("PSAM unusable: " + e.getMessage());
-            LOG.error("PSAM unusable at start: {}", e.getMessage());
-            devices.psamFaulted();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.US_ASCII).trim() : UNKNOWN_TERMINAL_ID;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 
     private static QueueSettings queueSettings(TerminalConfig config, String terminalId) {
@@ -322,81 +251,24 @@ public final class Terminal implements AutoCloseable {
 
     // ---------------------------------------------------------------- center
 
-    /**
-     * Signs in ({@code 9001}) and keeps the {@code sign_no} for every later message. Starts the background
-     * forwarder only once signed in: before that the center would refuse every message with 1001.
-     */
-    public synchronized boolean signIn() {
-        if (link == null) {
-            return false;
-        }
-        try {
-            org.medcard.terminal.center.SignedIn signedIn = hostApi.call(new org.medcard.terminal.center.HostRequest.SignIn9001(
-                    options.operator(), config.terminalNumber(), "00:00:00:00:00:" + config.terminalNumber()));
-            signNo.set(signedIn.signNo());
-        } catch (org.medcard.terminal.center.MalformedAnswer e) {
-            centerState = PartState.fault("sign-in answer unreadable");
-            LOG.warn("Sign-in: {}", e.getMessage());
-            return false;
-        } catch (CenterUnreachable e) {
-            centerState = PartState.fault("center unreachable: " + e.getMessage());
-            LOG.warn("Sign-in: center unreachable ({}); working offline", e.getMessage());
-            return false;
-        } catch (CenterRefusal e) {
-            centerState = PartState.fault("center refused sign-in: " + e.infcode() + " " + e.centerMessage());
-            LOG.error("Sign-in refused: infcode {} ({})", e.infcode(), e.centerMessage());
-            return false;
-        }
-        centerState = PartState.ok("signed in" + (embeddedCenter != null ? " (embedded center, TRAINING MODE)" : ""));
-        if (options.backgroundForwarding()) {
-            forwarder.start();
-        }
-        return true;
+    /** Signs in ({@code 9001}) again (the CLI's and desktop's "sign in"); false offline or when the center refuses. */
+    public boolean signIn() {
+        return centerSession != null && centerSession.signIn();
     }
 
-    /**
-     * Signs out ({@code 9002}) so the center stops accepting this {@code sign_no}. Done on close, after the forwarder
-     * stopped; skipped when the center is already known to be away (it would only add the timeouts to the close).
-     */
-    public synchronized boolean signOut() {
-        String current = signNo.get();
-        if (link == null || current.isEmpty() || centerState.health() != PartState.Health.OK) {
-            return false;
-        }
-        try {
-            hostApi.call(new org.medcard.terminal.center.HostRequest.SignOut9002(current));
-        } catch (CenterUnreachable | CenterRefusal e) {
-            LOG.warn("Sign-out not confirmed by the center: {}", e.getMessage());
-            return false;
-        }
-        signNo.set("");
-        centerState = PartState.none("signed out");
-        LOG.info("Signed out ({})", current);
-        return true;
-    }
-
-    /** Catalog and blacklist at start; a failure leaves the last complete download and marks the center FAULT. */
-    private void syncDownloads() {
-        try {
-            int items = downloads.syncCatalog(hostApi);
-            int entries = downloads.syncBlacklist(hostApi);
-            blacklistRefresh.synced();
-            LOG.info("Downloads: {} catalog item(s), {} blacklist entry(ies) changed", items, entries);
-        } catch (CenterUnreachable | CenterRefusal e) {
-            centerState = PartState.fault("downloads failed: " + e.getMessage());
-            LOG.warn("Downloads failed, working with the last complete download: {}", e.getMessage());
-        }
+    /** Signs out ({@code 9002}); false offline, when not signed in, or when the center is away. */
+    public boolean signOut() {
+        return centerSession != null && centerSession.signOut();
     }
 
     /** The center's query API when the terminal may talk to it (signed in, or signing in now succeeds). */
     public Optional<HostApi> onlineCenter() {
-        if (hostApi == null) {
-            return Optional.empty();
-        }
-        if (signNo.get().isEmpty() && !signIn()) {
-            return Optional.empty();
-        }
-        return Optional.of(hostApi);
+        return centerSession == null ? Optional.empty() : centerSession.online();
+    }
+
+    /** The session with the center, absent when the terminal runs {@code --offline}. */
+    public Optional<CenterSession> centerSession() {
+        return Optional.ofNullable(centerSession);
     }
 
     // ---------------------------------------------------------------- devices
@@ -445,114 +317,7 @@ public final class Terminal implements AutoCloseable {
      * reader event); it must hand real work to its own thread. Closing the returned handle stops it.
      */
     public AutoCloseable onPartChange(Runnable listener) {
-        partChanges.add(listener);
-        return () -> partChanges.remove(listener);
-    }
-
-    private void partChanged() {
-        for (Runnable r : partChanges) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                LOG.warn("A part-change listener failed: {}", e.toString());
-            }
-        }
-    }
-
-    /** Keeps the parts' states for {@link #state()}; the center counts as OK only while signed in. */
-    private final class Parts implements PartListener {
-        @Override
-        public void ok(Part part, String reason) {
-            switch (part) {
-                case READER -> readerState = PartState.ok(reason);
-                case PSAM -> psamState = PartState.ok(reason);
-                case CARD -> cardState = PartState.ok(reason);
-                case CENTER -> {
-                    if (hostApi != null && !signNo.get().isEmpty()) {
-                        centerState = PartState.ok(reason);
-                    }
-                }
-            }
-            partChanged();
-        }
-
-        @Override
-        public void fault(Part part, String reason) {
-            set(part, PartState.fault(reason));
-        }
-
-        @Override
-        public void none(Part part, String reason) {
-            set(part, PartState.none(reason));
-        }
-
-        private void set(Part part, PartState state) {
-            switch (part) {
-                case READER -> readerState = state;
-                case PSAM -> psamState = state;
-                case CARD -> cardState = state;
-                case CENTER -> centerState = state;
-            }
-            partChanged();
-        }
-    }
-
-    /**
-     * A PC/SC reader event (on the watch thread): the status bar follows the reader, and a PSAM back in its slot
-     * (after a service restart or a replug) is opened and selected again now, before the next purchase needs it.
-     */
-    private void readerEvent(Devices.DeviceEvent d) {
-        ReaderEvent e = d.event();
-        boolean psamReader = d.role() == Devices.Role.PSAM_READER;
-        switch (e.kind()) {
-            case READER_FAULT -> {
-                if (psamReader) {
-                    psamState = PartState.fault("PSAM reader: " + e.reason());
-                } else {
-                    readerState = PartState.fault(e.reason());
-                    cardState = PartState.none("no card");
-                }
-            }
-            case READER_OK -> {
-                if (!psamReader) {
-                    readerState = PartState.ok(e.reader());
-                }
-            }
-            case CARD_REMOVED -> {
-                if (psamReader) {
-                    psamState = PartState.fault("PSAM removed \u2014 reconnecting\u2026");
-                } else {
-                    cardState = PartState.none("no card");
-                }
-            }
-            case CARD_PRESENTED -> {
-                if (psamReader && psamState.health() != PartState.Health.OK) {
-                    try {
-                        psam();
-                    } catch (RuntimeException ex) {
-                        LOG.warn("PSAM not usable after it came back: {}", ex.getMessage());
-                    }
-                }
-            }
-        }
-        partChanged();
-    }
-
-    /** Resolves unfinished sales of the card in the slot, if a card is there (a tear before the last stop). */
-    private void recoverAtStart() {
-        if (queue.unfinishedSales().isEmpty()) {
-            return;
-        }
-        try {
-            if (!devices.cardPresent()) {
-                LOG.warn("{} unfinished sale(s): resolved when their card is presented again", queue.unfinishedSales().size());
-                return;
-            }
-            MedicalCard card = openCard();
-            tearRecovery().recover(card, psam());
-        } catch (RuntimeException e) {
-            LOG.warn("Unfinished sales not resolved at start ({}); they are resolved when their card is presented", e.getMessage());
-        }
+        return parts.onChange(listener);
     }
 
     // ---------------------------------------------------------------- desks: built here, the front ends get them
@@ -787,7 +552,7 @@ public final class Terminal implements AutoCloseable {
     }
 
     public TerminalState state() {
-        return new TerminalState(readerState, psamState, cardState, centerState, config.trainingMode());
+        return parts.state(config.trainingMode());
     }
 
     @Override

@@ -12,5 +12,9 @@
  * re-settlements, voids, load confirmations) go through the queue's outbox so their {@code msgid} is stored before
  * the first send; the queue knows no transaction code and asks {@link org.medcard.terminal.center.QueueWireFormat}
  * (its {@link org.medcard.queue.WireFormat}) what it must build or read itself.
+ *
+ * <p>{@link org.medcard.terminal.center.CenterSession} holds the session: sign-in (9001), sign-out (9002), a sign-in
+ * again when a query finds it lost, and what {@link org.medcard.terminal.center.CenterWatch} reports (the center's
+ * part state; once it is back, one real request and the outbox sent at once).
  */
 package org.medcard.terminal.center;

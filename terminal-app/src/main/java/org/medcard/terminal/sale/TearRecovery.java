@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import org.medcard.apdu.Hex;
 import org.medcard.card.CardInfo;
@@ -22,6 +23,7 @@ import org.medcard.queue.OfflineQueue;
 import org.medcard.queue.OutboxMessage;
 import org.medcard.queue.SaleTicket;
 import org.medcard.terminal.operator.AuditLog;
+import org.medcard.terminal.session.CardSession;
 import org.medcard.terminal.session.TornSale;
 import org.medcard.terminal.session.TornSales;
 import org.slf4j.Logger;
@@ -77,6 +79,26 @@ public final class TearRecovery implements TornSales {
     /** The unfinished sales of the card with this application serial number. */
     public List<SaleTicket> unfinishedOf(String cardNo) {
         return queue.unfinishedSales().stream().filter(t -> t.intent().cardNo().equalsIgnoreCase(cardNo)).toList();
+    }
+
+    /**
+     * At start: resolves the unfinished sales of the card in the slot, if a card is there (a tear before the last
+     * stop). Any failure leaves them for the next time their card is presented.
+     */
+    public void recoverAtStart(BooleanSupplier cardPresent, CardSession session) {
+        if (queue.unfinishedSales().isEmpty()) {
+            return;
+        }
+        try {
+            if (!cardPresent.getAsBoolean()) {
+                LOG.warn("{} unfinished sale(s): resolved when their card is presented again", queue.unfinishedSales().size());
+                return;
+            }
+            MedicalCard card = session.connect();
+            recover(card, session.psam());
+        } catch (RuntimeException e) {
+            LOG.warn("Unfinished sales not resolved at start ({}); they are resolved when their card is presented", e.getMessage());
+        }
     }
 
     /** Resolves every unfinished sale of the card in {@code card}'s slot. */
