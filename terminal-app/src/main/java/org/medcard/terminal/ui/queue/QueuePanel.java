@@ -94,7 +94,7 @@ final class QueuePanel extends JPanel implements QueueView {
         // Issue 15: Ctrl+P / Ctrl+S print or save the last re-settlement's receipt (F7/F8 are this screen's already).
         result.add(slipLine, BorderLayout.SOUTH);
 
-        JPanel buttons = new JPanel(new GridLayout(1, 0, 8, 8));
+        JPanel buttons = new JPanel(new org.medcard.terminal.ui.shell.KeyRowLayout(8, 8));
         buttons.add(Keys.button("queue.refresh", texts.text("ui.refresh"), () -> model.refresh()));
         forward = Keys.button("queue.forward", texts.text("ui.forward"), () -> model.forwardNow());
         buttons.add(forward);

@@ -50,7 +50,7 @@ final class OperatorsTab extends JPanel implements OperatorsView {
         table.setName("operators.table");
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         add(new JScrollPane(table), BorderLayout.CENTER);
-        JPanel buttons = new JPanel(new GridLayout(1, 0, 8, 8));
+        JPanel buttons = new JPanel(new org.medcard.terminal.ui.shell.KeyRowLayout(8, 8));
         buttons.add(action("operators.add", "ui.operators.add", this::add));
         buttons.add(action("operators.disable", "ui.operators.disable", () -> selected(n -> model.disable(n))));
         buttons.add(action("operators.unlock", "ui.operators.unlock", () -> selected(n -> model.unlock(n))));

@@ -70,7 +70,7 @@ final class ReprintPanel extends JPanel implements ReprintView {
         add(new JScrollPane(table), BorderLayout.CENTER);
         JPanel south = new JPanel(new BorderLayout(8, 8));
         south.add(result, BorderLayout.NORTH);
-        JPanel buttons = new JPanel(new GridLayout(1, 0, 8, 8));
+        JPanel buttons = new JPanel(new org.medcard.terminal.ui.shell.KeyRowLayout(8, 8));
         buttons.add(key("reprint.print", "ui.print", () -> reprint(true, false)));
         buttons.add(key("reprint.save", "ui.save", () -> reprint(false, true)));
         buttons.add(key("reprint.both", "ui.both", () -> reprint(true, true)));

@@ -106,7 +106,7 @@ final class SettingsTab extends JPanel implements SettingsView {
         result.add(new JScrollPane(changes), BorderLayout.CENTER);
         add(result, BorderLayout.CENTER);
         save = Parts.button("settings.save", texts.text("ui.settings.save"), this::save);
-        JPanel buttons = new JPanel(new GridLayout(1, 0, 8, 8));
+        JPanel buttons = new JPanel(new org.medcard.terminal.ui.shell.KeyRowLayout(8, 8));
         buttons.add(save);
         buttons.add(Parts.button("settings.reload", texts.text("ui.settings.reload"), () -> model.load()));
         add(buttons, BorderLayout.SOUTH);

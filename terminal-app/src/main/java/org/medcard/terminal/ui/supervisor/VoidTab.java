@@ -66,7 +66,7 @@ final class VoidTab extends JPanel implements VoidView, VoidPickView {
         save = Parts.button("void.save", texts.text("ui.void.slip_keys").split(" \u00b7 ")[1], () -> model.saveSlip());
         print.setEnabled(false);
         save.setEnabled(false);
-        JPanel buttons = new JPanel(new GridLayout(1, 0, 8, 8));
+        JPanel buttons = new JPanel(new org.medcard.terminal.ui.shell.KeyRowLayout(8, 8));
         buttons.add(go);
         buttons.add(Parts.button("void.pick", texts.text("ui.void.pick"), () -> pick.pick()));
         buttons.add(print);
