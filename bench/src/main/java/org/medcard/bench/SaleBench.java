@@ -183,7 +183,10 @@ public final class SaleBench {
     }
 
     private static void sell(Terminal t, int i) {
-        SaleOutcome o = t.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:1")),
+        // 甲硝唑片 at 3.50: 220 sales (warm-up included) come to 770.00, within the card's balance, so every sale has
+        // its PIN and purse debit. At 12.50 (amoxicillin, used before) the card ran dry after about 155 sales and the
+        // rest settled with nothing from the card, which flattered the median (about 30 % of the sales had no debit).
+        SaleOutcome o = t.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse("XP01ABJ016:1")),
                 () -> "123456".toCharArray(), "cashier01"));
         if (o.kind() != SaleOutcome.Kind.SETTLED) {
             throw new IllegalStateException("sale " + i + ": " + o.kind() + " " + t.saleTexts().line(o));
