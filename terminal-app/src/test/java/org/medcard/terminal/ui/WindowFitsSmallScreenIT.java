@@ -144,6 +144,39 @@ class WindowFitsSmallScreenIT {
         }
     }
 
+    /**
+     * Issue 15 ("at 1024 wide item names … break mid-word"): the catalog's longest drug name (多种维生素矿物质片, nine
+     * characters) shows whole in the cart's item column at 1024x768, neither wrapped nor cut to "…".
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh_CN"})
+    void at1024x768_theLongestDrugNameShowsWholeInTheCart(String language) {
+        Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
+        SystemParts.need(screen.width == 1024 && screen.height == 768, "a 1024x768 X display (this one is "
+                + screen.width + "x" + screen.height + ")", "pass -Dmedcard.smallTestDisplay=:N with no X server on :N");
+        CjkFonts.needForScreen("多种维生素矿物质片");
+        Terminal terminal = new Terminal(TrainingTerminals.config(dir, Map.of("language", language)), TrainingTerminals.CLOCK,
+                new Terminal.Options(false, false, "T01"));
+        try (DesktopRig rig = DesktopRig.open(terminal)) {
+            rig.signIn("cashier", "11111111");
+            rig.show("counter");
+            rig.window().textBox("counter.code").enterText("ZS02MVT030");
+            rig.window().textBox("counter.code").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
+            javax.swing.JTable lines = rig.window().table("counter.lines").target();
+            GuiApp.waitFor("the item in the cart", () -> GuiActionRunner.execute(lines::getRowCount) == 1);
+            String cut = GuiActionRunner.execute(() -> {
+                int col = lines.convertColumnIndexToView(1);
+                Component c = lines.prepareRenderer(lines.getCellRenderer(0, col), 0, col);
+                String text = c instanceof JLabel l ? l.getText() : String.valueOf(lines.getValueAt(0, col));
+                FontMetrics fm = c.getFontMetrics(c.getFont());
+                Insets in = c instanceof javax.swing.JComponent j ? j.getInsets() : new Insets(0, 0, 0, 0);
+                int room = lines.getColumnModel().getColumn(col).getWidth() - in.left - in.right;
+                return fm.stringWidth(text) <= room && text.contains("多种维生素矿物质片") ? "" : text + " (" + fm.stringWidth(text) + " > " + room + " px)";
+            });
+            assertEquals("", cut, "the item name shows whole at 1024x768");
+        }
+    }
+
     /** Adds every showing key under {@code root} whose label does not fit whole to {@code broken}; how many it looked at. */
     private static int cutKeys(Container root, String where, List<String> broken) {
         int n = 0;

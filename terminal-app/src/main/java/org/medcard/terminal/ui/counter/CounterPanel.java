@@ -139,6 +139,12 @@ final class CounterPanel extends JPanel implements CounterView {
         lines.setName("counter.lines");
         lines.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         lines.setFocusable(false);
+        // The item's name gets the room (issue 15: in five equal columns at 1024 wide "多种维生素矿物质片" was cut to
+        // "…"); the table shares its width out in these proportions: code, item, price, quantity, amount.
+        int[] shares = {6, 12, 4, 3, 4};
+        for (int c = 0; c < shares.length && c < lines.getColumnCount(); c++) {
+            lines.getColumnModel().getColumn(c).setPreferredWidth(shares[c] * 20);
+        }
         p.add(new JScrollPane(lines), BorderLayout.CENTER);
         JPanel bottom = new JPanel(new BorderLayout(8, 8));
         total.setName("counter.total");
