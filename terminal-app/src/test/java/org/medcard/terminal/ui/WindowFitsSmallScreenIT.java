@@ -56,9 +56,7 @@ class WindowFitsSmallScreenIT {
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh_CN"})
     void at1024x768_statusBarAndSignOutAreOnScreen(String language) {
-        Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
-        SystemParts.need(screen.width == 1024 && screen.height == 768, "a 1024x768 X display (this one is "
-                + screen.width + "x" + screen.height + ")", "pass -Dmedcard.smallTestDisplay=:N with no X server on :N");
+        needASmallDisplay();
         Rectangle onScreen = new Rectangle(0, 0, 1024, 768);
         gui = GuiApp.start(dir, language, TrainingTerminals.CLOCK);
         GuiApp.waitFor("status bar filled", () -> !gui.window.label("status.center").target().getText().isEmpty());
@@ -84,9 +82,7 @@ class WindowFitsSmallScreenIT {
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh_CN"})
     void at1024x768_zoomPlus3_statusBarAndSignOutStayOnScreen(String language) {
-        Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
-        SystemParts.need(screen.width == 1024 && screen.height == 768, "a 1024x768 X display (this one is "
-                + screen.width + "x" + screen.height + ")", "pass -Dmedcard.smallTestDisplay=:N with no X server on :N");
+        needASmallDisplay();
         Rectangle onScreen = new Rectangle(0, 0, 1024, 768);
         gui = GuiApp.start(dir, language, TrainingTerminals.CLOCK);
         gui.signIn("cashier", "11111111");
@@ -114,9 +110,7 @@ class WindowFitsSmallScreenIT {
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh_CN"})
     void at1024x768_noKeyLabelIsCutOrBrokenOnAnyScreen(String language) {
-        Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
-        SystemParts.need(screen.width == 1024 && screen.height == 768, "a 1024x768 X display (this one is "
-                + screen.width + "x" + screen.height + ")", "pass -Dmedcard.smallTestDisplay=:N with no X server on :N");
+        needASmallDisplay();
         Terminal terminal = new Terminal(TrainingTerminals.config(dir, Map.of("institution.kind", "HOSPITAL", "language", language)),
                 TrainingTerminals.CLOCK, new Terminal.Options(false, false, "T01"));
         try (DesktopRig rig = DesktopRig.open(terminal)) {
@@ -151,9 +145,7 @@ class WindowFitsSmallScreenIT {
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh_CN"})
     void at1024x768_theLongestDrugNameShowsWholeInTheCart(String language) {
-        Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
-        SystemParts.need(screen.width == 1024 && screen.height == 768, "a 1024x768 X display (this one is "
-                + screen.width + "x" + screen.height + ")", "pass -Dmedcard.smallTestDisplay=:N with no X server on :N");
+        needASmallDisplay();
         CjkFonts.needForScreen("多种维生素矿物质片");
         Terminal terminal = new Terminal(TrainingTerminals.config(dir, Map.of("language", language)), TrainingTerminals.CLOCK,
                 new Terminal.Options(false, false, "T01"));
@@ -175,6 +167,13 @@ class WindowFitsSmallScreenIT {
             });
             assertEquals("", cut, "the item name shows whole at 1024x768");
         }
+    }
+
+    /** Skips (or, in CI, fails) unless the display is exactly 1024x768. */
+    private static void needASmallDisplay() {
+        Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
+        SystemParts.need(screen.width == 1024 && screen.height == 768, "a 1024x768 X display (this one is "
+                + screen.width + "x" + screen.height + ")", "pass -Dmedcard.smallTestDisplay=:N with no X server on :N");
     }
 
     /** Adds every showing key under {@code root} whose label does not fit whole to {@code broken}; how many it looked at. */

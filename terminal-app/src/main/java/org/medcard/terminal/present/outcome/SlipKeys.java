@@ -7,8 +7,21 @@ package org.medcard.terminal.present.outcome;
  */
 public interface SlipKeys {
 
+    /** The desk's kept slip (the last outcome's journalled document, or none). */
+    DeskSlip deskSlip();
+
     /** Whether the last outcome left a document to print or save (the keys are listed under the answer). */
-    boolean slipReady();
+    default boolean slipReady() {
+        return deskSlip().ready();
+    }
+
+    /**
+     * The operator signed out: the kept slip is forgotten, so the next operator's print key cannot copy the previous
+     * patient's slip (issue 15). Its journal entry stays (the Reprint screen finds it).
+     */
+    default void signedOut() {
+        deskSlip().forget();
+    }
 
     /** Prints ({@code print}) or saves the last outcome's journalled document, or says there is none yet. */
     void copySlip(boolean print);

@@ -142,18 +142,10 @@ public final class QueueModel implements SlipKeys {
         return entries;
     }
 
-    /**
-     * The cashier signed out: the kept receipt is forgotten, so the next cashier's Ctrl+P cannot print the previous
-     * patient's receipt (issue 15). Its journal entry stays (the Reprint screen finds it).
-     */
-    public void signedOut() {
-        slip.forget();
-    }
-
-    /** Whether the last re-settlement left a receipt to print or save. */
+    /** The last outcome's journalled document, kept for the print and save keys. */
     @Override
-    public boolean slipReady() {
-        return slip.ready();
+    public DeskSlip deskSlip() {
+        return slip;
     }
 
     /** Ctrl+P / Ctrl+S: the last re-settlement's journalled receipt printed or saved on the worker. */

@@ -287,18 +287,10 @@ public final class RegistrationDeskModel implements SlipKeys {
         return this;
     }
 
-    /**
-     * The clerk signed out: the kept slip is forgotten, so the next clerk's Ctrl+P cannot print the previous
-     * patient's slip (issue 15). Its journal entry stays (the Reprint screen finds it).
-     */
-    public void signedOut() {
-        slip.forget();
-    }
-
-    /** Whether the last registration or settlement left a document to print or save. */
+    /** The last outcome's journalled document, kept for the print and save keys. */
     @Override
-    public boolean slipReady() {
-        return slip.ready();
+    public DeskSlip deskSlip() {
+        return slip;
     }
 
     /** Ctrl+P / Ctrl+S: the last outcome's journalled slip or receipt printed or saved on the worker. */

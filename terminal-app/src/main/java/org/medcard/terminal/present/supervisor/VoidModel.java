@@ -86,18 +86,10 @@ public final class VoidModel implements SlipKeys {
         }, o -> view.showVoided(result(o)));
     }
 
-    /**
-     * The supervisor signed out: the kept receipt is forgotten, so the next operator's F7 cannot print the previous
-     * void's receipt (issue 15). Its journal entry stays (the Reprint screen finds it).
-     */
-    public void signedOut() {
-        slip.forget();
-    }
-
-    /** Whether the last void left a receipt for F7/F8. */
+    /** The last outcome's journalled document, kept for the print and save keys. */
     @Override
-    public boolean slipReady() {
-        return slip.ready();
+    public DeskSlip deskSlip() {
+        return slip;
     }
 
     /** F7 / F8: the last void's journalled receipt printed or saved on the worker. */
