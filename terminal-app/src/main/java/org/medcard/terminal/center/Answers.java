@@ -3,6 +3,7 @@ package org.medcard.terminal.center;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -47,6 +48,12 @@ final class Answers {
     long optionalLong(String field, long fallback) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? fallback : fen(field);
+    }
+
+    /** A field the center may leave out: empty then (not a made-up number); present, it must be whole fen. */
+    OptionalLong optionalFen(String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? OptionalLong.empty() : OptionalLong.of(fen(field));
     }
 
     boolean bool(String field) {

@@ -541,7 +541,7 @@ public final class HostCodec {
                     a.fen("cash_pay_min"));
         } else if (r instanceof Settle2102 || r instanceof OutpatientSettle2207) {
             return new Settled(a.text("setl_id"), a.optionalLong("total", 0), a.fen("fund_pay"), a.optionalLong("acct_pay", 0),
-                    a.optionalLong("cash_pay", 0), a.optionalLong("acct_balance_shadow", -1));
+                    a.optionalLong("cash_pay", 0), a.optionalFen("acct_balance_shadow"));
         } else if (r instanceof CancelSettlement2103) {
             return new SettlementCancelled(a.fen("refund_acct"), a.optionalLong("refund_fund", 0), a.optionalText("load_id"));
         } else if (r instanceof Register2201) {
@@ -565,7 +565,7 @@ public final class HostCodec {
             long acct = a.optionalLong("acct_pay", 0);
             String entryNo = a.optionalText("entry_no");
             return new Resettled(entryNo == null ? e.entryNo() : entryNo, a.text("setl_id"), a.optionalLong("total", 0), fund,
-                    acct, a.optionalLong("refund_to_patient", fund + acct), a.optionalLong("acct_balance_shadow", -1));
+                    acct, a.optionalLong("refund_to_patient", fund + acct), a.optionalFen("acct_balance_shadow"));
         } else if (r instanceof Entries8402) {
             List<RegisteredEntry> entries = new ArrayList<>();
             for (JsonNode n : a.array("entries")) {

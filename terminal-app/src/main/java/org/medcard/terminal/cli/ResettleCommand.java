@@ -2,6 +2,7 @@ package org.medcard.terminal.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -61,13 +62,15 @@ final class ResettleCommand implements Callable<Integer> {
             try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr())) {
                 ResettleDesk desk = t.resettleDesk();
                 desk.registerOpenEntries();
-                List<EntryView> entries = desk.list(idNumber == null ? null : idNumber.toUpperCase(java.util.Locale.ROOT));
+                List<EntryView> entries = idNumber == null ? desk.list() : desk.list(idNumber.toUpperCase(java.util.Locale.ROOT));
                 if (options.json) {
                     ObjectNode n = TerminalCommands.JSON.createObjectNode();
                     ArrayNode a = n.putArray("entries");
                     entries.forEach(e -> a.addObject().put("entry_no", e.entryNo()).put("state", e.state()).put("fault", e.fault())
                             .put("original_time", e.originalTime()).put("id_masked", IdNumber.mask(e.psnCertNo()))
-                            .put("cash_paid_fen", e.cashPaidFen()).put("setl_id", e.setlId()).put("reason", e.reason())
+                            // --json keeps null for "none" at its edge (the contract's fields are unchanged)
+                            .put("cash_paid_fen", e.cashPaidFen()).put("setl_id", e.setlId().orElse(null))
+                            .put("reason", e.reason().orElse(null))
                             .put("this_counter", e.local()));
                     TerminalCommands.printJson(out, n);
                     return 0;
@@ -77,7 +80,7 @@ final class ResettleCommand implements Callable<Integer> {
                 }
                 entries.forEach(e -> out.println(e.entryNo() + "  " + e.state() + "  " + e.originalTime() + "  "
                         + IdNumber.mask(e.psnCertNo()) + "  " + Yuan.format(e.cashPaidFen()) + "  " + e.fault()
-                        + (e.local() ? "" : "  (other counter)") + (e.reason() == null ? "" : "  " + e.reason())));
+                        + (e.local() ? "" : "  (other counter)") + e.reason().map(r -> "  " + r).orElse("")));
                 return 0;
             }
         }
@@ -131,7 +134,7 @@ final class ResettleCommand implements Callable<Integer> {
                 ResettleDesk desk = t.resettleDesk();
                 desk.registerOpenEntries();
                 ResettleOutcome o = desk.settle(entryNo.toUpperCase(java.util.Locale.ROOT), "cashier", pin,
-                        accountFen == null ? -1 : accountFen);
+                        accountFen == null ? OptionalLong.empty() : OptionalLong.of(accountFen));
                 String message = t.resettleTexts().line(o);
                 // The --json contract: every outcome has every field; one not settled has no setl_id and zero amounts.
                 ResettleOutcome.Settled settled = o instanceof ResettleOutcome.Settled s ? s : null;

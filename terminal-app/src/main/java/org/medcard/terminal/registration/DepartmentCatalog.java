@@ -46,7 +46,12 @@ public final class DepartmentCatalog {
             for (JsonNode doc : d.path("doctors")) {
                 doctors.add(new Department.Doctor(doc.path("doctor_code").asText(), doc.path("name").asText(), doc.path("title").asText()));
             }
-            list.add(new Department(d.path("dept_code").asText(), d.path("name").asText(), d.path("reg_fee").asLong(-1), doctors));
+            JsonNode fee = d.path("reg_fee");
+            if (!fee.canConvertToExactIntegral()) {
+                // No made-up fee (it used to read as -1 and fail as "negative"): the file is wrong, say which part.
+                throw new IllegalArgumentException("department " + d.path("dept_code").asText() + " has no registration fee in fen");
+            }
+            list.add(new Department(d.path("dept_code").asText(), d.path("name").asText(), fee.asLong(), doctors));
         }
         return new DepartmentCatalog(list);
     }

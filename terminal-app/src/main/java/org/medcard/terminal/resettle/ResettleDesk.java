@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 import org.medcard.apdu.CardRefusal;
@@ -115,10 +117,19 @@ public final class ResettleDesk {
     }
 
     /**
-     * This counter's entries (every state) and, when online, the institution's other entries; optionally only
-     * those of one ID number. Stale OPEN entries are closed as EXPIRED first.
+     * This counter's entries (every state) and, when online, the institution's other entries. Stale OPEN entries are
+     * closed as EXPIRED first.
      */
+    public List<EntryView> list() {
+        return entries(null);
+    }
+
+    /** As {@link #list()}, only the entries recorded with the ID number {@code idNumber} (any letter case). */
     public List<EntryView> list(String idNumber) {
+        return entries(Objects.requireNonNull(idNumber, "idNumber"));
+    }
+
+    private List<EntryView> entries(String idNumber) {
         queue.expireResettlements();
         List<RegisteredEntry> remote = remoteEntries(idNumber);
         markSettledElsewhere(remote);
@@ -131,7 +142,7 @@ public final class ResettleDesk {
             }
         }
         remote.forEach(r -> byNo.putIfAbsent(r.entryNo(), new EntryView(r.entryNo(), r.status(), r.fault(),
-                r.originalTime(), r.psnCertNo(), r.cashPaidFen(), r.setlId(), null, false)));
+                r.originalTime(), r.psnCertNo(), r.cashPaidFen(), Optional.ofNullable(r.setlId()), Optional.empty(), false)));
         List<EntryView> all = new ArrayList<>(byNo.values());
         all.sort(java.util.Comparator.comparing(EntryView::originalTime).thenComparing(EntryView::entryNo));
         return all;
@@ -175,7 +186,7 @@ public final class ResettleDesk {
 
     private static EntryView local(ResettlementEntry e) {
         return new EntryView(e.entryNo(), e.state().name(), e.fault().name(), e.originalTime(), e.psnCertNo(), e.cashPaidFen(),
-                e.setlId(), e.reason(), true);
+                Optional.ofNullable(e.setlId()), Optional.ofNullable(e.reason()), true);
     }
 
     private List<RegisteredEntry> remoteEntries(String idNumber) {
@@ -196,7 +207,7 @@ public final class ResettleDesk {
      * personal account paying as much as it can (a PIN is needed above the exemption, R10).
      */
     public ResettleOutcome settle(String entryNo, String cashier) {
-        return settle(entryNo, cashier, PinSource.NONE, -1);
+        return settle(entryNo, cashier, PinSource.NONE, OptionalLong.empty());
     }
 
     /**
@@ -205,9 +216,14 @@ public final class ResettleDesk {
      * the account share is debited from the card like a sale (journalled, TAC, the {@code 8401} queued with the purse
      * record) and the insured shares (pooling + account) are refunded in cash.
      *
-     * @param requestedAccountFen at most this much from the personal account; -1 as much as possible, 0 none
+     * @param requestedAccountFen at most this much from the personal account; empty for as much as possible, 0 none
+     * @throws IllegalArgumentException when the requested account share is negative
      */
-    public ResettleOutcome settle(String entryNo, String cashier, PinSource pin, long requestedAccountFen) {
+    public ResettleOutcome settle(String entryNo, String cashier, PinSource pin, OptionalLong requestedAccountFen) {
+        Objects.requireNonNull(requestedAccountFen, "requestedAccountFen");
+        if (requestedAccountFen.isPresent() && requestedAccountFen.getAsLong() < 0) {
+            throw new IllegalArgumentException("requested account share must not be negative: " + requestedAccountFen.getAsLong() + " fen");
+        }
         queue.expireResettlements();
         Optional<ResettlementEntry> mine = queue.resettlement(entryNo);
         Optional<RegisteredEntry> theirs = mine.isPresent() ? Optional.empty()
@@ -302,10 +318,11 @@ public final class ResettleDesk {
      * offline ({@code acct_paid}) is never asked again (host protocol, "An entry after a partial offline debit").
      */
     private PaymentPlan accountShare(CardView view, HostApi center, HostRequest.Resettle8401 resettlement,
-                                     long requestedAccountFen) {
+                                     OptionalLong requestedAccountFen) {
         long cashPaid = resettlement.cashPaidFen();
         long balance = view.payableFen();
-        if (requestedAccountFen == 0 || balance == 0 || !view.verdict().personalAccountUsable() || view.person().isEmpty()) {
+        long asked = requestedAccountFen.orElse(Long.MAX_VALUE);
+        if (asked == 0 || balance == 0 || !view.verdict().personalAccountUsable() || view.person().isEmpty()) {
             return PaymentPlan.allCash(cashPaid);
         }
         EntryKind kind = resettlement.kindOrPharmacy();
@@ -313,7 +330,7 @@ public final class ResettleDesk {
                 null, resettlement.serviceDate(), resettlement.items(), kind == EntryKind.PHARMACY ? null : kind));
         long fund = Math.min(pre.fundPayFen(), cashPaid);
         long account = Math.max(0, Math.min(Math.min(pre.acctPayMaxFen(), balance), cashPaid - fund));
-        account = Math.min(account, requestedAccountFen < 0 ? Long.MAX_VALUE : requestedAccountFen);
+        account = Math.min(account, asked);
         return new PaymentPlan(cashPaid, fund, account, cashPaid - fund - account);
     }
 

@@ -2,6 +2,7 @@ package org.medcard.terminal.resettle;
 
 import java.time.LocalDateTime;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.medcard.queue.OfflineQueue;
 import org.medcard.queue.OutboxMessage;
@@ -70,12 +71,12 @@ public final class ResettleDocuments {
         CardProof proof = null;
         if (acct > 0) {
             String tac = in.map(HostRequest.Resettle8401::purse).map(PurseRecord::tac).orElse(null);
-            long balance = out.map(Resettled::acctBalanceShadowFen).orElse(-1L);
-            if (tac == null || balance < 0) {
+            OptionalLong balance = out.map(Resettled::acctBalanceShadowFen).orElse(OptionalLong.empty());
+            if (tac == null || balance.isEmpty()) {
                 LOG.warn("Re-settlement of entry {}: acct_pay {} fen without the card's TAC; no receipt composed", o.entryNo(), acct);
                 return Optional.empty();
             }
-            proof = new CardProof(tac, balance);
+            proof = new CardProof(tac, balance.getAsLong());
         }
         try {
             return Optional.of(new ResettlementReceipt(letterhead.stamp(cashier), new Insured(name, certNo, cardNo), o.entryNo(),

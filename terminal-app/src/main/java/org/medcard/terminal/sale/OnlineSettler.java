@@ -1,6 +1,5 @@
 package org.medcard.terminal.sale;
 
-import java.util.OptionalLong;
 import java.util.Optional;
 
 import org.medcard.queue.OfflineQueue;
@@ -48,18 +47,13 @@ public final class OnlineSettler {
                 // A re-settlement's account debit (R11 case 3) is settled by its 8401 the same way.
                 Resettled r = codec.resettled(m.message(), m.resultJson());
                 return new SettleResult(SettleResult.State.SETTLED, m.msgid(), Optional.ofNullable(r.setlId()), r.fundPayFen(),
-                        shadow(r.acctBalanceShadowFen()), null);
+                        r.acctBalanceShadowFen(), null);
             }
             Settled s = codec.settled(m.message(), m.resultJson());
             return new SettleResult(SettleResult.State.SETTLED, m.msgid(), Optional.ofNullable(s.setlId()), s.fundPayFen(),
-                    shadow(s.acctBalanceShadowFen()), null);
+                    s.acctBalanceShadowFen(), null);
         } catch (CenterUnreachable | IllegalArgumentException e) {
             return SettleResult.bare(SettleResult.State.SETTLED, m.msgid(), "answer unreadable: " + e.getMessage());
         }
-    }
-
-    /** The answer's shadow balance; the codec gives -1 when the center left it out. */
-    private static OptionalLong shadow(long fen) {
-        return fen < 0 ? OptionalLong.empty() : OptionalLong.of(fen);
     }
 }

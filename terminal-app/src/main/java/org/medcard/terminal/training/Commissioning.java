@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.medcard.card.MedicalCard;
 import org.medcard.simulator.card.VirtualMedicalCard;
@@ -168,7 +169,7 @@ final class Commissioning {
         present("normal-3des");
         var desk = desks.resettle();
         desk.registerOpenEntries();
-        ResettleOutcome r = desk.settle(entryNo, technician, pin(), -1); // the account pays its share: PIN (R10, R11)
+        ResettleOutcome r = desk.settle(entryNo, technician, pin(), OptionalLong.empty()); // the account pays its share: PIN (R10, R11)
         check(r instanceof ResettleOutcome.Settled, "expected the entry re-settled, got " + r.kind() + " — "
                 + desks.resettleTexts().line(r));
         ResettleOutcome.Settled settled = (ResettleOutcome.Settled) r;

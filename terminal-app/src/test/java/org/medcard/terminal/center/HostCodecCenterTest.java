@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -167,7 +168,7 @@ class HostCodecCenterTest {
         Settled settled = api.call(new Settle2102(pre.presettleId(), account, cash, debit(account)));
         assertEquals(account, settled.acctPayFen());
         assertEquals(cash, settled.cashPayFen());
-        assertEquals(profile.balance() - account, settled.acctBalanceShadowFen(), "the center checked the TAC and booked it");
+        assertEquals(OptionalLong.of(profile.balance() - account), settled.acctBalanceShadowFen(), "the center checked the TAC and booked it");
 
         SettlementCancelled voided = api.call(new CancelSettlement2103(settled.setlId(), "wrong item"));
         assertEquals(account, voided.refundAcctFen(), "R2: the account share comes back as a load");

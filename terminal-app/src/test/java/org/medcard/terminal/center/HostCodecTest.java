@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -197,8 +198,8 @@ class HostCodecTest {
         assertEquals(new PreSettlement("PS-1", 3490, 0, 3000, 490), codec.answer(new PreSettle2101("P", CARD, null, LocalDate.of(2026, 11, 23), ITEMS), split));
         assertEquals(new PreSettlement("PS-1", 3490, 0, 3000, 490), codec.answer(new OutpatientPreSettle2206("M", ITEMS), split));
         String settled = "{\"setl_id\":\"S1\",\"total\":3490,\"fund_pay\":0,\"acct_pay\":1200,\"cash_pay\":2290,\"acct_balance_shadow\":8800}";
-        assertEquals(new Settled("S1", 3490, 0, 1200, 2290, 8800), codec.answer(new Settle2102("PS", 1200, 2290, null), settled));
-        assertEquals(new Settled("S1", 0, 0, 0, 0, -1), codec.answer(new OutpatientSettle2207("PS", 0, 0, null),
+        assertEquals(new Settled("S1", 3490, 0, 1200, 2290, OptionalLong.of(8800)), codec.answer(new Settle2102("PS", 1200, 2290, null), settled));
+        assertEquals(new Settled("S1", 0, 0, 0, 0, OptionalLong.empty()), codec.answer(new OutpatientSettle2207("PS", 0, 0, null),
                 "{\"setl_id\":\"S1\",\"fund_pay\":0}"), "the spec's fields only");
         assertEquals(new SettlementCancelled(1200, 0, "L9"), codec.answer(new CancelSettlement2103("S1", "r"),
                 "{\"refund_acct\":1200,\"refund_fund\":0,\"load_id\":\"L9\"}"));
@@ -211,9 +212,11 @@ class HostCodecTest {
                 new UploadResults.RecordResult(CARD, 8, "REJECTED", null, "TAC_INVALID")), up.results());
         assertEquals(new EntryRegistered("E1", true, false), codec.answer(new RegisterEntry8400("E1", "F", "2026-11-23 10:15:02", CERT,
                 ITEMS, 3490, 0, null), "{\"entry_no\":\"E1\",\"registered\":true,\"already_registered\":false,\"status\":\"OPEN\"}"));
-        assertEquals(new Resettled("E1", "S3", 3490, 0, 1200, 1200, 7600), codec.answer(new Resettle8401("E1", "F", "2026-11-23 10:15:02",
+        assertEquals(new Resettled("E1", "S3", 3490, 0, 1200, 1200, OptionalLong.of(7600)), codec.answer(new Resettle8401("E1", "F", "2026-11-23 10:15:02",
                 CERT, CARD, ITEMS, 3490, null), "{\"entry_no\":\"E1\",\"setl_id\":\"S3\",\"total\":3490,\"fund_pay\":0,\"acct_pay\":1200,"
                 + "\"refund_to_patient\":1200,\"acct_balance_shadow\":7600}"));
+        assertEquals(OptionalLong.empty(), codec.answer(new Resettle8401("E1", "F", "2026-11-23 10:15:02", CERT, CARD, ITEMS, 3490, null),
+                "{\"setl_id\":\"S3\",\"fund_pay\":0}").acctBalanceShadowFen(), "no shadow balance given: none, not -1");
         List<RegisteredEntry> entries = codec.answer(new Entries8402(null), "{\"entries\":[{\"entry_no\":\"E1\",\"fault\":\"F\","
                 + "\"original_time\":\"2026-11-23 10:15:02\",\"psn_cert_no\":\"" + CERT + "\",\"items\":[],\"cash_paid\":0,\"status\":\"OPEN\"}]}");
         assertEquals("OPEN", entries.get(0).status());

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,7 +111,7 @@ class CounterScenariosThroughPcscdIT {
             assertEquals(1, desk.registerOpenEntries(), "fault cleared: the entry is registered (8400)");
             assertEquals(0, t.queue().summary().queuedDebits(), "the offline debit was forwarded (8301)");
 
-            ResettleView r = ResettleView.of(t, desk.settle(cash.entryNo(), "cashier01", PIN, -1));
+            ResettleView r = ResettleView.of(t, desk.settle(cash.entryNo(), "cashier01", PIN, OptionalLong.empty()));
             assertEquals(ResettleOutcome.Kind.SETTLED, r.kind(), r.message());
             assertEquals(r.fundFen() + r.accountFen(), r.refundFen(), "the insured shares are refunded in cash");
             assertEquals(2_500, r.accountFen(), "an ordinary item at a pharmacy: the account pays it all");

@@ -35,4 +35,15 @@ class DepartmentCatalogTest {
         assertThrows(IllegalArgumentException.class, () -> new Department("X", "x", 100, List.of()));
         assertThrows(IllegalArgumentException.class, () -> new Department("X", "x", -1, List.of(d)));
     }
+
+    @Test
+    void aDepartmentWithoutAFeeIsRefusedAsMissing_notReadAsANegativeFee() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"departments\":[{\"dept_code\":\"X\",\"name\":\"x\",\"doctors\":[{\"doctor_code\":\"X-1\"}]}]}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DepartmentCatalog.parse(json));
+        assertEquals("department X has no registration fee in fen", e.getMessage());
+        assertEquals(3_000, DepartmentCatalog.parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"departments\":[{\"dept_code\":\"X\",\"name\":\"x\",\"reg_fee\":3000,\"doctors\":[{\"doctor_code\":\"X-1\"}]}]}"))
+                .department("X").orElseThrow().regFeeFen());
+    }
 }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -183,12 +184,12 @@ class HospitalVisitsAndFaultsIT {
         clock.advance(Duration.ofDays(2));
         assertEquals(2, resettle.registerOpenEntries(), "both entries registered with the center (8400)");
         long before = reader().presentCard("normal-3des").state().balance();
-        ResettleView feeBack = ResettleView.of(terminal, resettle.settle(fee.entryNo(), "clerk01", RIGHT_PIN, -1));
+        ResettleView feeBack = ResettleView.of(terminal, resettle.settle(fee.entryNo(), "clerk01", RIGHT_PIN, OptionalLong.empty()));
         assertEquals(ResettleOutcome.Kind.SETTLED, feeBack.kind(), feeBack.message());
         assertEquals(feeBack.fundFen() + feeBack.accountFen(), feeBack.refundFen());
         assertEquals(5_000, feeBack.refundFen(), "the insured shares of the fee are handed back");
         assertTrue(feeBack.message().contains("50.00"), feeBack.message());
-        ResettleView itemsBack = ResettleView.of(terminal, resettle.settle(batch.entryNo(), "clerk01", RIGHT_PIN, -1));
+        ResettleView itemsBack = ResettleView.of(terminal, resettle.settle(batch.entryNo(), "clerk01", RIGHT_PIN, OptionalLong.empty()));
         assertEquals(ResettleOutcome.Kind.SETTLED, itemsBack.kind(), itemsBack.message());
         assertEquals(ResettlementState.SETTLED, terminal.queue().resettlement(fee.entryNo()).orElseThrow().state());
         long debited = feeBack.accountFen() + itemsBack.accountFen();
@@ -215,8 +216,8 @@ class HospitalVisitsAndFaultsIT {
         clock.advance(Duration.ofDays(1));
         assertEquals(2, resettle.registerOpenEntries());
         long before = reader().presentCard("normal-3des").state().balance();
-        ResettleView feeBack = ResettleView.of(terminal, resettle.settle(fee.entryNo(), "clerk01", RIGHT_PIN, -1));
-        ResettleView itemsBack = ResettleView.of(terminal, resettle.settle(batch.entryNo(), "clerk01", RIGHT_PIN, -1));
+        ResettleView feeBack = ResettleView.of(terminal, resettle.settle(fee.entryNo(), "clerk01", RIGHT_PIN, OptionalLong.empty()));
+        ResettleView itemsBack = ResettleView.of(terminal, resettle.settle(batch.entryNo(), "clerk01", RIGHT_PIN, OptionalLong.empty()));
 
         assertEquals(ResettleOutcome.Kind.SETTLED, feeBack.kind(), feeBack.message());
         assertEquals(3_500, feeBack.fundFen(), "the registration fee pooled at 70 % as at an outpatient visit (a pharmacy pools none)");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class RegistrationReaderGoneThroughPcscdIT {
 
                 ResettleDesk resettle = t.resettleDesk();
                 assertEquals(1, resettle.registerOpenEntries(), "the entry registered with the center (8400)");
-                var back = resettle.settle(entry.entryNo(), "clerk01", RIGHT_PIN, -1);
+                var back = resettle.settle(entry.entryNo(), "clerk01", RIGHT_PIN, OptionalLong.empty());
 
                 ResettlementEntry done = t.queue().resettlement(entry.entryNo()).orElseThrow();
                 assertEquals(ResettlementState.SETTLED, done.state(), back.toString());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +88,7 @@ class EntryAtAnotherCounterIT {
         String entryNo = cashEntry(one);
 
         reader(two).presentCard("normal-3des");
-        ResettleView there = ResettleView.of(two, two.resettleDesk().settle(entryNo, "cashier02", RIGHT_PIN, -1));
+        ResettleView there = ResettleView.of(two, two.resettleDesk().settle(entryNo, "cashier02", RIGHT_PIN, OptionalLong.empty()));
         assertEquals(ResettleOutcome.Kind.SETTLED, there.kind(), there.message());
         assertEquals(ResettlementState.OPEN, one.queue().resettlement(entryNo).orElseThrow().state(), "counter 01 does not know yet");
 
@@ -109,12 +110,12 @@ class EntryAtAnotherCounterIT {
         Terminal two = counter("P11010100001", "02");
         String entryNo = cashEntry(one);
         reader(two).presentCard("normal-3des");
-        ResettleView there = ResettleView.of(two, two.resettleDesk().settle(entryNo, "cashier02", RIGHT_PIN, -1));
+        ResettleView there = ResettleView.of(two, two.resettleDesk().settle(entryNo, "cashier02", RIGHT_PIN, OptionalLong.empty()));
         assertEquals(ResettleOutcome.Kind.SETTLED, there.kind(), there.message());
         VirtualMedicalCard card = reader(one).presentCard("normal-3des");
         long before = card.state().balance();
 
-        ResettleView again = ResettleView.of(one, one.resettleDesk().settle(entryNo, "cashier01", RIGHT_PIN, -1));
+        ResettleView again = ResettleView.of(one, one.resettleDesk().settle(entryNo, "cashier01", RIGHT_PIN, OptionalLong.empty()));
 
         assertEquals(ResettleOutcome.Kind.REFUSED, again.kind());
         assertEquals("resettle.settled_elsewhere", again.messageKey(), again.message());
@@ -132,7 +133,7 @@ class EntryAtAnotherCounterIT {
         long before = card.state().balance();
 
         ResettleDesk desk = elsewhere.resettleDesk();
-        ResettleView refused = ResettleView.of(elsewhere, desk.settle(entryNo, "cashier09", RIGHT_PIN, -1));
+        ResettleView refused = ResettleView.of(elsewhere, desk.settle(entryNo, "cashier09", RIGHT_PIN, OptionalLong.empty()));
 
         assertTrue(desk.list(EMPLOYEE_ID).stream().noneMatch(e -> e.entryNo().equals(entryNo)), "8402 lists only its own institution's");
         assertEquals(ResettleOutcome.Kind.REFUSED, refused.kind());

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class ResettlementIT {
         assertEquals("OPEN", center.ask("8402", "{}").path("entries").get(0).path("status").asText(),
                 "every counter of the institution sees the entry");
 
-        ResettleView r = ResettleView.of(terminal, desk.settle(entryNo, "cashier01", RIGHT_PIN, -1));
+        ResettleView r = ResettleView.of(terminal, desk.settle(entryNo, "cashier01", RIGHT_PIN, OptionalLong.empty()));
 
         assertEquals(ResettleOutcome.Kind.SETTLED, r.kind(), r.message());
         assertEquals(3_402, r.fundFen(), "70 % of the chronic item, as of the original service date");
@@ -110,10 +111,34 @@ class ResettlementIT {
         assertTrue(debit.inputJson().contains("\"purse\""), "the 8401 carries the purse record");
         assertTrue(terminal.queue().journalOfSale(debit.saleId()).stream().anyMatch(j -> j.kind().equals("CARD_DEBITED")),
                 "the TAC is in the journal");
-        assertEquals("SETTLED", desk.list(null).get(0).state(), "kept, never deleted");
-        assertEquals(ResettleOutcome.Kind.REFUSED, desk.settle(entryNo, "cashier01", RIGHT_PIN, -1).kind(), "settled once only");
+        assertEquals("SETTLED", desk.list().get(0).state(), "kept, never deleted");
+        assertEquals(ResettleOutcome.Kind.REFUSED, desk.settle(entryNo, "cashier01", RIGHT_PIN, OptionalLong.empty()).kind(), "settled once only");
         assertEquals(before - 1_458, ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des").state().balance(),
                 "and debited once only");
+    }
+
+    @Test
+    void R11_theAccountPaysAtMostWhatIsAsked_andANegativeAskIsRefusedBeforeAnythingIsRead() throws Exception {
+        open();
+        VirtualMedicalCard card = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
+        long before = card.state().balance();
+        String entryNo = cashSaleDuringAReaderFault(card.profile().psnCertNo());
+        ResettleDesk desk = terminal.resettleDesk();
+        desk.registerOpenEntries();
+
+        IllegalArgumentException negative = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> desk.settle(entryNo, "cashier01", RIGHT_PIN, OptionalLong.of(-1)));
+        assertTrue(negative.getMessage().contains("-1 fen"), negative.getMessage());
+        assertEquals(ResettlementState.OPEN, terminal.queue().resettlement(entryNo).orElseThrow().state(), "nothing happened");
+
+        ResettleView r = ResettleView.of(terminal, desk.settle(entryNo, "cashier01", RIGHT_PIN, OptionalLong.of(1_000)));
+
+        assertEquals(ResettleOutcome.Kind.SETTLED, r.kind(), r.message());
+        assertEquals(3_402, r.fundFen(), "the pooling share as of the original date");
+        assertEquals(1_000, r.accountFen(), "10.00 asked of the account's 14.58");
+        assertEquals(4_402, r.refundFen(), "refund = pooling + what the account paid");
+        assertEquals(before - 1_000, ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des")
+                .state().balance(), "the card paid what was asked");
     }
 
     @Test
@@ -130,7 +155,7 @@ class ResettlementIT {
         assertEquals("sale.pin_needed", noPin.messageKey(), "R10: no debit without the PIN");
         assertEquals(ResettlementState.OPEN, terminal.queue().resettlement(entryNo).orElseThrow().state(), "still open");
 
-        ResettleView poolingOnly = ResettleView.of(terminal, desk.settle(entryNo, "cashier01", PinSource.NONE, 0));
+        ResettleView poolingOnly = ResettleView.of(terminal, desk.settle(entryNo, "cashier01", PinSource.NONE, OptionalLong.of(0)));
         assertEquals(ResettleOutcome.Kind.SETTLED, poolingOnly.kind(), poolingOnly.message());
         assertEquals(3_402, poolingOnly.fundFen());
         assertEquals(0, poolingOnly.accountFen());
@@ -149,14 +174,14 @@ class ResettlementIT {
         desk.registerOpenEntries();
         card.tearAfterDebitApplied();
 
-        ResettleView torn = ResettleView.of(terminal, desk.settle(entryNo, "cashier01", RIGHT_PIN, -1));
+        ResettleView torn = ResettleView.of(terminal, desk.settle(entryNo, "cashier01", RIGHT_PIN, OptionalLong.empty()));
         assertEquals(ResettleOutcome.Kind.INTERRUPTED, torn.kind(), torn.message());
         assertEquals(ResettlementState.OPEN, terminal.queue().resettlement(entryNo).orElseThrow().state());
         assertEquals(1, terminal.queue().summary().unfinishedSales(), "the debit stays unfinished in the journal");
 
         VirtualMedicalCard again = ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
         assertEquals(before - 1_458, again.state().balance(), "the card did debit before it was pulled");
-        ResettleView next = ResettleView.of(terminal, desk.settle(entryNo, "cashier01", RIGHT_PIN, -1));
+        ResettleView next = ResettleView.of(terminal, desk.settle(entryNo, "cashier01", RIGHT_PIN, OptionalLong.empty()));
 
         assertEquals(ResettleOutcome.Kind.SETTLED, next.kind(), next.message());
         assertEquals(1_458, next.accountFen());
@@ -184,7 +209,7 @@ class ResettlementIT {
         assertTrue(terminal.audit().latest(5).stream().anyMatch(a -> a.action().equals("RESETTLE_WRONG_CARD")));
 
         terminal.devices().training().orElseThrow().present("normal-3des");
-        assertEquals(ResettleOutcome.Kind.SETTLED, desk.settle(entryNo, "cashier01", RIGHT_PIN, -1).kind(), "the right card settles it");
+        assertEquals(ResettleOutcome.Kind.SETTLED, desk.settle(entryNo, "cashier01", RIGHT_PIN, OptionalLong.empty()).kind(), "the right card settles it");
     }
 
     @Test
@@ -202,6 +227,6 @@ class ResettlementIT {
         var entry = terminal.queue().resettlement(entryNo).orElseThrow();
         assertEquals(ResettlementState.EXPIRED, entry.state(), "kept as EXPIRED, never deleted");
         assertTrue(entry.reason().contains("90"), entry.reason());
-        assertFalse(desk.list(null).isEmpty());
+        assertFalse(desk.list().isEmpty());
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,7 +121,7 @@ class SplitOfflineSaleResettleIT {
         CenterProbe probe = new CenterProbe(terminal, clock);
         assertEquals(0, probe.shadowBalance(card.profile().cardNo()), "the center took the offline debit");
 
-        ResettleView r = ResettleView.of(terminal, desk.settle(sale.entryNo(), "cashier01", RIGHT_PIN, -1));
+        ResettleView r = ResettleView.of(terminal, desk.settle(sale.entryNo(), "cashier01", RIGHT_PIN, OptionalLong.empty()));
 
         assertEquals(ResettleOutcome.Kind.SETTLED, r.kind(), r.message());
         // RESIDENT, chronic item at a pharmacy: 50 % of 48.60 pooled as of the sale's date = 24.30, within the cash paid.
@@ -151,7 +152,7 @@ class SplitOfflineSaleResettleIT {
         clock.advance(Duration.ofDays(1));
         ResettleDesk desk = terminal.resettleDesk();
         assertEquals(1, desk.registerOpenEntries());
-        ResettleView r = ResettleView.of(terminal, desk.settle(sale.entryNo(), "cashier01", RIGHT_PIN, -1));
+        ResettleView r = ResettleView.of(terminal, desk.settle(sale.entryNo(), "cashier01", RIGHT_PIN, OptionalLong.empty()));
 
         assertEquals(ResettleOutcome.Kind.SETTLED, r.kind(), r.message());
         assertEquals(3_402, r.fundFen(), "70 % of 48.60 as of the original date");
@@ -160,7 +161,7 @@ class SplitOfflineSaleResettleIT {
         long after = reader().presentCard("normal-3des").state().balance();
         assertEquals(before - 1_458, after, "the card paid its share once: 10.00 offline and 4.58 at the re-settlement");
         assertEquals(before - 1_458, new CenterProbe(terminal, clock).shadowBalance(card.profile().cardNo()));
-        assertEquals(ResettleOutcome.Kind.REFUSED, desk.settle(sale.entryNo(), "cashier01", RIGHT_PIN, -1).kind(), "settled once only");
+        assertEquals(ResettleOutcome.Kind.REFUSED, desk.settle(sale.entryNo(), "cashier01", RIGHT_PIN, OptionalLong.empty()).kind(), "settled once only");
         assertEquals(after, reader().presentCard("normal-3des").state().balance(), "a second try debits nothing");
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
@@ -124,7 +125,7 @@ class SecurityOfARunIT {
             ResettleDesk desk = t.resettleDesk();
             desk.registerOpenEntries();
             assertEquals(1, desk.list(zhang.psnCertNo()).size());
-            ResettleView r = ResettleView.of(t, desk.settle(cash.entryNo(), "cashier01", () -> "123456".toCharArray(), -1)); // account share: PIN
+            ResettleView r = ResettleView.of(t, desk.settle(cash.entryNo(), "cashier01", () -> "123456".toCharArray(), OptionalLong.empty())); // account share: PIN
             assertEquals(ResettleOutcome.Kind.SETTLED, r.kind(), r.message());
             shown.append(r.message()).append('\n');
 

@@ -1,5 +1,7 @@
 package org.medcard.terminal.present.queue;
 
+import java.util.Optional;
+
 /**
  * One line of the re-settlement list. The ID number is masked here: the screen never shows it in full.
  *
@@ -9,7 +11,8 @@ package org.medcard.terminal.present.queue;
  * @param idMasked     the recorded ID number, masked (110***********0017)
  * @param cashPaidText the cash the patient paid, in yuan
  * @param local        recorded at this counter (else another counter of the institution recorded it)
+ * @param reason       why REJECTED or EXPIRED, as the queue or the center says; empty otherwise
  */
 public record EntryRow(String entryNo, boolean open, String state, String stateText, String originalTime, String idMasked,
-                       long cashPaidFen, String cashPaidText, boolean local, String reason) {
+                       long cashPaidFen, String cashPaidText, boolean local, Optional<String> reason) {
 }

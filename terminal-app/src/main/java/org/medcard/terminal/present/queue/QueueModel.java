@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -128,8 +129,9 @@ public final class QueueModel implements SlipKeys {
         }
         String by = cashier.get();
         run(texts.text("busy.resettling", entryNo), () -> {
-            // The account pays its share as of the original date (R11): the card's PIN is asked when needed (R10).
-            ResettleOutcome outcome = desk.settle(entryNo, by, pinFromView());
+            // The account pays its share as of the original date (R11), as much as it allows (the screen has no field
+            // for less; the CLI's --account has): the card's PIN is asked when needed (R10).
+            ResettleOutcome outcome = desk.settle(entryNo, by, pinFromView(), OptionalLong.empty());
             journal(outcome, by);
             ResettleAnswer answer = answer(outcome);
             ui.execute(() -> view.showResettled(answer));

@@ -2,6 +2,7 @@ package org.medcard.terminal.ui.queue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import org.medcard.queue.ForwardResult;
@@ -84,12 +85,12 @@ public final class TerminalQueuePorts {
         EntryDesk desk = new EntryDesk() {
             @Override
             public List<EntryView> entries() {
-                return resettleDesk.list(null);
+                return resettleDesk.list();
             }
 
             @Override
-            public ResettleOutcome settle(String entryNo, String cashier, PinSource pin) {
-                return resettleDesk.settle(entryNo, cashier, pin, -1);
+            public ResettleOutcome settle(String entryNo, String cashier, PinSource pin, OptionalLong requestedAccountFen) {
+                return resettleDesk.settle(entryNo, cashier, pin, requestedAccountFen);
             }
 
             @Override

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class ReaderGoneCashThroughPcscdIT {
 
                 ResettleDesk desk = t.resettleDesk();
                 assertEquals(1, desk.registerOpenEntries(), "the entry registered with the center (8400)");
-                ResettleView r = ResettleView.of(t, desk.settle(entryNo, "cashier01", () -> "123456".toCharArray(), -1));
+                ResettleView r = ResettleView.of(t, desk.settle(entryNo, "cashier01", () -> "123456".toCharArray(), OptionalLong.empty()));
                 assertEquals(ResettleOutcome.Kind.SETTLED, r.kind(), r.message());
                 assertEquals(1_250, r.refundFen(), "the insured shares handed back in cash");
                 assertEquals(before - 1_250, card.state().balance(), "the account share debited once, with the card");

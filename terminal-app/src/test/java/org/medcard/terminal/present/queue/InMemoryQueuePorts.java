@@ -3,6 +3,8 @@ package org.medcard.terminal.present.queue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import org.medcard.queue.ForwardResult;
@@ -34,6 +36,8 @@ final class InMemoryQueuePorts implements QueueLedger, CenterLink, EntryDesk, Re
     long fundFen;
     long accountFen;
     int settleCalls;
+    /** What each re-settlement asked of the personal account (empty: as much as it allows). */
+    final List<OptionalLong> requestedAccount = new ArrayList<>();
     final List<ResettleOutcome> issued = new ArrayList<>();
     boolean receiptsFail;
     final List<String> reports = new ArrayList<>();
@@ -47,7 +51,7 @@ final class InMemoryQueuePorts implements QueueLedger, CenterLink, EntryDesk, Re
     }
 
     static EntryView openEntry(String entryNo, String id, long cashPaidFen) {
-        return new EntryView(entryNo, "OPEN", "READER", "2026-12-07 09:15:00", id, cashPaidFen, null, null, true);
+        return new EntryView(entryNo, "OPEN", "READER", "2026-12-07 09:15:00", id, cashPaidFen, Optional.empty(), Optional.empty(), true);
     }
 
     static ForwardResult done(String msgid) {
@@ -109,8 +113,9 @@ final class InMemoryQueuePorts implements QueueLedger, CenterLink, EntryDesk, Re
     }
 
     @Override
-    public ResettleOutcome settle(String entryNo, String cashier, PinSource pin) {
+    public ResettleOutcome settle(String entryNo, String cashier, PinSource pin, OptionalLong requestedAccountFen) {
         settleCalls++;
+        requestedAccount.add(requestedAccountFen);
         EntryView e = entries.stream().filter(x -> x.entryNo().equals(entryNo)).findFirst().orElseThrow();
         if (!e.psnCertNo().equals(cardId)) {
             return refused(entryNo, "The card in the reader does not belong to the patient of entry " + entryNo + ".");
@@ -123,7 +128,7 @@ final class InMemoryQueuePorts implements QueueLedger, CenterLink, EntryDesk, Re
             java.util.Arrays.fill(p, '\0');
         }
         entries.set(entries.indexOf(e), new EntryView(e.entryNo(), "SETTLED", e.fault(), e.originalTime(), e.psnCertNo(),
-                e.cashPaidFen(), "S-" + entryNo, null, e.local()));
+                e.cashPaidFen(), Optional.of("S-" + entryNo), Optional.empty(), e.local()));
         summary = summary(summary.queuedDebits(), summary.queuedDebitFen(), summary.pendingMessages(), summary.openResettlements() - 1);
         return new ResettleOutcome.Settled(entryNo, "S-" + entryNo, fundFen, accountFen, fundFen + accountFen);
     }

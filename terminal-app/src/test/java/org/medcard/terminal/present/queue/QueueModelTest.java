@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,7 @@ class QueueModelTest {
         assertEquals(ResettleOutcome.Kind.SETTLED, a.outcome().kind(), a.detail());
         assertTrue(a.handBack());
         assertEquals(1, view.pinAsked, "the account pays its share: the card's PIN is asked (R10)");
+        assertEquals(List.of(OptionalLong.empty()), ports.requestedAccount, "the screen asks the account for as much as it allows");
         assertEquals("48.60", a.refundText());
         assertEquals("Hand back 48.60 yuan in cash", a.headline());
         assertEquals("Entry " + ENTRY + " is re-settled: the fund paid 34.02 yuan and the personal account 14.58 yuan. "
