@@ -92,7 +92,7 @@ class EntryAtAnotherCounterIT {
         assertEquals(ResettleOutcome.Kind.SETTLED, there.kind(), there.message());
         assertEquals(ResettlementState.OPEN, one.queue().resettlement(entryNo).orElseThrow().state(), "counter 01 does not know yet");
 
-        List<EntryView> listed = one.resettleDesk().list(null);
+        List<EntryView> listed = one.resettleDesk().list();
 
         EntryView mine = listed.stream().filter(e -> e.entryNo().equals(entryNo)).findFirst().orElseThrow();
         assertEquals("SETTLED", mine.state(), "the center's 8402 says so");
