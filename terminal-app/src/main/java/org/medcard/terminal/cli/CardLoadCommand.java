@@ -2,20 +2,17 @@ package org.medcard.terminal.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.apdu.CardRefusal;
-import org.medcard.card.MedicalCard;
-import org.medcard.psam.Psam;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
-import org.medcard.terminal.center.HostApi;
 import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.load.MonthlyLoads;
+import org.medcard.terminal.session.CardSession;
 import org.medcard.transport.CardFault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +22,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code medcard card load}: credits the card's pending loads (R15 contributions, R2 refunds) now — the same step
- * a sale takes first when online. Exit 0 done (also: nothing pending), 1 card or center fault or refusal, 2 usage.
+ * a sale takes first when online, through the one card session ({@link CardSession#loadNow()}: card and PSAM, torn
+ * sales of this card first, then the loads). Exit 0 done (also: nothing pending), 1 card or center fault or refusal,
+ * 2 usage.
  */
 @Command(name = "load", description = "Credit the card's pending loads (monthly contributions, refunds) from the center.",
         mixinStandardHelpOptions = true)
@@ -51,21 +50,23 @@ final class CardLoadCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Terminal t = TerminalCommands.open(options, env, err)) {
             simCard.present(t, spec.commandLine());
-            Optional<HostApi> center = t.onlineCenter();
-            if (center.isEmpty()) {
-                err.println("the center is not reachable: loads need it (R15)");
-                return 1;
-            }
             List<MonthlyLoads.Outcome> done;
             long balance;
             try {
-                MedicalCard card = t.openCard();
-                Psam psam = t.psam();
-                t.tearRecovery().recover(card, psam);
-                done = t.loads().apply(card, psam.terminalId(), center.get());
-                balance = card.getBalance();
+                CardSession.LoadRun run = t.cardSession().loadNow();
+                if (run instanceof CardSession.NoCenter) {
+                    err.println("the center is not reachable: loads need it (R15)");
+                    return 1;
+                }
+                if (run instanceof CardSession.NotOpened no) {
+                    err.println(notReadable(no.detail()));
+                    return 1;
+                }
+                CardSession.Loaded loaded = (CardSession.Loaded) run;
+                done = loaded.loads();
+                balance = loaded.card().getBalance();
             } catch (CardFault | CardRefusal e) {
-                err.println("card not readable: " + e.getMessage() + " (a load in progress is checked on the next contact)");
+                err.println(notReadable(e.getMessage()));
                 return 1;
             } catch (CenterUnreachable | CenterRefusal e) {
                 err.println("center: " + e.getMessage());
@@ -74,6 +75,10 @@ final class CardLoadCommand implements Callable<Integer> {
             print(out, done, balance);
             return done.stream().anyMatch(o -> o.result() == MonthlyLoads.Result.REFUSED || o.result() == MonthlyLoads.Result.UNKNOWN) ? 1 : 0;
         }
+    }
+
+    private static String notReadable(String detail) {
+        return "card not readable: " + detail + " (a load in progress is checked on the next contact)";
     }
 
     private void print(PrintWriter out, List<MonthlyLoads.Outcome> done, long balance) {

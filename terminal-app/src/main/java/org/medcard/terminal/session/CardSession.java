@@ -77,7 +77,28 @@ public final class CardSession {
     }
 
     /** The card could not be opened; {@code detail} is for the log and the technician. */
-    public record NotOpened(Failure failure, String detail) implements Opening {
+    public record NotOpened(Failure failure, String detail) implements Opening, LoadRun, Contact {
+    }
+
+    /** How {@link #loadNow()} ended: the loads applied, no center to ask, or why the card could not be opened. */
+    public sealed interface LoadRun permits Loaded, NoCenter, NotOpened {
+    }
+
+    /**
+     * {@code medcard card load} done: torn sales of this card resolved, then its pending loads (R15, R2 refunds) applied.
+     *
+     * @param recovered torn sales of this card resolved first
+     * @param loads     every pending load of this contact (credited, recovered, refused or unknown)
+     */
+    public record Loaded(MedicalCard card, Psam psam, List<TornSale> recovered, List<MonthlyLoads.Outcome> loads) implements LoadRun {
+        public Loaded {
+            recovered = List.copyOf(recovered);
+            loads = List.copyOf(loads);
+        }
+    }
+
+    /** The center cannot be reached (or the terminal runs {@code --offline}): loads need it, the card was not touched. */
+    public record NoCenter() implements LoadRun {
     }
 
     private final CardSlot slot;
@@ -105,22 +126,12 @@ public final class CardSession {
      * A {@link CardRefusal} of the card during recovery or the check propagates (the card answered, but no).
      */
     public Opening open(Loads loads) {
-        MedicalCard card;
-        try {
-            card = connect();
-        } catch (CardFault e) {
-            boolean reader = e.kind() == CardFault.Kind.READER_UNAVAILABLE || e.kind() == CardFault.Kind.NO_SERVICE;
-            return new NotOpened(reader ? Failure.NO_READER : Failure.CARD_UNREADABLE, e.getMessage());
+        Contact contact = connectBoth();
+        if (contact instanceof NotOpened no) {
+            return no;
         }
-        Psam psam;
-        try {
-            psam = psam();
-        } catch (CardFault e) {
-            return new NotOpened(Failure.PSAM_FAILURE, e.getMessage());
-        } catch (CardRefusal e) {
-            psamFaulted("PSAM refused: " + e.getMessage());
-            return new NotOpened(Failure.PSAM_FAILURE, e.getMessage());
-        }
+        MedicalCard card = ((Connected) contact).card();
+        Psam psam = ((Connected) contact).psam();
         Optional<HostApi> api = center.get();
         try {
             List<? extends TornSale> recovered = tornSales.recover(card, psam);
@@ -136,6 +147,59 @@ public final class CardSession {
             return new NotOpened(Failure.CARD_UNREADABLE, e.getMessage());
         } catch (UnusableCardException e) {
             return new NotOpened(Failure.UNUSABLE_CARD, e.getMessage());
+        }
+    }
+
+    /**
+     * {@code medcard card load}: the session's first three steps on their own — the center first (loads need it; without
+     * it the card is not touched), card and PSAM, torn sales of this card (R10), then the card's pending loads — without
+     * the status check, which the loads do not need. Unlike a sale's contact, the center failing to list or confirm the
+     * loads is this run's failure: {@link CenterUnreachable} and {@link CenterRefusal} propagate, as does a
+     * {@link CardRefusal} of the card.
+     */
+    public LoadRun loadNow() {
+        Optional<HostApi> api = center.get();
+        if (api.isEmpty()) {
+            return new NoCenter();
+        }
+        Contact contact = connectBoth();
+        if (contact instanceof NotOpened no) {
+            return no;
+        }
+        Connected connected = (Connected) contact;
+        try {
+            List<? extends TornSale> recovered = tornSales.recover(connected.card(), connected.psam());
+            List<MonthlyLoads.Outcome> loaded = pendingLoads.apply(connected.card(), connected.psam().terminalId(), api.get());
+            return new Loaded(connected.card(), connected.psam(), List.copyOf(recovered), loaded);
+        } catch (CardFault e) {
+            parts.cardFault(e);
+            return new NotOpened(Failure.CARD_UNREADABLE, e.getMessage());
+        }
+    }
+
+    /** Step 1 of every contact: the card and the PSAM connected, or why not. */
+    private sealed interface Contact permits Connected, NotOpened {
+    }
+
+    private record Connected(MedicalCard card, Psam psam) implements Contact {
+    }
+
+    /** The card in the slot, then the PSAM; a fault of either marks its part. */
+    private Contact connectBoth() {
+        MedicalCard card;
+        try {
+            card = connect();
+        } catch (CardFault e) {
+            boolean reader = e.kind() == CardFault.Kind.READER_UNAVAILABLE || e.kind() == CardFault.Kind.NO_SERVICE;
+            return new NotOpened(reader ? Failure.NO_READER : Failure.CARD_UNREADABLE, e.getMessage());
+        }
+        try {
+            return new Connected(card, psam());
+        } catch (CardFault e) {
+            return new NotOpened(Failure.PSAM_FAILURE, e.getMessage());
+        } catch (CardRefusal e) {
+            psamFaulted("PSAM refused: " + e.getMessage());
+            return new NotOpened(Failure.PSAM_FAILURE, e.getMessage());
         }
     }
 

@@ -9,13 +9,21 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medcard.simulator.card.VirtualMedicalCard;
+import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.config.TerminalEnvironment;
+import org.medcard.terminal.sale.SaleItem;
+import org.medcard.terminal.sale.SaleOutcome;
+import org.medcard.terminal.sale.SaleRequest;
+import org.medcard.terminal.training.SimulatorTrainingReader;
 
 /** {@code medcard card load} and {@code medcard day-close} in-process against a temp data folder and the embedded center. */
 class LoadAndDayCloseCommandsIT {
@@ -51,6 +59,54 @@ class LoadAndDayCloseCommandsIT {
         JsonNode again = json.readTree(out.toString());
         assertEquals(0, again.get("loads").size(), "the center has nothing pending any more");
         assertEquals(128_650 + 70_000, again.get("balance_fen").asLong());
+    }
+
+    @Test
+    void cardLoadOffline_saysTheCenterIsNeeded_andLeavesTheCard() throws Exception {
+        assertEquals(1, run("", "card", "load", "--offline", "--json"));
+        assertTrue(err.toString().contains("the center is not reachable: loads need it (R15)"), err.toString());
+        assertEquals("", out.toString(), "nothing loaded, nothing printed");
+
+        assertEquals(0, run("", "card", "load", "--json"), err.toString());
+        assertEquals(70_000, json.readTree(out.toString()).get("loaded_fen").asLong(), "the loads still wait for the next run");
+    }
+
+    /**
+     * A sale torn after the card debited (issue 13: {@code card load} goes through the one card session): the next
+     * {@code card load} resolves it first — proven by the card, settled once with the center — then loads. The real
+     * training card file and the real queue.db of the data folder carry the torn sale from one run to the next.
+     */
+    @Test
+    void cardLoad_resolvesATornSaleOfTheCardFirst_thenLoads() throws Exception {
+        String cardNo;
+        long afterTear;
+        try (Terminal t = TrainingTerminals.open(dir, Map.of())) {
+            SimulatorTrainingReader reader = (SimulatorTrainingReader) t.devices().training().orElseThrow();
+            VirtualMedicalCard card = reader.presentCard(TerminalCommands.DEFAULT_SIM_CARD);
+            cardNo = card.profile().cardNo();
+            card.tearAfterDebitApplied();
+            SaleOutcome torn = t.pharmacySale().sell(SaleRequest.of(List.of(SaleItem.parse("XJ01CAA001:1")),
+                    () -> "123456".toCharArray(), "cashier01"));
+            assertEquals(SaleOutcome.Kind.INTERRUPTED, torn.kind(), torn.toString());
+            afterTear = reader.presentCard(TerminalCommands.DEFAULT_SIM_CARD).state().balance();
+        }
+        assertEquals(0, run("", "queue", "list", "--json"), err.toString());
+        assertEquals(1, json.readTree(out.toString()).get("unfinished_sales").asInt(),
+                "starting a command leaves it: no card is in the slot at start");
+
+        assertEquals(0, run("", "card", "load", "--json"), err.toString());
+        JsonNode n = json.readTree(out.toString());
+        long loaded = n.get("loaded_fen").asLong();
+        assertEquals(afterTear + loaded, n.get("balance_fen").asLong(), "the torn debit stands once, the loads on top");
+
+        assertEquals(0, run("", "queue", "list", "--json"), err.toString());
+        JsonNode queue = json.readTree(out.toString());
+        assertEquals(0, queue.get("unfinished_sales").asInt(), "card load resolved the torn sale: " + queue);
+        assertEquals(0, queue.get("pending_messages").asInt(), "its 2102 reached the center: " + queue);
+        try (Terminal t = TrainingTerminals.open(dir, Map.of())) {
+            assertEquals(n.get("balance_fen").asLong(), TrainingTerminals.shadowBalance(t, cardNo),
+                    "card and center agree: the torn sale was settled once");
+        }
     }
 
     @Test
