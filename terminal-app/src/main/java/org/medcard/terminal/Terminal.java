@@ -518,36 +518,30 @@ public final class Terminal implements AutoCloseable {
 
     /**
      * Receipts: the journal in terminal.db, the PDF renderer with the fonts parsed once for the process, and
-     * the configured printer. Made on first use; the CLI and the desktop app hand every outcome's document here.
+     * the configured printer, wired by {@link ReceiptWiring} (the one place, which {@code medcard receipt} also uses).
+     * Made on first use; the CLI, the desktop app and commissioning hand every outcome's document here.
      */
     public synchronized org.medcard.terminal.receipt.desk.ReceiptDesk receipts() {
-        if (receiptDesk == null) {
-            var settings = config.receipt();
-            receiptFonts = org.medcard.terminal.receipt.pdf.FontCache.system(settings.font());
-            receiptDesk = new org.medcard.terminal.receipt.desk.ReceiptDesk(new org.medcard.terminal.receipt.desk.ReceiptJournal(db),
-                    new org.medcard.terminal.receipt.pdf.PdfReceiptRenderer(receiptFonts), settings,
-                    new org.medcard.terminal.receipt.desk.ReceiptPrinter(settings.printer(), new org.medcard.terminal.receipt.print.OsPrinter()),
-                    clock);
-        }
-        return receiptDesk;
+        return receiptWiring().desk();
     }
 
-    private org.medcard.terminal.receipt.desk.ReceiptDesk receiptDesk;
-    private org.medcard.terminal.receipt.pdf.FontCache receiptFonts;
+    private synchronized ReceiptWiring receiptWiring() {
+        if (receiptWiring == null) {
+            receiptWiring = new ReceiptWiring(db, config.receipt(), clock);
+        }
+        return receiptWiring;
+    }
+
+    private ReceiptWiring receiptWiring;
 
     /** The fonts receipts are printed with (made with {@link #receipts()}): whether Chinese prints, and which font. */
     public synchronized org.medcard.terminal.receipt.pdf.FontCache receiptFonts() {
-        receipts();
-        return receiptFonts;
+        return receiptWiring().fonts();
     }
 
     private synchronized void closeReceiptFonts() {
-        if (receiptFonts != null) {
-            try {
-                receiptFonts.close();
-            } catch (IOException e) {
-                LOG.debug("closing the receipt fonts: {}", e.toString());
-            }
+        if (receiptWiring != null) {
+            receiptWiring.close(); // the fonts; terminal.db is closed next, by the terminal
         }
     }
 

@@ -1,6 +1,5 @@
 package org.medcard.terminal.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,16 +8,12 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.medcard.terminal.ReceiptWiring;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.config.TerminalConfig;
 import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
 import org.medcard.terminal.receipt.desk.ReceiptJournal;
-import org.medcard.terminal.receipt.desk.ReceiptPrinter;
-import org.medcard.terminal.receipt.pdf.FontCache;
-import org.medcard.terminal.receipt.pdf.PdfReceiptRenderer;
-import org.medcard.terminal.receipt.print.OsPrinter;
-import org.medcard.terminal.store.TerminalDb;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,10 +38,12 @@ final class ReceiptCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list or reprint");
     }
 
-    /** The receipt desk on this installation's terminal.db, without starting the terminal. */
+    /**
+     * The receipt desk on this installation's terminal.db, without starting the terminal: wired by the root's
+     * {@link ReceiptWiring}, the same one {@code Terminal.receipts()} is built with (issue 13: one receipt desk).
+     */
     static final class Opened implements AutoCloseable {
-        final TerminalDb db;
-        final FontCache fonts;
+        private final ReceiptWiring receipts;
         final ReceiptDesk desk;
 
         Opened(CommonOptions options, TerminalEnvironment env, PrintWriter err, TerminalCommands.Output... outputs) {
@@ -54,20 +51,13 @@ final class ReceiptCommand implements Callable<Integer> {
             loaded.warnings().forEach(w -> err.println("warning: " + w));
             TerminalConfig c = loaded.config();
             TerminalCommands.checkOutputs(options, env, c, outputs);
-            this.db = TerminalDb.open(c.dataDir().resolve("terminal.db"));
-            this.fonts = FontCache.system(c.receipt().font());
-            this.desk = new ReceiptDesk(new ReceiptJournal(db), new PdfReceiptRenderer(fonts), c.receipt(),
-                    new ReceiptPrinter(c.receipt().printer(), new OsPrinter()), env.clock());
+            this.receipts = new ReceiptWiring(c, env.clock());
+            this.desk = receipts.desk();
         }
 
         @Override
         public void close() {
-            try {
-                fonts.close();
-            } catch (IOException e) {
-                // the fonts were only read
-            }
-            db.close();
+            receipts.close();
         }
     }
 

@@ -107,11 +107,15 @@ class HouseRulesTest {
     @ArchTest
     static final ArchRule noPackageCycles = PackageCycles.rule("org.medcard.terminal");
 
-    /** The packages whose classes do the terminal's work: the card session, the desks, the center, the loads. */
+    /**
+     * The packages whose classes do the terminal's work: the card session, the desks, the center, the loads, and the
+     * receipt desk's wiring (journal, PDF renderer, printers: one receipt desk, built by the root's {@code ReceiptWiring}).
+     */
     static final String[] CORE = {"org.medcard.terminal.sale..", "org.medcard.terminal.registration..",
             "org.medcard.terminal.resettle..", "org.medcard.terminal.voids..", "org.medcard.terminal.dayclose..",
             "org.medcard.terminal.session..", "org.medcard.terminal.center..", "org.medcard.terminal.load..",
-            "org.medcard.terminal.rejected.."};
+            "org.medcard.terminal.rejected..", "org.medcard.terminal.receipt.desk..", "org.medcard.terminal.receipt.pdf..",
+            "org.medcard.terminal.receipt.print..", "org.medcard.terminal.receipt.escpos.."};
 
     /**
      * A core service: a class of {@link #CORE} that is neither a value (record, enum, interface, exception) nor made
