@@ -322,8 +322,8 @@ public final class OfflineQueue implements AutoCloseable {
     }
 
     /** The same as {@link #queue(EncodedMessage, String)}, for callers not yet using the codec. */
-    public OutboxMessage queueMessage(String infno, String cardKey, String inputJson) {
-        return queue(new EncodedMessage(infno, inputJson), cardKey);
+    public OutboxMessage queueMessage(String transaction, String cardKey, String inputJson) {
+        return queue(new EncodedMessage(transaction, inputJson), cardKey);
     }
 
     public Optional<OutboxMessage> message(String msgid) {
@@ -348,19 +348,31 @@ public final class OfflineQueue implements AutoCloseable {
         return forwardingBlocked() ? Optional.empty() : write("claiming " + msgid, tx -> outbox.claim(tx, msgid));
     }
 
-    /** For the forwarder: the center answered. */
-    public ForwardResult recordAnswer(String msgid, long infcode, String errMsg, String outputJson) {
-        ForwardResult result = write("recording the answer to " + msgid,
-                tx -> outbox.recordAnswer(tx, msgid, infcode, errMsg, outputJson, resettlements));
+    /** For the forwarder: the center accepted the message; what its {@code output} changes is applied here. */
+    public ForwardResult recordAccepted(String msgid, String outputJson) {
+        return recorded(write("recording the answer to " + msgid,
+                tx -> outbox.recordAccepted(tx, msgid, outputJson, resettlements)));
+    }
+
+    /** For the forwarder: the center refused the message ({@code code} is the center's, recorded as it is). */
+    public ForwardResult recordRefused(String msgid, long code, String message) {
+        return recorded(write("recording the refusal of " + msgid,
+                tx -> outbox.recordRefused(tx, msgid, code, message, resettlements)));
+    }
+
+    /** For the forwarder: the center asks for the message again with the same msgid. */
+    public ForwardResult recordRetry(String msgid, long code, String message) {
+        return recorded(write("recording the center's retry of " + msgid, tx -> outbox.recordRetry(tx, msgid, code, message)));
+    }
+
+    private ForwardResult recorded(ForwardResult result) {
         notifyListeners(l -> l.forwarded(result));
         return result;
     }
 
     /** For the forwarder: no answer (timeout, refused, HTTP 5xx, dropped connection). */
     public ForwardResult recordNoAnswer(String msgid, String reason) {
-        ForwardResult result = write("recording no answer to " + msgid, tx -> outbox.recordNoAnswer(tx, msgid, reason));
-        notifyListeners(l -> l.forwarded(result));
-        return result;
+        return recorded(write("recording no answer to " + msgid, tx -> outbox.recordNoAnswer(tx, msgid, reason)));
     }
 
     /** Queues a 2601 reversal for an UNKNOWN settlement instead of resending it. */
@@ -416,7 +428,7 @@ public final class OfflineQueue implements AutoCloseable {
                     waitingMessages(c),
                     count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'UNKNOWN'"),
                     // rejected by the center and not yet dealt with (nor being dealt with by a reversal)
-                    count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'REJECTED' AND infcode IS NOT NULL"
+                    count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'REJECTED' AND " + Rows.CENTER_CODE + " IS NOT NULL"
                             + " AND (resolution IS NULL OR resolution = 'REVERSAL_REFUSED')"),
                     count(c, "SELECT COUNT(*) AS n FROM resettlement WHERE state = 'OPEN'"),
                     count(c, "SELECT COUNT(*) AS n FROM journal i WHERE " + SaleJournal.UNFINISHED),
@@ -426,8 +438,8 @@ public final class OfflineQueue implements AutoCloseable {
 
     /** Messages not yet answered, uploads of offline debits not counted (those are counted as debits). */
     private long waitingMessages(Connection c) throws SQLException {
-        return SqliteStore.query(c, "SELECT infno FROM outbox WHERE state IN ('PENDING','UNKNOWN','SENDING')").stream()
-                .filter(r -> wire.roleOf((String) r.get("infno")) != WireFormat.Role.OFFLINE_UPLOAD).count();
+        return SqliteStore.query(c, "SELECT " + Rows.TRANSACTION + " FROM outbox WHERE state IN ('PENDING','UNKNOWN','SENDING')")
+                .stream().filter(r -> wire.roleOf(Rows.str(r, Rows.TRANSACTION)) != WireFormat.Role.OFFLINE_UPLOAD).count();
     }
 
     private static long count(Connection c, String sql) throws SQLException {

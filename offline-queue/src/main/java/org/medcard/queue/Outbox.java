@@ -25,8 +25,11 @@ import java.util.Optional;
  */
 final class Outbox {
     static final int MAX_BATCH = 500;
-    /** infcodes that mean "try again with the same msgid" (host-protocol.md: 9999 retryable; 1001 sign-in). */
-    private static final List<Long> RETRYABLE = List.of(9999L, 1001L);
+    /**
+     * The center code recorded with an accepted message. Stored files have always held 0 there (day close counts a
+     * message as settled by it), so an acceptance keeps writing it: it is the queue's mark, not read from an answer.
+     */
+    private static final Long ACCEPTED = 0L;
 
     private final TerminalIdentity terminal;
     private final ObjectMapper mapper;
@@ -81,18 +84,18 @@ final class Outbox {
 
     /**
      * Stores a new PENDING message; its msgid is fixed here, before any send. The message is stored as it is:
-     * its transaction code goes in the {@code infno} column, its input in {@code input}.
+     * its transaction code goes in the {@link Rows#TRANSACTION} column, its input in {@code input}.
      */
     OutboxMessage enqueue(SqliteStore.Tx tx, EncodedMessage message, String cardKey, String saleId, String entryNo)
             throws SQLException {
-        String infno = message.transaction();
+        String transaction = message.transaction();
         String input = message.input();
         String msgid = newMsgid(tx);
         String now = LocalTimes.stamp(tx.now());
         Map<String, Object> cols = new LinkedHashMap<>();
         cols.put("id", nextId(tx.conn(), "outbox"));
         cols.put("msgid", msgid);
-        cols.put("infno", infno);
+        cols.put(Rows.TRANSACTION, transaction);
         cols.put("card_key", cardKey == null ? null : cardKey.toUpperCase());
         cols.put("sale_id", saleId);
         cols.put("input", input);
@@ -107,7 +110,7 @@ final class Outbox {
             cols.put("center", center);
         }
         tx.insert("outbox", "msgid", cols, "MESSAGE_QUEUED",
-                mapper.createObjectNode().put("msgid", msgid).put("infno", infno));
+                mapper.createObjectNode().put("msgid", msgid).put(Rows.TRANSACTION, transaction));
         return Rows.outbox(cols);
     }
 
@@ -248,7 +251,7 @@ final class Outbox {
     ForwardResult recordNoAnswer(SqliteStore.Tx tx, String msgid, String reason) throws SQLException {
         OutboxMessage m = setState(tx, msgid, OutboxState.UNKNOWN, null, null, "no answer: " + reason,
                 "MESSAGE_NO_ANSWER");
-        return new ForwardResult(msgid, m.infno(), OutboxState.UNKNOWN, null, reason, 0, 0);
+        return new ForwardResult(msgid, m.transaction(), OutboxState.UNKNOWN, null, reason, 0, 0);
     }
 
     /** After a crash: what was SENDING may or may not have reached the center. */
@@ -262,22 +265,44 @@ final class Outbox {
         return sending.size();
     }
 
-    /** Records the center's answer and what it changes (debits, sale, re-settlement entry, reversal). */
-    ForwardResult recordAnswer(SqliteStore.Tx tx, String msgid, long infcode, String errMsg, String output,
-                               Resettlements resettlements) throws SQLException {
+    /** The message the center answered, unless it is already final (then what was recorded stands). */
+    private Optional<OutboxMessage> answerable(SqliteStore.Tx tx, String msgid) throws SQLException {
         OutboxMessage m = find(tx.conn(), msgid).orElseThrow(() -> new QueueStoreException(
                 QueueStoreException.Reason.REFUSED, "no outbox message " + msgid));
-        if (m.state().isFinal()) {
-            return new ForwardResult(msgid, m.infno(), m.state(), (int) infcode, "already final", 0, 0);
+        return m.state().isFinal() ? Optional.empty() : Optional.of(m);
+    }
+
+    private ForwardResult alreadyFinal(SqliteStore.Tx tx, String msgid, Long code) throws SQLException {
+        OutboxMessage m = find(tx.conn(), msgid).orElseThrow();
+        return new ForwardResult(msgid, m.transaction(), m.state(), code == null ? null : code.intValue(), "already final", 0, 0);
+    }
+
+    /** The center asks for the message again with the same msgid: UNKNOWN, resent like a message without answer. */
+    ForwardResult recordRetry(SqliteStore.Tx tx, String msgid, long code, String message) throws SQLException {
+        Optional<OutboxMessage> m = answerable(tx, msgid);
+        if (m.isEmpty()) {
+            return alreadyFinal(tx, msgid, code);
         }
-        if (RETRYABLE.contains(infcode)) {
-            setState(tx, msgid, OutboxState.UNKNOWN, infcode, null, "center asks to retry: infcode " + infcode
-                    + " " + errMsg, "MESSAGE_RETRY");
-            return new ForwardResult(msgid, m.infno(), OutboxState.UNKNOWN, (int) infcode, errMsg, 0, 0);
+        setState(tx, msgid, OutboxState.UNKNOWN, code, null, "center asks to retry: " + wire.centerReason(code, message),
+                "MESSAGE_RETRY");
+        return new ForwardResult(msgid, m.get().transaction(), OutboxState.UNKNOWN, (int) code, message, 0, 0);
+    }
+
+    /** The center refused the message: REJECTED, and what that changes (debits, entry, reversal). */
+    ForwardResult recordRefused(SqliteStore.Tx tx, String msgid, long code, String message, Resettlements resettlements)
+            throws SQLException {
+        Optional<OutboxMessage> m = answerable(tx, msgid);
+        return m.isEmpty() ? alreadyFinal(tx, msgid, code) : rejected(tx, m.get(), code, message, resettlements);
+    }
+
+    /** Records the center's acceptance and what its output changes (debits, sale, re-settlement entry, reversal). */
+    ForwardResult recordAccepted(SqliteStore.Tx tx, String msgid, String output, Resettlements resettlements)
+            throws SQLException {
+        Optional<OutboxMessage> found = answerable(tx, msgid);
+        if (found.isEmpty()) {
+            return alreadyFinal(tx, msgid, ACCEPTED);
         }
-        if (infcode != 0) {
-            return rejected(tx, m, infcode, errMsg, resettlements);
-        }
+        OutboxMessage m = found.get();
         String out = output == null ? "{}" : output;
         Object read;
         try {
@@ -287,16 +312,16 @@ final class Outbox {
             // An answer the wire format cannot read is no usable answer: resent with the same msgid, never guessed at.
             String reason = "answer unreadable: " + e.getMessage();
             setState(tx, msgid, OutboxState.UNKNOWN, null, null, reason, "MESSAGE_NO_ANSWER");
-            return new ForwardResult(msgid, m.infno(), OutboxState.UNKNOWN, null, reason, 0, 0);
+            return new ForwardResult(msgid, m.transaction(), OutboxState.UNKNOWN, null, reason, 0, 0);
         }
-        setState(tx, msgid, OutboxState.DONE, 0L, output, null, m.saleId() != null ? "SETTLED" : "MESSAGE_DONE");
+        setState(tx, msgid, OutboxState.DONE, ACCEPTED, output, null, m.saleId() != null ? "SETTLED" : "MESSAGE_DONE");
         int[] counts = applyAccepted(tx, m, read, resettlements);
-        return new ForwardResult(msgid, m.infno(), OutboxState.DONE, 0, errMsg, counts[0], counts[1]);
+        return new ForwardResult(msgid, m.transaction(), OutboxState.DONE, ACCEPTED.intValue(), null, counts[0], counts[1]);
     }
 
     /** What the queue needs of an accepted answer, read before anything changes. */
     private Object readAccepted(OutboxMessage m, String out) {
-        switch (wire.roleOf(m.infno())) {
+        switch (wire.roleOf(m.transaction())) {
             case OFFLINE_UPLOAD:
                 return wire.uploadResults(out);
             case ENTRY_SETTLEMENT:
@@ -315,7 +340,7 @@ final class Outbox {
     @SuppressWarnings("unchecked")
     private int[] applyAccepted(SqliteStore.Tx tx, OutboxMessage m, Object read, Resettlements resettlements)
             throws SQLException {
-        switch (wire.roleOf(m.infno())) {
+        switch (wire.roleOf(m.transaction())) {
             case OFFLINE_UPLOAD:
                 return applyBatchResults(tx, m, (List<WireFormat.UploadResult>) read);
             case ENTRY_REGISTRATION:
@@ -336,13 +361,13 @@ final class Outbox {
         return new int[] {1, 0};
     }
 
-    private ForwardResult rejected(SqliteStore.Tx tx, OutboxMessage m, long infcode, String errMsg,
+    private ForwardResult rejected(SqliteStore.Tx tx, OutboxMessage m, long code, String message,
                                    Resettlements resettlements) throws SQLException {
-        String reason = "infcode " + infcode + ": " + (errMsg == null ? "" : errMsg);
-        setState(tx, m.msgid(), OutboxState.REJECTED, infcode, null, reason,
+        String reason = wire.centerReason(code, message);
+        setState(tx, m.msgid(), OutboxState.REJECTED, code, null, reason,
                 m.saleId() != null ? "SETTLE_REJECTED" : "MESSAGE_REJECTED");
         int rejected = 1;
-        WireFormat.Role role = wire.roleOf(m.infno());
+        WireFormat.Role role = wire.roleOf(m.transaction());
         if (role == WireFormat.Role.OFFLINE_UPLOAD) {
             rejected = 0;
             for (Map<String, Object> d : batchDebits(tx.conn(), m.msgid())) {
@@ -364,7 +389,7 @@ final class Outbox {
             // so a crash cannot leave the rejection without its reversal (the 2601 is then resent with its msgid).
             queueReversalOfRejected(tx, m, AUTOMATIC, null, "REJECTED_REVERSAL_QUEUED");
         }
-        return new ForwardResult(m.msgid(), m.infno(), OutboxState.REJECTED, (int) infcode, reason, 0, rejected);
+        return new ForwardResult(m.msgid(), m.transaction(), OutboxState.REJECTED, (int) code, reason, 0, rejected);
     }
 
     /**
@@ -435,9 +460,9 @@ final class Outbox {
     OutboxMessage requestReversal(SqliteStore.Tx tx, String msgid) throws SQLException {
         OutboxMessage m = find(tx.conn(), msgid).orElseThrow(() -> new QueueStoreException(
                 QueueStoreException.Reason.REFUSED, "no outbox message " + msgid));
-        if (m.state() != OutboxState.UNKNOWN || !wire.roleOf(m.infno()).reversible() || m.reversalMsgid() != null) {
+        if (m.state() != OutboxState.UNKNOWN || !wire.roleOf(m.transaction()).reversible() || m.reversalMsgid() != null) {
             throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "only an UNKNOWN settlement"
-                    + " without a reversal under way can be reversed: " + msgid + " (" + m.infno() + ")");
+                    + " without a reversal under way can be reversed: " + msgid + " (" + m.transaction() + ")");
         }
         OutboxMessage reversal = enqueue(tx, wire.reversal(m), m.cardKey(), null, null);
         tx.update("outbox", "msgid", msgid, Map.of("reversal_msgid", reversal.msgid()), "REVERSAL_REQUESTED",
@@ -451,14 +476,14 @@ final class Outbox {
      */
     private void applyReversal(SqliteStore.Tx tx, OutboxMessage reversal, boolean reversed, String loadId)
             throws SQLException {
-        String original = wire.reversedMsgid(new EncodedMessage(reversal.infno(), reversal.inputJson()));
+        String original = wire.reversedMsgid(new EncodedMessage(reversal.transaction(), reversal.inputJson()));
         Optional<OutboxMessage> before = find(tx.conn(), original);
-        if (before.isPresent() && before.get().state() == OutboxState.REJECTED && before.get().infcode() != null) {
+        if (before.isPresent() && before.get().state() == OutboxState.REJECTED && before.get().centerCode() != null) {
             resolveRejected(tx, before.get(), reversal, reversed, loadId);
             return;
         }
         if (reversed) {
-            setState(tx, original, OutboxState.REJECTED, null, null, "reversed by " + reversal.infno() + " " + reversal.msgid(),
+            setState(tx, original, OutboxState.REJECTED, null, null, "reversed by " + reversal.transaction() + " " + reversal.msgid(),
                     "MESSAGE_REVERSED");
             if (loadId != null) {
                 tx.update("outbox", "msgid", original, Map.of("refund_load_id", loadId), "REFUND_PENDING", null,
@@ -524,14 +549,15 @@ final class Outbox {
     List<RejectedMessage> rejectedMessages(Connection c) throws SQLException {
         List<RejectedMessage> out = new ArrayList<>();
         for (Map<String, Object> r : SqliteStore.query(c, "SELECT * FROM outbox WHERE state = 'REJECTED'"
-                + " AND infcode IS NOT NULL ORDER BY id")) {
+                + " AND " + Rows.CENTER_CODE + " IS NOT NULL ORDER BY id")) {
             out.add(rejected(r));
         }
         return out;
     }
 
     Optional<RejectedMessage> rejectedMessage(Connection c, String msgid) throws SQLException {
-        return SqliteStore.query(c, "SELECT * FROM outbox WHERE msgid = ? AND state = 'REJECTED' AND infcode IS NOT NULL",
+        return SqliteStore.query(c, "SELECT * FROM outbox WHERE msgid = ? AND state = 'REJECTED' AND " + Rows.CENTER_CODE
+                + " IS NOT NULL",
                 msgid).stream().findFirst().map(this::rejected);
     }
 
@@ -558,9 +584,9 @@ final class Outbox {
     OutboxMessage reverseRejected(SqliteStore.Tx tx, String msgid, String by, String note) throws SQLException {
         RejectedMessage r = requireRejected(tx, msgid);
         requireNeedsSupervisor(r, "reversed");
-        if (!wire.roleOf(r.message().infno()).reversible()) {
+        if (!wire.roleOf(r.message().transaction()).reversible()) {
             throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "message " + msgid + " ("
-                    + r.message().infno() + ") is not a settlement: it cannot be reversed");
+                    + r.message().transaction() + ") is not a settlement: it cannot be reversed");
         }
         return queueReversalOfRejected(tx, r.message(), by, note, "REJECTED_REVERSAL_REQUESTED");
     }
@@ -573,11 +599,11 @@ final class Outbox {
     OutboxMessage resendRejected(SqliteStore.Tx tx, String msgid, String by, String note) throws SQLException {
         RejectedMessage r = requireRejected(tx, msgid);
         requireNeedsSupervisor(r, "resent");
-        WireFormat.Role role = wire.roleOf(r.message().infno());
+        WireFormat.Role role = wire.roleOf(r.message().transaction());
         if (role == WireFormat.Role.OFFLINE_UPLOAD || role == WireFormat.Role.ENTRY_SETTLEMENT
                 || role == WireFormat.Role.REVERSAL) {
             throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "message " + msgid + " ("
-                    + r.message().infno() + ") cannot be resent: reverse it or mark it handled");
+                    + r.message().transaction() + ") cannot be resent: reverse it or mark it handled");
         }
         OutboxMessage m = r.message();
         OutboxMessage resent = enqueue(tx, m.message(), m.cardKey(), m.saleId(), m.entryNo());
@@ -630,19 +656,19 @@ final class Outbox {
         return Optional.of(msgid);
     }
 
-    private OutboxMessage setState(SqliteStore.Tx tx, String msgid, OutboxState state, Long infcode, String result,
+    private OutboxMessage setState(SqliteStore.Tx tx, String msgid, OutboxState state, Long centerCode, String result,
                                    String reason, String kind) throws SQLException {
         Map<String, Object> changes = new HashMap<>();
         changes.put("state", state.name());
         changes.put("updated_at", LocalTimes.stamp(tx.now()));
-        changes.put("infcode", infcode);
+        changes.put(Rows.CENTER_CODE, centerCode);
         changes.put("result", result);
         changes.put("reason", reason);
         String saleId = (String) SqliteStore.query(tx.conn(), "SELECT sale_id FROM outbox WHERE msgid = ?", msgid)
                 .get(0).get("sale_id");
         ObjectNode payload = mapper.createObjectNode().put("msgid", msgid).put("state", state.name());
-        if (infcode != null) {
-            payload.put("infcode", infcode);
+        if (centerCode != null) {
+            payload.put(Rows.CENTER_CODE, centerCode);
         }
         if (reason != null) {
             payload.put("reason", reason);

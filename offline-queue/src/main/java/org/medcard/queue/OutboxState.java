@@ -6,7 +6,7 @@ public enum OutboxState {
     PENDING,
     /** Being sent now (found after a crash, it becomes UNKNOWN). */
     SENDING,
-    /** The center answered infcode 0 (accepted, or the same answer again for a duplicate msgid). */
+    /** The center accepted it (or gave the same answer again for a duplicate msgid). */
     DONE,
     /** The center refused it; the reason is kept. */
     REJECTED,

@@ -3,10 +3,10 @@ package org.medcard.queue;
 import java.util.Objects;
 
 /**
- * A message the center rejected (infcode not 0), with what was done about it. A supervisor lists these and resolves
+ * A message the center refused, with what was done about it. A supervisor lists these and resolves
  * the ones that still need someone ({@link Resolution#needsSupervisor()}).
  *
- * @param message      the rejected message, its reason and infcode
+ * @param message      the rejected message, its reason and the center's code
  * @param resolution   what was done about it
  * @param note         the supervisor's note, or null
  * @param resolvedBy   who acted last ({@code terminal} for the automatic reversal), or null

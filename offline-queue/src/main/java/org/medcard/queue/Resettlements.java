@@ -90,12 +90,12 @@ final class Resettlements {
             throw new QueueStoreException(QueueStoreException.Reason.REFUSED,
                     "entry " + entryNo + " is " + e.state() + ", not OPEN");
         }
-        List<Map<String, Object>> underWay = SqliteStore.query(tx.conn(), "SELECT msgid, state, infno FROM outbox"
+        List<Map<String, Object>> underWay = SqliteStore.query(tx.conn(), "SELECT msgid, state, " + Rows.TRANSACTION + " FROM outbox"
                 + " WHERE entry_no = ? AND state <> 'REJECTED' ORDER BY id", entryNo).stream()
-                .filter(m -> wire.roleOf((String) m.get("infno")) == WireFormat.Role.ENTRY_SETTLEMENT).toList();
+                .filter(m -> wire.roleOf(Rows.str(m, Rows.TRANSACTION)) == WireFormat.Role.ENTRY_SETTLEMENT).toList();
         if (!underWay.isEmpty()) {
             throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "entry " + entryNo
-                    + " already has its settlement " + underWay.get(0).get("infno") + " " + underWay.get(0).get("msgid") + " (" + underWay.get(0).get("state") + ")");
+                    + " already has its settlement " + underWay.get(0).get(Rows.TRANSACTION) + " " + underWay.get(0).get("msgid") + " (" + underWay.get(0).get("state") + ")");
         }
         List<Map<String, Object>> torn = SqliteStore.query(tx.conn(), "SELECT i.sale_id FROM journal i WHERE "
                 + SaleJournal.UNFINISHED + " AND json_extract(i.payload, '$.mode') = 'RESETTLE'"

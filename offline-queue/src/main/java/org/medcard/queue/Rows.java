@@ -3,8 +3,25 @@ package org.medcard.queue;
 import java.time.Instant;
 import java.util.Map;
 
-/** Turns stored rows into the public records. */
+/**
+ * Turns stored rows into the public records, and names the stored columns and journal keys whose names come from
+ * the host protocol.
+ */
 final class Rows {
+    // The one place where the queue's own words meet the names its files were written with. The outbox's columns
+    // were named after the host envelope (infno, infcode) before the queue stopped knowing that
+    // envelope, and the journal records carry the same names as payload keys. They stay: every row's MAC
+    // ({@link RowMac}) covers its column names and the journal's HMAC chain covers its payload text, so renaming
+    // them would make every existing queue file fail its tamper check (docs/decisions.md, frame13). The Java API
+    // says "transaction" and "center code" instead.
+
+    /** Column and journal key: a message's transaction code ({@link EncodedMessage#transaction()}). */
+    static final String TRANSACTION = "infno";
+    /** Column and journal key: the center's code in its answer ({@link OutboxMessage#centerCode()}). */
+    static final String CENTER_CODE = "infcode";
+    /** Journal key of a sale's intent: its settle transaction ({@link SaleIntent#settleTransaction()}). */
+    static final String SETTLE_TRANSACTION = "settle_infno";
+
     private Rows() {
     }
 
@@ -19,10 +36,10 @@ final class Rows {
     }
 
     static OutboxMessage outbox(Map<String, Object> r) {
-        return new OutboxMessage(lng(r, "id"), str(r, "msgid"), str(r, "infno"), str(r, "card_key"),
+        return new OutboxMessage(lng(r, "id"), str(r, "msgid"), str(r, TRANSACTION), str(r, "card_key"),
                 str(r, "sale_id"), str(r, "entry_no"), str(r, "input"), OutboxState.valueOf(str(r, "state")),
                 lng(r, "attempts"), Instant.parse(str(r, "created_at")), Instant.parse(str(r, "updated_at")),
-                lng(r, "infcode"), str(r, "result"), str(r, "reason"), str(r, "reversal_msgid"));
+                lng(r, CENTER_CODE), str(r, "result"), str(r, "reason"), str(r, "reversal_msgid"));
     }
 
     static ResettlementEntry resettlement(Map<String, Object> r) {

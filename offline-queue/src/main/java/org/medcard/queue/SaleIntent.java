@@ -15,7 +15,7 @@ import org.medcard.card.IdNumber;
  * @param acctPayFen       the personal-account share to debit from the card, fen, &gt; 0
  * @param cashPayFen       the cash share, fen
  * @param itemsJson        the sale's items, a JSON array
- * @param settleInfno      online: the settle transaction (a sale's settlement); re-settlement: the entry's
+ * @param settleTransaction      online: the settle transaction (a sale's settlement); re-settlement: the entry's
  *                         settlement, or null for the queue's {@link WireFormat} to name it. The queue's wire
  *                         format checks it when the sale begins.
  * @param settleInputJson  online and re-settlement: its input without the purse record (a JSON object; for 8401
@@ -26,7 +26,7 @@ import org.medcard.card.IdNumber;
  *                         or null for the journal's clock
  */
 public record SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int cardCounter, long acctPayFen,
-                         long cashPayFen, String itemsJson, String settleInfno, String settleInputJson,
+                         long cashPayFen, String itemsJson, String settleTransaction, String settleInputJson,
                          Long terminalSeq, String txTime) {
     private static final ObjectMapper CHECKER = new ObjectMapper();
 
@@ -50,13 +50,13 @@ public record SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int car
             throw new IllegalArgumentException("an offline sale needs the ID number for its 8301 record");
         }
         if (mode == SaleMode.ONLINE) {
-            if (settleInfno == null || settleInfno.isBlank()) {
+            if (settleTransaction == null || settleTransaction.isBlank()) {
                 throw new IllegalArgumentException("an online sale needs its settle transaction");
             }
             Json.require(CHECKER, settleInputJson, false, "settle input");
         }
         if (mode == SaleMode.RESETTLE) {
-            requireResettle(psnCertNo, settleInfno, settleInputJson);
+            requireResettle(psnCertNo, settleTransaction, settleInputJson);
         }
         if (terminalSeq != null && (terminalSeq < 0 || terminalSeq > 0xFFFF_FFFFL)) {
             throw new IllegalArgumentException("terminal sequence must fit 4 bytes: " + terminalSeq);
@@ -66,8 +66,8 @@ public record SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int car
         }
     }
 
-    private static void requireResettle(String psnCertNo, String settleInfno, String settleInputJson) {
-        if (settleInfno != null && settleInfno.isBlank()) {
+    private static void requireResettle(String psnCertNo, String settleTransaction, String settleInputJson) {
+        if (settleTransaction != null && settleTransaction.isBlank()) {
             throw new IllegalArgumentException("a re-settlement's settle transaction is blank");
         }
         if (psnCertNo == null) {
@@ -120,8 +120,8 @@ public record SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int car
 
     /** Without the PSAM's sequence and time: the journal numbers the debit itself. */
     public SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int cardCounter, long acctPayFen,
-                      long cashPayFen, String itemsJson, String settleInfno, String settleInputJson) {
-        this(mode, cardNo, psnCertNo, cardCounter, acctPayFen, cashPayFen, itemsJson, settleInfno, settleInputJson,
+                      long cashPayFen, String itemsJson, String settleTransaction, String settleInputJson) {
+        this(mode, cardNo, psnCertNo, cardCounter, acctPayFen, cashPayFen, itemsJson, settleTransaction, settleInputJson,
                 null, null);
     }
 
@@ -130,7 +130,7 @@ public record SaleIntent(SaleMode mode, String cardNo, String psnCertNo, int car
      * then records exactly what DEBIT FOR PURCHASE carries, so the TAC verifies at the center.
      */
     public SaleIntent withCardDebit(long psamTerminalSeq, String debitTime) {
-        return new SaleIntent(mode, cardNo, psnCertNo, cardCounter, acctPayFen, cashPayFen, itemsJson, settleInfno,
+        return new SaleIntent(mode, cardNo, psnCertNo, cardCounter, acctPayFen, cashPayFen, itemsJson, settleTransaction,
                 settleInputJson, psamTerminalSeq, debitTime);
     }
 

@@ -91,12 +91,12 @@ final class SaleJournal {
         if (wanted == null) {
             return intent;
         }
-        if (intent.settleInfno() == null && wanted == WireFormat.Role.ENTRY_SETTLEMENT) {
+        if (intent.settleTransaction() == null && wanted == WireFormat.Role.ENTRY_SETTLEMENT) {
             return intent.withSettleTransaction(wire.transactionOf(wanted));
         }
-        if (intent.settleInfno() == null || wire.roleOf(intent.settleInfno()) != wanted) {
+        if (intent.settleTransaction() == null || wire.roleOf(intent.settleTransaction()) != wanted) {
             throw new IllegalArgumentException("a " + intent.mode() + " sale is settled by a " + wanted
-                    + " message, not by " + intent.settleInfno());
+                    + " message, not by " + intent.settleTransaction());
         }
         return intent;
     }
@@ -108,7 +108,7 @@ final class SaleJournal {
                 .put("cash_pay", intent.cashPayFen()).put("terminal_seq", seq).put("tx_time", txTime);
         p.set("items", Json.parse(mapper, intent.itemsJson(), "items"));
         if (intent.mode() != SaleMode.OFFLINE) {
-            p.put("settle_infno", intent.settleInfno());
+            p.put(Rows.SETTLE_TRANSACTION, intent.settleTransaction());
             p.set("settle_input", Json.parse(mapper, intent.settleInputJson(), "settle input"));
         }
         return p;
@@ -146,7 +146,7 @@ final class SaleJournal {
             return Optional.empty();
         }
         JsonNode settleInput = intent.get("settle_input");
-        EncodedMessage settle = wire.withPurse(new EncodedMessage(intent.path("settle_infno").asText(null),
+        EncodedMessage settle = wire.withPurse(new EncodedMessage(intent.path(Rows.SETTLE_TRANSACTION).asText(null),
                 settleInput == null ? null : settleInput.toString()), purseJson.toString());
         // The settlement of this counter's entry is linked to it, so the answer settles (or rejects) the entry.
         String intentEntry = mode == SaleMode.RESETTLE && settleInput != null
@@ -285,7 +285,7 @@ final class SaleJournal {
         SaleIntent intent = new SaleIntent(SaleMode.valueOf(p.path("mode").asText()), p.path("card_no").asText(),
                 p.path("psn_cert_no").isNull() ? null : p.path("psn_cert_no").asText(),
                 p.path("card_counter").asInt(), p.path("acct_pay").asLong(), p.path("cash_pay").asLong(),
-                p.path("items").toString(), p.path("settle_infno").asText(null),
+                p.path("items").toString(), p.path(Rows.SETTLE_TRANSACTION).asText(null),
                 settleInput == null ? null : settleInput.toString(), p.path("terminal_seq").asLong(),
                 p.path("tx_time").asText());
         return new SaleTicket(saleId, p.path("terminal_seq").asLong(), p.path("tx_time").asText(), intent);

@@ -77,6 +77,12 @@ public interface WireFormat {
     /** The msgid that a stored reversal message undoes. */
     String reversedMsgid(EncodedMessage reversal);
 
+    /**
+     * The reason the queue records when the center refuses a message or asks for it again: its code (opaque to the
+     * queue) and its own words (may be null), worded as the terminal reads such reasons back.
+     */
+    String centerReason(long code, String message);
+
     /** The results of an upload answer ({@code output} JSON). */
     List<UploadResult> uploadResults(String output);
 

@@ -58,7 +58,7 @@ class CenterOfQueuedWorkTest {
         try (OfflineQueue q = open(file, "embedded")) {
             mine = offlineDebit(q, 2, 3, 500);
             OutboxMessage batch = q.claimNext().orElseThrow();
-            assertEquals("8301", batch.infno());
+            assertEquals("8301", batch.transaction());
             assertEquals(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(batch.inputJson()).get("records").size(),
                     batch.inputJson());
             assertEquals("BATCHED", q.offlineDebit(mine).orElseThrow().state());

@@ -41,7 +41,7 @@ public final class CrashChild {
             if (m.isPresent()) {
                 out.println("CLAIMED " + m.get().msgid());
                 if (i % 20 == 0) {
-                    q.recordAnswer(m.get().msgid(), 0, null, "{\"registered\":true,\"results\":[]}");
+                    q.recordAccepted(m.get().msgid(), "{\"registered\":true,\"results\":[]}");
                     out.println("ANSWERED " + m.get().msgid());
                 }
             }

@@ -83,7 +83,7 @@ class DurableRecordTest {
             assertEquals(inProcess.inputJson().replace("\"offline_counter\":9", "\"offline_counter\":10"),
                     read.inputJson());
             assertTrue(read.inputJson().contains("\"presettle_id\":\"PS1\""), read.inputJson());
-            assertEquals(inProcess.infno(), read.infno());
+            assertEquals(inProcess.transaction(), read.transaction());
         }
     }
 

@@ -38,7 +38,7 @@ class ExportImportTest {
             offlineDebit(q, 2, 4, 1300);
             q.beginSale(offlineSale(3, 9, 700)); // unfinished
             q.recordCashPayment(new ResettlementRequest(Fault.NO_READER, PATIENT, "c1", QueueFixtures.ITEMS, 800, 800));
-            q.recordAnswer(q.claimNext().orElseThrow().msgid(), 0, null, "{\"registered\":true}");
+            q.recordAccepted(q.claimNext().orElseThrow().msgid(), "{\"registered\":true}");
         }
     }
 
@@ -59,7 +59,7 @@ class ExportImportTest {
             assertEquals(summaryBefore, q.summary());
             assertEquals(1, q.unfinishedSales().size());
             assertEquals(4, q.beginSale(offlineSale(4, 1, 100)).terminalSeq()); // the sequence carries on
-            assertEquals("8301", q.claimNext().orElseThrow().infno());
+            assertEquals("8301", q.claimNext().orElseThrow().transaction());
         }
     }
 

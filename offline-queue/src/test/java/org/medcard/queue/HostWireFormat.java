@@ -71,12 +71,18 @@ public final class HostWireFormat implements WireFormat {
     @Override
     public EncodedMessage reversal(OutboxMessage original) {
         return new EncodedMessage("2601", json.createObjectNode().put("omsgid", original.msgid())
-                .put("oinfno", original.infno()).toString());
+                .put("oinfno", original.transaction()).toString());
     }
 
     @Override
     public String reversedMsgid(EncodedMessage reversal) {
         return read(reversal.input()).path("omsgid").asText();
+    }
+
+    /** As the terminal words it, so the tests read the same reasons: {@code infcode 2005: text}. */
+    @Override
+    public String centerReason(long code, String message) {
+        return "infcode " + code + ": " + (message == null ? "" : message);
     }
 
     @Override

@@ -100,7 +100,7 @@ class OfflineLimitsTest {
             offlineDebit(q, 1, 2, 50_000);
             assertFalse(q.checkOfflineDebit(card(1), 1).allowed());
             OutboxMessage batch = q.claimNext().orElseThrow();
-            q.recordAnswer(batch.msgid(), 0, null, "{\"results\":[{\"status\":\"REJECTED\",\"reason\":\"TAC_INVALID\"},"
+            q.recordAccepted(batch.msgid(), "{\"results\":[{\"status\":\"REJECTED\",\"reason\":\"TAC_INVALID\"},"
                     + "{\"status\":\"REJECTED\",\"reason\":\"TAC_INVALID\"}]}");
             assertTrue(q.checkOfflineDebit(card(1), 50_000).allowed());
         }

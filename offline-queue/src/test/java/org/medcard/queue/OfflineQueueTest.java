@@ -161,7 +161,7 @@ class OfflineQueueTest {
             assertEquals("P11010100001" + "20261123101502" + "01" + "0001", m.msgid());
             assertEquals(32, m.msgid().length());
             assertEquals(OutboxState.PENDING, m.state());
-            assertEquals("2102", m.infno());
+            assertEquals("2102", m.transaction());
             assertTrue(m.inputJson().contains("\"tac\":\"11223344\""));
             assertTrue(m.inputJson().contains("\"presettle_id\":\"PS1\""));
             assertEquals(Optional.of(m.msgid()), q.message(m.msgid()).map(OutboxMessage::msgid));

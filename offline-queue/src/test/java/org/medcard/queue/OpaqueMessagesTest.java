@@ -37,6 +37,11 @@ class OpaqueMessagesTest {
         }
 
         @Override
+        public String centerReason(long code, String message) {
+            return host.centerReason(code, message);
+        }
+
+        @Override
         public Role roleOf(String transaction) {
             return transaction.startsWith("X-") ? host.roleOf(transaction.substring(2)) : Role.OTHER;
         }
@@ -104,15 +109,15 @@ class OpaqueMessagesTest {
         try (OfflineQueue q = open()) {
             String saleId = QueueFixtures.offlineDebit(q, 1, 5, 1200);
             OutboxMessage upload = q.claimNext().orElseThrow();
-            assertEquals("X-8301", upload.infno());
-            ForwardResult r = q.recordAnswer(upload.msgid(), 0, null, "{\"results\":[{\"card_no\":\"" + QueueFixtures.card(1)
+            assertEquals("X-8301", upload.transaction());
+            ForwardResult r = q.recordAccepted(upload.msgid(), "{\"results\":[{\"card_no\":\"" + QueueFixtures.card(1)
                     + "\",\"offline_counter\":5,\"result\":\"ACCEPTED\",\"setl_id\":\"S1\"}]}");
             assertEquals(1, r.accepted());
             assertEquals("DONE", q.offlineDebit(saleId).orElseThrow().state());
 
             ResettlementEntry e = q.recordCashPayment(new ResettlementRequest(Fault.CENTER_UNREACHABLE, QueueFixtures.PATIENT,
                     "cashier01", QueueFixtures.ITEMS, 2500, 2500));
-            assertEquals("X-8400", q.claimNext().orElseThrow().infno());
+            assertEquals("X-8400", q.claimNext().orElseThrow().transaction());
             assertEquals("X-8401", q.entrySettlement(e.entryNo(), QueueFixtures.card(2)).transaction());
         }
     }
@@ -134,7 +139,7 @@ class OpaqueMessagesTest {
         try (OfflineQueue q = open()) {
             String saleId = QueueFixtures.offlineDebit(q, 1, 5, 1200);
             OutboxMessage upload = q.claimNext().orElseThrow();
-            ForwardResult r = q.recordAnswer(upload.msgid(), 0, null, "{\"accepted\":1}");
+            ForwardResult r = q.recordAccepted(upload.msgid(), "{\"accepted\":1}");
             assertEquals(OutboxState.UNKNOWN, r.state(), "resent with the same msgid, never guessed at");
             assertEquals(OutboxState.UNKNOWN, q.message(upload.msgid()).orElseThrow().state());
             assertEquals("BATCHED", q.offlineDebit(saleId).orElseThrow().state(), "still in the upload that is resent");

@@ -28,7 +28,7 @@ class RejectedMessagesTest {
     static OutboxMessage rejectedSettle(OfflineQueue q, String input) {
         OutboxMessage m = q.queueMessage("2102", card(7), input);
         assertEquals(m.msgid(), q.claimNext().orElseThrow().msgid());
-        q.recordAnswer(m.msgid(), 2005, "acct_pay 486 + cash_pay 0 does not equal the total", null);
+        q.recordRefused(m.msgid(), 2005, "acct_pay 486 + cash_pay 0 does not equal the total");
         return m;
     }
 
@@ -45,17 +45,17 @@ class RejectedMessagesTest {
             assertEquals(0, q.summary().rejectedMessages(), "nobody needs to act while the reversal is under way");
 
             OutboxMessage reversal = q.claimNext().orElseThrow();
-            assertEquals("2601", reversal.infno());
+            assertEquals("2601", reversal.transaction());
             assertEquals(r.message().reversalMsgid(), reversal.msgid());
             assertTrue(reversal.inputJson().contains(settle.msgid()));
-            q.recordAnswer(reversal.msgid(), 0, null, "{\"reversed\":true,\"reason\":\"REJECTED_DEBIT_RETURNED\","
+            q.recordAccepted(reversal.msgid(), "{\"reversed\":true,\"reason\":\"REJECTED_DEBIT_RETURNED\","
                     + "\"refund_acct\":486,\"load_id\":\"RFD000001\"}");
 
             r = q.rejectedMessage(settle.msgid()).orElseThrow();
             assertEquals(RejectedMessage.Resolution.REFUND_PENDING, r.resolution());
             assertEquals("RFD000001", r.refundLoadId());
             assertEquals(OutboxState.REJECTED, r.message().state());
-            assertEquals(2005L, r.message().infcode(), "the rejection stays what it was");
+            assertEquals(2005L, r.message().centerCode(), "the rejection stays what it was");
 
             assertEquals(settle.msgid(), q.refundCredited("RFD000001").orElseThrow());
             assertEquals(RejectedMessage.Resolution.REFUND_CREDITED, q.rejectedMessage(settle.msgid()).orElseThrow().resolution());
@@ -91,7 +91,7 @@ class RejectedMessagesTest {
         try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
             OutboxMessage settle = rejectedSettle(q, settleWithDebit());
             OutboxMessage reversal = q.claimNext().orElseThrow();
-            q.recordAnswer(reversal.msgid(), 0, null, "{\"reversed\":false,\"reason\":\"DEBIT_SETTLED_AS SETL9\"}");
+            q.recordAccepted(reversal.msgid(), "{\"reversed\":false,\"reason\":\"DEBIT_SETTLED_AS SETL9\"}");
             assertEquals(RejectedMessage.Resolution.REVERSAL_REFUSED, q.rejectedMessage(settle.msgid()).orElseThrow().resolution());
             assertEquals(1, q.summary().rejectedMessages());
 
@@ -115,7 +115,7 @@ class RejectedMessagesTest {
             assertEquals(RejectedMessage.Resolution.REVERSAL_QUEUED, q.rejectedMessage(settle.msgid()).orElseThrow().resolution());
             assertThrows(QueueStoreException.class, () -> q.reverseRejected(settle.msgid(), "sup01", null), "one reversal at a time");
             assertEquals(reversal.msgid(), q.claimNext().orElseThrow().msgid());
-            q.recordAnswer(reversal.msgid(), 2005, "omsgid unknown", null);
+            q.recordRefused(reversal.msgid(), 2005, "omsgid unknown");
             assertEquals(RejectedMessage.Resolution.REVERSAL_REFUSED, q.rejectedMessage(settle.msgid()).orElseThrow().resolution());
             assertEquals(RejectedMessage.Resolution.HANDLED, q.rejectedMessage(reversal.msgid()).orElseThrow().resolution());
             assertEquals(1, q.summary().rejectedMessages(), "only the original waits for a supervisor");
@@ -127,7 +127,7 @@ class RejectedMessagesTest {
         try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
             QueueFixtures.offlineDebit(q, 3, 1, 500);
             OutboxMessage batch = q.claimNext().orElseThrow();
-            q.recordAnswer(batch.msgid(), 2005, "batch refused", null);
+            q.recordRefused(batch.msgid(), 2005, "batch refused");
             assertThrows(QueueStoreException.class, () -> q.resendRejected(batch.msgid(), "sup01", null));
             assertThrows(QueueStoreException.class, () -> q.reverseRejected(batch.msgid(), "sup01", null));
         }

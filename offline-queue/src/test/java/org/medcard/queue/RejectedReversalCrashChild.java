@@ -18,7 +18,7 @@ public final class RejectedReversalCrashChild {
         try (OfflineQueue q = QueueFixtures.open(Path.of(args[0]), Clock.systemDefaultZone())) {
             OutboxMessage settle = q.queueMessage("2102", QueueFixtures.card(7), RejectedMessagesTest.settleWithDebit());
             q.claimNext().orElseThrow();
-            q.recordAnswer(settle.msgid(), 2005, "refused after the debit", null);
+            q.recordRefused(settle.msgid(), 2005, "refused after the debit");
             out.println("REJECTED " + settle.msgid());
             OutboxMessage reversal = q.claimNext().orElseThrow();
             out.println("SENDING " + reversal.msgid());

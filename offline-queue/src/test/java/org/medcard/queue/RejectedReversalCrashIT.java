@@ -53,12 +53,12 @@ class RejectedReversalCrashIT {
             assertEquals(RejectedMessage.Resolution.REVERSAL_QUEUED, q.rejectedMessage(settle).orElseThrow().resolution());
             OutboxMessage again = q.claimNext().orElseThrow();
             assertEquals(reversal, again.msgid(), "the same 2601, same msgid: the center answers it once");
-            q.recordAnswer(again.msgid(), 0, null, "{\"reversed\":true,\"refund_acct\":486,\"load_id\":\"RFD000001\"}");
+            q.recordAccepted(again.msgid(), "{\"reversed\":true,\"refund_acct\":486,\"load_id\":\"RFD000001\"}");
         }
         try (OfflineQueue q = QueueFixtures.open(file, Clock.systemDefaultZone())) {
             assertTrue(q.verify().clean(), q.verify().findings().toString());
             assertEquals(RejectedMessage.Resolution.REFUND_PENDING, q.rejectedMessage(settle).orElseThrow().resolution());
-            assertEquals(1, q.messages(OutboxState.DONE).stream().filter(m -> m.infno().equals("2601")).count(), "one reversal");
+            assertEquals(1, q.messages(OutboxState.DONE).stream().filter(m -> m.transaction().equals("2601")).count(), "one reversal");
             assertTrue(q.claimNext().isEmpty());
         }
     }

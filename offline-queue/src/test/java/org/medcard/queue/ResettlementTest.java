@@ -39,7 +39,7 @@ class ResettlementTest {
             assertFalse(e.registered());
             List<OutboxMessage> pending = q.messages(OutboxState.PENDING);
             assertEquals(1, pending.size());
-            assertEquals("8400", pending.get(0).infno());
+            assertEquals("8400", pending.get(0).transaction());
             assertEquals(e.entryNo(), pending.get(0).entryNo());
             assertTrue(pending.get(0).inputJson().contains("\"cash_paid\":2500"));
             assertEquals(1, q.summary().openResettlements());
@@ -59,7 +59,7 @@ class ResettlementTest {
             assertEquals(1000, e.acctPaidFen(), "acct_paid: total minus the cash paid");
             assertEquals(EntryKind.PHARMACY, e.kind());
             List<OutboxMessage> pending = q.messages(OutboxState.PENDING);
-            assertEquals(List.of("8301", "8400"), pending.stream().map(OutboxMessage::infno).toList(), "the debit's upload goes first");
+            assertEquals(List.of("8301", "8400"), pending.stream().map(OutboxMessage::transaction).toList(), "the debit's upload goes first");
             assertEquals(pending.get(0).msgid(), e.offlineMsgid(), "offline_msgid: the upload that carries the card's debit");
             assertEquals("BATCHED", q.offlineDebit(t.saleId()).orElseThrow().state());
             ResettlementEntry stored = q.resettlement(e.entryNo()).orElseThrow();
@@ -92,7 +92,7 @@ class ResettlementTest {
         try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
             ResettlementEntry e = q.recordCashPayment(cashSale());
             OutboxMessage m = q.claimNext().orElseThrow();
-            q.recordAnswer(m.msgid(), 0, null, "{\"registered\":true}");
+            q.recordAccepted(m.msgid(), "{\"registered\":true}");
             assertTrue(q.resettlement(e.entryNo()).orElseThrow().registered());
         }
     }
@@ -101,10 +101,10 @@ class ResettlementTest {
     void R11_resettledEntryKeepsTheRefundAndStaysInTheJournal() {
         try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
             ResettlementEntry e = q.recordCashPayment(cashSale());
-            q.recordAnswer(q.claimNext().orElseThrow().msgid(), 0, null, "{\"registered\":true}");
+            q.recordAccepted(q.claimNext().orElseThrow().msgid(), "{\"registered\":true}");
             OutboxMessage m = q.queueResettle(e.entryNo(), card(5), null);
-            assertEquals("8401", q.claim(m.msgid()).orElseThrow().infno());
-            q.recordAnswer(m.msgid(), 0, null,
+            assertEquals("8401", q.claim(m.msgid()).orElseThrow().transaction());
+            q.recordAccepted(m.msgid(),
                     "{\"setl_id\":\"ST9\",\"fund_pay\":1200,\"acct_pay\":800,\"refund_to_patient\":2000}");
             ResettlementEntry settled = q.resettlement(e.entryNo()).orElseThrow();
             assertEquals(ResettlementState.SETTLED, settled.state());
@@ -119,7 +119,7 @@ class ResettlementTest {
     void R11_rejectedEntryKeepsTheCentersReason() {
         try (OfflineQueue q = QueueFixtures.open(dir.resolve("q.db"), clock)) {
             ResettlementEntry e = q.recordCashPayment(cashSale());
-            ForwardResult r = q.recordAnswer(q.claimNext().orElseThrow().msgid(), 2005, "record rejected: items", "{}");
+            ForwardResult r = q.recordRefused(q.claimNext().orElseThrow().msgid(), 2005, "record rejected: items");
             assertEquals(OutboxState.REJECTED, r.state());
             ResettlementEntry rejected = q.resettlement(e.entryNo()).orElseThrow();
             assertEquals(ResettlementState.REJECTED, rejected.state());
@@ -148,7 +148,7 @@ class ResettlementTest {
     /** An OPEN, registered entry of 25.00 paid in cash. */
     private ResettlementEntry registeredEntry(OfflineQueue q) {
         ResettlementEntry e = q.recordCashPayment(cashSale());
-        q.recordAnswer(q.claimNext().orElseThrow().msgid(), 0, null, "{\"registered\":true}");
+        q.recordAccepted(q.claimNext().orElseThrow().msgid(), "{\"registered\":true}");
         return e;
     }
 
@@ -167,7 +167,7 @@ class ResettlementTest {
             assertThrows(QueueStoreException.class, () -> q.queueResettle(e.entryNo(), card(5), null));
 
             OutboxMessage m = q.recordCardDebit(t.saleId(), tac(0xBEEF)).orElseThrow();
-            assertEquals("8401", m.infno());
+            assertEquals("8401", m.transaction());
             assertEquals(e.entryNo(), m.entryNo());
             assertEquals(t.saleId(), m.saleId());
             com.fasterxml.jackson.databind.JsonNode in = new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.inputJson());
@@ -182,7 +182,7 @@ class ResettlementTest {
             assertThrows(QueueStoreException.class, () -> q.resettleInput(e.entryNo(), card(5)), "8401 under way");
 
             q.claim(m.msgid()).orElseThrow();
-            q.recordAnswer(m.msgid(), 0, null, "{\"setl_id\":\"ST7\",\"fund_pay\":1200,\"acct_pay\":800,\"refund_to_patient\":2000}");
+            q.recordAccepted(m.msgid(), "{\"setl_id\":\"ST7\",\"fund_pay\":1200,\"acct_pay\":800,\"refund_to_patient\":2000}");
             ResettlementEntry settled = q.resettlement(e.entryNo()).orElseThrow();
             assertEquals(ResettlementState.SETTLED, settled.state());
             assertEquals(800L, settled.acctPayFen());
@@ -224,7 +224,7 @@ class ResettlementTest {
             assertThrows(IllegalArgumentException.class, () -> q.beginSale(new SaleIntent(SaleMode.RESETTLE, card(5), PATIENT,
                     7, 800, 0, ITEMS, "2102", "{\"entry_no\":\"X\"}")));
             assertEquals("8401", q.beginSale(SaleIntent.resettle(card(5), PATIENT, 7, 800, 0, ITEMS, "{\"entry_no\":\"X\"}"))
-                    .intent().settleInfno(), "a re-settlement that names no transaction gets the wire format's");
+                    .intent().settleTransaction(), "a re-settlement that names no transaction gets the wire format's");
         }
         assertThrows(IllegalArgumentException.class, () -> SaleIntent.resettle(card(5), PATIENT, 7, 800, 0, ITEMS, "{}"));
         assertThrows(IllegalArgumentException.class, () -> SaleIntent.resettle(card(5), null, 7, 800, 0, ITEMS,

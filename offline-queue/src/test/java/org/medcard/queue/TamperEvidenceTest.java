@@ -101,7 +101,7 @@ class TamperEvidenceTest {
         }
         try (OfflineQueue q = QueueFixtures.open(file, clock)) {
             q.claimNext(); // 8502 first (FIFO), now SENDING
-            q.recordAnswer(msgid, 0, null, "{}");
+            q.recordAccepted(msgid, "{}");
         }
         outside("UPDATE outbox SET state = 'PENDING', attempts = 0, infcode = NULL, result = NULL,"
                 + " updated_at = created_at, event_seq = " + old[0] + ", mac = '" + old[1] + "' WHERE msgid = '" + msgid + "'");
@@ -143,7 +143,7 @@ class TamperEvidenceTest {
             assertTrue(q.journal(0, 1000).stream().anyMatch(e -> e.kind().equals("TAMPER_ACKNOWLEDGED")
                     && e.payload().contains("supervisor7") && e.payload().contains(saleId)));
             OutboxMessage batch = q.claimNext().orElseThrow();
-            assertEquals("8301", batch.infno(), "the other card's debit goes");
+            assertEquals("8301", batch.transaction(), "the other card's debit goes");
             assertFalse(batch.inputJson().contains("\"amount\":25"), batch.inputJson());
             assertEquals(1, q.offlineDebit(saleId).stream().filter(d -> d.state().equals("QUEUED")).count(),
                     "issue 18: forwarding resumes only for rows that verify; the edited debit stays");
@@ -166,7 +166,7 @@ class TamperEvidenceTest {
             assertTrue(q.claim(msgid).isEmpty(), "the edited message is never sent");
             assertEquals(List.of(msgid), q.heldAfterTamper().stream().map(h -> h.split(" ")[1].replace(":", "")).toList());
             OutboxMessage next = q.claimNext().orElseThrow();
-            assertEquals("8400", next.infno(), "the rows that verify are forwarded, in order, past the held one");
+            assertEquals("8400", next.transaction(), "the rows that verify are forwarded, in order, past the held one");
         }
     }
 

@@ -22,13 +22,13 @@ import org.medcard.queue.QueueSettings;
 import org.medcard.queue.TerminalIdentity;
 import org.medcard.queue.forward.Backoff;
 import org.medcard.queue.forward.Forwarder;
-import org.medcard.queue.forward.HttpCenterLink;
 import org.medcard.terminal.catalog.BlacklistRefresh;
 import org.medcard.terminal.catalog.CenterDownloads;
 import org.medcard.terminal.catalog.Downloads;
 import org.medcard.terminal.center.CenterSession;
 import org.medcard.terminal.center.CenterWatch;
 import org.medcard.terminal.center.HostApi;
+import org.medcard.terminal.center.HostLink;
 import org.medcard.terminal.center.HostCodec;
 import org.medcard.terminal.center.QueueWireFormat;
 import org.medcard.terminal.config.DeviceChoice;
@@ -115,7 +115,7 @@ public final class Terminal implements AutoCloseable {
     private final Devices devices;
     private final OfflineQueue queue;
     private final TrainingMode.EmbeddedCenter embeddedCenter;
-    private final HttpCenterLink link;
+    private final HostLink link;
     /** The link as every request uses it: reports answers and silences to the center's part state (null when offline). */
     private final CenterWatch centerWatch;
     private final HostApi hostApi;
@@ -162,7 +162,7 @@ public final class Terminal implements AutoCloseable {
         this.embeddedCenter = options.offline() || config.centerUrl() != null ? null : startEmbeddedCenter(dataDir, clock);
         URI base = options.offline() ? null
                 : config.center().orElseGet(() -> URI.create("http://127.0.0.1:" + embeddedCenter.port() + "/"));
-        this.link = base == null ? null : new HttpCenterLink(new HttpCenterLink.Settings(base, config.institutionCode(),
+        this.link = base == null ? null : new HostLink(new HostLink.Settings(base, config.institutionCode(),
                 config.terminalNumber(), options.operator(), signNo::get, config.connectTimeout(), config.requestTimeout(),
                 org.medcard.terminal.security.CenterTlsContext.build(config.centerTls()).orElse(null)), clock);
         // Every request passes the center watch, so the center's tag follows each answer and each silence (issue 15).

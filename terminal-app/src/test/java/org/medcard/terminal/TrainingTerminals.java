@@ -10,8 +10,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.medcard.queue.EncodedMessage;
 import org.medcard.queue.forward.CenterAnswer;
-import org.medcard.queue.forward.HttpCenterLink;
+import org.medcard.terminal.center.HostLink;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.config.TerminalConfig;
 
@@ -44,14 +45,14 @@ public final class TrainingTerminals {
         int port = terminal.embeddedCenter().orElseThrow().port();
         ObjectMapper json = new ObjectMapper();
         String[] signNo = {""};
-        HttpCenterLink link = new HttpCenterLink(HttpCenterLink.Settings.of(URI.create("http://127.0.0.1:" + port + "/"),
+        HostLink link = new HostLink(HostLink.Settings.of(URI.create("http://127.0.0.1:" + port + "/"),
                 terminal.config().institutionCode(), "99", "auditor", () -> signNo[0]), CLOCK);
-        CenterAnswer.Answered in = (CenterAnswer.Answered) link.send("9001", terminal.queue().reserveMsgid(),
-                "{\"opter\":\"auditor\",\"dev_no\":\"99\",\"mac\":\"00:00:00:00:00:99\"}");
-        signNo[0] = json.readTree(in.outputJson()).get("sign_no").asText();
-        CenterAnswer.Answered a = (CenterAnswer.Answered) link.send("1101", terminal.queue().reserveMsgid(),
-                "{\"card_no\":\"" + cardNo + "\"}");
-        JsonNode out = json.readTree(a.outputJson());
+        CenterAnswer.Accepted in = (CenterAnswer.Accepted) link.send(new EncodedMessage("9001",
+                "{\"opter\":\"auditor\",\"dev_no\":\"99\",\"mac\":\"00:00:00:00:00:99\"}"), terminal.queue().reserveMsgid());
+        signNo[0] = json.readTree(in.output()).get("sign_no").asText();
+        CenterAnswer.Accepted a = (CenterAnswer.Accepted) link.send(new EncodedMessage("1101",
+                "{\"card_no\":\"" + cardNo + "\"}"), terminal.queue().reserveMsgid());
+        JsonNode out = json.readTree(a.output());
         return out.get("acct_balance_shadow").asLong();
     }
 }

@@ -104,23 +104,34 @@ public final class Forwarder implements AutoCloseable {
     private ForwardResult send(OutboxMessage m) {
         CenterAnswer answer;
         try {
-            answer = link.send(m.infno(), m.msgid(), m.inputJson());
+            answer = link.send(m.message(), m.msgid());
         } catch (RuntimeException e) {
             answer = new CenterAnswer.NoAnswer("link failed: " + e);
         }
-        ForwardResult result = answer instanceof CenterAnswer.Answered a
-                ? queue.recordAnswer(m.msgid(), a.infcode(), a.errMsg(), a.outputJson())
-                : queue.recordNoAnswer(m.msgid(), ((CenterAnswer.NoAnswer) answer).reason());
+        ForwardResult result = record(m.msgid(), answer);
         if (result.state() == OutboxState.UNKNOWN) {
             failures++;
             nextAttempt = clock.instant().plus(backoff.delay(failures));
-            LOG.info("{} {} not answered ({}), attempt {} failed; next attempt at {}", m.infno(), m.msgid(),
+            LOG.info("{} {} not answered ({}), attempt {} failed; next attempt at {}", m.transaction(), m.msgid(),
                     result.detail(), failures, nextAttempt);
         } else {
             failures = 0;
             nextAttempt = Instant.MIN;
         }
         return result;
+    }
+
+    private ForwardResult record(String msgid, CenterAnswer answer) {
+        if (answer instanceof CenterAnswer.Accepted a) {
+            return queue.recordAccepted(msgid, a.output());
+        }
+        if (answer instanceof CenterAnswer.Refused r) {
+            return queue.recordRefused(msgid, r.code(), r.message());
+        }
+        if (answer instanceof CenterAnswer.Retry r) {
+            return queue.recordRetry(msgid, r.code(), r.message());
+        }
+        return queue.recordNoAnswer(msgid, ((CenterAnswer.NoAnswer) answer).reason());
     }
 
     /** The cashier's "forward now": end any backoff wait and send at once. */

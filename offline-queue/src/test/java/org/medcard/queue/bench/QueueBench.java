@@ -18,7 +18,7 @@ import org.medcard.queue.SaleTicket;
 import org.medcard.queue.forward.Backoff;
 import org.medcard.queue.forward.FakeCenter;
 import org.medcard.queue.forward.Forwarder;
-import org.medcard.queue.forward.HttpCenterLink;
+import org.medcard.queue.forward.EnvelopeLink;
 
 /**
  * Benchmark main (not a test): durable enqueue rate of the queue beside a plain JDBC insert loop with the same
@@ -185,8 +185,7 @@ public final class QueueBench {
             }
             System.out.printf(Locale.ROOT, "%-50s %10.1f s  (sales/s per 2000: %s)%n",
                     "queue " + n + " offline debits (setup)", seconds(t0), blocks.toString().trim());
-            HttpCenterLink link = new HttpCenterLink(HttpCenterLink.Settings.of(center.uri(), "P11010100001", "T01",
-                    "bench", () -> "S-1"), Clock.systemDefaultZone());
+            EnvelopeLink link = new EnvelopeLink(center.uri());
             Forwarder f = new Forwarder(q, link, Backoff.standard(Math::random), Clock.systemDefaultZone(),
                     Duration.ofSeconds(1));
             long t1 = System.nanoTime();

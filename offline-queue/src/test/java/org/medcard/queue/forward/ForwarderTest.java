@@ -38,7 +38,12 @@ import org.medcard.queue.SaleIntent;
 import org.medcard.queue.SaleMode;
 import org.medcard.queue.SaleTicket;
 
-/** The forwarder against a loopback center speaking the host-protocol envelope. */
+/**
+ * The forwarder against a loopback center speaking the host-protocol envelope, through the tests' own
+ * {@link EnvelopeLink}. How the terminal's link frames a message and reads an answer (HTTP status, unreadable bodies,
+ * deadlines, TLS) is tested with it in terminal-app ({@code center.HostLinkTest}); here, what the queue does with
+ * each meaning of an answer.
+ */
 class ForwarderTest {
     @TempDir
     Path dir;
@@ -58,9 +63,8 @@ class ForwarderTest {
         center.close();
     }
 
-    HttpCenterLink link(URI uri, Duration requestTimeout) {
-        return new HttpCenterLink(new HttpCenterLink.Settings(uri, "P11010100001", "T01", "cashier01",
-                () -> "S-20261123-0001", Duration.ofSeconds(2), requestTimeout, null), clock);
+    CenterLink link(URI uri, Duration requestTimeout) {
+        return new EnvelopeLink(uri, requestTimeout);
     }
 
     /** Backoff whose jitter always draws the top of the range, so waits are predictable. */
@@ -160,7 +164,7 @@ class ForwarderTest {
         center.infcodeFor.put("8400", 2005);
         ForwardResult r = forwarder().drainOnce().get(0);
         assertEquals(OutboxState.REJECTED, r.state());
-        assertEquals(2005, r.infcode());
+        assertEquals(2005, r.centerCode());
         ResettlementEntry after = queue.resettlement(e.entryNo()).orElseThrow();
         assertEquals(ResettlementState.REJECTED, after.state());
         assertEquals("infcode 2005: refused by the test center", after.reason());
@@ -174,7 +178,6 @@ class ForwarderTest {
         Forwarder f = forwarder(center.uri(), Duration.ofMillis(300), clock);
         ForwardResult r = f.drainOnce().get(0);
         assertEquals(OutboxState.UNKNOWN, r.state());
-        assertTrue(r.detail().contains("timeout"), r.detail());
         center.delayMs = 0;
         f.forwardNow();
         long deadline = System.currentTimeMillis() + 5000;
@@ -187,13 +190,13 @@ class ForwarderTest {
     }
 
     @Test
-    void retryableInfcode9999IsResentWithTheSameMsgid() {
+    void aRetryIsResentWithTheSameMsgid() {
         offlineDebit(queue, 1, 1, 100);
         center.answer9999.set(1);
         Forwarder f = forwarder();
         ForwardResult first = f.drainOnce().get(0);
         assertEquals(OutboxState.UNKNOWN, first.state());
-        assertEquals(9999, first.infcode());
+        assertEquals(9999, first.centerCode());
         f.forwardNow();
         ForwardResult second = f.drainOnce().get(0);
         assertEquals(first.msgid(), second.msgid());
@@ -201,29 +204,42 @@ class ForwarderTest {
     }
 
     @Test
-    void http4xxIsARefusalAndIsNotResent() {
+    void aRefusalIsRecordedWithTheCentersCodeAndIsNotResent() {
         OutboxMessage m = queue.queueMessage("8502", card(1), "{\"load_id\":\"L1\"}");
-        center.fail400.set(1);
+        center.infcodeFor.put("8502", 2005);
         Forwarder f = forwarder();
         ForwardResult r = f.drainOnce().get(0);
         assertEquals(OutboxState.REJECTED, r.state());
-        assertEquals(-1, r.infcode());
-        assertTrue(queue.message(m.msgid()).orElseThrow().reason().contains("HTTP 400"));
+        assertEquals(2005, r.centerCode());
+        assertEquals(2005L, queue.message(m.msgid()).orElseThrow().centerCode());
+        assertEquals("infcode 2005: refused by the test center", queue.message(m.msgid()).orElseThrow().reason());
         assertTrue(f.drainOnce().isEmpty());
         assertEquals(1, center.arrivals.size());
     }
 
     @Test
-    void answerThatIsNotJsonCountsAsNoAnswer() {
+    void noAnswerIsResentWithTheSameMsgid() {
         OutboxMessage m = queue.queueMessage("8502", card(1), "{\"load_id\":\"L1\"}");
         center.garbage.set(1);
         Forwarder f = forwarder();
         ForwardResult r = f.drainOnce().get(0);
         assertEquals(OutboxState.UNKNOWN, r.state());
-        assertTrue(r.detail().contains("not JSON"), r.detail());
+        assertEquals(null, r.centerCode());
         f.forwardNow();
         assertEquals(OutboxState.DONE, f.drainOnce().get(0).state());
         assertEquals(List.of(m.msgid(), m.msgid()), center.arrivals);
+    }
+
+    @Test
+    void aLinkThatThrowsIsNoAnswer() {
+        OutboxMessage m = queue.queueMessage("8502", card(1), "{\"load_id\":\"L1\"}");
+        Forwarder f = new Forwarder(queue, (message, msgid) -> {
+            throw new IllegalStateException("broken link");
+        }, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 0.999), clock, Duration.ofMillis(20));
+        ForwardResult r = f.drainOnce().get(0);
+        assertEquals(OutboxState.UNKNOWN, r.state());
+        assertTrue(r.detail().contains("broken link"), r.detail());
+        assertEquals(OutboxState.UNKNOWN, queue.message(m.msgid()).orElseThrow().state());
     }
 
     @Test
@@ -303,7 +319,7 @@ class ForwarderTest {
         offlineDebit(queue, 1, 7, 100);
         OutboxMessage after = queue.queueMessage("8502", card(1), "{\"load_id\":\"L2\"}");
         List<ForwardResult> r = forwarder().drainOnce();
-        assertEquals(List.of("8502", "8301", "8502"), r.stream().map(ForwardResult::infno).toList());
+        assertEquals(List.of("8502", "8301", "8502"), r.stream().map(ForwardResult::transaction).toList());
         assertEquals(before.msgid(), r.get(0).msgid());
         assertEquals(after.msgid(), r.get(2).msgid());
     }
@@ -328,24 +344,15 @@ class ForwarderTest {
     }
 
     @Test
-    void envelopeCarriesTheHostProtocolFields() {
-        queue.queueMessage("8502", card(1), "{\"load_id\":\"L1\"}");
-        forwarder().drainOnce();
-        var env = center.lastEnvelope;
-        assertEquals("8502", env.path("infno").asText());
-        assertEquals(32, env.path("msgid").asText().length());
-        assertEquals("P11010100001", env.path("fixmedins_code").asText());
-        assertEquals("T01", env.path("dev_no").asText());
-        assertEquals("cashier01", env.path("opter").asText());
-        assertEquals("S-20261123-0001", env.path("sign_no").asText());
-        assertEquals("2026-11-23 10:15:02", env.path("inf_time").asText());
-        assertEquals("L1", env.path("input").path("load_id").asText());
-    }
-
-    @Test
-    void plainHttpIsRefusedExceptToLoopback() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> link(URI.create("http://center.example.org/"), Duration.ofSeconds(5)));
+    void theLinkGetsTheMessageAsStoredWithItsMsgid() {
+        OutboxMessage m = queue.queueMessage("8502", card(1), "{\"load_id\":\"L1\"}");
+        List<String> seen = new ArrayList<>();
+        Forwarder f = new Forwarder(queue, (message, msgid) -> {
+            seen.add(message.transaction() + " " + msgid + " " + message.input());
+            return new CenterAnswer.Accepted("{}");
+        }, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 0.999), clock, Duration.ofMillis(20));
+        assertEquals(OutboxState.DONE, f.drainOnce().get(0).state());
+        assertEquals(List.of("8502 " + m.msgid() + " {\"load_id\":\"L1\"}"), seen);
     }
 
     @Test

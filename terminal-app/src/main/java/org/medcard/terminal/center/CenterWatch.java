@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
+import org.medcard.queue.EncodedMessage;
 import org.medcard.queue.forward.CenterAnswer;
 import org.medcard.queue.forward.CenterLink;
 import org.slf4j.Logger;
@@ -31,8 +32,6 @@ public final class CenterWatch implements CenterLink {
     static final Duration QUIET = Duration.ofSeconds(1);
     /** At most one real request per this while the center accepts connections but has not answered yet. */
     static final Duration RETRY_REAL = Duration.ofSeconds(2);
-    /** The center's infcode for "internal error, retry": the center is there but cannot do its work. */
-    private static final long CENTER_INTERNAL_ERROR = 9999;
 
     /** What the watch tells the terminal (its part state and what to do once the center is back). */
     public interface Listener {
@@ -93,16 +92,17 @@ public final class CenterWatch implements CenterLink {
     }
 
     @Override
-    public CenterAnswer send(String infno, String msgid, String inputJson) {
-        CenterAnswer a = link.send(infno, msgid, inputJson);
+    public CenterAnswer send(EncodedMessage message, String msgid) {
+        CenterAnswer a = link.send(message, msgid);
         lastCallNanos = nanos.getAsLong();
-        if (a instanceof CenterAnswer.Answered ans && ans.infcode() != CENTER_INTERNAL_ERROR) {
+        boolean centerFailing = a instanceof CenterAnswer.Retry r && r.code() == HostLink.CENTER_INTERNAL_ERROR;
+        if (!(a instanceof CenterAnswer.NoAnswer) && !centerFailing) {
             answering = true;
             listener.answered();
         } else {
             answering = false;
             listener.noAnswer(a instanceof CenterAnswer.NoAnswer no ? "center unreachable: " + no.reason()
-                    : "center error " + CENTER_INTERNAL_ERROR + " (" + infno + ")");
+                    : "center error " + HostLink.CENTER_INTERNAL_ERROR + " (" + message.transaction() + ")");
         }
         return a;
     }

@@ -40,7 +40,7 @@ public final class HostApi {
     /** Sends any request now with a fresh msgid and reads its answer. */
     public <A> A call(HostRequest<A> request) {
         EncodedMessage m = codec.encode(request);
-        return codec.read(request, link.send(m.transaction(), msgids.get(), m.input()));
+        return codec.read(request, link.send(m, msgids.get()));
     }
 
     /** {@code 1101} by card number. */

@@ -442,15 +442,20 @@ public final class HostCodec {
      */
     public <A> A read(HostRequest<A> request, CenterAnswer answer) {
         String infno = infno(request);
-        if (answer instanceof CenterAnswer.NoAnswer none) {
-            throw new CenterUnreachable(infno, none.reason());
+        if (answer instanceof CenterAnswer.Accepted a) {
+            return answer(request, a.output());
         }
-        CenterAnswer.Answered a = (CenterAnswer.Answered) answer;
-        boolean mismatch = request instanceof Reconcile3201 && a.infcode() == RECONCILIATION_MISMATCH;
-        if (a.infcode() != 0 && !mismatch) {
-            throw new CenterRefusal(infno, a.infcode(), a.errMsg(), refusalStatus(a.outputJson()));
+        if (answer instanceof CenterAnswer.Refused r) {
+            if (request instanceof Reconcile3201 && r.code() == RECONCILIATION_MISMATCH) {
+                return answer(request, r.output()); // a MISMATCH carries the center's own totals
+            }
+            throw new CenterRefusal(infno, r.code(), r.message(), refusalStatus(r.output()));
         }
-        return answer(request, a.outputJson());
+        if (answer instanceof CenterAnswer.Retry r) {
+            // A query is not queued: "send it again" is the caller's to decide (sign in again first on 1001).
+            throw new CenterRefusal(infno, r.code(), r.message(), null);
+        }
+        throw new CenterUnreachable(infno, ((CenterAnswer.NoAnswer) answer).reason());
     }
 
     /** For a refusal: {@code output.psn_status} when the center says which card status forbade it. */

@@ -105,12 +105,21 @@ public final class QueueWireFormat implements WireFormat {
 
     @Override
     public EncodedMessage reversal(OutboxMessage original) {
-        return codec.encode(new Reverse2601(original.msgid(), original.infno()));
+        return codec.encode(new Reverse2601(original.msgid(), original.transaction()));
     }
 
     @Override
     public String reversedMsgid(EncodedMessage reversal) {
         return ((Reverse2601) codec.decode(reversal)).omsgid();
+    }
+
+    /**
+     * {@code infcode 2005: text}: how refusal reasons have always been recorded (stored files hold them so), and how
+     * {@code text.Texts#centerSays(String)} and {@code rejected.RejectedItem} read them back.
+     */
+    @Override
+    public String centerReason(long code, String message) {
+        return "infcode " + code + ": " + (message == null ? "" : message);
     }
 
     @Override

@@ -7,8 +7,11 @@
  * {@link org.medcard.terminal.center.CenterUnreachable}), an {@code infcode} other than 0 a
  * {@link org.medcard.terminal.center.CenterRefusal}.
  *
- * <p>Queries are sent at once by {@link org.medcard.terminal.center.HostApi} over the offline queue's
- * {@link org.medcard.queue.forward.CenterLink}. Business acts that move money (settlements, uploads,
+ * <p>{@link org.medcard.terminal.center.HostLink} is the envelope: it frames every message (queried or queued) in
+ * the request envelope, sends it over HTTP(S) and says what the answer's frame means (accepted, retry, refused, no
+ * answer) as the queue's {@link org.medcard.queue.forward.CenterAnswer}; it implements the offline queue's
+ * {@link org.medcard.queue.forward.CenterLink} port, so the queue knows neither {@code infno} nor {@code infcode}.
+ * Queries are sent at once by {@link org.medcard.terminal.center.HostApi} over that link. Business acts that move money (settlements, uploads,
  * re-settlements, voids, load confirmations) go through the queue's outbox so their {@code msgid} is stored before
  * the first send; the queue knows no transaction code and asks {@link org.medcard.terminal.center.QueueWireFormat}
  * (its {@link org.medcard.queue.WireFormat}) what it must build or read itself.

@@ -102,7 +102,7 @@ final class QueueCommand implements Callable<Integer> {
                     .put("total_fen", x.totalFen()).put("cash_paid_fen", x.cashPaidFen()).put("id_masked", IdNumber.mask(x.psnCertNo()))
                     .put("original_time", x.originalTime()));
             ArrayNode m = n.putArray("messages");
-            waiting.forEach(x -> m.addObject().put("msgid", x.msgid()).put("infno", x.infno()).put("state", x.state().name())
+            waiting.forEach(x -> m.addObject().put("msgid", x.msgid()).put("infno", x.transaction()).put("state", x.state().name())
                     .put("attempts", x.attempts()));
             TerminalCommands.printJson(out, n);
             return 0;
@@ -120,7 +120,7 @@ final class QueueCommand implements Callable<Integer> {
         open.forEach(x -> out.println("  entry " + x.entryNo() + "  " + x.fault() + "  " + Yuan.format(x.totalFen())
                 + "  ID " + IdNumber.mask(x.psnCertNo()) + "  " + x.originalTime()));
         unfinished.forEach(x -> out.println("  unfinished sale " + x.saleId() + "  " + Yuan.format(x.intent().acctPayFen()) + "  " + x.txTime()));
-        waiting.forEach(x -> out.println("  " + x.infno() + " " + x.msgid() + "  " + x.state() + "  attempts " + x.attempts()));
+        waiting.forEach(x -> out.println("  " + x.transaction() + " " + x.msgid() + "  " + x.state() + "  attempts " + x.attempts()));
         return 0;
     }
 
@@ -141,12 +141,12 @@ final class QueueCommand implements Callable<Integer> {
         if (options.json) {
             ObjectNode n = TerminalCommands.JSON.createObjectNode();
             ArrayNode a = n.putArray("results");
-            results.forEach(r -> a.addObject().put("msgid", r.msgid()).put("infno", r.infno()).put("state", r.state().name())
+            results.forEach(r -> a.addObject().put("msgid", r.msgid()).put("infno", r.transaction()).put("state", r.state().name())
                     .put("accepted", r.accepted()).put("rejected", r.rejected()).put("detail", r.detail()));
             n.put("queued_debits", t.queue().summary().queuedDebits());
             TerminalCommands.printJson(out, n);
         } else {
-            results.forEach(r -> out.println(r.infno() + " " + r.msgid() + ": " + r.state() + " (accepted " + r.accepted()
+            results.forEach(r -> out.println(r.transaction() + " " + r.msgid() + ": " + r.state() + " (accepted " + r.accepted()
                     + ", rejected " + r.rejected() + ")" + (r.detail() == null ? "" : " " + r.detail())));
             out.println(results.isEmpty() ? "nothing to forward" : "offline debits still waiting: " + t.queue().summary().queuedDebits());
         }

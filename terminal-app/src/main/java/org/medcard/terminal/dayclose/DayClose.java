@@ -142,14 +142,14 @@ public final class DayClose {
         List<Undo> undone = new ArrayList<>();
         // Every answered settlement, of any day: a void today may hand back a sale of an earlier day.
         for (OutboxMessage m : queue.messages(OutboxState.DONE)) {
-            if (m.infcode() == null || m.infcode() != 0) {
+            if (m.centerCode() == null || m.centerCode() != 0) {
                 continue;
             }
             boolean today = date.equals(LocalDateTime.ofInstant(m.updatedAt(), zone).toLocalDate());
             Optional<HostRequest<?>> request = codec.tryDecode(m.message());
             if (request.isEmpty()) {
                 if (today) {
-                    LOG.warn("Day close: message {} ({}) is not a host request this terminal can read; not counted", m.msgid(), m.infno());
+                    LOG.warn("Day close: message {} ({}) is not a host request this terminal can read; not counted", m.msgid(), m.transaction());
                 }
                 continue;
             }
@@ -166,7 +166,7 @@ public final class DayClose {
                     undo(m, request.get()).ifPresent(undone::add);
                 }
             } catch (CenterUnreachable e) {
-                LOG.warn("Day close: the answer to {} ({}) cannot be read, not counted: {}", m.msgid(), m.infno(), e.getMessage());
+                LOG.warn("Day close: the answer to {} ({}) cannot be read, not counted: {}", m.msgid(), m.transaction(), e.getMessage());
             }
         }
         Set<String> undoneSetlIds = new HashSet<>();

@@ -51,12 +51,12 @@ public record RejectedItem(String msgid, String infno, String at, String card, S
 
     static RejectedItem of(RejectedMessage r, ZoneId zone, WireFormat wire) {
         var m = r.message();
-        WireFormat.Role role = wire.roleOf(m.infno());
+        WireFormat.Role role = wire.roleOf(m.transaction());
         boolean open = r.resolution().needsSupervisor();
         String reason = INFCODE_PREFIX.matcher(m.reason() == null ? "" : m.reason()).replaceFirst("");
-        return new RejectedItem(m.msgid(), m.infno(), LOCAL.format(m.updatedAt().atZone(zone)),
+        return new RejectedItem(m.msgid(), m.transaction(), LOCAL.format(m.updatedAt().atZone(zone)),
                 m.cardKey() == null ? null : SensitiveNumbers.mask(m.cardKey()), m.saleId(),
-                m.infcode() == null ? 0 : m.infcode(), SensitiveNumbers.maskAll(reason),
+                m.centerCode() == null ? 0 : m.centerCode(), SensitiveNumbers.maskAll(reason),
                 r.resolution(), r.resolvedBy(), r.note() == null ? null : SensitiveNumbers.maskAll(r.note()), r.cardDebitFen(),
                 r.refundLoadId(), r.resentAs(), open && resendable(role), open && role.reversible(),
                 r.resolution() != RejectedMessage.Resolution.HANDLED);

@@ -35,7 +35,7 @@ public final class OnlineSettler {
         return switch (now.state()) {
             case DONE -> settled(now);
             case REJECTED -> SettleResult.bare(SettleResult.State.REJECTED, now.msgid(),
-                    "infcode " + now.infcode() + ": " + now.reason());
+                    "infcode " + now.centerCode() + ": " + now.reason());
             default -> SettleResult.bare(SettleResult.State.PENDING, now.msgid(),
                     now.reason() == null ? "not sent yet" : now.reason());
         };

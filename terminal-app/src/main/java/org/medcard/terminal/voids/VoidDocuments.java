@@ -99,7 +99,7 @@ public final class VoidDocuments {
         try {
             return Optional.of(codec.answer(request, m.resultJson()));
         } catch (CenterUnreachable e) {
-            LOG.warn("Stored answer to {} ({}) cannot be read: {}", m.msgid(), m.infno(), e.getMessage());
+            LOG.warn("Stored answer to {} ({}) cannot be read: {}", m.msgid(), m.transaction(), e.getMessage());
             return Optional.empty();
         }
     }

@@ -25,9 +25,10 @@ import org.medcard.queue.SaleIntent;
 import org.medcard.queue.SaleTicket;
 import org.medcard.queue.TerminalIdentity;
 import org.medcard.queue.forward.Backoff;
+import org.medcard.queue.EncodedMessage;
 import org.medcard.queue.forward.CenterAnswer;
+import org.medcard.terminal.center.HostLink;
 import org.medcard.queue.forward.Forwarder;
-import org.medcard.queue.forward.HttpCenterLink;
 import org.medcard.simulator.center.CenterConfig;
 import org.medcard.simulator.center.SettlementCenter;
 import org.medcard.simulator.profile.CardProfile;
@@ -62,11 +63,11 @@ public final class DrainToCenterBench {
                      "TEST-ONLY bench key".getBytes(StandardCharsets.UTF_8), clock)) {
             center.start(0);
             String[] signNo = {""};
-            HttpCenterLink link = new HttpCenterLink(HttpCenterLink.Settings.of(URI.create("http://127.0.0.1:" + center.port() + "/"),
+            HostLink link = new HostLink(HostLink.Settings.of(URI.create("http://127.0.0.1:" + center.port() + "/"),
                     "P11010100001", "01", "bench", () -> signNo[0]), clock);
-            CenterAnswer.Answered signIn = (CenterAnswer.Answered) link.send("9001", queue.reserveMsgid(),
-                    "{\"opter\":\"bench\",\"dev_no\":\"01\",\"mac\":\"00:00:00:00:00:01\"}");
-            signNo[0] = new ObjectMapper().readTree(signIn.outputJson()).get("sign_no").asText();
+            CenterAnswer.Accepted signIn = (CenterAnswer.Accepted) link.send(new EncodedMessage("9001",
+                    "{\"opter\":\"bench\",\"dev_no\":\"01\",\"mac\":\"00:00:00:00:00:01\"}"), queue.reserveMsgid());
+            signNo[0] = new ObjectMapper().readTree(signIn.output()).get("sign_no").asText();
 
             long queueStart = System.nanoTime();
             queueDebits(queue, profiles, card, terminalId, records, clock);

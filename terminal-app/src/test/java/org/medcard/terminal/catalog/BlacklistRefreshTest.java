@@ -47,10 +47,10 @@ class BlacklistRefreshTest {
     void open() {
         db = TerminalDb.open(dir.resolve("terminal.db"));
         downloads = new Downloads(db, clock);
-        center = new HostApi((infno, msgid, input) -> {
-            asked.add(infno + " " + input);
+        center = new HostApi((message, msgid) -> {
+            asked.add(message.transaction() + " " + message.input());
             String a = answers.poll();
-            return a == null ? new CenterAnswer.NoAnswer("connection refused") : new CenterAnswer.Answered(0, null, a);
+            return a == null ? new CenterAnswer.NoAnswer("connection refused") : new CenterAnswer.Accepted(a);
         }, () -> "P11010100001202611231000000100001");
     }
 

@@ -37,10 +37,10 @@ class DownloadsTest {
     void open() {
         db = TerminalDb.open(dir.resolve("terminal.db"));
         downloads = new Downloads(db, Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.ofHours(8)));
-        center = new HostApi((infno, msgid, input) -> {
-            asked.add(infno + " " + input);
+        center = new HostApi((message, msgid) -> {
+            asked.add(message.transaction() + " " + message.input());
             String a = answers.poll();
-            return a == null ? new CenterAnswer.NoAnswer("down") : new CenterAnswer.Answered(0, null, a);
+            return a == null ? new CenterAnswer.NoAnswer("down") : new CenterAnswer.Accepted(a);
         }, () -> "P11010100001202611231000000100001");
     }
 

@@ -24,7 +24,6 @@ import org.medcard.queue.QueueSettings;
 import org.medcard.queue.TerminalIdentity;
 import org.medcard.queue.forward.Backoff;
 import org.medcard.queue.forward.Forwarder;
-import org.medcard.queue.forward.HttpCenterLink;
 import org.medcard.simulator.center.CenterConfig;
 import org.medcard.simulator.center.SettlementCenter;
 import org.medcard.simulator.center.fault.Fault;
@@ -61,7 +60,7 @@ class CenterSessionTest {
         center = new SettlementCenter(CenterConfig.inMemory(), clock);
         center.start(0);
         URI base = URI.create("http://127.0.0.1:" + center.port() + "/");
-        HttpCenterLink link = new HttpCenterLink(HttpCenterLink.Settings.of(base, INSTITUTION, "01", "cashier01", signNo::get), clock);
+        HostLink link = new HostLink(HostLink.Settings.of(base, INSTITUTION, "01", "cashier01", signNo::get), clock);
         queue = OfflineQueue.open(dir.resolve("queue.db"), QueueSettings.of(new TerminalIdentity(INSTITUTION, 1, "112233445566")),
                 new byte[32], clock, new QueueWireFormat(new HostCodec()));
         forwarder = new Forwarder(queue, link, new Backoff(LONG_BACKOFF, LONG_BACKOFF, () -> 0.5), clock, Duration.ofMillis(100));

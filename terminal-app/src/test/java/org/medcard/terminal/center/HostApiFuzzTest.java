@@ -33,7 +33,7 @@ class HostApiFuzzTest {
         long infcode = fuzz.consumeBoolean() ? 0 : fuzz.consumeLong();
         String errMsg = fuzz.consumeBoolean() ? null : fuzz.consumeString(20);
         String output = fuzz.consumeBoolean() ? null : fuzz.consumeRemainingAsString();
-        HostApi api = new HostApi((infno, msgid, input) -> new CenterAnswer.Answered(infcode, errMsg, output), () -> "M1");
+        HostApi api = new HostApi((message, msgid) -> HostLink.meaning(infcode, errMsg, output), () -> "M1");
         Object result;
         try {
             result = query.apply(api);

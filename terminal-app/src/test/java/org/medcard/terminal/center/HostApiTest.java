@@ -23,15 +23,15 @@ class HostApiTest {
     private final AtomicInteger seq = new AtomicInteger();
 
     private HostApi api(CenterAnswer answer) {
-        CenterLink link = (infno, msgid, input) -> {
-            sent.add(infno + " " + msgid + " " + input);
+        CenterLink link = (message, msgid) -> {
+            sent.add(message.transaction() + " " + msgid + " " + message.input());
             return answer;
         };
         return new HostApi(link, () -> String.format("P1101010000120261123101500%02d%04d", 1, seq.incrementAndGet()));
     }
 
     private static CenterAnswer ok(String output) {
-        return new CenterAnswer.Answered(0, null, output);
+        return new CenterAnswer.Accepted(output);
     }
 
     @Test
@@ -61,7 +61,7 @@ class HostApiTest {
 
     @Test
     void refusalCarriesInfcodeMessageAndStatus() {
-        CenterRefusal r = assertThrows(CenterRefusal.class, () -> api(new CenterAnswer.Answered(2002, "card frozen",
+        CenterRefusal r = assertThrows(CenterRefusal.class, () -> api(new CenterAnswer.Refused(2002, "card frozen",
                 "{\"psn_status\":\"FROZEN\"}")).personInfo("11010020261122000017"));
         assertEquals(2002, r.infcode());
         assertEquals("FROZEN", r.psnStatus());

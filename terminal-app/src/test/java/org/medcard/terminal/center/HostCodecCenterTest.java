@@ -31,7 +31,6 @@ import org.medcard.card.PurchaseIntent;
 import org.medcard.card.PurchaseResult;
 import org.medcard.psam.PsamClient;
 import org.medcard.queue.PurseRecord;
-import org.medcard.queue.forward.HttpCenterLink;
 import org.medcard.simulator.card.CardOptions;
 import org.medcard.simulator.card.PurseState;
 import org.medcard.simulator.card.VirtualMedicalCard;
@@ -95,7 +94,7 @@ class HostCodecCenterTest {
         center = new SettlementCenter(CenterConfig.inMemory(), clock);
         center.start(0);
         URI base = URI.create("http://127.0.0.1:" + center.port() + "/");
-        HttpCenterLink link = new HttpCenterLink(HttpCenterLink.Settings.of(base, INSTITUTION, "01", "cashier01", signNo::get), clock);
+        HostLink link = new HostLink(HostLink.Settings.of(base, INSTITUTION, "01", "cashier01", signNo::get), clock);
         api = new HostApi(link, () -> INSTITUTION + "20261123101500" + "01" + String.format("%04d", seq.incrementAndGet()), codec);
         CardProfiles profiles = CardProfiles.bundled();
         profile = profiles.get("normal-3des");

@@ -256,13 +256,13 @@ class HostCodecTest {
         Settle2102 settle = new Settle2102("PS", 0, 100, null);
         assertThrows(CenterUnreachable.class, () -> codec.read(settle, new CenterAnswer.NoAnswer("timeout")));
         CenterRefusal r = assertThrows(CenterRefusal.class, () -> codec.read(settle,
-                new CenterAnswer.Answered(2002, "card frozen", "{\"psn_status\":\"FROZEN\"}")));
+                new CenterAnswer.Refused(2002, "card frozen", "{\"psn_status\":\"FROZEN\"}")));
         assertEquals("FROZEN", r.psnStatus());
         CenterRefusal unreadable = assertThrows(CenterRefusal.class, () -> codec.read(settle,
-                new CenterAnswer.Answered(2005, "TAC_INVALID", "garbage")));
+                new CenterAnswer.Refused(2005, "TAC_INVALID", "garbage")));
         assertNull(unreadable.psnStatus(), "a refusal stands even when its output cannot be read");
         Reconciliation mismatch = codec.read(new Reconcile3201(LocalDate.of(2026, 11, 23), 1, 0, 0, 0, null),
-                new CenterAnswer.Answered(HostCodec.RECONCILIATION_MISMATCH, "mismatch",
+                new CenterAnswer.Refused(HostCodec.RECONCILIATION_MISMATCH, "mismatch",
                         "{\"result\":\"MISMATCH\",\"count\":2,\"fund_sum\":0,\"acct_sum\":0,\"cash_sum\":0}"));
         assertFalse(mismatch.match());
         assertEquals(2, mismatch.count());

@@ -1,6 +1,7 @@
 package org.medcard.terminal.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -37,9 +38,10 @@ import org.medcard.queue.SaleIntent;
 import org.medcard.queue.SaleTicket;
 import org.medcard.queue.TerminalIdentity;
 import org.medcard.queue.forward.Backoff;
+import org.medcard.queue.EncodedMessage;
 import org.medcard.queue.forward.CenterAnswer;
+import org.medcard.terminal.center.HostLink;
 import org.medcard.queue.forward.Forwarder;
-import org.medcard.queue.forward.HttpCenterLink;
 import org.medcard.simulator.card.CardOptions;
 import org.medcard.simulator.card.PurseState;
 import org.medcard.simulator.card.VirtualMedicalCard;
@@ -72,7 +74,7 @@ class OfflineDebitsReachTheCenterIT {
 
     private SettlementCenter center;
     private OfflineQueue queue;
-    private HttpCenterLink link;
+    private HostLink link;
     private MedicalCard card;
     private PsamClient psam;
     private CardProfile profile;
@@ -95,7 +97,7 @@ class OfflineDebitsReachTheCenterIT {
                 QueueSettings.of(new TerminalIdentity("P11010100001", 1, psam.terminalId().hex())),
                 "TEST-ONLY terminal HMAC key".getBytes(StandardCharsets.UTF_8), clock);
         URI base = URI.create("http://127.0.0.1:" + center.port() + "/");
-        link = new HttpCenterLink(HttpCenterLink.Settings.of(base, "P11010100001", "01", "cashier01", signNo::get), clock);
+        link = new HostLink(HostLink.Settings.of(base, "P11010100001", "01", "cashier01", signNo::get), clock);
         signIn();
     }
 
@@ -142,16 +144,16 @@ class OfflineDebitsReachTheCenterIT {
     }
 
     private void signIn() throws Exception {
-        CenterAnswer a = link.send("9001", queue.reserveMsgid(), "{\"opter\":\"cashier01\",\"dev_no\":\"01\",\"mac\":\"00:00:00:00:00:01\"}");
-        CenterAnswer.Answered answered = (CenterAnswer.Answered) a;
-        assertEquals(0, answered.infcode(), () -> "sign-in refused: " + answered.errMsg());
-        JsonNode out = json.readTree(answered.outputJson());
+        CenterAnswer a = link.send(new EncodedMessage("9001", "{\"opter\":\"cashier01\",\"dev_no\":\"01\",\"mac\":\"00:00:00:00:00:01\"}"),
+                queue.reserveMsgid());
+        CenterAnswer.Accepted answered = assertInstanceOf(CenterAnswer.Accepted.class, a, () -> "sign-in refused: " + a);
+        JsonNode out = json.readTree(answered.output());
         signNo.set(out.get("sign_no").asText());
         assertTrue(!signNo.get().isEmpty());
     }
 
     private long shadowBalance() throws Exception {
-        CenterAnswer a = link.send("1101", queue.reserveMsgid(), "{\"card_no\":\"" + profile.cardNo() + "\"}");
-        return json.readTree(((CenterAnswer.Answered) a).outputJson()).get("acct_balance_shadow").asLong();
+        CenterAnswer a = link.send(new EncodedMessage("1101", "{\"card_no\":\"" + profile.cardNo() + "\"}"), queue.reserveMsgid());
+        return json.readTree(((CenterAnswer.Accepted) a).output()).get("acct_balance_shadow").asLong();
     }
 }

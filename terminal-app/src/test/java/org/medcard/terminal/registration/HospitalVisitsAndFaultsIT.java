@@ -209,7 +209,7 @@ class HospitalVisitsAndFaultsIT {
         slot().setUnplugged(false);
         assertEquals(org.medcard.queue.EntryKind.OUTPATIENT, terminal.queue().resettlement(fee.entryNo()).orElseThrow().kind());
         assertEquals(org.medcard.queue.EntryKind.OUTPATIENT, terminal.queue().resettlement(batch.entryNo()).orElseThrow().kind());
-        assertTrue(terminal.queue().messages(org.medcard.queue.OutboxState.PENDING).stream().filter(m -> "8400".equals(m.infno()))
+        assertTrue(terminal.queue().messages(org.medcard.queue.OutboxState.PENDING).stream().filter(m -> "8400".equals(m.transaction()))
                 .allMatch(m -> m.inputJson().contains("\"kind\":\"OUTPATIENT\"")), "8400 registers the entries as outpatient");
 
         ResettleDesk resettle = terminal.resettleDesk();
@@ -229,7 +229,7 @@ class HospitalVisitsAndFaultsIT {
         assertEquals(2_500, itemsBack.refundFen());
         assertEquals(before - 2_250, reader().presentCard("normal-3des").state().balance(), "the card paid 15.00 + 7.50, once each");
         assertEquals(before - 2_250, TrainingTerminals.shadowBalance(terminal, card.profile().cardNo()));
-        assertTrue(terminal.queue().messages(org.medcard.queue.OutboxState.DONE).stream().filter(m -> "8401".equals(m.infno()))
+        assertTrue(terminal.queue().messages(org.medcard.queue.OutboxState.DONE).stream().filter(m -> "8401".equals(m.transaction()))
                 .allMatch(m -> m.inputJson().contains("\"kind\":\"OUTPATIENT\"")), "8401 re-settles them as outpatient");
     }
 

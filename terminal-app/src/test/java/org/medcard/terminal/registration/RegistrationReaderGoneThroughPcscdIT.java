@@ -56,7 +56,7 @@ class RegistrationReaderGoneThroughPcscdIT {
                 awaitTrue(() -> t.state().reader().isOk(), "reader OK");
                 // The morning: a visit with the card (it also credits the card's pending monthly money, R15).
                 var morning = desk.register("D02", null, true, RIGHT_PIN, "clerk01");
-                assertTrue(t.queue().messages(OutboxState.DONE).stream().anyMatch(m -> m.infno().equals("2207")),
+                assertTrue(t.queue().messages(OutboxState.DONE).stream().anyMatch(m -> m.transaction().equals("2207")),
                         "the morning's visit paid with the card: " + morning);
                 long afterMorning = card.state().balance();
 

@@ -106,7 +106,7 @@ class ResettlementIT {
         assertEquals(before - 1_458, after.state().balance(), "the card paid the account share once");
         assertEquals(before - 1_458, center.shadowBalance(card.profile().cardNo()), "card and center agree (TAC verified)");
         var debit = terminal.queue().messages(org.medcard.queue.OutboxState.DONE).stream()
-                .filter(m -> "8401".equals(m.infno())).findFirst().orElseThrow();
+                .filter(m -> "8401".equals(m.transaction())).findFirst().orElseThrow();
         assertNotNull(debit.saleId(), "the 8401 belongs to a journalled card debit");
         assertTrue(debit.inputJson().contains("\"purse\""), "the 8401 carries the purse record");
         assertTrue(terminal.queue().journalOfSale(debit.saleId()).stream().anyMatch(j -> j.kind().equals("CARD_DEBITED")),

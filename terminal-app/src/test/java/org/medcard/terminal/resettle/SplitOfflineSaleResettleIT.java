@@ -104,10 +104,10 @@ class SplitOfflineSaleResettleIT {
         assertEquals(350, entry.acctPaidFen(), "acct_paid: what the card already paid offline");
         assertNotNull(entry.offlineMsgid());
         OutboxMessage upload = terminal.queue().message(entry.offlineMsgid()).orElseThrow();
-        assertEquals("8301", upload.infno(), "offline_msgid is the msgid of the card's offline debit upload");
+        assertEquals("8301", upload.transaction(), "offline_msgid is the msgid of the card's offline debit upload");
         assertTrue(upload.inputJson().contains("\"amount\":350"), upload.inputJson());
         OutboxMessage registration = terminal.queue().messages(OutboxState.PENDING).stream()
-                .filter(m -> "8400".equals(m.infno())).findFirst().orElseThrow();
+                .filter(m -> "8400".equals(m.transaction())).findFirst().orElseThrow();
         assertTrue(upload.id() < registration.id(), "the debit is uploaded before the entry is registered");
         JsonNode registered = JSON.readTree(registration.inputJson());
         assertEquals(350, registered.path("acct_paid").asLong());

@@ -482,7 +482,7 @@ class PharmacySaleIT {
         assertNull(o.tac(), "no debit, no TAC");
         assertNotNull(o.setlId());
         var settle = terminal.queue().messages(OutboxState.DONE).get(0);
-        assertEquals("2102", settle.infno());
+        assertEquals("2102", settle.transaction());
         assertFalse(settle.inputJson().contains("purse"), settle.inputJson());
         assertEquals(card.profile().balance(), card.state().balance());
     }

@@ -120,7 +120,7 @@ class UnansweredSettlementIT {
         assertEquals(msgid, settled.msgid(), "resent under its own msgid, never a new one");
         assertTrue(settled.attempts() >= 2, "sent, unanswered, resent: " + settled.attempts());
         assertNull(settled.reversalMsgid(), "never reversed");
-        assertEquals(List.of(), terminal.queue().messages(OutboxState.DONE).stream().filter(m -> m.infno().equals("2601")).toList(),
+        assertEquals(List.of(), terminal.queue().messages(OutboxState.DONE).stream().filter(m -> m.transaction().equals("2601")).toList(),
                 "no 2601 at all");
         assertEquals(List.of(), terminal.queue().rejectedMessages());
         // The center's own records: one answer stored for the msgid, one settlement, no reversal, the shadow balance the card's.
@@ -155,13 +155,13 @@ class UnansweredSettlementIT {
 
         OutboxMessage settle = refused.message();
         assertEquals(OutboxState.REJECTED, settle.state());
-        assertEquals(2005L, settle.infcode(), settle.reason());
+        assertEquals(2005L, settle.centerCode(), settle.reason());
         assertTrue(settle.attempts() >= 2, "sent, unanswered, resent: " + settle.attempts());
         assertEquals("terminal", refused.resolvedBy(), "automatic, not a supervisor's");
         assertEquals(2_500, refused.cardDebitFen());
         assertFalse(refused.resolution().needsSupervisor(), "the queue screen shows no red line for it");
         OutboxMessage reversal = terminal.queue().message(settle.reversalMsgid()).orElseThrow();
-        assertEquals("2601", reversal.infno());
+        assertEquals("2601", reversal.transaction());
         assertEquals(OutboxState.DONE, reversal.state());
         assertTrue(reversal.inputJson().contains(msgid), "2601 names the unanswered msgid: " + reversal.inputJson());
         String loadId = refused.refundLoadId();
@@ -228,7 +228,7 @@ class UnansweredSettlementIT {
         List<OutboxMessage> unknown = terminal.queue().messages(OutboxState.UNKNOWN);
         assertEquals(1, unknown.size(), unknown.toString());
         OutboxMessage m = unknown.get(0);
-        assertEquals("2102", m.infno());
+        assertEquals("2102", m.transaction());
         assertEquals(sale.saleId(), m.saleId());
         return m;
     }
@@ -247,7 +247,7 @@ class UnansweredSettlementIT {
                     "the center decided on " + msgid);
             center.faults().clear(FaultKind.SLOW);
         }
-        assertTrue(terminal.queue().messages(OutboxState.PENDING).stream().noneMatch(m -> m.infno().equals("2601")), "no 2601 queued");
+        assertTrue(terminal.queue().messages(OutboxState.PENDING).stream().noneMatch(m -> m.transaction().equals("2601")), "no 2601 queued");
     }
 
     private <T> T await(java.util.function.Supplier<Optional<T>> probe, String what) throws InterruptedException {

@@ -109,7 +109,7 @@ class PersonRefusedByTheCenterIT {
     void R8_blacklistHitWithANormalCard_isRefused_nothingDebited() throws Exception {
         terminal = TrainingTerminals.open(dir, Map.of());
         VirtualMedicalCard card = present("normal-3des");
-        HostApi listing = new HostApi((infno, msgid, input) -> new CenterAnswer.Answered(0, null,
+        HostApi listing = new HostApi((message, msgid) -> new CenterAnswer.Accepted(
                 "{\"version\":900,\"entries\":[{\"card_no\":\"" + card.profile().cardNo()
                         + "\",\"psn_status\":\"LOST\",\"since\":\"2026-11-20\"}]}"),
                 () -> "P11010100001202611231000000100001");
@@ -126,7 +126,7 @@ class PersonRefusedByTheCenterIT {
     void R8_blacklistHitWithANormalCard_isRefusedOfflineToo_noOfflineDebit() throws Exception {
         terminal = TrainingTerminals.open(dir, Map.of());
         VirtualMedicalCard card = present("normal-3des");
-        HostApi listing = new HostApi((infno, msgid, input) -> new CenterAnswer.Answered(0, null,
+        HostApi listing = new HostApi((message, msgid) -> new CenterAnswer.Accepted(
                 "{\"version\":900,\"entries\":[{\"card_no\":\"" + card.profile().cardNo()
                         + "\",\"psn_status\":\"LOST\",\"since\":\"2026-11-20\"}]}"),
                 () -> "P11010100001202611231000000100001");
@@ -144,7 +144,7 @@ class PersonRefusedByTheCenterIT {
     void R5_centerRefuses1101With2002AndAStatus_isTheCentersWord_notAFault() throws Exception {
         terminal = TrainingTerminals.open(dir, Map.of());
         present("normal-3des");
-        HostApi refusing = new HostApi((infno, msgid, input) -> new CenterAnswer.Answered(2002, "card status forbids it",
+        HostApi refusing = new HostApi((message, msgid) -> new CenterAnswer.Refused(2002, "card status forbids it",
                 "{\"psn_status\":\"FROZEN\"}"), () -> "P11010100001202611231000000100001");
 
         CardView view = terminal.cardCheck().check(terminal.openCard(), terminal.psam(), Optional.of(refusing));

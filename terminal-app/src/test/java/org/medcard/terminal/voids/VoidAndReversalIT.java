@@ -17,8 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medcard.queue.OutboxState;
+import org.medcard.queue.EncodedMessage;
 import org.medcard.queue.forward.CenterAnswer;
-import org.medcard.queue.forward.HttpCenterLink;
+import org.medcard.terminal.center.HostLink;
 import org.medcard.simulator.card.VirtualMedicalCard;
 import org.medcard.simulator.center.fault.Fault;
 import org.medcard.simulator.center.fault.FaultKind;
@@ -88,7 +89,7 @@ class VoidAndReversalIT {
         assertEquals("void.supervisor_needed", byCashier.messageKey());
         assertEquals(VoidOutcome.Kind.REFUSED, wrongPassword.kind());
         assertEquals(2, terminal.audit().latest(10).stream().filter(a -> a.action().equals("VOID_REFUSED")).count(), "audited");
-        assertTrue(terminal.queue().messages(OutboxState.DONE).stream().noneMatch(m -> m.infno().equals("2103")),
+        assertTrue(terminal.queue().messages(OutboxState.DONE).stream().noneMatch(m -> m.transaction().equals("2103")),
                 "nothing was sent to the center");
 
         VoidOutcome bySupervisor = desk.voidSettlement(sale.setlId(), "sup01", "supervisor-pw".toCharArray(), "wrong item");
@@ -171,14 +172,14 @@ class VoidAndReversalIT {
     private JsonNode ask(String infno, String input) throws Exception {
         ObjectMapper json = new ObjectMapper();
         String[] signNo = {""};
-        HttpCenterLink link = new HttpCenterLink(HttpCenterLink.Settings.of(URI.create("http://127.0.0.1:"
+        HostLink link = new HostLink(HostLink.Settings.of(URI.create("http://127.0.0.1:"
                 + terminal.embeddedCenter().orElseThrow().port() + "/"), terminal.config().institutionCode(), "99", "auditor",
                 () -> signNo[0]), terminal.clock());
-        CenterAnswer.Answered in = (CenterAnswer.Answered) link.send("9001", terminal.queue().reserveMsgid(),
-                "{\"opter\":\"auditor\",\"dev_no\":\"99\",\"mac\":\"00:00:00:00:00:99\"}");
-        signNo[0] = json.readTree(in.outputJson()).get("sign_no").asText();
-        CenterAnswer.Answered a = (CenterAnswer.Answered) link.send(infno, terminal.queue().reserveMsgid(), input);
-        assertEquals(0, a.infcode(), infno + ": " + a.errMsg());
-        return json.readTree(a.outputJson());
+        CenterAnswer.Accepted in = (CenterAnswer.Accepted) link.send(new EncodedMessage("9001",
+                "{\"opter\":\"auditor\",\"dev_no\":\"99\",\"mac\":\"00:00:00:00:00:99\"}"), terminal.queue().reserveMsgid());
+        signNo[0] = json.readTree(in.output()).get("sign_no").asText();
+        CenterAnswer answer = link.send(new EncodedMessage(infno, input), terminal.queue().reserveMsgid());
+        CenterAnswer.Accepted a = assertInstanceOf(CenterAnswer.Accepted.class, answer, infno + ": " + answer);
+        return json.readTree(a.output());
     }
 }

@@ -95,7 +95,7 @@ class RejectedModelTest {
                 : new PurseRecord(CARD, 12, acctFen, 6, "0000000000A1", 5, "2026-11-23 10:15:00", "0A0B0C0D");
         OutboxMessage m = queue.queue(CODEC.encode(new HostRequest.Settle2102("PRE1", acctFen, 1_000 - acctFen, purse)), CARD);
         queue.claimNext().orElseThrow();
-        queue.recordAnswer(m.msgid(), 2005, "acct_pay + cash_pay does not equal the total for card " + CARD, null);
+        queue.recordRefused(m.msgid(), 2005, "acct_pay + cash_pay does not equal the total for card " + CARD);
         return m;
     }
 
@@ -168,7 +168,7 @@ class RejectedModelTest {
         RecordingView view = new RecordingView();
         model(view, Locale.ENGLISH).reverse(settle.msgid(), "customer left");
         String reversal = queue.rejectedMessage(settle.msgid()).orElseThrow().message().reversalMsgid();
-        assertEquals("2601", queue.message(reversal).orElseThrow().infno());
+        assertEquals("2601", queue.message(reversal).orElseThrow().transaction());
         assertEquals(List.of(reversal), sent);
         assertTrue(view.last().message().startsWith("Reversal " + reversal + " of message " + settle.msgid()), view.last().message());
     }

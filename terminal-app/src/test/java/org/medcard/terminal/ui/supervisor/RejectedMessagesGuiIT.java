@@ -58,7 +58,7 @@ class RejectedMessagesGuiIT {
 
     private static String reject(Terminal t, OutboxMessage m) {
         t.queue().claim(m.msgid()).orElseThrow();
-        t.queue().recordAnswer(m.msgid(), 2005, "settlement rejected by the center (card " + CARD + ")", null);
+        t.queue().recordRefused(m.msgid(), 2005, "settlement rejected by the center (card " + CARD + ")");
         return m.msgid();
     }
 

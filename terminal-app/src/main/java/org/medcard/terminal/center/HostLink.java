@@ -1,4 +1,4 @@
-package org.medcard.queue.forward;
+package org.medcard.terminal.center;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,25 +18,49 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
+import org.medcard.queue.EncodedMessage;
+import org.medcard.queue.forward.CenterAnswer;
+import org.medcard.queue.forward.CenterLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link CenterLink} over HTTP(S) speaking the host-protocol envelope: {@code POST {base}/api/tx}. Timeouts,
- * refused or dropped connections, HTTP 5xx and answers that cannot be read (or answer another msgid) are
- * {@link CenterAnswer.NoAnswer}; HTTP 4xx is a refusal (infcode -1, not retried, host-protocol.md).
+ * The host protocol's frame around every message, over HTTP(S): {@code POST {base}/api/tx} with the request envelope
+ * ({@code infno}, {@code msgid}, {@code fixmedins_code}, {@code dev_no}, {@code opter}, {@code sign_no},
+ * {@code inf_time}, {@code input}), and the answer's frame ({@code infcode}, {@code err_msg}, {@code inf_refmsgid},
+ * {@code output}) read into what it means ({@link CenterAnswer}): infcode 0 accepted; {@link #RETRY_CODES} "send
+ * again with the same msgid"; any other infcode, and HTTP 4xx, refused (host-protocol.md); timeouts, refused or
+ * dropped connections, HTTP 5xx and answers that cannot be read or answer another msgid, no answer. The offline
+ * queue's forwarder and {@link HostApi} both send through it (behind {@link CenterWatch}); the queue itself only
+ * stores {@link EncodedMessage}s and acts on the meaning.
+ *
+ * <p>The deadline covers the whole exchange, body included; plain HTTP only to a loopback address; TLS as
+ * {@link Settings#sslContext()} says. Each round trip is a {@link CenterCallEvent} for Flight Recorder.
  */
-public final class HttpCenterLink implements CenterLink {
-    private static final Logger LOG = LoggerFactory.getLogger(HttpCenterLink.class);
+public final class HostLink implements CenterLink {
+    private static final Logger LOG = LoggerFactory.getLogger(HostLink.class);
     private static final DateTimeFormatter INF_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** infcode of an accepted request (or of the stored answer to a msgid accepted before). */
+    static final long ACCEPTED = 0;
+    /** The center's internal error: retry with the same msgid (the center is there but cannot do its work). */
+    public static final long CENTER_INTERNAL_ERROR = 9999;
+    /** {@code sign_no} unknown or signed out: sign in again, then the same msgid goes again. */
+    public static final long SIGNED_OUT = 1001;
+    /** The infcodes that mean "try again with the same msgid" (host-protocol.md). */
+    static final Set<Long> RETRY_CODES = Set.of(CENTER_INTERNAL_ERROR, SIGNED_OUT);
+    /** The code of a refusal made of an HTTP 4xx status (the center refused the request before reading it). */
+    public static final long HTTP_REFUSAL = -1;
 
     /**
+     * Where and as whom the terminal talks to the center.
+     *
      * @param base           e.g. {@code https://center.example/}; plain http only to a loopback address
      * @param signNo         the current {@code sign_no} (the terminal signs in with 9001)
      * @param sslContext     trust store and optional client key, or null for the JDK default
@@ -73,7 +97,7 @@ public final class HttpCenterLink implements CenterLink {
     private final ObjectMapper mapper = new ObjectMapper();
     private final URI endpoint;
 
-    public HttpCenterLink(Settings settings, Clock clock) {
+    public HostLink(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
@@ -87,13 +111,14 @@ public final class HttpCenterLink implements CenterLink {
     }
 
     @Override
-    public CenterAnswer send(String infno, String msgid, String inputJson) {
+    public CenterAnswer send(EncodedMessage message, String msgid) {
+        String infno = message.transaction();
         HttpResponse<String> response;
         CompletableFuture<HttpResponse<String>> call = null;
         try {
             HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(settings.requestTimeout())
                     .header("Content-Type", "application/json; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(envelope(infno, msgid, inputJson), StandardCharsets.UTF_8))
+                    .POST(HttpRequest.BodyPublishers.ofString(envelope(infno, msgid, message.input()), StandardCharsets.UTF_8))
                     .build();
             // HttpRequest.timeout covers the headers only: a center trickling its body would hold us for ever.
             // The deadline below covers the whole exchange, body included (host-protocol.md: whole request 5 s).
@@ -150,7 +175,7 @@ public final class HttpCenterLink implements CenterLink {
             return noAnswer(msgid, "HTTP " + status);
         }
         if (status >= 400) {
-            return new CenterAnswer.Answered(-1, "HTTP " + status + ": " + response.body(), "{}");
+            return new CenterAnswer.Refused(HTTP_REFUSAL, "HTTP " + status + ": " + response.body(), "{}");
         }
         try {
             JsonNode body = mapper.readTree(response.body());
@@ -158,13 +183,25 @@ public final class HttpCenterLink implements CenterLink {
             if (!body.has("infcode") || !msgid.equals(ref)) {
                 return noAnswer(msgid, "answer without infcode or for another msgid (" + ref + ")");
             }
-            JsonNode output = body.path("output");
-            return new CenterAnswer.Answered(body.path("infcode").asLong(),
-                    body.path("err_msg").isNull() ? null : body.path("err_msg").asText(null),
-                    output.isMissingNode() || output.isNull() ? "{}" : output.toString());
+            JsonNode out = body.path("output");
+            return meaning(body.path("infcode").asLong(), body.path("err_msg").isNull() ? null : body.path("err_msg").asText(null),
+                    out.isMissingNode() || out.isNull() ? null : out.toString());
         } catch (JsonProcessingException e) {
             return noAnswer(msgid, "answer is not JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * What an answer's frame means: infcode 0 accepted, {@link #RETRY_CODES} retry, anything else refused.
+     *
+     * @param output the answer's {@code output} as JSON text, or null when it had none
+     */
+    static CenterAnswer meaning(long infcode, String errMsg, String output) {
+        String out = output == null ? "{}" : output;
+        if (infcode == ACCEPTED) {
+            return new CenterAnswer.Accepted(out);
+        }
+        return RETRY_CODES.contains(infcode) ? new CenterAnswer.Retry(infcode, errMsg) : new CenterAnswer.Refused(infcode, errMsg, out);
     }
 
     private static CenterAnswer noAnswer(String msgid, String reason) {

@@ -1,4 +1,4 @@
-package org.medcard.queue.forward;
+package org.medcard.terminal.center;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -19,13 +19,15 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.medcard.queue.EncodedMessage;
+import org.medcard.queue.forward.CenterAnswer;
 
 /**
  * Issue 18 case 9: a center that sends its headers at once and then trickles the body, one byte every
  * 100 ms, must not hold the terminal longer than {@code center.request_timeout_ms}. A real socket on
  * loopback, no mocking: the JDK client's own per-request timeout stops at the headers.
  */
-class HttpCenterLinkDeadlineTest {
+class HostLinkDeadlineTest {
 
     private ServerSocket server;
     private Thread serverThread;
@@ -45,13 +47,13 @@ class HttpCenterLinkDeadlineTest {
     @Test
     void centerTricklingItsBody_isNoAnswerWithinTheRequestDeadline() throws Exception {
         URI base = tricklingCenter();
-        HttpCenterLink link = new HttpCenterLink(new HttpCenterLink.Settings(base, "H11010500001", "T001", "op",
+        HostLink link = new HostLink(new HostLink.Settings(base, "H11010500001", "T001", "op",
                 () -> "S-1", Duration.ofSeconds(2), Duration.ofMillis(800), null),
                 Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC));
 
         long start = System.nanoTime();
         CenterAnswer answer = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> link.send("2207", "H11010500001202611231000000001", "{}"));
+                () -> link.send(new EncodedMessage("2207", "{}"), "H11010500001202611231000000001"));
         long tookMs = (System.nanoTime() - start) / 1_000_000;
 
         CenterAnswer.NoAnswer none = assertInstanceOf(CenterAnswer.NoAnswer.class, answer);

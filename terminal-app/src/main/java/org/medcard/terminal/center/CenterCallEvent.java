@@ -1,4 +1,4 @@
-package org.medcard.queue.forward;
+package org.medcard.terminal.center;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
@@ -7,8 +7,9 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /**
- * A Flight Recorder event per HTTP round trip to the center ({@link HttpCenterLink}): where a sale's host time
- * goes, for the sale bench or a technician's {@code jcmd <pid> JFR.start}. Free while nothing records it.
+ * A Flight Recorder event per HTTP round trip to the center ({@link HostLink}): where a sale's host time goes, for
+ * the sale bench ({@code bench/SaleBench} reads {@code org.medcard.CenterCall} and its {@code infno}) or a
+ * technician's {@code jcmd <pid> JFR.start}. Free while nothing records it.
  */
 @Name(CenterCallEvent.NAME)
 @Label("Center round trip")
