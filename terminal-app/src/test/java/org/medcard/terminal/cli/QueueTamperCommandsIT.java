@@ -70,6 +70,42 @@ class QueueTamperCommandsIT {
     }
 
     @Test
+    void show_masksACardNumberSpelledInHex_beforeAndAfterTheAcknowledgement() throws Exception {
+        String hexCard = "1000000000000000ABCD"; // card_no is 20 hex digits in the purse record (host protocol)
+        String sale;
+        try (Terminal t = TrainingTerminals.open(dir, Map.of())) {
+            var ticket = t.queue().beginSale(SaleIntent.offline(hexCard, "110101197805211235", 9, 1_250, 0,
+                    "[{\"code\":\"XJ01CAA001\",\"qty\":1,\"price\":1250}]"));
+            t.queue().recordCardDebit(ticket.saleId(), "0A0B0C0E");
+            sale = ticket.saleId();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("queue.db")); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE offline_debit SET amount = 12 WHERE sale_id = '" + sale + "'");
+        }
+        run("", "queue", "tamper", "list", "--json");
+        long id = -1;
+        for (JsonNode f : new ObjectMapper().readTree(out.toString()).get("findings")) {
+            if (f.get("what").asText().contains(sale)) {
+                id = f.get("id").asLong();
+            }
+        }
+        assertTrue(id > 0, out.toString());
+
+        assertEquals(0, run("", "queue", "tamper", "show", Long.toString(id)), err.toString());
+        assertTrue(out.toString().contains("DEBIT_QUEUED"), out.toString());
+        assertTrue(out.toString().contains("100*************ABCD"), out.toString());
+        assertFalse(out.toString().contains(hexCard), "the card number in full: " + out);
+        assertEquals(0, run("", "queue", "tamper", "show", Long.toString(id), "--json"), err.toString());
+        assertFalse(out.toString().contains(hexCard), "the card number in full: " + out);
+
+        assertEquals(0, run("supervisor-pw\n", "queue", "tamper", "acknowledge", "--supervisor", "sup18"), err.toString());
+        assertEquals(0, run("", "queue", "tamper", "show", Long.toString(id)), err.toString());
+        assertTrue(out.toString().contains("ROW_RESEALED"), "the row as found: " + out);
+        assertFalse(out.toString().contains(hexCard), "the card number in full: " + out);
+        assertTrue(out.toString().contains("100*************ABCD"), out.toString());
+    }
+
+    @Test
     void anOnlineSaleWhileForwardingIsBlocked_saysItsSettlementWaitsForTheSupervisor_notThatItIsResent() {
         assertEquals(1, run("", "queue", "forward"), "the finding is made and blocks forwarding");
 
