@@ -15,7 +15,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.OptionalLong;
 
-import org.medcard.apdu.CardRefusal;
 import org.medcard.apdu.Hex;
 import org.medcard.card.ForgedCardException;
 import org.medcard.card.IdNumber;
