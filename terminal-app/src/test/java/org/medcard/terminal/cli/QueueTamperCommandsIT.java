@@ -106,6 +106,52 @@ class QueueTamperCommandsIT {
     }
 
     @Test
+    void aHeldRow_isReleasedByATechnicianOnly_journalledInTheChain_andGoesToTheCenterAgain() throws Exception {
+        assertEquals(1, run("", "queue", "forward"), "the finding is made");
+        assertEquals(0, run("supervisor-pw\n", "queue", "tamper", "acknowledge", "--supervisor", "sup18", "--note", "edited"),
+                err.toString());
+        assertTrue(out.toString().contains("held: offline_debit " + edited), out.toString());
+        try (Terminal t = TrainingTerminals.open(dir, Map.of())) {
+            new Operators(t.db(), new PasswordHasher(1_000, new SecureRandom()), t.audit(), t.clock())
+                    .add(new Operator("tech18", "赵工", Role.TECHNICIAN, true), "technician-pw".toCharArray(), "setup");
+        }
+        assertEquals(1, run("", "queue", "forward"), "held: exit 1");
+        assertTrue(err.toString().contains("medcard queue release"), "the next step: " + err);
+
+        assertEquals(1, run("supervisor-pw\n", "queue", "release", edited, "--technician", "sup18"));
+        assertTrue(err.toString().contains("not released: sup18 is not a technician"), err.toString());
+        assertEquals(1, run("technician-pw\n", "queue", "release", "T01-9999999999", "--technician", "tech18"));
+        assertTrue(err.toString().contains("nothing held for T01-9999999999"), err.toString());
+
+        assertEquals(0, run("technician-pw\n", "queue", "release", edited, "--technician", "tech18", "--note",
+                "the amount column was edited by hand; the purse record is intact"), err.toString());
+        assertEquals("released: offline_debit " + edited, out.toString().lines().findFirst().orElseThrow());
+
+        assertEquals(0, run("", "queue", "tamper", "list", "--json"), err.toString());
+        assertEquals(0, new ObjectMapper().readTree(out.toString()).get("held").size(), "nothing held any more: " + out);
+        assertEquals(0, run("", "queue", "verify"), "the release is in the chain: " + out + err);
+        try (Terminal t = TrainingTerminals.open(dir, Map.of())) {
+            List<String> kinds = t.queue().journal(0, 1_000).stream()
+                    .filter(e -> "offline_debit".equals(e.entity()) && edited.equals(e.entityId())).map(e -> e.kind()).toList();
+            assertEquals("ROW_RELEASED", kinds.get(kinds.size() - 1), kinds.toString());
+            List<AuditLog.Entry> released = t.audit().entries("QUEUE_ROW_RELEASED");
+            assertEquals(1, released.size());
+            assertEquals("tech18", released.get(0).operator());
+            assertTrue(released.get(0).detail().startsWith("offline_debit " + edited), released.get(0).detail());
+            assertEquals(1, t.audit().entries("QUEUE_ROW_RELEASE_REFUSED").size());
+            assertTrue(t.audit().verify().intact());
+        }
+
+        assertEquals(0, run("", "queue", "forward", "--json"), err.toString());
+        assertFalse(err.toString().contains("held from the center"), err.toString());
+        // The center judges the released row: this debit's TAC was never made by a card, so it refuses it.
+        JsonNode fwd = new ObjectMapper().readTree(out.toString());
+        assertEquals("8301", fwd.get("results").get(0).get("infno").asText());
+        assertEquals(1, fwd.get("results").get(0).get("rejected").asInt(), fwd.toString());
+        assertEquals(0, fwd.get("queued_debits").asInt());
+    }
+
+    @Test
     void anOnlineSaleWhileForwardingIsBlocked_saysItsSettlementWaitsForTheSupervisor_notThatItIsResent() {
         assertEquals(1, run("", "queue", "forward"), "the finding is made and blocks forwarding");
 
