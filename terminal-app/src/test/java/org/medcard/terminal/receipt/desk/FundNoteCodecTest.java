@@ -2,13 +2,16 @@ package org.medcard.terminal.receipt.desk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.medcard.terminal.receipt.FundNote;
+import org.medcard.terminal.receipt.RegistrationSlip;
 import org.medcard.terminal.receipt.SaleReceipt;
 import org.medcard.terminal.receipt.SampleDocuments;
+import org.medcard.terminal.receipt.Split;
 
 /** Issue 15: the sale receipt's "fund pays 0" reason is journalled with it and reprinted; older rows still read. */
 class FundNoteCodecTest {
@@ -23,6 +26,18 @@ class FundNoteCodecTest {
 
         assertEquals(new FundNote("R6", LocalDate.of(2027, 2, 1)), back.fundNote());
         assertEquals(noted.toSheet(), back.toSheet());
+    }
+
+    @Test
+    void theRegistrationSlipsReason_survivesTheJournal() {
+        RegistrationSlip s = SampleDocuments.registration(false);
+        RegistrationSlip noted = new RegistrationSlip(s.header(), s.insured(), s.mdtrtId(), s.department(), s.doctor(),
+                new Split(5_000, 0, 5_000, 0), s.setlId(), s.proof(), new FundNote("R12", null));
+
+        RegistrationSlip back = (RegistrationSlip) codec.fromJson("registration-slip", codec.toJson(noted));
+
+        assertEquals(noted, back);
+        assertTrue(back.toSheet().plainText().contains("(R12)."), back.toSheet().plainText());
     }
 
     @Test
