@@ -43,6 +43,15 @@ public class CardFault extends RuntimeException {
         return kind;
     }
 
+    /** What happened, without the kind: for a technician's detail next to the kind's words, never alone in a log. */
+    public String detail() {
+        return super.getMessage();
+    }
+
+    /**
+     * The kind by name, then what happened ({@code CARD_REMOVED: reader 'X', ...}): for the log. A user sees the
+     * kind in words in their language (the terminal's message catalogue), not this.
+     */
     @Override
     public String getMessage() {
         return kind + ": " + super.getMessage();

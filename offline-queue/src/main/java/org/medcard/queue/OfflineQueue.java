@@ -535,6 +535,34 @@ public final class OfflineQueue implements AutoCloseable {
         return store.read("listing held rows", Outbox::held);
     }
 
+    /**
+     * A technician lets the rows held after a tamper finding for {@code key} (a message's msgid, or a sale id: its
+     * offline debit and its messages) go to the center again, which judges them (a purse record changed outside the
+     * terminal fails its TAC there). Each release is journalled ({@code ROW_RELEASED}, in the HMAC chain) with who and
+     * why; the row keeps everything else, so it is sent as it was resealed.
+     *
+     * @return the rows released, as "table key"; empty when nothing held has that msgid or sale id
+     */
+    public List<String> releaseHeld(String key, String technician, String note) {
+        return write("releasing a held row", tx -> {
+            List<String> released = new ArrayList<>();
+            for (Map<String, Object> r : SqliteStore.query(tx.conn(),
+                    "SELECT 'outbox' AS t, 'msgid' AS c, msgid AS k, sale_id AS s FROM outbox"
+                            + " WHERE held IS NOT NULL AND (msgid = ? OR sale_id = ?)"
+                            + " UNION ALL SELECT 'offline_debit', 'sale_id', sale_id, sale_id FROM offline_debit"
+                            + " WHERE held IS NOT NULL AND sale_id = ?", key, key, key)) {
+                String table = (String) r.get("t");
+                String row = (String) r.get("k");
+                Map<String, Object> changes = new java.util.HashMap<>();
+                changes.put("held", null); // sendable again
+                tx.update(table, (String) r.get("c"), row, changes, "ROW_RELEASED", (String) r.get("s"),
+                        mapper.createObjectNode().put("technician", technician).put("note", note));
+                released.add(table + " " + row);
+            }
+            return released;
+        });
+    }
+
     /** Writes a JSON Lines export after verifying the chain, replacing {@code out} if it exists. */
     public TamperReport export(Path out, ExportMode mode) {
         return export(out, mode, true);

@@ -43,7 +43,6 @@ import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.registration.DepartmentCatalog;
 import org.medcard.terminal.registration.RegistrationDesk;
 import org.medcard.terminal.resettle.ResettleDesk;
-import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.SalePolicy;
 import org.medcard.terminal.sale.TearRecovery;
 import org.medcard.terminal.session.CardCheck;

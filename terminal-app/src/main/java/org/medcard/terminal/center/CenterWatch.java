@@ -6,7 +6,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.medcard.queue.EncodedMessage;

@@ -68,7 +68,7 @@ final class CardCommand implements Runnable {
                     if (no.failure() == CardSession.Failure.UNUSABLE_CARD) {
                         err.println(t.messages().text("sale.card_unusable") + " (" + no.detail() + ")");
                     } else {
-                        err.println("card not readable: " + no.detail());
+                        err.println(t.messages().text("card.not_readable", no.said(t.messages())));
                     }
                     return 1;
                 }

@@ -17,7 +17,6 @@ import org.medcard.transport.CardFault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -59,7 +58,9 @@ final class CardLoadCommand implements Callable<Integer> {
                     return 1;
                 }
                 if (run instanceof CardSession.NotOpened no) {
-                    err.println(notReadable(no.detail()));
+                    // The cashier's words for the fault (the kind by name went to the log); a torn load is safe:
+                    // the next contact checks it (R10).
+                    err.println(t.messages().text("card.not_readable", no.said(t.messages())));
                     return 1;
                 }
                 CardSession.Loaded loaded = (CardSession.Loaded) run;

@@ -135,7 +135,7 @@ final class CardWatchCommand implements java.util.concurrent.Callable<Integer> {
             CardSession.Opening opening = t.cardSession().open(CardSession.Loads.SKIP);
             if (opening instanceof CardSession.NotOpened no) {
                 n.put("error", no.detail());
-                return "card presented, not readable: " + no.detail();
+                return "card presented, " + t.messages().text("card.not_readable", no.said(t.messages()));
             }
             CardView v = ((CardSession.Opened) opening).view();
             String cardNo = v.info().cardNo().masked();

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  * something.
  */
 @Command(name = "queue", description = "The store-and-forward queue: list (default), forward, export, verify; tamper findings: queue tamper.",
-        mixinStandardHelpOptions = true, subcommands = {QueueTamperCommand.class, QueueUnresolvedCommand.class, QueueRejectedCommand.class})
+        mixinStandardHelpOptions = true, subcommands = {QueueTamperCommand.class, QueueReleaseCommand.class, QueueUnresolvedCommand.class,
+                QueueRejectedCommand.class})
 final class QueueCommand implements Callable<Integer> {
     private final TerminalEnvironment env;
 
@@ -162,7 +163,8 @@ final class QueueCommand implements Callable<Integer> {
                     + " forward them with the configuration they were queued under");
         }
         if (!tampered.isEmpty()) {
-            err.println(tampered.size() + " row(s) found edited are held from the center: see 'medcard queue tamper list'");
+            err.println(tampered.size() + " row(s) found edited are held from the center: see 'medcard queue tamper list'; a technician"
+                    + " who has found out what changed one lets it go with 'medcard queue release MSGID|SALE --technician NAME'");
         }
         return otherCenter == 0 && tampered.isEmpty();
     }

@@ -19,7 +19,7 @@ final class ReaderDiscovery {
         try {
             return new PcscListing(new PcscReaders().readerNames(), null);
         } catch (CardFault e) {
-            return new PcscListing(List.of(), e.getMessage());
+            return new PcscListing(List.of(), e.detail()); // one plain line: no kind's enum name before it
         } catch (RuntimeException e) {
             // The JDK's PC/SC provider throws plain runtime exceptions when libpcsclite is missing altogether.
             return new PcscListing(List.of(), "PC/SC is not available on this machine: " + e.getMessage());

@@ -14,19 +14,33 @@ import org.medcard.terminal.receipt.sheet.Sheet;
  * @param proof the card's TAC and balance after the debit; {@code null} when {@code acct_pay} is 0
  * @param offline the debit was made offline and waits in the store-and-forward queue
  * @param money balance before, the month's load, cash tendered and change (issue 15); null on older rows
+ * @param fundNote why the pooling fund paid nothing (issue 15, as the screen's split says); null when it paid, when
+ *                 nothing was insured (all cash), and on older rows
  */
 public record SaleReceipt(ReceiptHeader header, Insured insured, Insured beneficiary, List<LineItem> items, Split split,
-                          String setlId, CardProof proof, boolean offline, CardMoney money) implements ReceiptDocument {
+                          String setlId, CardProof proof, boolean offline, CardMoney money, FundNote fundNote)
+        implements ReceiptDocument {
 
     /** A receipt without the money lines (the sale adds them with {@link #withMoney}). */
     public SaleReceipt(ReceiptHeader header, Insured insured, Insured beneficiary, List<LineItem> items, Split split,
                        String setlId, CardProof proof, boolean offline) {
-        this(header, insured, beneficiary, items, split, setlId, proof, offline, null);
+        this(header, insured, beneficiary, items, split, setlId, proof, offline, null, null);
+    }
+
+    /** A receipt with the money lines and without a fund note. */
+    public SaleReceipt(ReceiptHeader header, Insured insured, Insured beneficiary, List<LineItem> items, Split split,
+                       String setlId, CardProof proof, boolean offline, CardMoney money) {
+        this(header, insured, beneficiary, items, split, setlId, proof, offline, money, null);
     }
 
     /** The same receipt with the money lines a cashier reads out (issue 15). */
     public SaleReceipt withMoney(CardMoney m) {
-        return new SaleReceipt(header, insured, beneficiary, items, split, setlId, proof, offline, m);
+        return new SaleReceipt(header, insured, beneficiary, items, split, setlId, proof, offline, m, fundNote);
+    }
+
+    /** The same receipt saying why the fund paid nothing (issue 15). */
+    public SaleReceipt withFundNote(FundNote note) {
+        return new SaleReceipt(header, insured, beneficiary, items, split, setlId, proof, offline, money, note);
     }
 
     public SaleReceipt {
@@ -50,6 +64,9 @@ public record SaleReceipt(ReceiptHeader header, Insured insured, Insured benefic
         if (money != null && money.tenderedFen() > 0 && money.tenderedFen() - money.changeFen() != split.cashPay()) {
             throw new IllegalArgumentException("tendered minus change is not the cash share " + split.cashPay() + " fen");
         }
+        if (fundNote != null && split.fundPay() != 0) {
+            throw new IllegalArgumentException("the fund paid " + split.fundPay() + " fen; a reason it paid nothing is wrong");
+        }
     }
 
     @Override
@@ -59,6 +76,9 @@ public record SaleReceipt(ReceiptHeader header, Insured insured, Insured benefic
             b.field("受益人 Paid for (R3)", beneficiary.name()).field("受益人身份证号 Beneficiary ID", beneficiary.maskedCertNo());
         }
         b.rule().items(items).rule().split(split);
+        if (fundNote != null) {
+            fundNote.line(b);
+        }
         if (money != null) {
             money.cashLines(b);
             money.cardLines(b);

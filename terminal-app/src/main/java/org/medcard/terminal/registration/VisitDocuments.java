@@ -54,6 +54,6 @@ public final class VisitDocuments {
             return Optional.empty();
         }
         return Optional.of(new RegistrationSlip(s.header(), s.insured(), settled.mdtrtId(), department, doctor, s.split(), s.setlId(),
-                s.proof()));
+                s.proof(), s.fundNote()));
     }
 }

@@ -31,7 +31,6 @@ import org.medcard.terminal.center.HostRequest;
 import org.medcard.terminal.center.RegisteredEntry;
 import org.medcard.terminal.center.PreSettlement;
 import org.medcard.terminal.center.Resettled;
-import org.medcard.terminal.center.SaleLine;
 import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PharmacySale;

@@ -25,4 +25,12 @@ public record PaymentPlan(long totalFen, long fundFen, long accountFen, long cas
     public long insuredFen() {
         return fundFen + accountFen;
     }
+
+    /**
+     * The pooling fund pays nothing of a sale the insurance pays part of (not an all-cash plan): the split on the
+     * screen and the receipt say why (issue 15, {@link SalePolicy#noPooling}).
+     */
+    public boolean fundPaysNothing() {
+        return fundFen == 0 && totalFen > 0 && insuredFen() > 0;
+    }
 }

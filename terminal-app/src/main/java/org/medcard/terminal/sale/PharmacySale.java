@@ -15,7 +15,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.OptionalLong;
 
-import org.medcard.apdu.CardRefusal;
 import org.medcard.apdu.Hex;
 import org.medcard.card.ForgedCardException;
 import org.medcard.card.IdNumber;
@@ -242,7 +241,8 @@ public final class PharmacySale {
         if (!confirmation.confirm(plan, view)) {
             return refused("sale.cancelled", contact, "the cashier went back at the split");
         }
-        Purchase purchase = new Purchase(plan, lines.get(), beneficiary(view, beneficiary));
+        Purchase purchase = new Purchase(plan, lines.get(), beneficiary(view, beneficiary),
+                noPooling(plan, view, beneficiary, today));
         String itemsJson = codec.items(lines.get());
         EncodedMessage settle = codec.encode(new HostRequest.Settle2102(pre.presettleId(), plan.accountFen(), plan.cashFen(), null));
         if (plan.accountFen() == 0) {
@@ -280,7 +280,8 @@ public final class PharmacySale {
         }
         String itemsJson = codec.items(lines.get());
         String psnCertNo = view.holder().idNumber().value();
-        SaleOutcome debited = debit(request, card, psam, view, contact, new Purchase(wanted, lines.get(), Optional.empty()),
+        SaleOutcome debited = debit(request, card, psam, view, contact, new Purchase(wanted, lines.get(), Optional.empty(),
+                        Optional.of(SalePolicy.NoPooling.OFFLINE)),
                 (f, why) -> cash(request, f, view, contact, why), intent -> SaleIntent.offline(cardNo, psnCertNo,
                         intent.offlineCounter(), wanted.accountFen(), wanted.cashFen(), itemsJson));
         if (!(debited instanceof SaleOutcome.OfflineDebited d) || wanted.cashFen() == 0) {
@@ -411,7 +412,8 @@ public final class PharmacySale {
                                      String beneficiary) {
         EncodedMessage settle = codec.encode(settlement);
         CardContact contact = CardContact.of(view, List.<TornSale>of(), 0);
-        Purchase purchase = new Purchase(plan, visitLines(itemsJson), beneficiary(view, beneficiary));
+        Purchase purchase = new Purchase(plan, visitLines(itemsJson), beneficiary(view, beneficiary),
+                noPooling(plan, view, beneficiary, LocalDate.now(clock)));
         if (plan.accountFen() == 0) {
             OutboxMessage m = books.queue().queue(settle, view.info().cardNo().digits());
             return settled(books.settler().settle(m), contact, purchase, Optional.empty());
@@ -421,6 +423,11 @@ public final class PharmacySale {
         return debit(request, card, psam, view, contact, purchase, (f, why) -> refused("sale.card_unusable", contact, f + ": " + why),
                 intent -> SaleIntent.online(view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(),
                         plan.accountFen(), plan.cashFen(), itemsJson, settle));
+    }
+
+    /** Why the fund pays nothing of this plan, as the split on the screen says it (issue 15); empty when it pays. */
+    private Optional<SalePolicy.NoPooling> noPooling(PaymentPlan plan, CardView view, String beneficiary, LocalDate today) {
+        return plan.fundPaysNothing() ? rules.policy().noPooling(view, beneficiary != null, today) : Optional.empty();
     }
 
     /** The visit's items as sent to the center; none when they cannot be read back (the visit then has no receipt). */

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.medcard.terminal.center.SaleLine;
 import org.medcard.terminal.receipt.CardProof;
 import org.medcard.terminal.receipt.CashReceipt;
+import org.medcard.terminal.receipt.FundNote;
 import org.medcard.terminal.receipt.Insured;
 import org.medcard.terminal.receipt.LineItem;
 import org.medcard.terminal.receipt.Letterhead;
@@ -79,8 +80,11 @@ public final class SaleDocuments {
         // The proof names the balance the card reported; a debit whose balance is not known prints no proof line.
         CardProof proof = debit.filter(d -> d.balanceAfterFen().isPresent())
                 .map(d -> new CardProof(d.tac(), d.balanceAfterFen().getAsLong())).orElse(null);
+        // Issue 15: the fund's 0 with the reason the split on the screen gave (the sale kept the policy's rule).
+        FundNote fundNote = p.noPooling().map(n -> new FundNote(n.rule(), n.from())).orElse(null);
         return Optional.of(new SaleReceipt(letterhead.stamp(cashier), insured, beneficiary, items(p.lines()),
-                new Split(plan.totalFen(), plan.fundFen(), plan.accountFen(), plan.cashFen()), setlId.orElse(null), proof, offline));
+                new Split(plan.totalFen(), plan.fundFen(), plan.accountFen(), plan.cashFen()), setlId.orElse(null), proof, offline)
+                .withFundNote(fundNote));
     }
 
     private ReceiptDocument cash(SaleOutcome.CashResettle c, String cashier) {

@@ -106,16 +106,27 @@ public sealed interface SaleOutcome permits SaleOutcome.Settled, SaleOutcome.Set
     record CardDebit(String saleId, String tac, OptionalLong balanceAfterFen) {
     }
 
-    /** The split paid, the items at their prices (empty when they could not be read back), and the family member. */
-    record Purchase(PaymentPlan plan, List<SaleLine> lines, Optional<Beneficiary> beneficiary) {
+    /**
+     * The split paid, the items at their prices (empty when they could not be read back), the family member, and why
+     * the pooling fund paid nothing (the sale policy's reason the split showed, for the receipt; issue 15).
+     */
+    record Purchase(PaymentPlan plan, List<SaleLine> lines, Optional<Beneficiary> beneficiary,
+                    Optional<SalePolicy.NoPooling> noPooling) {
         public Purchase {
             Objects.requireNonNull(plan, "plan");
             lines = List.copyOf(lines);
+            Objects.requireNonNull(beneficiary, "beneficiary");
+            Objects.requireNonNull(noPooling, "noPooling");
+        }
+
+        /** A purchase whose fund share needs no reason (the fund paid, or nothing was insured). */
+        public Purchase(PaymentPlan plan, List<SaleLine> lines, Optional<Beneficiary> beneficiary) {
+            this(plan, lines, beneficiary, Optional.empty());
         }
 
         /** The same purchase for the cardholder (an offline debit pays for no family member). */
         Purchase withoutBeneficiary() {
-            return new Purchase(plan, lines, Optional.empty());
+            return new Purchase(plan, lines, Optional.empty(), noPooling);
         }
     }
 

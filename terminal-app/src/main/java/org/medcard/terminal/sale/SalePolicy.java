@@ -79,7 +79,7 @@ public final class SalePolicy {
      */
     public Optional<NoPooling> noPooling(CardView view, boolean forFamily, LocalDate today) {
         if (!view.online()) {
-            return Optional.of(new NoPooling("R11", null));
+            return Optional.of(NoPooling.OFFLINE);
         }
         if (forFamily) {
             return Optional.of(new NoPooling("R3", null));
@@ -104,6 +104,9 @@ public final class SalePolicy {
      * @param from  R6: the first day the fund pays; null for the other rules
      */
     public record NoPooling(String rule, LocalDate from) {
+
+        /** R11: offline, or the center went away during the sale; the fund does not pay. */
+        public static final NoPooling OFFLINE = new NoPooling("R11", null);
     }
 
     /** R12: whether a card of {@code cardRegion} is cross-region here. */

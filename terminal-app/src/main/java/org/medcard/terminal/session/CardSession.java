@@ -1,11 +1,13 @@
 package org.medcard.terminal.session;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.medcard.apdu.CardRefusal;
 import org.medcard.card.MedicalCard;
+import org.medcard.queue.Fault;
 import org.medcard.psam.Psam;
 import org.medcard.terminal.center.CenterRefusal;
 import org.medcard.terminal.center.CenterUnreachable;
@@ -14,6 +16,7 @@ import org.medcard.terminal.load.MonthlyLoads;
 import org.medcard.terminal.status.PartListener;
 import org.medcard.terminal.status.PartListener.Part;
 import org.medcard.terminal.status.StatusReport;
+import org.medcard.terminal.text.Texts;
 import org.medcard.transport.CardFault;
 import org.medcard.transport.CardTransport;
 import org.slf4j.Logger;
@@ -76,8 +79,35 @@ public final class CardSession {
         }
     }
 
-    /** The card could not be opened; {@code detail} is for the log and the technician. */
-    public record NotOpened(Failure failure, String detail) implements Opening, LoadRun, Contact {
+    /**
+     * The card could not be opened; {@code detail} is for the log and the technician (a card fault's kind by name),
+     * {@link #said} for the cashier.
+     *
+     * @param cardFault the reader's or card's fault kind, when a {@link CardFault} stopped it
+     */
+    public record NotOpened(Failure failure, String detail, Optional<CardFault.Kind> cardFault) implements Opening, LoadRun, Contact {
+        public NotOpened {
+            Objects.requireNonNull(failure, "failure");
+            Objects.requireNonNull(cardFault, "cardFault");
+        }
+
+        /** Not opened for a reason other than a card fault (an unusable card, a PSAM refusal). */
+        public NotOpened(Failure failure, String detail) {
+            this(failure, detail, Optional.empty());
+        }
+
+        /** Why, as one plain phrase in the user's language: the card fault's words, else the failure's; never an enum. */
+        public String said(Texts words) {
+            if (cardFault.isPresent()) {
+                return words.cardFault(cardFault.get());
+            }
+            return switch (failure) {
+                case NO_READER -> words.faultName(Fault.NO_READER);
+                case CARD_UNREADABLE -> words.faultName(Fault.CARD_UNREADABLE);
+                case PSAM_FAILURE -> words.faultName(Fault.PSAM_FAILURE);
+                case UNUSABLE_CARD -> words.text("sale.card_unusable");
+            };
+        }
     }
 
     /** How {@link #loadNow()} ended: the loads applied, no center to ask, or why the card could not be opened. */
@@ -144,7 +174,8 @@ public final class CardSession {
             return new Opened(card, psam, view, api, List.copyOf(recovered), loaded);
         } catch (CardFault e) {
             parts.cardFault(e);
-            return new NotOpened(Failure.CARD_UNREADABLE, e.getMessage());
+            LOG.warn("Card not opened: {}", e.getMessage());
+            return new NotOpened(Failure.CARD_UNREADABLE, e.getMessage(), Optional.of(e.kind()));
         } catch (UnusableCardException e) {
             return new NotOpened(Failure.UNUSABLE_CARD, e.getMessage());
         }
@@ -191,12 +222,14 @@ public final class CardSession {
             card = connect();
         } catch (CardFault e) {
             boolean reader = e.kind() == CardFault.Kind.READER_UNAVAILABLE || e.kind() == CardFault.Kind.NO_SERVICE;
-            return new NotOpened(reader ? Failure.NO_READER : Failure.CARD_UNREADABLE, e.getMessage());
+            LOG.warn("Card not opened: {}", e.getMessage()); // the kind by name, for the technician
+            return new NotOpened(reader ? Failure.NO_READER : Failure.CARD_UNREADABLE, e.getMessage(), Optional.of(e.kind()));
         }
         try {
             return new Connected(card, psam());
         } catch (CardFault e) {
-            return new NotOpened(Failure.PSAM_FAILURE, e.getMessage());
+            LOG.warn("PSAM not opened: {}", e.getMessage());
+            return new NotOpened(Failure.PSAM_FAILURE, e.getMessage(), Optional.of(e.kind()));
         } catch (CardRefusal e) {
             psamFaulted("PSAM refused: " + e.getMessage());
             return new NotOpened(Failure.PSAM_FAILURE, e.getMessage());

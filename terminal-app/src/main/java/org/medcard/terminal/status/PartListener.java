@@ -37,9 +37,12 @@ public interface PartListener {
     /** The part is not in use (no card in the slot, the center switched off). */
     void none(Part part, String reason);
 
-    /** A card fault is the reader's when the reader itself is gone, otherwise the card's. */
+    /**
+     * A card fault is the reader's when the reader itself is gone, otherwise the card's. The reason is what happened,
+     * without the kind's enum name: the status bar shows it after the fault's name in words (the log has the kind).
+     */
     default void cardFault(CardFault e) {
         boolean reader = e.kind() == CardFault.Kind.READER_UNAVAILABLE || e.kind() == CardFault.Kind.NO_SERVICE;
-        fault(reader ? Part.READER : Part.CARD, e.getMessage());
+        fault(reader ? Part.READER : Part.CARD, e.detail());
     }
 }

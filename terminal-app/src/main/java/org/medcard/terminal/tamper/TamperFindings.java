@@ -28,6 +28,8 @@ public final class TamperFindings {
     static final String FOUND = "QUEUE_TAMPER_FOUND";
     static final String ACKNOWLEDGED = "QUEUE_TAMPER_ACKNOWLEDGED";
     static final String REFUSED = "QUEUE_TAMPER_ACK_REFUSED";
+    static final String RELEASED = "QUEUE_ROW_RELEASED";
+    static final String RELEASE_REFUSED = "QUEUE_ROW_RELEASE_REFUSED";
     private static final String NOTE = " — note: ";
 
     private final OfflineQueue queue;
@@ -137,6 +139,31 @@ public final class TamperFindings {
             return new Acknowledgement(false, list(), held());
         }
         return acknowledge(supervisor, note);
+    }
+
+    /** The result of a release: whether the technician was one, and the rows released ("table key"). */
+    public record Release(boolean allowed, List<String> released) {
+    }
+
+    /**
+     * A technician, signing in with a password for this one action, lets the rows held for {@code key} (a msgid or a
+     * sale id) go to the center again, after finding out what changed them ({@code note}, kept in the audit log and
+     * the queue's journal). A held row is never sent without this.
+     *
+     * @return not allowed when the name and password are not a technician's (audited)
+     */
+    public Release release(Operators operators, String technician, char[] password, String key, String note) {
+        SignInResult r = operators.signIn(technician, password);
+        if (!(r instanceof SignInResult.SignedIn s && s.operator().role().covers(Role.TECHNICIAN))) {
+            audit.record(technician, RELEASE_REFUSED, "not a technician, or a wrong password");
+            return new Release(false, List.of());
+        }
+        String text = note == null || note.isBlank() ? "(no note)" : note.strip();
+        List<String> released = queue.releaseHeld(key, technician, text);
+        for (String row : released) {
+            audit.record(technician, RELEASED, row + NOTE + text);
+        }
+        return new Release(true, released);
     }
 
     /** The signed-in supervisor (the supervisor screen) acknowledges every open finding. */

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.medcard.queue.Fault;
 import org.medcard.terminal.config.Money;
+import org.medcard.transport.CardFault;
 
 /**
  * The terminal's one way to words: a resource bundle (English base, {@code _zh_CN} Simplified Chinese) read once,
@@ -67,6 +68,14 @@ public final class Texts {
     /** A fault kind by its name in this language ("读卡器未连接"), never the enum name (issue 15). */
     public String faultName(Fault fault) {
         return textOr("fault." + fault.name(), fault.name());
+    }
+
+    /**
+     * A reader's or card's fault kind in this language ("卡片已从读卡器取出"): what a user sees of a {@link CardFault};
+     * its message, which names the kind, is for the log.
+     */
+    public String cardFault(CardFault.Kind kind) {
+        return textOr("card_fault." + kind.name(), faultName(Fault.CARD_UNREADABLE));
     }
 
     /** A family relation (R3, 1101 {@code family.relation}) by name in this language; unknown codes as sent. */

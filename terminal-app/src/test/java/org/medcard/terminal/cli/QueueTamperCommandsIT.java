@@ -70,6 +70,88 @@ class QueueTamperCommandsIT {
     }
 
     @Test
+    void show_masksACardNumberSpelledInHex_beforeAndAfterTheAcknowledgement() throws Exception {
+        String hexCard = "1000000000000000ABCD"; // card_no is 20 hex digits in the purse record (host protocol)
+        String sale;
+        try (Terminal t = TrainingTerminals.open(dir, Map.of())) {
+            var ticket = t.queue().beginSale(SaleIntent.offline(hexCard, "110101197805211235", 9, 1_250, 0,
+                    "[{\"code\":\"XJ01CAA001\",\"qty\":1,\"price\":1250}]"));
+            t.queue().recordCardDebit(ticket.saleId(), "0A0B0C0E");
+            sale = ticket.saleId();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("queue.db")); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE offline_debit SET amount = 12 WHERE sale_id = '" + sale + "'");
+        }
+        run("", "queue", "tamper", "list", "--json");
+        long id = -1;
+        for (JsonNode f : new ObjectMapper().readTree(out.toString()).get("findings")) {
+            if (f.get("what").asText().contains(sale)) {
+                id = f.get("id").asLong();
+            }
+        }
+        assertTrue(id > 0, out.toString());
+
+        assertEquals(0, run("", "queue", "tamper", "show", Long.toString(id)), err.toString());
+        assertTrue(out.toString().contains("DEBIT_QUEUED"), out.toString());
+        assertTrue(out.toString().contains("100*************ABCD"), out.toString());
+        assertFalse(out.toString().contains(hexCard), "the card number in full: " + out);
+        assertEquals(0, run("", "queue", "tamper", "show", Long.toString(id), "--json"), err.toString());
+        assertFalse(out.toString().contains(hexCard), "the card number in full: " + out);
+
+        assertEquals(0, run("supervisor-pw\n", "queue", "tamper", "acknowledge", "--supervisor", "sup18"), err.toString());
+        assertEquals(0, run("", "queue", "tamper", "show", Long.toString(id)), err.toString());
+        assertTrue(out.toString().contains("ROW_RESEALED"), "the row as found: " + out);
+        assertFalse(out.toString().contains(hexCard), "the card number in full: " + out);
+        assertTrue(out.toString().contains("100*************ABCD"), out.toString());
+    }
+
+    @Test
+    void aHeldRow_isReleasedByATechnicianOnly_journalledInTheChain_andGoesToTheCenterAgain() throws Exception {
+        assertEquals(1, run("", "queue", "forward"), "the finding is made");
+        assertEquals(0, run("supervisor-pw\n", "queue", "tamper", "acknowledge", "--supervisor", "sup18", "--note", "edited"),
+                err.toString());
+        assertTrue(out.toString().contains("held: offline_debit " + edited), out.toString());
+        try (Terminal t = TrainingTerminals.open(dir, Map.of())) {
+            new Operators(t.db(), new PasswordHasher(1_000, new SecureRandom()), t.audit(), t.clock())
+                    .add(new Operator("tech18", "赵工", Role.TECHNICIAN, true), "technician-pw".toCharArray(), "setup");
+        }
+        assertEquals(1, run("", "queue", "forward"), "held: exit 1");
+        assertTrue(err.toString().contains("medcard queue release"), "the next step: " + err);
+
+        assertEquals(1, run("supervisor-pw\n", "queue", "release", edited, "--technician", "sup18"));
+        assertTrue(err.toString().contains("not released: sup18 is not a technician"), err.toString());
+        assertEquals(1, run("technician-pw\n", "queue", "release", "T01-9999999999", "--technician", "tech18"));
+        assertTrue(err.toString().contains("nothing held for T01-9999999999"), err.toString());
+
+        assertEquals(0, run("technician-pw\n", "queue", "release", edited, "--technician", "tech18", "--note",
+                "the amount column was edited by hand; the purse record is intact"), err.toString());
+        assertEquals("released: offline_debit " + edited, out.toString().lines().findFirst().orElseThrow());
+
+        assertEquals(0, run("", "queue", "tamper", "list", "--json"), err.toString());
+        assertEquals(0, new ObjectMapper().readTree(out.toString()).get("held").size(), "nothing held any more: " + out);
+        assertEquals(0, run("", "queue", "verify"), "the release is in the chain: " + out + err);
+        try (Terminal t = TrainingTerminals.open(dir, Map.of())) {
+            List<String> kinds = t.queue().journal(0, 1_000).stream()
+                    .filter(e -> "offline_debit".equals(e.entity()) && edited.equals(e.entityId())).map(e -> e.kind()).toList();
+            assertEquals("ROW_RELEASED", kinds.get(kinds.size() - 1), kinds.toString());
+            List<AuditLog.Entry> released = t.audit().entries("QUEUE_ROW_RELEASED");
+            assertEquals(1, released.size());
+            assertEquals("tech18", released.get(0).operator());
+            assertTrue(released.get(0).detail().startsWith("offline_debit " + edited), released.get(0).detail());
+            assertEquals(1, t.audit().entries("QUEUE_ROW_RELEASE_REFUSED").size());
+            assertTrue(t.audit().verify().intact());
+        }
+
+        assertEquals(0, run("", "queue", "forward", "--json"), err.toString());
+        assertFalse(err.toString().contains("held from the center"), err.toString());
+        // The center judges the released row: this debit's TAC was never made by a card, so it refuses it.
+        JsonNode fwd = new ObjectMapper().readTree(out.toString());
+        assertEquals("8301", fwd.get("results").get(0).get("infno").asText());
+        assertEquals(1, fwd.get("results").get(0).get("rejected").asInt(), fwd.toString());
+        assertEquals(0, fwd.get("queued_debits").asInt());
+    }
+
+    @Test
     void anOnlineSaleWhileForwardingIsBlocked_saysItsSettlementWaitsForTheSupervisor_notThatItIsResent() {
         assertEquals(1, run("", "queue", "forward"), "the finding is made and blocks forwarding");
 

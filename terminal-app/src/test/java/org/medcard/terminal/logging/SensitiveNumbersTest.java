@@ -22,6 +22,19 @@ class SensitiveNumbersTest {
     }
 
     @Test
+    void cardNumberInHex_asThePurseRecordSpellsIt_isMasked() {
+        assertEquals("{\"card_no\":\"100*************ABCD\"}", SensitiveNumbers.maskAll("{\"card_no\":\"1000000000000000ABCD\"}"));
+        assertEquals("card FFF*************0017", SensitiveNumbers.maskAll("card FFFF1100000000000017"));
+    }
+
+    @Test
+    void anHmacAWordOfLettersAndASaleIdAreNotCardNumbers() {
+        String hmac = "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08";
+        String text = "mac " + hmac + ", ABCDEFABCDEFABCDEFAB, sale T01-0000000017";
+        assertEquals(text, SensitiveNumbers.maskAll(text));
+    }
+
+    @Test
     void shortNumbersAmountsAndHexAreLeftAlone() {
         String text = "amount 1234 fen, seq 00000101, TAC 6FBC1D52, msgid P11010100001202611221015020100017";
         assertEquals(text, SensitiveNumbers.maskAll(text));

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.medcard.terminal.text.Texts;
 
 class ReceiptModelTest {
 
@@ -72,6 +73,28 @@ class ReceiptModelTest {
         assertTrue(text.contains("张小吉"), text);
         assertTrue(text.contains("110***********0011"), text);
         assertFalse(text.contains("110105201501010011"), text);
+    }
+
+    @Test
+    void fundNote_theFundsZeroSaysWhyUnderTheSplit_inChineseAndEnglish_asTheScreenWordsIt() {
+        SaleReceipt plain = SampleDocuments.sale(false);
+        assertFalse(plain.toSheet().plainText().contains("Fund 0"), "no note, no line");
+
+        SaleReceipt r = plain.withFundNote(new FundNote("R6", java.time.LocalDate.of(2027, 2, 1)));
+        String text = r.toSheet().plainText();
+        assertTrue(text.contains("统筹基金支付 0：参保资格核准满六个月后享受待遇，自 2027-02-01 起（R6）。"), text);
+        assertTrue(text.contains("Fund 0: benefits start six months after qualification, on 2027-02-01 (R6)."), text);
+        assertTrue(text.indexOf("(R6)") > text.indexOf("Cash pay"), "under the split: " + text);
+        assertEquals(Texts.messages(java.util.Locale.ENGLISH).text("split.no_pooling.R12", ""),
+                new FundNote("R12", null).words(java.util.Locale.ENGLISH), "the screen's sentence, not a copy");
+        assertEquals(r.withMoney(new CardMoney(-1, 0, null, 0, 0)).fundNote(), r.fundNote(), "kept with the money lines");
+    }
+
+    @Test
+    void fundNote_onAReceiptWhereTheFundPaid_isRefused() {
+        SaleReceipt pooled = new SaleReceipt(SampleDocuments.header(false), SampleDocuments.insured(), null, SampleDocuments.items(),
+                new Split(6_180, 1_000, 4_000, 1_180), "S1", new CardProof("00000000", 0), false);
+        assertThrows(IllegalArgumentException.class, () -> pooled.withFundNote(new FundNote("R12", null)));
     }
 
     @Test

@@ -195,6 +195,13 @@ class RegistrationDeskIT {
         VisitOutcome.Settled o = expect(VisitOutcome.Settled.class, desk.register("D01", null, true, RIGHT_PIN, "clerk01"));
         assertEquals(0, o.split().fundFen(), "no cross-region filing: account and cash only");
         assertEquals(unfiled.profile().balance() - o.split().accountFen(), unfiled.state().balance());
+        // issue 15: the visit's receipt says why the fund paid 0, as the desk's split does
+        var paper = (org.medcard.terminal.receipt.SaleReceipt) terminal.visitDocuments().settlement(o, "clerk01").orElseThrow();
+        assertEquals(new org.medcard.terminal.receipt.FundNote("R12", null), paper.fundNote());
+        var slip = (org.medcard.terminal.receipt.RegistrationSlip) terminal.visitDocuments().registration(o, "内科", null, "clerk01")
+                .orElseThrow();
+        assertEquals(paper.fundNote(), slip.fundNote(), "the registration slip says it too");
+        assertTrue(slip.toSheet().plainText().contains("(R12)."), slip.toSheet().plainText());
 
         present("out-of-region");
         VisitOutcome.Settled filed = expect(VisitOutcome.Settled.class, desk.register("D01", null, true, RIGHT_PIN, "clerk01"));

@@ -264,8 +264,12 @@ class PharmacySaleIT {
         assertEquals(2_500, o.plan().accountFen());
         assertTrue(o.tac().matches("[0-9A-F]{8}"));
         assertNull(o.entryNo(), "everything paid by the card: no cash share to re-settle");
-        assertTrue(((org.medcard.terminal.receipt.SaleReceipt) o.receiptDocument().orElseThrow()).offline(),
-                "the receipt says: to be uploaded");
+        var paper = (org.medcard.terminal.receipt.SaleReceipt) o.receiptDocument().orElseThrow();
+        assertTrue(paper.offline(), "the receipt says: to be uploaded");
+        // issue 15: the fund's 0 says why on the paper too, as on the split (the center went away during the sale)
+        assertEquals(new org.medcard.terminal.receipt.FundNote("R11", null), paper.fundNote());
+        assertTrue(paper.toSheet().plainText().contains("Fund 0: the center cannot be reached, so the fund does not pay (R11)."),
+                paper.toSheet().plainText());
         assertEquals(card.profile().balance() - 2_500, card.state().balance());
         assertEquals(1, terminal.queue().summary().queuedDebits());
 
@@ -373,11 +377,17 @@ class PharmacySaleIT {
         assertEquals(o.plan().totalFen(), o.plan().accountFen() + o.plan().cashFen());
         assertEquals(card.profile().balance() - o.plan().accountFen(), card.state().balance());
         assertFalse(terminal.salePolicy().poolingAllowed("440106", true, false));
+        // issue 15: the receipt's split says why the fund paid 0, with the rule the counter's split showed
+        var paper = (org.medcard.terminal.receipt.SaleReceipt) o.receiptDocument().orElseThrow();
+        assertEquals(new org.medcard.terminal.receipt.FundNote("R12", null), paper.fundNote());
+        assertTrue(paper.toSheet().plainText().contains("统筹基金支付 0：异地参保卡未在医保中心办理异地就医备案（R12）。"
+                + " Fund 0: a card of another region without cross-region filing at the center (R12)."), paper.toSheet().plainText());
 
         present("out-of-region"); // Shanghai card with cross-region filing: pooled like a local card
         SaleView filed = sell(items(METFORMIN + ":3"));
         assertEquals(SaleOutcome.Kind.SETTLED, filed.kind(), filed.message());
         assertEquals(3_402, filed.plan().fundFen(), "filed: 70 % of the chronic item for an employee");
+        assertNull(((org.medcard.terminal.receipt.SaleReceipt) filed.receiptDocument().orElseThrow()).fundNote(), "the fund paid");
     }
 
     @Test

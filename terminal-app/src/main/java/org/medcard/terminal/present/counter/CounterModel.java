@@ -373,7 +373,7 @@ public final class CounterModel {
         String holder = cardView == null ? "" : cardView.holder().name();
         String paidFor = beneficiaryName(cardView);
         // Issue 15: a fund share of 0 says why (R6 waiting period, R12 unfiled cross-region card, …).
-        String fundNote = plan.fundFen() == 0 && plan.totalFen() > 0 && cardView != null && plan.insuredFen() > 0
+        String fundNote = plan.fundPaysNothing() && cardView != null
                 ? words.noPoolingReason(cardView, beneficiary != null).orElse(null) : null;
         SplitOffer offer = new SplitOffer(plan.totalFen(), plan.fundFen(), plan.accountFen(), plan.cashFen(), holder, paidFor,
                 plan.insuredFen() == 0, fundNote);

@@ -424,7 +424,7 @@ public final class RegistrationDeskModel implements SlipKeys {
             return Optional.empty();
         }
         PaymentPlan p = plan.get();
-        if (p.fundFen() != 0 || p.totalFen() <= 0 || p.insuredFen() <= 0) {
+        if (!p.fundPaysNothing()) {
             return Optional.empty();
         }
         // The desk registers and settles for the cardholder (a family member's visit is the CLI's, with --for).

@@ -106,16 +106,15 @@ public final class VoidModel implements SlipKeys {
         String detail = words.line(o);
         if (o instanceof VoidOutcome.Voided v) {
             return v.cashBackFen() > 0
-                    ? new VoidResult(o, true, Money.formatYuan(v.cashBackFen()), texts.text("void.hand_back", Money.formatYuan(v.cashBackFen())),
-                    detail)
-                    : new VoidResult(o, false, "0.00", texts.text("void.done"), detail);
+                    ? new VoidResult(o, true, texts.text("void.hand_back", Money.formatYuan(v.cashBackFen())), detail)
+                    : new VoidResult(o, false, texts.text("void.done"), detail);
         }
         if (o instanceof VoidOutcome.Pending) {
-            return new VoidResult(o, false, null, texts.text("void.pending"), detail);
+            return new VoidResult(o, false, texts.text("void.pending"), detail);
         }
         if (o instanceof VoidOutcome.Rejected) {
-            return new VoidResult(o, false, null, texts.text("void.rejected"), detail);
+            return new VoidResult(o, false, texts.text("void.rejected"), detail);
         }
-        return new VoidResult(o, false, null, texts.text("void.refused"), detail);
+        return new VoidResult(o, false, texts.text("void.refused"), detail);
     }
 }

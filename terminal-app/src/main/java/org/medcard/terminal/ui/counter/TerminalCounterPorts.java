@@ -121,7 +121,8 @@ public final class TerminalCounterPorts {
                     return new Read(o.view(), o.loadedFen(), java.util.Optional.ofNullable(loadMonth(o)));
                 }
                 CardSession.NotOpened no = (CardSession.NotOpened) opening;
-                return new Unread(no.failure() == CardSession.Failure.UNUSABLE_CARD, no.detail());
+                // The cashier reads the fault in words; its kind by name is in the log (CardSession, the card watch's line).
+                return new Unread(no.failure() == CardSession.Failure.UNUSABLE_CARD, no.said(t.messages()));
             }
 
             @Override

@@ -120,7 +120,7 @@ class SupervisorScreensTest {
         VoidResult r = view.results.get(0);
         assertEquals(VoidOutcome.Kind.VOIDED, r.outcome().kind(), r.detail());
         assertTrue(r.handBack());
-        assertEquals("4.57", r.cashBackText(), "only the cash share leaves the till");
+        assertEquals(java.util.Optional.of("4.57"), r.cashBackText(), "only the cash share leaves the till");
         assertEquals("Hand back 4.57 yuan cash", r.headline());
         assertTrue(r.detail().contains("10.01") && r.detail().contains("pending load"), r.detail());
         assertEquals(1_001, ((VoidOutcome.Voided) r.outcome()).accountFen());
@@ -211,6 +211,7 @@ class SupervisorScreensTest {
         assertEquals(VoidOutcome.Kind.REFUSED, view.results.get(0).outcome().kind());
         assertEquals("未撤销", view.results.get(0).headline());
         assertFalse(view.results.get(0).handBack());
+        assertEquals(java.util.Optional.empty(), view.results.get(0).cashBackText(), "no void, no cash share (not a null)");
 
         view.answer = SupervisorConfirmation.back();
         model.voidSettlement(sale.setlId());
