@@ -13,6 +13,7 @@ import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
+import org.medcard.terminal.sale.PaidFor;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleOutcome;
@@ -71,7 +72,7 @@ public final class CounterModel {
      * cash path instead of asking for the card again.
      */
     private boolean deviceFault;
-    private String beneficiary;
+    private PaidFor paidFor = PaidFor.cardholder();
     private ReceiptDocument lastReceipt;
     private ReceiptDesk.Issued lastIssued;
     private boolean busy;
@@ -192,7 +193,7 @@ public final class CounterModel {
             return;
         }
         cart.clear();
-        beneficiary = null;
+        paidFor = PaidFor.cardholder();
         lastReceipt = null;
         lastIssued = null;
         showCart();
@@ -229,15 +230,15 @@ public final class CounterModel {
         switch (shown.change()) {
             case READ -> {
                 deviceFault = shown.deviceFault();
-                beneficiary = null;
+                paidFor = PaidFor.cardholder();
                 cardLoad = shown.load();
             }
             case REMOVED -> {
                 deviceFault = false;
-                beneficiary = null;
+                paidFor = PaidFor.cardholder();
                 cardLoad = null;
             }
-            case READER_FAULT -> beneficiary = null;
+            case READER_FAULT -> paidFor = PaidFor.cardholder();
             case BALANCE -> {
             }
         }
@@ -254,13 +255,13 @@ public final class CounterModel {
         }
     }
 
-    /** The family member paid for (R3), by psn_no; null: the holder. */
-    public void payFor(String psnNo) {
-        if (psnNo != null && card.family().stream().noneMatch(m -> m.psnNo().equals(psnNo))) {
+    /** Who the sale is for (R3): the holder, or a family member the card's 1101 lists (anyone else is refused here). */
+    public void payFor(PaidFor who) {
+        if (who.familyPsnNo().filter(psnNo -> card.family().stream().noneMatch(m -> m.psnNo().equals(psnNo))).isPresent()) {
             view.showMessage(words.message("sale.family_unknown"), true);
             return;
         }
-        beneficiary = psnNo;
+        paidFor = who;
     }
 
     /** A family member as the cashier and the receipt name them: "李娜 (配偶)", never the relation's code (issue 15). */
@@ -269,8 +270,9 @@ public final class CounterModel {
         return relation.isEmpty() ? m.name() : m.name() + " (" + relation + ")";
     }
 
+    /** The family member's psn_no the sale is for (R3), empty for the holder. */
     public Optional<String> beneficiary() {
-        return Optional.ofNullable(beneficiary);
+        return paidFor.familyPsnNo();
     }
 
     public CardPanel card() {
@@ -314,7 +316,8 @@ public final class CounterModel {
             return;
         }
         String holder = card.name();
-        SaleRequest request = new SaleRequest(cart.saleItems(), beneficiary, pinSource(holder), OptionalLong.empty(), null, cashier.get());
+        SaleRequest request = new SaleRequest(cart.saleItems(), paidFor, pinSource(holder), OptionalLong.empty(), Optional.empty(),
+                cashier.get());
         busy(true, texts.text("pay.running"));
         tendered.set(0);
         MoneyLines.CardLoad load = cardLoad;
@@ -371,11 +374,11 @@ public final class CounterModel {
     /** The {@link org.medcard.terminal.sale.PlanConfirmation}: shows the split; a cash share needs enough tendered. */
     boolean confirmSplit(PaymentPlan plan, CardView cardView) {
         String holder = cardView == null ? "" : cardView.holder().name();
-        String paidFor = beneficiaryName(cardView);
+        Optional<String> member = beneficiaryName(cardView);
         // Issue 15: a fund share of 0 says why (R6 waiting period, R12 unfiled cross-region card, …).
-        String fundNote = plan.fundFen() == 0 && plan.totalFen() > 0 && cardView != null && plan.insuredFen() > 0
-                ? words.noPoolingReason(cardView, beneficiary != null).orElse(null) : null;
-        SplitOffer offer = new SplitOffer(plan.totalFen(), plan.fundFen(), plan.accountFen(), plan.cashFen(), holder, paidFor,
+        Optional<String> fundNote = plan.fundFen() == 0 && plan.totalFen() > 0 && cardView != null && plan.insuredFen() > 0
+                ? words.noPoolingReason(cardView, paidFor.family()) : Optional.empty();
+        SplitOffer offer = new SplitOffer(plan.totalFen(), plan.fundFen(), plan.accountFen(), plan.cashFen(), holder, member,
                 plan.insuredFen() == 0, fundNote);
         while (true) {
             SplitAnswer a = askOnUi(() -> view.confirmSplit(offer));
@@ -395,13 +398,13 @@ public final class CounterModel {
         }
     }
 
-    private String beneficiaryName(CardView cardView) {
-        String b = beneficiary;
-        if (b == null || cardView == null) {
-            return null;
+    private Optional<String> beneficiaryName(CardView cardView) {
+        if (cardView == null) {
+            return Optional.empty();
         }
-        return cardView.person().flatMap(p -> p.family().stream().filter(m -> m.psnNo().equals(b)).findFirst())
-                .map(this::familyLabel).orElse(b);
+        return paidFor.familyPsnNo().map(b -> cardView.person()
+                .flatMap(p -> p.family().stream().filter(m -> m.psnNo().equals(b)).findFirst())
+                .map(this::familyLabel).orElse(b));
     }
 
     /**
@@ -444,7 +447,7 @@ public final class CounterModel {
                 given > 0 ? given - cash : 0, balance, document != null);
         if (o.served()) {
             cart.clear();
-            beneficiary = null;
+            paidFor = PaidFor.cardholder();
             showCart();
             if (balance.isPresent() && card.present()) {
                 // The card paid (and may have received its R15 loads first): every desk shows the balance it has now.
