@@ -122,9 +122,14 @@ public final class ReceiptDesk {
         return Optional.of(new Issued(id, document.get(), copy, LocalDateTime.now(clock)));
     }
 
-    /** The journal's receipts of one day, or all with {@code null}. */
+    /** The journal's receipts of one day, oldest first. */
     public List<ReceiptJournal.Entry> list(LocalDate day) {
         return journal.list(day);
+    }
+
+    /** The journal's receipts of every day, oldest first. */
+    public List<ReceiptJournal.Entry> listAll() {
+        return journal.listAll();
     }
 
     public ReceiptJournal journal() {

@@ -110,7 +110,7 @@ class QueueModelIT {
         assertEquals(List.of(), view.lastEntries(), "only open entries are listed by default");
         assertEquals(before - 14_58, card.state().balance(), "the card paid the account share once");
         assertFalse(view.isBusy, "the screen is usable again");
-        assertEquals(List.of("resettlement-receipt"), terminal.receipts().list(null).stream().map(e -> e.kind())
+        assertEquals(List.of("resettlement-receipt"), terminal.receipts().listAll().stream().map(e -> e.kind())
                 .filter(k -> k.startsWith("resettlement")).toList(), "journalled: medcard receipt list shows it");
 
         model.showOnlyOpen(false);
