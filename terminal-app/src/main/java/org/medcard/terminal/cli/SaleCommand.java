@@ -149,7 +149,7 @@ final class SaleCommand implements Callable<Integer> {
         if (o.loadedFen() > 0) {
             out.println("loaded (R15): " + Yuan.format(o.loadedFen()));
         }
-        o.recovered().forEach(r -> out.println("recovered torn sale " + r.saleId() + ": " + (r.debited() ? "debited, TAC " + r.tac() : r.unresolved() ? r.note() : "not debited")));
+        o.recovered().forEach(r -> out.println("recovered torn sale " + r.saleId() + ": " + (r.debited() ? "debited, TAC " + r.tac().orElse("?") : r.unresolved() ? r.note() : "not debited")));
         out.println(message);
     }
 

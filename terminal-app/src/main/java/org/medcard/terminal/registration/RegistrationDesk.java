@@ -223,8 +223,8 @@ public final class RegistrationDesk {
             }
             return settleVisit(opened, api, mdtrtId, lines, feeDue ? fee : null, pin, clerk, PaidFor.cardholder());
         }, (fault, opened, detail) -> {
-            CardView view = viewOf(opened);
-            if (view != null && !v.cardNo().isEmpty() && !view.info().cardNo().digits().equals(v.cardNo())) {
+            Optional<CardView> view = viewOf(opened);
+            if (view.isPresent() && !v.cardNo().isEmpty() && !view.get().info().cardNo().digits().equals(v.cardNo())) {
                 return refused("registration.wrong_card", opened, "visit " + mdtrtId + " is not this card's");
             }
             List<SaleLine> paidNow = new ArrayList<>();
@@ -425,8 +425,8 @@ public final class RegistrationDesk {
         return new VisitOutcome.CardHolder(view.info().cardNo().masked(), view.holder().name());
     }
 
-    private static CardView viewOf(CardSession.Opened opened) {
-        return opened == null ? null : opened.view();
+    private static Optional<CardView> viewOf(CardSession.Opened opened) {
+        return Optional.ofNullable(opened).map(CardSession.Opened::view);
     }
 
     private static long loadedFen(CardSession.Opened opened) {

@@ -240,7 +240,7 @@ public final class PharmacySale {
             LOG.error("Sale stopped: {}", e.getMessage());
             return refused("sale.pooling_not_allowed", contact, e.getMessage());
         }
-        if (!confirmation.confirm(plan, view)) {
+        if (!confirmation.confirm(plan, Optional.of(view))) {
             return refused("sale.cancelled", contact, "the cashier went back at the split");
         }
         Purchase purchase = new Purchase(plan, lines.get(), beneficiary(view, paidFor));
@@ -276,7 +276,7 @@ public final class PharmacySale {
             return cash(request, limits.reason() == LimitDecision.Reason.MODE_CASH_RESETTLE ? Fault.CENTER_UNREACHABLE
                     : Fault.OFFLINE_LIMIT, view, contact, limits.message());
         }
-        if (!confirmation.confirm(wanted, view)) {
+        if (!confirmation.confirm(wanted, Optional.of(view))) {
             return refused("sale.cancelled", contact, "the cashier went back at the split");
         }
         String itemsJson = codec.items(lines.get());
@@ -497,7 +497,7 @@ public final class PharmacySale {
         }
         OptionalLong before = view.balanceFen();
         OptionalLong balance = before.isPresent() ? OptionalLong.of(before.getAsLong() - purchase.plan().accountFen()) : OptionalLong.empty();
-        CardDebit debit = new CardDebit(saleId, r.tac(), balance);
+        CardDebit debit = new CardDebit(saleId, r.tac().orElseThrow(), balance); // debited: GET TRANSACTION PROVE gave the TAC
         if (r.settle().isPresent()) {
             return Optional.of(settled(r.settle().get(), contact, purchase, Optional.of(debit)));
         }
@@ -561,7 +561,7 @@ public final class PharmacySale {
         if (lines.isEmpty()) {
             return refused("sale.unknown_item", contact, unknownItems(request.items()));
         }
-        return cashEntry(lines.get(), fault, view, contact, request.idNumber(), request.cashier(), EntryKind.PHARMACY);
+        return cashEntry(lines.get(), fault, Optional.ofNullable(view), contact, request.idNumber(), request.cashier(), EntryKind.PHARMACY);
     }
 
     /**
@@ -569,17 +569,18 @@ public final class PharmacySale {
      * number checked, the cash split confirmed, the entry recorded with its 8400 queued, the cash receipt with the entry
      * number and the last re-settle day. One cash path for every desk.
      *
-     * @param view the card when it could be read (the typed ID number must be its holder's), else null
+     * @param view the card when it could be read (the typed ID number must be its holder's), empty when it could not
      * @param kind the prices the entry is re-settled at (a hospital's registration fee and batches: OUTPATIENT)
      */
-    public SaleOutcome cashEntry(List<SaleLine> priced, Fault fault, CardView view, Optional<String> idNumber, String cashier,
-                                 EntryKind kind) {
-        return cashEntry(priced, fault, view, view == null ? null : CardContact.of(view, List.<TornSale>of(), 0), idNumber, cashier,
-                kind);
+    public SaleOutcome cashEntry(List<SaleLine> priced, Fault fault, Optional<CardView> view, Optional<String> idNumber,
+                                 String cashier, EntryKind kind) {
+        return cashEntry(priced, fault, view, view.map(v -> CardContact.of(v, List.<TornSale>of(), 0)).orElse(null), idNumber,
+                cashier, kind);
     }
 
-    private SaleOutcome cashEntry(List<SaleLine> priced, Fault fault, CardView view, CardContact contact, Optional<String> idNumber,
-                                  String cashier, EntryKind kind) {
+    /** @param contact the card read, or null when none could be (as {@code view}) */
+    private SaleOutcome cashEntry(List<SaleLine> priced, Fault fault, Optional<CardView> view, CardContact contact,
+                                  Optional<String> idNumber, String cashier, EntryKind kind) {
         Optional<List<SaleLine>> lines = Optional.of(List.copyOf(priced));
         long total = lines.get().stream().mapToLong(SaleLine::amountFen).sum();
         Optional<String> typed = SaleRequest.typedIdNumber(idNumber);
@@ -594,7 +595,7 @@ public final class PharmacySale {
                     List.of(fault));
         }
         String id = typed.get();
-        if (view != null && !view.holder().idNumber().value().equalsIgnoreCase(id)) {
+        if (view.filter(v -> !v.holder().idNumber().value().equalsIgnoreCase(id)).isPresent()) {
             return refused("sale.id_number_mismatch", contact, "typed ID number is not the cardholder's");
         }
         if (!confirmation.confirm(PaymentPlan.allCash(total), view)) {

@@ -90,7 +90,7 @@ class CardSessionLoadNowTest {
     @Test
     void R10_R15_tornSalesFirst_thenTheLoads_onTheSameCardAndPsam() throws Exception {
         training.present("normal-3des");
-        TornSale torn = new Torn("S-1", true, "0A1B2C3D");
+        TornSale torn = new Torn("S-1", true, Optional.of("0A1B2C3D"));
         MonthlyLoads.Outcome credited = new MonthlyLoads.Outcome("L-202611", 10_000, MonthlyLoads.Result.CREDITED, 60_000L, "");
         List<MedicalCard> cards = new ArrayList<>();
         List<String> terminalIds = new ArrayList<>();
@@ -212,7 +212,7 @@ class CardSessionLoadNowTest {
     }
 
     /** A torn sale as recovery reports it. */
-    private record Torn(String saleId, boolean debited, String tac) implements TornSale {
+    private record Torn(String saleId, boolean debited, Optional<String> tac) implements TornSale {
         @Override
         public boolean unresolved() {
             return false;

@@ -372,12 +372,12 @@ public final class CounterModel {
     }
 
     /** The {@link org.medcard.terminal.sale.PlanConfirmation}: shows the split; a cash share needs enough tendered. */
-    boolean confirmSplit(PaymentPlan plan, CardView cardView) {
-        String holder = cardView == null ? "" : cardView.holder().name();
-        Optional<String> member = beneficiaryName(cardView);
+    boolean confirmSplit(PaymentPlan plan, Optional<CardView> cardView) {
+        String holder = cardView.map(v -> v.holder().name()).orElse("");
+        Optional<String> member = cardView.flatMap(this::beneficiaryName);
         // Issue 15: a fund share of 0 says why (R6 waiting period, R12 unfiled cross-region card, …).
-        Optional<String> fundNote = plan.fundFen() == 0 && plan.totalFen() > 0 && cardView != null && plan.insuredFen() > 0
-                ? words.noPoolingReason(cardView, paidFor.family()) : Optional.empty();
+        Optional<String> fundNote = plan.fundFen() == 0 && plan.totalFen() > 0 && cardView.isPresent() && plan.insuredFen() > 0
+                ? words.noPoolingReason(cardView.get(), paidFor.family()) : Optional.empty();
         SplitOffer offer = new SplitOffer(plan.totalFen(), plan.fundFen(), plan.accountFen(), plan.cashFen(), holder, member,
                 plan.insuredFen() == 0, fundNote);
         while (true) {
@@ -399,9 +399,6 @@ public final class CounterModel {
     }
 
     private Optional<String> beneficiaryName(CardView cardView) {
-        if (cardView == null) {
-            return Optional.empty();
-        }
         return paidFor.familyPsnNo().map(b -> cardView.person()
                 .flatMap(p -> p.family().stream().filter(m -> m.psnNo().equals(b)).findFirst())
                 .map(this::familyLabel).orElse(b));

@@ -586,7 +586,7 @@ class CounterModelTest {
             }
             long account = Math.min(total, v.payableFen());
             PaymentPlan plan = new PaymentPlan(total, 0, account, total - account);
-            if (!confirmation.confirm(plan, v)) {
+            if (!confirmation.confirm(plan, Optional.of(v))) {
                 return new SaleOutcome.Refused(Optional.of(contact), Optional.empty(), "sale.cancelled", List.of());
             }
             char[] pin = request.pin().pin();
@@ -612,7 +612,7 @@ class CounterModelTest {
                 return new SaleOutcome.Refused(Optional.of(contact), asked, "sale.id_check_digit",
                         List.of(String.valueOf(IdNumber.checkCharacter(id.substring(0, 17)))));
             }
-            if (!confirmation.confirm(PaymentPlan.allCash(total), slot.inSlot)) {
+            if (!confirmation.confirm(PaymentPlan.allCash(total), Optional.ofNullable(slot.inSlot))) {
                 return new SaleOutcome.Refused(Optional.of(contact), Optional.empty(), "sale.cancelled", List.of());
             }
             entries++;
