@@ -77,7 +77,7 @@ public final class CounterModel {
     private ReceiptDesk.Issued lastIssued;
     private boolean busy;
     /** R15 money credited when this card was read, shown with the sale that follows (issue 15). */
-    private MoneyLines.CardLoad cardLoad;
+    private Optional<MoneyLines.CardLoad> cardLoad = Optional.empty();
 
     /**
      * @param cashier the signed-in operator's name, recorded with every sale
@@ -236,7 +236,7 @@ public final class CounterModel {
             case REMOVED -> {
                 deviceFault = false;
                 paidFor = PaidFor.cardholder();
-                cardLoad = null;
+                cardLoad = Optional.empty();
             }
             case READER_FAULT -> paidFor = PaidFor.cardholder();
             case BALANCE -> {
@@ -246,9 +246,9 @@ public final class CounterModel {
         if (!shown.newPatient()) {
             return;
         }
-        if (shown.load() != null) {
+        if (shown.load().isPresent()) {
             // R15: the patient is told the month's money reached the card.
-            view.showMessage(texts.text("card.loaded", Texts.yuan(shown.load().amountFen())), false);
+            view.showMessage(texts.text("card.loaded", Texts.yuan(shown.load().get().amountFen())), false);
         } else {
             // Issue 15: the previous patient's message (e.g. a red refusal) is not this patient's.
             view.showMessage(texts.text("card.read"), false);
@@ -320,7 +320,7 @@ public final class CounterModel {
                 cashier.get());
         busy(true, texts.text("pay.running"));
         tendered.set(0);
-        MoneyLines.CardLoad load = cardLoad;
+        Optional<MoneyLines.CardLoad> load = cardLoad;
         worker.execute(() -> {
             SaleOutcome o;
             try {
@@ -342,7 +342,7 @@ public final class CounterModel {
             ui.execute(() -> {
                 finished(outcome, line, document, issued);
                 if (outcome.kind().served()) {
-                    cardLoad = null;
+                    cardLoad = Optional.empty();
                     view.showMoney(money);
                 }
             });

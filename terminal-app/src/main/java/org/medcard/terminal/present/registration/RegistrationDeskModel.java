@@ -249,7 +249,7 @@ public final class RegistrationDeskModel implements SlipKeys {
         String patient = c.name().isEmpty() ? null : c.name() + " " + c.cardMasked();
         boolean samePatient = patient != null && patient.equals(lastPatient);
         lastPatient = patient;
-        if (samePatient && shown.load() == null && c.banner() != CardPanel.Banner.REFUSED) {
+        if (samePatient && shown.load().isEmpty() && c.banner() != CardPanel.Banner.REFUSED) {
             // The same card back in the slot (e.g. after "the card left during payment"): its answer is still theirs.
             return;
         }
@@ -258,8 +258,8 @@ public final class RegistrationDeskModel implements SlipKeys {
             line = texts.text("card.fault");
         } else if (c.banner() == CardPanel.Banner.REFUSED) {
             line = texts.text("card.refused", c.bannerText());
-        } else if (shown.load() != null) {
-            line = texts.text("card.loaded", Money.formatYuan(shown.load().amountFen()));
+        } else if (shown.load().isPresent()) {
+            line = texts.text("card.loaded", Money.formatYuan(shown.load().get().amountFen()));
         } else {
             line = texts.text("card.read");
         }
