@@ -145,8 +145,9 @@ public final class RegistrationDesk {
             }
             Registration reg;
             try {
-                reg = api.register(view.person().orElseThrow().psnNo(), cardNo, paidFor.familyPsnNo().orElse(null), dept.get().code(), doctor.get().code(),
-                        dept.get().regFeeFen());
+                // The host API still takes the member's psn_no as null for the cardholder (the center package's edge).
+                reg = api.register(view.person().orElseThrow().psnNo(), cardNo, paidFor.familyPsnNo().orElse(null), dept.get().code(),
+                        doctor.get().code(), dept.get().regFeeFen());
             } catch (CenterRefusal e) {
                 return refused("registration.center_refused", opened, e.getMessage());
             }

@@ -53,7 +53,7 @@ public final class VisitDocuments {
         if (paid.isEmpty() || !(paid.get() instanceof SaleReceipt s)) {
             return Optional.empty();
         }
-        return Optional.of(new RegistrationSlip(s.header(), s.insured(), settled.mdtrtId(), department, doctor.orElse(null), s.split(), s.setlId(),
-                s.proof()));
+        return Optional.of(new RegistrationSlip(s.header(), s.insured(), settled.mdtrtId(), department, doctor.orElse(null), s.split(),
+                s.setlId(), s.proof()));
     }
 }

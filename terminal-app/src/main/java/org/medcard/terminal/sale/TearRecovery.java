@@ -48,7 +48,8 @@ public final class TearRecovery implements TornSales {
     public static final String UNRESOLVED = "unresolved: a supervisor settles it with the center (see the audit log)";
 
     /** What recovery found for one unfinished sale. */
-    public record Recovered(String saleId, boolean debited, Optional<String> tac, Optional<SettleResult> settle, String note) implements TornSale {
+    public record Recovered(String saleId, boolean debited, Optional<String> tac, Optional<SettleResult> settle, String note)
+            implements TornSale {
         /** Neither proven debited nor proven not debited (issue 18 case 3). */
         @Override
         public boolean unresolved() {

@@ -245,7 +245,8 @@ public final class CardWatch {
         if (!fault) {
             rereadsLeft = 0; // read (or refused by its rules, or not a usable card): nothing to read again
         }
-        tellOnUi(new Shown(Change.READ, panel, fault, loaded > 0 ? Optional.of(new MoneyLines.CardLoad(loaded, loadMonth)) : Optional.empty()));
+        Optional<MoneyLines.CardLoad> load = loaded > 0 ? Optional.of(new MoneyLines.CardLoad(loaded, loadMonth)) : Optional.empty();
+        tellOnUi(new Shown(Change.READ, panel, fault, load));
     }
 
     private void tellOnUi(Shown shown) {

@@ -304,7 +304,8 @@ public final class QueueModel implements SlipKeys {
 
     private ResettleAnswer settled(ResettleOutcome.Settled s) {
         if (s.refundFen() == 0) {
-            return new ResettleAnswer(s, Optional.empty(), texts.text("resettle.nothing_back"), texts.text("resettle.nothing_back_detail", s.entryNo()));
+            return new ResettleAnswer(s, Optional.empty(), texts.text("resettle.nothing_back"),
+                    texts.text("resettle.nothing_back_detail", s.entryNo()));
         }
         String refund = Money.formatYuan(s.refundFen());
         return new ResettleAnswer(s, Optional.of(refund), texts.text("resettle.hand_back", refund),

@@ -124,8 +124,8 @@ public final class RegistrationDeskModel implements SlipKeys {
         }
         String by = clerk.get();
         run(texts.text(payNow ? "busy.register_pay" : "busy.register"), () -> {
-            VisitOutcome o = askingForId(idNumber, id -> desk.register(deptCode, doctorCode, PaidFor.cardholder(), payNow, pinFromView(), by,
-                    id));
+            VisitOutcome o = askingForId(idNumber,
+                    id -> desk.register(deptCode, doctorCode, PaidFor.cardholder(), payNow, pinFromView(), by, id));
             keepSlip(o, d -> d.registration(o, dept.get().name(), dept.get().doctor(doctorCode).map(Department.Doctor::name), by));
             // A visit stays open after its fee is paid: the prescribed items are paid on it later the same day.
             if (o instanceof VisitOutcome.Registered || o instanceof VisitOutcome.Settled || o instanceof VisitOutcome.SettlementPending

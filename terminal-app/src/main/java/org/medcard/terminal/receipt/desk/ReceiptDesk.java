@@ -63,7 +63,8 @@ public final class ReceiptDesk {
             if (reprint == 0) {
                 return sheet;
             }
-            String when = reprintedAt.orElseThrow().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", java.util.Locale.ROOT));
+            String when = reprintedAt.orElseThrow()
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", java.util.Locale.ROOT));
             List<SheetElement> elements = new ArrayList<>(sheet.elements());
             // Under the institution's name and the title, where the patient and an auditor look first.
             int at = Math.min(2, elements.size());
