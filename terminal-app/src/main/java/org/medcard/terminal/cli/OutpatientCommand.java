@@ -1,6 +1,7 @@
 package org.medcard.terminal.cli;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.medcard.terminal.Terminal;
@@ -78,7 +79,7 @@ final class OutpatientCommand implements Callable<Integer> {
             try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
                 simCard.present(t, spec.commandLine());
                 VisitOutcome o = t.registrationDesk(DepartmentCatalog.bundled()).settle(visit, parsed,
-                        pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk", idNumber);
+                        pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk", Optional.ofNullable(idNumber));
                 int code = VisitOutput.print(spec.commandLine().getOut(), o, t.visitTexts().line(o), options.json);
                 receipt.deliver(t, t.visitDocuments().settlement(o, "clerk"), options.json, spec.commandLine().getOut(),
                         spec.commandLine().getErr());

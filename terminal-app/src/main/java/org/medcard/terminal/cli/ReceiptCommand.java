@@ -82,7 +82,7 @@ final class ReceiptCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (Opened o = new Opened(options, env, spec.commandLine().getErr())) {
-                List<ReceiptJournal.Entry> entries = o.desk.list(date);
+                List<ReceiptJournal.Entry> entries = date == null ? o.desk.listAll() : o.desk.list(date);
                 if (options.json) {
                     ObjectNode n = TerminalCommands.JSON.createObjectNode();
                     ArrayNode a = n.putArray("receipts");

@@ -1,11 +1,13 @@
 package org.medcard.terminal.cli;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.registration.DepartmentCatalog;
 import org.medcard.terminal.registration.VisitOutcome;
+import org.medcard.terminal.sale.PaidFor;
 import org.medcard.terminal.sale.PinSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,11 +71,14 @@ final class RegisterCommand implements Callable<Integer> {
         }
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
             simCard.present(t, spec.commandLine());
-            VisitOutcome o = t.registrationDesk(DepartmentCatalog.bundled()).register(dept, doctor, family, !settleLater,
-                    pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk", idNumber);
+            // Absent options are empty here, at the edge: the desk takes no nulls.
+            Optional<String> doctorCode = Optional.ofNullable(doctor);
+            VisitOutcome o = t.registrationDesk(DepartmentCatalog.bundled()).register(dept, doctorCode,
+                    PaidFor.typed(Optional.ofNullable(family)), !settleLater,
+                    pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE, "clerk", Optional.ofNullable(idNumber));
             int code = VisitOutput.print(spec.commandLine().getOut(), o, t.visitTexts().line(o), options.json);
             var department = DepartmentCatalog.bundled().department(dept);
-            String doctorName = department.flatMap(d -> d.doctor(doctor)).map(d -> d.name()).orElse(null);
+            Optional<String> doctorName = department.flatMap(d -> d.doctor(doctorCode)).map(d -> d.name());
             // The slip of a fee settled at once; a fee paid in cash during a fault gets the cash receipt (entry number).
             receipt.deliver(t, t.visitDocuments().registration(o, department.map(d -> d.name()).orElse(dept), doctorName, "clerk"),
                     options.json, spec.commandLine().getOut(), spec.commandLine().getErr());

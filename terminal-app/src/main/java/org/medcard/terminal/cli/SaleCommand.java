@@ -12,6 +12,7 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.receipt.CashReceipt;
 import org.medcard.terminal.receipt.ReceiptDocument;
+import org.medcard.terminal.sale.PaidFor;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
@@ -80,8 +81,10 @@ final class SaleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        SaleRequest request = new SaleRequest(parsed, family, pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE,
-                accountFen == null ? OptionalLong.empty() : OptionalLong.of(accountFen), idNumber, "cashier");
+        // Absent options become empty values here, at the edge: the sale takes no nulls.
+        SaleRequest request = new SaleRequest(parsed, PaidFor.typed(Optional.ofNullable(family)),
+                pinStdin ? StdinPin.firstLineOf(env.stdin()) : PinSource.NONE,
+                accountFen == null ? OptionalLong.empty() : OptionalLong.of(accountFen), Optional.ofNullable(idNumber), "cashier");
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
             simCard.present(t, spec.commandLine());
             SaleOutcome o = t.pharmacySale().sell(request);
@@ -146,7 +149,7 @@ final class SaleCommand implements Callable<Integer> {
         if (o.loadedFen() > 0) {
             out.println("loaded (R15): " + Yuan.format(o.loadedFen()));
         }
-        o.recovered().forEach(r -> out.println("recovered torn sale " + r.saleId() + ": " + (r.debited() ? "debited, TAC " + r.tac() : r.unresolved() ? r.note() : "not debited")));
+        o.recovered().forEach(r -> out.println("recovered torn sale " + r.saleId() + ": " + (r.debited() ? "debited, TAC " + r.tac().orElse("?") : r.unresolved() ? r.note() : "not debited")));
         out.println(message);
     }
 

@@ -21,12 +21,15 @@ public record Department(String code, String name, long regFeeFen, List<Doctor> 
         }
     }
 
-    /** The named doctor of this department, or the first one when {@code doctorCode} is null. */
-    public Optional<Doctor> doctor(String doctorCode) {
-        if (doctorCode == null) {
+    /**
+     * The named doctor of this department (empty when none has that code), or the first one when no doctor is named:
+     * a patient who names no doctor sees whoever the department lists first.
+     */
+    public Optional<Doctor> doctor(Optional<String> doctorCode) {
+        if (doctorCode.isEmpty()) {
             return Optional.of(doctors.get(0));
         }
-        return doctors.stream().filter(d -> d.code().equals(doctorCode)).findFirst();
+        return doctors.stream().filter(d -> d.code().equals(doctorCode.get())).findFirst();
     }
 
     /** A doctor who sees patients in a department. */

@@ -22,6 +22,7 @@ import org.medcard.terminal.center.PreSettlement;
 import org.medcard.terminal.center.Registration;
 import org.medcard.terminal.center.SaleLine;
 import org.medcard.terminal.config.TerminalKind;
+import org.medcard.terminal.sale.PaidFor;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PharmacySale;
 import org.medcard.terminal.sale.PinSource;
@@ -96,58 +97,57 @@ public final class RegistrationDesk {
     }
 
     /**
-     * Registers the card in the slot for {@code deptCode} (and {@code doctorCode}, or the department's first
-     * doctor). With {@code settleNow} the fee is paid at once (2206 with the fee as its only line, 2207) and
-     * the visit is closed; without it the fee is settled later together with the visit's items.
+     * Registers the cardholder in the slot for {@code deptCode} (and {@code doctorCode}, or the department's first
+     * doctor when empty), no ID number typed: {@link #register(String, Optional, PaidFor, boolean, PinSource, String, Optional)}.
      */
-    public VisitOutcome register(String deptCode, String doctorCode, boolean settleNow, PinSource pin, String clerk) {
-        return register(deptCode, doctorCode, null, settleNow, pin, clerk);
+    public VisitOutcome register(String deptCode, Optional<String> doctorCode, boolean settleNow, PinSource pin, String clerk) {
+        return register(deptCode, doctorCode, PaidFor.cardholder(), settleNow, pin, clerk, Optional.empty());
     }
 
     /**
-     * Registers a visit of a family member (R3) paid with the cardholder's card, exactly as the pharmacy sells to one
-     * ({@link org.medcard.terminal.sale.SalePolicy#familyRefusal}): an EMPLOYEE card, online, the member in the
-     * center's {@code 1101} family list; the pooling fund pays nothing for them.
+     * Registers the card in the slot for {@code deptCode} (and {@code doctorCode}, or the department's first doctor when
+     * empty). With {@code settleNow} the fee is paid at once (2206 with the fee as its only line, 2207) and the visit is
+     * closed; without it the fee is settled later together with the visit's items.
      *
-     * @param beneficiaryPsnNo the family member's psn_no from 1101, or null for the cardholder
-     */
-    public VisitOutcome register(String deptCode, String doctorCode, String beneficiaryPsnNo, boolean settleNow, PinSource pin,
-                                 String clerk) {
-        return register(deptCode, doctorCode, beneficiaryPsnNo, settleNow, pin, clerk, null);
-    }
-
-    /**
-     * As {@link #register(String, String, String, boolean, PinSource, String)}, with the hospital's fault path (R11 case 2):
-     * when the reader, the card, the PSAM or the center is faulty the fee is paid in cash now (whatever {@code settleNow}
-     * says: no visit can be registered with the center), the entry recorded with the typed ID number and a local visit
-     * opened for the day's further batches. Without an ID number the clerk is asked for it.
+     * <p>A visit of a family member (R3) is paid with the cardholder's card exactly as the pharmacy sells to one
+     * ({@link org.medcard.terminal.sale.SalePolicy#familyRefusal}): an EMPLOYEE card, online, the member in the center's
+     * {@code 1101} family list; the pooling fund pays nothing for them, and there is no cash path for them.
      *
-     * @param idNumber the patient's ID number typed from the ID card, or null when not typed (yet)
+     * <p>The hospital's fault path (R11 case 2): when the reader, the card, the PSAM or the center is faulty the
+     * cardholder's fee is paid in cash now (whatever {@code settleNow} says: no visit can be registered with the center),
+     * the entry recorded with the typed ID number and a local visit opened for the day's further batches. Without an ID
+     * number the clerk is asked for it.
+     *
+     * @param paidFor  the cardholder, or the family member (R3)
+     * @param idNumber the patient's ID number typed from the ID card, empty when not typed (yet)
      */
-    public VisitOutcome register(String deptCode, String doctorCode, String beneficiaryPsnNo, boolean settleNow, PinSource pin,
-                                 String clerk, String idNumber) {
-        String beneficiary = beneficiaryPsnNo == null || beneficiaryPsnNo.isBlank() ? null : beneficiaryPsnNo.trim();
+    public VisitOutcome register(String deptCode, Optional<String> doctorCode, PaidFor paidFor, boolean settleNow, PinSource pin,
+                                 String clerk, Optional<String> idNumber) {
+        Objects.requireNonNull(paidFor, "paidFor");
+        Objects.requireNonNull(idNumber, "idNumber");
         Optional<Department> dept = departments.department(deptCode);
         if (dept.isEmpty()) {
             return refused("registration.unknown_department", "department " + deptCode);
         }
         Optional<Department.Doctor> doctor = dept.get().doctor(doctorCode);
         if (doctor.isEmpty()) {
-            return refused("registration.unknown_doctor", "doctor " + doctorCode + " in " + deptCode);
+            return refused("registration.unknown_doctor", "doctor " + doctorCode.orElse("") + " in " + deptCode);
         }
         return withCard((opened, api) -> {
             CardView view = opened.view();
             String cardNo = view.info().cardNo().digits();
-            if (beneficiary != null) {
-                Optional<String> r3 = policy.familyRefusal(view, beneficiary);
+            if (paidFor.family()) {
+                String member = paidFor.familyPsnNo().get();
+                Optional<String> r3 = policy.familyRefusal(view, member);
                 if (r3.isPresent()) {
-                    return refused(r3.get(), opened, "R3: scheme " + view.scheme() + ", family member " + beneficiary);
+                    return refused(r3.get(), opened, "R3: scheme " + view.scheme() + ", family member " + member);
                 }
             }
             Registration reg;
             try {
-                reg = api.register(view.person().orElseThrow().psnNo(), cardNo, beneficiary, dept.get().code(), doctor.get().code(),
-                        dept.get().regFeeFen());
+                // The host API still takes the member's psn_no as null for the cardholder (the center package's edge).
+                reg = api.register(view.person().orElseThrow().psnNo(), cardNo, paidFor.familyPsnNo().orElse(null), dept.get().code(),
+                        doctor.get().code(), dept.get().regFeeFen());
             } catch (CenterRefusal e) {
                 return refused("registration.center_refused", opened, e.getMessage());
             }
@@ -159,8 +159,8 @@ public final class RegistrationDesk {
                 return new VisitOutcome.Registered(reg.mdtrtId(), holder(view), foreseen, Optional.ofNullable(reg.noPoolingRule()),
                         opened.loadedFen());
             }
-            return settleVisit(opened, api, reg.mdtrtId(), List.of(), regLine(dept.get()), pin, clerk, beneficiary);
-        }, beneficiary != null ? null : (fault, opened, detail) -> {
+            return settleVisit(opened, api, reg.mdtrtId(), List.of(), regLine(dept.get()), pin, clerk, paidFor);
+        }, paidFor.family() ? null : (fault, opened, detail) -> {
             SaleOutcome cash = hospitalCash().cashEntry(List.of(regLine(dept.get())), fault, viewOf(opened), idNumber, clerk, EntryKind.OUTPATIENT);
             if (!(cash instanceof SaleOutcome.CashResettle paid)) {
                 return cashRefused(cash, opened);
@@ -178,7 +178,7 @@ public final class RegistrationDesk {
      * batch at the payment window — until the clerk ({@link #close}) or the day close closes it.
      */
     public VisitOutcome settle(String mdtrtId, List<SaleItem> items, PinSource pin, String clerk) {
-        return settle(mdtrtId, items, pin, clerk, null);
+        return settle(mdtrtId, items, pin, clerk, Optional.empty());
     }
 
     /**
@@ -186,9 +186,10 @@ public final class RegistrationDesk {
      * the card, the PSAM or the center is faulty the batch (with the fee, if still unpaid) is paid in cash and becomes a
      * re-settlement entry registered with 8400. A visit whose fee was paid in cash takes its further batches in cash only.
      *
-     * @param idNumber the patient's ID number typed from the ID card, or null when not typed (yet)
+     * @param idNumber the patient's ID number typed from the ID card, empty when not typed (yet)
      */
-    public VisitOutcome settle(String mdtrtId, List<SaleItem> batch, PinSource pin, String clerk, String idNumber) {
+    public VisitOutcome settle(String mdtrtId, List<SaleItem> batch, PinSource pin, String clerk, Optional<String> idNumber) {
+        Objects.requireNonNull(idNumber, "idNumber");
         Optional<VisitBook.Visit> visit = visits.visit(mdtrtId);
         if (visit.isEmpty() || !visit.get().status().open()) {
             return refused("registration.visit_not_open", "visit " + mdtrtId + ": "
@@ -221,10 +222,10 @@ public final class RegistrationDesk {
             if (!opened.view().info().cardNo().digits().equals(v.cardNo())) {
                 return refused("registration.wrong_card", opened, "visit " + mdtrtId + " is not this card's");
             }
-            return settleVisit(opened, api, mdtrtId, lines, feeDue ? fee : null, pin, clerk, null);
+            return settleVisit(opened, api, mdtrtId, lines, feeDue ? fee : null, pin, clerk, PaidFor.cardholder());
         }, (fault, opened, detail) -> {
-            CardView view = viewOf(opened);
-            if (view != null && !v.cardNo().isEmpty() && !view.info().cardNo().digits().equals(v.cardNo())) {
+            Optional<CardView> view = viewOf(opened);
+            if (view.isPresent() && !v.cardNo().isEmpty() && !view.get().info().cardNo().digits().equals(v.cardNo())) {
                 return refused("registration.wrong_card", opened, "visit " + mdtrtId + " is not this card's");
             }
             List<SaleLine> paidNow = new ArrayList<>();
@@ -369,7 +370,7 @@ public final class RegistrationDesk {
     }
 
     private VisitOutcome settleVisit(CardSession.Opened opened, HostApi api, String mdtrtId, List<SaleLine> items, SaleLine fee,
-                                     PinSource pin, String clerk, String beneficiary) {
+                                     PinSource pin, String clerk, PaidFor paidFor) {
         CardView view = opened.view();
         PreSettlement pre;
         try {
@@ -380,7 +381,7 @@ public final class RegistrationDesk {
         PaymentPlan plan;
         try {
             plan = policy.onlinePlan(pre, view.payableFen(), OptionalLong.empty(),
-                    policy.poolingAllowed(view, beneficiary, visits.today()));
+                    policy.poolingAllowed(view, paidFor, visits.today()));
         } catch (IllegalStateException e) {
             LOG.error("Visit {}: {}", mdtrtId, e.getMessage());
             return refused("sale.pooling_not_allowed", opened, e.getMessage());
@@ -392,7 +393,7 @@ public final class RegistrationDesk {
         all.addAll(items);
         SaleOutcome paid = sale.payPreSettled(opened.card(), opened.psam(), view, plan,
                 new HostRequest.OutpatientSettle2207(pre.presettleId(), plan.accountFen(), plan.cashFen(), null),
-                codec.items(all), pin, clerk, beneficiary);
+                codec.items(all), pin, clerk, paidFor);
         if (paid instanceof SaleOutcome.Settled || paid instanceof SaleOutcome.SettlementPending) {
             visits.setStatus(mdtrtId, VisitBook.Status.SETTLED);
         }
@@ -425,8 +426,8 @@ public final class RegistrationDesk {
         return new VisitOutcome.CardHolder(view.info().cardNo().masked(), view.holder().name());
     }
 
-    private static CardView viewOf(CardSession.Opened opened) {
-        return opened == null ? null : opened.view();
+    private static Optional<CardView> viewOf(CardSession.Opened opened) {
+        return Optional.ofNullable(opened).map(CardSession.Opened::view);
     }
 
     private static long loadedFen(CardSession.Opened opened) {

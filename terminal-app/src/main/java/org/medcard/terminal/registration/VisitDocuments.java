@@ -40,9 +40,9 @@ public final class VisitDocuments {
      * receipt (entry number, last re-settle day) of a fee paid in cash during a fault. A visit left open has none yet.
      *
      * @param department the department's name
-     * @param doctor the doctor's name, or {@code null}
+     * @param doctor the doctor's name, empty for a general registration
      */
-    public Optional<ReceiptDocument> registration(VisitOutcome o, String department, String doctor, String clerk) {
+    public Optional<ReceiptDocument> registration(VisitOutcome o, String department, Optional<String> doctor, String clerk) {
         if (o instanceof VisitOutcome.CashResettle) {
             return settlement(o, clerk);
         }
@@ -53,7 +53,7 @@ public final class VisitDocuments {
         if (paid.isEmpty() || !(paid.get() instanceof SaleReceipt s)) {
             return Optional.empty();
         }
-        return Optional.of(new RegistrationSlip(s.header(), s.insured(), settled.mdtrtId(), department, doctor, s.split(), s.setlId(),
-                s.proof(), s.fundNote()));
+        return Optional.of(new RegistrationSlip(s.header(), s.insured(), settled.mdtrtId(), department, doctor.orElse(null), s.split(),
+                s.setlId(), s.proof(), s.fundNote()));
     }
 }

@@ -198,7 +198,7 @@ public final class PharmacySale {
                 LOG.warn("Center unreachable during the sale ({}); R11 offline handling", e.getMessage());
             }
         }
-        if (request.beneficiaryPsnNo() != null) {
+        if (request.paidFor().family()) {
             return refused("sale.family_not_offered", contact, "R3: family mutual aid only online");
         }
         if (rules.offlineMode() == OfflineMode.CASH_RESETTLE) {
@@ -211,11 +211,11 @@ public final class PharmacySale {
 
     private SaleOutcome online(SaleRequest request, MedicalCard card, Psam psam, CardView view, CardContact contact, HostApi api) {
         PersonInfo person = view.person().orElseThrow();
-        String beneficiary = request.beneficiaryPsnNo();
-        if (beneficiary != null) {
-            Optional<String> r3 = rules.policy().familyRefusal(view, beneficiary);
+        PaidFor paidFor = request.paidFor();
+        if (paidFor.family()) {
+            Optional<String> r3 = rules.policy().familyRefusal(view, paidFor.familyPsnNo().get());
             if (r3.isPresent()) {
-                return refused(r3.get(), contact, "R3: scheme " + view.scheme() + ", family member " + beneficiary);
+                return refused(r3.get(), contact, "R3: scheme " + view.scheme() + ", family member " + paidFor.familyPsnNo().get());
             }
         }
         Optional<List<SaleLine>> lines = priced(request.items());
@@ -225,7 +225,8 @@ public final class PharmacySale {
         LocalDate today = LocalDate.now(clock);
         PreSettlement pre;
         try {
-            pre = api.preSettle(person.psnNo(), view.info().cardNo().digits(), beneficiary, today, lines.get());
+            pre = api.preSettle(person.psnNo(), view.info().cardNo().digits(), paidFor.familyPsnNo().orElse(null), today,
+                    lines.get());
         } catch (CenterRefusal e) {
             return refused("sale.center_refused", contact, e.getMessage());
         }
@@ -233,16 +234,16 @@ public final class PharmacySale {
         PaymentPlan plan;
         try {
             plan = rules.policy().onlinePlan(pre, view.payableFen(), request.requestedAccountFen(),
-                    rules.policy().poolingAllowed(view, beneficiary, today));
+                    rules.policy().poolingAllowed(view, paidFor, today));
         } catch (IllegalStateException e) {
             LOG.error("Sale stopped: {}", e.getMessage());
             return refused("sale.pooling_not_allowed", contact, e.getMessage());
         }
-        if (!confirmation.confirm(plan, view)) {
+        if (!confirmation.confirm(plan, Optional.of(view))) {
             return refused("sale.cancelled", contact, "the cashier went back at the split");
         }
-        Purchase purchase = new Purchase(plan, lines.get(), beneficiary(view, beneficiary),
-                noPooling(plan, view, beneficiary, today));
+        Purchase purchase = new Purchase(plan, lines.get(), beneficiary(view, paidFor),
+                noPooling(plan, view, paidFor, today));
         String itemsJson = codec.items(lines.get());
         EncodedMessage settle = codec.encode(new HostRequest.Settle2102(pre.presettleId(), plan.accountFen(), plan.cashFen(), null));
         if (plan.accountFen() == 0) {
@@ -275,7 +276,7 @@ public final class PharmacySale {
             return cash(request, limits.reason() == LimitDecision.Reason.MODE_CASH_RESETTLE ? Fault.CENTER_UNREACHABLE
                     : Fault.OFFLINE_LIMIT, view, contact, limits.message());
         }
-        if (!confirmation.confirm(wanted, view)) {
+        if (!confirmation.confirm(wanted, Optional.of(view))) {
             return refused("sale.cancelled", contact, "the cashier went back at the split");
         }
         String itemsJson = codec.items(lines.get());
@@ -398,27 +399,26 @@ public final class PharmacySale {
      */
     public SaleOutcome payPreSettled(MedicalCard card, Psam psam, CardView view, PaymentPlan plan,
                                      HostRequest<Settled> settlement, String itemsJson, PinSource pin, String cashier) {
-        return payPreSettled(card, psam, view, plan, settlement, itemsJson, pin, cashier, null);
+        return payPreSettled(card, psam, view, plan, settlement, itemsJson, pin, cashier, PaidFor.cardholder());
     }
 
     /**
      * As {@link #payPreSettled(MedicalCard, Psam, CardView, PaymentPlan, HostRequest, String, PinSource, String)},
-     * for a family member (R3) the center pre-settled the visit for: the outcome and the receipt name them.
-     *
-     * @param beneficiary the family member's psn_no from 1101, or null for the cardholder
+     * for whom the center pre-settled the visit: for a family member (R3) the outcome and the receipt name them.
      */
     public SaleOutcome payPreSettled(MedicalCard card, Psam psam, CardView view, PaymentPlan plan,
                                      HostRequest<Settled> settlement, String itemsJson, PinSource pin, String cashier,
-                                     String beneficiary) {
+                                     PaidFor paidFor) {
         EncodedMessage settle = codec.encode(settlement);
         CardContact contact = CardContact.of(view, List.<TornSale>of(), 0);
-        Purchase purchase = new Purchase(plan, visitLines(itemsJson), beneficiary(view, beneficiary),
-                noPooling(plan, view, beneficiary, LocalDate.now(clock)));
+        Purchase purchase = new Purchase(plan, visitLines(itemsJson), beneficiary(view, paidFor),
+                noPooling(plan, view, paidFor, LocalDate.now(clock)));
         if (plan.accountFen() == 0) {
             OutboxMessage m = books.queue().queue(settle, view.info().cardNo().digits());
             return settled(books.settler().settle(m), contact, purchase, Optional.empty());
         }
-        SaleRequest request = new SaleRequest(List.of(new SaleItem(presettleId(settlement), 1)), null, pin, OptionalLong.of(plan.accountFen()), null, cashier);
+        SaleRequest request = new SaleRequest(List.of(new SaleItem(presettleId(settlement), 1)), paidFor, pin,
+                OptionalLong.of(plan.accountFen()), Optional.empty(), cashier);
         String psnCertNo = view.holder().idNumber().value();
         return debit(request, card, psam, view, contact, purchase, (f, why) -> refused("sale.card_unusable", contact, f + ": " + why),
                 intent -> SaleIntent.online(view.info().cardNo().digits(), psnCertNo, intent.offlineCounter(),
@@ -426,8 +426,8 @@ public final class PharmacySale {
     }
 
     /** Why the fund pays nothing of this plan, as the split on the screen says it (issue 15); empty when it pays. */
-    private Optional<SalePolicy.NoPooling> noPooling(PaymentPlan plan, CardView view, String beneficiary, LocalDate today) {
-        return plan.fundPaysNothing() ? rules.policy().noPooling(view, beneficiary != null, today) : Optional.empty();
+    private Optional<SalePolicy.NoPooling> noPooling(PaymentPlan plan, CardView view, PaidFor paidFor, LocalDate today) {
+        return plan.fundPaysNothing() ? rules.policy().noPooling(view, paidFor.family(), today) : Optional.empty();
     }
 
     /** The visit's items as sent to the center; none when they cannot be read back (the visit then has no receipt). */
@@ -467,7 +467,8 @@ public final class PharmacySale {
         if (plan.accountFen() <= 0) {
             throw new IllegalArgumentException("nothing to debit: an 8401 without an account share carries no purse record");
         }
-        SaleRequest request = new SaleRequest(List.of(new SaleItem("RESETTLE", 1)), null, pin, OptionalLong.of(plan.accountFen()), null, cashier);
+        SaleRequest request = new SaleRequest(List.of(new SaleItem("RESETTLE", 1)), PaidFor.cardholder(), pin,
+                OptionalLong.of(plan.accountFen()), Optional.empty(), cashier);
         String psnCertNo = view.holder().idNumber().value();
         CardContact contact = CardContact.of(view, List.<TornSale>of(), 0);
         return debit(request, card, psam, view, contact, new Purchase(plan, List.of(), Optional.empty()),
@@ -503,7 +504,7 @@ public final class PharmacySale {
         }
         OptionalLong before = view.balanceFen();
         OptionalLong balance = before.isPresent() ? OptionalLong.of(before.getAsLong() - purchase.plan().accountFen()) : OptionalLong.empty();
-        CardDebit debit = new CardDebit(saleId, r.tac(), balance);
+        CardDebit debit = new CardDebit(saleId, r.tac().orElseThrow(), balance); // debited: GET TRANSACTION PROVE gave the TAC
         if (r.settle().isPresent()) {
             return Optional.of(settled(r.settle().get(), contact, purchase, Optional.of(debit)));
         }
@@ -567,7 +568,7 @@ public final class PharmacySale {
         if (lines.isEmpty()) {
             return refused("sale.unknown_item", contact, unknownItems(request.items()));
         }
-        return cashEntry(lines.get(), fault, view, contact, request.idNumber(), request.cashier(), EntryKind.PHARMACY);
+        return cashEntry(lines.get(), fault, Optional.ofNullable(view), contact, request.idNumber(), request.cashier(), EntryKind.PHARMACY);
     }
 
     /**
@@ -575,30 +576,33 @@ public final class PharmacySale {
      * number checked, the cash split confirmed, the entry recorded with its 8400 queued, the cash receipt with the entry
      * number and the last re-settle day. One cash path for every desk.
      *
-     * @param view the card when it could be read (the typed ID number must be its holder's), else null
+     * @param view the card when it could be read (the typed ID number must be its holder's), empty when it could not
      * @param kind the prices the entry is re-settled at (a hospital's registration fee and batches: OUTPATIENT)
      */
-    public SaleOutcome cashEntry(List<SaleLine> priced, Fault fault, CardView view, String idNumber, String cashier, EntryKind kind) {
-        return cashEntry(priced, fault, view, view == null ? null : CardContact.of(view, List.<TornSale>of(), 0), idNumber, cashier,
-                kind);
+    public SaleOutcome cashEntry(List<SaleLine> priced, Fault fault, Optional<CardView> view, Optional<String> idNumber,
+                                 String cashier, EntryKind kind) {
+        return cashEntry(priced, fault, view, view.map(v -> CardContact.of(v, List.<TornSale>of(), 0)).orElse(null), idNumber,
+                cashier, kind);
     }
 
-    private SaleOutcome cashEntry(List<SaleLine> priced, Fault fault, CardView view, CardContact contact, String idNumber,
-                                  String cashier, EntryKind kind) {
+    /** @param contact the card read, or null when none could be (as {@code view}) */
+    private SaleOutcome cashEntry(List<SaleLine> priced, Fault fault, Optional<CardView> view, CardContact contact,
+                                  Optional<String> idNumber, String cashier, EntryKind kind) {
         Optional<List<SaleLine>> lines = Optional.of(List.copyOf(priced));
         long total = lines.get().stream().mapToLong(SaleLine::amountFen).sum();
-        String id = idNumber == null || idNumber.isBlank() ? null : idNumber.trim().toUpperCase(java.util.Locale.ROOT);
-        Optional<Character> rightCheck = rightCheckCharacter(id);
+        Optional<String> typed = SaleRequest.typedIdNumber(idNumber);
+        Optional<Character> rightCheck = typed.flatMap(PharmacySale::rightCheckCharacter);
         if (rightCheck.isPresent()) {
             // Issue 15: a mistyped check digit says so, and which one the 17 digits call for; nothing is recorded.
             return new SaleOutcome.Refused(Optional.ofNullable(contact), Optional.of(PaymentPlan.allCash(total)), "sale.id_check_digit",
                     List.of(String.valueOf(rightCheck.get())));
         }
-        if (id == null || !IdNumber.isValidIgnoringCase(id)) {
+        if (typed.filter(IdNumber::isValidIgnoringCase).isEmpty()) {
             return new SaleOutcome.Refused(Optional.ofNullable(contact), Optional.of(PaymentPlan.allCash(total)), "sale.id_number_needed",
                     List.of(fault));
         }
-        if (view != null && !view.holder().idNumber().value().equalsIgnoreCase(id)) {
+        String id = typed.get();
+        if (view.filter(v -> !v.holder().idNumber().value().equalsIgnoreCase(id)).isPresent()) {
             return refused("sale.id_number_mismatch", contact, "typed ID number is not the cardholder's");
         }
         if (!confirmation.confirm(PaymentPlan.allCash(total), view)) {
@@ -619,7 +623,7 @@ public final class PharmacySale {
      * character is wrong; empty when the number is valid or wrong in another way (then the generic question stands).
      */
     static Optional<Character> rightCheckCharacter(String typed) {
-        if (typed == null || typed.length() != 18 || IdNumber.isValidIgnoringCase(typed)) {
+        if (typed.length() != 18 || IdNumber.isValidIgnoringCase(typed)) {
             return Optional.empty();
         }
         String first17 = typed.substring(0, 17);
@@ -633,10 +637,11 @@ public final class PharmacySale {
      * R3: the family member as 1101 lists them (name, ID number; their psn_no and a dash when not listed), or empty
      * for the cardholder. The receipt prints the member's ID number (masked), never their personnel number.
      */
-    private static Optional<Beneficiary> beneficiary(CardView view, String psnNo) {
-        if (psnNo == null) {
+    private static Optional<Beneficiary> beneficiary(CardView view, PaidFor paidFor) {
+        if (!paidFor.family()) {
             return Optional.empty();
         }
+        String psnNo = paidFor.familyPsnNo().get();
         Optional<PersonInfo.FamilyMember> m = view.person().flatMap(p -> p.family().stream()
                 .filter(f -> f.psnNo().equals(psnNo)).findFirst());
         return Optional.of(new Beneficiary(psnNo, m.map(PersonInfo.FamilyMember::name).orElse(psnNo),

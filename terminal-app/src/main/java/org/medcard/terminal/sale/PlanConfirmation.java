@@ -1,5 +1,7 @@
 package org.medcard.terminal.sale;
 
+import java.util.Optional;
+
 import org.medcard.terminal.session.CardView;
 
 /**
@@ -15,8 +17,8 @@ public interface PlanConfirmation {
 
     /**
      * @param plan the split the sale is about to pay
-     * @param view the card in the slot, or null when the sale fell to cash before the card could be read
+     * @param card the card in the slot, empty when the sale fell to cash before the card could be read
      * @return true to go on, false to cancel the sale (nothing debited, nothing recorded)
      */
-    boolean confirm(PaymentPlan plan, CardView view);
+    boolean confirm(PaymentPlan plan, Optional<CardView> card);
 }

@@ -56,10 +56,10 @@ public final class SalePolicy {
      * Whether the pooling fund may pay in an online sale or visit of this card: R3 (never for a family member), R4
      * (status), R6 (six months after qualification), R12 (cross-region filing).
      *
-     * @param beneficiaryPsnNo the family member paid for (R3), or null
+     * @param paidFor the cardholder, or the family member paid for (R3)
      */
-    public boolean poolingAllowed(CardView view, String beneficiaryPsnNo, LocalDate today) {
-        if (beneficiaryPsnNo != null || !view.verdict().poolingAllowedOn(today)) {
+    public boolean poolingAllowed(CardView view, PaidFor paidFor, LocalDate today) {
+        if (paidFor.family() || !view.verdict().poolingAllowedOn(today)) {
             return false;
         }
         PersonInfo person = view.person().orElseThrow();
@@ -71,7 +71,7 @@ public final class SalePolicy {
 
     /**
      * Why the pooling fund pays nothing for this card in this sale (issue 15: "fund pays 0" with its reason on the
-     * split), in the order {@link #poolingAllowed(CardView, String, LocalDate)} decides: R11 offline, R3 a family
+     * split), in the order {@link #poolingAllowed(CardView, PaidFor, LocalDate)} decides: R11 offline, R3 a family
      * member, R4 the card's status, R6 the six months after qualification, R12 an unfiled cross-region card. Empty
      * when the fund may pay (it may still pay 0 for self-pay items, R13: the split's lines say that).
      *

@@ -1,22 +1,24 @@
 package org.medcard.terminal.sale;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * What the cashier asks for.
  *
  * @param items               the scanned items, at least one
- * @param beneficiaryPsnNo    family mutual aid (R3): the family member's psn_no from 1101, or null
+ * @param paidFor             the cardholder, or the family member paid for by family mutual aid (R3)
  * @param pin                 where the PIN comes from (R10)
  * @param requestedAccountFen how much the patient wants paid from the personal account, empty for as much as possible
  * @param idNumber            the patient's ID number typed from the ID card, needed when the sale falls to cash and
- *                            re-settlement (R11 case 2); null when not typed
+ *                            re-settlement (R11 case 2); empty when not typed (blanks are not typed)
  * @param cashier             the signed-in operator
  */
-public record SaleRequest(List<SaleItem> items, String beneficiaryPsnNo, PinSource pin, OptionalLong requestedAccountFen,
-                          String idNumber, String cashier) {
+public record SaleRequest(List<SaleItem> items, PaidFor paidFor, PinSource pin, OptionalLong requestedAccountFen,
+                          Optional<String> idNumber, String cashier) {
     public SaleRequest {
         items = List.copyOf(items);
         if (items.isEmpty()) {
@@ -28,23 +30,33 @@ public record SaleRequest(List<SaleItem> items, String beneficiaryPsnNo, PinSour
         if (requestedAccountFen.isPresent() && requestedAccountFen.getAsLong() < 0) {
             throw new IllegalArgumentException("requested account share must not be negative: " + requestedAccountFen.getAsLong() + " fen");
         }
-        beneficiaryPsnNo = beneficiaryPsnNo == null || beneficiaryPsnNo.isBlank() ? null : beneficiaryPsnNo.trim();
-        idNumber = idNumber == null || idNumber.isBlank() ? null : idNumber.trim().toUpperCase(java.util.Locale.ROOT);
+        Objects.requireNonNull(paidFor, "paidFor");
+        idNumber = typedIdNumber(Objects.requireNonNull(idNumber, "idNumber"));
     }
 
     public static SaleRequest of(List<SaleItem> items, PinSource pin, String cashier) {
-        return new SaleRequest(items, null, pin, OptionalLong.empty(), null, cashier);
+        return new SaleRequest(items, PaidFor.cardholder(), pin, OptionalLong.empty(), Optional.empty(), cashier);
     }
 
+    /** The same sale for a family member (R3). */
     public SaleRequest withBeneficiary(String psnNo) {
-        return new SaleRequest(items, psnNo, pin, requestedAccountFen, idNumber, cashier);
+        return new SaleRequest(items, PaidFor.familyMember(psnNo), pin, requestedAccountFen, idNumber, cashier);
     }
 
+    /** The same sale with the ID number the cashier typed (R11 case 2). */
     public SaleRequest withIdNumber(String id) {
-        return new SaleRequest(items, beneficiaryPsnNo, pin, requestedAccountFen, id, cashier);
+        return new SaleRequest(items, paidFor, pin, requestedAccountFen, Optional.of(id), cashier);
     }
 
     public SaleRequest withRequestedAccount(long fen) {
-        return new SaleRequest(items, beneficiaryPsnNo, pin, OptionalLong.of(fen), idNumber, cashier);
+        return new SaleRequest(items, paidFor, pin, OptionalLong.of(fen), idNumber, cashier);
+    }
+
+    /**
+     * An ID number as typed from the ID card, trimmed and in capitals (the check character {@code X}); blanks are no
+     * number. Every desk reads a typed number this way.
+     */
+    public static Optional<String> typedIdNumber(Optional<String> typed) {
+        return typed.map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT));
     }
 }

@@ -48,7 +48,8 @@ public final class TearRecovery implements TornSales {
     public static final String UNRESOLVED = "unresolved: a supervisor settles it with the center (see the audit log)";
 
     /** What recovery found for one unfinished sale. */
-    public record Recovered(String saleId, boolean debited, String tac, Optional<SettleResult> settle, String note) implements TornSale {
+    public record Recovered(String saleId, boolean debited, Optional<String> tac, Optional<SettleResult> settle, String note)
+            implements TornSale {
         /** Neither proven debited nor proven not debited (issue 18 case 3). */
         @Override
         public boolean unresolved() {
@@ -136,7 +137,7 @@ public final class TearRecovery implements TornSales {
             audit.record(operator, "R10_FORGED_CARD", "card " + info.cardNo().masked()
                     + ", recovered TAC of sale " + t.saleId() + " failed PSAM verification");
             queue.recordNoDebit(t.saleId(), "R10: recovered TAC failed PSAM verification (forged card)");
-            return new Recovered(t.saleId(), false, null, Optional.empty(), FORGED);
+            return new Recovered(t.saleId(), false, Optional.empty(), Optional.empty(), FORGED);
         }
         if (verdict instanceof TornPurchaseVerdict.Unresolved u) {
             return unresolved(t, info, u);
@@ -144,14 +145,14 @@ public final class TearRecovery implements TornSales {
         if (result.isEmpty()) {
             queue.recordNoDebit(t.saleId(), ((TornPurchaseVerdict.NotDebited) verdict).evidence());
             LOG.info("Recovery: sale {} was not debited; closed", t.saleId());
-            return new Recovered(t.saleId(), false, null, Optional.empty(), "not debited");
+            return new Recovered(t.saleId(), false, Optional.empty(), Optional.empty(), "not debited");
         }
         String tac = Hex.of(result.get().record().tac()).toUpperCase(Locale.ROOT);
         Optional<OutboxMessage> settle = queue.recordCardDebit(t.saleId(), tac);
         Optional<SettleResult> settled = settle.map(settler::settle);
         LOG.info("Recovery: sale {} was debited (TAC {}); {}", t.saleId(), tac,
                 settled.map(s -> "settle " + s.state()).orElse("queued for upload (8301)"));
-        return new Recovered(t.saleId(), true, tac, settled, "debited");
+        return new Recovered(t.saleId(), true, Optional.of(tac), settled, "debited");
     }
 
     /** Issue 18 case 3: the card cannot prove it either way; never "not debited" — a supervisor task with the evidence. */
@@ -160,6 +161,6 @@ public final class TearRecovery implements TornSales {
         audit.record(operator, "TEAR_UNRESOLVED", "card " + info.cardNo().masked() + ", sale "
                 + t.saleId() + ", " + t.intent().acctPayFen() + " fen: " + u.evidence());
         LOG.warn("Recovery: sale {} unresolved, for a supervisor: {}", t.saleId(), u.evidence());
-        return new Recovered(t.saleId(), false, null, Optional.empty(), UNRESOLVED);
+        return new Recovered(t.saleId(), false, Optional.empty(), Optional.empty(), UNRESOLVED);
     }
 }

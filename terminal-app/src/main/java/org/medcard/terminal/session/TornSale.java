@@ -1,5 +1,7 @@
 package org.medcard.terminal.session;
 
+import java.util.Optional;
+
 /** What tearing recovery found for one unfinished sale of the card in the slot (R10). */
 public interface TornSale {
 
@@ -9,8 +11,8 @@ public interface TornSale {
     /** Whether the card had debited (GET TRANSACTION PROVE gave its TAC). */
     boolean debited();
 
-    /** The TAC of the debit, or null when not debited. */
-    String tac();
+    /** The TAC of the debit, empty when not debited. */
+    Optional<String> tac();
 
     /**
      * Neither proven debited nor proven not debited (the card's proof and its log could not decide): a supervisor

@@ -157,7 +157,7 @@ public final class DesktopBench {
     private static final class NoReceipts implements ReceiptOutput {
         @Override
         public ReceiptDesk.Issued issue(ReceiptDocument document) {
-            return new ReceiptDesk.Issued(1, document, 0, null);
+            return ReceiptDesk.Issued.original(1, document);
         }
 
         @Override

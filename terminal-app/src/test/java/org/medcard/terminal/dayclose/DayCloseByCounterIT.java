@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,7 +107,7 @@ class DayCloseByCounterIT {
         Terminal hospital = counter("03", Map.of("institution.kind", "HOSPITAL"));
         RegistrationDesk desk = hospital.registrationDesk(DepartmentCatalog.bundled());
         hospital.devices().training().orElseThrow().present("normal-3des");
-        VisitOutcome reg = desk.register("D01", "D01-002", false, () -> "123456".toCharArray(), "clerk01");
+        VisitOutcome reg = desk.register("D01", Optional.of("D01-002"), false, () -> "123456".toCharArray(), "clerk01");
         assertEquals(VisitOutcome.Kind.REGISTERED, reg.kind(), hospital.visitTexts().line(reg));
         VisitOutcome visit = desk.settle(reg.visit().orElseThrow(), List.of(SaleItem.parse("XJ01CAA001:2")), () -> "123456".toCharArray(),
                 "clerk01");

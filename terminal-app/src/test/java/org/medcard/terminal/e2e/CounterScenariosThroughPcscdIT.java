@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.AfterAll;
@@ -169,11 +170,11 @@ class CounterScenariosThroughPcscdIT {
             RegistrationDesk desk = t.registrationDesk(DepartmentCatalog.bundled());
             long before = card.state().balance();
 
-            VisitOutcome fee = desk.register("D01", null, true, PIN, "clerk01");
+            VisitOutcome fee = desk.register("D01", Optional.empty(), true, PIN, "clerk01");
             VisitOutcome.Settled feeNow = assertInstanceOf(VisitOutcome.Settled.class, fee, () -> t.visitTexts().line(fee));
             assertEquals(3_500, feeNow.split().fundFen(), "70 % of the 50.00 fee from the pooling fund");
 
-            VisitOutcome later = desk.register("D01", null, false, PIN, "clerk01");
+            VisitOutcome later = desk.register("D01", Optional.empty(), false, PIN, "clerk01");
             VisitOutcome batch = desk.settle(later.visit().orElseThrow(), List.of(SaleItem.parse(AMOXICILLIN + ":2")), PIN, "clerk01");
             VisitOutcome.Settled settled = assertInstanceOf(VisitOutcome.Settled.class, batch, () -> t.visitTexts().line(batch));
             assertTrue(settled.setlId().isPresent());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +24,9 @@ class DepartmentCatalogTest {
     @Test
     void withoutADoctorTheFirstIsTaken_aDoctorOfAnotherDepartmentIsNotFound() {
         Department internal = DepartmentCatalog.bundled().department(" D01 ").orElseThrow();
-        assertEquals("D01-001", internal.doctor(null).orElseThrow().code());
-        assertEquals("D01-002", internal.doctor("D01-002").orElseThrow().code());
-        assertTrue(internal.doctor("D02-001").isEmpty());
+        assertEquals("D01-001", internal.doctor(Optional.empty()).orElseThrow().code());
+        assertEquals("D01-002", internal.doctor(Optional.of("D01-002")).orElseThrow().code());
+        assertTrue(internal.doctor(Optional.of("D02-001")).isEmpty());
         assertTrue(DepartmentCatalog.bundled().department("D99").isEmpty());
     }
 

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,7 @@ import org.medcard.terminal.receipt.CashReceipt;
 import org.medcard.terminal.resettle.ResettleDesk;
 import org.medcard.terminal.resettle.ResettleOutcome;
 import org.medcard.terminal.resettle.ResettleView;
+import org.medcard.terminal.sale.PaidFor;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
 import org.medcard.terminal.training.SimulatorTrainingReader;
@@ -86,7 +88,7 @@ class HospitalVisitsAndFaultsIT {
     void visitPaidMoreThanOnce_feeAtRegistration_thenEachBatchOfItems_onTheSameMdtrtId() throws Exception {
         RegistrationDesk desk = desk();
         VirtualMedicalCard card = reader().presentCard("normal-3des");
-        VisitOutcome.Settled fee = expect(VisitOutcome.Settled.class, desk.register("D01", null, true, RIGHT_PIN, "clerk01"));
+        VisitOutcome.Settled fee = expect(VisitOutcome.Settled.class, desk.register("D01", Optional.empty(), true, RIGHT_PIN, "clerk01"));
         long afterFee = card.state().balance();
 
         VisitOutcome.Settled first = expect(VisitOutcome.Settled.class, desk.settle(fee.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01"));
@@ -113,7 +115,7 @@ class HospitalVisitsAndFaultsIT {
     void visitSettledLaterWithItsItems_thenAnotherBatch_theFeeOnlyOnce() throws Exception {
         RegistrationDesk desk = desk();
         reader().presentCard("normal-3des");
-        String reg = desk.register("D01", null, false, RIGHT_PIN, "clerk01").visit().orElseThrow();
+        String reg = desk.register("D01", Optional.empty(), false, RIGHT_PIN, "clerk01").visit().orElseThrow();
 
         VisitOutcome.Settled first = expect(VisitOutcome.Settled.class, desk.settle(reg, amoxicillin(2), RIGHT_PIN, "clerk01"));
         VisitOutcome.Settled second = expect(VisitOutcome.Settled.class, desk.settle(reg, amoxicillin(2), RIGHT_PIN, "clerk01"));
@@ -126,13 +128,13 @@ class HospitalVisitsAndFaultsIT {
     void theDayCloseClosesTheDaysVisits_andAVisitOfAnEarlierDayIsClosed() throws Exception {
         RegistrationDesk desk = desk();
         reader().presentCard("normal-3des");
-        VisitOutcome closedByDayClose = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
-        VisitOutcome left = desk.register("D02", null, true, RIGHT_PIN, "clerk01");
+        VisitOutcome closedByDayClose = desk.register("D01", Optional.empty(), true, RIGHT_PIN, "clerk01");
+        VisitOutcome left = desk.register("D02", Optional.empty(), true, RIGHT_PIN, "clerk01");
         assertEquals(2, desk.closeDay(LocalDate.of(2026, 11, 23)));
         assertEquals("registration.visit_not_open", desk.settle(closedByDayClose.visit().orElseThrow(), amoxicillin(1), RIGHT_PIN,
                 "clerk01").messageKey());
 
-        VisitOutcome another = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
+        VisitOutcome another = desk.register("D01", Optional.empty(), true, RIGHT_PIN, "clerk01");
         clock.advance(Duration.ofDays(1));
         VisitOutcome nextDay = desk.settle(another.visit().orElseThrow(), amoxicillin(1), RIGHT_PIN, "clerk01");
 
@@ -146,17 +148,17 @@ class HospitalVisitsAndFaultsIT {
         VirtualMedicalCard card = reader().presentCard("normal-3des");
         slot().setUnplugged(true);
 
-        VisitOutcome.Refused noId = expect(VisitOutcome.Refused.class, desk.register("D01", null, true, RIGHT_PIN, "clerk01"));
+        VisitOutcome.Refused noId = expect(VisitOutcome.Refused.class, desk.register("D01", Optional.empty(), true, RIGHT_PIN, "clerk01"));
         assertEquals("sale.id_number_needed", noId.messageKey(), "the clerk is asked for the ID number; nothing recorded");
         assertEquals(List.of(org.medcard.queue.Fault.NO_READER), noId.messageArgs(), "the fault, worded by the caller");
         assertEquals(java.util.Optional.of(org.medcard.terminal.sale.PaymentPlan.allCash(5_000)), noId.plan(), "the cash split asked at");
-        VisitOutcome wrongDigit = desk.register("D01", null, null, true, RIGHT_PIN, "clerk01", EMPLOYEE_ID.substring(0, 17) + "9");
+        VisitOutcome wrongDigit = desk.register("D01", Optional.empty(), PaidFor.cardholder(), true, RIGHT_PIN, "clerk01", Optional.of(EMPLOYEE_ID.substring(0, 17) + "9"));
         assertEquals("sale.id_check_digit", wrongDigit.messageKey(), line(wrongDigit));
         assertTrue(line(wrongDigit).contains("5"), "says which check digit: " + line(wrongDigit));
         assertEquals(List.of(), terminal.queue().resettlements(ResettlementState.OPEN));
 
         VisitOutcome.CashResettle fee = expect(VisitOutcome.CashResettle.class,
-                desk.register("D01", null, null, true, RIGHT_PIN, "clerk01", EMPLOYEE_ID));
+                desk.register("D01", Optional.empty(), PaidFor.cardholder(), true, RIGHT_PIN, "clerk01", Optional.of(EMPLOYEE_ID)));
 
         assertTrue(fee.served(), "the patient goes to the doctor");
         assertEquals(5_000, fee.cashFen());
@@ -171,13 +173,13 @@ class HospitalVisitsAndFaultsIT {
         assertEquals(fee.entryNo(), slip.entryNo());
         assertEquals(LocalDate.of(2027, 2, 21), slip.resettleBy(), "90 days after the fault");
         VisitOutcome.CashResettle batch = expect(VisitOutcome.CashResettle.class,
-                desk.settle(fee.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01", EMPLOYEE_ID));
+                desk.settle(fee.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01", Optional.of(EMPLOYEE_ID)));
         assertEquals(2_500, batch.cashFen(), "the fee was paid: the batch is the items only");
         assertFalse(batch.atRegistration());
         assertEquals("registration.cash_batch", batch.messageKey());
 
         slot().setUnplugged(false);
-        VisitOutcome cashVisit = desk.settle(fee.mdtrtId(), amoxicillin(1), RIGHT_PIN, "clerk01", EMPLOYEE_ID);
+        VisitOutcome cashVisit = desk.settle(fee.mdtrtId(), amoxicillin(1), RIGHT_PIN, "clerk01", Optional.of(EMPLOYEE_ID));
         assertEquals("registration.cash_visit", cashVisit.messageKey(), "the center has no visit to settle once the fault is over");
 
         ResettleDesk resettle = terminal.resettleDesk();
@@ -203,9 +205,9 @@ class HospitalVisitsAndFaultsIT {
         VirtualMedicalCard card = reader().presentCard("normal-3des"); // an EMPLOYEE: 70 % pooled at outpatient rules
         slot().setUnplugged(true);
         VisitOutcome.CashResettle fee = expect(VisitOutcome.CashResettle.class,
-                desk.register("D01", null, null, true, RIGHT_PIN, "clerk01", EMPLOYEE_ID));
+                desk.register("D01", Optional.empty(), PaidFor.cardholder(), true, RIGHT_PIN, "clerk01", Optional.of(EMPLOYEE_ID)));
         VisitOutcome.CashResettle batch = expect(VisitOutcome.CashResettle.class,
-                desk.settle(fee.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01", EMPLOYEE_ID));
+                desk.settle(fee.mdtrtId(), amoxicillin(2), RIGHT_PIN, "clerk01", Optional.of(EMPLOYEE_ID)));
         slot().setUnplugged(false);
         assertEquals(org.medcard.queue.EntryKind.OUTPATIENT, terminal.queue().resettlement(fee.entryNo()).orElseThrow().kind());
         assertEquals(org.medcard.queue.EntryKind.OUTPATIENT, terminal.queue().resettlement(batch.entryNo()).orElseThrow().kind());
@@ -237,12 +239,12 @@ class HospitalVisitsAndFaultsIT {
     void R11_centerDown_aBatchOfARegisteredVisitIsPaidInCash_withItsUnpaidFee() throws Exception {
         RegistrationDesk desk = desk();
         reader().presentCard("normal-3des");
-        String reg = desk.register("D01", null, false, RIGHT_PIN, "clerk01").visit().orElseThrow();
+        String reg = desk.register("D01", Optional.empty(), false, RIGHT_PIN, "clerk01").visit().orElseThrow();
         org.medcard.terminal.training.SimulatedCenter.of(terminal.embeddedCenter().orElseThrow())
                 .inject(org.medcard.simulator.center.fault.Fault.always(org.medcard.simulator.center.fault.FaultKind.DOWN));
 
         VisitOutcome.CashResettle batch = expect(VisitOutcome.CashResettle.class,
-                desk.settle(reg, amoxicillin(2), RIGHT_PIN, "clerk01", EMPLOYEE_ID));
+                desk.settle(reg, amoxicillin(2), RIGHT_PIN, "clerk01", Optional.of(EMPLOYEE_ID)));
 
         assertEquals(7_500, batch.cashFen(), "fee 50.00 + 2 × 12.50, all in cash");
         assertEquals(reg, batch.mdtrtId());

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.load.LoadJournal;
 import org.medcard.terminal.receipt.SaleReceipt;
+import org.medcard.terminal.sale.PaidFor;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
@@ -79,7 +81,7 @@ class RegistrationDeskIT {
         VirtualMedicalCard card = present("normal-3des");
         long before = card.state().balance();
 
-        VisitOutcome.Settled o = expect(VisitOutcome.Settled.class, desk.register("D01", null, true, RIGHT_PIN, "clerk01"));
+        VisitOutcome.Settled o = expect(VisitOutcome.Settled.class, desk.register("D01", Optional.empty(), true, RIGHT_PIN, "clerk01"));
 
         assertEquals(VisitOutcome.Kind.SETTLED, o.kind());
         assertTrue(o.mdtrtId().startsWith("MDT"), o.mdtrtId());
@@ -113,7 +115,7 @@ class RegistrationDeskIT {
         VirtualMedicalCard card = present("normal-3des");
         long before = card.state().balance();
 
-        VisitOutcome.Registered reg = expect(VisitOutcome.Registered.class, desk.register("D01", "D01-002", false, RIGHT_PIN, "clerk01"));
+        VisitOutcome.Registered reg = expect(VisitOutcome.Registered.class, desk.register("D01", Optional.of("D01-002"), false, RIGHT_PIN, "clerk01"));
         assertEquals(new PaymentPlan(5_000, 3_500, 1_500, 0), reg.foreseen(), "2201's foreseen split of the fee");
         assertEquals(java.util.Optional.empty(), reg.noPoolingRule(), "an employee's fee is pooled");
         assertEquals(LOADS, reg.loadedFen());
@@ -135,7 +137,7 @@ class RegistrationDeskIT {
     void cancellation_ofAnUnsettledVisit_thenItCannotBeSettled() throws Exception {
         RegistrationDesk desk = desk(HOSPITAL);
         VirtualMedicalCard card = present("normal-3des");
-        VisitOutcome.Registered reg = expect(VisitOutcome.Registered.class, desk.register("D02", null, false, RIGHT_PIN, "clerk01"));
+        VisitOutcome.Registered reg = expect(VisitOutcome.Registered.class, desk.register("D02", Optional.empty(), false, RIGHT_PIN, "clerk01"));
 
         VisitOutcome.Cancelled cancelled = expect(VisitOutcome.Cancelled.class, desk.cancel(reg.mdtrtId()));
         assertEquals(reg.mdtrtId(), cancelled.mdtrtId());
@@ -154,7 +156,7 @@ class RegistrationDeskIT {
     void R4_suspendedCardGetsNoPoolingAfterTheMonth() throws Exception {
         RegistrationDesk desk = desk(HOSPITAL);
         VirtualMedicalCard card = present("suspended"); // premiums stopped 2026-10-15; today 2026-11-23
-        VisitOutcome.Settled o = expect(VisitOutcome.Settled.class, desk.register("D01", null, true, RIGHT_PIN, "clerk01"));
+        VisitOutcome.Settled o = expect(VisitOutcome.Settled.class, desk.register("D01", Optional.empty(), true, RIGHT_PIN, "clerk01"));
         assertEquals(0, o.split().fundFen(), "from 1 November the pooling fund pays nothing");
         assertEquals(5_000, o.split().accountFen(), "the personal account still pays");
         assertEquals(card.profile().balance() - 5_000, card.state().balance());
@@ -167,7 +169,7 @@ class RegistrationDeskIT {
         terminal = new Terminal(TrainingTerminals.config(dir, HOSPITAL), october, new Terminal.Options(false, false, "clerk01"));
         RegistrationDesk desk = terminal.registrationDesk(DepartmentCatalog.bundled());
         present("suspended");
-        VisitOutcome.Settled o = expect(VisitOutcome.Settled.class, desk.register("D01", null, true, RIGHT_PIN, "clerk01"));
+        VisitOutcome.Settled o = expect(VisitOutcome.Settled.class, desk.register("D01", Optional.empty(), true, RIGHT_PIN, "clerk01"));
         assertEquals(3_500, o.split().fundFen(), "still October, the month of the interruption");
     }
 
@@ -175,7 +177,7 @@ class RegistrationDeskIT {
     void R6_waitingPeriodMeansNoPooling() throws Exception {
         RegistrationDesk desk = desk(HOSPITAL);
         VirtualMedicalCard card = present("recently-insured"); // insured since 2026-08-01: pooling from 2027-02-01
-        VisitOutcome.Registered reg = expect(VisitOutcome.Registered.class, desk.register("D01", null, false, RIGHT_PIN, "clerk01"));
+        VisitOutcome.Registered reg = expect(VisitOutcome.Registered.class, desk.register("D01", Optional.empty(), false, RIGHT_PIN, "clerk01"));
         assertEquals(0, reg.foreseen().fundFen());
         assertEquals(java.util.Optional.of("R6"), reg.noPoolingRule());
 
@@ -192,7 +194,7 @@ class RegistrationDeskIT {
     void R12_crossRegionUnfiledCardGetsNoPooling_filedCardIsPooledLikeALocalOne() throws Exception {
         RegistrationDesk desk = desk(HOSPITAL);
         VirtualMedicalCard unfiled = present("out-of-region-unfiled");
-        VisitOutcome.Settled o = expect(VisitOutcome.Settled.class, desk.register("D01", null, true, RIGHT_PIN, "clerk01"));
+        VisitOutcome.Settled o = expect(VisitOutcome.Settled.class, desk.register("D01", Optional.empty(), true, RIGHT_PIN, "clerk01"));
         assertEquals(0, o.split().fundFen(), "no cross-region filing: account and cash only");
         assertEquals(unfiled.profile().balance() - o.split().accountFen(), unfiled.state().balance());
         // issue 15: the visit's receipt says why the fund paid 0, as the desk's split does
@@ -204,7 +206,7 @@ class RegistrationDeskIT {
         assertTrue(slip.toSheet().plainText().contains("(R12)."), slip.toSheet().plainText());
 
         present("out-of-region");
-        VisitOutcome.Settled filed = expect(VisitOutcome.Settled.class, desk.register("D01", null, true, RIGHT_PIN, "clerk01"));
+        VisitOutcome.Settled filed = expect(VisitOutcome.Settled.class, desk.register("D01", Optional.empty(), true, RIGHT_PIN, "clerk01"));
         assertEquals(3_500, filed.split().fundFen());
     }
 
@@ -212,7 +214,7 @@ class RegistrationDeskIT {
     void R5_frozenCardIsRefused_nothingRegistered() throws Exception {
         RegistrationDesk desk = desk(HOSPITAL);
         VirtualMedicalCard card = present("frozen");
-        VisitOutcome.Refused o = expect(VisitOutcome.Refused.class, desk.register("D01", null, true, RIGHT_PIN, "clerk01"));
+        VisitOutcome.Refused o = expect(VisitOutcome.Refused.class, desk.register("D01", Optional.empty(), true, RIGHT_PIN, "clerk01"));
         assertEquals("status.frozen", o.messageKey());
         assertEquals(java.util.Optional.empty(), o.visit());
         assertEquals(card.profile().psnName(), o.card().orElseThrow().name(), "the card was read: the clerk sees whose it is");
@@ -225,21 +227,21 @@ class RegistrationDeskIT {
     void pharmacyTerminalOffersNoRegistration_andUnknownDepartmentOrDoctorIsRefused() throws Exception {
         RegistrationDesk pharmacy = desk(Map.of());
         present("normal-3des");
-        assertEquals("registration.not_hospital", pharmacy.register("D01", null, true, RIGHT_PIN, "c").messageKey());
+        assertEquals("registration.not_hospital", pharmacy.register("D01", Optional.empty(), true, RIGHT_PIN, "c").messageKey());
         terminal.close();
         terminal = null;
 
         RegistrationDesk desk = desk(HOSPITAL);
         present("normal-3des");
-        assertEquals("registration.unknown_department", desk.register("D99", null, true, RIGHT_PIN, "c").messageKey());
-        assertEquals("registration.unknown_doctor", desk.register("D01", "D02-001", true, RIGHT_PIN, "c").messageKey());
+        assertEquals("registration.unknown_department", desk.register("D99", Optional.empty(), true, RIGHT_PIN, "c").messageKey());
+        assertEquals("registration.unknown_doctor", desk.register("D01", Optional.of("D02-001"), true, RIGHT_PIN, "c").messageKey());
     }
 
     @Test
     void aVisitIsPaidOnlyWithItsOwnCard() throws Exception {
         RegistrationDesk desk = desk(HOSPITAL);
         present("normal-3des");
-        VisitOutcome reg = desk.register("D01", null, false, RIGHT_PIN, "clerk01");
+        VisitOutcome reg = desk.register("D01", Optional.empty(), false, RIGHT_PIN, "clerk01");
         VirtualMedicalCard other = present("normal-sm4");
         VisitOutcome o = desk.settle(reg.visit().orElseThrow(), List.of(), RIGHT_PIN, "clerk01");
         assertEquals("registration.wrong_card", o.messageKey());
@@ -251,7 +253,7 @@ class RegistrationDeskIT {
         RegistrationDesk desk = desk(HOSPITAL);
         VirtualMedicalCard card = present("normal-3des");
         long before = card.state().balance();
-        VisitOutcome reg = desk.register("D01", null, false, RIGHT_PIN, "clerk01");
+        VisitOutcome reg = desk.register("D01", Optional.empty(), false, RIGHT_PIN, "clerk01");
         card.tearAfterDebitApplied();
 
         VisitOutcome.Interrupted torn = expect(VisitOutcome.Interrupted.class, desk.settle(reg.visit().orElseThrow(), List.of(), RIGHT_PIN,
@@ -266,7 +268,7 @@ class RegistrationDeskIT {
 
         VirtualMedicalCard again = present("normal-3des");
         assertEquals(before + LOADS - 1_500, again.state().balance(), "the card did debit before it was torn");
-        VisitOutcome next = desk.register("D02", null, false, RIGHT_PIN, "clerk01"); // the next contact recovers first
+        VisitOutcome next = desk.register("D02", Optional.empty(), false, RIGHT_PIN, "clerk01"); // the next contact recovers first
         assertEquals(VisitOutcome.Kind.REGISTERED, next.kind(), line(next));
         assertEquals(0, terminal.queue().summary().unfinishedSales(), "the torn visit's 2207 was sent on recovery");
         assertEquals(before + LOADS - 1_500, again.state().balance(), "debited once");
@@ -279,7 +281,7 @@ class RegistrationDeskIT {
         VirtualMedicalCard card = present("normal-3des");
         long before = card.state().balance();
 
-        VisitOutcome.Registered reg = expect(VisitOutcome.Registered.class, desk.register("D02", null, false, RIGHT_PIN, "clerk01"));
+        VisitOutcome.Registered reg = expect(VisitOutcome.Registered.class, desk.register("D02", Optional.empty(), false, RIGHT_PIN, "clerk01"));
 
         assertEquals(LOADS, reg.loadedFen(), "both monthly contributions loaded when the desk opened the card, as at the pharmacy");
         assertEquals(before + LOADS, card.state().balance());
@@ -300,7 +302,7 @@ class RegistrationDeskIT {
         VirtualMedicalCard employee = present("employee-family");
         long before = employee.state().balance();
 
-        VisitOutcome.Settled o = expect(VisitOutcome.Settled.class, desk.register("D01", null, SPOUSE, true, RIGHT_PIN, "clerk01"));
+        VisitOutcome.Settled o = expect(VisitOutcome.Settled.class, desk.register("D01", Optional.empty(), PaidFor.familyMember(SPOUSE), true, RIGHT_PIN, "clerk01", Optional.empty()));
 
         assertEquals(5_000, o.split().totalFen());
         assertEquals(0, o.split().fundFen(), "the pooling fund pays nothing for the family member");
@@ -312,19 +314,19 @@ class RegistrationDeskIT {
         assertEquals(before - 5_000, employee.state().balance());
         assertEquals(before - 5_000, TrainingTerminals.shadowBalance(terminal, employee.profile().cardNo()), "center agrees to the fen");
 
-        VisitOutcome.Registered later = expect(VisitOutcome.Registered.class, desk.register("D02", null, SPOUSE, false, RIGHT_PIN, "clerk01"));
+        VisitOutcome.Registered later = expect(VisitOutcome.Registered.class, desk.register("D02", Optional.empty(), PaidFor.familyMember(SPOUSE), false, RIGHT_PIN, "clerk01", Optional.empty()));
         assertEquals(0, later.foreseen().fundFen(), "2201 foresees no pooling for the family member");
         VisitOutcome.Settled visit = expect(VisitOutcome.Settled.class,
                 desk.settle(later.mdtrtId(), List.of(SaleItem.parse(AMOXICILLIN + ":2")), RIGHT_PIN, "clerk01"));
         assertEquals(0, visit.split().fundFen(), "the center kept the visit's beneficiary: no pooling at 2206/2207 either");
         assertEquals(7_500, visit.split().accountFen() + visit.split().cashFen());
 
-        VisitOutcome stranger = desk.register("D01", null, "11000000000000000999", true, RIGHT_PIN, "clerk01");
+        VisitOutcome stranger = desk.register("D01", Optional.empty(), PaidFor.familyMember("11000000000000000999"), true, RIGHT_PIN, "clerk01", Optional.empty());
         assertEquals(VisitOutcome.Kind.REFUSED, stranger.kind());
         assertEquals("sale.family_unknown", stranger.messageKey(), "only a member the center lists (1101), as at the pharmacy");
 
         present("normal-sm4"); // resident scheme
-        VisitOutcome resident = desk.register("D01", null, SPOUSE, true, RIGHT_PIN, "clerk01");
+        VisitOutcome resident = desk.register("D01", Optional.empty(), PaidFor.familyMember(SPOUSE), true, RIGHT_PIN, "clerk01", Optional.empty());
         assertEquals(VisitOutcome.Kind.REFUSED, resident.kind());
         assertEquals("sale.family_not_offered", resident.messageKey(), "R3 is for EMPLOYEE cards only");
     }

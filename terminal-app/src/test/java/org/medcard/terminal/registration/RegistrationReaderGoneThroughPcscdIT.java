@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 
@@ -23,6 +24,7 @@ import org.medcard.terminal.Terminal;
 import org.medcard.terminal.TrainingTerminals;
 import org.medcard.terminal.e2e.PcscdRig;
 import org.medcard.terminal.resettle.ResettleDesk;
+import org.medcard.terminal.sale.PaidFor;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.status.PartState;
 
@@ -55,7 +57,7 @@ class RegistrationReaderGoneThroughPcscdIT {
                 t.devices().watchReaders();
                 awaitTrue(() -> t.state().reader().isOk(), "reader OK");
                 // The morning: a visit with the card (it also credits the card's pending monthly money, R15).
-                var morning = desk.register("D02", null, true, RIGHT_PIN, "clerk01");
+                var morning = desk.register("D02", Optional.empty(), true, RIGHT_PIN, "clerk01");
                 assertTrue(t.queue().messages(OutboxState.DONE).stream().anyMatch(m -> m.transaction().equals("2207")),
                         "the morning's visit paid with the card: " + morning);
                 long afterMorning = card.state().balance();
@@ -63,7 +65,7 @@ class RegistrationReaderGoneThroughPcscdIT {
                 rig.killPcscd();
                 awaitTrue(() -> t.state().reader().health() == PartState.Health.FAULT, "the reader shown at fault");
 
-                var fee = desk.register("D01", null, null, true, RIGHT_PIN, "clerk01", idNumber);
+                var fee = desk.register("D01", Optional.empty(), PaidFor.cardholder(), true, RIGHT_PIN, "clerk01", Optional.of(idNumber));
 
                 List<ResettlementEntry> open = t.queue().resettlements(ResettlementState.OPEN);
                 assertEquals(1, open.size(), "one entry for the fee paid in cash: " + fee);

@@ -63,7 +63,7 @@ class VisitOutcomeTest {
         assertEquals("王建国", o.card().orElseThrow().name());
         assertEquals("Registered: visit " + VISIT + ". The fee is settled with the visit.", words.line(o));
         assertEquals(Optional.empty(), documents.settlement(o, "clerk01"), "nothing paid yet");
-        assertEquals(Optional.empty(), documents.registration(o, "内科", "王医生", "clerk01"));
+        assertEquals(Optional.empty(), documents.registration(o, "内科", Optional.of("王医生"), "clerk01"));
     }
 
     @Test
@@ -86,7 +86,7 @@ class VisitOutcomeTest {
         SaleReceipt receipt = assertInstanceOf(SaleReceipt.class, documents.settlement(o, "clerk01").orElseThrow());
         assertEquals("SETL2026112300000007", receipt.setlId());
         RegistrationSlip slip = assertInstanceOf(RegistrationSlip.class,
-                documents.registration(o, "内科", "王医生", "clerk01").orElseThrow());
+                documents.registration(o, "内科", Optional.of("王医生"), "clerk01").orElseThrow());
         assertEquals(VISIT, slip.mdtrtId());
         assertEquals("内科", slip.department());
     }
@@ -122,7 +122,7 @@ class VisitOutcomeTest {
         for (VisitOutcome o : List.of(pending, rejected, torn)) {
             assertEquals(Optional.of(VISIT), o.visit());
             assertEquals(Optional.empty(), documents.settlement(o, "clerk01"), o.kind() + ": paper once the center has answered");
-            assertEquals(Optional.empty(), documents.registration(o, "内科", null, "clerk01"), o.kind().name());
+            assertEquals(Optional.empty(), documents.registration(o, "内科", Optional.empty(), "clerk01"), o.kind().name());
         }
     }
 
@@ -147,7 +147,7 @@ class VisitOutcomeTest {
         assertEquals("registration.cash_batch", batch.messageKey());
         assertEquals(70_000, batch.loadedFen());
 
-        CashReceipt receipt = assertInstanceOf(CashReceipt.class, documents.registration(fee, "内科", null, "clerk01").orElseThrow(),
+        CashReceipt receipt = assertInstanceOf(CashReceipt.class, documents.registration(fee, "内科", Optional.empty(), "clerk01").orElseThrow(),
                 "a fee paid in cash gets the cash receipt, not the slip");
         assertEquals("E202611230001", receipt.entryNo());
         assertEquals(5_000, receipt.cashPaid());

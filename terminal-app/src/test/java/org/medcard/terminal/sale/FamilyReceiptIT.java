@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class FamilyReceiptIT {
         ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("employee-family");
 
         VisitOutcome o = terminal.registrationDesk(DepartmentCatalog.bundled())
-                .register("D01", null, SPOUSE, true, RIGHT_PIN, "clerk01");
+                .register("D01", Optional.empty(), PaidFor.familyMember(SPOUSE), true, RIGHT_PIN, "clerk01", Optional.empty());
 
         VisitOutcome.Settled settled = assertInstanceOf(VisitOutcome.Settled.class, o, () -> terminal.visitTexts().line(o));
         assertPrintsTheId(assertInstanceOf(SaleReceipt.class, SaleView.ofVisit(terminal, settled.payment()).receipt()));

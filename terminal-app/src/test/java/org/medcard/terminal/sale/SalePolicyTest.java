@@ -70,8 +70,8 @@ class SalePolicyTest {
         assertEquals(Optional.of(new SalePolicy.NoPooling("R3", null)),
                 here.noPooling(card("110100", LocalDate.of(2020, 1, 1), false), true, today), "paying for a family member");
         // the rule that decides is the one poolingAllowed applies
-        assertFalse(here.poolingAllowed(card("440304", LocalDate.of(2020, 1, 1), false), null, today));
-        assertFalse(here.poolingAllowed(card("110100", LocalDate.of(2026, 7, 1), false), null, today));
+        assertFalse(here.poolingAllowed(card("440304", LocalDate.of(2020, 1, 1), false), PaidFor.cardholder(), today));
+        assertFalse(here.poolingAllowed(card("110100", LocalDate.of(2026, 7, 1), false), PaidFor.cardholder(), today));
     }
 
     private static CardView card(String region, LocalDate effectiveFrom, boolean filed) {

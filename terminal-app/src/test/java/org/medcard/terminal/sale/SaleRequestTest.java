@@ -1,9 +1,9 @@
 package org.medcard.terminal.sale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.List;
 
@@ -28,10 +28,12 @@ class SaleRequestTest {
     @Test
     void aRequestNeedsItems_andNormalisesTheTypedIdNumber() {
         assertThrows(IllegalArgumentException.class, () -> SaleRequest.of(List.of(), PinSource.NONE, "c"));
-        SaleRequest r = SaleRequest.of(List.of(SaleItem.parse("A:1")), null, "c").withIdNumber(" 11010119880418724x ")
-                .withBeneficiary("  ");
-        assertEquals("11010119880418724X", r.idNumber());
-        assertNull(r.beneficiaryPsnNo());
+        SaleRequest r = SaleRequest.of(List.of(SaleItem.parse("A:1")), null, "c").withIdNumber(" 11010119880418724x ");
+        assertEquals(Optional.of("11010119880418724X"), r.idNumber());
+        assertEquals(Optional.empty(), r.withIdNumber("   ").idNumber(), "blanks are no number typed");
+        assertEquals(PaidFor.cardholder(), r.paidFor());
+        assertEquals(Optional.of("11000000000000000201"), r.withBeneficiary(" 11000000000000000201 ").paidFor().familyPsnNo());
+        assertThrows(IllegalArgumentException.class, () -> r.withBeneficiary("  "), "a named family member has a psn_no");
         assertEquals(PinSource.NONE, r.pin());
         assertEquals(OptionalLong.empty(), r.requestedAccountFen(), "as much as possible unless asked");
         assertEquals(OptionalLong.of(500), r.withRequestedAccount(500).requestedAccountFen());

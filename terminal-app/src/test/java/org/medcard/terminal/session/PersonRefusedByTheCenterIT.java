@@ -97,7 +97,7 @@ class PersonRefusedByTheCenterIT {
         RegistrationDesk desk = terminal.registrationDesk(DepartmentCatalog.bundled());
         VirtualMedicalCard card = present(profile);
 
-        VisitOutcome o = desk.register("D01", null, true, RIGHT_PIN, "clerk01");
+        VisitOutcome o = desk.register("D01", Optional.empty(), true, RIGHT_PIN, "clerk01");
 
         assertEquals(VisitOutcome.Kind.REFUSED, o.kind(), terminal.visitTexts().line(o));
         assertEquals(key, o.messageKey());

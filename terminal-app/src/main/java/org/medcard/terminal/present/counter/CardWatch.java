@@ -46,9 +46,9 @@ public final class CardWatch {
      * What the panel shows now, and why.
      *
      * @param deviceFault the read failed on the reader, the card or the PSAM (R11 case 2: the cash path), for {@link Change#READ}
-     * @param load        R15 money credited onto the card at this read, or null
+     * @param load        R15 money credited onto the card at this read, empty when none was
      */
-    public record Shown(Change change, CardPanel panel, boolean deviceFault, MoneyLines.CardLoad load) {
+    public record Shown(Change change, CardPanel panel, boolean deviceFault, Optional<MoneyLines.CardLoad> load) {
         /** A card came and was read with its holder: the line under the panel is this patient's, not the last one's. */
         public boolean newPatient() {
             return change == Change.READ;
@@ -117,7 +117,7 @@ public final class CardWatch {
         if (fen < 0 || !card.present()) {
             return;
         }
-        tell(new Shown(Change.BALANCE, card.withBalance(fen), false, null));
+        tell(new Shown(Change.BALANCE, card.withBalance(fen), false, Optional.empty()));
     }
 
     /**
@@ -196,7 +196,7 @@ public final class CardWatch {
             readCard();
         } else {
             cards.cardRemoved();
-            tellOnUi(new Shown(Change.REMOVED, CardPanel.empty(texts.text("card.insert")), false, null));
+            tellOnUi(new Shown(Change.REMOVED, CardPanel.empty(texts.text("card.insert")), false, Optional.empty()));
         }
     }
 
@@ -213,7 +213,7 @@ public final class CardWatch {
         if (Boolean.TRUE.equals(cardInSlot) || cardInSlot == null) {
             cardInSlot = false;
             lastRead = null;
-            tellOnUi(new Shown(Change.READER_FAULT, CardPanel.empty(texts.text("card.insert")), false, null));
+            tellOnUi(new Shown(Change.READER_FAULT, CardPanel.empty(texts.text("card.insert")), false, Optional.empty()));
         }
     }
 
@@ -245,7 +245,8 @@ public final class CardWatch {
         if (!fault) {
             rereadsLeft = 0; // read (or refused by its rules, or not a usable card): nothing to read again
         }
-        tellOnUi(new Shown(Change.READ, panel, fault, loaded > 0 ? new MoneyLines.CardLoad(loaded, loadMonth) : null));
+        Optional<MoneyLines.CardLoad> load = loaded > 0 ? Optional.of(new MoneyLines.CardLoad(loaded, loadMonth)) : Optional.empty();
+        tellOnUi(new Shown(Change.READ, panel, fault, load));
     }
 
     private void tellOnUi(Shown shown) {

@@ -13,6 +13,7 @@ import org.medcard.terminal.center.PersonInfo;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
+import org.medcard.terminal.sale.PaidFor;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleOutcome;
@@ -71,12 +72,12 @@ public final class CounterModel {
      * cash path instead of asking for the card again.
      */
     private boolean deviceFault;
-    private String beneficiary;
+    private PaidFor paidFor = PaidFor.cardholder();
     private ReceiptDocument lastReceipt;
     private ReceiptDesk.Issued lastIssued;
     private boolean busy;
     /** R15 money credited when this card was read, shown with the sale that follows (issue 15). */
-    private MoneyLines.CardLoad cardLoad;
+    private Optional<MoneyLines.CardLoad> cardLoad = Optional.empty();
 
     /**
      * @param cashier the signed-in operator's name, recorded with every sale
@@ -192,7 +193,7 @@ public final class CounterModel {
             return;
         }
         cart.clear();
-        beneficiary = null;
+        paidFor = PaidFor.cardholder();
         lastReceipt = null;
         lastIssued = null;
         showCart();
@@ -229,15 +230,15 @@ public final class CounterModel {
         switch (shown.change()) {
             case READ -> {
                 deviceFault = shown.deviceFault();
-                beneficiary = null;
+                paidFor = PaidFor.cardholder();
                 cardLoad = shown.load();
             }
             case REMOVED -> {
                 deviceFault = false;
-                beneficiary = null;
-                cardLoad = null;
+                paidFor = PaidFor.cardholder();
+                cardLoad = Optional.empty();
             }
-            case READER_FAULT -> beneficiary = null;
+            case READER_FAULT -> paidFor = PaidFor.cardholder();
             case BALANCE -> {
             }
         }
@@ -245,22 +246,22 @@ public final class CounterModel {
         if (!shown.newPatient()) {
             return;
         }
-        if (shown.load() != null) {
+        if (shown.load().isPresent()) {
             // R15: the patient is told the month's money reached the card.
-            view.showMessage(texts.text("card.loaded", Texts.yuan(shown.load().amountFen())), false);
+            view.showMessage(texts.text("card.loaded", Texts.yuan(shown.load().get().amountFen())), false);
         } else {
             // Issue 15: the previous patient's message (e.g. a red refusal) is not this patient's.
             view.showMessage(texts.text("card.read"), false);
         }
     }
 
-    /** The family member paid for (R3), by psn_no; null: the holder. */
-    public void payFor(String psnNo) {
-        if (psnNo != null && card.family().stream().noneMatch(m -> m.psnNo().equals(psnNo))) {
+    /** Who the sale is for (R3): the holder, or a family member the card's 1101 lists (anyone else is refused here). */
+    public void payFor(PaidFor who) {
+        if (who.familyPsnNo().filter(psnNo -> card.family().stream().noneMatch(m -> m.psnNo().equals(psnNo))).isPresent()) {
             view.showMessage(words.message("sale.family_unknown"), true);
             return;
         }
-        beneficiary = psnNo;
+        paidFor = who;
     }
 
     /** A family member as the cashier and the receipt name them: "李娜 (配偶)", never the relation's code (issue 15). */
@@ -269,8 +270,9 @@ public final class CounterModel {
         return relation.isEmpty() ? m.name() : m.name() + " (" + relation + ")";
     }
 
+    /** The family member's psn_no the sale is for (R3), empty for the holder. */
     public Optional<String> beneficiary() {
-        return Optional.ofNullable(beneficiary);
+        return paidFor.familyPsnNo();
     }
 
     public CardPanel card() {
@@ -314,10 +316,11 @@ public final class CounterModel {
             return;
         }
         String holder = card.name();
-        SaleRequest request = new SaleRequest(cart.saleItems(), beneficiary, pinSource(holder), OptionalLong.empty(), null, cashier.get());
+        SaleRequest request = new SaleRequest(cart.saleItems(), paidFor, pinSource(holder), OptionalLong.empty(), Optional.empty(),
+                cashier.get());
         busy(true, texts.text("pay.running"));
         tendered.set(0);
-        MoneyLines.CardLoad load = cardLoad;
+        Optional<MoneyLines.CardLoad> load = cardLoad;
         worker.execute(() -> {
             SaleOutcome o;
             try {
@@ -339,7 +342,7 @@ public final class CounterModel {
             ui.execute(() -> {
                 finished(outcome, line, document, issued);
                 if (outcome.kind().served()) {
-                    cardLoad = null;
+                    cardLoad = Optional.empty();
                     view.showMoney(money);
                 }
             });
@@ -369,13 +372,13 @@ public final class CounterModel {
     }
 
     /** The {@link org.medcard.terminal.sale.PlanConfirmation}: shows the split; a cash share needs enough tendered. */
-    boolean confirmSplit(PaymentPlan plan, CardView cardView) {
-        String holder = cardView == null ? "" : cardView.holder().name();
-        String paidFor = beneficiaryName(cardView);
+    boolean confirmSplit(PaymentPlan plan, Optional<CardView> cardView) {
+        String holder = cardView.map(v -> v.holder().name()).orElse("");
+        Optional<String> member = cardView.flatMap(this::beneficiaryName);
         // Issue 15: a fund share of 0 says why (R6 waiting period, R12 unfiled cross-region card, …).
-        String fundNote = plan.fundPaysNothing() && cardView != null
-                ? words.noPoolingReason(cardView, beneficiary != null).orElse(null) : null;
-        SplitOffer offer = new SplitOffer(plan.totalFen(), plan.fundFen(), plan.accountFen(), plan.cashFen(), holder, paidFor,
+        Optional<String> fundNote = plan.fundPaysNothing() && cardView.isPresent()
+                ? words.noPoolingReason(cardView.get(), paidFor.family()) : Optional.empty();
+        SplitOffer offer = new SplitOffer(plan.totalFen(), plan.fundFen(), plan.accountFen(), plan.cashFen(), holder, member,
                 plan.insuredFen() == 0, fundNote);
         while (true) {
             SplitAnswer a = askOnUi(() -> view.confirmSplit(offer));
@@ -395,13 +398,10 @@ public final class CounterModel {
         }
     }
 
-    private String beneficiaryName(CardView cardView) {
-        String b = beneficiary;
-        if (b == null || cardView == null) {
-            return null;
-        }
-        return cardView.person().flatMap(p -> p.family().stream().filter(m -> m.psnNo().equals(b)).findFirst())
-                .map(this::familyLabel).orElse(b);
+    private Optional<String> beneficiaryName(CardView cardView) {
+        return paidFor.familyPsnNo().map(b -> cardView.person()
+                .flatMap(p -> p.family().stream().filter(m -> m.psnNo().equals(b)).findFirst())
+                .map(this::familyLabel).orElse(b));
     }
 
     /**
@@ -444,7 +444,7 @@ public final class CounterModel {
                 given > 0 ? given - cash : 0, balance, document != null);
         if (o.served()) {
             cart.clear();
-            beneficiary = null;
+            paidFor = PaidFor.cardholder();
             showCart();
             if (balance.isPresent() && card.present()) {
                 // The card paid (and may have received its R15 loads first): every desk shows the balance it has now.

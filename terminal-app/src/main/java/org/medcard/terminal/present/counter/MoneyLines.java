@@ -2,6 +2,7 @@ package org.medcard.terminal.present.counter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.CardMoney;
@@ -20,15 +21,15 @@ public record MoneyLines(long balanceBeforeFen, long loadedFen, String loadMonth
                          long cashFen, long tenderedFen, long changeFen) {
 
     /**
-     * @param readLoad the load credited when this card was read at the counter (null: none)
+     * @param readLoad the load credited when this card was read at the counter, empty when none was
      * @param tendered the cash tendered at the split (0: no cash share)
      */
-    public static MoneyLines of(SaleOutcome o, CardLoad readLoad, long tendered) {
+    public static MoneyLines of(SaleOutcome o, Optional<CardLoad> readLoad, long tendered) {
         PaymentPlan p = o.plan().orElse(null);
         long paid = p == null ? 0 : p.accountFen();
         long cash = p == null ? 0 : p.cashFen();
-        long loaded = o.loadedFen() + (readLoad == null ? 0 : readLoad.amountFen());
-        String month = readLoad == null || o.loadedFen() > 0 ? null : readLoad.month();
+        long loaded = o.loadedFen() + readLoad.map(CardLoad::amountFen).orElse(0L);
+        String month = o.loadedFen() > 0 ? null : readLoad.map(CardLoad::month).orElse(null);
         long after = o.balanceAfterFen().orElse(-1);
         long before = after < 0 ? -1 : after + paid - loaded;
         long given = tendered >= cash && cash > 0 ? tendered : 0;

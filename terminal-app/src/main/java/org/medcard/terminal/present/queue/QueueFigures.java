@@ -1,5 +1,7 @@
 package org.medcard.terminal.present.queue;
 
+import java.util.Optional;
+
 import org.medcard.queue.QueueSummary;
 
 /**
@@ -8,9 +10,9 @@ import org.medcard.queue.QueueSummary;
  * @param summary     the queue's own counts
  * @param waitingLine "3 offline records, 48.60 yuan, oldest 2 h 5 min"
  * @param entriesLine "1 re-settlement entry open"
- * @param warning     what stops forwarding (tamper evidence, storage stopped, rejected messages), or null
+ * @param warning     what stops forwarding (tamper evidence, storage stopped, rejected messages), empty when nothing does
  */
-public record QueueFigures(QueueSummary summary, String waitingLine, String entriesLine, String warning) {
+public record QueueFigures(QueueSummary summary, String waitingLine, String entriesLine, Optional<String> warning) {
 
     /** Whether anything still waits to reach the center. */
     public boolean anythingWaiting() {

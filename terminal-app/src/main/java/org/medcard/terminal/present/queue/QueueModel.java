@@ -262,9 +262,9 @@ public final class QueueModel implements SlipKeys {
                 : texts.text("waiting.some", s.queuedDebits(), Money.formatYuan(s.queuedDebitFen()),
                         age(s.queuedDebits() == 0 ? Duration.ZERO : s.oldestQueuedAge()), s.pendingMessages());
         String open = s.openResettlements() == 0 ? texts.text("entries.none") : texts.text("entries.some", s.openResettlements());
-        String warning = s.writesStopped() ? texts.text("warning.stopped")
-                : s.forwardingBlocked() ? texts.text("warning.blocked")
-                : s.rejectedMessages() > 0 ? texts.text("warning.rejected", s.rejectedMessages()) : null;
+        Optional<String> warning = s.writesStopped() ? Optional.of(texts.text("warning.stopped"))
+                : s.forwardingBlocked() ? Optional.of(texts.text("warning.blocked"))
+                : s.rejectedMessages() > 0 ? Optional.of(texts.text("warning.rejected", s.rejectedMessages())) : Optional.empty();
         return new QueueFigures(s, waiting, open, warning);
     }
 
@@ -293,21 +293,22 @@ public final class QueueModel implements SlipKeys {
     private ResettleAnswer answer(ResettleOutcome o) {
         return switch (o.kind()) {
             case SETTLED -> settled((ResettleOutcome.Settled) o);
-            case PENDING -> new ResettleAnswer(o, false, null, texts.text("resettle.pending"), desk.line(o));
-            case INTERRUPTED -> new ResettleAnswer(o, false, null, texts.text("resettle.interrupted"),
+            case PENDING -> new ResettleAnswer(o, Optional.empty(), texts.text("resettle.pending"), desk.line(o));
+            case INTERRUPTED -> new ResettleAnswer(o, Optional.empty(), texts.text("resettle.interrupted"),
                     texts.text("resettle.interrupted_detail", o.entryNo()));
-            case EXPIRED -> new ResettleAnswer(o, false, null, texts.text("resettle.expired"), desk.line(o));
-            case REJECTED -> new ResettleAnswer(o, false, null, texts.text("resettle.rejected"), desk.line(o));
-            case REFUSED -> new ResettleAnswer(o, false, null, texts.text("resettle.refused"), desk.line(o));
+            case EXPIRED -> new ResettleAnswer(o, Optional.empty(), texts.text("resettle.expired"), desk.line(o));
+            case REJECTED -> new ResettleAnswer(o, Optional.empty(), texts.text("resettle.rejected"), desk.line(o));
+            case REFUSED -> new ResettleAnswer(o, Optional.empty(), texts.text("resettle.refused"), desk.line(o));
         };
     }
 
     private ResettleAnswer settled(ResettleOutcome.Settled s) {
         if (s.refundFen() == 0) {
-            return new ResettleAnswer(s, false, null, texts.text("resettle.nothing_back"), texts.text("resettle.nothing_back_detail", s.entryNo()));
+            return new ResettleAnswer(s, Optional.empty(), texts.text("resettle.nothing_back"),
+                    texts.text("resettle.nothing_back_detail", s.entryNo()));
         }
         String refund = Money.formatYuan(s.refundFen());
-        return new ResettleAnswer(s, true, refund, texts.text("resettle.hand_back", refund),
+        return new ResettleAnswer(s, Optional.of(refund), texts.text("resettle.hand_back", refund),
                 texts.text("resettle.hand_back_detail", s.entryNo(), Money.formatYuan(s.fundFen()), Money.formatYuan(s.accountFen())));
     }
 }

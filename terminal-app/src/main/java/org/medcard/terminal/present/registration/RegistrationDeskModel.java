@@ -25,6 +25,7 @@ import org.medcard.terminal.registration.RegistrationDesk;
 import org.medcard.terminal.registration.VisitDocuments;
 import org.medcard.terminal.registration.VisitOutcome;
 import org.medcard.terminal.registration.VisitTexts;
+import org.medcard.terminal.sale.PaidFor;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PinSource;
 import org.medcard.terminal.sale.SaleItem;
@@ -103,19 +104,19 @@ public final class RegistrationDeskModel implements SlipKeys {
     }
 
     /**
-     * Registers the card in the slot with {@code doctorCode} of {@code deptCode} (null: the first doctor). With
+     * Registers the card in the slot with {@code doctorCode} of {@code deptCode} (empty: the first doctor). With
      * {@code payNow} the fee is paid at once; otherwise the visit stays open and is paid with its items.
      */
-    public void register(String deptCode, String doctorCode, boolean payNow) {
-        register(deptCode, doctorCode, payNow, null);
+    public void register(String deptCode, Optional<String> doctorCode, boolean payNow) {
+        register(deptCode, doctorCode, payNow, Optional.empty());
     }
 
     /**
-     * As {@link #register(String, String, boolean)} with the patient's ID number typed from the ID card: during a
+     * As {@link #register(String, Optional, boolean)} with the patient's ID number typed from the ID card: during a
      * fault of the reader, card, PSAM or center the fee is then taken in cash and recorded as a re-settlement entry
      * (R11 case 2); without it the desk asks for it.
      */
-    public void register(String deptCode, String doctorCode, boolean payNow, String idNumber) {
+    public void register(String deptCode, Optional<String> doctorCode, boolean payNow, Optional<String> idNumber) {
         Optional<Department> dept = catalog.department(deptCode);
         if (dept.isEmpty()) {
             view.showMessage(texts.text("department.unknown", deptCode));
@@ -123,9 +124,9 @@ public final class RegistrationDeskModel implements SlipKeys {
         }
         String by = clerk.get();
         run(texts.text(payNow ? "busy.register_pay" : "busy.register"), () -> {
-            VisitOutcome o = askingForId(idNumber, id -> desk.register(deptCode, doctorCode, null, payNow, pinFromView(), by, id));
-            keepSlip(o, d -> d.registration(o, dept.get().name(), dept.get().doctor(doctorCode).map(Department.Doctor::name).orElse(null),
-                    by));
+            VisitOutcome o = askingForId(idNumber,
+                    id -> desk.register(deptCode, doctorCode, PaidFor.cardholder(), payNow, pinFromView(), by, id));
+            keepSlip(o, d -> d.registration(o, dept.get().name(), dept.get().doctor(doctorCode).map(Department.Doctor::name), by));
             // A visit stays open after its fee is paid: the prescribed items are paid on it later the same day.
             if (o instanceof VisitOutcome.Registered || o instanceof VisitOutcome.Settled || o instanceof VisitOutcome.SettlementPending
                     || o instanceof VisitOutcome.CashResettle) {
@@ -143,11 +144,11 @@ public final class RegistrationDeskModel implements SlipKeys {
      * commas or new lines (none: the fee alone).
      */
     public void settle(String mdtrtId, String itemsText) {
-        settle(mdtrtId, itemsText, null);
+        settle(mdtrtId, itemsText, Optional.empty());
     }
 
     /** As {@link #settle(String, String)} with the ID number typed for the cash path during a fault (R11 case 2). */
-    public void settle(String mdtrtId, String itemsText, String idNumber) {
+    public void settle(String mdtrtId, String itemsText, Optional<String> idNumber) {
         String id = mdtrtId == null ? "" : mdtrtId.trim();
         if (id.isEmpty()) {
             view.showMessage(texts.text("visit.missing"));
@@ -248,7 +249,7 @@ public final class RegistrationDeskModel implements SlipKeys {
         String patient = c.name().isEmpty() ? null : c.name() + " " + c.cardMasked();
         boolean samePatient = patient != null && patient.equals(lastPatient);
         lastPatient = patient;
-        if (samePatient && shown.load() == null && c.banner() != CardPanel.Banner.REFUSED) {
+        if (samePatient && shown.load().isEmpty() && c.banner() != CardPanel.Banner.REFUSED) {
             // The same card back in the slot (e.g. after "the card left during payment"): its answer is still theirs.
             return;
         }
@@ -257,8 +258,8 @@ public final class RegistrationDeskModel implements SlipKeys {
             line = texts.text("card.fault");
         } else if (c.banner() == CardPanel.Banner.REFUSED) {
             line = texts.text("card.refused", c.bannerText());
-        } else if (shown.load() != null) {
-            line = texts.text("card.loaded", Money.formatYuan(shown.load().amountFen()));
+        } else if (shown.load().isPresent()) {
+            line = texts.text("card.loaded", Money.formatYuan(shown.load().get().amountFen()));
         } else {
             line = texts.text("card.read");
         }
@@ -361,7 +362,7 @@ public final class RegistrationDeskModel implements SlipKeys {
      * clerk with the desk's reason and try again (nothing was recorded yet), as the pharmacy counter does, until the
      * clerk goes back.
      */
-    private VisitOutcome askingForId(String idNumber, Function<String, VisitOutcome> attempt) {
+    private VisitOutcome askingForId(Optional<String> idNumber, Function<Optional<String>, VisitOutcome> attempt) {
         VisitOutcome o = attempt.apply(idNumber);
         while (o instanceof VisitOutcome.Refused && ID_QUESTIONS.contains(o.messageKey())) {
             String reason = words.line(o);
@@ -369,7 +370,7 @@ public final class RegistrationDeskModel implements SlipKeys {
             if (typed.isEmpty()) {
                 return o;
             }
-            o = attempt.apply(typed.get().trim());
+            o = attempt.apply(typed);
         }
         return o;
     }

@@ -75,7 +75,7 @@ public final class DayCloseReportModel {
         for (int i = today.size() - 1; i >= 0; i--) {
             ReceiptJournal.Entry e = today.get(i);
             if (e.kind().equals("day-close-report")) {
-                return copies.desk().journal().document(e.id()).map(d -> new ReceiptDesk.Issued(e.id(), d, 0, null));
+                return copies.desk().journal().document(e.id()).map(d -> ReceiptDesk.Issued.original(e.id(), d));
             }
         }
         return Optional.empty();

@@ -64,7 +64,7 @@ public final class ReprintModel {
             return;
         }
         run(texts.text("busy.list"), () -> {
-            List<ReceiptRow> rows = rows(copies.desk().list(null).stream().filter(e -> contains(e.setlId(), q) || contains(e.entryNo(), q))
+            List<ReceiptRow> rows = rows(copies.desk().listAll().stream().filter(e -> contains(e.setlId(), q) || contains(e.entryNo(), q))
                     .toList());
             return rows.isEmpty() ? () -> view.showMessage(texts.text("list.none", q))
                     : () -> view.showReceipts(rows, texts.text("list.found", rows.size(), q));

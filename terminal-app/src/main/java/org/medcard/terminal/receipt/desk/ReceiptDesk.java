@@ -43,9 +43,19 @@ public final class ReceiptDesk {
      *
      * @param id the receipt number in the journal
      * @param reprint which reprint this is (1, 2, …), or 0 for the original
-     * @param reprintedAt when this copy was reprinted, or {@code null} for the original
+     * @param reprintedAt when this copy was reprinted, empty for the original
      */
-    public record Issued(long id, ReceiptDocument document, int reprint, LocalDateTime reprintedAt) {
+    public record Issued(long id, ReceiptDocument document, int reprint, Optional<LocalDateTime> reprintedAt) {
+        public Issued {
+            if ((reprint == 0) != reprintedAt.isEmpty()) {
+                throw new IllegalArgumentException("a reprint has its time, the original none: reprint " + reprint + ", " + reprintedAt);
+            }
+        }
+
+        /** The original of journal receipt {@code id}. */
+        public static Issued original(long id, ReceiptDocument document) {
+            return new Issued(id, document, 0, Optional.empty());
+        }
 
         /** The sheet to render: the document's own, with the REPRINT marks on a reprint. */
         public Sheet sheet() {
@@ -53,7 +63,8 @@ public final class ReceiptDesk {
             if (reprint == 0) {
                 return sheet;
             }
-            String when = reprintedAt.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", java.util.Locale.ROOT));
+            String when = reprintedAt.orElseThrow()
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", java.util.Locale.ROOT));
             List<SheetElement> elements = new ArrayList<>(sheet.elements());
             // Under the institution's name and the title, where the patient and an auditor look first.
             int at = Math.min(2, elements.size());
@@ -108,7 +119,7 @@ public final class ReceiptDesk {
     public Issued issue(ReceiptDocument document) {
         long id = journal.record(document);
         LOG.info("Receipt {} issued: {}", id, DocumentCodec.kind(document));
-        return new Issued(id, document, 0, null);
+        return Issued.original(id, document);
     }
 
     /** Receipt {@code id} again, marked REPRINT and counted; empty when there is no such receipt. */
@@ -119,12 +130,17 @@ public final class ReceiptDesk {
         }
         int copy = journal.countReprint(id);
         LOG.info("Receipt {} reprinted (copy {})", id, copy);
-        return Optional.of(new Issued(id, document.get(), copy, LocalDateTime.now(clock)));
+        return Optional.of(new Issued(id, document.get(), copy, Optional.of(LocalDateTime.now(clock))));
     }
 
-    /** The journal's receipts of one day, or all with {@code null}. */
+    /** The journal's receipts of one day, oldest first. */
     public List<ReceiptJournal.Entry> list(LocalDate day) {
         return journal.list(day);
+    }
+
+    /** The journal's receipts of every day, oldest first. */
+    public List<ReceiptJournal.Entry> listAll() {
+        return journal.listAll();
     }
 
     public ReceiptJournal journal() {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.medcard.terminal.receipt.CashReceipt;
@@ -82,15 +83,24 @@ public final class ReceiptJournal {
         });
     }
 
-    /** The receipts of one day (by the document's time), oldest first; {@code null}: all. */
+    /** The receipts of one day (by the document's time), oldest first. */
     public List<Entry> list(LocalDate day) {
+        return entries(Optional.of(Objects.requireNonNull(day, "day")));
+    }
+
+    /** Every receipt of every day, oldest first. */
+    public List<Entry> listAll() {
+        return entries(Optional.empty());
+    }
+
+    private List<Entry> entries(Optional<LocalDate> day) {
         return db.inTransaction(c -> {
             String sql = "SELECT id, at, kind, operator, setl_id, entry_no, total_fen, card_masked, training, reprints FROM receipts"
-                    + (day == null ? "" : " WHERE at >= ? AND at < ?") + " ORDER BY id";
+                    + (day.isEmpty() ? "" : " WHERE at >= ? AND at < ?") + " ORDER BY id";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                if (day != null) {
-                    ps.setString(1, day.atStartOfDay().toString());
-                    ps.setString(2, day.plusDays(1).atStartOfDay().toString());
+                if (day.isPresent()) {
+                    ps.setString(1, day.get().atStartOfDay().toString());
+                    ps.setString(2, day.get().plusDays(1).atStartOfDay().toString());
                 }
                 List<Entry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {

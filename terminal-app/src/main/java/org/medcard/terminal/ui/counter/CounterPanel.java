@@ -35,6 +35,7 @@ import org.medcard.terminal.present.counter.SaleDone;
 import org.medcard.terminal.present.counter.SplitAnswer;
 import org.medcard.terminal.present.counter.SplitOffer;
 import org.medcard.terminal.present.counter.TrainingCard;
+import org.medcard.terminal.sale.PaidFor;
 import org.medcard.terminal.ui.shell.Dialogs;
 import org.medcard.terminal.ui.shell.KeyRowLayout;
 import org.medcard.terminal.ui.shell.Keys;
@@ -257,7 +258,7 @@ final class CounterPanel extends JPanel implements CounterView {
         Dialogs.choose(shell.frame(), texts.text("card.pays_for"), options,
                 o -> o.map(model::familyLabel).orElse(texts.text("card.holder_self") + " (" + card.name() + ")"),
                 texts.text("split.confirm"), texts.text("split.back")).ifPresent(o -> {
-                    model.payFor(o.map(PersonInfo.FamilyMember::psnNo).orElse(null));
+                    model.payFor(o.map(m -> PaidFor.familyMember(m.psnNo())).orElse(PaidFor.cardholder()));
                     paysFor.setText(o.map(model::familyLabel).orElse(texts.text("card.holder_self")));
                 });
         focusCode();
@@ -400,13 +401,11 @@ final class CounterPanel extends JPanel implements CounterView {
         c.anchor = GridBagConstraints.WEST;
         c.insets = new Insets(4, 6, 4, 6);
         c.gridy = 0;
-        if (offer.beneficiary() != null) {
-            pair(p, c, texts.text("split.for"), offer.beneficiary(), "split.for");
-        }
+        offer.beneficiary().ifPresent(member -> pair(p, c, texts.text("split.for"), member, "split.for"));
         pair(p, c, texts.text("split.total"), Texts.yuan(offer.totalFen()), "split.total");
         pair(p, c, texts.text("split.fund"), Texts.yuan(offer.fundFen()), "split.fund");
-        if (offer.fundNote() != null) {
-            JLabel note = new JLabel(offer.fundNote());
+        if (offer.fundNote().isPresent()) {
+            JLabel note = new JLabel(offer.fundNote().get());
             note.setName("split.fund_note");
             c.gridx = 0;
             c.gridwidth = 2;

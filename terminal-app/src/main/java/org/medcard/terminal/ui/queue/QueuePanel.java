@@ -149,7 +149,7 @@ final class QueuePanel extends JPanel implements QueueView {
         waiting.setText(f.waitingLine());
         waiting.setForeground(f.anythingWaiting() ? Theme.AMBER : Theme.GREEN);
         entriesLine.setText(f.entriesLine());
-        warning.setText(f.warning() == null ? " " : f.warning());
+        warning.setText(f.warning().orElse(" "));
     }
 
     @Override

@@ -211,7 +211,7 @@ final class RegistrationPanel extends JPanel implements RegistrationView {
             return;
         }
         int d = doctors.getSelectedIndex();
-        model.register(chosen.code(), d < 0 ? null : chosen.doctors().get(d).code(), payNow);
+        model.register(chosen.code(), d < 0 ? Optional.empty() : Optional.of(chosen.doctors().get(d).code()), payNow);
     }
 
     private void settle() {

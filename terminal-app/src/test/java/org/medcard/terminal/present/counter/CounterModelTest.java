@@ -3,7 +3,6 @@ package org.medcard.terminal.present.counter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.medcard.terminal.present.counter.InMemoryCards.WORDS;
 import static org.medcard.terminal.present.counter.InMemoryCards.card;
@@ -42,6 +41,7 @@ import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.receipt.Letterhead;
 import org.medcard.terminal.receipt.ReceiptDocument;
 import org.medcard.terminal.receipt.SaleReceipt;
+import org.medcard.terminal.sale.PaidFor;
 import org.medcard.terminal.sale.PaymentPlan;
 import org.medcard.terminal.sale.PlanConfirmation;
 import org.medcard.terminal.sale.SaleDocuments;
@@ -363,7 +363,7 @@ class CounterModelTest {
         assertEquals(2_500, offer.accountFen());
         assertEquals(0, offer.cashFen());
         assertEquals("张伟", offer.holderName());
-        assertNull(offer.fundNote(), "the fund may pay this card: its 0 here is the items' own (R13)");
+        assertEquals(Optional.empty(), offer.fundNote(), "the fund may pay this card: its 0 here is the items' own (R13)");
         assertEquals(1, view.pinQuestions);
         assertEquals("\0\0\0\0\0\0", new String(view.pinsHandedOut.get(0)), "the PIN array is wiped after VERIFY");
         assertEquals(List.of(new SaleItem(AMOXICILLIN, 2)), till.lastRequest.items(), "the cart is what is sold");
@@ -416,8 +416,8 @@ class CounterModelTest {
 
         assertEquals(2, view.offers.size());
         assertEquals(0, view.offers.get(0).fundFen());
-        assertEquals("Fund 0: a card of another region without cross-region filing at the center (R12).", view.offers.get(0).fundNote());
-        assertEquals("Fund 0: benefits start six months after qualification, on 2027-03-01 (R6).", view.offers.get(1).fundNote());
+        assertEquals("Fund 0: a card of another region without cross-region filing at the center (R12).", view.offers.get(0).fundNote().orElseThrow());
+        assertEquals("Fund 0: benefits start six months after qualification, on 2027-03-01 (R6).", view.offers.get(1).fundNote().orElseThrow());
     }
 
     @Test
@@ -511,16 +511,16 @@ class CounterModelTest {
         var child = c.family().get(0);
         assertEquals("刘小明 (child)", model.familyLabel(child), "issue 15: the relation by name, not CHILD");
 
-        model.payFor("99999999999999999999");
+        model.payFor(PaidFor.familyMember("99999999999999999999"));
         assertEquals(WORDS.message("sale.family_unknown"), view.lastMessage());
         assertTrue(model.beneficiary().isEmpty());
 
-        model.payFor(child.psnNo());
+        model.payFor(PaidFor.familyMember(child.psnNo()));
         model.scan(AMOXICILLIN);
         view.pins.add(RIGHT_PIN);
         model.pay();
 
-        assertEquals(child.psnNo(), till.lastRequest.beneficiaryPsnNo());
+        assertEquals(PaidFor.familyMember(child.psnNo()), till.lastRequest.paidFor());
         assertEquals(SaleOutcome.Kind.SETTLED, view.done.get(0).kind(), view.done.get(0).message());
         assertTrue(model.beneficiary().isEmpty(), "the next sale is for the holder again");
     }
@@ -586,7 +586,7 @@ class CounterModelTest {
             }
             long account = Math.min(total, v.payableFen());
             PaymentPlan plan = new PaymentPlan(total, 0, account, total - account);
-            if (!confirmation.confirm(plan, v)) {
+            if (!confirmation.confirm(plan, Optional.of(v))) {
                 return new SaleOutcome.Refused(Optional.of(contact), Optional.empty(), "sale.cancelled", List.of());
             }
             char[] pin = request.pin().pin();
@@ -603,16 +603,16 @@ class CounterModelTest {
 
         private SaleOutcome cash(SaleRequest request, PlanConfirmation confirmation, SaleOutcome.CardContact contact,
                                  List<SaleLine> lines, long total) {
-            String id = request.idNumber();
             Optional<PaymentPlan> asked = Optional.of(PaymentPlan.allCash(total));
-            if (id == null) {
+            if (request.idNumber().isEmpty()) {
                 return new SaleOutcome.Refused(Optional.of(contact), asked, "sale.id_number_needed", List.of(Fault.CENTER_UNREACHABLE));
             }
+            String id = request.idNumber().get();
             if (!IdNumber.isValid(id)) {
                 return new SaleOutcome.Refused(Optional.of(contact), asked, "sale.id_check_digit",
                         List.of(String.valueOf(IdNumber.checkCharacter(id.substring(0, 17)))));
             }
-            if (!confirmation.confirm(PaymentPlan.allCash(total), slot.inSlot)) {
+            if (!confirmation.confirm(PaymentPlan.allCash(total), Optional.ofNullable(slot.inSlot))) {
                 return new SaleOutcome.Refused(Optional.of(contact), Optional.empty(), "sale.cancelled", List.of());
             }
             entries++;

@@ -126,6 +126,6 @@ class DesktopSaleReceiptTest {
 
         String said = view.messages.get(view.messages.size() - 1);
         assertTrue(said.startsWith("The receipt could not be printed or saved (no printer is configured"), said);
-        assertEquals(1, terminal.receipts().list(null).size());
+        assertEquals(1, terminal.receipts().listAll().size());
     }
 }

@@ -37,7 +37,7 @@ final class RecordingReceiptOutput implements ReceiptOutput {
     @Override
     public ReceiptDesk.Issued issue(ReceiptDocument document) {
         issued.add(document);
-        return new ReceiptDesk.Issued(issued.size(), document, 0, null);
+        return ReceiptDesk.Issued.original(issued.size(), document);
     }
 
     @Override

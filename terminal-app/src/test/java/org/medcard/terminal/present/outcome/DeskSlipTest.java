@@ -29,7 +29,7 @@ class DeskSlipTest {
         @Override
         public ReceiptDesk.Issued issue(ReceiptDocument document) {
             journal.add(document);
-            return new ReceiptDesk.Issued(40 + journal.size(), document, 0, null);
+            return ReceiptDesk.Issued.original(40 + journal.size(), document);
         }
 
         @Override

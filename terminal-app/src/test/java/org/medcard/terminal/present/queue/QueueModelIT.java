@@ -2,13 +2,13 @@ package org.medcard.terminal.present.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import org.junit.jupiter.api.AfterEach;
@@ -102,7 +102,7 @@ class QueueModelIT {
         assertEquals(ResettleOutcome.Kind.SETTLED, a.outcome().kind(), a.detail());
         assertTrue(a.handBack());
         assertEquals(1, view.pinAsked, "the account pays its share: the card's PIN is asked (R10)");
-        assertEquals("48.60", a.refundText(), "70 % of 48.60 from the fund + the rest from the account, handed back in cash");
+        assertEquals(Optional.of("48.60"), a.refundText(), "70 % of 48.60 from the fund + the rest from the account, handed back in cash");
         assertEquals("Hand back 48.60 yuan in cash", a.headline());
         assertTrue(a.detail().contains("fund paid 34.02 yuan") && a.detail().contains("14.58") && a.detail().contains(entryNo),
                 a.detail());
@@ -110,7 +110,7 @@ class QueueModelIT {
         assertEquals(List.of(), view.lastEntries(), "only open entries are listed by default");
         assertEquals(before - 14_58, card.state().balance(), "the card paid the account share once");
         assertFalse(view.isBusy, "the screen is usable again");
-        assertEquals(List.of("resettlement-receipt"), terminal.receipts().list(null).stream().map(e -> e.kind())
+        assertEquals(List.of("resettlement-receipt"), terminal.receipts().listAll().stream().map(e -> e.kind())
                 .filter(k -> k.startsWith("resettlement")).toList(), "journalled: medcard receipt list shows it");
 
         model.showOnlyOpen(false);
@@ -144,7 +144,7 @@ class QueueModelIT {
         ResettleAnswer a = view.resettled.get(0);
         assertEquals(ResettleOutcome.Kind.REFUSED, a.outcome().kind());
         assertFalse(a.handBack());
-        assertNull(a.refundText(), "nothing to hand back");
+        assertEquals(Optional.empty(), a.refundText(), "nothing to hand back");
         assertEquals("Not re-settled", a.headline());
         assertTrue(a.detail().contains("does not belong"), a.detail());
         assertEquals(entryNo, view.lastEntries().get(0).entryNo(), "still open");
@@ -164,7 +164,7 @@ class QueueModelIT {
         assertEquals(1, view.pinAsked);
         ResettleAnswer a = view.resettled.get(0);
         assertEquals(ResettleOutcome.Kind.REFUSED, a.outcome().kind(), a.detail());
-        assertNull(a.refundText(), "nothing to hand back");
+        assertEquals(Optional.empty(), a.refundText(), "nothing to hand back");
         assertEquals(before, card.state().balance(), "nothing debited");
         assertEquals(ResettlementState.OPEN, terminal.queue().resettlement(entryNo).orElseThrow().state());
     }
@@ -212,7 +212,7 @@ class QueueModelIT {
 
         assertFalse(f.waitingLine().contains("25.25"), f.waitingLine());
         assertTrue(f.waitingLine().contains("NOT VERIFIED"), f.waitingLine());
-        assertTrue(f.warning().contains("Tamper findings"), f.warning());
+        assertTrue(f.warning().orElseThrow().contains("Tamper findings"), f.warning().toString());
         QueueFigures clean = model.figures(new org.medcard.queue.QueueSummary(2, 2_525, java.time.Duration.ofMinutes(5),
                 1, 0, 0, 0, 0, false, false));
         assertTrue(clean.waitingLine().contains("25.25"), clean.waitingLine());

@@ -2,13 +2,13 @@ package org.medcard.terminal.present.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 
@@ -79,7 +79,7 @@ class QueueModelTest {
         assertTrue(a.handBack());
         assertEquals(1, view.pinAsked, "the account pays its share: the card's PIN is asked (R10)");
         assertEquals(List.of(OptionalLong.empty()), ports.requestedAccount, "the screen asks the account for as much as it allows");
-        assertEquals("48.60", a.refundText());
+        assertEquals(Optional.of("48.60"), a.refundText());
         assertEquals("Hand back 48.60 yuan in cash", a.headline());
         assertEquals("Entry " + ENTRY + " is re-settled: the fund paid 34.02 yuan and the personal account 14.58 yuan. "
                 + "Give this back to the patient and keep the re-settlement receipt.", a.detail());
@@ -116,7 +116,7 @@ class QueueModelTest {
         ResettleAnswer a = view.resettled.get(0);
         assertEquals(ResettleOutcome.Kind.REFUSED, a.outcome().kind());
         assertFalse(a.handBack());
-        assertNull(a.refundText(), "nothing to hand back");
+        assertEquals(Optional.empty(), a.refundText(), "nothing to hand back");
         assertEquals("Not re-settled", a.headline());
         assertTrue(a.detail().contains("does not belong"), a.detail());
         assertEquals(ENTRY, view.lastEntries().get(0).entryNo(), "still open");
@@ -134,7 +134,7 @@ class QueueModelTest {
         assertEquals(1, view.pinAsked);
         ResettleAnswer a = view.resettled.get(0);
         assertEquals(ResettleOutcome.Kind.REFUSED, a.outcome().kind(), a.detail());
-        assertNull(a.refundText(), "nothing to hand back");
+        assertEquals(Optional.empty(), a.refundText(), "nothing to hand back");
         assertEquals("OPEN", view.lastEntries().get(0).state());
     }
 
@@ -258,7 +258,7 @@ class QueueModelTest {
 
         assertFalse(f.waitingLine().contains("25.25"), f.waitingLine());
         assertTrue(f.waitingLine().contains("NOT VERIFIED"), f.waitingLine());
-        assertTrue(f.warning().contains("Tamper findings"), f.warning());
+        assertTrue(f.warning().orElseThrow().contains("Tamper findings"), f.warning().toString());
         QueueFigures clean = model.figures(new QueueSummary(2, 2_525, Duration.ofMinutes(5), 1, 0, 0, 0, 0, false, false));
         assertTrue(clean.waitingLine().contains("25.25"), clean.waitingLine());
     }

@@ -96,7 +96,7 @@ class RegistrationDeskModelTest {
         VirtualMedicalCard card = present("normal-3des");
         long before = card.state().balance();
 
-        model.register("D01", null, true);
+        model.register("D01", Optional.empty(), true);
 
         VisitAnswer a = view.last();
         assertEquals(VisitOutcome.Kind.SETTLED, a.outcome().kind(), a.detail());
@@ -121,7 +121,7 @@ class RegistrationDeskModelTest {
         VirtualMedicalCard card = present("normal-3des");
         long before = card.state().balance();
 
-        model.register("D01", "D01-002", false);
+        model.register("D01", Optional.of("D01-002"), false);
         VisitAnswer reg = view.last();
         assertEquals(VisitOutcome.Kind.REGISTERED, reg.outcome().kind(), reg.detail());
         String visit = reg.outcome().visit().orElseThrow();
@@ -150,7 +150,7 @@ class RegistrationDeskModelTest {
     void visitPaidMoreThanOnce_feeThenTwoBatches_listedUntilTheClerkClosesIt() throws Exception {
         RegistrationDeskModel model = model("en", INLINE);
         VirtualMedicalCard card = present("normal-3des");
-        model.register("D01", null, true);
+        model.register("D01", Optional.empty(), true);
         String visit = view.last().outcome().visit().orElseThrow();
         long afterFee = card.state().balance();
 
@@ -181,7 +181,7 @@ class RegistrationDeskModelTest {
         present("normal-3des");
         ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().slot(0).setUnplugged(true);
 
-        model.register("D01", null, true, "110101197805211235");
+        model.register("D01", Optional.empty(), true, Optional.of("110101197805211235"));
 
         VisitAnswer a = view.last();
         assertEquals(VisitOutcome.Kind.CASH_RESETTLE, a.outcome().kind(), a.detail());
@@ -200,7 +200,7 @@ class RegistrationDeskModelTest {
         view.idNumbers.add("110101197805211234"); // the last digit mistyped: it must be 5
         view.idNumbers.add("110101197805211235");
 
-        model.register("D01", null, true);
+        model.register("D01", Optional.empty(), true);
 
         assertEquals(2, view.idReasons.size(), view.idReasons.toString());
         assertTrue(view.idReasons.get(0).startsWith("Pay in cash during the fault ("), view.idReasons.get(0));
@@ -222,7 +222,7 @@ class RegistrationDeskModelTest {
         present("normal-3des");
         ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().slot(0).setUnplugged(true);
 
-        model.register("D01", null, true);
+        model.register("D01", Optional.empty(), true);
 
         assertEquals(1, view.idReasons.size());
         assertTrue(view.idReasons.get(0).startsWith("故障期间以现金支付"), view.idReasons.get(0));
@@ -240,7 +240,7 @@ class RegistrationDeskModelTest {
         present("normal-3des");
         ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).reader().slot(0).setUnplugged(true);
         view.idNumbers.add("110101197805211235");
-        model.register("D01", null, true);
+        model.register("D01", Optional.empty(), true);
         String visit = view.last().outcome().visit().orElseThrow();
         view.idNumbers.add("110101197805211235");
 
@@ -256,7 +256,7 @@ class RegistrationDeskModelTest {
     void cancellationAskedFirst_thenCancelledWithTheCenter() throws Exception {
         RegistrationDeskModel model = model("en", INLINE);
         VirtualMedicalCard card = present("normal-3des");
-        model.register("D02", null, false);
+        model.register("D02", Optional.empty(), false);
         String visit = view.last().outcome().visit().orElseThrow();
 
         view.confirmCancel = false;
@@ -282,7 +282,7 @@ class RegistrationDeskModelTest {
         RegistrationDeskModel model = model("en", INLINE);
         present("frozen");
 
-        model.register("D01", null, true);
+        model.register("D01", Optional.empty(), true);
 
         VisitAnswer a = view.last();
         assertEquals(VisitOutcome.Kind.REFUSED, a.outcome().kind());
@@ -300,7 +300,7 @@ class RegistrationDeskModelTest {
         Map<String, VisitAnswer> answers = new LinkedHashMap<>();
         for (String profile : List.of("normal-3des", "recently-insured", "out-of-region-unfiled")) {
             model.presentTrainingCard(profile); // F9, as the clerk puts a training card in the slot: read by the watch
-            model.register("D01", null, true);
+            model.register("D01", Optional.empty(), true);
             answers.put(profile, view.last());
         }
 
@@ -337,7 +337,7 @@ class RegistrationDeskModelTest {
             present("normal-3des");
             RegistrationDeskModel model = new RegistrationDeskModel(terminal.registrationDesk(DepartmentCatalog.bundled()),
                     terminal.visitTexts(), DepartmentCatalog.bundled(), terminal.language(), () -> "clerk01", view, worker, uiThread);
-            uiThread.submit(() -> model.register("D01", null, true)).get(5, TimeUnit.SECONDS);
+            uiThread.submit(() -> model.register("D01", Optional.empty(), true)).get(5, TimeUnit.SECONDS);
             worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
             uiThread.submit(() -> { }).get(5, TimeUnit.SECONDS);
             assertEquals("ui", view.pinAskedOn.getName());

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
@@ -62,10 +63,10 @@ class RegistrationSlipTest {
         assertFalse(model.slipReady());
         ((SimulatorTrainingReader) terminal.devices().training().orElseThrow()).presentCard("normal-3des");
 
-        model.register("D01", null, true);
+        model.register("D01", Optional.empty(), true);
         assertEquals(VisitOutcome.Kind.SETTLED, view.last().outcome().kind(), view.last().detail());
         assertTrue(model.slipReady(), "the registration slip's Issued is kept");
-        List<ReceiptJournal.Entry> journalled = terminal.receipts().list(null);
+        List<ReceiptJournal.Entry> journalled = terminal.receipts().listAll();
         assertEquals(List.of("registration-slip"), journalled.stream().map(ReceiptJournal.Entry::kind).toList());
         long slip = journalled.get(0).id();
 
@@ -81,7 +82,7 @@ class RegistrationSlipTest {
 
         model.settle(view.last().outcome().visit().orElseThrow(), "XJ01CAA001:2");
         assertEquals(VisitOutcome.Kind.SETTLED, view.last().outcome().kind(), view.last().detail());
-        journalled = terminal.receipts().list(null);
+        journalled = terminal.receipts().listAll();
         assertEquals(2, journalled.size(), "the settlement's receipt is journalled too, the slip not again: " + journalled);
         long receipt = journalled.stream().mapToLong(ReceiptJournal.Entry::id).filter(id -> id != slip).findFirst().orElseThrow();
         view.messages.clear();

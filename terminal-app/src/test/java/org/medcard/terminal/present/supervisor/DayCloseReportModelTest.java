@@ -99,7 +99,7 @@ class DayCloseReportModelTest {
         report.print();
         report.savePdf();
 
-        long id = terminal.receipts().list(null).stream().filter(e -> e.kind().equals("day-close-report")).findFirst().orElseThrow().id();
+        long id = terminal.receipts().listAll().stream().filter(e -> e.kind().equals("day-close-report")).findFirst().orElseThrow().id();
         assertEquals("Day-close report (receipt " + id + ") printed on " + printer + ".", view.done.get(0));
         assertTrue(new String(Files.readAllBytes(printer), Charset.forName("GB18030")).contains("钱箱应有现金"));
         Path pdf = dir.resolve("receipts").resolve("day-close-report-" + id + ".pdf");
@@ -108,6 +108,6 @@ class DayCloseReportModelTest {
             assertEquals(595, Math.round(d.getPage(0).getMediaBox().getWidth()), "A4, as medcard day-close --pdf");
             assertTrue(new PDFTextStripper().getText(d).contains("MATCH"));
         }
-        assertEquals(0, terminal.receipts().list(null).stream().mapToInt(e -> e.reprints()).sum(), "the first copies are not reprints");
+        assertEquals(0, terminal.receipts().listAll().stream().mapToInt(e -> e.reprints()).sum(), "the first copies are not reprints");
     }
 }

@@ -117,7 +117,7 @@ class ReprintModelTest {
         try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
             assertTrue(new PDFTextStripper().getText(d).contains("REPRINT"));
         }
-        assertEquals(1, terminal.receipts().list(null).get(0).reprints(), "counted once for both copies, as the CLI counts");
+        assertEquals(1, terminal.receipts().listAll().get(0).reprints(), "counted once for both copies, as the CLI counts");
         assertEquals("Today's receipts: 1", view.headline, "back to today's list");
 
         model.reprint(9_999, false, true);

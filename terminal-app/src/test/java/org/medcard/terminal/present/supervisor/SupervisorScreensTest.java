@@ -127,7 +127,7 @@ class SupervisorScreensTest {
         assertTrue(new String(password).chars().allMatch(c -> c == 0), "the password is wiped");
         assertTrue(terminal.audit().latest(10).stream().anyMatch(a -> a.action().equals("VOID") && a.operator().equals("sup01")));
         assertFalse(view.busy);
-        var journalled = terminal.receipts().list(null);
+        var journalled = terminal.receipts().listAll();
         assertEquals(List.of("void-receipt"), journalled.stream().map(e -> e.kind()).toList(), "medcard receipt list shows the void");
         assertEquals("sup01", journalled.get(0).operator());
     }
@@ -155,7 +155,7 @@ class SupervisorScreensTest {
         model.voidSettlement(sale.setlId());
         assertEquals(VoidOutcome.Kind.VOIDED, view.results.get(0).outcome().kind());
         assertTrue(model.slipReady(), "the void's Issued is kept");
-        var journalled = terminal.receipts().list(null);
+        var journalled = terminal.receipts().listAll();
         assertEquals(List.of("void-receipt"), journalled.stream().map(e -> e.kind()).toList());
         long id = journalled.get(0).id();
 
@@ -170,7 +170,7 @@ class SupervisorScreensTest {
         assertTrue(new String(java.nio.file.Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF"));
         assertEquals(java.util.Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE),
                 java.nio.file.Files.getPosixFilePermissions(pdf), "owner-only, as the counter's receipts");
-        assertEquals(1, terminal.receipts().list(null).size(), "copies are made from the one journal entry, none is journalled again");
+        assertEquals(1, terminal.receipts().listAll().size(), "copies are made from the one journal entry, none is journalled again");
         assertEquals(List.of(false, false), view.problems);
 
         // Issue 15: signed out, the next operator's F7 cannot print this void's receipt (the Reprint screen can).
@@ -181,7 +181,7 @@ class SupervisorScreensTest {
         model.printSlip();
         assertEquals(List.of("No void receipt to print yet: void a settlement first."), view.slips, "as before the first void");
         assertEquals(printed, java.nio.file.Files.size(printer), "nothing more went to the printer");
-        assertEquals(1, terminal.receipts().list(null).size(), "the journal entry stays");
+        assertEquals(1, terminal.receipts().listAll().size(), "the journal entry stays");
     }
 
     static final class RecordingSlipView extends RecordingVoidView {
@@ -261,7 +261,7 @@ class SupervisorScreensTest {
         assertTrue(a.queueLine().startsWith("Still waiting: 0 offline debit(s)"), a.queueLine());
         assertEquals("Closing 2026-11-23: counting and reconciling with the center\u2026", view.busyWith.get(0));
         assertTrue(terminal.audit().latest(5).stream().anyMatch(e -> e.action().equals("DAY_CLOSE") && e.detail().contains("MATCH")));
-        assertEquals(List.of("day-close-report"), terminal.receipts().list(null).stream().map(e -> e.kind()).toList(),
+        assertEquals(List.of("day-close-report"), terminal.receipts().listAll().stream().map(e -> e.kind()).toList(),
                 "the report is journalled, so medcard receipt reprint prints it again");
     }
 

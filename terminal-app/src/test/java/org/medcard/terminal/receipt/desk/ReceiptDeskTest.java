@@ -83,6 +83,8 @@ class ReceiptDeskTest {
         assertEquals(SampleDocuments.MASKED_CARD, listed.get(0).cardMasked());
         assertTrue(listed.get(0).training());
         assertEquals(List.of(), journal.list(LocalDate.of(2026, 11, 21)));
+        assertEquals(listed, journal.listAll(), "every day: here all were issued on one");
+        assertThrows(NullPointerException.class, () -> journal.list(null), "no day is not \"every day\": that is listAll()");
         assertEquals(SampleDocuments.sale(true), journal.bySetlId(SampleDocuments.sale(true).setlId()).orElseThrow(),
                 "a void finds the sale it cancels, not itself");
         assertEquals(SampleDocuments.cash(true), journal.byEntryNo(SampleDocuments.cash(true).entryNo()).orElseThrow());
@@ -112,7 +114,7 @@ class ReceiptDeskTest {
         assertEquals(new SheetElement.Banner(ReceiptDesk.REPRINT), elements.get(elements.size() - 1), "and at the end");
         assertTrue(second.sheet().plainText().contains("copy 2, 2026-11-24 09:00:00"), second.sheet().plainText());
         assertTrue(second.sheet().plainText().contains(SampleDocuments.cash(true).entryNo()));
-        assertEquals(2, desk.list(null).get(0).reprints());
+        assertEquals(2, desk.listAll().get(0).reprints());
         assertTrue(desk.reprint(id + 1).isEmpty());
         assertFalse(second.cashChangesHands(), "a reprint never opens the drawer");
         assertTrue(desk.issue(SampleDocuments.cash(true)).cashChangesHands(), "a cash receipt does");

@@ -134,9 +134,9 @@ class SupervisorDesksGuiIT {
             rig.waitForLabel("reprint.headline", () -> "found", t -> t.startsWith("1 receipt(s) with"));
             rig.key(KeyEvent.VK_F8);
             rig.waitForLabel("reprint.result", () -> "saved", t -> t.contains("reprinted (copy 1, marked REPRINT). Saved as"));
-            long id = rig.terminal().receipts().list(null).get(0).id();
+            long id = rig.terminal().receipts().listAll().get(0).id();
             assertTrue(Files.exists(dir.resolve("receipts").resolve("sale-receipt-" + id + "-reprint1.pdf")));
-            assertEquals(1, rig.terminal().receipts().list(null).get(0).reprints());
+            assertEquals(1, rig.terminal().receipts().listAll().get(0).reprints());
             assertEquals("reprint.search", focusOwner());
             rig.screenshot("reprint-en");
         }
@@ -158,7 +158,7 @@ class SupervisorDesksGuiIT {
             assertTrue(report.contains("Reconciliation: MATCH"), report);
             rig.key(KeyEvent.VK_F8);
             rig.waitForLabel("dayclose.report_done", () -> "saved", t -> t.contains("saved as"));
-            long id = rig.terminal().receipts().list(null).stream().filter(e -> e.kind().equals("day-close-report")).findFirst()
+            long id = rig.terminal().receipts().listAll().stream().filter(e -> e.kind().equals("day-close-report")).findFirst()
                     .orElseThrow().id();
             assertTrue(Files.exists(dir.resolve("receipts").resolve("day-close-report-" + id + ".pdf")));
             rig.screenshot("dayclose-report-en");

@@ -78,7 +78,7 @@ class VoidSlipGuiIT {
             confirm.textBox("void.reason").pressAndReleaseKeys(KeyEvent.VK_ENTER);
             rig.waitForLabel("void.headline", () -> "the void", t -> t.contains("Hand back 4.57"));
             rig.waitForLabel("void.slip", () -> "the keys listed", t -> t.equals("F7 print receipt \u00b7 F8 save PDF"));
-            long id = rig.terminal().receipts().list(null).stream().filter(e -> e.kind().equals("void-receipt")).findFirst()
+            long id = rig.terminal().receipts().listAll().stream().filter(e -> e.kind().equals("void-receipt")).findFirst()
                     .orElseThrow().id();
             rig.waitForFocus("void.setl_id");
 
@@ -90,7 +90,7 @@ class VoidSlipGuiIT {
             Path pdf = dir.resolve("receipts").resolve("void-receipt-" + id + ".pdf");
             rig.waitForLabel("void.slip", () -> "saved", t -> t.equals("Slip No. " + id + " saved as " + pdf));
             assertTrue(Files.exists(pdf));
-            assertEquals(1, rig.terminal().receipts().list(null).stream().filter(e -> e.kind().equals("void-receipt")).count(),
+            assertEquals(1, rig.terminal().receipts().listAll().stream().filter(e -> e.kind().equals("void-receipt")).count(),
                     "one journal entry, however many copies");
             rig.screenshot("void-slip-en");
         }
