@@ -16,7 +16,8 @@ import org.medcard.card.IdNumber;
  * A sale's life in the journal: SALE_INTENT (before the card is debited), then CARD_DEBITED with the TAC
  * (before the sale is shown as done) or CARD_NOT_DEBITED (a correction), then SETTLED / SETTLE_REJECTED when
  * the center answers. Recording the TAC also queues what carries it to the center, in the same transaction:
- * an offline debit row (8301) or the online settle message (2102/2207).
+ * an offline debit row (8301), created by the CARD_DEBITED line itself, or the online settle message (2102/2207)
+ * with its own MESSAGE_QUEUED line.
  */
 final class SaleJournal {
     /** Condition on journal line {@code i}: a sale intent without a card answer. */
@@ -140,11 +141,11 @@ final class SaleJournal {
         ObjectNode purseJson = purseJson(purse);
         ObjectNode payload = mapper.createObjectNode().put("tac", purse.tac());
         payload.set("purse", purseJson);
-        tx.append("CARD_DEBITED", null, null, saleId, payload);
         if (mode == SaleMode.OFFLINE) {
-            queueOfflineDebit(tx, saleId, intent, purse, purseJson);
+            queueOfflineDebit(tx, saleId, intent, purse, purseJson, payload);
             return Optional.empty();
         }
+        tx.append("CARD_DEBITED", null, null, saleId, payload);
         JsonNode settleInput = intent.get("settle_input");
         EncodedMessage settle = wire.withPurse(new EncodedMessage(intent.path(Rows.SETTLE_TRANSACTION).asText(null),
                 settleInput == null ? null : settleInput.toString()), purseJson.toString());
@@ -193,8 +194,15 @@ final class SaleJournal {
                 .put("terminal_seq", p.terminalSeq()).put("tx_time", p.txTime()).put("tac", p.tac());
     }
 
-    private void queueOfflineDebit(SqliteStore.Tx tx, String saleId, JsonNode intent, PurseRecord p, ObjectNode purse)
-            throws SQLException {
+    /**
+     * The offline debit row, created by the card's answer itself (issue 17): one journal line, CARD_DEBITED with the
+     * TAC and the purse record, names the row ({@code offline_debit}, the sale) and the row's MAC is bound to it, as
+     * any row is bound to the line that last changed it. Until v7 the answer and the row's creation were two lines
+     * (CARD_DEBITED, then DEBIT_QUEUED with the card, counter and amount the purse record already holds); files keep
+     * theirs, and both read and verify alike.
+     */
+    private void queueOfflineDebit(SqliteStore.Tx tx, String saleId, JsonNode intent, PurseRecord p, ObjectNode purse,
+                                   ObjectNode answer) throws SQLException {
         ObjectNode record = purse.deepCopy();
         record.put("psn_cert_no", intent.path("psn_cert_no").isNull() ? null : intent.path("psn_cert_no").asText());
         record.set("items", intent.path("items").deepCopy());
@@ -212,8 +220,7 @@ final class SaleJournal {
         if (outbox.center() != null) {
             cols.put("center", outbox.center());
         }
-        tx.insert("offline_debit", "sale_id", cols, "DEBIT_QUEUED", mapper.createObjectNode()
-                .put("card_no", p.cardNo()).put("offline_counter", p.offlineCounter()).put("amount", p.amount()));
+        tx.insert("offline_debit", "sale_id", cols, "CARD_DEBITED", answer);
     }
 
     /** The card did not debit (GET TRANSACTION PROVE answered 9406, or the debit was refused). */

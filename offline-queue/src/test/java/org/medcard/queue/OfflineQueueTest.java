@@ -75,8 +75,14 @@ class OfflineQueueTest {
             assertEquals("QUEUED", d.state());
             assertEquals(41, d.offlineCounter());
             assertEquals(2500, d.amountFen());
-            assertEquals(List.of("SALE_INTENT", "CARD_DEBITED", "DEBIT_QUEUED"),
-                    q.journalOfSale(saleId).stream().map(JournalEntry::kind).toList());
+            List<JournalEntry> lines = q.journalOfSale(saleId);
+            assertEquals(List.of("SALE_INTENT", "CARD_DEBITED"), lines.stream().map(JournalEntry::kind).toList());
+            // issue 17: the card's answer is the line that creates the debit row (one line, not two)
+            JournalEntry answer = lines.get(1);
+            assertEquals("offline_debit", answer.entity());
+            assertEquals(saleId, answer.entityId());
+            assertTrue(answer.payload().contains("\"amount\":2500") && answer.payload().contains("\"offline_counter\":41"),
+                    answer.payload());
             QueueSummary s = q.summary();
             assertEquals(1, s.queuedDebits());
             assertEquals(2500, s.queuedDebitFen());

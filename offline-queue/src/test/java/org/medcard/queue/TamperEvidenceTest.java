@@ -76,6 +76,32 @@ class TamperEvidenceTest {
         assertTrue(findings.get(0).startsWith("journal line "), findings.get(0));
     }
 
+    /** Issue 17: an offline debit row is created by its sale's CARD_DEBITED line; every change stays covered. */
+    @Test
+    void deletedOfflineDebitRowIsDetected_fromItsCardDebitedLine() throws SQLException {
+        outside("DELETE FROM offline_debit WHERE sale_id = '" + saleId + "'");
+        assertEquals(List.of("offline_debit " + saleId + " is in the journal but its row is missing (deleted)"),
+                reopenAndReport().findings());
+    }
+
+    @Test
+    void editedCardDebitedLine_thatCreatedTheRow_isDetectedOnce() throws SQLException {
+        outside("UPDATE journal SET payload = replace(payload, '\"amount\":2500', '\"amount\":25') WHERE kind = 'CARD_DEBITED'"
+                + " AND sale_id = '" + saleId + "'");
+        List<String> findings = reopenAndReport().findings();
+        assertEquals(1, findings.size(), findings.toString());
+        assertTrue(findings.get(0).startsWith("journal line ") && findings.get(0).contains("does not match its HMAC"),
+                findings.get(0));
+    }
+
+    @Test
+    void offlineDebitRowPointedAtItsSaleIntentLineIsDetected() throws SQLException {
+        outside("UPDATE offline_debit SET event_seq = (SELECT seq FROM journal WHERE kind = 'SALE_INTENT' AND sale_id = '"
+                + saleId + "') WHERE sale_id = '" + saleId + "'");
+        assertEquals(List.of("offline_debit " + saleId + " points to a journal line that is not its own"),
+                reopenAndReport().findings());
+    }
+
     @Test
     void deletedOutboxRowIsDetected() throws SQLException {
         outside("DELETE FROM outbox WHERE msgid = '" + msgid + "'");

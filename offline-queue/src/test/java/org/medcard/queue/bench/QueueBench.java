@@ -24,8 +24,9 @@ import org.medcard.queue.forward.EnvelopeLink;
  * Benchmark main (not a test): durable enqueue rate of the queue beside a plain JDBC insert loop with the same
  * pragmas, in the same run on the same disk; then the time to drain 10,000 queued offline debits to a loopback
  * center. Usage: {@code QueueBench [dir] [sales] [drainRecords]}; prints a small table, then the whole offline
- * sale's ratio (intent + record, two commits) and, as the last line, {@code queue ratio=<x>}: the queue's durable
- * record of an offline sale (one commit) against plain JDBC inserts.
+ * sale's ratio (intent + record, two commits), the same ratio as the last line measured commit by commit (a record,
+ * then an insert, alternately) and, as the last line, {@code queue ratio=<x>}: the queue's durable record of an
+ * offline sale (one commit) against plain JDBC inserts, medians of the interleaved rounds.
  *
  * <p>On equal terms (issue 17): the plain side opens its file with the queue's own driver configuration (same
  * pragmas, read back and printed) and inserts a row carrying the same 8301 record; both sides run in this thread,
@@ -33,6 +34,9 @@ import org.medcard.queue.forward.EnvelopeLink;
  */
 public final class QueueBench {
     private static final int ROUNDS = 3;
+    private static final String PLAIN_TABLE = "CREATE TABLE t (id INTEGER PRIMARY KEY, card_no TEXT NOT NULL,"
+            + " counter INTEGER NOT NULL, amount INTEGER NOT NULL, record TEXT NOT NULL, UNIQUE (card_no, counter))";
+    private static final String PLAIN_INSERT = "INSERT INTO t (card_no, counter, amount, record) VALUES (?, ?, ?, ?)";
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     /** CPU time of this thread (SQLite runs in it) per queue record and per plain insert, µs: the least of the rounds. */
     private static final double[] cpuMicros = {Double.MAX_VALUE, Double.MAX_VALUE};
@@ -78,12 +82,17 @@ public final class QueueBench {
         System.out.println("both sides: the queue's driver configuration; plain: " + pragmas + "; load average "
                 + String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage()));
+        double[] paired = paired(dir.resolve("paired-queue.db"), dir.resolve("paired-plain.db"), sales * ROUNDS);
         drain(dir.resolve("drain.db"), drain);
         // The whole sale first, so that nobody reads the last line as the cost of a sale: the intent must be
         // durable before DEBIT (tear recovery) and is its own commit, online or offline.
         System.out.printf(Locale.ROOT, "whole offline sale (intent + record = 2 commits) ratio=%.2f (sales/s %.0f : plain"
                         + " JDBC inserts/s %.0f; %.2f against two plain commits per sale)%n",
                 medians[1] / medians[2], medians[1], medians[2], medians[1] / medians[3]);
+        // The same two sides one commit after the other (a record, then an insert): on a shared machine a burst of
+        // load lands on both alike, where a round of a thousand commits can fall into one burst.
+        System.out.printf(Locale.ROOT, "paired (a record, then an insert, %d times) ratio=%.2f (records/s %.0f : plain JDBC"
+                + " inserts/s %.0f)%n", sales * ROUNDS, paired[0] / paired[1], paired[0], paired[1]);
         // Issue 17's figure: the queue's durable record of an offline sale (its debit record, its queued 8301 row
         // and its HMAC chain link: one commit) against plain JDBC inserts (one per commit, same pragmas).
         System.out.printf(Locale.ROOT, "queue ratio=%.2f (durable offline sale records/s %.0f : plain JDBC inserts/s %.0f,"
@@ -115,6 +124,47 @@ public final class QueueBench {
     }
 
     /**
+     * The durable record and the plain insert alternately, one commit each, in this thread: {records/s, inserts/s},
+     * each side's time summed over its own commits. Both files are new; the first tenth warms up and is not counted.
+     */
+    private static double[] paired(Path queueFile, Path plainFile, int n) throws Exception {
+        Files.deleteIfExists(queueFile);
+        Files.deleteIfExists(plainFile);
+        try (OfflineQueue q = OfflineQueue.open(queueFile, QueueFixtures.roomySettings(), QueueFixtures.key(),
+                Clock.systemDefaultZone());
+             Connection c = QueueFixtures.storeConfig().createConnection("jdbc:sqlite:" + plainFile);
+             Statement st = c.createStatement()) {
+            st.executeUpdate(PLAIN_TABLE);
+            try (PreparedStatement ps = c.prepareStatement(PLAIN_INSERT)) {
+                long recordNanos = 0;
+                long insertNanos = 0;
+                for (int i = 1; i <= n; i++) {
+                    SaleTicket t = q.beginSale(QueueFixtures.offlineSale(i % 100, i, 100 + i % 900));
+                    long t0 = System.nanoTime();
+                    q.recordCardDebit(t.saleId(), QueueFixtures.tac(i + 1));
+                    long t1 = System.nanoTime();
+                    plainInsert(ps, i);
+                    long t2 = System.nanoTime();
+                    if (i > n / 10) {
+                        recordNanos += t1 - t0;
+                        insertNanos += t2 - t1;
+                    }
+                }
+                int counted = n - n / 10;
+                return new double[] {counted / (recordNanos / 1e9), counted / (insertNanos / 1e9)};
+            }
+        }
+    }
+
+    private static void plainInsert(PreparedStatement ps, int i) throws SQLException {
+        ps.setString(1, QueueFixtures.card(i % 100));
+        ps.setInt(2, i);
+        ps.setLong(3, 100 + i % 900);
+        ps.setString(4, plainRecord(i));
+        ps.executeUpdate();
+    }
+
+    /**
      * Plain JDBC, autocommit inserts, one per commit, on equal terms with the queue: the queue's own driver
      * configuration ({@link QueueFixtures#storeConfig()}: WAL, synchronous FULL, page size, busy timeout, foreign
      * keys, no generated-keys query), and a row carrying what the queue's debit row carries: the card, its offline
@@ -126,20 +176,15 @@ public final class QueueBench {
         Files.deleteIfExists(file);
         try (Connection c = QueueFixtures.storeConfig().createConnection("jdbc:sqlite:" + file);
              Statement st = c.createStatement()) {
-            st.executeUpdate("CREATE TABLE t (id INTEGER PRIMARY KEY, card_no TEXT NOT NULL, counter INTEGER NOT NULL,"
-                    + " amount INTEGER NOT NULL, record TEXT NOT NULL, UNIQUE (card_no, counter))");
+            st.executeUpdate(PLAIN_TABLE);
             if (pragmas == null) {
                 pragmas = readPragmas(st) + ", row " + plainRecord(1).length() + " bytes of record";
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO t (card_no, counter, amount, record) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(PLAIN_INSERT)) {
                 long t0 = System.nanoTime();
                 long c0 = CPU.getCurrentThreadCpuTime();
                 for (int i = 1; i <= n; i++) {
-                    ps.setString(1, QueueFixtures.card(i % 100));
-                    ps.setInt(2, i);
-                    ps.setLong(3, 100 + i % 900);
-                    ps.setString(4, plainRecord(i));
-                    ps.executeUpdate();
+                    plainInsert(ps, i);
                 }
                 cpuMicros[1] = Math.min(cpuMicros[1], (CPU.getCurrentThreadCpuTime() - c0) / 1e3 / n);
                 return n / seconds(t0);

@@ -183,7 +183,7 @@ class QueueTamperCommandsIT {
         long id = finding.get("id").asLong();
 
         assertEquals(0, run("", "queue", "tamper", "show", Long.toString(id)), err.toString());
-        assertTrue(out.toString().contains("DEBIT_QUEUED") && out.toString().contains("\"amount\":2500"),
+        assertTrue(out.toString().contains("CARD_DEBITED") && out.toString().contains("\"amount\":2500"),
                 "what the terminal journalled, to compare with the edited 25: " + out);
 
         assertEquals(1, run("wrong-password\n", "queue", "tamper", "acknowledge", "--supervisor", "sup18"));
