@@ -200,7 +200,7 @@ class RegistrationDeskIT {
         // issue 15: the visit's receipt says why the fund paid 0, as the desk's split does
         var paper = (org.medcard.terminal.receipt.SaleReceipt) terminal.visitDocuments().settlement(o, "clerk01").orElseThrow();
         assertEquals(new org.medcard.terminal.receipt.FundNote("R12", null), paper.fundNote());
-        var slip = (org.medcard.terminal.receipt.RegistrationSlip) terminal.visitDocuments().registration(o, "内科", null, "clerk01")
+        var slip = (org.medcard.terminal.receipt.RegistrationSlip) terminal.visitDocuments().registration(o, "内科", Optional.empty(), "clerk01")
                 .orElseThrow();
         assertEquals(paper.fundNote(), slip.fundNote(), "the registration slip says it too");
         assertTrue(slip.toSheet().plainText().contains("(R12)."), slip.toSheet().plainText());
