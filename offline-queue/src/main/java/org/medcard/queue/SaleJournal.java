@@ -208,7 +208,7 @@ final class SaleJournal {
         record.set("items", intent.path("items").deepCopy());
         record.put("acct_pay", p.amount()).put("cash_pay", intent.path("cash_pay").asLong());
         Map<String, Object> cols = new LinkedHashMap<>();
-        cols.put("id", Outbox.nextId(tx.conn(), "offline_debit"));
+        cols.put("id", tx.nextId("offline_debit"));
         cols.put("sale_id", saleId);
         cols.put("card_no", p.cardNo());
         cols.put("offline_counter", (long) p.offlineCounter());
