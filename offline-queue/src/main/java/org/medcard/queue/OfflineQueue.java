@@ -225,7 +225,8 @@ public final class OfflineQueue implements AutoCloseable {
 
     /** The journal lines of one sale, in order. */
     public List<JournalEntry> journalOfSale(String saleId) {
-        return journalWhere("sale_id = ?", saleId);
+        return store.read("reading the journal", c -> SqliteStore.query(c, SaleJournal.SALE_LINES + " ORDER BY seq",
+                saleId, saleId, saleId).stream().map(Rows::journal).toList());
     }
 
     /** Journal lines after {@code afterSeq}, at most {@code limit}. */

@@ -93,7 +93,7 @@ final class Outbox {
         String msgid = newMsgid(tx);
         String now = LocalTimes.stamp(tx.now());
         Map<String, Object> cols = new LinkedHashMap<>();
-        cols.put("id", nextId(tx.conn(), "outbox"));
+        cols.put("id", tx.nextId("outbox"));
         cols.put("msgid", msgid);
         cols.put(Rows.TRANSACTION, transaction);
         cols.put("card_key", cardKey == null ? null : cardKey.toUpperCase());
@@ -123,15 +123,6 @@ final class Outbox {
             }
         }
         throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "no free msgid in this second");
-    }
-
-    static long nextId(Connection conn, String table) throws SQLException {
-        // read directly: on the path of every durable record (issue 17), a row map would fetch the column names
-        try (java.sql.PreparedStatement ps = conn.prepareStatement("SELECT COALESCE(MAX(id), 0) + 1 AS n FROM " + table);
-             java.sql.ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     /**

@@ -2,9 +2,9 @@ package org.medcard.queue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -67,10 +67,14 @@ final class RowMac {
         StringBuilder canon = new StringBuilder(256);
         append(canon, domain);
         append(canon, link);
-        for (Map.Entry<String, Object> e : new TreeMap<>(columns).entrySet()) {
-            if (e.getValue() != null && !"mac".equals(e.getKey()) && !"hmac".equals(e.getKey())) {
-                append(canon, e.getKey());
-                append(canon, String.valueOf(e.getValue()));
+        // column-name order (String's natural order, as a TreeMap had it), sorted as an array: no map per MAC
+        String[] names = columns.keySet().toArray(new String[0]);
+        Arrays.sort(names);
+        for (String name : names) {
+            Object value = columns.get(name);
+            if (value != null && !"mac".equals(name) && !"hmac".equals(name)) {
+                append(canon, name);
+                append(canon, String.valueOf(value));
             }
         }
         return HexFormat.of().formatHex(freshMac().doFinal(canon.toString().getBytes(StandardCharsets.UTF_8)));

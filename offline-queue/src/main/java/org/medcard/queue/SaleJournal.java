@@ -20,12 +20,20 @@ import org.medcard.card.IdNumber;
  * with its own MESSAGE_QUEUED line.
  */
 final class SaleJournal {
+    /**
+     * A sale's journal lines ({@code ?} three times: the sale id), in order. Since schema v8 {@code journal_sale} holds
+     * no line of an offline debit row (issue 17: the offline card answer creates the row, and an entry in both journal
+     * indexes cost a second index page in every durable record): those lines are found through {@code journal_entity}
+     * (the row's key is its sale id). Each half names its index's condition, so SQLite takes the partial index.
+     */
+    static final String SALE_LINES = "SELECT * FROM journal WHERE sale_id = ? AND entity IS NOT 'offline_debit'"
+            + " UNION ALL SELECT * FROM journal WHERE entity = 'offline_debit' AND entity_id = ? AND sale_id = ?";
     /** Condition on journal line {@code i}: a sale intent without a card answer. */
-    static final String UNFINISHED = "i.kind = 'SALE_INTENT' AND NOT EXISTS (SELECT 1 FROM journal a"
-            + " WHERE a.sale_id = i.sale_id AND a.kind IN ('CARD_DEBITED','CARD_NOT_DEBITED','CARD_DEBIT_UNRESOLVED'))";
+    static final String UNFINISHED = "i.kind = 'SALE_INTENT' AND NOT "
+            + answered("i", "'CARD_DEBITED','CARD_NOT_DEBITED','CARD_DEBIT_UNRESOLVED'");
     /** Condition on journal line {@code u}: the card could not tell, and nobody has decided since. */
-    static final String UNRESOLVED = "u.kind = 'CARD_DEBIT_UNRESOLVED' AND NOT EXISTS (SELECT 1 FROM journal a"
-            + " WHERE a.sale_id = u.sale_id AND a.kind IN ('CARD_DEBITED','CARD_NOT_DEBITED'))";
+    static final String UNRESOLVED = "u.kind = 'CARD_DEBIT_UNRESOLVED' AND NOT "
+            + answered("u", "'CARD_DEBITED','CARD_NOT_DEBITED'");
     /** How many open sales {@link #open} keeps; more than a counter ever has between intent and card answer. */
     private static final int OPEN_KEPT = 64;
     private final TerminalIdentity terminal;
@@ -47,6 +55,13 @@ final class SaleJournal {
     private final Outbox outbox;
     private final Limits limits;
     private final WireFormat wire;
+
+    /** Whether the sale of line {@code alias} has a line of one of {@code kinds}, asked as {@link #SALE_LINES} does. */
+    private static String answered(String alias, String kinds) {
+        return "(EXISTS (SELECT 1 FROM journal a WHERE a.sale_id = " + alias + ".sale_id AND a.entity IS NOT 'offline_debit'"
+                + " AND a.kind IN (" + kinds + ")) OR EXISTS (SELECT 1 FROM journal a WHERE a.entity = 'offline_debit'"
+                + " AND a.entity_id = " + alias + ".sale_id AND a.sale_id = " + alias + ".sale_id AND a.kind IN (" + kinds + ")))";
+    }
 
     SaleJournal(TerminalIdentity terminal, ObjectMapper mapper, Outbox outbox, Limits limits, WireFormat wire) {
         this.terminal = terminal;
@@ -208,7 +223,7 @@ final class SaleJournal {
         record.set("items", intent.path("items").deepCopy());
         record.put("acct_pay", p.amount()).put("cash_pay", intent.path("cash_pay").asLong());
         Map<String, Object> cols = new LinkedHashMap<>();
-        cols.put("id", Outbox.nextId(tx.conn(), "offline_debit"));
+        cols.put("id", tx.nextId("offline_debit"));
         cols.put("sale_id", saleId);
         cols.put("card_no", p.cardNo());
         cols.put("offline_counter", (long) p.offlineCounter());
@@ -268,7 +283,8 @@ final class SaleJournal {
 
     private static JournalEntry intentLine(Connection c, String saleId) throws SQLException {
         List<Map<String, Object>> rows = SqliteStore.query(c,
-                "SELECT * FROM journal WHERE sale_id = ? AND kind = 'SALE_INTENT'", saleId);
+                "SELECT * FROM journal WHERE sale_id = ? AND entity IS NOT 'offline_debit' AND kind = 'SALE_INTENT'",
+                saleId);
         if (rows.isEmpty()) {
             throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "no sale " + saleId + " in the journal");
         }
@@ -299,8 +315,7 @@ final class SaleJournal {
     }
 
     private static Optional<JournalEntry> cardAnswer(Connection c, String saleId) throws SQLException {
-        return SqliteStore.query(c, "SELECT * FROM journal WHERE sale_id = ? AND kind IN"
-                + " ('CARD_DEBITED','CARD_NOT_DEBITED') ORDER BY seq LIMIT 1", saleId).stream().findFirst()
-                .map(Rows::journal);
+        return SqliteStore.query(c, "SELECT * FROM (" + SALE_LINES + ") WHERE kind IN ('CARD_DEBITED','CARD_NOT_DEBITED')"
+                + " ORDER BY seq LIMIT 1", saleId, saleId, saleId).stream().findFirst().map(Rows::journal);
     }
 }

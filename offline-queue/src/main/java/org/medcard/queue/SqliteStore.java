@@ -76,6 +76,8 @@ import org.sqlite.SQLiteException;
 final class SqliteStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
     private static final int PAGE_SIZE = 4096;
+    private static final String INSERT_JOURNAL = "INSERT INTO journal (seq, at, kind, entity, entity_id, sale_id,"
+            + " payload, hmac) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** The cached chain head: the last journal line and the counters that are allocated with journal lines. */
     record Head(long lastSeq, String lastHmac, long terminalSeq, long msgSeq, long entrySeq) {
@@ -103,6 +105,10 @@ final class SqliteStore implements AutoCloseable {
 
     private final Path path;
     private final Connection conn;
+    /** The connection's kept statements, for the statements of every commit (no wrapper in between). */
+    private final StatementCache statements;
+    /** Per table: the column names of the last row inserted and the INSERT they make (rows of a table keep theirs). */
+    private final Map<String, Object[]> insertSql = new java.util.HashMap<>();
     private final RowMac mac;
     private final Clock clock;
     private final FileChannel lockChannel;
@@ -115,6 +121,7 @@ final class SqliteStore implements AutoCloseable {
                         FileLock fileLock) {
         this.path = path;
         this.conn = conn;
+        this.statements = StatementCache.of(conn);
         this.mac = mac;
         this.clock = clock;
         this.lockChannel = lockChannel;
@@ -356,9 +363,7 @@ final class SqliteStore implements AutoCloseable {
     }
 
     private void exec(String sql) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement(sql)) { // kept: BEGIN and COMMIT run for every call
-            st.execute();
-        }
+        statements.direct(sql).execute(); // kept: BEGIN and COMMIT run for every call
     }
 
     private void rollbackQuietly() {
@@ -546,7 +551,16 @@ final class SqliteStore implements AutoCloseable {
             cols.put("payload", text);
             String hmac = mac.chain(head.lastHmac, cols);
             cols.put("hmac", hmac);
-            insertRow("journal", cols);
+            PreparedStatement ps = statements.direct(INSERT_JOURNAL);
+            ps.setLong(1, seq);
+            ps.setString(2, (String) cols.get("at"));
+            ps.setString(3, kind);
+            ps.setString(4, entity);
+            ps.setString(5, entityId);
+            ps.setString(6, saleId);
+            ps.setString(7, text);
+            ps.setString(8, hmac);
+            ps.executeUpdate();
             head = new Head(seq, hmac, head.terminalSeq, head.msgSeq, head.entrySeq);
             headChanged = true;
             // the stamp keeps milliseconds: the same instant as parsing it back, without the parse
@@ -625,22 +639,68 @@ final class SqliteStore implements AutoCloseable {
         }
 
         void insertRow(String table, Map<String, Object> cols) throws SQLException {
-            String names = String.join(", ", cols.keySet());
-            String marks = String.join(", ", java.util.Collections.nCopies(cols.size(), "?"));
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")")) {
-                bind(ps, cols.values().toArray());
-                ps.executeUpdate();
+            PreparedStatement ps = statements.direct(insertSql(table, cols));
+            int i = 0;
+            for (Object v : cols.values()) {
+                ps.setObject(++i, v);
+            }
+            ps.executeUpdate();
+        }
+
+        /** The INSERT of these columns, made once per table and column list (issue 17: not text per row). */
+        private String insertSql(String table, Map<String, Object> cols) {
+            Object[] last = insertSql.get(table);
+            if (last != null && sameNames((String[]) last[0], cols)) {
+                return (String) last[1];
+            }
+            String[] names = cols.keySet().toArray(new String[0]);
+            String sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
+                    + String.join(", ", java.util.Collections.nCopies(names.length, "?")) + ")";
+            insertSql.put(table, new Object[] {names, sql});
+            return sql;
+        }
+
+        private static boolean sameNames(String[] names, Map<String, Object> cols) {
+            if (names.length != cols.size()) {
+                return false;
+            }
+            int i = 0;
+            for (String name : cols.keySet()) {
+                if (!name.equals(names[i++])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The next id of {@code table}'s rows (the MAC covers it, so it is chosen before the insert). */
+        long nextId(String table) throws SQLException {
+            // read directly: on the path of every durable record (issue 17), a row map would fetch the column names
+            try (ResultSet rs = statements.direct("SELECT COALESCE(MAX(id), 0) + 1 AS n FROM " + table).executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
 
         private void writeHead() throws SQLException {
             Map<String, Object> cols = head.columns();
-            cols.put("mac", mac.head(cols));
-            try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO chain_head"
-                    + " (id, last_seq, last_hmac, terminal_seq, msg_seq, entry_seq, mac) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                bind(ps, cols.values().toArray());
-                ps.executeUpdate();
+            String headMac = mac.head(cols);
+            // An UPDATE of the one row, in place (INSERT OR REPLACE deleted and inserted it); the row is inserted
+            // when the file has none: a new file, or a head deleted outside the program (as REPLACE did).
+            PreparedStatement ps = statements.direct("UPDATE chain_head SET last_seq = ?, last_hmac = ?,"
+                    + " terminal_seq = ?, msg_seq = ?, entry_seq = ?, mac = ? WHERE id = 1");
+            ps.setLong(1, head.lastSeq);
+            ps.setString(2, head.lastHmac);
+            ps.setLong(3, head.terminalSeq);
+            ps.setLong(4, head.msgSeq);
+            ps.setLong(5, head.entrySeq);
+            ps.setString(6, headMac);
+            if (ps.executeUpdate() == 0) {
+                cols.put("mac", headMac);
+                PreparedStatement insert = statements.direct("INSERT INTO chain_head"
+                        + " (id, last_seq, last_hmac, terminal_seq, msg_seq, entry_seq, mac) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                bind(insert, cols.values().toArray());
+                insert.executeUpdate();
             }
             headChanged = false;
         }

@@ -38,19 +38,36 @@ final class StatementCache implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         if (method.getName().equals("prepareStatement") && args != null && args.length == 1) {
-            String sql = (String) args[0];
-            PreparedStatement[] ps = kept.get(sql);
-            if (ps == null || ps[0].isClosed()) {
-                PreparedStatement prepared = conn.prepareStatement(sql);
-                ps = new PreparedStatement[] {prepared, keptStatement(prepared)};
-                kept.put(sql, ps);
-            }
-            return ps[1];
+            return kept((String) args[0])[1];
         }
         if (method.getName().equals("close") && (args == null || args.length == 0)) {
             closeKept();
         }
         return call(conn, method, args);
+    }
+
+    /** The cache behind a connection made by {@link #wrap}. */
+    static StatementCache of(Connection wrapped) {
+        return (StatementCache) Proxy.getInvocationHandler(wrapped);
+    }
+
+    /**
+     * The kept statement itself, not its wrapper: for the few statements of every commit (issue 17: each call
+     * through the wrapper is a reflective call, a durable record makes about thirty). The caller binds every
+     * parameter before each run and never closes it; a result set it opens it closes, which resets the statement.
+     */
+    PreparedStatement direct(String sql) throws SQLException {
+        return kept(sql)[0];
+    }
+
+    private PreparedStatement[] kept(String sql) throws SQLException {
+        PreparedStatement[] ps = kept.get(sql);
+        if (ps == null || ps[0].isClosed()) {
+            PreparedStatement prepared = conn.prepareStatement(sql);
+            ps = new PreparedStatement[] {prepared, keptStatement(prepared)};
+            kept.put(sql, ps);
+        }
+        return ps;
     }
 
     private static PreparedStatement keptStatement(PreparedStatement ps) {
