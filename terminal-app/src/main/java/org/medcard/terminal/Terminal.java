@@ -123,6 +123,9 @@ public final class Terminal implements AutoCloseable {
     private final CardCheck cardCheck;
     private final SalePolicy salePolicy;
     private final AuditLog audit;
+    /** Operators' accounts and the audit log, wired once ({@link AccountsWiring}). */
+    private final AccountsWiring accounts;
+    private final org.medcard.terminal.tamper.TamperFindings tamperFindings;
     private final BlacklistRefresh blacklistRefresh;
     private final ScheduledExecutorService refreshScheduler;
     private final Texts messages;
@@ -152,7 +155,8 @@ public final class Terminal implements AutoCloseable {
         }
         this.db = TerminalDb.open(dataDir.resolve("terminal.db"));
         byte[] terminalKey = hmacKey(dataDir.resolve("terminal.key"));
-        this.audit = new AuditLog(db, clock, terminalKey);
+        this.accounts = new AccountsWiring(db, terminalKey, clock);
+        this.audit = accounts.audit();
         this.devices = new Devices(config.reader(), config.psam(), trainingReader(config, clock), dataDir, config.pcscProvider());
         devices.addListener(new ReaderStatus(parts, this::psam));
         String terminalId = TerminalIdFile.read(devices, dataDir.resolve("terminal.id"), parts);
@@ -185,7 +189,8 @@ public final class Terminal implements AutoCloseable {
             centerSession.start();
         }
         tearRecovery().recoverAtStart(devices::cardPresent, cardSession);
-        new org.medcard.terminal.tamper.TamperFindings(queue, audit).recordFound(); // "when found" (issue 18, case 4)
+        this.tamperFindings = new org.medcard.terminal.tamper.TamperFindings(queue, audit);
+        tamperFindings.recordFound(); // "when found" (issue 18, case 4)
         this.refreshScheduler = options.offline() || !options.backgroundForwarding() ? null : startBlacklistRefresh();
         org.medcard.terminal.security.OwnerOnlyFiles.secure(dataDir, false); // what this start created (queue.db, -wal, -shm…)
     }
@@ -484,6 +489,16 @@ public final class Terminal implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Who may sign in, with which role: the desktop's sign-in, the supervisor's CLI commands and commissioning. */
+    public org.medcard.terminal.operator.Operators operators() {
+        return accounts.operators();
+    }
+
+    /** The queue's tamper findings: listed, acknowledged, and held rows released by a technician. */
+    public org.medcard.terminal.tamper.TamperFindings tamperFindings() {
+        return tamperFindings;
     }
 
     public TerminalDb db() {

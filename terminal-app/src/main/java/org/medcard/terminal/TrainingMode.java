@@ -2,7 +2,6 @@ package org.medcard.terminal;
 
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import org.medcard.queue.forward.Forwarder;
 import org.medcard.terminal.dayclose.DayClose;
 import org.medcard.terminal.device.TrainingReader;
 import org.medcard.terminal.operator.Operators;
-import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.receipt.CommissioningReport;
 import org.medcard.terminal.receipt.Letterhead;
 import org.medcard.terminal.receipt.desk.ReceiptDesk;
@@ -112,8 +110,7 @@ public interface TrainingMode {
                 throw new IllegalStateException("commissioning runs sales, voids and a day close: it needs the simulator's reader"
                         + " and PSAM (reader=simulator, psam=simulator) and the embedded center (center.url=embedded)");
             }
-            Operators operators = new Operators(t.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
-                    t.audit(), t.clock());
+            Operators operators = t.operators();
             return new Counter(
                     new Parts(t.devices().training().get(), t.embeddedCenter().get(), t.cardSession(), t::state, t.queue(),
                             t.forwarder().orElseThrow()),

@@ -7,11 +7,10 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.medcard.terminal.AccountsWiring;
 import org.medcard.terminal.config.TerminalConfig;
 import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.operator.AuditLog;
-import org.medcard.terminal.security.TerminalKey;
-import org.medcard.terminal.store.TerminalDb;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,9 +57,8 @@ final class AuditCommand implements Callable<Integer> {
             err.println("no terminal data in " + config.dataDir() + " (terminal.db and terminal.key are made at the first start)");
             return 1;
         }
-        try (TerminalDb db = TerminalDb.open(dbFile)) {
-            AuditLog audit = new AuditLog(db, env.clock(), TerminalKey.loadOrCreate(keyFile));
-            return action == Action.verify ? verify(audit, out) : list(audit, out);
+        try (AccountsWiring accounts = new AccountsWiring(config, env.clock())) {
+            return action == Action.verify ? verify(accounts.audit(), out) : list(accounts.audit(), out);
         }
     }
 

@@ -1,21 +1,18 @@
 package org.medcard.terminal.cli;
 
 import java.io.PrintWriter;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.medcard.terminal.AccountsWiring;
 import org.medcard.terminal.config.ConfigLoader;
 import org.medcard.terminal.config.TerminalEnvironment;
-import org.medcard.terminal.operator.AuditLog;
 import org.medcard.terminal.operator.Operator;
 import org.medcard.terminal.operator.OperatorAdmin;
 import org.medcard.terminal.operator.Operators;
-import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.operator.Role;
-import org.medcard.terminal.store.TerminalDb;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,22 +40,11 @@ final class OperatorCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: list, add, disable, enable, unlock or passwd");
     }
 
-    /** The database, the audit log and the accounts of the configured data folder, for one command. */
-    private record Accounts(TerminalDb db, Operators operators, OperatorAdmin admin) implements AutoCloseable {
-        static Accounts open(CommonOptions options, TerminalEnvironment env, PrintWriter err) {
-            ConfigLoader.Loaded loaded = options.load(env.defaultDataDir());
-            loaded.warnings().forEach(w -> err.println("warning: " + w));
-            TerminalDb db = TerminalDb.open(loaded.config().dataDir().resolve("terminal.db"));
-            AuditLog audit = new AuditLog(db, env.clock());
-            Operators operators = new Operators(db, new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
-                    audit, env.clock());
-            return new Accounts(db, operators, new OperatorAdmin(operators, audit, env.clock()));
-        }
-
-        @Override
-        public void close() {
-            db.close();
-        }
+    /** The accounts of the configured data folder, for one command (the root's one wiring of them). */
+    private static AccountsWiring accounts(CommonOptions options, TerminalEnvironment env, PrintWriter err) {
+        ConfigLoader.Loaded loaded = options.load(env.defaultDataDir());
+        loaded.warnings().forEach(w -> err.println("warning: " + w));
+        return new AccountsWiring(loaded.config(), env.clock());
     }
 
     /** What the changing commands share: the options, the supervisor, standard input, and printing the result. */
@@ -119,7 +105,7 @@ final class OperatorCommand implements Runnable {
         @Override
         public Integer call() {
             StdinLines stdin = new StdinLines(env.stdin());
-            try (Accounts a = Accounts.open(options, env, spec.commandLine().getErr())) {
+            try (AccountsWiring a = accounts(options, env, spec.commandLine().getErr())) {
                 return report(change(a.admin(), stdin));
             }
         }
@@ -145,7 +131,7 @@ final class OperatorCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Instant now = env.clock().instant();
-            try (Accounts a = Accounts.open(options, env, spec.commandLine().getErr())) {
+            try (AccountsWiring a = accounts(options, env, spec.commandLine().getErr())) {
                 var all = a.operators().statuses();
                 if (options.json) {
                     ObjectNode root = TerminalCommands.JSON.createObjectNode();

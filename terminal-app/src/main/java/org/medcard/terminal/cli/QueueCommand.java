@@ -192,7 +192,7 @@ final class QueueCommand implements Callable<Integer> {
 
     private int verify(Terminal t, PrintWriter out) {
         TamperReport r = t.queue().verify();
-        new org.medcard.terminal.tamper.TamperFindings(t.queue(), t.audit()).recordFound();
+        t.tamperFindings().recordFound();
         if (options.json) {
             ObjectNode n = TerminalCommands.JSON.createObjectNode();
             n.put("clean", r.clean()).put("blocks_forwarding", r.blocksForwarding());

@@ -1,7 +1,6 @@
 package org.medcard.terminal.cli;
 
 import java.io.PrintWriter;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.operator.Operators;
-import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.rejected.RejectedModel;
 import org.medcard.terminal.rejected.RejectedDesk;
@@ -145,8 +143,7 @@ final class QueueRejectedCommand implements Callable<Integer> {
         char[] password = line == null ? new char[0] : line;
         try (Terminal t = TerminalCommands.open(options, env, err)) {
             Texts texts = Texts.of(RejectedModel.BUNDLE, t.config().language());
-            Operators operators = new Operators(t.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
-                    t.audit(), env.clock());
+            Operators operators = t.operators();
             Optional<RejectedDesk.Resolved> r;
             try {
                 r = desk(t).resolve(operators, supervisor, password, msgid, what, note);

@@ -1,7 +1,6 @@
 package org.medcard.terminal.cli;
 
 import java.io.PrintWriter;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
@@ -9,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.operator.Operators;
-import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.tamper.TamperFindings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,9 +57,8 @@ final class QueueReleaseCommand implements Callable<Integer> {
         char[] line = new StdinLines(env.stdin()).next();
         char[] password = line == null ? new char[0] : line;
         try (Terminal t = TerminalCommands.open(options, env, err)) {
-            Operators operators = new Operators(t.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
-                    t.audit(), env.clock());
-            TamperFindings.Release r = new TamperFindings(t.queue(), t.audit()).release(operators, technician, password, key, note);
+            Operators operators = t.operators();
+            TamperFindings.Release r = t.tamperFindings().release(operators, technician, password, key, note);
             if (!r.allowed()) {
                 err.println("not released: " + technician + " is not a technician, or the password is wrong (recorded in the audit log)");
                 return 1;

@@ -1,7 +1,6 @@
 package org.medcard.terminal.cli;
 
 import java.io.PrintWriter;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.operator.Operators;
-import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.tamper.TamperFinding;
 import org.medcard.terminal.tamper.TamperFindings;
 import picocli.CommandLine;
@@ -71,7 +69,7 @@ final class QueueTamperCommand implements Callable<Integer> {
         char[] line = action == Action.acknowledge ? new StdinLines(env.stdin()).next() : null;
         char[] password = line == null ? new char[0] : line;
         try (Terminal t = TerminalCommands.open(options, env, err)) {
-            TamperFindings findings = new TamperFindings(t.queue(), t.audit());
+            TamperFindings findings = t.tamperFindings();
             return switch (action) {
                 case list -> list(findings, out);
                 case show -> show(findings, out, err);
@@ -131,8 +129,7 @@ final class QueueTamperCommand implements Callable<Integer> {
     }
 
     private int acknowledge(Terminal t, TamperFindings findings, char[] password, PrintWriter out, PrintWriter err) {
-        Operators operators = new Operators(t.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
-                t.audit(), env.clock());
+        Operators operators = t.operators();
         TamperFindings.Acknowledgement a = findings.acknowledge(operators, supervisor, password, note);
         if (!a.done()) {
             err.println("not acknowledged: " + supervisor + " is not a supervisor, or the password is wrong (recorded in the audit log)");

@@ -6,14 +6,12 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.config.TerminalEnvironment;
 import org.medcard.terminal.operator.Operators;
-import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.voids.VoidOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,8 +55,7 @@ final class VoidCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         char[] password = readLine();
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
-            Operators operators = new Operators(t.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
-                    t.audit(), env.clock());
+            Operators operators = t.operators();
             VoidOutcome o = t.voidDesk(operators).voidSettlement(setlId, supervisor, password, reason);
             int exit = VoidOutput.print(out, o, t.voidTexts().line(o), options.json);
             receipt.deliver(t, t.voidDocuments().voidReceipt(o, reason, supervisor), options.json, out, spec.commandLine().getErr());

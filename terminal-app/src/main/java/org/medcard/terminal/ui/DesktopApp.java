@@ -1,7 +1,6 @@
 package org.medcard.terminal.ui;
 
 import java.lang.management.ManagementFactory;
-import java.security.SecureRandom;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,7 +10,6 @@ import javax.swing.SwingUtilities;
 
 import org.medcard.terminal.Terminal;
 import org.medcard.terminal.operator.Operators;
-import org.medcard.terminal.operator.PasswordHasher;
 import org.medcard.terminal.operator.TrainingOperators;
 import org.medcard.terminal.text.Texts;
 import org.medcard.terminal.present.signin.SignInModel;
@@ -95,8 +93,7 @@ public final class DesktopApp implements AutoCloseable {
      */
     public void bind(Terminal terminal) {
         this.terminal = terminal;
-        this.operators = new Operators(terminal.db(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
-                terminal.audit(), terminal.clock());
+        this.operators = terminal.operators();
         if (terminal.config().trainingMode()) {
             // First on the worker, so the window shows meanwhile (three PBKDF2 hashes take a while) and every
             // sign-in, which runs on the same single worker thread, comes after it.

@@ -108,14 +108,16 @@ class HouseRulesTest {
     static final ArchRule noPackageCycles = PackageCycles.rule("org.medcard.terminal");
 
     /**
-     * The packages whose classes do the terminal's work: the card session, the desks, the center, the loads, and the
-     * receipt desk's wiring (journal, PDF renderer, printers: one receipt desk, built by the root's {@code ReceiptWiring}).
+     * The packages whose classes do the terminal's work: the card session, the desks, the center, the loads, the
+     * receipt desk's wiring (journal, PDF renderer, printers: one receipt desk, built by the root's {@code ReceiptWiring}),
+     * the operators' accounts and audit log (built by the root's {@code AccountsWiring}) and the tamper findings.
      */
     static final String[] CORE = {"org.medcard.terminal.sale..", "org.medcard.terminal.registration..",
             "org.medcard.terminal.resettle..", "org.medcard.terminal.voids..", "org.medcard.terminal.dayclose..",
             "org.medcard.terminal.session..", "org.medcard.terminal.center..", "org.medcard.terminal.load..",
             "org.medcard.terminal.rejected..", "org.medcard.terminal.receipt.desk..", "org.medcard.terminal.receipt.pdf..",
-            "org.medcard.terminal.receipt.print..", "org.medcard.terminal.receipt.escpos.."};
+            "org.medcard.terminal.receipt.print..", "org.medcard.terminal.receipt.escpos..", "org.medcard.terminal.operator..",
+            "org.medcard.terminal.tamper.."};
 
     /**
      * A core service: a class of {@link #CORE} that is neither a value (record, enum, interface, exception) nor made

@@ -94,7 +94,7 @@ public final class SupervisorScreen implements Screen {
                 ctx.worker(), ctx.ui());
         s.attach(sm);
         TamperTab t = new TamperTab(texts, ctx.shell());
-        TamperModel tm = new TamperModel(new org.medcard.terminal.tamper.TamperFindings(ctx.terminal().queue(), ctx.terminal().audit()),
+        TamperModel tm = new TamperModel(ctx.terminal().tamperFindings(),
                 ctx.operatorName(), ctx.locale(), t, ctx.worker(), ctx.ui());
         t.attach(tm);
         return Optional.of(new SupervisorScreen(texts, v, d, o, s, om, sm, t, tm));
