@@ -108,7 +108,11 @@ final class SqliteStore implements AutoCloseable {
     /** The connection's kept statements, for the statements of every commit (no wrapper in between). */
     private final StatementCache statements;
     /** Per table: the column names of the last row inserted and the INSERT they make (rows of a table keep theirs). */
-    private final Map<String, Object[]> insertSql = new java.util.HashMap<>();
+    private final Map<String, InsertSql> insertSql = new java.util.HashMap<>();
+
+    /** An INSERT's text and the column names, in order, it was made for. */
+    private record InsertSql(String[] names, String sql) {
+    }
     private final RowMac mac;
     private final Clock clock;
     private final FileChannel lockChannel;
@@ -649,14 +653,14 @@ final class SqliteStore implements AutoCloseable {
 
         /** The INSERT of these columns, made once per table and column list (issue 17: not text per row). */
         private String insertSql(String table, Map<String, Object> cols) {
-            Object[] last = insertSql.get(table);
-            if (last != null && sameNames((String[]) last[0], cols)) {
-                return (String) last[1];
+            InsertSql last = insertSql.get(table);
+            if (last != null && sameNames(last.names(), cols)) {
+                return last.sql();
             }
             String[] names = cols.keySet().toArray(new String[0]);
             String sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
                     + String.join(", ", java.util.Collections.nCopies(names.length, "?")) + ")";
-            insertSql.put(table, new Object[] {names, sql});
+            insertSql.put(table, new InsertSql(names, sql));
             return sql;
         }
 
