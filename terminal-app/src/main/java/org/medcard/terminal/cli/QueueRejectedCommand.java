@@ -139,8 +139,7 @@ final class QueueRejectedCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        char[] line = new StdinLines(env.stdin()).next();
-        char[] password = line == null ? new char[0] : line;
+        char[] password = StdinLines.password(env.stdin());
         try (Terminal t = TerminalCommands.open(options, env, err)) {
             Texts texts = Texts.of(RejectedModel.BUNDLE, t.config().language());
             Operators operators = t.operators();

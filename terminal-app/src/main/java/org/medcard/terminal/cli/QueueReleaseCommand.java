@@ -54,8 +54,7 @@ final class QueueReleaseCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        char[] line = new StdinLines(env.stdin()).next();
-        char[] password = line == null ? new char[0] : line;
+        char[] password = StdinLines.password(env.stdin());
         try (Terminal t = TerminalCommands.open(options, env, err)) {
             Operators operators = t.operators();
             TamperFindings.Release r = t.tamperFindings().release(operators, technician, password, key, note);

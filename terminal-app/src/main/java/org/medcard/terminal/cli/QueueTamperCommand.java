@@ -66,8 +66,7 @@ final class QueueTamperCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        char[] line = action == Action.acknowledge ? new StdinLines(env.stdin()).next() : null;
-        char[] password = line == null ? new char[0] : line;
+        char[] password = action == Action.acknowledge ? StdinLines.password(env.stdin()) : new char[0];
         try (Terminal t = TerminalCommands.open(options, env, err)) {
             TamperFindings findings = t.tamperFindings();
             return switch (action) {

@@ -23,6 +23,15 @@ final class StdinLines {
         this.in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
     }
 
+    /**
+     * A command's one password: the first line of {@code stdin}, or an empty password when there is none (the
+     * operator check then refuses it and says so, rather than the command failing on a missing line).
+     */
+    static char[] password(InputStream stdin) {
+        char[] line = new StdinLines(stdin).next();
+        return line == null ? new char[0] : line;
+    }
+
     /** The next line without its end, or null at the end of input. */
     char[] next() {
         CharBuffer buf = CharBuffer.allocate(MAX_LINE);

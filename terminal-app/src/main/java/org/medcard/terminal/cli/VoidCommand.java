@@ -1,11 +1,6 @@
 package org.medcard.terminal.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
@@ -53,7 +48,7 @@ final class VoidCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        char[] password = readLine();
+        char[] password = StdinLines.password(env.stdin());
         try (Terminal t = TerminalCommands.open(options, env, spec.commandLine().getErr(), receipt.output())) {
             Operators operators = t.operators();
             VoidOutcome o = t.voidDesk(operators).voidSettlement(setlId, supervisor, password, reason);
@@ -63,24 +58,5 @@ final class VoidCommand implements Callable<Integer> {
         } finally {
             Arrays.fill(password, '\0');
         }
-    }
-
-    /** The first line of stdin as chars (never a String, so it can be wiped). */
-    private char[] readLine() {
-        BufferedReader in = new BufferedReader(new InputStreamReader(env.stdin(), StandardCharsets.UTF_8));
-        CharBuffer buf = CharBuffer.allocate(128);
-        try {
-            int c;
-            while ((c = in.read()) >= 0 && c != '\n' && c != '\r' && buf.hasRemaining()) {
-                buf.put((char) c);
-            }
-        } catch (IOException e) {
-            return new char[0];
-        }
-        buf.flip();
-        char[] line = new char[buf.remaining()];
-        buf.get(line);
-        Arrays.fill(buf.array(), '\0');
-        return line;
     }
 }
