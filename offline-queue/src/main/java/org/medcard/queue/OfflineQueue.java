@@ -66,8 +66,10 @@ public final class OfflineQueue implements AutoCloseable {
         this.wire = wire;
         this.outbox = new Outbox(settings.terminal(), mapper, wire, settings.center());
         this.limits = new Limits(settings.limits(), clock);
-        this.sales = new SaleJournal(settings.terminal(), mapper, outbox, limits, wire);
-        this.resettlements = new Resettlements(settings.terminal(), mapper, outbox, settings.resettleMaxDays(), wire);
+        UnfinishedSales unfinished = new UnfinishedSales();
+        this.sales = new SaleJournal(settings.terminal(), mapper, outbox, limits, wire, unfinished);
+        this.resettlements = new Resettlements(settings.terminal(), mapper, outbox, settings.resettleMaxDays(), wire,
+                unfinished);
         this.verifier = new ChainVerifier(store.mac());
     }
 
@@ -432,7 +434,7 @@ public final class OfflineQueue implements AutoCloseable {
                     count(c, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'REJECTED' AND " + Rows.CENTER_CODE + " IS NOT NULL"
                             + " AND (resolution IS NULL OR resolution = 'REVERSAL_REFUSED')"),
                     count(c, "SELECT COUNT(*) AS n FROM resettlement WHERE state = 'OPEN'"),
-                    count(c, "SELECT COUNT(*) AS n FROM journal i WHERE " + SaleJournal.UNFINISHED),
+                    sales.unfinishedCount(c),
                     blocked, stopped);
         });
     }

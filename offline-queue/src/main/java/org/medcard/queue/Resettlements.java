@@ -20,13 +20,16 @@ final class Resettlements {
     private final Outbox outbox;
     private final int maxDays;
     private final WireFormat wire;
+    private final UnfinishedSales unfinished;
 
-    Resettlements(TerminalIdentity terminal, ObjectMapper mapper, Outbox outbox, int maxDays, WireFormat wire) {
+    Resettlements(TerminalIdentity terminal, ObjectMapper mapper, Outbox outbox, int maxDays, WireFormat wire,
+                  UnfinishedSales unfinished) {
         this.terminal = terminal;
         this.mapper = mapper;
         this.outbox = outbox;
         this.maxDays = maxDays;
         this.wire = wire;
+        this.unfinished = unfinished;
     }
 
     ResettlementEntry create(SqliteStore.Tx tx, ResettlementRequest req) throws SQLException {
@@ -64,7 +67,7 @@ final class Resettlements {
     /** Queues the entry's settlement once the patient is back with the card (R11 case 3). */
     OutboxMessage queueResettle(SqliteStore.Tx tx, String entryNo, String cardNo, String purseJson)
             throws SQLException {
-        EncodedMessage settle = wire.entrySettlement(openForSettling(tx, entryNo, wire), cardNo);
+        EncodedMessage settle = wire.entrySettlement(openForSettling(tx, entryNo, wire, unfinished), cardNo);
         if (purseJson != null) {
             Json.require(mapper, purseJson, false, "purse record");
             settle = wire.withPurse(settle, purseJson);
@@ -74,7 +77,7 @@ final class Resettlements {
 
     /** The settlement of an OPEN entry without its purse record (the journal adds it with the TAC). */
     EncodedMessage settlement(SqliteStore.Tx tx, String entryNo, String cardNo) throws SQLException {
-        return wire.entrySettlement(openForSettling(tx, entryNo, wire), cardNo);
+        return wire.entrySettlement(openForSettling(tx, entryNo, wire, unfinished), cardNo);
     }
 
     /**
@@ -82,7 +85,8 @@ final class Resettlements {
      * under way is resent with its own msgid, never doubled), and no card debit for it begun and unresolved
      * (tearing recovery finishes that one). A second settlement with a new msgid would be a second attempt.
      */
-    static ResettlementEntry openForSettling(SqliteStore.Tx tx, String entryNo, WireFormat wire) throws SQLException {
+    static ResettlementEntry openForSettling(SqliteStore.Tx tx, String entryNo, WireFormat wire,
+                                             UnfinishedSales unfinished) throws SQLException {
         ResettlementEntry e = find(tx, entryNo);
         if (e.state() != ResettlementState.OPEN) {
             throw new QueueStoreException(QueueStoreException.Reason.REFUSED,
@@ -95,8 +99,7 @@ final class Resettlements {
             throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "entry " + entryNo
                     + " already has its settlement " + underWay.get(0).get(Rows.TRANSACTION) + " " + underWay.get(0).get("msgid") + " (" + underWay.get(0).get("state") + ")");
         }
-        List<Map<String, Object>> torn = SqliteStore.query(tx.conn(), "SELECT i.sale_id FROM journal i WHERE "
-                + SaleJournal.UNFINISHED + " AND json_extract(i.payload, '$.mode') = 'RESETTLE'"
+        List<Map<String, Object>> torn = unfinished.peek(tx.conn(), "json_extract(i.payload, '$.mode') = 'RESETTLE'"
                 + " AND json_extract(i.payload, '$.settle_input.entry_no') = ?", entryNo);
         if (!torn.isEmpty()) {
             throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "entry " + entryNo

@@ -55,6 +55,7 @@ final class SaleJournal {
     private final Outbox outbox;
     private final Limits limits;
     private final WireFormat wire;
+    private final UnfinishedSales unfinished;
 
     /** Whether the sale of line {@code alias} has a line of one of {@code kinds}, asked as {@link #SALE_LINES} does. */
     private static String answered(String alias, String kinds) {
@@ -63,12 +64,14 @@ final class SaleJournal {
                 + " AND a.entity_id = " + alias + ".sale_id AND a.sale_id = " + alias + ".sale_id AND a.kind IN (" + kinds + ")))";
     }
 
-    SaleJournal(TerminalIdentity terminal, ObjectMapper mapper, Outbox outbox, Limits limits, WireFormat wire) {
+    SaleJournal(TerminalIdentity terminal, ObjectMapper mapper, Outbox outbox, Limits limits, WireFormat wire,
+                UnfinishedSales unfinished) {
         this.terminal = terminal;
         this.mapper = mapper;
         this.outbox = outbox;
         this.limits = limits;
         this.wire = wire;
+        this.unfinished = unfinished;
     }
 
     SaleTicket begin(SqliteStore.Tx tx, SaleIntent intent) throws SQLException {
@@ -179,7 +182,7 @@ final class SaleJournal {
         if (!localEntry(tx.conn(), intent.entryNo())) {
             return;
         }
-        ResettlementEntry e = Resettlements.openForSettling(tx, intent.entryNo(), wire);
+        ResettlementEntry e = Resettlements.openForSettling(tx, intent.entryNo(), wire, unfinished);
         if (!e.psnCertNo().equalsIgnoreCase(intent.psnCertNo())) {
             throw new QueueStoreException(QueueStoreException.Reason.REFUSED, "entry " + e.entryNo()
                     + " belongs to " + IdNumber.mask(e.psnCertNo()) + ", not to the cardholder "
@@ -267,14 +270,21 @@ final class SaleJournal {
                 .put("debit_in_log", debitInLog));
     }
 
-    /** Sales with an intent and no card answer: the terminal resolves each with GET TRANSACTION PROVE. */
+    /**
+     * Sales with an intent and no card answer: the terminal resolves each with GET TRANSACTION PROVE. Only in a read
+     * transaction (a committed snapshot: {@link UnfinishedSales#read}).
+     */
     List<SaleTicket> unfinished(Connection c) throws SQLException {
         List<SaleTicket> out = new ArrayList<>();
-        for (Map<String, Object> row : SqliteStore.query(c, "SELECT * FROM journal i WHERE " + UNFINISHED
-                + " ORDER BY i.seq")) {
+        for (Map<String, Object> row : unfinished.read(c)) {
             out.add(toTicket(Rows.journal(row)));
         }
         return out;
+    }
+
+    /** How many sales {@link #unfinished} lists, without reading their intents; only in a read transaction. */
+    long unfinishedCount(Connection c) throws SQLException {
+        return unfinished.read(c).size();
     }
 
     SaleTicket ticket(Connection c, String saleId) throws SQLException {
