@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The sales begun and not answered by the card ({@link SaleJournal#UNFINISHED}), found without reading the whole
  * journal each time (issue 17). The status bar's count follows every commit and every card presented asks for its
- * torn sales; a whole-journal search grew with the file (≈ 0.1 s per ask at 60 000 offline sales, 240 000 lines, measured with
- * {@code AgedQueueBench}), a little more for every sale sold.
+ * torn sales; a whole-journal search grew with the file (≈ 0.1 s per ask at 60 000 offline sales, 240 000 lines,
+ * measured with {@code AgedQueueBench}), a little more for every sale sold.
  *
  * <h2>Why no unfinished sale is missed</h2>
  * A journal line is never changed or removed and a new line's seq is above every line's before it, so a card answer,
