@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.medcard.queue.QueueFixtures.card;
 import static org.medcard.queue.QueueFixtures.offlineDebit;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -135,6 +134,7 @@ class ChainVerifierEquivalenceTest {
                                 + " FROM journal WHERE kind = 'CARD_DEBITED')"}),
                 Arguments.of("an empty string for a NULL", false, new String[] {
                         "UPDATE resettlement SET reason = '' WHERE reason IS NULL"}),
+                // not seen, before as now: the canonical form reads a number as a whole one, as the program does
                 Arguments.of("a fraction in an integer column", true, new String[] {
                         "UPDATE offline_debit SET amount = amount + 0.25 WHERE id = 1"}),
                 Arguments.of("a payload stored as a blob", false, new String[] {
@@ -169,7 +169,6 @@ class ChainVerifierEquivalenceTest {
                 st.executeUpdate(s);
             }
         }
-        assertTrue(Files.exists(file));
         try (Connection c = QueueFixtures.raw(file)) {
             List<ChainVerifier.SuspectRow> suspects = new ArrayList<>();
             List<String> findings = new ChainVerifier(mac).verify(c, suspects);
