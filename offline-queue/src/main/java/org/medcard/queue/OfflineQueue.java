@@ -472,6 +472,9 @@ public final class OfflineQueue implements AutoCloseable {
     }
 
     private List<String> acknowledgedAmong(Connection c, List<String> findings) throws SQLException {
+        if (findings.isEmpty()) {
+            return List.of(); // nothing to look up: the scan for acknowledgements reads the whole journal (issue 17)
+        }
         Set<String> acked = new LinkedHashSet<>();
         for (Map<String, Object> row : SqliteStore.query(c,
                 "SELECT payload FROM journal WHERE kind = 'TAMPER_ACKNOWLEDGED' ORDER BY seq")) {

@@ -452,6 +452,18 @@ final class SqliteStore implements AutoCloseable {
         return row;
     }
 
+    /**
+     * Reads every column of the current row into {@code values[1..]}, as {@link #rowMap} reads them (numbers as
+     * Long), without a map per row: for the chain check, which reads every line of the journal (issue 17, verify17).
+     * Slot 0 stays null: the column of a label the query lacks ({@link RowMac.Layout#column}).
+     */
+    static void rowValues(ResultSet rs, Object[] values) throws SQLException {
+        for (int i = 1; i < values.length; i++) {
+            Object v = rs.getObject(i);
+            values[i] = v instanceof Number n ? (Object) n.longValue() : v;
+        }
+    }
+
     static List<Map<String, Object>> query(Connection conn, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             bind(ps, args);

@@ -76,6 +76,17 @@ class TamperEvidenceTest {
         assertTrue(findings.get(0).startsWith("journal line "), findings.get(0));
     }
 
+    /** A line that names a row but lost the row's key is a finding, never a crash of the check (and so of the open). */
+    @Test
+    void aRowsLineWithItsKeyRemovedIsReportedNotACrash() throws SQLException {
+        outside("UPDATE journal SET entity_id = NULL WHERE entity = 'outbox' AND entity_id = '" + msgid + "'");
+        List<String> findings = reopenAndReport().findings();
+        assertTrue(findings.stream().anyMatch(f -> f.startsWith("journal line ") && f.contains("does not match its HMAC")),
+                findings.toString());
+        assertTrue(findings.contains("outbox " + msgid + " points to a journal line that is not its own"),
+                findings.toString());
+    }
+
     /** Issue 17: an offline debit row is created by its sale's CARD_DEBITED line; every change stays covered. */
     @Test
     void deletedOfflineDebitRowIsDetected_fromItsCardDebitedLine() throws SQLException {

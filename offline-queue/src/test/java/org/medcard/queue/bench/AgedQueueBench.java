@@ -29,6 +29,8 @@ import org.medcard.queue.forward.Forwarder;
 public final class AgedQueueBench {
     private static final int ASKS = 41;
     private static final int SALES = 101;
+    /** verify() alone, again after open (issue 17, verify17): the chain and row check every open and CLI command runs. */
+    private static final int VERIFIES = 5;
 
     private AgedQueueBench() {
     }
@@ -49,6 +51,14 @@ public final class AgedQueueBench {
         try (OfflineQueue q = OfflineQueue.open(file, QueueFixtures.roomySettings(), QueueFixtures.key(),
                 Clock.systemDefaultZone())) {
             double openMs = (System.nanoTime() - o0) / 1e6;
+            double[] verify = new double[VERIFIES];
+            for (int i = 0; i < VERIFIES; i++) {
+                long t0 = System.nanoTime();
+                if (!q.verify().clean()) {
+                    throw new IllegalStateException("the aged file has tamper findings: " + q.tamperReport().findings());
+                }
+                verify[i] = (System.nanoTime() - t0) / 1e6;
+            }
             double[] unfinished = new double[ASKS];
             double[] summary = new double[ASKS];
             int open = 0;
@@ -80,6 +90,7 @@ public final class AgedQueueBench {
             q.removeListener(statusBar);
             System.out.printf(Locale.ROOT, "%s: %d journal lines, %d unfinished sale(s)%n", file, lines, open);
             System.out.printf(Locale.ROOT, "%-62s %12.0f ms%n", "open (chain and rows verified, start-up recovery)", openMs);
+            print("verify() again (chain and rows)", verify);
             print("unfinishedSales()", unfinished);
             print("summary()", summary);
             print("offline sale, status bar attached (2 commits + 2 summaries)", sale);
