@@ -6,8 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.time.Clock;
+import java.util.Locale;
 import org.medcard.queue.OfflineQueue;
 import org.medcard.queue.QueueFixtures;
 import org.medcard.queue.SaleTicket;
@@ -16,15 +16,17 @@ import org.medcard.queue.SaleTicket;
  * Benchmark main (not a test): the floor under QueueBench's ratio (issue 17). The durable record of an offline sale
  * is one transaction that writes at least three b-trees: the journal line (the HMAC chain), the debit row and the
  * chain head (which alone shows lines cut from the journal's end). This runs that transaction in plain JDBC, with
- * none of the queue's Java work (no JSON, no MAC computed: constant texts of the queue's sizes), against the bench's
- * plain insert, one after the other as QueueBench's paired line does, same driver configuration, same disk:
+ * none of the queue's Java work (no JSON, no MAC computed: constant texts of the queue's sizes), against QueueBench's
+ * plain insert, a commit of one then a commit of the other as QueueBench's paired line does, same driver
+ * configuration, same disk, beside the queue's own record:
  * <ol>
  *   <li>{@code line+row+head}: the three b-trees and nothing else;</li>
  *   <li>{@code +unique}: and the debit row's two UNIQUE constraints (one row per sale, no card counter debited twice);</li>
  *   <li>{@code +indexes}: and the journal's entity index and R11's state index: the queue's own set of b-trees.</li>
  * </ol>
- * Usage: {@code RecordFloorBench [dir] [commits]}; prints the paired ratio of each against the plain insert (1.00 =
- * as fast), and the WAL frames each commit appended.
+ * Usage: {@code RecordFloorBench [dir] [commits] [pairs]}: by default every side commits in turn in one loop (five
+ * files); with {@code pairs} each side runs alone with the plain insert, as in QueueBench (two files). Prints each
+ * side's mean wall and CPU time per commit and its ratio against the plain insert (1.00 = as fast).
  */
 public final class RecordFloorBench {
     private static final String PLAIN_TABLE = "CREATE TABLE t (id INTEGER PRIMARY KEY, card_no TEXT NOT NULL,"
@@ -41,89 +43,166 @@ public final class RecordFloorBench {
         Path dir = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "offline-queue/target/record-floor"))
                 .toAbsolutePath();
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
-        for (String f : new String[] {"queue.db", "floor.db", "floor-full.db", "plain.db"}) {
-            for (String suffix : new String[] {"", "-wal", "-shm"}) {
-                Files.deleteIfExists(dir.resolve(f + suffix));
+        boolean pairs = args.length > 2 && args[2].equals("pairs");
+        String[] names = {"the queue's durable record (recordCardDebit)", "floor: line + row + head",
+            "floor: + UNIQUE sale, UNIQUE card+counter (no second debit)",
+            "floor: + the entity and R11 state indexes (the queue's b-trees)"};
+        System.out.printf(Locale.ROOT, "%d commits of each, %s; load average %.2f%n", n, pairs
+                        ? "each side alone with a plain insert after each of its commits (two files at a time)"
+                        : "all sides one after the other (five files)",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (pairs) {
+            for (int k = 0; k < names.length; k++) {
+                try (Side side = side(dir, k); Side plain = new Plain(dir)) {
+                    long[][] t = run(n, side, plain);
+                    print(names[k], t, 0, 1);
+                }
             }
+            return;
         }
-        try (OfflineQueue q = OfflineQueue.open(dir.resolve("queue.db"), QueueFixtures.roomySettings(), QueueFixtures.key(),
-                Clock.systemDefaultZone());
-             Floor floor = new Floor(dir.resolve("floor.db"), false);
-             Floor full = new Floor(dir.resolve("floor-full.db"), true);
-             Connection c = QueueFixtures.storeConfig().createConnection("jdbc:sqlite:" + dir.resolve("plain.db"));
-             Statement cs = c.createStatement()) {
-            cs.executeUpdate(PLAIN_TABLE);
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO t (card_no, counter, amount, record) VALUES (?, ?, ?, ?)")) {
-                long[] nanos = new long[4];
-                long[] cpu = new long[4];
-                java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-                for (int i = 1; i <= n; i++) {
-                    SaleTicket t = q.beginSale(QueueFixtures.offlineSale(i % 100, i, 100 + i % 900));
-                    long c0 = mx.getCurrentThreadCpuTime();
-                    long t0 = System.nanoTime();
-                    q.recordCardDebit(t.saleId(), QueueFixtures.tac(i + 1));
-                    long t1 = System.nanoTime();
-                    long c1 = mx.getCurrentThreadCpuTime();
-                    floor.record(i);
-                    long t2 = System.nanoTime();
-                    long c2 = mx.getCurrentThreadCpuTime();
-                    full.record(i);
-                    long t3 = System.nanoTime();
-                    long c3 = mx.getCurrentThreadCpuTime();
-                    ins.setString(1, QueueFixtures.card(i % 100));
-                    ins.setInt(2, i);
-                    ins.setLong(3, 100 + i % 900);
-                    ins.setString(4, RECORD);
-                    ins.executeUpdate();
-                    long t4 = System.nanoTime();
-                    long c4 = mx.getCurrentThreadCpuTime();
-                    if (i > n / 10) {
-                        nanos[0] += t1 - t0;
-                        nanos[1] += t2 - t1;
-                        nanos[2] += t3 - t2;
-                        nanos[3] += t4 - t3;
-                        cpu[0] += c1 - c0;
-                        cpu[1] += c2 - c1;
-                        cpu[2] += c3 - c2;
-                        cpu[3] += c4 - c3;
-                    }
-                }
-                String[] names = {"the queue's durable record (recordCardDebit)", "floor: line + row + head",
-                    "floor: + UNIQUE sale, UNIQUE card+counter, entity and state indexes"};
-                System.out.printf(Locale.ROOT, "%d commits of each, one after the other; load average %.2f%n", n,
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-                int counted = n - n / 10;
-                System.out.printf(Locale.ROOT, "%-72s %7.1f us (CPU %5.1f us)%n", "plain JDBC insert",
-                        nanos[3] / 1e3 / counted, cpu[3] / 1e3 / counted);
-                for (int k = 0; k < 3; k++) {
-                    System.out.printf(Locale.ROOT, "%-72s %7.1f us (CPU %5.1f us)  ratio=%.2f%n", names[k],
-                            nanos[k] / 1e3 / counted, cpu[k] / 1e3 / counted, (double) nanos[3] / nanos[k]);
-                }
+        try (Side q = side(dir, 0); Side floor = side(dir, 1); Side unique = side(dir, 2); Side full = side(dir, 3);
+             Side plain = new Plain(dir)) {
+            long[][] t = run(n, q, floor, unique, full, plain);
+            for (int k = 0; k < names.length; k++) {
+                print(names[k], t, k, 4);
             }
         }
     }
 
+    /** Commits of each side in turn, {@code n} times: {nanos[], cpu nanos[]} per side, the first tenth not counted. */
+    private static long[][] run(int n, Side... sides) throws Exception {
+        long[][] t = new long[2][sides.length];
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 1; i <= n; i++) {
+            for (int k = 0; k < sides.length; k++) {
+                sides[k].prepare(i);
+                long c0 = mx.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                sides[k].commit(i);
+                if (i > n / 10) {
+                    t[0][k] += System.nanoTime() - t0;
+                    t[1][k] += mx.getCurrentThreadCpuTime() - c0;
+                }
+            }
+        }
+        int counted = n - n / 10;
+        for (long[] row : t) {
+            for (int k = 0; k < row.length; k++) {
+                row[k] /= counted;
+            }
+        }
+        return t;
+    }
+
+    private static void print(String name, long[][] t, int side, int plain) {
+        System.out.printf(Locale.ROOT, "%-66s %6.1f us (CPU %5.1f) against a plain insert's %6.1f us (CPU %5.1f)"
+                + "  ratio=%.2f%n", name, t[0][side] / 1e3, t[1][side] / 1e3, t[0][plain] / 1e3, t[1][plain] / 1e3,
+                (double) t[0][plain] / t[0][side]);
+    }
+
+    /** One kind of commit: its own file, made new. */
+    private interface Side extends AutoCloseable {
+        /** Untimed work before a commit (the queue's sale intent). */
+        default void prepare(int i) throws Exception {
+        }
+
+        void commit(int i) throws Exception;
+    }
+
+    private static Side side(Path dir, int kind) throws Exception {
+        switch (kind) {
+            case 0:
+                return new QueueRecord(fresh(dir, "queue.db"));
+            case 1:
+                return new Floor(fresh(dir, "floor.db"), false, false);
+            case 2:
+                return new Floor(fresh(dir, "floor-unique.db"), true, false);
+            default:
+                return new Floor(fresh(dir, "floor-full.db"), true, true);
+        }
+    }
+
+    private static Path fresh(Path dir, String name) throws java.io.IOException {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Files.deleteIfExists(dir.resolve(name + suffix));
+        }
+        return dir.resolve(name);
+    }
+
+    /** The queue's durable record of an offline sale; its intent is the untimed step before. */
+    private static final class QueueRecord implements Side {
+        private final OfflineQueue q;
+        private SaleTicket ticket;
+
+        QueueRecord(Path file) {
+            q = OfflineQueue.open(file, QueueFixtures.roomySettings(), QueueFixtures.key(), Clock.systemDefaultZone());
+        }
+
+        @Override
+        public void prepare(int i) {
+            ticket = q.beginSale(QueueFixtures.offlineSale(i % 100, i, 100 + i % 900));
+        }
+
+        @Override
+        public void commit(int i) {
+            q.recordCardDebit(ticket.saleId(), QueueFixtures.tac(i + 1));
+        }
+
+        @Override
+        public void close() {
+            q.close();
+        }
+    }
+
+    /** QueueBench's plain insert: one row, one UNIQUE index, autocommit. */
+    private static final class Plain implements Side {
+        private final Connection c;
+        private final PreparedStatement ins;
+
+        Plain(Path dir) throws Exception {
+            c = QueueFixtures.storeConfig().createConnection("jdbc:sqlite:" + fresh(dir, "plain.db"));
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate(PLAIN_TABLE);
+            }
+            ins = c.prepareStatement("INSERT INTO t (card_no, counter, amount, record) VALUES (?, ?, ?, ?)");
+        }
+
+        @Override
+        public void commit(int i) throws SQLException {
+            ins.setString(1, QueueFixtures.card(i % 100));
+            ins.setInt(2, i);
+            ins.setLong(3, 100 + i % 900);
+            ins.setString(4, RECORD);
+            ins.executeUpdate();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            c.close();
+        }
+    }
+
     /** The record's b-trees in plain JDBC: constant texts of the queue's sizes, no JSON, no MAC computed. */
-    private static final class Floor implements AutoCloseable {
+    private static final class Floor implements Side {
         private final Connection r;
         private final Statement st;
         private final PreparedStatement line;
         private final PreparedStatement row;
         private final PreparedStatement head;
 
-        Floor(Path file, boolean queueSet) throws SQLException {
+        Floor(Path file, boolean unique, boolean indexes) throws SQLException {
             r = QueueFixtures.storeConfig().createConnection("jdbc:sqlite:" + file);
             st = r.createStatement();
             st.executeUpdate("CREATE TABLE journal (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL,"
                     + " entity TEXT, entity_id TEXT, sale_id TEXT, payload TEXT NOT NULL, hmac TEXT NOT NULL)");
-            st.executeUpdate("CREATE TABLE debit (id INTEGER PRIMARY KEY, sale_id TEXT NOT NULL" + (queueSet ? " UNIQUE" : "")
+            st.executeUpdate("CREATE TABLE debit (id INTEGER PRIMARY KEY, sale_id TEXT NOT NULL" + (unique ? " UNIQUE" : "")
                     + ", card_no TEXT NOT NULL, counter INTEGER NOT NULL, amount INTEGER NOT NULL, record TEXT NOT NULL,"
                     + " state TEXT NOT NULL, created_at TEXT NOT NULL, event_seq INTEGER NOT NULL, mac TEXT NOT NULL"
-                    + (queueSet ? ", UNIQUE (card_no, counter))" : ")"));
+                    + (unique ? ", UNIQUE (card_no, counter))" : ")"));
             st.executeUpdate("CREATE TABLE head (id INTEGER PRIMARY KEY, last_seq INTEGER NOT NULL, last_hmac TEXT NOT NULL,"
                     + " mac TEXT NOT NULL)");
             st.executeUpdate("INSERT INTO head VALUES (1, 0, '', '')");
-            if (queueSet) {
+            if (indexes) {
                 st.executeUpdate("CREATE INDEX journal_entity ON journal (entity, entity_id) WHERE entity IS NOT NULL");
                 st.executeUpdate("CREATE INDEX debit_state ON debit (state, created_at, amount)");
             }
@@ -132,7 +211,8 @@ public final class RecordFloorBench {
             head = r.prepareStatement("UPDATE head SET last_seq = ?, last_hmac = ?, mac = ? WHERE id = 1");
         }
 
-        void record(int i) throws SQLException {
+        @Override
+        public void commit(int i) throws SQLException {
             String sale = "0000000000A1-" + String.format(Locale.ROOT, "%010d", i);
             String at = "2026-12-07T09:30:00." + String.format(Locale.ROOT, "%06d", i) + "Z";
             st.execute("BEGIN IMMEDIATE");
