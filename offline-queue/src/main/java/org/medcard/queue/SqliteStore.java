@@ -446,10 +446,19 @@ final class SqliteStore implements AutoCloseable {
         ResultSetMetaData md = rs.getMetaData();
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 1; i <= md.getColumnCount(); i++) {
-            Object v = rs.getObject(i);
-            row.put(md.getColumnLabel(i), v instanceof Number n ? (Object) n.longValue() : v);
+            row.put(md.getColumnLabel(i), value(rs, i));
         }
         return row;
+    }
+
+    /**
+     * Column {@code i} of the current row as the queue reads every value: numbers as Long (the driver hands out
+     * Integer or Long by size), the rest as the driver reads it. The MACs are computed over these values, so the row
+     * map and the chain check's arrays ({@link #rowValues}) read through this one method.
+     */
+    private static Object value(ResultSet rs, int i) throws SQLException {
+        Object v = rs.getObject(i);
+        return v instanceof Number n ? (Object) n.longValue() : v;
     }
 
     /**
@@ -459,8 +468,7 @@ final class SqliteStore implements AutoCloseable {
      */
     static void rowValues(ResultSet rs, Object[] values) throws SQLException {
         for (int i = 1; i < values.length; i++) {
-            Object v = rs.getObject(i);
-            values[i] = v instanceof Number n ? (Object) n.longValue() : v;
+            values[i] = value(rs, i);
         }
     }
 
