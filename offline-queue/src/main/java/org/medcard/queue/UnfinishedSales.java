@@ -23,9 +23,10 @@ import java.util.Map;
  * read whole the first time.
  */
 final class UnfinishedSales {
-    private static final String AFTER = "SELECT * FROM journal i WHERE i.seq > ? AND " + SaleJournal.UNFINISHED
-            + " ORDER BY i.seq";
-    private static final String AT = "SELECT * FROM journal i WHERE i.seq = ? AND " + SaleJournal.UNFINISHED;
+    /** The unfinished intents among the lines after the last one read ({@code ?}: its seq), in journal order. */
+    static final String AFTER = after("");
+    /** The intent of line {@code ?}, if it is still unfinished. */
+    static final String AT = at("");
     /** Every line up to this seq was read by a committed snapshot. */
     private long seenThrough;
     /** Of those lines, the intents that snapshot found without a card answer (seqs, ascending). */
@@ -45,8 +46,17 @@ final class UnfinishedSales {
      * {@code i}, with {@code args}); nothing is remembered, the transaction may still roll back.
      */
     List<Map<String, Object>> peek(Connection c, String condition, Object... args) throws SQLException {
-        return find(c, AT + " AND " + condition, "SELECT * FROM journal i WHERE i.seq > ? AND " + SaleJournal.UNFINISHED
-                + " AND " + condition + " ORDER BY i.seq", args);
+        return find(c, at(" AND " + condition), after(" AND " + condition), args);
+    }
+
+    /** {@link #AT} with {@code more} conditions on line {@code i} (their parameters after the seq). */
+    private static String at(String more) {
+        return "SELECT * FROM journal i WHERE i.seq = ? AND " + SaleJournal.UNFINISHED + more;
+    }
+
+    /** {@link #AFTER} with {@code more} conditions on line {@code i} (their parameters after the seq). */
+    private static String after(String more) {
+        return "SELECT * FROM journal i WHERE i.seq > ? AND " + SaleJournal.UNFINISHED + more + " ORDER BY i.seq";
     }
 
     private List<Map<String, Object>> find(Connection c, String at, String after, Object... args) throws SQLException {

@@ -60,12 +60,11 @@ class QueryPlanTest {
             assertEquals(List.of("SEARCH i USING INTEGER PRIMARY KEY (rowid>?)",
                             "SEARCH a USING INDEX journal_sale (sale_id=?)",
                             "SEARCH a USING INDEX journal_entity (entity=? AND entity_id=?)"),
-                    searches(plan(c, "SELECT * FROM journal i WHERE i.seq > ? AND " + SaleJournal.UNFINISHED
-                            + " ORDER BY i.seq")));
+                    searches(plan(c, UnfinishedSales.AFTER)));
             assertEquals(List.of("SEARCH i USING INTEGER PRIMARY KEY (rowid=?)",
                             "SEARCH a USING INDEX journal_sale (sale_id=?)",
                             "SEARCH a USING INDEX journal_entity (entity=? AND entity_id=?)"),
-                    searches(plan(c, "SELECT * FROM journal i WHERE i.seq = ? AND " + SaleJournal.UNFINISHED)));
+                    searches(plan(c, UnfinishedSales.AT)));
             assertEquals(List.of("SCAN u", "SEARCH a USING INDEX journal_sale (sale_id=?)",
                             "SEARCH a USING INDEX journal_entity (entity=? AND entity_id=?)"),
                     searches(plan(c, "SELECT * FROM journal u WHERE " + SaleJournal.UNRESOLVED + " ORDER BY u.seq")));
